@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph follows the data flow in DESIGN.md:
+//   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Reports (Cairo)
+//                                 └──────────────────────────────────┘
+//   Scenarios reads YAML into Simulator values; the costsim CLI only wires the modules together.
+let package = Package(
+    name: "costsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "CostModel", targets: ["CostModel"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .executable(name: "costsim", targets: ["costsim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        .target(
+            name: "Simulator",
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(
+            name: "Scenarios",
+            dependencies: ["Simulator", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "CostModel", dependencies: ["Simulator"]),
+        .target(name: "Reports", dependencies: ["Simulator", "CostModel"]),
+        .executableTarget(
+            name: "costsim",
+            dependencies: [
+                "Simulator", "Scenarios", "CostModel", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "CLITests", dependencies: ["costsim"]),
+    ]
+)

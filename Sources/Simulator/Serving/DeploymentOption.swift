@@ -1,0 +1,70 @@
+/// One way of serving the workload, to be simulated and priced side by side with the others.
+public struct DeploymentOption: Sendable, Hashable {
+    /// Name shown in tables and reports (e.g. `dedicated`).
+    public var name: String
+    /// How GPU capacity is provided.
+    public var kind: Kind
+    /// Nodes that run for the whole simulation whatever the load (e.g. the cluster's
+    /// default node pool of 2 × e2-medium that hosts the API server, RabbitMQ and KEDA).
+    public var alwaysOnNodes: [NodeGroup]
+    /// The option runs in a managed Kubernetes cluster (GKE/EKS/AKS), which has a management fee.
+    public var managedCluster: Bool
+
+    public enum Kind: Sendable, Hashable {
+        /// Always-on GPU VMs; nothing scales.
+        case dedicated(DedicatedDeployment)
+    }
+
+    public init(name: String, kind: Kind, alwaysOnNodes: [NodeGroup] = [], managedCluster: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.alwaysOnNodes = alwaysOnNodes
+        self.managedCluster = managedCluster
+    }
+
+    /// The article's option 1: one dedicated n1-highmem-4 + T4 VM.
+    public static let articleDedicated = DeploymentOption(
+        name: "dedicated", kind: .dedicated(DedicatedDeployment(nodeCount: 1, node: .articleGPU)))
+
+    public func validate() throws(ParameterError) {
+        guard !name.isEmpty else { throw .invalidParameter("a deployment option needs a name") }
+        switch kind {
+        case .dedicated(let dedicated): try dedicated.validate()
+        }
+        for group in alwaysOnNodes where group.count < 0 {
+            throw .invalidParameter("node group '\(group.pool)' has a negative count")
+        }
+    }
+}
+
+/// N always-on GPU VMs, each running `podsPerNode` worker pods, ready from the start.
+public struct DedicatedDeployment: Sendable, Hashable {
+    public var nodeCount: Int
+    public var node: NodeSpec
+    /// Worker pods per VM (one per GPU is the usual layout).
+    public var podsPerNode: Int
+
+    public init(nodeCount: Int, node: NodeSpec, podsPerNode: Int = 1) {
+        self.nodeCount = nodeCount
+        self.node = node
+        self.podsPerNode = podsPerNode
+    }
+
+    public func validate() throws(ParameterError) {
+        guard nodeCount >= 1 else { throw .invalidParameter("dedicated nodeCount must be >= 1") }
+        guard podsPerNode >= 1 else { throw .invalidParameter("dedicated podsPerNode must be >= 1") }
+    }
+}
+
+/// A fixed group of identical nodes in one pool.
+public struct NodeGroup: Sendable, Hashable {
+    public var pool: String
+    public var node: NodeSpec
+    public var count: Int
+
+    public init(pool: String, node: NodeSpec, count: Int) {
+        self.pool = pool
+        self.node = node
+        self.count = count
+    }
+}

@@ -1,0 +1,68 @@
+/// Everything one study needs: the workload, how requests are served, the deployment options
+/// to compare, and how to run them.
+///
+///     var scenario = Scenario(name: "demo", workload: .synthetic(.init(days: 7)))
+///     scenario.options = [.articleDedicated]
+///     let result = try Simulation.run(scenario, option: scenario.options[0])
+///     print(result.requests.response.summary.p95Seconds)
+public struct Scenario: Sendable, Hashable {
+    public var name: String
+    public var workload: Workload
+    public var inference: InferenceModel
+    public var workers: WorkerSettings
+    /// How long a client waits for its reply before giving up (seconds). Default 60 s, the
+    /// ingress-nginx `proxy-read-timeout`.
+    public var clientTimeoutSeconds: Double
+    /// Expired messages are dropped from the task queue unserved (a queue message TTL equal to
+    /// the client timeout). When `false`, workers still serve requests whose client left.
+    public var dropExpiredMessages: Bool
+    /// Observation period in seconds: arrivals at or after it are ignored, and always-on capacity
+    /// is billed at least until it. `nil`: the workload's own length (generated days), or the
+    /// end of the run for a trace file.
+    public var horizonSeconds: Double?
+    /// Base seed of all random streams.
+    public var seed: UInt64
+    /// Independent replications per option (different seeds derived from `seed`).
+    public var replications: Int
+    /// Width of a timeline bucket in seconds.
+    public var timelineBucketSeconds: Double
+    public var options: [DeploymentOption]
+
+    public init(
+        name: String, workload: Workload, inference: InferenceModel = InferenceModel(), workers: WorkerSettings = WorkerSettings(),
+        clientTimeoutSeconds: Double = 60, dropExpiredMessages: Bool = false, horizonSeconds: Double? = nil,
+        seed: UInt64 = 1, replications: Int = 1, timelineBucketSeconds: Double = 60, options: [DeploymentOption] = []
+    ) {
+        self.name = name
+        self.workload = workload
+        self.inference = inference
+        self.workers = workers
+        self.clientTimeoutSeconds = clientTimeoutSeconds
+        self.dropExpiredMessages = dropExpiredMessages
+        self.horizonSeconds = horizonSeconds
+        self.seed = seed
+        self.replications = replications
+        self.timelineBucketSeconds = timelineBucketSeconds
+        self.options = options
+    }
+
+    /// The observation period for this scenario, if known before running.
+    public var effectiveHorizonSeconds: Double? { horizonSeconds ?? workload.naturalHorizonSeconds }
+
+    public func validate() throws(ParameterError) {
+        try inference.validate()
+        try workers.validate()
+        if case .synthetic(let description) = workload { try description.validate() }
+        guard clientTimeoutSeconds > 0, !clientTimeoutSeconds.isNaN else { throw .invalidParameter("client timeout must be > 0 seconds") }
+        if let horizonSeconds, !(horizonSeconds > 0 && horizonSeconds.isFinite) {
+            throw .invalidParameter("horizon must be a positive number of seconds")
+        }
+        guard replications >= 1 else { throw .invalidParameter("replications must be >= 1") }
+        guard timelineBucketSeconds > 0 else { throw .invalidParameter("timeline bucket must be > 0 seconds") }
+        var names = Set<String>()
+        for option in options {
+            try option.validate()
+            guard names.insert(option.name).inserted else { throw .invalidParameter("two deployment options are named '\(option.name)'") }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Runs a ``Scenario``'s deployment options through the serving model.
+///
+/// Each run is single-threaded and deterministic: the same scenario, option, seed and
+/// replication give the same ``SimulationResult``, bit for bit. Replications differ only in
+/// the seeds their random streams derive from.
+public enum Simulation {
+    /// Simulates one option of `scenario` for one replication.
+    ///
+    /// - Parameters:
+    ///   - keepRequestRecords: also return one ``RequestRecord`` per request (memory grows with
+    ///     the trace; off by default).
+    public static func run(
+        _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false
+    ) throws -> SimulationResult {
+        try scenario.validate()
+        try option.validate()
+        let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
+        let system = ServingSystem(
+            scenario: scenario, trace: source, seed: scenario.seed, replication: replication, keepRecords: keepRequestRecords)
+        var engine = Engine<ServingSystem.Event>()
+
+        for group in option.alwaysOnNodes {
+            for _ in 0..<group.count { system.addNode(pool: group.pool, spec: group.node, at: 0, ready: true, isSystem: true) }
+        }
+        switch option.kind {
+        case .dedicated(let dedicated):
+            for _ in 0..<dedicated.nodeCount {
+                let node = system.addNode(pool: "dedicated", spec: dedicated.node, at: 0, ready: true)
+                for _ in 0..<dedicated.podsPerNode { system.addPod(on: node, ready: true, engine: &engine) }
+            }
+        }
+
+        system.start(engine: &engine)
+        var handler = system
+        engine.run(&handler)
+        if let error = system.traceError { throw error }
+
+        let end = Swift.max(engine.now, scenario.effectiveHorizonSeconds ?? 0)
+        let nodeRuns = system.finish(at: end)
+        return SimulationResult(
+            scenarioName: scenario.name, option: option, seed: scenario.seed, replication: replication,
+            horizonSeconds: scenario.effectiveHorizonSeconds ?? end, endSeconds: end,
+            clientTimeoutSeconds: scenario.clientTimeoutSeconds, requests: system.statistics, nodeRuns: nodeRuns,
+            timeline: system.timeline, requestRecords: system.records, eventCount: engine.processedEventCount)
+    }
+}

@@ -1,0 +1,152 @@
+/// Streams a JSON Lines trace: one JSON object per line, with the arrival time and sizes as
+/// top-level members (numbers, or strings holding numbers or timestamps).
+///
+/// Only the members the ``TraceFormat`` names are looked at; other members — such as
+/// Mooncake's `hash_ids` arrays — are skipped without being decoded, which keeps replay of
+/// large files fast. Lines that are not a well-formed JSON object are errors.
+public final class JSONLinesTraceReader: TraceSource {
+    private let lines: LineReader
+    private var decoder: TraceRecordDecoder
+    private let keys: [[UInt8]]
+    private var ranges: [Range<Int>?]
+
+    public init(path: String, format: TraceFormat) throws(TraceError) {
+        lines = try LineReader(path: path)
+        decoder = TraceRecordDecoder(path: path, format: format)
+        var names = [format.timeColumn, format.sizeColumn]
+        if let output = format.outputTokensColumn { names.append(output) }
+        keys = names.map { Array($0.utf8) }
+        ranges = Array(repeating: nil, count: names.count)
+    }
+
+    public func next() throws(TraceError) -> TraceRecord? {
+        while true {
+            let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
+                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
+                let line = lines.lineNumber
+                var scanner = JSONObjectScanner(bytes: bytes, path: lines.path, line: line)
+                for index in ranges.indices { ranges[index] = nil }
+                try scanner.scanObject(keys: keys, into: &ranges)
+                func value(_ index: Int) throws(TraceError) -> UnsafeBufferPointer<UInt8> {
+                    guard let range = ranges[index] else {
+                        throw TraceError(
+                            file: lines.path, line: line, field: String(decoding: keys[index], as: UTF8.self),
+                            message: "key missing from the JSON object")
+                    }
+                    return UnsafeBufferPointer(rebasing: bytes[range])
+                }
+                let output: UnsafeBufferPointer<UInt8>? = keys.count > 2 ? try value(2) : nil
+                return try decoder.decode(time: try value(0), size: try value(1), outputTokens: output, line: line)
+            }
+            switch outcome {
+            case .none: return nil
+            case .some(.none): continue
+            case .some(.some(let record)): return record
+            }
+        }
+    }
+}
+
+/// A validating scanner for one JSON object on one line. It records where the values of the
+/// wanted top-level keys are (string values without their quotes) and skips everything else.
+struct JSONObjectScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let path: String
+    let line: Int
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int) {
+        self.bytes = bytes
+        self.path = path
+        self.line = line
+    }
+
+    func error(_ message: String) -> TraceError {
+        TraceError(file: path, line: line, message: "malformed JSON at column \(index + 1): \(message)")
+    }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+    }
+
+    mutating func expect(_ byte: UInt8) throws(TraceError) {
+        skipSpaces()
+        guard index < bytes.count, bytes[index] == byte else {
+            throw error("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
+        index += 1
+    }
+
+    mutating func scanObject(keys: [[UInt8]], into ranges: inout [Range<Int>?]) throws(TraceError) {
+        try expect(UInt8(ascii: "{"))
+        skipSpaces()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipSpaces()
+                let key = try scanString()
+                try expect(UInt8(ascii: ":"))
+                skipSpaces()
+                let value = try scanValue()
+                let keyBytes = UnsafeBufferPointer(rebasing: bytes[key])
+                if let wanted = keys.firstIndex(where: { $0.elementsEqual(keyBytes) }) { ranges[wanted] = value }
+                skipSpaces()
+                guard index < bytes.count else { throw error("unterminated object") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+                throw error("expected ',' or '}'")
+            }
+        }
+        skipSpaces()
+        guard index == bytes.count else { throw error("text after the end of the object") }
+    }
+
+    /// Scans a string and returns the range of its contents (without quotes).
+    mutating func scanString() throws(TraceError) -> Range<Int> {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string") }
+        index += 1
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""):
+                let range = start..<index
+                index += 1
+                return range
+            default: index += 1
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// Scans any value; returns its range (string contents without quotes).
+    mutating func scanValue() throws(TraceError) -> Range<Int> {
+        guard index < bytes.count else { throw error("expected a value") }
+        let start = index
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return try scanString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""): _ = try scanString(); continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { index += 1; return start..<index }
+                default: break
+                }
+                index += 1
+            }
+            throw error("unterminated array or object")
+        default:
+            while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09].contains(bytes[index]) {
+                index += 1
+            }
+            guard index > start else { throw error("expected a value") }
+            return start..<index
+        }
+    }
+}

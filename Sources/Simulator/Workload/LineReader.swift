@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a text file line by line through a fixed 256 KiB buffer, handing each line to a
+/// closure as raw UTF-8 bytes without copying.
+///
+/// Memory stays constant however long the file is; a line longer than the buffer grows it.
+/// Line endings `\n` and `\r\n` are both accepted and not included in the line.
+final class LineReader {
+    let path: String
+    private let descriptor: Int32
+    private var buffer: [UInt8]
+    private var start = 0          // first unread byte
+    private var end = 0            // one past the last valid byte
+    private var reachedEndOfFile = false
+    /// 1-based number of the line most recently returned.
+    private(set) var lineNumber = 0
+
+    static let initialCapacity = 256 * 1024
+
+    init(path: String) throws(TraceError) {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw TraceError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw TraceError(file: path, message: "is a directory, not a trace file")
+        }
+        descriptor = fd
+        buffer = [UInt8](repeating: 0, count: Self.initialCapacity)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Calls `body` with the next line, or returns `nil` at the end of the file.
+    func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result) throws(TraceError) -> Result? {
+        while true {
+            if let newline = firstNewline() {
+                lineNumber += 1
+                var lineEnd = newline
+                if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                let lineStart = start
+                start = newline + 1
+                return try buffer.withUnsafeBufferPointer { all throws(TraceError) in
+                    try body(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]))
+                }
+            }
+            if reachedEndOfFile {
+                guard start < end else { return nil }
+                lineNumber += 1
+                var lineEnd = end
+                if buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+                let lineStart = start
+                start = end
+                return try buffer.withUnsafeBufferPointer { all throws(TraceError) in
+                    try body(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]))
+                }
+            }
+            try refill()
+        }
+    }
+
+    private func firstNewline() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard start < end,
+                  let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    private func refill() throws(TraceError) {
+        if start > 0 {
+            let remaining = end - start
+            buffer.withUnsafeMutableBufferPointer { bytes in
+                if remaining > 0 { _ = memmove(bytes.baseAddress!, bytes.baseAddress! + start, remaining) }
+            }
+            start = 0
+            end = remaining
+        }
+        if end == buffer.count {
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        }
+        let readCount = buffer.withUnsafeMutableBufferPointer { bytes in
+            read(descriptor, bytes.baseAddress! + end, bytes.count - end)
+        }
+        guard readCount >= 0 else {
+            throw TraceError(file: path, line: lineNumber + 1, message: "read failed: \(String(cString: strerror(errno)))")
+        }
+        if readCount == 0 { reachedEndOfFile = true }
+        end += readCount
+    }
+}

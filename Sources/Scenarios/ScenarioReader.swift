@@ -1,0 +1,195 @@
+import Simulator
+
+/// The reading of each section of a scenario file (see ``ScenarioLoader``).
+struct ScenarioReader {
+    let file: String
+    let baseDirectory: String
+
+    func scenario(from root: ConfigNode) throws(ScenarioFileError) -> Scenario {
+        let top = try root.mapping()
+        let name = try top.optional("name")?.string() ?? "scenario"
+        let cloud = try self.cloud(top.optional("cloud"))
+        let workload = try self.workload(top.required("workload"))
+        var scenario = Scenario(name: name, workload: workload)
+        if let node = top.optional("inference") { scenario.inference = try inference(node) }
+        if let node = top.optional("workers") {
+            let map = try node.mapping()
+            scenario.workers.concurrency = try map.optional("concurrency")?.int(atLeast: 1) ?? 1
+            scenario.workers.prefetch = try map.optional("prefetch")?.int(atLeast: 1) ?? scenario.workers.concurrency
+            try map.finish()
+            do { try scenario.workers.validate() } catch { throw node.error(error.message) }
+        }
+        if let node = top.optional("client") {
+            let map = try node.mapping()
+            scenario.clientTimeoutSeconds = try map.optional("timeout")?.positiveSeconds() ?? scenario.clientTimeoutSeconds
+            scenario.dropExpiredMessages = try map.optional("dropExpiredMessages")?.bool() ?? false
+            try map.finish()
+        }
+        scenario.horizonSeconds = try top.optional("horizon")?.positiveSeconds()
+        if let node = top.optional("seed") {
+            guard let seed = UInt64(try node.string()) else { throw node.error("seed must be a whole number >= 0") }
+            scenario.seed = seed
+        }
+        scenario.replications = try top.optional("replications")?.int(atLeast: 1) ?? 1
+        scenario.timelineBucketSeconds = try top.optional("timelineBucket")?.positiveSeconds() ?? scenario.timelineBucketSeconds
+        let optionsNode = try top.required("options")
+        let options = try optionsNode.sequence()
+        guard !options.isEmpty else { throw optionsNode.error("list at least one deployment option") }
+        scenario.options = try options.map { node throws(ScenarioFileError) in try option(node, cloud: cloud) }
+        try top.finish()
+        do {
+            try scenario.validate()
+        } catch {
+            throw ScenarioFileError(file: file, message: error.message)
+        }
+        return scenario
+    }
+
+    // MARK: Sections
+
+    struct Cloud {
+        var provider = "gcp"
+        var region = "us-central1"
+    }
+
+    func cloud(_ node: ConfigNode?) throws(ScenarioFileError) -> Cloud {
+        var cloud = Cloud()
+        guard let node else { return cloud }
+        let map = try node.mapping()
+        cloud.provider = try map.optional("provider")?.oneOf(["gcp": "gcp", "aws": "aws", "azure": "azure"]) ?? cloud.provider
+        cloud.region = try map.optional("region")?.string() ?? cloud.region
+        try map.finish()
+        return cloud
+    }
+
+    func workload(_ node: ConfigNode) throws(ScenarioFileError) -> Workload {
+        let map = try node.mapping()
+        let (kind, body) = try map.exactlyOne(of: ["generate", "trace"])
+        try map.finish()
+        return kind == "generate" ? .synthetic(try generator(body)) : try trace(body)
+    }
+
+    func generator(_ node: ConfigNode) throws(ScenarioFileError) -> SyntheticTrace.Description {
+        let map = try node.mapping()
+        var description = SyntheticTrace.Description()
+        if let minutes = map.optional("speechMinutesPerDay") {
+            description.workPerDay = try minutes.nonNegativeDouble() * 60
+        }
+        if let work = map.optional("workPerDay") {
+            guard map.keys.contains("speechMinutesPerDay") == false else {
+                throw work.error("give either speechMinutesPerDay or workPerDay, not both")
+            }
+            description.workPerDay = try work.nonNegativeDouble()
+        }
+        description.days = try map.optional("days")?.positiveDouble() ?? description.days
+        if let profile = map.optional("profile") { description.profile = try arrivalProfile(profile) }
+        if let size = map.optional("requestSize") { description.requestSize = try size.distribution(baseDirectory: baseDirectory) }
+        try map.finish()
+        do { try description.validate() } catch { throw node.error(error.message) }
+        return description
+    }
+
+    func arrivalProfile(_ node: ConfigNode) throws(ScenarioFileError) -> ArrivalProfile {
+        if case .scalar = node.node {
+            return try node.oneOf(["uniform": .uniform, "business-hours": .officeHours])
+        }
+        let map = try node.mapping()
+        let (kind, body) = try map.exactlyOne(of: ["businessHours", "bursty"])
+        try map.finish()
+        let fields = try body.mapping()
+        let profile: ArrivalProfile
+        if kind == "businessHours" {
+            profile = .businessHours(
+                startHour: try fields.optional("startHour")?.nonNegativeDouble() ?? 9,
+                endHour: try fields.optional("endHour")?.nonNegativeDouble() ?? 17,
+                offHoursShare: try fields.optional("offHoursShare")?.nonNegativeDouble() ?? 0.1)
+        } else {
+            profile = .bursty(
+                meanOnSeconds: try fields.required("meanOn").positiveSeconds(),
+                meanOffSeconds: try fields.required("meanOff").seconds())
+        }
+        try fields.finish()
+        do { try profile.validate() } catch { throw node.error(error.message) }
+        return profile
+    }
+
+    func trace(_ node: ConfigNode) throws(ScenarioFileError) -> Workload {
+        let map = try node.mapping()
+        let path = resolve(try map.required("path").string(), against: baseDirectory)
+        var format = TraceFormat.costsim
+        if let preset = map.optional("preset") {
+            format = try preset.oneOf(["costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake])
+        } else {
+            format.syntax = TraceFormat.syntax(forPath: path)
+        }
+        if let syntax = map.optional("format") {
+            format.syntax = try syntax.oneOf(["csv": .csv, "jsonl": .jsonLines])
+        }
+        format.timeColumn = try map.optional("timeColumn")?.string() ?? format.timeColumn
+        if let timeFormat = map.optional("timeFormat") {
+            format.timeFormat = try timeFormat.oneOf(Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))
+        }
+        format.sizeColumn = try map.optional("sizeColumn")?.string() ?? format.sizeColumn
+        format.sizeScale = try map.optional("sizeScale")?.positiveDouble() ?? format.sizeScale
+        if let output = map.optional("outputTokensColumn") { format.outputTokensColumn = try output.string() }
+        format.startAtFirstRecord = try map.optional("startAtFirstRecord")?.bool() ?? format.startAtFirstRecord
+        try map.finish()
+        return .traceFile(path: path, format: format)
+    }
+
+    func inference(_ node: ConfigNode) throws(ScenarioFileError) -> InferenceModel {
+        let map = try node.mapping()
+        var model = InferenceModel()
+        if let unit = map.optional("workUnit") {
+            model.workUnit = try unit.oneOf(Dictionary(uniqueKeysWithValues: WorkUnit.allCases.map { ($0.rawValue, $0) }))
+        }
+        model.overheadSeconds = try map.optional("overhead")?.seconds() ?? model.overheadSeconds
+        model.secondsPerWorkUnit = try map.optional("secondsPerWorkUnit")?.nonNegativeDouble() ?? model.secondsPerWorkUnit
+        model.secondsPerOutputToken = try map.optional("secondsPerOutputToken")?.nonNegativeDouble() ?? model.secondsPerOutputToken
+        if let noise = map.optional("noise") { model.noise = try noise.distribution(baseDirectory: baseDirectory) }
+        try map.finish()
+        return model
+    }
+
+    func nodeSpec(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> NodeSpec {
+        let map = try node.mapping()
+        var spec = NodeSpec(
+            provider: try map.optional("provider")?.string() ?? cloud.provider,
+            region: try map.optional("region")?.string() ?? cloud.region,
+            machineType: try map.required("machineType").string())
+        spec.gpuModel = try map.optional("gpu")?.string()
+        spec.gpuCount = try map.optional("gpuCount")?.int(atLeast: 0) ?? (spec.gpuModel == nil ? 0 : 1)
+        spec.spot = try map.optional("spot")?.bool() ?? false
+        try map.finish()
+        return spec
+    }
+
+    func option(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> DeploymentOption {
+        let map = try node.mapping()
+        let name = try map.required("name").string()
+        let (kind, body) = try map.exactlyOne(of: ["dedicated"])
+        var alwaysOn: [NodeGroup] = []
+        if let groups = map.optional("systemNodes") {
+            for group in try groups.sequence() {
+                let fields = try group.mapping()
+                let pool = try fields.optional("pool")?.string() ?? "default-pool"
+                let count = try fields.required("count").int(atLeast: 0)
+                let spec = try nodeSpec(try fields.required("node"), cloud: cloud)
+                try fields.finish()
+                alwaysOn.append(NodeGroup(pool: pool, node: spec, count: count))
+            }
+        }
+        let managed = try map.optional("managedCluster")?.bool() ?? !alwaysOn.isEmpty
+        try map.finish()
+        switch kind {
+        default:   // dedicated
+            let fields = try body.mapping()
+            let dedicated = DedicatedDeployment(
+                nodeCount: try fields.optional("nodes")?.int(atLeast: 1) ?? 1,
+                node: try nodeSpec(try fields.required("node"), cloud: cloud),
+                podsPerNode: try fields.optional("podsPerNode")?.int(atLeast: 1) ?? 1)
+            try fields.finish()
+            return DeploymentOption(name: name, kind: .dedicated(dedicated), alwaysOnNodes: alwaysOn, managedCluster: managed)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Histogram
+
+/// What matters about a trace before simulating it: volume, span, rate, request sizes, and
+/// the idle gaps between requests — the gaps are where scale-to-zero saves money, and their
+/// length against the KEDA cooldown and cluster-autoscaler delays decides whether it does.
+///
+/// Built in one streaming pass; memory does not grow with the trace.
+public struct TraceSummary: Sendable {
+    /// An idle period between two consecutive arrivals.
+    public struct Gap: Sendable, Hashable {
+        public var startSeconds: Double
+        public var lengthSeconds: Double
+    }
+
+    public private(set) var count = 0
+    public private(set) var firstArrivalSeconds = 0.0
+    public private(set) var lastArrivalSeconds = 0.0
+    public private(set) var totalWork = 0.0
+    public private(set) var totalOutputTokens = 0.0
+    /// The longest gaps, longest first.
+    public private(set) var longestGaps: [Gap] = []
+    /// Thresholds (seconds) for ``gapCounts`` and ``gapSeconds``.
+    public let gapThresholdsSeconds: [Double]
+    /// Number of gaps longer than each threshold.
+    public private(set) var gapCounts: [Int]
+    /// Total idle seconds inside gaps longer than each threshold.
+    public private(set) var gapSeconds: [Double]
+
+    private let keptGaps: Int
+    private var sizes = Histogram<UInt64>(highestTrackableValue: 1 << 40, numberOfSignificantValueDigits: .three)
+    private var maxSize = 0.0
+
+    /// Milli-units per work unit in the size histogram (sizes keep three decimals).
+    static let sizeResolution = 1000.0
+
+    public init(keepLongestGaps: Int = 5, gapThresholdsSeconds: [Double] = [60, 300, 600, 900, 3600]) {
+        keptGaps = keepLongestGaps
+        self.gapThresholdsSeconds = gapThresholdsSeconds
+        gapCounts = Array(repeating: 0, count: gapThresholdsSeconds.count)
+        gapSeconds = Array(repeating: 0, count: gapThresholdsSeconds.count)
+        sizes.autoResize = true
+    }
+
+    /// Reads `source` to its end.
+    public static func of(_ source: inout some TraceSource, keepLongestGaps: Int = 5) throws(TraceError) -> TraceSummary {
+        var summary = TraceSummary(keepLongestGaps: keepLongestGaps)
+        while let record = try source.next() { summary.add(record) }
+        return summary
+    }
+
+    public mutating func add(_ record: TraceRecord) {
+        if count == 0 {
+            firstArrivalSeconds = record.arrivalSeconds
+        } else {
+            addGap(Gap(startSeconds: lastArrivalSeconds, lengthSeconds: record.arrivalSeconds - lastArrivalSeconds))
+        }
+        count += 1
+        lastArrivalSeconds = record.arrivalSeconds
+        totalWork += record.workSize
+        totalOutputTokens += record.outputTokens
+        sizes.record(UInt64((record.workSize * Self.sizeResolution).rounded()))
+        maxSize = Swift.max(maxSize, record.workSize)
+    }
+
+    private mutating func addGap(_ gap: Gap) {
+        for (index, threshold) in gapThresholdsSeconds.enumerated() where gap.lengthSeconds > threshold {
+            gapCounts[index] += 1
+            gapSeconds[index] += gap.lengthSeconds
+        }
+        guard keptGaps > 0 else { return }
+        if longestGaps.count < keptGaps || gap.lengthSeconds > longestGaps[longestGaps.count - 1].lengthSeconds {
+            let position = longestGaps.firstIndex { $0.lengthSeconds < gap.lengthSeconds } ?? longestGaps.count
+            longestGaps.insert(gap, at: position)
+            if longestGaps.count > keptGaps { longestGaps.removeLast() }
+        }
+    }
+
+    /// Seconds from the first to the last arrival.
+    public var spanSeconds: Double { lastArrivalSeconds - firstArrivalSeconds }
+
+    /// Mean arrival rate over the span, requests per second (0 for fewer than two requests).
+    public var ratePerSecond: Double { spanSeconds > 0 ? Double(count - 1) / spanSeconds : 0 }
+
+    /// Mean request size in work units.
+    public var meanSize: Double { count == 0 ? 0 : totalWork / Double(count) }
+
+    /// Request size at `percentile` (0–100), to 3 significant digits.
+    public func size(atPercentile percentile: Double) -> Double {
+        guard count > 0 else { return 0 }
+        if percentile >= 100 { return maxSize }
+        return Swift.min(Double(sizes.valueAtPercentile(percentile)) / Self.sizeResolution, maxSize)
+    }
+}

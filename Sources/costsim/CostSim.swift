@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `costsim`: what scaling GPU nodes to zero really costs, and how long users wait.
+@main
+struct CostSim: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "costsim",
+        abstract: "Simulate and price GPU inference: dedicated servers vs scale-to-zero with KEDA.",
+        subcommands: [
+            RunCommand.self,
+            TraceCommand.self,
+        ],
+        defaultSubcommand: nil
+    )
+}

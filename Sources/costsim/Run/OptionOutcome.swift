@@ -1,0 +1,38 @@
+import Simulator
+
+/// All replications of one deployment option, pooled for display: latency distributions are
+/// merged, counts summed, node-hours averaged per replication.
+struct OptionOutcome {
+    let option: DeploymentOption
+    let results: [SimulationResult]
+
+    var replications: Int { results.count }
+
+    var response: LatencyDistribution { pooled(\.response) }
+    var wait: LatencyDistribution { pooled(\.wait) }
+    var coldStartWait: LatencyDistribution { pooled(\.coldStartWait) }
+    var service: LatencyDistribution { pooled(\.service) }
+
+    var arrived: Int { results.reduce(0) { $0 + $1.requests.arrived } }
+    var served: Int { results.reduce(0) { $0 + $1.requests.served } }
+    var timedOut: Int { results.reduce(0) { $0 + $1.requests.timedOut } }
+    var waitedForColdStart: Int { results.reduce(0) { $0 + $1.requests.waitedForColdStart } }
+    var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
+
+    /// GPU node-seconds by state, mean over replications.
+    var gpuNodeSeconds: NodeStateDurations {
+        var mean = NodeStateDurations()
+        for result in results {
+            let durations = result.gpuNodeSecondsByState
+            for state in NodeState.allCases { mean[state] += durations[state] / Double(results.count) }
+        }
+        return mean
+    }
+
+    private func pooled(_ keyPath: KeyPath<RequestStatistics, LatencyDistribution>) -> LatencyDistribution {
+        var merged = LatencyDistribution()
+        for result in results { merged.add(result.requests[keyPath: keyPath]) }
+        return merged
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Scenarios
+import Simulator
+
+/// Finds the scenario to run, applies command-line overrides, and runs every option.
+struct ScenarioRunner {
+    static let bundledScenarioName = "article-gke-t4.yaml"
+
+    /// The bundled scenario: `scenarios/` in the working directory, or next to the package the
+    /// executable was built in (`.build/<config>/costsim` → `../../scenarios`).
+    static func bundledScenarioPath() throws -> String {
+        var candidates = ["scenarios/\(bundledScenarioName)"]
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            directory = directory.deletingLastPathComponent()
+            candidates.append(directory.appendingPathComponent("scenarios/\(bundledScenarioName)").path)
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw CLIError("bundled scenario scenarios/\(bundledScenarioName) not found; run from the costsim checkout or pass --scenario FILE")
+        }
+        return found
+    }
+
+    static func loadScenario(path: String?, trace: String?, tracePreset: TraceFormat?, seed: UInt64?) throws -> Scenario {
+        var scenario = try ScenarioLoader.load(path: path ?? bundledScenarioPath())
+        if let trace {
+            guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
+            var format = tracePreset ?? .costsim
+            if tracePreset == nil { format.syntax = TraceFormat.syntax(forPath: trace) }
+            if case .traceFile(_, let scenarioFormat) = scenario.workload, tracePreset == nil { format = scenarioFormat }
+            scenario.workload = .traceFile(path: trace, format: format)
+            if scenario.horizonSeconds != nil && path == nil { scenario.horizonSeconds = nil }
+        }
+        if let seed { scenario.seed = seed }
+        return scenario
+    }
+
+    static func run(_ scenario: Scenario) throws -> [OptionOutcome] {
+        try scenario.options.map { option in
+            OptionOutcome(option: option, results: try (0..<scenario.replications).map { replication in
+                try Simulation.run(scenario, option: option, replication: replication)
+            })
+        }
+    }
+}

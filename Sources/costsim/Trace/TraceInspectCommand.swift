@@ -1,0 +1,76 @@
+import ArgumentParser
+import Simulator
+
+/// `costsim trace inspect`: what a trace looks like to an autoscaler.
+struct TraceInspectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Print a trace's count, span, rate, size percentiles and longest idle gaps.")
+
+    @Argument(help: "Trace file (CSV with header, or JSON Lines).")
+    var file: String
+
+    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension).")
+    var preset: TracePreset?
+
+    @Option(name: .long, help: "Column (or key) holding the arrival time.")
+    var timeColumn: String?
+
+    @Option(name: .long, help: "Column (or key) holding the work size.")
+    var sizeColumn: String?
+
+    @Option(name: .long, help: "Time format: seconds, milliseconds, wall-clock or auto.")
+    var timeFormat: String?
+
+    @Option(name: .long, help: "How many of the longest idle gaps to list.")
+    var gaps: Int = 5
+
+    func run() async throws {
+        var format = preset?.format ?? .costsim
+        if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
+        if let timeColumn { format.timeColumn = timeColumn }
+        if let sizeColumn { format.sizeColumn = sizeColumn }
+        if let timeFormat {
+            guard let parsed = TimeFormat(rawValue: timeFormat) else {
+                throw ValidationError("--time-format must be one of \(TimeFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            format.timeFormat = parsed
+        }
+        guard gaps >= 0 else { throw ValidationError("--gaps must be >= 0") }
+        var source = try TraceFile.open(path: file, format: format)
+        let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
+        guard summary.count > 0 else { throw CLIError("\(file): trace has no records") }
+        print(render(summary, format: format))
+    }
+
+    func render(_ summary: TraceSummary, format: TraceFormat) -> String {
+        var lines = [
+            "trace     \(file)",
+            "requests  \(Format.count(summary.count))",
+            "span      \(Format.duration(summary.spanSeconds)) (first arrival at \(Format.fixed(summary.firstArrivalSeconds, decimals: 3)) s)",
+            "rate      \(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s = \(Format.fixed(summary.ratePerSecond * 3600, decimals: 1)) req/h",
+            "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(format.sizeColumn)' in total",
+            "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(Format.fixed(summary.size(atPercentile: 50), decimals: 2))  "
+                + "p90 \(Format.fixed(summary.size(atPercentile: 90), decimals: 2))  p99 \(Format.fixed(summary.size(atPercentile: 99), decimals: 2))  "
+                + "max \(Format.fixed(summary.size(atPercentile: 100), decimals: 2))",
+            "",
+            "Idle gaps (scale-to-zero pays off in gaps longer than the KEDA cooldown plus the cluster-autoscaler delays)",
+        ]
+        var table = TextTable([("gaps longer than", .left), ("count", .right), ("idle time in them", .right), ("share of span", .right)])
+        for (index, threshold) in summary.gapThresholdsSeconds.enumerated() {
+            let share = summary.spanSeconds > 0 ? summary.gapSeconds[index] / summary.spanSeconds : 0
+            table.add([Format.duration(threshold), Format.count(summary.gapCounts[index]), Format.duration(summary.gapSeconds[index]), Format.percent(share)])
+        }
+        lines.append(table.render())
+        if !summary.longestGaps.isEmpty {
+            lines.append("")
+            var longest = TextTable([("longest gaps", .left), ("from (s)", .right), ("to (s)", .right)])
+            for gap in summary.longestGaps {
+                longest.add([Format.duration(gap.lengthSeconds), Format.fixed(gap.startSeconds, decimals: 1),
+                             Format.fixed(gap.startSeconds + gap.lengthSeconds, decimals: 1)])
+            }
+            lines.append(longest.render())
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -26,13 +26,13 @@ struct TraceRecordDecoder {
             origin = start
         }
         let arrival = stamp.seconds(since: start)
-        guard arrival >= 0 else {
-            throw TraceError(file: path, line: line, field: format.timeColumn, message: "arrival time \(arrival) s is negative")
-        }
         guard arrival >= previousArrival else {
             throw TraceError(
                 file: path, line: line, field: format.timeColumn,
                 message: "timestamp goes backwards (\(arrival) s after \(previousArrival) s on the previous record); traces must be sorted by time")
+        }
+        guard arrival >= 0 else {
+            throw TraceError(file: path, line: line, field: format.timeColumn, message: "arrival time \(arrival) s is negative")
         }
         previousArrival = arrival
         let workSize = try parseAmount(size, field: format.sizeColumn, line: line) * format.sizeScale

@@ -1,0 +1,56 @@
+import Foundation
+@testable import Simulator
+
+/// Shared helpers for Simulator tests.
+enum Fixtures {
+    /// `../shared/data/traces/NAME`, found by walking up from this source file.
+    static func sharedTrace(_ name: String) -> String {
+        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = directory.appendingPathComponent("shared/data/traces/\(name)")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            let sibling = directory.appendingPathComponent("../shared/data/traces/\(name)").standardized
+            if FileManager.default.fileExists(atPath: sibling.path) { return sibling.path }
+            directory = directory.deletingLastPathComponent()
+        }
+        return "../shared/data/traces/\(name)"
+    }
+
+    /// Writes `text` to a fresh temporary file and returns its path.
+    static func temporaryFile(_ text: String, name: String = "trace.csv") -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent(name).path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// Reads every record of `source`.
+    static func readAll(_ source: inout some TraceSource) throws -> [TraceRecord] {
+        var records: [TraceRecord] = []
+        while let record = try source.next() { records.append(record) }
+        return records
+    }
+
+    /// A dedicated option with `nodes` single-worker GPU VMs.
+    static func dedicated(nodes: Int = 1, podsPerNode: Int = 1) -> DeploymentOption {
+        DeploymentOption(name: "dedicated", kind: .dedicated(DedicatedDeployment(nodeCount: nodes, node: .articleGPU, podsPerNode: podsPerNode)))
+    }
+
+    /// Service time equal to the work size (no noise): work sizes are service seconds.
+    static let workIsSeconds = InferenceModel(workUnit: .audioSeconds, overheadSeconds: 0, secondsPerWorkUnit: 1, noise: .constant(1))
+}
+
+/// Mean and standard error of a set of independent estimates.
+struct Estimate {
+    let mean: Double
+    let standardError: Double
+
+    init(_ values: [Double]) {
+        let n = Double(values.count)
+        let average = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - average) * ($1 - average) } / (n - 1)
+        mean = average
+        standardError = (variance / n).squareRoot()
+    }
+}

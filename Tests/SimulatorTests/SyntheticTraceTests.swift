@@ -1,0 +1,70 @@
+import Testing
+@testable import Simulator
+
+@Suite struct SyntheticTraceTests {
+    @Test func deliversTheDailyVolume() throws {
+        // 300 min/day of 15-s requests = 1,200 requests/day; over 50 days the count is Poisson
+        // with mean 60,000 (sd 245); work per request has mean 15 s.
+        var trace = SyntheticTrace(SyntheticTrace.Description(days: 50, profile: .uniform), seed: 11)
+        var summary = TraceSummary()
+        while let record = try trace.next() { summary.add(record) }
+        #expect(abs(Double(summary.count) - 60_000) < 5 * 245)
+        #expect(abs(summary.totalWork / 50 / 60 - 300) < 15)   // within 5 %
+        #expect(summary.lastArrivalSeconds < 50 * 86_400)
+    }
+
+    @Test func businessHoursPutTheRightShareInsideTheWindow() throws {
+        var trace = SyntheticTrace(SyntheticTrace.Description(days: 20, profile: .officeHours), seed: 3)
+        var inside = 0, total = 0
+        while let record = try trace.next() {
+            let hour = record.arrivalSeconds.truncatingRemainder(dividingBy: 86_400) / 3600
+            if hour >= 9 && hour < 17 { inside += 1 }
+            total += 1
+        }
+        let share = Double(inside) / Double(total)
+        let standardError = (0.9 * 0.1 / Double(total)).squareRoot()
+        #expect(abs(share - 0.9) < 5 * standardError)
+    }
+
+    @Test func burstyTrafficIsBurstierThanPoisson() throws {
+        // Index of dispersion of counts per 10-minute window: 1 for Poisson, far above 1 for on/off.
+        func dispersion(_ profile: ArrivalProfile) throws -> Double {
+            var trace = SyntheticTrace(SyntheticTrace.Description(days: 10, profile: profile), seed: 8)
+            var counts = [Double](repeating: 0, count: 10 * 144)
+            while let record = try trace.next() { counts[Int(record.arrivalSeconds / 600)] += 1 }
+            let mean = counts.reduce(0, +) / Double(counts.count)
+            let variance = counts.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(counts.count - 1)
+            return variance / mean
+        }
+        let poisson = try dispersion(.uniform)
+        #expect(poisson > 0.8 && poisson < 1.2)
+        #expect(try dispersion(.bursty(meanOnSeconds: 600, meanOffSeconds: 3600)) > 5)
+    }
+
+    @Test func sameSeedSameTrace() throws {
+        var a = SyntheticTrace(SyntheticTrace.Description(days: 2), seed: 5)
+        var b = SyntheticTrace(SyntheticTrace.Description(days: 2), seed: 5)
+        var c = SyntheticTrace(SyntheticTrace.Description(days: 2), seed: 6)
+        let first = try Fixtures.readAll(&a)
+        #expect(first == (try Fixtures.readAll(&b)))
+        #expect(first != (try Fixtures.readAll(&c)))
+    }
+
+    @Test func rejectsNonsense() {
+        #expect(throws: ParameterError.self) { try SyntheticTrace.Description(days: 0).validate() }
+        #expect(throws: ParameterError.self) {
+            try SyntheticTrace.Description(profile: .businessHours(startHour: 18, endHour: 9, offHoursShare: 0.1)).validate()
+        }
+    }
+
+    @Test func summaryFindsTheLongestGaps() {
+        var summary = TraceSummary(keepLongestGaps: 2)
+        for time in [0.0, 10, 1000, 1005, 5000] { summary.add(TraceRecord(arrivalSeconds: time, workSize: 1)) }
+        #expect(summary.longestGaps.map(\.lengthSeconds) == [3995, 990])
+        #expect(summary.longestGaps.first?.startSeconds == 1005)
+        #expect(summary.gapCounts[0] == 2)     // gaps longer than 60 s
+        #expect(summary.gapCounts[1] == 2)     // longer than 300 s
+        #expect(summary.gapCounts[4] == 1)     // longer than 3600 s
+        #expect(summary.spanSeconds == 5000)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    @Test func bundledScenarioPrintsTheComparison() throws {
+        let outcome = try CLIRunner.run(["run"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("Scenario article-gke-t4"))
+        #expect(outcome.standardOutput.contains("dedicated"))
+        #expect(outcome.standardOutput.contains("GPU node-hours by state"))
+    }
+
+    @Test func jsonIsValidAndDeterministic() throws {
+        let first = try CLIRunner.run(["run", "--format", "json", "--seed", "3"])
+        let second = try CLIRunner.run(["run", "--format", "json", "--seed", "3"])
+        #expect(first.status == 0)
+        #expect(first.standardOutput == second.standardOutput)
+        let document = try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any]
+        let options = document?["options"] as? [[String: Any]]
+        #expect(options?.first?["name"] as? String == "dedicated")
+        let hours = options?.first?["gpuNodeHours"] as? [String: Double]
+        #expect(hours?["total"] == 720)
+        let other = try CLIRunner.run(["run", "--format", "json", "--seed", "4"])
+        #expect(other.standardOutput != first.standardOutput)
+    }
+
+    @Test func csvHasAHeaderAndARowPerOption() throws {
+        let outcome = try CLIRunner.run(["run", "--format", "csv"])
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("option,requests,served,timed_out") == true)
+    }
+
+    @Test func replaysARealTraceWithAPreset() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("llm.yaml")
+        let trace = CLIRunner.repositoryRoot.appendingPathComponent("../shared/data/traces/AzureLLMInferenceTrace_code.csv").standardized.path
+        try """
+            name: azure-code
+            workload:
+              trace: {path: \(trace), preset: azure-llm}
+            inference: {workUnit: tokens, overhead: 20ms, secondsPerWorkUnit: 0.00002, secondsPerOutputToken: 0.02, noise: 1}
+            options:
+              - name: dedicated-4
+                dedicated: {nodes: 4, node: {machineType: g2-standard-4, gpu: L4}}
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario.path, "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("dedicated-4,8819,8819"))
+    }
+
+    @Test func missingScenarioFileFailsWithItsName() throws {
+        let outcome = try CLIRunner.run(["run", "--scenario", "/nonexistent/s.yaml"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("/nonexistent/s.yaml"))
+        #expect(outcome.standardError.contains("not found"))
+    }
+
+    @Test func malformedTraceFailsAndWritesNoOutputFile() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let trace = directory.appendingPathComponent("bad.csv")
+        try "arrival_seconds,work_size\n0,1\n1,oops\n".write(to: trace, atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out.json")
+        let outcome = try CLIRunner.run(["run", "--trace", trace.path, "--format", "json", "--output", output.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("bad.csv:3: field 'work_size'"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["bad.csv"])
+    }
+
+    @Test func unknownScenarioKeyFailsWithLine() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("typo.yaml")
+        try "workload:\n  generate: {days: 1}\noptions:\n  - name: d\n    dedicated: {node: {machineType: m}}\n    spto: true\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("typo.yaml:6: field 'options[0].spto': unknown key"))
+    }
+
+    @Test(arguments: [["--help"], ["run", "--help"], ["trace", "--help"], ["trace", "generate", "--help"], ["trace", "inspect", "--help"]])
+    func everyCommandHasHelp(_ arguments: [String]) throws {
+        let outcome = try CLIRunner.run(arguments)
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("USAGE:"))
+    }
+}

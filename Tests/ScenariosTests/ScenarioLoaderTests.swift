@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import Scenarios
+import Simulator
+
+@Suite struct ScenarioLoaderTests {
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    func parse(_ yaml: String) throws(ScenarioFileError) -> Scenario {
+        try ScenarioLoader.parse(yaml: yaml, file: "test.yaml", baseDirectory: "/base")
+    }
+
+    func error(_ yaml: String) -> ScenarioFileError? {
+        do {
+            _ = try parse(yaml)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static let minimal = """
+        workload:
+          generate: {days: 2}
+        options:
+          - name: dedicated
+            dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
+        """
+
+    @Test func loadsTheBundledArticleScenario() throws {
+        let scenario = try ScenarioLoader.load(path: Self.repositoryRoot + "/scenarios/article-gke-t4.yaml")
+        #expect(scenario.name == "article-gke-t4")
+        #expect(scenario.horizonSeconds == Double(30 * 86_400))
+        #expect(scenario.clientTimeoutSeconds == 60)
+        guard case .synthetic(let generator) = scenario.workload else { Issue.record("expected a generator"); return }
+        #expect(generator.workPerDay == 300 * 60)
+        #expect(generator.days == 30)
+        #expect(generator.requestSize == SyntheticTrace.Description.defaultRequestSize)
+        #expect(scenario.inference.secondsPerWorkUnit == 0.45)
+        let dedicated = try #require(scenario.options.first)
+        guard case .dedicated(let deployment) = dedicated.kind else { Issue.record("expected dedicated"); return }
+        #expect(deployment.node == .articleGPU)
+    }
+
+    @Test func appliesDefaults() throws {
+        let scenario = try parse(Self.minimal)
+        #expect(scenario.seed == 1)
+        #expect(scenario.workers == WorkerSettings())
+        guard case .dedicated(let deployment) = scenario.options[0].kind else { Issue.record("expected dedicated"); return }
+        #expect(deployment.node.provider == "gcp")
+        #expect(deployment.node.gpuCount == 1)
+    }
+
+    @Test func readsDurationsDistributionsAndTraces() throws {
+        let scenario = try parse("""
+            horizon: 1.5h
+            client: {timeout: 2m, dropExpiredMessages: true}
+            workload:
+              trace: {path: traces/t.jsonl, preset: mooncake}
+            inference:
+              overhead: 250ms
+              noise: {gamma: {shape: 4, scale: 0.25}}
+            options:
+              - name: d
+                dedicated: {nodes: 2, node: {machineType: g2-standard-4, gpu: L4, spot: true}}
+                systemNodes: [{count: 2, node: {machineType: e2-medium}}]
+            """)
+        #expect(scenario.horizonSeconds == 5400)
+        #expect(scenario.clientTimeoutSeconds == 120)
+        #expect(scenario.dropExpiredMessages)
+        #expect(scenario.inference.overheadSeconds == 0.25)
+        #expect(scenario.inference.noise == .gamma(shape: 4, scale: 0.25))
+        #expect(scenario.workload == .traceFile(path: "/base/traces/t.jsonl", format: .mooncake))
+        #expect(scenario.options[0].alwaysOnNodes.first?.count == 2)
+        #expect(scenario.options[0].managedCluster)
+    }
+
+    @Test func unknownKeyIsAnErrorWithLineAndField() {
+        let error = error("""
+            workload:
+              generate: {days: 2}
+            optoins: []
+            options:
+              - name: dedicated
+                dedicated: {node: {machineType: n1-highmem-4}}
+            """)
+        #expect(error?.line == 3)
+        #expect(error?.field == "optoins")
+        #expect(error?.description.hasPrefix("test.yaml:3: field 'optoins': unknown key") == true)
+    }
+
+    @Test func nestedUnknownKeyNamesTheFullPath() {
+        let error = error(Self.minimal.replacingOccurrences(of: "gpu: T4", with: "gpu: T4, gpus: 2"))
+        #expect(error?.field == "options[0].dedicated.node.gpus")
+        #expect(error?.line == 5)
+    }
+
+    @Test(arguments: [
+        ("days: -1", "workload.generate.days", "must be > 0"),
+        ("days: two", "workload.generate.days", "not a number"),
+        ("requestSize: {lognormal: {mean: 10, p95: 5}}", "workload.generate.requestSize.lognormal", "lognormal"),
+        ("requestSize: {weibull: {k: 1}}", "workload.generate.requestSize", "needs one of"),
+    ])
+    func badGeneratorValues(_ line: String, _ field: String, _ message: String) {
+        let yaml = """
+            workload:
+              generate:
+                \(line)
+            options:
+              - name: d
+                dedicated: {node: {machineType: m}}
+            """
+        let error = error(yaml)
+        #expect(error?.field == field, "\(String(describing: error))")
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func missingRequiredFieldsAndBadDurations() {
+        #expect(error("options: []")?.field == "workload")
+        #expect(error(Self.minimal + "\nclient: {timeout: soon}")?.field == "client.timeout")
+        #expect(error(Self.minimal.replacingOccurrences(of: "machineType: n1-highmem-4, ", with: ""))?.field == "options[0].dedicated.node.machineType")
+        #expect(error(Self.minimal + "\nworkers: {concurrency: 2, prefetch: 1}")?.message.contains("prefetch") == true)
+    }
+
+    @Test func invalidYAMLAndMissingFile() {
+        let invalid = error("workload: [unclosed\n")
+        #expect(invalid?.message.contains("not valid YAML") == true)
+        #expect(invalid?.line != nil)
+        #expect(throws: ScenarioFileError.self) { _ = try ScenarioLoader.load(path: "/nonexistent/scenario.yaml") }
+    }
+
+    @Test func duplicateOptionNames() {
+        let yaml = Self.minimal + "\n  - name: dedicated\n    dedicated: {node: {machineType: x}}"
+        #expect(error(yaml)?.message.contains("two deployment options") == true)
+    }
+
+    @Test func empiricalDistributionFromASharedTrace() throws {
+        let path = Self.repositoryRoot + "/../shared/data/traces/alibaba_GenTD26_basemodel_update_latency_anon.csv"
+        let scenario = try parse(Self.minimal.replacingOccurrences(
+            of: "generate: {days: 2}",
+            with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: value, scale: 0.001}}}"))
+        guard case .synthetic(let generator) = scenario.workload, case .empirical(let samples) = generator.requestSize else {
+            Issue.record("expected an empirical request size"); return
+        }
+        #expect(samples.values.count == 7531)
+        let badColumn = error(Self.minimal.replacingOccurrences(
+            of: "generate: {days: 2}",
+            with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: nope}}}"))
+        #expect(badColumn?.message.contains("column not found") == true)
+    }
+}

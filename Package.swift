@@ -33,7 +33,9 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["Simulator", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "CostModel", dependencies: ["Simulator"]),
+        // libsqlite3 through a thin C shim (see Sources/CSQLite and swift-stack.md §4a).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "CostModel", dependencies: ["Simulator", "CSQLite"]),
         .target(name: "Reports", dependencies: ["Simulator", "CostModel"]),
         .executableTarget(
             name: "costsim",

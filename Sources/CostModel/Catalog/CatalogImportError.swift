@@ -1,0 +1,25 @@
+/// Why `pricing import` (``CatalogImporter``) refused a CSV file. Nothing is written when any
+/// of these is thrown.
+public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The CSV file does not exist or cannot be read.
+    case fileUnreadable(path: String)
+    /// One or more rows failed validation; every problem found is listed.
+    case invalidRows(path: String, issues: [CatalogImportIssue])
+    /// The rows were valid but writing the SQLite file failed.
+    case writeFailed(CostModelError)
+
+    public var description: String {
+        switch self {
+        case .fileUnreadable(let path):
+            return "cannot read price CSV '\(path)'"
+        case .invalidRows(let path, let issues):
+            let shown = issues.prefix(20).map { "  \(path): \($0)" }
+            let more = issues.count > 20 ? ["  … and \(issues.count - 20) more"] : []
+            let plural = issues.count == 1 ? "problem" : "problems"
+            return (["price CSV '\(path)' has \(issues.count) \(plural); nothing was written:"] + shown + more)
+                .joined(separator: "\n")
+        case .writeFailed(let error):
+            return error.description
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// `costsim pricing import`: validates a catalog CSV completely, then writes the SQLite
+/// catalog atomically (temporary file + rename). If any row is invalid, nothing is written.
+public enum CatalogImporter {
+    /// Reads `csvPath`, validates every row, and writes `outputPath`.
+    ///
+    /// - Returns: the rows written.
+    /// - Throws: ``CatalogImportError`` naming the line and field of every problem found.
+    @discardableResult
+    public static func importCSV(at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults()) throws(CatalogImportError) -> [PriceRow] {
+        guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
+        let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
+        do {
+            try PriceCatalog.writeDatabase(rows, to: outputPath)
+        } catch {
+            throw .writeFailed(error)
+        }
+        return rows
+    }
+
+    /// Writes `rows` as catalog CSV to `path` atomically (temporary file + rename).
+    public static func exportCSV(_ rows: [PriceRow], to path: String) throws(CostModelError) {
+        if let message = Platform.writeTextFileAtomically(CatalogCSV.render(rows), to: path) {
+            throw .writeFailed(path: path, reason: message)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Simulator
+
+/// The catalog rows that price one VM shape (a ``Simulator/NodeSpec``): the machine row, plus a
+/// per-GPU add-on row when GPUs are attached rather than bundled.
+///
+/// How GPUs are handled is decided by catalog data alone:
+/// - a **machine row with `gpu_count > 0`** (GCP G2/A2/A3, AWS g4dn/g5/g6/p4d, Azure NC…)
+///   already includes its GPUs, so no GPU row is added (the node's `gpuModel`, if given, must
+///   match the bundled model);
+/// - otherwise, if the node has `gpuCount > 0`, the GPU row for `gpuModel` is added
+///   `gpuCount` times, provided the row's `attachable_to` prefixes admit the machine type
+///   (GCP T4/V100/P4 attach to `n1-`; the L4 row is a G2 component price and attaches to nothing).
+///
+/// So the article's N1 + T4 node costs `n1-highmem-4` + 1 × `nvidia-tesla-t4`.
+public struct NodePrice: Sendable, Hashable {
+    /// The machine (VM) row.
+    public var machine: PriceRow
+    /// The attached-GPU row, or `nil` for CPU-only nodes and bundled GPUs.
+    public var gpu: PriceRow?
+    /// How many ``gpu`` rows are added (0 when bundled or none).
+    public var attachedGPUCount: Int
+
+    /// `true` if the node carries GPUs (bundled or attached).
+    public var isGPUNode: Bool { machine.gpuCount > 0 || attachedGPUCount > 0 }
+
+    /// Machine + GPU × count, per hour.
+    public var hourlyRate: HourlyRate {
+        machine.pricePerHour + (gpu.map { $0.pricePerHour * attachedGPUCount } ?? .zero)
+    }
+}
+
+extension PriceCatalog {
+    /// Looks up the rows that price `node` (see ``NodePrice`` for the GPU rule), at the spot rate
+    /// if `node.spot`.
+    public func nodePrice(for node: NodeSpec, snapshot: PriceSnapshot = .latest) throws(CostModelError) -> NodePrice {
+        guard node.gpuCount >= 0, node.gpuCount <= 64 else {
+            throw .invalidUsage("node \(node.machineType) has \(node.gpuCount) GPUs")
+        }
+        let capacity = CapacityType(spot: node.spot)
+        let machine = try price(.machine, sku: node.machineType, provider: node.provider, region: node.region, capacity: capacity, snapshot: snapshot)
+        if machine.gpuCount > 0 {
+            if let requested = node.gpuModel, let bundled = machine.gpuModel,
+               requested.lowercased() != bundled.lowercased() {
+                throw .bundledGPUMismatch(machineType: node.machineType, bundled: bundled, requested: requested)
+            }
+            return NodePrice(machine: machine, gpu: nil, attachedGPUCount: 0)
+        }
+        guard node.gpuCount > 0 else { return NodePrice(machine: machine, gpu: nil, attachedGPUCount: 0) }
+        guard let model = node.gpuModel else {
+            throw .gpuModelMissing(machineType: node.machineType, gpuCount: node.gpuCount)
+        }
+        let gpu = try gpuPrice(model: model, provider: node.provider, region: node.region, capacity: capacity, snapshot: snapshot)
+        guard gpu.attaches(to: node.machineType) else {
+            throw .gpuNotAttachable(gpuModel: model, machineType: node.machineType, attachableTo: gpu.attachableTo)
+        }
+        return NodePrice(machine: machine, gpu: gpu, attachedGPUCount: node.gpuCount)
+    }
+}

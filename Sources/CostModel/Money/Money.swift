@@ -1,0 +1,115 @@
+/// An exact amount of money in US dollars, stored as an integer number of nano-dollars
+/// (1 USD = 1 000 000 000 nano-dollars).
+///
+/// Every charge the cost model computes is a `Money`, and sums of charges are exact integer
+/// sums: there is no binary floating point anywhere between the catalog's decimal prices and
+/// the totals. The range is ±9.2 billion USD.
+///
+/// Rounding happens in exactly two places, both documented:
+/// - a VM run's charge (rate × billed seconds) is rounded **half-up to the nearest
+///   nano-dollar** once per run and SKU (see ``HourlyRate/charge(forSeconds:)``);
+/// - display rounds **half away from zero to whole cents** (``cents``, ``formatted``),
+///   which is "half-up" for the non-negative amounts costsim prints. Never round before summing.
+public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomStringConvertible {
+    /// The amount in nano-dollars (1e-9 USD).
+    public var nanoDollars: Int64
+
+    /// Nano-dollars in one US dollar.
+    public static let nanoDollarsPerDollar: Int64 = 1_000_000_000
+
+    public static let zero = Money(nanoDollars: 0)
+
+    public init(nanoDollars: Int64) {
+        self.nanoDollars = nanoDollars
+    }
+
+    /// A whole number of cents, e.g. `Money(cents: 4236)` is $42.36.
+    public init(cents: Int64) {
+        self.nanoDollars = cents * 10_000_000
+    }
+
+    /// Parses a non-negative decimal dollar amount such as `"74.40"` exactly; `nil` if the text is
+    /// not a plain decimal or has more than nine decimal places.
+    public init?(dollars text: String) {
+        guard let decimal = ExactDecimal(parsing: text), let nanos = decimal.scaled(toDecimalPlaces: 9) else { return nil }
+        self.nanoDollars = nanos
+    }
+
+    /// The amount rounded half away from zero to whole cents (display rounding).
+    public var cents: Int64 {
+        let perCent: Int64 = 10_000_000
+        let (quotient, remainder) = nanoDollars.quotientAndRemainder(dividingBy: perCent)
+        if remainder >= perCent / 2 { return quotient + 1 }
+        if remainder <= -perCent / 2 { return quotient - 1 }
+        return quotient
+    }
+
+    /// Dollars and cents, rounded half away from zero: `$422.36`, `-$1.05`.
+    public var formatted: String {
+        let cents = self.cents
+        let magnitude = cents.magnitude
+        let fraction = magnitude % 100
+        let sign = cents < 0 ? "-" : ""
+        return "\(sign)$\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// The exact amount as decimal dollars with trailing zeros trimmed (at least two decimals),
+    /// e.g. `422.35632`; for CSV/JSON output where nothing may be lost.
+    public var exactDollarsText: String {
+        ExactDecimal(units: nanoDollars, decimalPlaces: 9).text(minimumDecimalPlaces: 2)
+    }
+
+    /// The amount as a `Double` number of dollars, for charts and ratios only (never for sums).
+    public var approximateDollars: Double {
+        Double(nanoDollars) / Double(Self.nanoDollarsPerDollar)
+    }
+
+    public var description: String { formatted }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.nanoDollars < rhs.nanoDollars }
+
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(nanoDollars: lhs.nanoDollars + rhs.nanoDollars) }
+
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(nanoDollars: lhs.nanoDollars - rhs.nanoDollars) }
+
+    public static func * (lhs: Money, rhs: Int) -> Money { Money(nanoDollars: lhs.nanoDollars * Int64(rhs)) }
+
+    /// `self × numerator / denominator`, rounded half away from zero to the nano-dollar, with a
+    /// 128-bit intermediate product; `nil` on overflow or a non-positive denominator. Used for
+    /// monthly projections (`total × month / horizon`).
+    public func scaled(by numerator: Int64, over denominator: Int64) -> Money? {
+        guard denominator > 0, numerator >= 0 else { return nil }
+        guard let magnitude = FixedPoint.mulDivRounded(nanoDollars.magnitude, numerator.magnitude, denominator.magnitude),
+              magnitude <= UInt64(Int64.max) else { return nil }
+        return Money(nanoDollars: nanoDollars < 0 ? -Int64(magnitude) : Int64(magnitude))
+    }
+
+    /// Splits `self` (non-negative) into parts proportional to `weights` (non-negative), so that
+    /// the parts add up to `self` exactly (largest-remainder method; ties go to the earlier
+    /// weight). All-zero weights put everything in the first part.
+    public func apportioned(by weights: [UInt64]) -> [Money] {
+        guard !weights.isEmpty else { return [] }
+        let total = nanoDollars.magnitude
+        let weightSum = weights.reduce(UInt64(0)) { $0 &+ $1 }
+        guard nanoDollars >= 0, weightSum > 0, weights.allSatisfy({ $0 <= weightSum }) else {
+            var parts = Array(repeating: Money.zero, count: weights.count)
+            parts[0] = self
+            return parts
+        }
+        var shares: [UInt64] = []
+        var remainders: [(remainder: UInt64, index: Int)] = []
+        for (index, weight) in weights.enumerated() {
+            let product = total.multipliedFullWidth(by: weight)
+            let (quotient, remainder) = weightSum.dividingFullWidth(product)
+            shares.append(quotient)
+            remainders.append((remainder, index))
+        }
+        var leftOver = total - shares.reduce(0, +)
+        remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
+        for entry in remainders where leftOver > 0 {
+            shares[entry.index] += 1
+            leftOver -= 1
+        }
+        return shares.map { Money(nanoDollars: Int64($0)) }
+    }
+}

@@ -21,7 +21,7 @@ public struct LatencyDistribution: Sendable {
     /// Records one duration in seconds (negative values count as 0).
     public mutating func record(_ seconds: Double) {
         let clamped = Swift.max(0, seconds)
-        histogram.record(UInt64((clamped * 1_000_000).rounded()))
+        histogram.record(UInt64(clamped * 1_000_000 + 0.5))   // round half up, cheaper than rounded()
         count += 1
         sumSeconds += clamped
         maxSeconds = Swift.max(maxSeconds, clamped)

@@ -29,17 +29,34 @@ public enum NodeState: Int, Sendable, CaseIterable, Hashable {
 
 /// Seconds spent in each ``NodeState``.
 public struct NodeStateDurations: Sendable, Hashable {
-    private var seconds: [Double] = Array(repeating: 0, count: NodeState.allCases.count)
+    // Five stored values rather than an array: updated on every busy/idle flip of a node.
+    private var coldStart = 0.0, serving = 0.0, idle = 0.0, cooldownTail = 0.0, scaleDownTail = 0.0
 
     public init() {}
 
     public subscript(state: NodeState) -> Double {
-        get { seconds[state.rawValue] }
-        set { seconds[state.rawValue] = newValue }
+        get {
+            switch state {
+            case .coldStart: coldStart
+            case .serving: serving
+            case .idle: idle
+            case .cooldownTail: cooldownTail
+            case .scaleDownTail: scaleDownTail
+            }
+        }
+        set {
+            switch state {
+            case .coldStart: coldStart = newValue
+            case .serving: serving = newValue
+            case .idle: idle = newValue
+            case .cooldownTail: cooldownTail = newValue
+            case .scaleDownTail: scaleDownTail = newValue
+            }
+        }
     }
 
     /// Sum over all states.
-    public var total: Double { seconds.reduce(0, +) }
+    public var total: Double { coldStart + serving + idle + cooldownTail + scaleDownTail }
 
     /// Adds another set of durations state by state.
     public static func + (lhs: NodeStateDurations, rhs: NodeStateDurations) -> NodeStateDurations {

@@ -8,7 +8,7 @@ import DequeModule
 /// The model owns nodes and pods but no policy: which nodes and pods exist is decided by
 /// whoever drives it (here the dedicated option; autoscalers plug in the same way, through
 /// timers of their own and the node/pod operations below).
-final class ServingSystem: EventHandler {
+struct ServingSystem: EventHandler {
     enum Event {
         /// The pending trace record arrives.
         case arrival
@@ -88,7 +88,7 @@ final class ServingSystem: EventHandler {
 
     // MARK: Event handling
 
-    func handle(_ event: Event, engine: inout Engine<Event>) {
+    mutating func handle(_ event: Event, engine: inout Engine<Event>) {
         advanceClock(to: engine.now)
         switch event {
         case .arrival:
@@ -100,12 +100,12 @@ final class ServingSystem: EventHandler {
     }
 
     /// Reads the first record and schedules its arrival.
-    func start(engine: inout Engine<Event>) {
+    mutating func start(engine: inout Engine<Event>) {
         scheduleNextArrival(engine: &engine)
         observeTimeline(at: 0)
     }
 
-    private func scheduleNextArrival(engine: inout Engine<Event>) {
+    private mutating func scheduleNextArrival(engine: inout Engine<Event>) {
         do {
             pendingRecord = try trace.next()
         } catch {
@@ -122,7 +122,7 @@ final class ServingSystem: EventHandler {
         engine.schedule(.arrival, at: record.arrivalSeconds)
     }
 
-    private func arrive(engine: inout Engine<Event>) {
+    private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
         let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
@@ -133,7 +133,7 @@ final class ServingSystem: EventHandler {
         scheduleNextArrival(engine: &engine)
     }
 
-    private func complete(request slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
+    private mutating func complete(request slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
         let request = requests[Int(slot)]
         let now = engine.now
         let sojourn = now - request.record.arrivalSeconds
@@ -168,7 +168,7 @@ final class ServingSystem: EventHandler {
     // MARK: Broker
 
     /// Delivers ready messages to consumers with credit, round-robin.
-    private func dispatch(engine: inout Engine<Event>) {
+    private mutating func dispatch(engine: inout Engine<Event>) {
         dropExpiredMessages(at: engine.now)
         while !readyQueue.isEmpty, let podIndex = consumersWithCredit.popFirst() {
             let slot = readyQueue.removeFirst()
@@ -186,7 +186,7 @@ final class ServingSystem: EventHandler {
 
     /// With a message TTL equal to the client timeout, expired messages are discarded at the head
     /// of the queue (uniform TTL keeps them in arrival order, so they always form a prefix).
-    private func dropExpiredMessages(at now: Double) {
+    private mutating func dropExpiredMessages(at now: Double) {
         guard scenario.dropExpiredMessages else { return }
         while let head = readyQueue.first,
               requests[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
@@ -207,7 +207,7 @@ final class ServingSystem: EventHandler {
         }
     }
 
-    private func startService(_ slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
+    private mutating func startService(_ slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
         let index = Int(slot)
         let now = engine.now
         let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
@@ -228,7 +228,7 @@ final class ServingSystem: EventHandler {
 
     /// Adds a node (billing starts now); it is ready at once if `ready`.
     @discardableResult
-    func addNode(pool: String, spec: NodeSpec, at now: Double, ready: Bool, isSystem: Bool = false) -> Int32 {
+    mutating func addNode(pool: String, spec: NodeSpec, at now: Double, ready: Bool, isSystem: Bool = false) -> Int32 {
         let state: NodeState = isSystem ? .serving : (ready ? .idle : .coldStart)
         nodes.append(Node(
             pool: pool, spec: spec, startSeconds: now, readySeconds: ready ? now : nil,
@@ -239,14 +239,14 @@ final class ServingSystem: EventHandler {
 
     /// Adds a worker pod on `node`; a ready pod starts consuming at once.
     @discardableResult
-    func addPod(on node: Int32, ready: Bool, engine: inout Engine<Event>) -> Int32 {
+    mutating func addPod(on node: Int32, ready: Bool, engine: inout Engine<Event>) -> Int32 {
         pods.append(Pod(node: node, ready: false, credit: scenario.workers.prefetch))
         let index = Int32(pods.count - 1)
         if ready { markPodReady(index, engine: &engine) }
         return index
     }
 
-    func markPodReady(_ podIndex: Int32, engine: inout Engine<Event>) {
+    mutating func markPodReady(_ podIndex: Int32, engine: inout Engine<Event>) {
         let index = Int(podIndex)
         guard !pods[index].ready else { return }
         advanceClock(to: engine.now)
@@ -259,7 +259,7 @@ final class ServingSystem: EventHandler {
         dispatch(engine: &engine)
     }
 
-    private func changeBusyWorkers(on node: Int32, by delta: Int, at now: Double) {
+    private mutating func changeBusyWorkers(on node: Int32, by delta: Int, at now: Double) {
         busyWorkers += delta
         let index = Int(node)
         let before = nodes[index].busyWorkers
@@ -268,7 +268,7 @@ final class ServingSystem: EventHandler {
         if nodes[index].busyWorkers == 0 && before > 0 { setState(of: index, to: .idle, at: now) }
     }
 
-    private func setState(of node: Int, to state: NodeState, at now: Double) {
+    private mutating func setState(of node: Int, to state: NodeState, at now: Double) {
         nodes[node].durations[nodes[node].state] += now - nodes[node].stateSince
         nodes[node].state = state
         nodes[node].stateSince = now
@@ -278,7 +278,7 @@ final class ServingSystem: EventHandler {
 
     /// Integrates the time averages up to `now`.
     @inline(__always)
-    private func advanceClock(to now: Double) {
+    private mutating func advanceClock(to now: Double) {
         let elapsed = now - lastClock
         guard elapsed > 0 else { return }
         statistics.requestSecondsInSystem += Double(inSystem) * elapsed
@@ -288,11 +288,11 @@ final class ServingSystem: EventHandler {
     }
 
     @inline(__always)
-    private func observeTimeline(at now: Double) {
+    private mutating func observeTimeline(at now: Double) {
         timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveNodeCount)
     }
 
-    private func allocate(_ request: InFlight) -> Int32 {
+    private mutating func allocate(_ request: InFlight) -> Int32 {
         if let slot = freeSlots.popLast() {
             requests[Int(slot)] = request
             return slot
@@ -301,10 +301,10 @@ final class ServingSystem: EventHandler {
         return Int32(requests.count - 1)
     }
 
-    private func release(_ slot: Int32) { freeSlots.append(slot) }
+    private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
     /// Closes the books at `end`: node durations, time averages and the timeline.
-    func finish(at end: Double) -> [NodeRun] {
+    mutating func finish(at end: Double) -> [NodeRun] {
         advanceClock(to: end)
         timeline.close(at: end)
         return nodes.indices.map { index in

@@ -15,7 +15,7 @@ public enum Simulation {
         try scenario.validate()
         try option.validate()
         let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
-        let system = ServingSystem(
+        var system = ServingSystem(
             scenario: scenario, trace: source, seed: scenario.seed, replication: replication, keepRecords: keepRequestRecords)
         var engine = Engine<ServingSystem.Event>()
 
@@ -31,8 +31,7 @@ public enum Simulation {
         }
 
         system.start(engine: &engine)
-        var handler = system
-        engine.run(&handler)
+        engine.run(&system)
         if let error = system.traceError { throw error }
 
         let end = Swift.max(engine.now, scenario.effectiveHorizonSeconds ?? 0)

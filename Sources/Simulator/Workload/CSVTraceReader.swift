@@ -5,13 +5,14 @@
 /// their order does not matter.
 public final class CSVTraceReader: TraceSource {
     private let lines: LineReader
-    private var decoder: TraceRecordDecoder
+    // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
+    @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let timeIndex: Int
     private let sizeIndex: Int
     private let outputIndex: Int?
     private let neededFields: Int
-    private var fieldStarts: [Int]
-    private var fieldEnds: [Int]
+    @exclusivity(unchecked) private var fieldStarts: [Int]
+    @exclusivity(unchecked) private var fieldEnds: [Int]
 
     /// Opens `path` and reads its header. Fails if a configured column is missing.
     public init(path: String, format: TraceFormat) throws(TraceError) {

@@ -6,9 +6,10 @@
 /// large files fast. Lines that are not a well-formed JSON object are errors.
 public final class JSONLinesTraceReader: TraceSource {
     private let lines: LineReader
-    private var decoder: TraceRecordDecoder
+    // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
+    @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
-    private var ranges: [Range<Int>?]
+    @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
     public init(path: String, format: TraceFormat) throws(TraceError) {
         lines = try LineReader(path: path)

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Speed and memory benchmarks, kept out of the test run (as in swift-nio's Benchmarks/).
+// Run: cd Benchmarks && swift run -c release costsim-bench [name ...]
+let package = Package(
+    name: "costsim-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        // `name:` pins the identity whatever the checkout folder is called (swift-stack.md §6).
+        .package(name: "costsim", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "costsim-bench",
+            dependencies: [.product(name: "Simulator", package: "costsim")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+    ]
+)

@@ -1,0 +1,100 @@
+import Simulator
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Benchmarks of whole simulations through the public `Simulation` API.
+enum SimulationBenchmarks {
+    /// The full serving model (broker, pods, statistics, timeline) on M/M/1.
+    static let servingMM1 = Benchmark(
+        name: "serving-mm1",
+        summary: "Full serving model, dedicated 1 GPU, Poisson arrivals, exponential service, 2 million requests"
+    ) {
+        let requests = 2_000_000.0
+        let description = SyntheticTrace.Description(
+            workPerDay: 0.8 * 86_400, days: requests / 0.8 / 86_400, profile: .uniform, requestSize: .exponential(mean: 1))
+        let scenario = Scenario(
+            name: "mm1", workload: .synthetic(description),
+            inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), clientTimeoutSeconds: 1e12, timelineBucketSeconds: 3600)
+        let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: .articleDedicated) }
+        return """
+            \(result.eventCount) events in \(String(format3: seconds)) s = \(String(format3: Double(result.eventCount) / seconds / 1e6)) M events/s; \
+            mean wait \(String(format3: result.requests.wait.meanSeconds)) s (theory 4.000)
+            """
+    }
+
+    /// The bundled article scenario's dedicated option, 30 days.
+    static let articleMonth = Benchmark(
+        name: "article-30-days",
+        summary: "Bundled article workload (300 min speech/day, office hours), 30 days, dedicated option"
+    ) {
+        let scenario = Scenario(
+            name: "article", workload: .synthetic(SyntheticTrace.Description(days: 30)), horizonSeconds: 30 * 86_400, seed: 42)
+        var best = Double.infinity
+        var events = 0
+        for _ in 0..<20 {
+            let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: .articleDedicated) }
+            best = min(best, seconds)
+            events = result.eventCount
+        }
+        return "\(events) events, best of 20 runs: \(String(format3: best * 1000)) ms"
+    }
+
+    /// Streams a 10-million-request CSV trace from disk through the dedicated option.
+    static let streamingTrace = Benchmark(
+        name: "trace-10m",
+        summary: "Replay of a 10-million-request CSV trace file: time and peak memory"
+    ) {
+        let path = "/tmp/costsim-bench-10m.csv"
+        let requests = 10_000_000
+        if access(path, F_OK) != 0 { try writeTrace(path: path, requests: requests) }
+        let scenario = Scenario(
+            name: "stream", workload: .traceFile(path: path, format: .costsim),
+            inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), clientTimeoutSeconds: 1e12,
+            timelineBucketSeconds: 3600)
+        let before = Benchmark.peakResidentMegabytes()
+        let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: Self.dedicated(nodes: 4)) }
+        return """
+            \(result.requests.arrived) requests, \(result.eventCount) events in \(String(format3: seconds)) s; \
+            peak RSS \(String(format3: Benchmark.peakResidentMegabytes())) MB (before the run: \(String(format3: before)) MB)
+            """
+    }
+
+    static func dedicated(nodes: Int) -> DeploymentOption {
+        DeploymentOption(name: "dedicated", kind: .dedicated(DedicatedDeployment(nodeCount: nodes, node: .articleGPU)))
+    }
+
+    /// Writes a Poisson trace at 3 requests/s with exponential sizes of mean 1 s (ρ = 0.75 on 4 GPUs),
+    /// in the number format `costsim trace generate` writes (`%.6f,%.3f`).
+    static func writeTrace(path: String, requests: Int) throws {
+        guard let file = fopen(path + ".tmp", "w") else { throw BenchmarkError("cannot write \(path)") }
+        fputs("arrival_seconds,work_size\n", file)
+        var generator = Xoshiro256StarStar(seed: 10)
+        var time = 0.0
+        for _ in 0..<requests {
+            time += -log(1 - generator.nextUnitInterval()) / 3
+            let size = -log(1 - generator.nextUnitInterval())
+            fputs("\(fixed(time, decimals: 6)),\(fixed(size, decimals: 3))\n", file)
+        }
+        fclose(file)
+        rename(path + ".tmp", path)
+    }
+}
+
+/// `value` with a fixed number of decimals (no Foundation).
+func fixed(_ value: Double, decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = Int64((value * scale).rounded())
+    let whole = scaled / Int64(scale)
+    let fraction = String(scaled % Int64(scale))
+    return "\(whole).\(String(repeating: "0", count: decimals - fraction.count))\(fraction)"
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,17 @@
+// costsim benchmarks: `swift run -c release costsim-bench [name ...]` (all when no name is given).
+let benchmarks = [
+    EngineBenchmark.benchmark,
+    SimulationBenchmarks.servingMM1,
+    SimulationBenchmarks.articleMonth,
+    SimulationBenchmarks.streamingTrace,
+]
+
+let requested = Set(CommandLine.arguments.dropFirst())
+for benchmark in benchmarks where requested.isEmpty || requested.contains(benchmark.name) {
+    print("\(benchmark.name): \(benchmark.summary)")
+    do {
+        print("  " + (try benchmark.body()))
+    } catch {
+        print("  failed: \(error)")
+    }
+}

@@ -9,6 +9,7 @@ struct CostSim: AsyncParsableCommand {
         subcommands: [
             RunCommand.self,
             TraceCommand.self,
+            PricingCommand.self, ArticleCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -25,7 +25,7 @@ public enum PriceSnapshot: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `true` if `text` looks like `YYYY-MM-DD`.
-    static func isDate(_ text: String) -> Bool {
+    public static func isDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10 else { return false }
         for (index, byte) in bytes.enumerated() {

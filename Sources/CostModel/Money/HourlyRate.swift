@@ -28,8 +28,10 @@ public struct HourlyRate: Sendable, Hashable, Comparable, AdditiveArithmetic, Cu
         ExactDecimal(units: femtoDollarsPerHour, decimalPlaces: Self.decimalPlaces).text()
     }
 
-    /// `$0.586606/h`.
-    public var description: String { "$\(dollarsPerHourText)/h" }
+    /// `$0.586606/h`, `$0.10/h` (at least two decimals).
+    public var description: String {
+        "$\(ExactDecimal(units: femtoDollarsPerHour, decimalPlaces: Self.decimalPlaces).text(minimumDecimalPlaces: 2))/h"
+    }
 
     /// The rate as a `Double`, for display and charts only.
     public var approximateDollarsPerHour: Double { Double(femtoDollarsPerHour) / 1e15 }

@@ -86,8 +86,12 @@ public struct ArticleEstimate: Sendable, Hashable {
         if let fee = try? catalog.price(.fee, sku: "gke-cluster-management", provider: "gcp", region: "global", capacity: .onDemand, snapshot: snapshot) {
             feeMonthly = fee.pricePerHour.charge(forHours: Int64(monthHours))
         }
+        var used: [String] = []
+        for sku in dedicated.bySKU + scaleToZero.bySKU where !used.contains(sku.snapshot) { used.append(sku.snapshot) }
+        let snapshotText: String
+        if case .named = snapshot { snapshotText = snapshot.description } else { snapshotText = "\(snapshot) (snapshot \(used.joined(separator: ", ")))" }
         return ArticleEstimate(
-            priceSnapshot: snapshot.description, monthHours: monthHours,
+            priceSnapshot: snapshotText, monthHours: monthHours,
             dedicatedHourly: try catalog.nodePrice(for: gpuOnDemand, snapshot: snapshot).hourlyRate, dedicated: dedicated,
             systemNodeHourly: try catalog.nodePrice(for: system, snapshot: snapshot).hourlyRate, systemNodeCount: systemNodeCount,
             spotGPUHourly: try catalog.nodePrice(for: gpuSpot, snapshot: snapshot).hourlyRate, gpuHoursPerDay: gpuHoursPerDay,

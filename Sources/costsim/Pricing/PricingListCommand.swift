@@ -1,0 +1,57 @@
+import ArgumentParser
+import CostModel
+
+/// `costsim pricing list`: one line per catalog row, filtered.
+struct PricingListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List catalog prices, optionally filtered by provider, region, GPU or kind.")
+
+    @OptionGroup var pricing: PricingOptions
+
+    @Option(name: .long, help: "Only this provider: gcp, aws or azure.")
+    var provider: String?
+
+    @Option(name: .long, help: "Only this region (fees are in region 'global').")
+    var region: String?
+
+    @Option(name: .long, help: "Only rows with this GPU model (bundled or add-on), e.g. T4.")
+    var gpu: String?
+
+    @Option(name: .long, help: "Only this SKU kind: machine, gpu or fee.")
+    var kind: String?
+
+    func run() async throws {
+        var kindFilter: SKUKind?
+        if let kind {
+            guard let parsed = SKUKind(rawValue: kind) else { throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.") }
+            kindFilter = parsed
+        }
+        if let provider, CloudProvider(rawValue: provider.lowercased()) == nil {
+            throw PricingCommandError("unknown provider '\(provider)'; expected gcp, aws or azure.")
+        }
+        let catalog = try pricing.openCatalog()
+        let snapshotName: String? = pricing.priceSnapshot
+        if let snapshotName, !(try catalog.snapshots().contains { $0.name == snapshotName }) {
+            throw CostModelError.unknownSnapshot(snapshotName, known: try catalog.snapshots().map(\.name))
+        }
+        var rows = try catalog.rows(matching: PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter, snapshot: snapshotName))
+        if let date = pricing.priceDate {
+            guard PriceSnapshot.isDate(date) else { throw CostModelError.invalidDate(date) }
+            rows = rows.filter { $0.effectiveDate <= date }
+        }
+        var lines = PriceTable(header: ["snapshot", "provider", "region", "kind", "sku", "capacity", "usd/h", "vcpu", "mem GiB", "gpu", "billing"])
+        for row in rows {
+            let gpu = row.gpuModel.map { row.gpuCount > 1 ? "\(row.gpuCount)×\($0)" : $0 } ?? ""
+            let billing = row.billingMinimumSeconds > 0
+                ? "\(row.billingIncrementSeconds)s, min \(row.billingMinimumSeconds)s"
+                : "\(row.billingIncrementSeconds)s"
+            lines.append([
+                row.snapshot, row.provider.rawValue, row.region, row.kind.rawValue, row.sku, row.capacity.rawValue,
+                row.pricePerHour.dollarsPerHourText, row.vcpus.map(String.init) ?? "", row.memoryGiB ?? "", gpu, billing,
+            ])
+        }
+        print(lines.rendered(), terminator: "")
+        print("\(rows.count) row(s) from the \(catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)").")
+    }
+}

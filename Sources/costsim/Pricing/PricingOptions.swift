@@ -1,0 +1,64 @@
+import ArgumentParser
+import CostModel
+
+/// `--pricing`, `--price-snapshot`, `--price-date`: which price catalog and which of its dated
+/// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
+/// `run`.
+struct PricingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Price catalog SQLite file, opened read-only (default: the bundled catalog).", valueName: "file.sqlite"))
+    var pricing: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use only this price snapshot, e.g. article-2023 or 2026-11-29.", valueName: "name"))
+    var priceSnapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use, for each SKU, the latest price effective on or before this day.", valueName: "YYYY-MM-DD"))
+    var priceDate: String?
+
+    func validate() throws {
+        if priceSnapshot != nil && priceDate != nil {
+            throw ValidationError("--price-snapshot and --price-date are exclusive; give one.")
+        }
+        if let priceSnapshot, priceSnapshot.isEmpty { throw ValidationError("--price-snapshot needs a name.") }
+    }
+
+    /// The snapshot selection; `.latest` when neither option is given.
+    var snapshot: PriceSnapshot {
+        if let priceSnapshot { return .named(priceSnapshot) }
+        if let priceDate { return .asOf(priceDate) }
+        return .latest
+    }
+
+    /// `true` if the user chose a snapshot or date.
+    var choseSnapshot: Bool { priceSnapshot != nil || priceDate != nil }
+
+    /// Opens `--pricing` read-only, or the bundled catalog.
+    func openCatalog() throws -> PriceCatalog {
+        if let pricing { return try PriceCatalog(contentsOfFile: pricing) }
+        return try PriceCatalog.bundled()
+    }
+
+    /// A calculator over the chosen catalog and snapshot.
+    func calculator(rules: BillingRules) throws -> CostCalculator {
+        CostCalculator(catalog: try openCatalog(), snapshot: snapshot, rules: rules)
+    }
+}
+
+/// `--month-hours`, `--no-cluster-fee`, `--gke-free-tier`: the billing rules a priced run uses.
+struct BillingOptions: ParsableArguments {
+    @Option(name: .long, help: "Hours in a month for monthly projections (730 = a year / 12; the article uses 720).")
+    var monthHours: Int = 730
+
+    @Flag(name: .long, help: "Leave out the managed-cluster management fee (the article does).")
+    var noClusterFee = false
+
+    @Flag(name: .long, help: "Credit GKE's free tier (USD 74.40 a month: one zonal or Autopilot cluster's fee).")
+    var gkeFreeTier = false
+
+    func validate() throws {
+        guard (24...100_000).contains(monthHours) else { throw ValidationError("--month-hours must be between 24 and 100000.") }
+    }
+
+    var rules: BillingRules {
+        BillingRules(monthHours: monthHours, clusterFee: noClusterFee ? .none : .providerDefault, gkeFreeTierCredit: gkeFreeTier)
+    }
+}

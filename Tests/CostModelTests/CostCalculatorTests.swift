@@ -153,4 +153,19 @@ struct CostCalculatorTests {
         #expect(comparison.savingsFraction == 0.75)
         #expect(CostComparison(baselineName: "a", baselineMonthly: TestSupport.dollars("1"), alternativeName: "b", alternativeMonthly: .zero).savingsRatio == nil)
     }
+
+    @Test("replications summarise to an exact mean and a spread")
+    func summary() throws {
+        let calculator = CostCalculator(catalog: catalog, snapshot: .article, rules: .article)
+        let short = try calculator.price(BilledUsage(optionName: "o", managedCluster: false, horizonSeconds: 3600, nodeRuns: [TestSupport.run(.articleGPU, seconds: 1800)]))
+        let long = try calculator.price(BilledUsage(optionName: "o", managedCluster: false, horizonSeconds: 3600, nodeRuns: [TestSupport.run(.articleGPU, seconds: 3600)]))
+        let summary = try #require(CostSummary([short, long, long]))
+        #expect(summary.replications == 3)
+        #expect(summary.minimumMonthlyTotal == TestSupport.dollars("211.17816"))
+        #expect(summary.maximumMonthlyTotal == TestSupport.dollars("422.35632"))
+        // (211.17816 + 2 × 422.35632) / 3 = 351.9636 exactly.
+        #expect(summary.meanMonthlyTotal == TestSupport.dollars("351.9636"))
+        #expect(summary.meanPerMonth.gpuByState.total == summary.meanPerMonth.gpuNodes)
+        #expect(CostSummary([]) == nil)
+    }
 }

@@ -115,4 +115,19 @@ struct PriceCatalogTests {
         #expect(fees.count == 6)
         #expect(fees.allSatisfy { $0.capacity == .onDemand && $0.region == "global" })
     }
+
+    @Test("snapshot selection over row lists matches the catalog's SQL lookups")
+    func selectRows() throws {
+        let rows = try catalog.rows(matching: PriceFilter(sku: "n1-highmem-4"))
+        #expect(rows.count == 4)
+        let latest = PriceSnapshot.latest.select(from: rows)
+        #expect(latest.map(\.snapshot) == ["2026-11-29", "2026-11-29"])
+        let old = PriceSnapshot.asOf("2025-01-01").select(from: rows)
+        #expect(old.map(\.pricePerHour) == [TestSupport.rate("0.236606"), TestSupport.rate("0.049812")])
+        #expect(PriceSnapshot.asOf("2022-01-01").select(from: rows).isEmpty)
+        #expect(PriceSnapshot.article.select(from: rows).count == 2)
+        for row in latest {
+            #expect(try catalog.price(.machine, sku: row.sku, provider: "gcp", region: "us-central1", capacity: row.capacity) == row)
+        }
+    }
 }

@@ -38,3 +38,28 @@ public enum PriceSnapshot: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 }
+
+extension PriceSnapshot {
+    /// The rows this selection uses, from a list of catalog rows (for listings and exports; the
+    /// catalog's own lookups do the same in SQL): `.named` keeps that snapshot's rows; `.latest`
+    /// and `.asOf` keep, for each SKU, region and capacity type, the row with the latest
+    /// effective date (on or before the day for `.asOf`). Order is preserved.
+    public func select(from rows: [PriceRow]) -> [PriceRow] {
+        switch self {
+        case .named(let name):
+            return rows.filter { $0.snapshot == name }
+        case .latest, .asOf:
+            var cutoff: String?
+            if case .asOf(let date) = self { cutoff = date }
+            var best: [String: PriceRow] = [:]
+            for row in rows {
+                if let cutoff, row.effectiveDate > cutoff { continue }
+                let key = "\(row.provider)/\(row.region)/\(row.kind)/\(row.sku)/\(row.capacity)"
+                if let current = best[key], (current.effectiveDate, current.snapshot) >= (row.effectiveDate, row.snapshot) { continue }
+                best[key] = row
+            }
+            let chosen = Set(best.values.map(\.keyDescription))
+            return rows.filter { chosen.contains($0.keyDescription) }
+        }
+    }
+}

@@ -14,11 +14,7 @@ struct PricingExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try pricing.openCatalog()
-        var rows = try catalog.rows(matching: PriceFilter(snapshot: pricing.priceSnapshot))
-        if let date = pricing.priceDate {
-            guard PriceSnapshot.isDate(date) else { throw CostModelError.invalidDate(date) }
-            rows = rows.filter { $0.effectiveDate <= date }
-        }
+        let rows = try pricing.rows(of: catalog)
         if let output {
             try CatalogImporter.exportCSV(rows, to: output)
         } else {

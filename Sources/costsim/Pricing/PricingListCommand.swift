@@ -31,15 +31,7 @@ struct PricingListCommand: AsyncParsableCommand {
             throw PricingCommandError("unknown provider '\(provider)'; expected gcp, aws or azure.")
         }
         let catalog = try pricing.openCatalog()
-        let snapshotName: String? = pricing.priceSnapshot
-        if let snapshotName, !(try catalog.snapshots().contains { $0.name == snapshotName }) {
-            throw CostModelError.unknownSnapshot(snapshotName, known: try catalog.snapshots().map(\.name))
-        }
-        var rows = try catalog.rows(matching: PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter, snapshot: snapshotName))
-        if let date = pricing.priceDate {
-            guard PriceSnapshot.isDate(date) else { throw CostModelError.invalidDate(date) }
-            rows = rows.filter { $0.effectiveDate <= date }
-        }
+        let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter))
         var lines = PriceTable(header: ["snapshot", "provider", "region", "kind", "sku", "capacity", "usd/h", "vcpu", "mem GiB", "gpu", "billing"])
         for row in rows {
             let gpu = row.gpuModel.map { row.gpuCount > 1 ? "\(row.gpuCount)×\($0)" : $0 } ?? ""

@@ -37,6 +37,18 @@ struct PricingOptions: ParsableArguments {
         return try PriceCatalog.bundled()
     }
 
+    /// Rows of `catalog` matching `filter`, narrowed to the chosen snapshot or date (all
+    /// snapshots when neither is given).
+    func rows(of catalog: PriceCatalog, matching filter: PriceFilter = PriceFilter()) throws -> [PriceRow] {
+        if let priceSnapshot {
+            let known = try catalog.snapshots().map(\.name)
+            guard known.contains(priceSnapshot) else { throw CostModelError.unknownSnapshot(priceSnapshot, known: known) }
+        }
+        if let priceDate, !PriceSnapshot.isDate(priceDate) { throw CostModelError.invalidDate(priceDate) }
+        let rows = try catalog.rows(matching: filter)
+        return choseSnapshot ? snapshot.select(from: rows) : rows
+    }
+
     /// A calculator over the chosen catalog and snapshot.
     func calculator(rules: BillingRules) throws -> CostCalculator {
         CostCalculator(catalog: try openCatalog(), snapshot: snapshot, rules: rules)

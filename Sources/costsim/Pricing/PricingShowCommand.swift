@@ -20,11 +20,7 @@ struct PricingShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try pricing.openCatalog()
-        var rows = try catalog.rows(matching: PriceFilter(provider: provider, region: region, sku: sku, snapshot: pricing.priceSnapshot))
-        if let date = pricing.priceDate {
-            guard PriceSnapshot.isDate(date) else { throw CostModelError.invalidDate(date) }
-            rows = rows.filter { $0.effectiveDate <= date }
-        }
+        let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, sku: sku))
         guard !rows.isEmpty else {
             let similar = try catalog.rows().map(\.sku).filter { $0.lowercased().contains(sku.lowercased().prefix(4)) }
             var message = "no SKU '\(sku)' in the \(catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)")"

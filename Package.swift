@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-fc", providers: [.apt(["libcairo2-dev"])]),
         .target(
             name: "Simulator",
             dependencies: [
@@ -36,7 +37,7 @@ let package = Package(
         // libsqlite3 through a thin C shim (see Sources/CSQLite and swift-stack.md §4a).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CostModel", dependencies: ["Simulator", "CSQLite"]),
-        .target(name: "Reports", dependencies: ["Simulator", "CostModel"]),
+        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "CCairo"]),
         .executableTarget(
             name: "costsim",
             dependencies: [

@@ -1,0 +1,81 @@
+/// Chart 5: cost against p95 response time for the configurations of a sweep, with the Pareto
+/// frontier (the configurations nothing else beats on both) joined and labelled.
+public struct ParetoChart: Chart {
+    public var points: [ParetoPoint]
+    /// Client timeout or latency target in seconds, drawn as a dashed line, if given.
+    public var latencyTargetSeconds: Double?
+    public var title: String
+    public var fileStem: String { "pareto" }
+
+    public init(points: [ParetoPoint], latencyTargetSeconds: Double? = nil, title: String = "Cost against wait: which settings are worth it") {
+        self.points = points
+        self.latencyTargetSeconds = latencyTargetSeconds.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        self.title = title
+    }
+
+    public func draw(on canvas: Canvas, in frame: ChartRect) { _ = render(on: canvas, in: frame) }
+
+    func render(on canvas: Canvas, in frame: ChartRect) -> PlotGeometry {
+        let valid = points.filter { $0.monthlyDollars.isFinite && $0.p95Seconds.isFinite }
+        let frontier = ParetoPoint.frontier(valid)
+        var legend = [LegendEntry(label: "Pareto frontier (best cost for its p95)", color: Palette.blue, swatch: .dot),
+                      LegendEntry(label: "dominated setting", color: Palette.neutral, swatch: .hollowDot)]
+        if let target = latencyTargetSeconds {
+            legend.append(LegendEntry(label: "target \(NumberFormat.duration(target))", color: Palette.vermillion, swatch: .dashedLine))
+        }
+        let subtitle = valid.isEmpty ? "No sweep results were given."
+            : "\(valid.count) setting\(valid.count == 1 ? "" : "s"); \(frontier.count) on the frontier. Lower left is better."
+        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend).draw(on: canvas, in: frame)
+        let seconds = valid.map(\.p95Seconds).filter { $0 > 0 } + (latencyTargetSeconds.map { [$0] } ?? [])
+        var lo = seconds.min() ?? 1, hi = seconds.max() ?? 10
+        if hi < lo * 10 { lo = Swift.min(lo, hi / 10) }
+        let bounds = TickGenerator.logBounds(lower: lo, upper: hi, unit: .seconds)
+        let maxCost = valid.map(\.monthlyDollars).max() ?? 0
+        let axes = PlotAxes(
+            x: AxisSpec(title: "p95 response time (log scale)", unit: .seconds, lower: bounds.0, upper: bounds.1, isLog: true),
+            y: AxisSpec(title: "dollars per month", unit: .dollars, lower: 0, upper: Swift.max(1, maxCost * 1.12)))
+        let geometry = axes.draw(on: canvas, in: body)
+        let plot = geometry.plot
+        let placer = LabelPlacer(bounds: plot)
+        if let target = latencyTargetSeconds {
+            let x = geometry.x.position(target)
+            canvas.line(from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.vermillion, width: 1.2, dash: [6, 4])
+        }
+        if frontier.count >= 2 {
+            var path: [ChartPoint] = []
+            for (index, point) in frontier.enumerated() {
+                let p = geometry.point(point.p95Seconds, point.monthlyDollars)
+                if index > 0, let last = path.last { path.append(ChartPoint(x: p.x, y: last.y)) }
+                path.append(p)
+            }
+            canvas.polyline(path, Palette.blue.withAlpha(0.6), width: 1.5, dash: [4, 3])
+        }
+        let onFrontier = Set(frontier)
+        for point in valid {
+            let p = geometry.point(point.p95Seconds, point.monthlyDollars)
+            placer.reserve(ChartRect(x: p.x - 5, y: p.y - 5, width: 10, height: 10))
+        }
+        for point in valid where !onFrontier.contains(point) {
+            canvas.circle(at: geometry.point(point.p95Seconds, point.monthlyDollars), radius: 4, fill: Palette.background, stroke: Palette.neutral)
+        }
+        for point in frontier {
+            canvas.circle(at: geometry.point(point.p95Seconds, point.monthlyDollars), radius: 5, fill: Palette.blue, stroke: Palette.background, width: 1)
+        }
+        // Frontier labels first, then the others where room remains.
+        for point in frontier + valid.filter({ !onFrontier.contains($0) }) {
+            let p = geometry.point(point.p95Seconds, point.monthlyDollars)
+            let style = onFrontier.contains(point) ? TextStyle(size: 9.5, bold: true) : TextStyle(size: 9, color: Palette.mutedText)
+            let text = point.label
+            if let box = placer.place([
+                canvas.textBox(text, at: ChartPoint(x: p.x + 7, y: p.y - 2), style, vertical: .bottom),
+                canvas.textBox(text, at: ChartPoint(x: p.x + 7, y: p.y + 2), style, vertical: .top),
+                canvas.textBox(text, at: ChartPoint(x: p.x - 7, y: p.y - 2), style, align: .right, vertical: .bottom),
+                canvas.textBox(text, at: ChartPoint(x: p.x - 7, y: p.y + 2), style, align: .right, vertical: .top),
+            ]) {
+                canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY), style, vertical: .top)
+            }
+        }
+        if valid.isEmpty { ChartChrome.drawMessage("No sweep results to compare yet.", on: canvas, in: plot) }
+        return geometry
+    }
+}

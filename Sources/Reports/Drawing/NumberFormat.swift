@@ -1,0 +1,110 @@
+/// Formats numbers for labels without Foundation: fixed decimals, thousands separators,
+/// money, durations and shares.
+enum NumberFormat {
+    /// `value` with exactly `decimals` decimals and a comma every three integer digits.
+    static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
+        let decimals = Swift.max(0, Swift.min(decimals, 9))
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (Swift.abs(value) * Double(scale)).rounded()
+        let n = scaled >= 9.0e18 ? UInt64(9.0e18) : UInt64(scaled)
+        let integer = n / scale
+        let fraction = n % scale
+        var text = grouping ? grouped(integer) : String(integer)
+        if decimals > 0 {
+            var digits = String(fraction)
+            while digits.count < decimals { digits = "0" + digits }
+            text += "." + digits
+        }
+        return (value < 0 && n != 0 ? "−" : "") + text
+    }
+
+    /// `value` with at most `decimals` decimals, trailing zeros removed.
+    static func compact(_ value: Double, maxDecimals: Int) -> String {
+        var text = fixed(value, decimals: maxDecimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// About three significant digits: 1,234 · 123 · 12.3 · 1.23 · 0.123.
+    static func significant(_ value: Double) -> String {
+        let magnitude = Swift.abs(value)
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        return compact(value, maxDecimals: decimals)
+    }
+
+    static func grouped(_ value: UInt64) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+
+    /// Dollars: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
+    static func dollars(_ value: Double) -> String {
+        let magnitude = Swift.abs(value)
+        let body = magnitude >= 100 || magnitude == 0 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 2)
+        return (value < 0 && magnitude > 0 ? "−$" : "$") + body
+    }
+
+    /// Dollars for tick labels: "$1.5k" style above $10,000, otherwise trimmed.
+    static func dollarsTick(_ value: Double) -> String {
+        let magnitude = Swift.abs(value)
+        let sign = value < 0 && magnitude > 0 ? "−" : ""
+        if magnitude >= 1_000_000 { return sign + "$" + compact(magnitude / 1_000_000, maxDecimals: 2) + "M" }
+        if magnitude >= 10_000 { return sign + "$" + compact(magnitude / 1000, maxDecimals: 1) + "k" }
+        if magnitude >= 100 || magnitude == 0 { return sign + "$" + fixed(magnitude, decimals: 0) }
+        return sign + "$" + compact(magnitude, maxDecimals: 2)
+    }
+
+    /// A duration in the unit that suits it: "350 ms", "4.2 s", "3.5 min", "2.1 h", "1.5 d".
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite else { return "–" }
+        let s = Swift.abs(seconds)
+        if s == 0 { return "0 s" }
+        if s < 1 { return significant(s * 1000) + " ms" }
+        if s < 120 { return significant(s) + " s" }
+        if s < 7200 { return significant(s / 60) + " min" }
+        if s < 172_800 { return significant(s / 3600) + " h" }
+        return significant(s / 86_400) + " d"
+    }
+
+    /// A share 0–1 as a percentage: "12.5%", "0.03%", "<0.01%".
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        if p == 0 { return "0%" }
+        if p < 0.01 { return "<0.01%" }
+        if p < 1 { return compact(p, maxDecimals: 2) + "%" }
+        return compact(p, maxDecimals: 1) + "%"
+    }
+
+    /// "× ratio" with one decimal below 10, none above: "4.2×", "23×".
+    static func ratio(_ value: Double) -> String {
+        (value >= 10 ? fixed(value, decimals: 0) : compact(value, maxDecimals: 1)) + "×"
+    }
+
+    /// "minute", "hour", "10 min", "30 s": the width of a time bucket in words.
+    static func bucketPhrase(_ seconds: Double) -> String {
+        if seconds == 60 { return "minute" }
+        if seconds == 3600 { return "hour" }
+        if seconds == 86_400 { return "day" }
+        return duration(seconds)
+    }
+
+    /// Clock time within a day, "HH:MM" (or "HH:MM:SS" when `withSeconds`).
+    static func clock(_ secondsIntoDay: Double, withSeconds: Bool = false) -> String {
+        let total = Int(secondsIntoDay.rounded())
+        let h = total / 3600
+        let m = (total % 3600) / 60
+        let s = total % 60
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return two(h) + ":" + two(m) + (withSeconds ? ":" + two(s) : "")
+    }
+}

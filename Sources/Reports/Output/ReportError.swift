@@ -1,0 +1,14 @@
+/// Why rendering or writing a chart or report failed.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Cairo reported an error status (message from `cairo_status_to_string`).
+    case cairo(String)
+    /// A file could not be written; `path` is the final path, `reason` the system's message.
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cairo(let message): "cairo: \(message)"
+        case .io(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+}

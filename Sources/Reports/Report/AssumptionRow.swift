@@ -1,0 +1,19 @@
+/// One line of the report's assumptions table: what was assumed, its value, where it comes
+/// from and how current it is. Plain strings, filled in by the caller (the CLI).
+public struct AssumptionRow: Sendable, Hashable {
+    /// What the assumption is about, e.g. "T4 GPU, us-central1, spot".
+    public var item: String
+    /// The value used, e.g. "$0.11 per hour".
+    public var value: String
+    /// Where it comes from, e.g. "cloud.google.com/compute/gpus-pricing".
+    public var source: String
+    /// When the source was read or the price valid, e.g. "2026-11-01".
+    public var date: String
+
+    public init(item: String, value: String, source: String = "", date: String = "") {
+        self.item = item
+        self.value = value
+        self.source = source
+        self.date = date
+    }
+}

@@ -1,0 +1,73 @@
+import CostModel
+import Simulator
+
+/// Everything a report shows: the simulated runs, what each option costs, the assumptions
+/// behind them, and optional extra studies. Reports only read this; they never simulate.
+public struct ReportInput: Sendable {
+    /// Report title (page 1 and the PDF metadata).
+    public var title: String
+    /// Scenario name, shown under the title and in every page footer.
+    public var scenarioName: String
+    /// One simulation result per deployment option (the first replication is enough).
+    public var results: [SimulationResult]
+    /// Monthly cost per option, matched to `results` by option name.
+    public var costs: [OptionCost]
+    /// The option savings are measured against (e.g. "dedicated"); `nil`: the most expensive.
+    public var baselineOptionName: String?
+    /// Rows of the assumptions table (scenario settings, prices with dates and sources).
+    public var assumptions: [AssumptionRow]
+    /// Extra plain sentences for page 1, after the computed ones.
+    public var findings: [String]
+    /// Cost against traffic volume, for the break-even chart (omitted when `nil`).
+    public var breakEven: BreakEvenSeries?
+    /// Sweep results for the Pareto chart (omitted when empty).
+    public var pareto: [ParetoPoint]
+    /// Day of the timeline charts, 0-based; `nil`: each option's busiest day.
+    public var timelineDay: Int?
+
+    public init(
+        title: String = "Scale-to-zero GPU inference: what it costs and how long users wait", scenarioName: String,
+        results: [SimulationResult], costs: [OptionCost] = [], baselineOptionName: String? = nil,
+        assumptions: [AssumptionRow] = [], findings: [String] = [], breakEven: BreakEvenSeries? = nil,
+        pareto: [ParetoPoint] = [], timelineDay: Int? = nil
+    ) {
+        self.title = title
+        self.scenarioName = scenarioName
+        self.results = results
+        self.costs = costs
+        self.baselineOptionName = baselineOptionName
+        self.assumptions = assumptions
+        self.findings = findings
+        self.breakEven = breakEven
+        self.pareto = pareto
+        self.timelineDay = timelineDay
+    }
+
+    /// The same, with costs taken from CostModel's reports (their projected month).
+    public init(
+        title: String = "Scale-to-zero GPU inference: what it costs and how long users wait", scenarioName: String,
+        results: [SimulationResult], costReports: [CostReport], baselineOptionName: String? = nil,
+        assumptions: [AssumptionRow] = [], findings: [String] = [], breakEven: BreakEvenSeries? = nil,
+        pareto: [ParetoPoint] = [], timelineDay: Int? = nil
+    ) {
+        self.init(
+            title: title, scenarioName: scenarioName, results: results, costs: costReports.map(OptionCost.init(report:)),
+            baselineOptionName: baselineOptionName, assumptions: assumptions, findings: findings, breakEven: breakEven,
+            pareto: pareto, timelineDay: timelineDay)
+    }
+
+    /// The charts of this report, in page order.
+    public var charts: [any Chart] {
+        var charts: [any Chart] = []
+        if !results.isEmpty { charts.append(LatencyCDFChart(results: results)) }
+        for result in results {
+            charts.append(TimelineChart(series: TimelineSeries(result: result, day: timelineDay)))
+        }
+        if !costs.isEmpty { charts.append(CostChart(options: costs, baselineName: baselineOptionName)) }
+        if let breakEven { charts.append(BreakEvenChart(series: breakEven)) }
+        if !pareto.isEmpty {
+            charts.append(ParetoChart(points: pareto, latencyTargetSeconds: results.first?.clientTimeoutSeconds))
+        }
+        return charts
+    }
+}

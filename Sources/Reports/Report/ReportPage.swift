@@ -1,0 +1,9 @@
+/// One page of the report.
+enum ReportPage {
+    /// Page 1: the answer in plain words and the headline figures.
+    case summary
+    /// A slice of the assumptions table; `first` carries the page heading.
+    case assumptions(rows: Range<Int>, first: Bool)
+    /// One chart filling the page.
+    case chart(any Chart)
+}

@@ -1,0 +1,125 @@
+import CCairo
+
+/// Writes the stakeholder report: a multi-page landscape PDF whose first page answers the
+/// question in plain words, then the assumptions table, then one chart per page; and the same
+/// charts as one PNG each.
+///
+///     let report = ReportRenderer(input: ReportInput(scenarioName: "article", results: results, costs: costs))
+///     try report.writePDF(to: "report.pdf")
+///     let files = try report.writePNGs(directory: "report-png")
+public struct ReportRenderer: Sendable {
+    public var input: ReportInput
+    /// Page size in points (A4 landscape by default).
+    public var pageSize: ChartSize
+
+    public init(input: ReportInput, pageSize: ChartSize = .a4Landscape) {
+        self.input = input
+        self.pageSize = pageSize
+    }
+
+    static let margin = 36.0
+    static let footerHeight = 20.0
+
+    /// The whole report as PDF bytes (identical for identical input).
+    public func pdfData() throws(ReportError) -> [UInt8] {
+        let sink = ByteSink()
+        return try withExtendedLifetime(sink) { () throws(ReportError) -> [UInt8] in
+            guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, pageSize.width, pageSize.height)
+            else { throw .cairo("cannot create PDF surface") }
+            defer { cairo_surface_destroy(surface) }
+            try ChartRenderer.check(cairo_surface_status(surface))
+            PDFMetadata.apply(to: surface, title: input.title)
+            guard let cr = cairo_create(surface) else { throw .cairo("cannot create context") }
+            let canvas = Canvas(context: cr)
+            let pages = plan(canvas: canvas)
+            let summary = ReportSummary(input)
+            for (index, page) in pages.enumerated() {
+                draw(page, on: canvas, summary: summary)
+                drawFooter(on: canvas, page: index + 1, of: pages.count)
+                cairo_show_page(cr)
+            }
+            let status = cairo_status(cr)
+            cairo_destroy(cr)
+            cairo_surface_finish(surface)
+            try ChartRenderer.check(status)
+            try ChartRenderer.check(cairo_surface_status(surface))
+            return sink.bytes
+        }
+    }
+
+    /// Writes the PDF to `path` atomically (a temporary file renamed into place).
+    public func writePDF(to path: String) throws(ReportError) {
+        try AtomicFile.write(pdfData(), to: path)
+    }
+
+    /// Writes every chart of the report as `<directory>/<chart.fileStem>.png` (creating the
+    /// directory if needed) and returns the paths written, in report order.
+    @discardableResult
+    public func writePNGs(directory: String, renderer: ChartRenderer = ChartRenderer()) throws(ReportError) -> [String] {
+        try AtomicFile.ensureDirectory(directory)
+        var paths: [String] = []
+        var used: [String: Int] = [:]
+        for chart in input.charts {
+            var stem = chart.fileStem
+            if let count = used[stem] { stem += "-\(count + 1)" }
+            used[chart.fileStem, default: 0] += 1
+            let path = (directory.hasSuffix("/") ? directory : directory + "/") + stem + ".png"
+            try renderer.write(chart, format: .png, to: path)
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// The pages in order.
+    func plan(canvas: Canvas) -> [ReportPage] {
+        var pages: [ReportPage] = [.summary]
+        if !input.assumptions.isEmpty {
+            let table = assumptionsTable
+            let width = pageSize.width - 2 * ReportRenderer.margin
+            let bodyHeight = pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight
+            let slices = table.pages(width: width, firstPageHeight: bodyHeight - 60, pageHeight: bodyHeight - 30, canvas: canvas)
+            for (index, slice) in slices.enumerated() { pages.append(.assumptions(rows: slice, first: index == 0)) }
+        }
+        for chart in input.charts { pages.append(.chart(chart)) }
+        return pages
+    }
+
+    var assumptionsTable: TableLayout {
+        TableLayout(header: ["Assumption", "Value", "Source", "Date"],
+                    rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
+    }
+
+    private var body: ChartRect {
+        ChartRect(x: ReportRenderer.margin, y: ReportRenderer.margin, width: pageSize.width - 2 * ReportRenderer.margin,
+                  height: pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight)
+    }
+
+    private func draw(_ page: ReportPage, on canvas: Canvas, summary: ReportSummary) {
+        canvas.fill(ChartRect(x: 0, y: 0, width: pageSize.width, height: pageSize.height), Palette.background)
+        switch page {
+        case .summary:
+            SummaryPage(input: input, summary: summary).draw(on: canvas, in: body)
+        case .assumptions(let rows, let first):
+            var y = body.minY
+            let heading = first ? "Assumptions" : "Assumptions (continued)"
+            canvas.text(heading, at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
+            y += 26
+            if first {
+                y += canvas.paragraph("Scenario \(input.scenarioName). Every number in this report follows from these inputs; prices carry the date they were read and their source.",
+                                      origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 8
+            }
+            assumptionsTable.draw(on: canvas, origin: ChartPoint(x: body.minX, y: y), width: body.width, rows: rows)
+        case .chart(let chart):
+            chart.draw(on: canvas, in: ChartRect(x: 12, y: 12, width: pageSize.width - 24, height: pageSize.height - 24 - ReportRenderer.footerHeight))
+        }
+    }
+
+    private func drawFooter(on canvas: Canvas, page: Int, of count: Int) {
+        let y = pageSize.height - ReportRenderer.margin / 2 - 4
+        let style = TextStyle(size: 8.5, color: Palette.mutedText)
+        canvas.line(from: ChartPoint(x: ReportRenderer.margin, y: y - 12), to: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y - 12),
+                    Palette.grid, width: 0.6)
+        canvas.text("costsim · scenario \(input.scenarioName)", at: ChartPoint(x: ReportRenderer.margin, y: y), style)
+        canvas.text("page \(page) of \(count)", at: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y), style, align: .right)
+    }
+}

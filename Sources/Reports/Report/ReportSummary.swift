@@ -1,0 +1,118 @@
+/// The plain-words answer on page 1: sentences built from the headline numbers, and the
+/// figures table beside them.
+public struct ReportSummary: Sendable {
+    public var figures: [OptionFigures]
+    public var sentences: [String]
+
+    public init(_ input: ReportInput) {
+        figures = input.results.map { result in
+            OptionFigures(result: result, monthlyDollars: input.costs.first { $0.optionName == result.option.name }?.totalDollars)
+        }
+        var sentences: [String] = []
+        if input.results.isEmpty {
+            sentences.append("No simulation results were given, so there is nothing to compare.")
+        }
+        if let costSentence = ReportSummary.costSentence(input) { sentences.append(costSentence) }
+        for option in figures {
+            if option.arrived == 0 {
+                sentences.append("With \(option.name), no requests arrived during the simulated period.")
+                continue
+            }
+            if option.waitedForColdStart > 0 {
+                let share = Double(option.waitedForColdStart) / Double(option.arrived)
+                let wait = option.coldStartWait
+                sentences.append(
+                    "With \(option.name), \(OptionFigures.oneIn(option.waitedForColdStart, of: option.arrived)) requests (\(NumberFormat.percent(share))) "
+                    + "arrives while no GPU is ready and waits for one to start: \(NumberFormat.duration(wait.p50Seconds)) typically, "
+                    + "\(NumberFormat.duration(wait.p95Seconds)) for the slowest 5% of those, \(NumberFormat.duration(wait.maxSeconds)) at worst.")
+            }
+        }
+        let served = figures.filter { $0.arrived > 0 }
+        if !served.isEmpty {
+            let parts = served.map { "\(NumberFormat.duration($0.response.p95Seconds)) with \($0.name)" }
+            let typical = served.map { "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)" }
+            sentences.append("95% of requests get their answer within " + ReportSummary.list(parts) + "; half within " + ReportSummary.list(typical) + ".")
+        }
+        for option in served {
+            if option.timedOut > 0 {
+                sentences.append(
+                    "With \(option.name), \(NumberFormat.grouped(UInt64(option.timedOut))) of \(NumberFormat.grouped(UInt64(option.arrived))) requests "
+                    + "(\(NumberFormat.percent(Double(option.timedOut) / Double(option.arrived)))) gave up at the \(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout.")
+            }
+        }
+        if !served.isEmpty, served.allSatisfy({ $0.timedOut == 0 }) {
+            sentences.append("No request timed out (client timeout \(NumberFormat.duration(served[0].clientTimeoutSeconds))).")
+        }
+        sentences.append(contentsOf: input.findings)
+        self.sentences = sentences.map(ReportSummary.capitalizedFirst)
+        keyFigures = ReportSummary.keyFigures(input, figures: figures)
+    }
+
+    /// Up to three big numbers for the top of page 1.
+    public var keyFigures: [KeyFigure]
+
+    static func keyFigures(_ input: ReportInput, figures: [OptionFigures]) -> [KeyFigure] {
+        var tiles: [KeyFigure] = []
+        let costs = input.costs
+        if costs.count >= 2,
+           let baseline = input.baselineOptionName.flatMap({ name in costs.first { $0.optionName == name } })
+            ?? costs.max(by: { $0.totalDollars < $1.totalDollars }),
+           let other = costs.filter({ $0.optionName != baseline.optionName }).min(by: { $0.totalDollars < $1.totalDollars }) {
+            tiles.append(KeyFigure(value: "$\(NumberFormat.fixed(other.totalDollars, decimals: 0)) vs $\(NumberFormat.fixed(baseline.totalDollars, decimals: 0))",
+                                   caption: "per month: \(other.optionName) vs \(baseline.optionName)"))
+            if other.totalDollars > 0 {
+                let ratio = baseline.totalDollars / other.totalDollars
+                tiles.append(ratio >= 1
+                    ? KeyFigure(value: NumberFormat.ratio(ratio) + " cheaper", caption: "\(NumberFormat.dollars(baseline.totalDollars - other.totalDollars)) a month less with \(other.optionName)")
+                    : KeyFigure(value: NumberFormat.ratio(1 / ratio) + " dearer", caption: "\(NumberFormat.dollars(other.totalDollars - baseline.totalDollars)) a month more with \(other.optionName)"))
+            }
+        } else if let only = costs.first {
+            tiles.append(KeyFigure(value: NumberFormat.dollars(only.totalDollars), caption: "per month: \(only.optionName)"))
+        }
+        if let cold = figures.filter({ $0.waitedForColdStart > 0 }).max(by: { $0.waitedForColdStart * $1.arrived < $1.waitedForColdStart * $0.arrived }) {
+            tiles.append(KeyFigure(value: OptionFigures.oneIn(cold.waitedForColdStart, of: cold.arrived),
+                                   caption: "requests wait for a GPU to start (\(cold.name)), \(NumberFormat.duration(cold.coldStartWait.p50Seconds)) typically"))
+        } else if let first = figures.first(where: { $0.arrived > 0 }) {
+            tiles.append(KeyFigure(value: NumberFormat.duration(first.response.p95Seconds),
+                                   caption: "95% of requests answered within (\(first.name))"))
+        }
+        return Array(tiles.prefix(3))
+    }
+
+    static func capitalizedFirst(_ sentence: String) -> String {
+        guard let first = sentence.first else { return sentence }
+        return first.uppercased() + sentence.dropFirst()
+    }
+
+    static func costSentence(_ input: ReportInput) -> String? {
+        let costs = input.costs
+        guard !costs.isEmpty else { return nil }
+        if costs.count == 1 { return "\(costs[0].optionName) costs \(NumberFormat.dollars(costs[0].totalDollars)) per month." }
+        guard let baseline = input.baselineOptionName.flatMap({ name in costs.first { $0.optionName == name } })
+            ?? costs.max(by: { $0.totalDollars < $1.totalDollars }),
+              let other = costs.filter({ $0.optionName != baseline.optionName }).min(by: { $0.totalDollars < $1.totalDollars })
+        else { return nil }
+        var sentence = "\(other.optionName) costs \(NumberFormat.dollars(other.totalDollars))/month vs \(NumberFormat.dollars(baseline.totalDollars)) for \(baseline.optionName)"
+        if other.totalDollars <= 0 {
+            sentence += "."
+        } else {
+            let ratio = baseline.totalDollars / other.totalDollars
+            if ratio >= 1.05 {
+                sentence += " (\(NumberFormat.ratio(ratio)) cheaper, \(NumberFormat.dollars(baseline.totalDollars - other.totalDollars)) a month less)."
+            } else if ratio <= 1 / 1.05 {
+                sentence += " (\(NumberFormat.ratio(1 / ratio)) more expensive)."
+            } else {
+                sentence += " (about the same)."
+            }
+        }
+        return sentence
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

@@ -27,6 +27,15 @@ struct CatalogImportTests {
         #expect(rows[0].billingMinimumSeconds == 60)
     }
 
+    @Test("CRLF line endings, a byte-order mark and blank lines are accepted")
+    func spreadsheetExport() throws {
+        let csv = "\u{FEFF}" + Self.header + "\r\n\r\n" + Self.good + "\r\n"
+        let rows = try CatalogCSV.parse(csv, defaults: CatalogCSV.Defaults())
+        #expect(rows.count == 2)
+        #expect(rows[0].snapshot == "s1")
+        #expect(rows[0].notes == "a note, with a comma and \"quotes\"")
+    }
+
     @Test("bad rows are named by line, SKU and field", arguments: [
         ("s1,2026-01-01,oracle,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure)"),
         ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,-0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': negative price '-0.1'"),

@@ -1,5 +1,5 @@
 /// A small RFC 4180 CSV reader: comma-separated fields, `"`-quoted fields that may contain
-/// commas, `""` and line breaks, records ended by LF or CRLF. Blank lines are skipped.
+/// commas, `""` and line breaks, records ended by LF or CRLF. Blank lines and a leading byte-order mark are skipped.
 /// Internal; ``CatalogCSV`` gives the fields their meaning.
 enum CSVParser {
     /// One record and the 1-based line it starts on.
@@ -24,7 +24,8 @@ enum CSVParser {
         var fieldWasQuoted = false
         var afterClosingQuote = false
         let bytes = Array(text.utf8)
-        var index = 0
+        // Skip a UTF-8 byte-order mark (spreadsheet exports often start with one).
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))

@@ -41,7 +41,7 @@ public struct CostChart: Chart {
             }
         }
         let legend = used.map { LegendEntry(label: $0.label, color: $0.kind.color, swatch: .box) }
-        let subtitle = savingsSentence ?? "Projected monthly cost, split by what the money pays for."
+        let subtitle = savingsSentence.map(NumberFormat.capitalizedFirst) ?? "Projected monthly cost, split by what the money pays for."
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend,
                                footnote: "Stacked by component; amounts are the simulated usage projected to one month.").draw(on: canvas, in: frame)
         let maxTotal = options.map(\.totalDollars).max() ?? 0

@@ -95,6 +95,9 @@ public struct TimelineChart: Chart {
             geometries.append(geometry)
             y += height + gap
         }
+        if s.totalArrivals == 0, !s.arrivals.isEmpty, let top = geometries.first?.plot {
+            ChartChrome.drawMessage("No requests arrived in this window.", on: canvas, in: top)
+        }
         if s.arrivals.isEmpty && s.readyPods.isEmpty {
             let top = geometries.first?.plot ?? body
             ChartChrome.drawMessage("This run recorded no timeline for this day.", on: canvas, in: top)

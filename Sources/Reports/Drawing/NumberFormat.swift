@@ -60,8 +60,8 @@ enum NumberFormat {
         let sign = value < 0 && magnitude > 0 ? "−" : ""
         if magnitude >= 1_000_000 { return sign + "$" + compact(magnitude / 1_000_000, maxDecimals: 2) + "M" }
         if magnitude >= 10_000 { return sign + "$" + compact(magnitude / 1000, maxDecimals: 1) + "k" }
-        if magnitude >= 100 || magnitude == 0 { return sign + "$" + fixed(magnitude, decimals: 0) }
-        return sign + "$" + compact(magnitude, maxDecimals: 2)
+        if magnitude >= 100 || magnitude == magnitude.rounded() { return sign + "$" + fixed(magnitude, decimals: 0) }
+        return sign + "$" + fixed(magnitude, decimals: 2)
     }
 
     /// A duration in the unit that suits it: "350 ms", "4.2 s", "3.5 min", "2.1 h", "1.5 d".
@@ -88,6 +88,12 @@ enum NumberFormat {
     /// "× ratio" with one decimal below 10, none above: "4.2×", "23×".
     static func ratio(_ value: Double) -> String {
         (value >= 10 ? fixed(value, decimals: 0) : compact(value, maxDecimals: 1)) + "×"
+    }
+
+    /// `text` with its first letter upper-cased ("scale-to-zero costs…" → "Scale-to-zero costs…").
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// "minute", "hour", "10 min", "30 s": the width of a time bucket in words.

@@ -44,7 +44,7 @@ public struct ReportSummary: Sendable {
             sentences.append("No request timed out (client timeout \(NumberFormat.duration(served[0].clientTimeoutSeconds))).")
         }
         sentences.append(contentsOf: input.findings)
-        self.sentences = sentences.map(ReportSummary.capitalizedFirst)
+        self.sentences = sentences.map(NumberFormat.capitalizedFirst)
         keyFigures = ReportSummary.keyFigures(input, figures: figures)
     }
 
@@ -79,10 +79,6 @@ public struct ReportSummary: Sendable {
         return Array(tiles.prefix(3))
     }
 
-    static func capitalizedFirst(_ sentence: String) -> String {
-        guard let first = sentence.first else { return sentence }
-        return first.uppercased() + sentence.dropFirst()
-    }
 
     static func costSentence(_ input: ReportInput) -> String? {
         let costs = input.costs

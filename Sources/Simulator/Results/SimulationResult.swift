@@ -17,6 +17,14 @@ public struct SimulationResult: Sendable {
     public var timeline: Timeline
     /// Per-request detail, only when the run was asked to keep it.
     public var requestRecords: [RequestRecord]
+    /// Every scaling decision, only when the run was asked to keep them.
+    public var decisions: [ScalingDecision]
+    /// GPU VMs the cluster autoscaler created (each one a paid node cold start).
+    public var gpuNodesCreated: Int
+    /// Times the worker deployment went from 0 replicas to at least 1.
+    public var activationsFromZero: Int
+    /// Spot VMs preempted.
+    public var preemptions: Int
     /// Events the engine processed.
     public var eventCount: Int
 

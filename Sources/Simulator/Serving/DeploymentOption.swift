@@ -13,6 +13,8 @@ public struct DeploymentOption: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// Always-on GPU VMs; nothing scales.
         case dedicated(DedicatedDeployment)
+        /// GPU worker pods scaled by KEDA + HPA or Knative, on a node pool scaled by the cluster autoscaler.
+        case autoscaled(AutoscaledDeployment)
     }
 
     public init(name: String, kind: Kind, alwaysOnNodes: [NodeGroup] = [], managedCluster: Bool = false) {
@@ -26,10 +28,21 @@ public struct DeploymentOption: Sendable, Hashable {
     public static let articleDedicated = DeploymentOption(
         name: "dedicated", kind: .dedicated(DedicatedDeployment(nodeCount: 1, node: .articleGPU)))
 
+    /// The article's option 2: the KEDA ScaledObject from the article on a spot n1-highmem-4 + T4
+    /// pool of 0–3 nodes, with the default node pool of 2 × e2-medium, in a GKE cluster.
+    public static let articleScaleToZero = DeploymentOption(
+        name: "scale-to-zero",
+        kind: .autoscaled(AutoscaledDeployment(
+            autoscaler: .keda(.article), node: NodeSpec(provider: "gcp", region: "us-central1", machineType: "n1-highmem-4", gpuModel: "T4", gpuCount: 1, spot: true),
+            minNodes: 0, maxNodes: 3)),
+        alwaysOnNodes: [NodeGroup(pool: "default-pool", node: .articleSystemNode, count: 2)],
+        managedCluster: true)
+
     public func validate() throws(ParameterError) {
         guard !name.isEmpty else { throw .invalidParameter("a deployment option needs a name") }
         switch kind {
         case .dedicated(let dedicated): try dedicated.validate()
+        case .autoscaled(let autoscaled): try autoscaled.validate()
         }
         for group in alwaysOnNodes where group.count < 0 {
             throw .invalidParameter("node group '\(group.pool)' has a negative count")

@@ -5,37 +5,34 @@ import DequeModule
 /// round-robin among consumers with prefetch credit), run inference, and publish the reply;
 /// the client waits at most the client timeout.
 ///
-/// The model owns nodes and pods but no policy: which nodes and pods exist is decided by
-/// whoever drives it (here the dedicated option; autoscalers plug in the same way, through
-/// timers of their own and the node/pod operations below).
+/// The model owns the cluster — nodes, pods, the deployment's replica count — and the
+/// controllers that change it (KEDA, HPA, cluster autoscaler, Knative KPA) as components that
+/// react to their own timers. A dedicated option has no controllers: its nodes and pods exist
+/// from the start. Files: this one (events and broker), `+Cluster` (nodes, pods, scheduling),
+/// `+Controllers` (the autoscalers' ticks).
 struct ServingSystem: EventHandler {
     enum Event {
         /// The pending trace record arrives.
         case arrival
-        /// `pod` finished the request in slot `request`.
-        case serviceCompleted(pod: Int32, request: Int32)
-    }
-
-    struct Pod {
-        var node: Int32
-        var ready: Bool
-        var busy: Int = 0
-        var credit: Int
-        var buffered = Deque<Int32>()
-    }
-
-    struct Node {
-        var pool: String
-        var spec: NodeSpec
-        var startSeconds: Double
-        var readySeconds: Double?
-        var state: NodeState
-        var stateSince: Double
-        var durations = NodeStateDurations()
-        var busyWorkers = 0
-        var deletedSeconds: Double?
-        /// System nodes host no workers; their whole life counts as serving the cluster.
-        var isSystem: Bool
+        /// `pod` finished the request in slot `request`; `token` identifies the service attempt.
+        case serviceCompleted(pod: Int32, request: Int32, token: UInt32)
+        /// VM boot finished: the kubelet registers the node (GPU not yet allocatable).
+        case nodeRegistered(node: Int32)
+        /// Driver and device plugin are up: the node's GPUs are allocatable.
+        case nodeGPUReady(node: Int32)
+        /// The VM stopped (deleted or preempted): billing ends.
+        case nodeStopped(node: Int32)
+        /// The spot VM receives its preemption notice.
+        case preemptionNotice(node: Int32)
+        /// Image pull, model load and readiness finished.
+        case podStarted(pod: Int32)
+        /// `terminationGracePeriodSeconds` ran out for a terminating pod.
+        case podGraceExpired(pod: Int32)
+        case kedaPoll
+        case hpaSync
+        case knativeTick
+        /// A cluster-autoscaler loop; stale generations are ignored after an immediate loop.
+        case clusterAutoscalerLoop(generation: UInt32)
     }
 
     struct InFlight {
@@ -44,45 +41,76 @@ struct ServingSystem: EventHandler {
         var serviceStartSeconds = 0.0
         var serviceSeconds = 0.0
         var coldStartWaitSeconds = 0.0
+        var serviceToken: UInt32 = 0
     }
 
     // Configuration
     let scenario: Scenario
     let horizonSeconds: Double?
     let keepRecords: Bool
+    let keepDecisions: Bool
 
     // Inputs
-    private var trace: any TraceSource
-    private var pendingRecord: TraceRecord?
-    private(set) var traceError: (any Error)?
-    private var serviceNoise: Xoshiro256StarStar
+    var trace: any TraceSource
+    var pendingRecord: TraceRecord?
+    var traceExhausted = false
+    var traceError: (any Error)?
+    var serviceNoise: Xoshiro256StarStar
+    var coldStartRandom: Xoshiro256StarStar
+    var preemptionRandom: Xoshiro256StarStar
 
-    // State
-    private var requests: [InFlight] = []
-    private var freeSlots: [Int32] = []
-    private var readyQueue = Deque<Int32>()
-    private var consumersWithCredit = Deque<Int32>()
-    private(set) var pods: [Pod] = []
-    private(set) var nodes: [Node] = []
-    private var readyPodCount = 0
-    private var liveNodeCount = 0
-    private var busyWorkers = 0
-    private var inSystem = 0
-    private var lastClock = 0.0
+    // Broker and requests
+    var requests: [InFlight] = []
+    var freeSlots: [Int32] = []
+    var readyQueue = Deque<Int32>()
+    var consumersWithCredit = Deque<Int32>()
+    /// Messages delivered to a worker and not yet acked (in service or prefetched).
+    var unacknowledged = 0
+    var busyWorkers = 0
+    var inSystem = 0
+    var serviceStarts: UInt32 = 0
+
+    // Cluster
+    var pods: [Pod] = []
+    var nodes: [Node] = []
+    var pendingPods: [Int32] = []
+    var readyPodCount = 0
+    var liveGPUNodeCount = 0
+    var specReplicas = 0
+    var autoscaled: AutoscaledDeployment?
+    var keda: KEDAScaler?
+    var hpa: HorizontalPodAutoscaler?
+    var clusterAutoscaler: ClusterAutoscaler?
+    var knative: KnativeAutoscaler?
+    var clusterAutoscalerGeneration: UInt32 = 0
+    var lastClusterAutoscalerNote = ""
+    /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
+    var waitingToScaleIn = false
+    var stopWhenDrained = false
+
+    // Time integrals
+    var lastClock = 0.0
     /// Seconds so far during which no ready pod existed (cold-start waits are differences of it).
-    private var zeroCapacitySeconds = 0.0
+    var zeroCapacitySeconds = 0.0
 
     // Results
-    private(set) var statistics = RequestStatistics()
-    private(set) var timeline: Timeline
-    private(set) var records: [RequestRecord] = []
+    var statistics = RequestStatistics()
+    var timeline: Timeline
+    var records: [RequestRecord] = []
+    var decisions: [ScalingDecision] = []
+    var gpuNodesCreated = 0
+    var activationsFromZero = 0
+    var preemptions = 0
 
-    init(scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool) {
+    init(scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool, keepDecisions: Bool) {
         self.scenario = scenario
         self.horizonSeconds = scenario.effectiveHorizonSeconds
         self.trace = trace
         self.keepRecords = keepRecords
+        self.keepDecisions = keepDecisions
         self.serviceNoise = RandomStream.serviceNoise.generator(seed: seed, replication: replication)
+        self.coldStartRandom = RandomStream.coldStart.generator(seed: seed, replication: replication)
+        self.preemptionRandom = RandomStream.preemption.generator(seed: seed, replication: replication)
         self.timeline = Timeline(bucketSeconds: scenario.timelineBucketSeconds)
     }
 
@@ -91,12 +119,22 @@ struct ServingSystem: EventHandler {
     mutating func handle(_ event: Event, engine: inout Engine<Event>) {
         advanceClock(to: engine.now)
         switch event {
-        case .arrival:
-            arrive(engine: &engine)
-        case .serviceCompleted(let pod, let request):
-            complete(request: request, on: pod, engine: &engine)
+        case .arrival: arrive(engine: &engine)
+        case .serviceCompleted(let pod, let request, let token): complete(request: request, on: pod, token: token, engine: &engine)
+        case .nodeRegistered(let node): nodeRegistered(node, engine: &engine)
+        case .nodeGPUReady(let node): nodeGPUReady(node, engine: &engine)
+        case .nodeStopped(let node): nodeStopped(node, engine: &engine)
+        case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
+        case .podStarted(let pod): podStarted(pod, engine: &engine)
+        case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
+        case .kedaPoll: kedaPoll(engine: &engine)
+        case .hpaSync: hpaSync(engine: &engine)
+        case .knativeTick: knativeTick(engine: &engine)
+        case .clusterAutoscalerLoop(let generation):
+            if generation == clusterAutoscalerGeneration { clusterAutoscalerLoop(engine: &engine) }
         }
         observeTimeline(at: engine.now)
+        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -111,12 +149,13 @@ struct ServingSystem: EventHandler {
         } catch {
             traceError = error
             pendingRecord = nil
+            traceExhausted = true
             engine.stop()
             return
         }
-        guard let record = pendingRecord else { return }
-        if let horizonSeconds, record.arrivalSeconds >= horizonSeconds {
+        guard let record = pendingRecord, horizonSeconds.map({ record.arrivalSeconds < $0 }) ?? true else {
             pendingRecord = nil
+            traceExhausted = true
             return
         }
         engine.schedule(.arrival, at: record.arrivalSeconds)
@@ -130,10 +169,15 @@ struct ServingSystem: EventHandler {
         timeline.recordArrival(at: engine.now)
         readyQueue.append(slot)
         dispatch(engine: &engine)
+        if knative != nil && specReplicas == 0 { knativeActivatorPoke(engine: &engine) }
         scheduleNextArrival(engine: &engine)
     }
 
-    private mutating func complete(request slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
+    private mutating func complete(request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>) {
+        let index = Int(podIndex)
+        guard requests[Int(slot)].serviceToken == token, let position = pods[index].inService.firstIndex(of: slot) else {
+            return   // the pod was killed and the request re-queued; this attempt no longer counts
+        }
         let request = requests[Int(slot)]
         let now = engine.now
         let sojourn = now - request.record.arrivalSeconds
@@ -153,14 +197,16 @@ struct ServingSystem: EventHandler {
         }
         release(slot)
         inSystem -= 1
+        unacknowledged -= 1
 
-        let index = Int(podIndex)
-        pods[index].busy -= 1
-        changeBusyWorkers(on: pods[index].node, by: -1, at: now)
-        pods[index].credit += 1                       // the reply is published and the message acked
-        if pods[index].credit == 1 && pods[index].ready { consumersWithCredit.append(podIndex) }
-        if let next = pods[index].buffered.popFirst() {
-            startService(next, on: podIndex, engine: &engine)
+        pods[index].inService.remove(at: position)
+        changeBusyWorkers(on: pods[index].node, by: -1)
+        if pods[index].state == .terminating {
+            if pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
+        } else {
+            pods[index].credit += 1                   // the reply is published and the message acked
+            if pods[index].credit == 1 && pods[index].state == .ready { consumersWithCredit.append(podIndex) }
+            if let next = pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
         }
         dispatch(engine: &engine)
     }
@@ -168,14 +214,16 @@ struct ServingSystem: EventHandler {
     // MARK: Broker
 
     /// Delivers ready messages to consumers with credit, round-robin.
-    private mutating func dispatch(engine: inout Engine<Event>) {
+    mutating func dispatch(engine: inout Engine<Event>) {
         dropExpiredMessages(at: engine.now)
         while !readyQueue.isEmpty, let podIndex = consumersWithCredit.popFirst() {
-            let slot = readyQueue.removeFirst()
             let index = Int(podIndex)
+            guard pods[index].state == .ready, pods[index].credit > 0 else { continue }   // stale entry
+            let slot = readyQueue.removeFirst()
+            unacknowledged += 1
             pods[index].credit -= 1
             if pods[index].credit > 0 { consumersWithCredit.append(podIndex) }
-            if pods[index].busy < scenario.workers.concurrency {
+            if pods[index].inService.count < scenario.workers.concurrency {
                 startService(slot, on: podIndex, engine: &engine)
             } else {
                 pods[index].buffered.append(slot)
@@ -186,7 +234,7 @@ struct ServingSystem: EventHandler {
 
     /// With a message TTL equal to the client timeout, expired messages are discarded at the head
     /// of the queue (uniform TTL keeps them in arrival order, so they always form a prefix).
-    private mutating func dropExpiredMessages(at now: Double) {
+    mutating func dropExpiredMessages(at now: Double) {
         guard scenario.dropExpiredMessages else { return }
         while let head = readyQueue.first,
               requests[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
@@ -211,74 +259,35 @@ struct ServingSystem: EventHandler {
         let index = Int(slot)
         let now = engine.now
         let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
-        if coldWait > 0 {
+        if coldWait > 0 && requests[index].coldStartWaitSeconds == 0 {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
         let service = scenario.inference.serviceSeconds(for: requests[index].record, using: &serviceNoise)
+        serviceStarts &+= 1
         requests[index].serviceStartSeconds = now
         requests[index].serviceSeconds = service
         requests[index].coldStartWaitSeconds = coldWait
-        pods[Int(podIndex)].busy += 1
-        changeBusyWorkers(on: pods[Int(podIndex)].node, by: 1, at: now)
-        engine.schedule(.serviceCompleted(pod: podIndex, request: slot), after: service)
+        requests[index].serviceToken = serviceStarts
+        pods[Int(podIndex)].inService.append(slot)
+        changeBusyWorkers(on: pods[Int(podIndex)].node, by: 1)
+        engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: serviceStarts), after: service)
     }
 
-    // MARK: Nodes and pods
-
-    /// Adds a node (billing starts now); it is ready at once if `ready`.
-    @discardableResult
-    mutating func addNode(pool: String, spec: NodeSpec, at now: Double, ready: Bool, isSystem: Bool = false) -> Int32 {
-        let state: NodeState = isSystem ? .serving : (ready ? .idle : .coldStart)
-        nodes.append(Node(
-            pool: pool, spec: spec, startSeconds: now, readySeconds: ready ? now : nil,
-            state: state, stateSince: now, isSystem: isSystem))
-        liveNodeCount += 1
-        return Int32(nodes.count - 1)
-    }
-
-    /// Adds a worker pod on `node`; a ready pod starts consuming at once.
-    @discardableResult
-    mutating func addPod(on node: Int32, ready: Bool, engine: inout Engine<Event>) -> Int32 {
-        pods.append(Pod(node: node, ready: false, credit: scenario.workers.prefetch))
-        let index = Int32(pods.count - 1)
-        if ready { markPodReady(index, engine: &engine) }
-        return index
-    }
-
-    mutating func markPodReady(_ podIndex: Int32, engine: inout Engine<Event>) {
-        let index = Int(podIndex)
-        guard !pods[index].ready else { return }
-        advanceClock(to: engine.now)
-        pods[index].ready = true
-        readyPodCount += 1
-        let node = Int(pods[index].node)
-        if nodes[node].readySeconds == nil { nodes[node].readySeconds = engine.now }
-        if nodes[node].state == .coldStart { setState(of: node, to: .idle, at: engine.now) }
-        if pods[index].credit > 0 { consumersWithCredit.append(podIndex) }
-        dispatch(engine: &engine)
-    }
-
-    private mutating func changeBusyWorkers(on node: Int32, by delta: Int, at now: Double) {
-        busyWorkers += delta
-        let index = Int(node)
-        let before = nodes[index].busyWorkers
-        nodes[index].busyWorkers += delta
-        if before == 0 && delta > 0 { setState(of: index, to: .serving, at: now) }
-        if nodes[index].busyWorkers == 0 && before > 0 { setState(of: index, to: .idle, at: now) }
-    }
-
-    private mutating func setState(of node: Int, to state: NodeState, at now: Double) {
-        nodes[node].durations[nodes[node].state] += now - nodes[node].stateSince
-        nodes[node].state = state
-        nodes[node].stateSince = now
+    /// Puts delivered-but-unfinished messages back at the head of the queue (RabbitMQ requeues
+    /// unacked messages when their consumer goes away).
+    mutating func requeue(_ slots: [Int32]) {
+        for slot in slots.reversed() {
+            readyQueue.prepend(slot)
+            unacknowledged -= 1
+        }
     }
 
     // MARK: Bookkeeping
 
     /// Integrates the time averages up to `now`.
     @inline(__always)
-    private mutating func advanceClock(to now: Double) {
+    mutating func advanceClock(to now: Double) {
         let elapsed = now - lastClock
         guard elapsed > 0 else { return }
         statistics.requestSecondsInSystem += Double(inSystem) * elapsed
@@ -289,7 +298,7 @@ struct ServingSystem: EventHandler {
 
     @inline(__always)
     private mutating func observeTimeline(at now: Double) {
-        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveNodeCount)
+        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveGPUNodeCount)
     }
 
     private mutating func allocate(_ request: InFlight) -> Int32 {
@@ -303,18 +312,22 @@ struct ServingSystem: EventHandler {
 
     private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
+    mutating func log(_ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int) {
+        guard keepDecisions else { return }
+        decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
+    }
+
     /// Closes the books at `end`: node durations, time averages and the timeline.
     mutating func finish(at end: Double) -> [NodeRun] {
         advanceClock(to: end)
         timeline.close(at: end)
         return nodes.indices.map { index in
-            let node = nodes[index]
-            let stop = node.deletedSeconds ?? end
-            var durations = node.durations
-            if node.deletedSeconds == nil { durations[node.state] += end - node.stateSince }
+            var node = nodes[index]
+            let stop = node.stoppedSeconds ?? end
+            if node.stoppedSeconds == nil { node.durations[node.accountingState] += end - node.stateSince }
             return NodeRun(
                 nodeID: index, pool: node.pool, machine: node.spec, startSeconds: node.startSeconds, endSeconds: stop,
-                readySeconds: node.readySeconds, runningAtEnd: node.deletedSeconds == nil, durations: durations)
+                readySeconds: node.firstPodReadySeconds, runningAtEnd: node.stoppedSeconds == nil, durations: node.durations)
         }
     }
 }

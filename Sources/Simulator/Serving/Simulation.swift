@@ -9,37 +9,48 @@ public enum Simulation {
     /// - Parameters:
     ///   - keepRequestRecords: also return one ``RequestRecord`` per request (memory grows with
     ///     the trace; off by default).
+    ///   - keepDecisions: also return the decision log of the autoscalers.
     public static func run(
-        _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false
+        _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false, keepDecisions: Bool = false
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
         let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
         var system = ServingSystem(
-            scenario: scenario, trace: source, seed: scenario.seed, replication: replication, keepRecords: keepRequestRecords)
+            scenario: scenario, trace: source, seed: scenario.seed, replication: replication,
+            keepRecords: keepRequestRecords, keepDecisions: keepDecisions)
         var engine = Engine<ServingSystem.Event>()
 
         for group in option.alwaysOnNodes {
-            for _ in 0..<group.count { system.addNode(pool: group.pool, spec: group.node, at: 0, ready: true, isSystem: true) }
+            for _ in 0..<group.count { system.addNode(pool: group.pool, spec: group.node, at: 0, phase: .ready, isSystem: true) }
         }
         switch option.kind {
         case .dedicated(let dedicated):
             for _ in 0..<dedicated.nodeCount {
-                let node = system.addNode(pool: "dedicated", spec: dedicated.node, at: 0, ready: true)
-                for _ in 0..<dedicated.podsPerNode { system.addPod(on: node, ready: true, engine: &engine) }
+                let node = system.addNode(pool: "dedicated", spec: dedicated.node, at: 0, phase: .ready)
+                for _ in 0..<dedicated.podsPerNode { system.addReadyPod(on: node, engine: &engine) }
             }
+        case .autoscaled(let autoscaled):
+            system.configureAutoscaling(autoscaled, engine: &engine)
         }
 
         system.start(engine: &engine)
-        engine.run(&system)
+        let horizon = scenario.effectiveHorizonSeconds
+        engine.run(&system, until: horizon ?? .infinity)
+        if system.traceError == nil, horizon != nil, system.inSystem > 0 {
+            system.stopWhenDrained = true          // finish the requests admitted before the horizon
+            engine.run(&system)
+        }
         if let error = system.traceError { throw error }
 
-        let end = Swift.max(engine.now, scenario.effectiveHorizonSeconds ?? 0)
+        let end = Swift.max(engine.now, horizon ?? 0)
         let nodeRuns = system.finish(at: end)
         return SimulationResult(
             scenarioName: scenario.name, option: option, seed: scenario.seed, replication: replication,
-            horizonSeconds: scenario.effectiveHorizonSeconds ?? end, endSeconds: end,
+            horizonSeconds: horizon ?? end, endSeconds: end,
             clientTimeoutSeconds: scenario.clientTimeoutSeconds, requests: system.statistics, nodeRuns: nodeRuns,
-            timeline: system.timeline, requestRecords: system.records, eventCount: engine.processedEventCount)
+            timeline: system.timeline, requestRecords: system.records, decisions: system.decisions,
+            gpuNodesCreated: system.gpuNodesCreated, activationsFromZero: system.activationsFromZero,
+            preemptions: system.preemptions, eventCount: engine.processedEventCount)
     }
 }

@@ -1,0 +1,24 @@
+/// kube-controller-manager flags that govern every HorizontalPodAutoscaler.
+///
+/// Defaults: sync period 15 s, tolerance 0.1, downscale stabilization 300 s
+/// (`pkg/controller/podautoscaler/config/v1alpha1/defaults.go`).
+public struct HPASettings: Sendable, Hashable {
+    public var syncPeriodSeconds: Double
+    public var tolerance: Double
+    public var downscaleStabilizationSeconds: Double
+    /// Offset of the first sync after the run starts (HPAs sync with an arbitrary phase).
+    public var phaseSeconds: Double
+
+    public init(syncPeriodSeconds: Double = 15, tolerance: Double = 0.1, downscaleStabilizationSeconds: Double = 300, phaseSeconds: Double = 0) {
+        self.syncPeriodSeconds = syncPeriodSeconds
+        self.tolerance = tolerance
+        self.downscaleStabilizationSeconds = downscaleStabilizationSeconds
+        self.phaseSeconds = phaseSeconds
+    }
+
+    public func validate() throws(ParameterError) {
+        guard syncPeriodSeconds > 0, tolerance >= 0, downscaleStabilizationSeconds >= 0, phaseSeconds >= 0 else {
+            throw .invalidParameter("HPA sync period must be > 0; tolerance, stabilization and phase >= 0")
+        }
+    }
+}

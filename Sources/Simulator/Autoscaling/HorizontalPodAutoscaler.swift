@@ -1,0 +1,122 @@
+/// The Kubernetes HPA controller for one External metric with an `AverageValue` target (what KEDA
+/// creates), reproducing `pkg/controller/podautoscaler/horizontal.go` and `replica_calculator.go`
+/// (scaling-semantics.md §3): the proposal `ceil(usage / target)` outside the tolerance band,
+/// then one of two normalisation paths — legacy when `behavior` is nil (5-minute downscale
+/// window, scale-up limit `max(2 × current, 4)`), or stabilization windows and rate policies.
+struct HorizontalPodAutoscaler {
+    let settings: HPASettings
+    let behavior: HPABehavior?
+    let minReplicas: Int
+    let maxReplicas: Int
+    let targetAverageValue: Double
+
+    private var recommendations: [(replicas: Int, time: Double)] = []
+    private var scaleUpEvents: [(change: Int, time: Double)] = []
+    private var scaleDownEvents: [(change: Int, time: Double)] = []
+    private var seeded = false
+
+    init(settings: HPASettings, behavior: HPABehavior?, minReplicas: Int, maxReplicas: Int, targetAverageValue: Double) {
+        self.settings = settings
+        self.behavior = behavior
+        self.minReplicas = minReplicas
+        self.maxReplicas = maxReplicas
+        self.targetAverageValue = targetAverageValue
+    }
+
+    /// One sync. `usage` is the metric's value (nil when the query failed). Returns the new replica
+    /// count and the rule, or nil for no change.
+    mutating func sync(now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?) -> (replicas: Int, rule: String)? {
+        if specReplicas == 0 && minReplicas != 0 { return nil }            // ScalingDisabled
+        if !seeded {
+            recommendations.append((specReplicas, now))                    // first sync seeds the history
+            seeded = true
+        }
+        let desired: Int
+        let rule: String
+        if specReplicas > maxReplicas {
+            (desired, rule) = (maxReplicas, "above maxReplicas")
+        } else if specReplicas < minReplicas {
+            (desired, rule) = (minReplicas, "below minReplicas")
+        } else {
+            guard let usage else { return nil }                            // metric failed: no change
+            let proposal = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
+            if let behavior {
+                desired = normalizeWithBehavior(now: now, current: specReplicas, proposal: proposal, behavior: behavior)
+            } else {
+                desired = normalizeLegacy(now: now, current: specReplicas, proposal: proposal)
+            }
+            rule = "usage \(KEDAScaler.format(usage)) / target \(KEDAScaler.format(targetAverageValue)) → proposal \(proposal)"
+                + (behavior == nil ? " (legacy path)" : " (behavior path)")
+        }
+        guard desired != specReplicas else { return nil }
+        if desired > specReplicas { scaleUpEvents.append((desired - specReplicas, now)) }
+        else { scaleDownEvents.append((specReplicas - desired, now)) }
+        return (desired, rule)
+    }
+
+    /// `GetExternalPerPodMetricReplicas`: inside the tolerance band keep `status.replicas`.
+    func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
+        let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
+        let ratio = usage / (targetAverageValue * Double(replicas))
+        if abs(ratio - 1) <= settings.tolerance { return statusReplicas }
+        return Int((usage / targetAverageValue).rounded(.up))
+    }
+
+    private mutating func normalizeLegacy(now: Double, current: Int, proposal: Int) -> Int {
+        recommendations.append((proposal, now))
+        recommendations.removeAll { $0.time < now - settings.downscaleStabilizationSeconds }
+        let stabilized = Swift.max(proposal, recommendations.map(\.replicas).max() ?? proposal)
+        let upLimit = Swift.max(2 * current, 4)
+        let ceiling = Swift.min(maxReplicas, upLimit)
+        if stabilized < minReplicas { return minReplicas }
+        if stabilized > ceiling { return ceiling }
+        return stabilized
+    }
+
+    private mutating func normalizeWithBehavior(now: Double, current: Int, proposal: Int, behavior: HPABehavior) -> Int {
+        let upWindow = behavior.scaleUp.stabilizationWindowSeconds
+        let downWindow = behavior.scaleDown.stabilizationWindowSeconds
+        var upRecommendation = proposal
+        var downRecommendation = proposal
+        for record in recommendations {
+            if record.time >= now - upWindow { upRecommendation = Swift.min(upRecommendation, record.replicas) }
+            if record.time >= now - downWindow { downRecommendation = Swift.max(downRecommendation, record.replicas) }
+        }
+        var desired = current
+        if desired < upRecommendation { desired = upRecommendation }
+        if desired > downRecommendation { desired = downRecommendation }
+        recommendations.append((proposal, now))
+        let longest = Swift.max(upWindow, downWindow)
+        recommendations.removeAll { $0.time < now - longest }
+
+        func periodStart(_ policy: HPABehavior.Policy) -> Int {
+            let since = now - policy.periodSeconds
+            let up = scaleUpEvents.filter { $0.time > since }.reduce(0) { $0 + $1.change }
+            let down = scaleDownEvents.filter { $0.time > since }.reduce(0) { $0 + $1.change }
+            return current - up + down
+        }
+        if desired > current {
+            let rules = behavior.scaleUp
+            if rules.selectPolicy == .disabled || rules.policies.isEmpty { return current }
+            let limits = rules.policies.map { policy -> Int in
+                let start = periodStart(policy)
+                return policy.kind == .pods ? start + policy.value : Int((Double(start) * (1 + Double(policy.value) / 100)).rounded(.up))
+            }
+            var limit = rules.selectPolicy == .min ? limits.min()! : limits.max()!
+            limit = Swift.max(limit, current)
+            return Swift.min(desired, Swift.min(maxReplicas, limit))
+        }
+        if desired < current {
+            let rules = behavior.scaleDown
+            if rules.selectPolicy == .disabled || rules.policies.isEmpty { return current }
+            let limits = rules.policies.map { policy -> Int in
+                let start = periodStart(policy)
+                return policy.kind == .pods ? start - policy.value : Int(Double(start) * (1 - Double(policy.value) / 100))
+            }
+            var limit = rules.selectPolicy == .min ? limits.max()! : limits.min()!
+            limit = Swift.min(limit, current)
+            return Swift.max(desired, Swift.max(minReplicas, limit))
+        }
+        return desired
+    }
+}

@@ -1,0 +1,72 @@
+/// A KEDA ScaledObject with one RabbitMQ trigger, as far as it changes scaling.
+///
+/// Defaults are KEDA's (`apis/keda/v1alpha1`, keda.sh/docs/2.20 ScaledObject spec): polling 30 s,
+/// cooldown 300 s, initial cooldown 0 s, min 0, max 100, no idle replica count, no fallback,
+/// no HPA behavior. The article's ScaledObject sets polling 10 s, cooldown 60 s, max 5, value 20.
+public struct KEDAConfiguration: Sendable, Hashable {
+    public var pollingIntervalSeconds: Double
+    public var cooldownPeriodSeconds: Double
+    public var initialCooldownPeriodSeconds: Double
+    public var minReplicaCount: Int
+    public var maxReplicaCount: Int
+    /// Replicas while inactive instead of 0 (must be below `minReplicaCount`).
+    public var idleReplicaCount: Int?
+    public var trigger: RabbitMQTrigger
+    /// `fallback`: after more than `failureThreshold` consecutive scaler errors, drive the HPA
+    /// to `replicas`.
+    public var fallback: Fallback?
+    /// `advanced.horizontalPodAutoscalerConfig.behavior`, copied into the HPA; `nil` = legacy HPA path.
+    public var hpaBehavior: HPABehavior?
+
+    public struct Fallback: Sendable, Hashable {
+        public var failureThreshold: Int
+        public var replicas: Int
+
+        public init(failureThreshold: Int, replicas: Int) {
+            self.failureThreshold = failureThreshold
+            self.replicas = replicas
+        }
+    }
+
+    public init(
+        pollingIntervalSeconds: Double = 30, cooldownPeriodSeconds: Double = 300, initialCooldownPeriodSeconds: Double = 0,
+        minReplicaCount: Int = 0, maxReplicaCount: Int = 100, idleReplicaCount: Int? = nil,
+        trigger: RabbitMQTrigger = RabbitMQTrigger(), fallback: Fallback? = nil, hpaBehavior: HPABehavior? = nil
+    ) {
+        self.pollingIntervalSeconds = pollingIntervalSeconds
+        self.cooldownPeriodSeconds = cooldownPeriodSeconds
+        self.initialCooldownPeriodSeconds = initialCooldownPeriodSeconds
+        self.minReplicaCount = minReplicaCount
+        self.maxReplicaCount = maxReplicaCount
+        self.idleReplicaCount = idleReplicaCount
+        self.trigger = trigger
+        self.fallback = fallback
+        self.hpaBehavior = hpaBehavior
+    }
+
+    /// The article's ScaledObject: pollingInterval 10, maxReplicaCount 5, cooldownPeriod 60,
+    /// rabbitmq QueueLength value "20" over AMQP (`host: amqp://...`).
+    public static let article = KEDAConfiguration(
+        pollingIntervalSeconds: 10, cooldownPeriodSeconds: 60, maxReplicaCount: 5, trigger: RabbitMQTrigger(targetValue: 20))
+
+    /// HPA `minReplicas` KEDA creates: `max(1, minReplicaCount)`.
+    public var hpaMinReplicas: Int { Swift.max(1, minReplicaCount) }
+
+    public func validate() throws(ParameterError) {
+        guard pollingIntervalSeconds >= 1 else { throw .invalidParameter("pollingInterval must be >= 1 s (KEDA validation minimum)") }
+        guard cooldownPeriodSeconds >= 0, initialCooldownPeriodSeconds >= 0 else {
+            throw .invalidParameter("cooldownPeriod and initialCooldownPeriod must be >= 0")
+        }
+        guard minReplicaCount >= 0 else { throw .invalidParameter("minReplicaCount must be >= 0") }
+        guard maxReplicaCount >= 1, maxReplicaCount >= minReplicaCount else {
+            throw .invalidParameter("maxReplicaCount (\(maxReplicaCount)) must be >= 1 and >= minReplicaCount (\(minReplicaCount))")
+        }
+        if let idle = idleReplicaCount, !(idle >= 0 && idle < minReplicaCount) {
+            throw .invalidParameter("idleReplicaCount must be >= 0 and below minReplicaCount")
+        }
+        if let fallback, fallback.failureThreshold < 0 || fallback.replicas < 0 {
+            throw .invalidParameter("fallback failureThreshold and replicas must be >= 0")
+        }
+        try trigger.validate()
+    }
+}

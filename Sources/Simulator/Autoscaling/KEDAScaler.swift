@@ -1,0 +1,90 @@
+/// The KEDA operator's scale loop for one ScaledObject: on each poll it reads the trigger and
+/// decides activation (0 → 1 or minReplicaCount) and scale-to-zero (N → 0 or idleReplicaCount),
+/// in the exact branch order of `RequestScale` (kedacore/keda `pkg/scaling/executor/scale_scaledobjects.go`;
+/// scaling-semantics.md §1.4). 1 ↔ N belongs to the HPA.
+struct KEDAScaler {
+    let configuration: KEDAConfiguration
+    /// `status.lastActiveTime`; nil until the first active poll with replicas > 0 or activation.
+    private(set) var lastActiveSeconds: Double?
+    /// Creation of the ScaledObject (the start of the run).
+    let creationSeconds: Double
+    /// Consecutive scaler errors (`status.health.numberOfFailures`).
+    private(set) var consecutiveFailures = 0
+    /// The queue length read at the last successful poll (served to the HPA with `useCachedMetrics`).
+    private(set) var cachedQueueLength = 0
+    /// The last poll found the trigger inactive.
+    private(set) var lastPollInactive = true
+
+    init(configuration: KEDAConfiguration, creationSeconds: Double = 0) {
+        self.configuration = configuration
+        self.creationSeconds = creationSeconds
+    }
+
+    /// One poll. `queueLength` is nil when the scaler query fails. Returns the replica count to
+    /// write, if any, with the rule that fired.
+    mutating func poll(now: Double, queueLength: Int?, currentReplicas: Int) -> (replicas: Int, rule: String)? {
+        let trigger = configuration.trigger
+        let isError = queueLength == nil
+        if let queueLength {
+            consecutiveFailures = 0
+            cachedQueueLength = queueLength
+        } else {
+            consecutiveFailures += 1
+        }
+        let isActive = queueLength.map(trigger.isActive(queueLength:)) ?? false
+        lastPollInactive = !isActive
+        let minimum = configuration.minReplicaCount
+        if isActive {
+            if (configuration.idleReplicaCount != nil && currentReplicas < minimum) || currentReplicas == 0 {
+                let target = minimum > 0 ? minimum : 1
+                lastActiveSeconds = now
+                return (target, "activation: queue \(queueLength ?? 0) > activationValue \(Self.format(trigger.activationValue))")
+            }
+            lastActiveSeconds = now     // refreshed on every active poll while replicas > 0
+            return nil
+        }
+        if isError {
+            // With fallback (replicas ≠ 0) the HPA is driven to fallback.replicas; without it KEDA
+            // holds — either way, no scale-to-zero while the scaler fails.
+            if configuration.fallback == nil || configuration.fallback?.replicas != 0 { return nil }
+        }
+        if let idle = configuration.idleReplicaCount, currentReplicas > idle {
+            return cooldownElapsed(now) ? (idle, "cooldown elapsed: scale to idleReplicaCount \(idle)") : nil
+        }
+        if currentReplicas > 0 && minimum == 0 {
+            return cooldownElapsed(now) ? (0, cooldownRule()) : nil
+        }
+        if configuration.idleReplicaCount == nil && currentReplicas < minimum {
+            return (minimum, "below minReplicaCount")
+        }
+        return nil
+    }
+
+    /// `lastActiveTime + cooldownPeriod < now` (strict), or the initial cooldown if never active.
+    private func cooldownElapsed(_ now: Double) -> Bool {
+        if let last = lastActiveSeconds { return last + configuration.cooldownPeriodSeconds < now }
+        return creationSeconds + configuration.initialCooldownPeriodSeconds < now
+    }
+
+    private func cooldownRule() -> String {
+        if let last = lastActiveSeconds {
+            return "scale to zero: lastActiveTime \(Self.format(last)) + cooldownPeriod \(Self.format(configuration.cooldownPeriodSeconds)) < now"
+        }
+        return "scale to zero: never active, initialCooldownPeriod \(Self.format(configuration.initialCooldownPeriodSeconds)) elapsed"
+    }
+
+    /// Whether the fallback replaces the metric the HPA reads (`numberOfFailures > failureThreshold`).
+    var fallbackReplicas: Int? {
+        guard let fallback = configuration.fallback, consecutiveFailures > fallback.failureThreshold else { return nil }
+        return fallback.replicas
+    }
+
+    /// Counts an HPA-driven metric query (KEDA's adapter counts failures there too).
+    mutating func recordMetricQuery(succeeded: Bool) {
+        consecutiveFailures = succeeded ? 0 : consecutiveFailures + 1
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,87 @@
+/// Knative's KPA decider and scale-to-zero logic (knative/serving
+/// `pkg/autoscaler/scaling/autoscaler.go`, `pkg/reconciler/autoscaling/kpa/scaler.go`;
+/// scaling-semantics.md §5.2–5.3), ticking every 2 s.
+///
+/// The observed concurrency is the number of requests in the system (buffered in the activator
+/// or in a pod), averaged exactly over the stable (60 s) and panic (6 s) windows from the
+/// integral of that count.
+struct KnativeAutoscaler {
+    let configuration: KnativeConfiguration
+    /// Samples of ∫ concurrency dt at past ticks, oldest first.
+    private var integralHistory: [(time: Double, integral: Double)] = []
+    private var panicSince: Double?
+    private var maxPanicPods = 0
+    /// First tick at which the decider wanted 0 while replicas were above 0.
+    private(set) var inactiveSince: Double?
+    /// When replicas last went from 0 to above 0.
+    private var activeSince: Double?
+
+    init(configuration: KnativeConfiguration) { self.configuration = configuration }
+
+    /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
+    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int) -> (replicas: Int, rule: String)? {
+        integralHistory.append((now, integral))
+        let stable = configuration.stableWindowSeconds
+        while let first = integralHistory.first, first.time < now - stable - configuration.tickSeconds { integralHistory.removeFirst() }
+        if currentReplicas > 0 && activeSince == nil { activeSince = now }
+        if currentReplicas == 0 { activeSince = nil }
+
+        let stableAverage = average(over: stable, now: now, integral: integral)
+        let panicAverage = average(over: configuration.panicWindowSeconds, now: now, integral: integral)
+        let ready = Double(Swift.max(1, readyPods))
+        let target = configuration.targetConcurrency
+        let maxUp = (configuration.maxScaleUpRate * ready).rounded(.up)
+        let maxDown = (ready / configuration.maxScaleDownRate).rounded(.down)
+        let stableDesired = Int(Swift.min(Swift.max((stableAverage / target).rounded(.up), readyPods > 0 ? maxDown : 0), maxUp))
+        let panicPods = (panicAverage / target).rounded(.up)
+        let panicDesired = Int(Swift.min(Swift.max(panicPods, readyPods > 0 ? maxDown : 0), maxUp))
+        if panicPods / ready >= configuration.panicThresholdPercentage / 100 {
+            panicSince = now
+        } else if let since = panicSince, since + stable < now {
+            panicSince = nil
+            maxPanicPods = 0
+        }
+        var desired = stableDesired
+        var rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
+        if panicSince != nil {
+            desired = Swift.max(desired, panicDesired)
+            maxPanicPods = Swift.max(maxPanicPods, desired)
+            desired = maxPanicPods
+            rule = "panic mode: " + rule
+        }
+        desired = Swift.max(desired, configuration.minScale)
+        if configuration.maxScale > 0 { desired = Swift.min(desired, configuration.maxScale) }
+
+        if desired > 0 || currentReplicas == 0 {
+            inactiveSince = nil
+            return desired != currentReplicas ? (desired, rule) : nil
+        }
+        // desired == 0 with pods running: stay active for a stable window, then wait the grace period.
+        if let since = activeSince, now - since < stable { return currentReplicas == 1 ? nil : (1, "keep 1 pod: active for less than the stable window") }
+        if inactiveSince == nil { inactiveSince = now }
+        let wait = Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)
+        if now - inactiveSince! >= wait {
+            return (0, "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s")
+        }
+        return currentReplicas == 1 ? nil : (1, "scale down to 1 while waiting for the scale-to-zero grace period")
+    }
+
+    /// True while the decider wants zero pods but is waiting (the "cooldown tail").
+    var isWaitingToScaleToZero: Bool { inactiveSince != nil }
+
+    private func average(over window: Double, now: Double, integral: Double) -> Double {
+        // Integral at (now - window), interpolated between recorded ticks (before the run: 0).
+        let start = now - window
+        var before: (time: Double, integral: Double) = (0, 0)
+        var after: (time: Double, integral: Double)? = nil
+        for sample in integralHistory {
+            if sample.time <= start { before = sample } else { after = sample; break }
+        }
+        var startIntegral = before.integral
+        if let after, after.time > before.time, start > before.time {
+            startIntegral += (after.integral - before.integral) * (start - before.time) / (after.time - before.time)
+        }
+        if start < 0 { return Swift.max(0, integral) / Swift.max(window, 1e-9) }
+        return Swift.max(0, integral - startIntegral) / window
+    }
+}

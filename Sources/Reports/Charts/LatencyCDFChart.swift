@@ -26,6 +26,11 @@ public struct LatencyCDFChart: Chart {
 
     public func draw(on canvas: Canvas, in frame: ChartRect) { _ = render(on: canvas, in: frame) }
 
+    /// A percentile of `curve`; "≥ timeout" when requests timed out and it sits at the cap.
+    private func text(_ seconds: Double, _ curve: LatencyCurve) -> String {
+        ResponseText.format(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: curve.timedOut > 0)
+    }
+
     /// The x range in seconds: from the fastest request to the slowest or the timeout.
     var secondsRange: (lower: Double, upper: Double) {
         let positives = curves.flatMap { $0.points.map(\.seconds) }.filter { $0 > 0 }
@@ -40,7 +45,7 @@ public struct LatencyCDFChart: Chart {
     func render(on canvas: Canvas, in frame: ChartRect) -> PlotGeometry {
         let legend = curves.enumerated().map { index, curve in
             LegendEntry(label: curve.count == 0 ? "\(curve.name) — no requests"
-                        : "\(curve.name) — p50 \(NumberFormat.duration(curve.p50Seconds)) · p95 \(NumberFormat.duration(curve.p95Seconds)) · p99 \(NumberFormat.duration(curve.p99Seconds))",
+                        : "\(curve.name) — p50 \(text(curve.p50Seconds, curve)) · p95 \(text(curve.p95Seconds, curve)) · p99 \(text(curve.p99Seconds, curve))",
                         color: Palette.series(index))
         } + (clientTimeoutSeconds.map { [LegendEntry(label: "client timeout \(NumberFormat.duration($0))", color: Palette.black, swatch: .dashedLine)] } ?? [])
         let timedOut = curves.filter { $0.timedOut > 0 }
@@ -79,7 +84,7 @@ public struct LatencyCDFChart: Chart {
             for marker in curve.markers {
                 let center = geometry.point(Swift.max(marker.seconds, range.lower), marker.fraction)
                 placer.reserve(ChartRect(x: center.x - 5, y: center.y - 5, width: 10, height: 10))
-                labels.append(("\(marker.label) \(NumberFormat.duration(marker.seconds))", center, Palette.series(index)))
+                labels.append(("\(marker.label) \(text(marker.seconds, curve))", center, Palette.series(index)))
             }
         }
         for (index, curve) in curves.enumerated() where curve.count > 0 {

@@ -28,10 +28,23 @@ public struct OptionFigures: Sendable, Hashable {
         horizonSeconds = result.horizonSeconds
     }
 
-    /// "1 in N" for a count out of `arrived` (N rounded, at least 1).
+    /// "1 in N" for a count out of `total` (N rounded), or a percentage when the share is 20 %
+    /// or more, where "1 in 2" would hide too much.
     static func oneIn(_ count: Int, of total: Int) -> String {
         guard count > 0, total > 0 else { return "none" }
-        let n = Double(total) / Double(count)
-        return "1 in " + NumberFormat.grouped(UInt64(Swift.max(1, n.rounded())))
+        let share = Double(count) / Double(total)
+        if share >= 0.2 { return NumberFormat.percent(share) }
+        return "1 in " + NumberFormat.grouped(UInt64(Swift.max(1, (1 / share).rounded())))
+    }
+
+    /// A response-time percentile; "≥ 60 s" when it sits at the client timeout because requests
+    /// timed out (the real value is unknown: the client stopped waiting).
+    func responseText(_ seconds: Double) -> String {
+        ResponseText.format(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > 0)
+    }
+
+    /// True if `seconds` is the timeout cap rather than a measured response time.
+    func isCapped(_ seconds: Double) -> Bool {
+        ResponseText.isCapped(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > 0)
     }
 }

@@ -21,17 +21,25 @@ public struct ReportSummary: Sendable {
             if option.waitedForColdStart > 0 {
                 let share = Double(option.waitedForColdStart) / Double(option.arrived)
                 let wait = option.coldStartWait
+                let who = share >= 0.2 ? "\(NumberFormat.percent(share)) of requests arrive while no GPU is ready and wait"
+                    : "\(OptionFigures.oneIn(option.waitedForColdStart, of: option.arrived)) requests (\(NumberFormat.percent(share))) arrives while no GPU is ready and waits"
                 sentences.append(
-                    "With \(option.name), \(OptionFigures.oneIn(option.waitedForColdStart, of: option.arrived)) requests (\(NumberFormat.percent(share))) "
-                    + "arrives while no GPU is ready and waits for one to start: \(NumberFormat.duration(wait.p50Seconds)) typically, "
+                    "With \(option.name), \(who) for one to start: \(NumberFormat.duration(wait.p50Seconds)) typically, "
                     + "\(NumberFormat.duration(wait.p95Seconds)) for the slowest 5% of those, \(NumberFormat.duration(wait.maxSeconds)) at worst.")
             }
         }
         let served = figures.filter { $0.arrived > 0 }
-        if !served.isEmpty {
-            let parts = served.map { "\(NumberFormat.duration($0.response.p95Seconds)) with \($0.name)" }
-            let typical = served.map { "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)" }
-            sentences.append("95% of requests get their answer within " + ReportSummary.list(parts) + "; half within " + ReportSummary.list(typical) + ".")
+        let measured95 = served.filter { !$0.isCapped($0.response.p95Seconds) }
+        let capped95 = served.filter { $0.isCapped($0.response.p95Seconds) }
+        if !measured95.isEmpty {
+            let parts = measured95.map { "\(NumberFormat.duration($0.response.p95Seconds)) with \($0.name)" }
+            let typical = measured95.filter { !$0.isCapped($0.response.p50Seconds) }.map { "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)" }
+            sentences.append("95% of requests get their answer within " + ReportSummary.list(parts)
+                             + (typical.isEmpty ? "." : "; half within " + ReportSummary.list(typical) + "."))
+        }
+        for option in capped95 {
+            sentences.append("With \(option.name), more than 5% of requests get no answer within the \(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout"
+                             + (option.isCapped(option.response.p50Seconds) ? ", and half of them wait that long." : "; half get theirs within \(NumberFormat.duration(option.response.p50Seconds))."))
         }
         for option in served {
             if option.timedOut > 0 {
@@ -70,10 +78,11 @@ public struct ReportSummary: Sendable {
             tiles.append(KeyFigure(value: NumberFormat.dollars(only.totalDollars), caption: "per month: \(only.optionName)"))
         }
         if let cold = figures.filter({ $0.waitedForColdStart > 0 }).max(by: { $0.waitedForColdStart * $1.arrived < $1.waitedForColdStart * $0.arrived }) {
-            tiles.append(KeyFigure(value: OptionFigures.oneIn(cold.waitedForColdStart, of: cold.arrived),
-                                   caption: "requests wait for a GPU to start (\(cold.name)), \(NumberFormat.duration(cold.coldStartWait.p50Seconds)) typically"))
+            let value = OptionFigures.oneIn(cold.waitedForColdStart, of: cold.arrived)
+            tiles.append(KeyFigure(value: value,
+                                   caption: (value.hasSuffix("%") ? "of requests wait" : "requests wait") + " for a GPU to start (\(cold.name)), \(NumberFormat.duration(cold.coldStartWait.p50Seconds)) typically"))
         } else if let first = figures.first(where: { $0.arrived > 0 }) {
-            tiles.append(KeyFigure(value: NumberFormat.duration(first.response.p95Seconds),
+            tiles.append(KeyFigure(value: first.responseText(first.response.p95Seconds),
                                    caption: "95% of requests answered within (\(first.name))"))
         }
         return Array(tiles.prefix(3))

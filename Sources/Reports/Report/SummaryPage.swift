@@ -51,9 +51,9 @@ struct SummaryPage {
             rows: summary.figures.map { f in
                 [f.name,
                  f.monthlyDollars.map(NumberFormat.dollars) ?? "–",
-                 f.arrived == 0 ? "–" : NumberFormat.duration(f.response.p50Seconds),
-                 f.arrived == 0 ? "–" : NumberFormat.duration(f.response.p95Seconds),
-                 f.arrived == 0 ? "–" : NumberFormat.duration(f.response.p99Seconds),
+                 f.arrived == 0 ? "–" : f.responseText(f.response.p50Seconds),
+                 f.arrived == 0 ? "–" : f.responseText(f.response.p95Seconds),
+                 f.arrived == 0 ? "–" : f.responseText(f.response.p99Seconds),
                  f.arrived == 0 ? "–" : "\(NumberFormat.grouped(UInt64(f.waitedForColdStart))) (\(NumberFormat.percent(Double(f.waitedForColdStart) / Double(f.arrived))))",
                  f.arrived == 0 ? "–" : "\(NumberFormat.grouped(UInt64(f.timedOut))) (\(NumberFormat.percent(Double(f.timedOut) / Double(f.arrived))))"]
             },

@@ -1,0 +1,13 @@
+/// Formats response-time percentiles that may be capped at the client timeout.
+enum ResponseText {
+    static func isCapped(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> Bool {
+        guard anyTimedOut, let timeoutSeconds, timeoutSeconds > 0 else { return false }
+        return seconds >= timeoutSeconds * 0.999
+    }
+
+    /// "12.3 s", or "≥ 60 s" for a value at the timeout cap.
+    static func format(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> String {
+        isCapped(seconds, timeoutSeconds: timeoutSeconds, anyTimedOut: anyTimedOut)
+            ? "≥ " + NumberFormat.duration(timeoutSeconds ?? seconds) : NumberFormat.duration(seconds)
+    }
+}

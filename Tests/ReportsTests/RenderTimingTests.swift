@@ -21,6 +21,7 @@ import Testing
             best = Swift.min(best, Self.now() - start)
         }
         print("30-day report (\(result.requests.arrived) requests, \(result.timeline.count) timeline buckets): PDF \(size) bytes, best of 5 renders \(NumberFormat.fixed(best * 1000, decimals: 1)) ms")
+        if let out = Environment.value("COSTSIM_TIMING_PDF") { try renderer.writePDF(to: out) }
         let directory = "/tmp/costsim-timing-\(getpid())"
         defer { _ = system("rm -rf '\(directory)'") }
         var bestPNG = Double.infinity

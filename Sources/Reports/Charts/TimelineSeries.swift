@@ -54,7 +54,8 @@ public struct TimelineSeries: Sendable, Hashable {
         let timeline = result.timeline
         let bucket = timeline.bucketSeconds
         let runSeconds = Swift.max(result.endSeconds, Double(timeline.count) * bucket)
-        let dayCount = Swift.max(1, Int((runSeconds / 86_400).rounded(.up)))
+        let observed = result.horizonSeconds > 0 ? result.horizonSeconds : runSeconds
+        let dayCount = Swift.max(1, Int((observed / 86_400 - 1e-9).rounded(.up)))
         let chosen = Swift.max(0, day ?? TimelineSeries.busiestDay(timeline))
         let start = Double(chosen) * 86_400
         let length = Swift.max(bucket, Swift.min(86_400, runSeconds - start))

@@ -60,6 +60,21 @@ import Testing
         try drawsSomething(ParetoChart(points: [ParetoPoint(label: "inf", monthlyDollars: .infinity, p95Seconds: .nan)]))
     }
 
+    @Test func nonFiniteAndNegativeValuesAreIgnored() throws {
+        let nan = Double.nan, inf = Double.infinity
+        try drawsSomething(LatencyCDFChart(curves: [LatencyCurve(name: "bad", points: [.init(seconds: nan, fraction: 0.5), .init(seconds: inf, fraction: 1),
+                                                                                        .init(seconds: 2, fraction: 1)],
+                                                                 p50Seconds: nan, p95Seconds: inf, p99Seconds: -1, count: -3, timedOut: -1)],
+                                           clientTimeoutSeconds: nan))
+        try drawsSomething(TimelineChart(series: TimelineSeries(optionName: "bad", dayIndex: -2, dayCount: 0, windowSeconds: nan, bucketSeconds: -60,
+                                                                 arrivals: [nan, -4, inf, 3], queueDepth: [1, nan], readyPods: [-1],
+                                                                 gpuNodes: [inf], coldStarts: [TimeSpan(start: nan, end: 5), TimeSpan(start: -inf, end: inf)])))
+        try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [nan, -10, 0, 100], curves: [.init(optionName: "a", monthlyDollars: [1, inf, -5])],
+                                                                  currentVolume: nan)))
+        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "neg", monthlyDollars: -10, p95Seconds: -1), ParetoPoint(label: "ok", monthlyDollars: 5, p95Seconds: 3)],
+                                       latencyTargetSeconds: -5))
+    }
+
     @Test func reportWithNothingInIt() throws {
         let pdf = try ReportRenderer(input: ReportInput(scenarioName: "nothing", results: [])).pdfData()
         #expect(DocumentChecks.pdfPageCount(pdf) == 1)

@@ -50,7 +50,7 @@ public struct LatencyCDFChart: Chart {
         } + (clientTimeoutSeconds.map { [LegendEntry(label: "client timeout \(NumberFormat.duration($0))", color: Palette.black, swatch: .dashedLine)] } ?? [])
         let timedOut = curves.filter { $0.timedOut > 0 }
         let footnote: String? = timedOut.isEmpty ? nil
-            : "Timed out (counted at the timeout): " + timedOut.map { "\($0.name) \(NumberFormat.grouped(UInt64($0.timedOut))) of \(NumberFormat.grouped(UInt64($0.count)))" }.joined(separator: "; ") + "."
+            : "Timed out (counted at the timeout): " + timedOut.map { "\($0.name) \(NumberFormat.count($0.timedOut)) of \(NumberFormat.count($0.count))" }.joined(separator: "; ") + "."
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(on: canvas, in: frame)
         let range = secondsRange
         let axes = PlotAxes(

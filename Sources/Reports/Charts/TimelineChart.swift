@@ -34,7 +34,7 @@ public struct TimelineChart: Chart {
         let s = series
         var subtitle = "Day \(s.dayIndex + 1) of \(s.dayCount)"
         subtitle += s.isBusiestDay ? ", the busiest: " : ": "
-        subtitle += "\(NumberFormat.grouped(UInt64(s.totalArrivals))) requests. "
+        subtitle += "\(NumberFormat.count(s.totalArrivals)) requests. "
         let coldSeconds = s.coldStarts.reduce(0) { $0 + $1.seconds }
         subtitle += s.coldStarts.isEmpty ? "No GPU node started this day."
             : "\(s.coldStarts.count) GPU node cold start\(s.coldStarts.count == 1 ? "" : "s"), \(NumberFormat.duration(coldSeconds)) in total."
@@ -88,7 +88,7 @@ public struct TimelineChart: Chart {
                     canvas.polyline(path, panel.color, width: panel.area ? 1 : 1.6)
                 }
             }
-            let label = panel.title + "  (max \(NumberFormat.grouped(UInt64(Swift.max(0, maxValue)))))"
+            let label = panel.title + "  (max \(NumberFormat.count(Swift.max(0, maxValue))))"
             let box = canvas.textBox(label, at: ChartPoint(x: plot.minX + 6, y: plot.minY + 3), .panelTitle, vertical: .top)
             canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.8))
             canvas.text(label, at: ChartPoint(x: box.minX, y: box.minY), .panelTitle, vertical: .top)

@@ -32,8 +32,8 @@ public struct TimelineSeries: Sendable, Hashable {
                 bucketSeconds: Double, arrivals: [Double], queueDepth: [Double], readyPods: [Double], gpuNodes: [Double],
                 coldStarts: [TimeSpan], isBusiestDay: Bool = false) {
         self.optionName = optionName
-        self.dayIndex = dayIndex
-        self.dayCount = dayCount
+        self.dayIndex = Swift.max(0, dayIndex)
+        self.dayCount = Swift.max(dayCount, Swift.max(0, dayIndex) + 1)
         self.windowStartSeconds = windowStartSeconds
         self.windowSeconds = windowSeconds.isFinite && windowSeconds > 0 ? windowSeconds : 86_400
         self.bucketSeconds = bucketSeconds.isFinite && bucketSeconds > 0 ? bucketSeconds : 60

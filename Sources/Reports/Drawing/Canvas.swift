@@ -23,13 +23,14 @@ public final class Canvas {
     // MARK: shapes
 
     func fill(_ rect: ChartRect, _ color: Color) {
-        guard rect.width > 0, rect.height > 0 else { return }
+        guard rect.width > 0, rect.height > 0, rect.isFinite else { return }
         setColor(color)
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
         cairo_fill(cr)
     }
 
     func stroke(_ rect: ChartRect, _ color: Color, width: Double = 1) {
+        guard rect.isFinite else { return }
         setColor(color)
         cairo_set_line_width(cr, width)
         cairo_set_dash(cr, nil, 0, 0)
@@ -42,6 +43,7 @@ public final class Canvas {
     }
 
     func polyline(_ points: [ChartPoint], _ color: Color, width: Double = 1.5, dash: [Double] = []) {
+        let points = points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)
         guard points.count >= 2 else { return }
         setColor(color)
         cairo_set_line_width(cr, width)
@@ -53,6 +55,7 @@ public final class Canvas {
     }
 
     func fillPolygon(_ points: [ChartPoint], _ color: Color) {
+        let points = points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)
         guard points.count >= 3 else { return }
         setColor(color)
         cairo_move_to(cr, points[0].x, points[0].y)
@@ -62,6 +65,7 @@ public final class Canvas {
     }
 
     func circle(at center: ChartPoint, radius: Double, fill: Color?, stroke: Color? = nil, width: Double = 1.5) {
+        guard center.isFinite, radius.isFinite, radius > 0 else { return }
         cairo_new_sub_path(cr)
         cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
         if let fill {
@@ -127,6 +131,7 @@ public final class Canvas {
     func text(_ text: String, at point: ChartPoint, _ style: TextStyle, align: HorizontalAlignment = .left,
               vertical: VerticalAlignment = .baseline) -> ChartRect {
         let box = textBox(text, at: point, style, align: align, vertical: vertical)
+        guard box.isFinite else { return box }
         selectFont(style)
         setColor(style.color)
         cairo_move_to(cr, box.x, box.y + ascent(style))
@@ -137,6 +142,7 @@ public final class Canvas {
 
     /// Draws `text` rotated 90° counter-clockwise (reading bottom to top), centred on `center`.
     func verticalText(_ text: String, center: ChartPoint, _ style: TextStyle) {
+        guard center.isFinite else { return }
         let size = measure(text, style)
         cairo_save(cr)
         cairo_translate(cr, center.x, center.y)

@@ -6,6 +6,9 @@ public struct ChartPoint: Sendable, Hashable {
         self.x = x
         self.y = y
     }
+
+    /// Both coordinates are finite numbers.
+    public var isFinite: Bool { x.isFinite && y.isFinite }
 }
 
 /// A width and height in drawing units (PDF points; PNG pixels before the pixel scale).
@@ -60,4 +63,7 @@ public struct ChartRect: Sendable, Hashable {
     }
 
     func expanded(by amount: Double) -> ChartRect { insetBy(-amount) }
+
+    /// Every field is a finite number.
+    public var isFinite: Bool { x.isFinite && y.isFinite && width.isFinite && height.isFinite }
 }

@@ -37,6 +37,14 @@ enum NumberFormat {
         return compact(value, maxDecimals: decimals)
     }
 
+    /// A count with thousands separators; negative, NaN and infinite values read "–".
+    static func count(_ value: Int) -> String { value >= 0 ? grouped(UInt64(value)) : "–" }
+
+    /// A count held in a `Double` (rounded); negative, NaN and infinite values read "–".
+    static func count(_ value: Double) -> String {
+        value.isFinite && value >= 0 && value < 9e18 ? grouped(UInt64(value.rounded())) : "–"
+    }
+
     static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""

@@ -44,7 +44,7 @@ public struct ReportSummary: Sendable {
         for option in served {
             if option.timedOut > 0 {
                 sentences.append(
-                    "With \(option.name), \(NumberFormat.grouped(UInt64(option.timedOut))) of \(NumberFormat.grouped(UInt64(option.arrived))) requests "
+                    "With \(option.name), \(NumberFormat.count(option.timedOut)) of \(NumberFormat.count(option.arrived)) requests "
                     + "(\(NumberFormat.percent(Double(option.timedOut) / Double(option.arrived)))) gave up at the \(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout.")
             }
         }

@@ -54,8 +54,8 @@ struct SummaryPage {
                  f.arrived == 0 ? "–" : f.responseText(f.response.p50Seconds),
                  f.arrived == 0 ? "–" : f.responseText(f.response.p95Seconds),
                  f.arrived == 0 ? "–" : f.responseText(f.response.p99Seconds),
-                 f.arrived == 0 ? "–" : "\(NumberFormat.grouped(UInt64(f.waitedForColdStart))) (\(NumberFormat.percent(Double(f.waitedForColdStart) / Double(f.arrived))))",
-                 f.arrived == 0 ? "–" : "\(NumberFormat.grouped(UInt64(f.timedOut))) (\(NumberFormat.percent(Double(f.timedOut) / Double(f.arrived))))"]
+                 f.arrived == 0 ? "–" : "\(NumberFormat.count(f.waitedForColdStart)) (\(NumberFormat.percent(Double(f.waitedForColdStart) / Double(f.arrived))))",
+                 f.arrived == 0 ? "–" : "\(NumberFormat.count(f.timedOut)) (\(NumberFormat.percent(Double(f.timedOut) / Double(f.arrived))))"]
             },
             weights: [2.4, 1.5, 1.3, 1.1, 1.1, 2, 1.6], style: TextStyle(size: 10), headerStyle: TextStyle(size: 10, bold: true))
         let pages = table.pages(width: body.width, firstPageHeight: body.maxY - y, pageHeight: body.maxY - y, canvas: canvas)
@@ -67,7 +67,7 @@ struct SummaryPage {
         if let first = input.results.first {
             let days = first.horizonSeconds / 86_400
             parts.append(days >= 1 ? "\(NumberFormat.compact(days, maxDecimals: 1)) simulated days" : "\(NumberFormat.duration(first.horizonSeconds)) simulated")
-            parts.append("\(NumberFormat.grouped(UInt64(first.requests.arrived))) requests per option")
+            parts.append("\(NumberFormat.count(first.requests.arrived)) requests per option")
         }
         parts.append("options compared: " + (input.results.isEmpty ? "none" : input.results.map(\.option.name).joined(separator: ", ")))
         return parts.joined(separator: " · ")

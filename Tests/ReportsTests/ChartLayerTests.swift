@@ -26,6 +26,10 @@ import Testing
         #expect(NumberFormat.clock(3600 * 6 + 60 * 5) == "06:05")
         #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
         #expect(NumberFormat.fixed(.nan, decimals: 2) == "–")
+        #expect(NumberFormat.roughly(1918) == "1,900")
+        #expect(NumberFormat.roughly(0.437) == "0.44")
+        #expect(NumberFormat.roughly(55) == "55")
+        #expect(NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–" && NumberFormat.count(1234.0) == "1,234")
     }
 
     @Test func linearTicksAreNiceAndCoverTheRange() {

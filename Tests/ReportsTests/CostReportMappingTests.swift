@@ -27,4 +27,15 @@ import Testing
             try ChartRenderer().write(chart, format: .png, to: directory + "/article-cost.png")
         }
     }
+
+    @Test func catalogPricesBecomeAssumptionRows() throws {
+        let rows = try PriceCatalog.bundled().rows().prefix(3)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let assumption = AssumptionRow(price: row)
+            #expect(assumption.item.contains(row.sku))
+            #expect(assumption.value.hasPrefix("$"))
+            #expect(!assumption.source.isEmpty && !assumption.date.isEmpty)
+        }
+    }
 }

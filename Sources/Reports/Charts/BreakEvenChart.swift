@@ -20,7 +20,7 @@ public struct BreakEvenChart: Chart {
         if s.currentVolume != nil { legend.append(LegendEntry(label: "today's volume", color: Palette.neutral, swatch: .dashedLine)) }
         let subtitle: String
         if let first = crossovers.first {
-            subtitle = "Below about \(NumberFormat.significant(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) is cheaper; above it \(first.cheaperAbove) is."
+            subtitle = "Below about \(NumberFormat.roughly(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) is cheaper; above it \(first.cheaperAbove) is."
         } else if s.curves.count >= 2, let cheapest = cheapestEverywhere {
             subtitle = "\(cheapest) is the cheapest at every volume shown."
         } else {
@@ -65,7 +65,7 @@ public struct BreakEvenChart: Chart {
         }
         for crossover in crossovers {
             let center = geometry.point(crossover.volume, crossover.monthlyDollars)
-            let text = "break-even ≈ \(NumberFormat.significant(crossover.volume)) \(s.volumeUnitShort), \(NumberFormat.dollars(crossover.monthlyDollars))/mo"
+            let text = "break-even ≈ \(NumberFormat.roughly(crossover.volume)) \(s.volumeUnitShort), \(NumberFormat.dollars(crossover.monthlyDollars))/mo"
             let style = TextStyle(size: 10, bold: true)
             if let box = placer.place([
                 canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y + 6), style, vertical: .top),

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Formats numbers for labels without Foundation: fixed decimals, thousands separators,
 /// money, durations and shares.
 enum NumberFormat {
@@ -43,6 +45,14 @@ enum NumberFormat {
     /// A count held in a `Double` (rounded); negative, NaN and infinite values read "–".
     static func count(_ value: Double) -> String {
         value.isFinite && value >= 0 && value < 9e18 ? grouped(UInt64(value.rounded())) : "–"
+    }
+
+    /// Two significant digits, for estimates: 1,918 → "1,900", 0.437 → "0.44".
+    static func roughly(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return fixed(value, decimals: 0) }
+        let magnitude = pow(10, floor(log10(Swift.abs(value))) - 1)
+        let rounded = (value / magnitude).rounded() * magnitude
+        return compact(rounded, maxDecimals: Swift.max(0, Int(-log10(magnitude).rounded())))
     }
 
     static func grouped(_ value: UInt64) -> String {

@@ -51,8 +51,20 @@ enum TickGenerator {
                 ticks = (ticks + more.filter(inRange)).sorted()
             }
         }
+        // Label the ends too when they are round values (logBounds makes them so).
+        for bound in [lower, upper] where isRoundLogValue(bound, unit: unit) && !ticks.contains(where: { Swift.abs($0 / bound - 1) < 1e-9 }) {
+            ticks.append(bound)
+        }
+        ticks.sort()
         if ticks.isEmpty { ticks = [lower, upper] }
         return (ticks, lower, upper, 0)
+    }
+
+    private static func isRoundLogValue(_ value: Double, unit: AxisUnit) -> Bool {
+        guard value > 0, value.isFinite else { return false }
+        if unit == .seconds { return (timeMajor + timeMinor).contains { Swift.abs($0 / value - 1) < 1e-9 } }
+        let mantissa = value / pow(10, floor(log10(value)))
+        return [1.0, 2.0, 5.0, 10.0].contains { Swift.abs($0 / mantissa - 1) < 1e-9 }
     }
 
     /// A log range covering `lower…upper` that starts and ends on a tick-friendly value.

@@ -1,3 +1,5 @@
+import CostModel
+
 /// One line of the report's assumptions table: what was assumed, its value, where it comes
 /// from and how current it is. Plain strings, filled in by the caller (the CLI).
 public struct AssumptionRow: Sendable, Hashable {
@@ -15,5 +17,18 @@ public struct AssumptionRow: Sendable, Hashable {
         self.value = value
         self.source = source
         self.date = date
+    }
+}
+
+extension AssumptionRow {
+    /// A price from the catalog as a row: "gcp us-central1 gpu nvidia-tesla-t4 (spot)",
+    /// "$0.110000 per hour", its source URL and the date it was read (or took effect).
+    public init(price: PriceRow) {
+        let unit = price.kind == .fee ? "per cluster-hour" : price.kind == .gpu ? "per GPU-hour" : "per hour"
+        self.init(
+            item: "\(price.provider) \(price.region) \(price.kind) \(price.sku) (\(price.capacity))",
+            value: "$\(price.pricePerHour.dollarsPerHourText) \(unit)",
+            source: price.sourceURL ?? "price catalog, snapshot \(price.snapshot)",
+            date: price.sourceDate ?? price.effectiveDate)
     }
 }

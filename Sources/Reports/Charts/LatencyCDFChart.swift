@@ -80,12 +80,15 @@ public struct LatencyCDFChart: Chart {
         }
         // Markers first (reserved), then their labels where there is room.
         var labels: [(text: String, at: ChartPoint, color: Color)] = []
+        // p95 first (the headline), then p50, then p99, so the important labels win the space.
+        for order in [1, 0, 2] {
         for (index, curve) in curves.enumerated() where curve.count > 0 {
-            for marker in curve.markers {
+            for marker in [curve.markers[order]] {
                 let center = geometry.point(Swift.max(marker.seconds, range.lower), marker.fraction)
                 placer.reserve(ChartRect(x: center.x - 5, y: center.y - 5, width: 10, height: 10))
                 labels.append(("\(marker.label) \(text(marker.seconds, curve))", center, Palette.series(index)))
             }
+        }
         }
         for (index, curve) in curves.enumerated() where curve.count > 0 {
             for marker in curve.markers {
@@ -110,14 +113,21 @@ public struct LatencyCDFChart: Chart {
         let style = TextStyle(size: 9.5, bold: true)
         for label in labels {
             let p = label.at
-            let candidates = [
-                canvas.textBox(label.text, at: ChartPoint(x: p.x + 8, y: p.y + 2), style, align: .left, vertical: .top),
-                canvas.textBox(label.text, at: ChartPoint(x: p.x + 8, y: p.y - 2), style, align: .left, vertical: .bottom),
-                canvas.textBox(label.text, at: ChartPoint(x: p.x - 8, y: p.y + 2), style, align: .right, vertical: .top),
-                canvas.textBox(label.text, at: ChartPoint(x: p.x - 8, y: p.y - 2), style, align: .right, vertical: .bottom),
-                canvas.textBox(label.text, at: ChartPoint(x: p.x + 8, y: p.y + 14), style, align: .left, vertical: .top),
-            ]
+            // Beside the marker first, then further below or above it.
+            var candidates: [ChartRect] = []
+            for offset in [2.0, 16] {
+                candidates.append(canvas.textBox(label.text, at: ChartPoint(x: p.x + 8, y: p.y + offset), style, align: .left, vertical: .top))
+                candidates.append(canvas.textBox(label.text, at: ChartPoint(x: p.x + 8, y: p.y - offset), style, align: .left, vertical: .bottom))
+                candidates.append(canvas.textBox(label.text, at: ChartPoint(x: p.x - 8, y: p.y + offset), style, align: .right, vertical: .top))
+                candidates.append(canvas.textBox(label.text, at: ChartPoint(x: p.x - 8, y: p.y - offset), style, align: .right, vertical: .bottom))
+            }
             if let box = placer.place(candidates) {
+                if box.minY > p.y + 4 || box.maxY < p.y - 4 {
+                    // Moved away from its marker: a thin leader line keeps them together.
+                    let edgeX = box.minX > p.x ? box.minX : box.maxX
+                    let edgeY = box.minY > p.y ? box.minY : box.maxY
+                    canvas.line(from: p, to: ChartPoint(x: edgeX, y: edgeY), label.color, width: 0.8)
+                }
                 canvas.fill(box.expanded(by: 1), Palette.background.withAlpha(0.85))
                 canvas.text(label.text, at: ChartPoint(x: box.minX, y: box.minY), TextStyle(size: 9.5, bold: true, color: label.color), vertical: .top)
             }

@@ -34,7 +34,7 @@ public struct TimelineChart: Chart {
         let s = series
         var subtitle = "Day \(s.dayIndex + 1) of \(s.dayCount)"
         subtitle += s.isBusiestDay ? ", the busiest: " : ": "
-        subtitle += "\(NumberFormat.count(s.totalArrivals)) requests. "
+        subtitle += "\(NumberFormat.count(s.totalArrivals)) request\(s.totalArrivals == 1 ? "" : "s"). "
         let coldSeconds = s.coldStarts.reduce(0) { $0 + $1.seconds }
         subtitle += s.coldStarts.isEmpty ? "No GPU node started this day."
             : "\(s.coldStarts.count) GPU node cold start\(s.coldStarts.count == 1 ? "" : "s"), \(NumberFormat.duration(coldSeconds)) in total."

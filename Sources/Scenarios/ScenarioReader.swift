@@ -167,7 +167,7 @@ struct ScenarioReader {
     func option(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> DeploymentOption {
         let map = try node.mapping()
         let name = try map.required("name").string()
-        let (kind, body) = try map.exactlyOne(of: ["dedicated"])
+        let (kind, body) = try map.exactlyOne(of: ["dedicated", "autoscaled"])
         var alwaysOn: [NodeGroup] = []
         if let groups = map.optional("systemNodes") {
             for group in try groups.sequence() {
@@ -182,6 +182,8 @@ struct ScenarioReader {
         let managed = try map.optional("managedCluster")?.bool() ?? !alwaysOn.isEmpty
         try map.finish()
         switch kind {
+        case "autoscaled":
+            return DeploymentOption(name: name, kind: .autoscaled(try autoscaled(body, cloud: cloud)), alwaysOnNodes: alwaysOn, managedCluster: managed)
         default:   // dedicated
             let fields = try body.mapping()
             let dedicated = DedicatedDeployment(

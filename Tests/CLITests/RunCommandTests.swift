@@ -27,8 +27,9 @@ import Testing
     @Test func csvHasAHeaderAndARowPerOption() throws {
         let outcome = try CLIRunner.run(["run", "--format", "csv"])
         let lines = outcome.standardOutput.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 5)   // header + dedicated, scale-to-zero, warm-pool, knative
         #expect(lines.first?.hasPrefix("option,requests,served,timed_out") == true)
+        #expect(lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == ["dedicated", "scale-to-zero", "warm-pool", "knative"])
     }
 
     @Test func replaysARealTraceWithAPreset() throws {

@@ -26,7 +26,8 @@ extension ServingSystem {
         var stateSince: Double
         var durations = NodeStateDurations()
         /// Pods bound to the node that still hold its GPU (starting, ready or terminating).
-        var boundPods = 0
+        var pods: [Int32] = []
+        var boundPods: Int { pods.count }
         var startingPods = 0
         var readyPods = 0
         var busyWorkers = 0
@@ -42,7 +43,7 @@ extension ServingSystem {
         nodes.append(Node(
             pool: pool, spec: spec, isSystem: isSystem, phase: phase, startSeconds: now,
             accountingState: isSystem ? .serving : (phase == .ready ? .idle : .coldStart), stateSince: now))
-        if !isSystem { liveGPUNodeCount += 1 }
+        if !isSystem { liveGPUNodes.append(Int32(nodes.count - 1)) }
         return Int32(nodes.count - 1)
     }
 
@@ -83,13 +84,11 @@ extension ServingSystem {
     mutating func nodeStopped(_ node: Int32, engine: inout Engine<Event>) {
         let index = Int(node)
         guard nodes[index].phase != .stopped else { return }
-        for pod in pods.indices where pods[pod].node == node && pods[pod].state != .gone {
-            killPod(Int32(pod), engine: &engine)
-        }
+        for pod in nodes[index].pods { killPod(pod, engine: &engine) }
         setAccountingState(of: index, to: nodes[index].accountingState, at: engine.now)
         nodes[index].phase = .stopped
         nodes[index].stoppedSeconds = engine.now
-        liveGPUNodeCount -= 1
+        liveGPUNodes.removeAll { $0 == node }
         reconcileDeployment(engine: &engine)
         triggerClusterAutoscaler(engine: &engine)
     }
@@ -101,9 +100,9 @@ extension ServingSystem {
         nodes[index].preempting = true
         nodes[index].phase = .deleting
         log(.cloud, at: engine.now, rule: "spot preemption notice (\(KEDAScaler.format(deployment.spot.noticeSeconds)) s)", inputs: "node=\(node)",
-            from: liveGPUNodeCount, to: liveGPUNodeCount - 1)
-        for pod in pods.indices where pods[pod].node == node {
-            terminatePod(Int32(pod), gracePeriod: Swift.min(deployment.terminationGracePeriodSeconds, deployment.spot.noticeSeconds), engine: &engine)
+            from: liveGPUNodes.count, to: liveGPUNodes.count - 1)
+        for pod in nodes[index].pods {
+            terminatePod(pod, gracePeriod: Swift.min(deployment.terminationGracePeriodSeconds, deployment.spot.noticeSeconds), engine: &engine)
         }
         refreshNodeState(index, at: engine.now)
         engine.schedule(.nodeStopped(node: node), after: deployment.spot.noticeSeconds)
@@ -114,10 +113,12 @@ extension ServingSystem {
     /// Adds a worker pod bound to `node` that is ready at once (dedicated capacity).
     mutating func addReadyPod(on node: Int32, engine: inout Engine<Event>) {
         pods.append(Pod(node: node, state: .starting, createdSeconds: engine.now, credit: scenario.workers.prefetch))
-        nodes[Int(node)].boundPods += 1
+        let pod = Int32(pods.count - 1)
+        nodes[Int(node)].pods.append(pod)
         nodes[Int(node)].startingPods += 1
+        activePods.append(pod)
         specReplicas += 1
-        markPodReady(Int32(pods.count - 1), engine: &engine)
+        markPodReady(pod, engine: &engine)
     }
 
     /// Sets the deployment's replica count and makes the pods follow (the Deployment controller).
@@ -132,19 +133,21 @@ extension ServingSystem {
     /// recently started ready pods.
     mutating func reconcileDeployment(engine: inout Engine<Event>) {
         guard autoscaled != nil else { return }
-        var active = pods.indices.filter { [.pending, .starting, .ready].contains(pods[$0].state) }
-        if active.count < specReplicas {
-            for _ in active.count..<specReplicas {
+        if activePods.count < specReplicas {
+            for _ in activePods.count..<specReplicas {
                 pods.append(Pod(createdSeconds: engine.now, credit: scenario.workers.prefetch))
                 pendingPods.append(Int32(pods.count - 1))
+                activePods.append(Int32(pods.count - 1))
             }
             schedulePendingPods(engine: &engine)
             if !pendingPods.isEmpty { triggerClusterAutoscaler(engine: &engine) }
-        } else if active.count > specReplicas {
-            func rank(_ pod: Int) -> Int { pods[pod].state == .pending ? 0 : pods[pod].state == .starting ? 1 : 2 }
-            active.sort { rank($0) != rank($1) ? rank($0) < rank($1) : pods[$0].createdSeconds > pods[$1].createdSeconds }
-            for pod in active.prefix(active.count - specReplicas) {
-                terminatePod(Int32(pod), gracePeriod: autoscaled?.terminationGracePeriodSeconds ?? 30, engine: &engine)
+        } else if activePods.count > specReplicas {
+            func rank(_ pod: Int32) -> Int { pods[Int(pod)].state == .pending ? 0 : pods[Int(pod)].state == .starting ? 1 : 2 }
+            let victims = activePods.sorted {
+                rank($0) != rank($1) ? rank($0) < rank($1) : pods[Int($0)].createdSeconds > pods[Int($1)].createdSeconds
+            }.prefix(activePods.count - specReplicas)
+            for pod in victims {
+                terminatePod(pod, gracePeriod: autoscaled?.terminationGracePeriodSeconds ?? 30, engine: &engine)
             }
         }
     }
@@ -155,15 +158,16 @@ extension ServingSystem {
         var remaining: [Int32] = []
         for pod in pendingPods {
             guard pods[Int(pod)].state == .pending else { continue }
-            guard let node = nodes.indices.first(where: {
-                !nodes[$0].isSystem && nodes[$0].phase == .ready && nodes[$0].boundPods < deployment.podsPerNode
+            guard let nodeID = liveGPUNodes.first(where: {
+                nodes[Int($0)].phase == .ready && nodes[Int($0)].boundPods < deployment.podsPerNode
             }) else {
                 remaining.append(pod)
                 continue
             }
-            pods[Int(pod)].node = Int32(node)
+            let node = Int(nodeID)
+            pods[Int(pod)].node = nodeID
             pods[Int(pod)].state = .starting
-            nodes[node].boundPods += 1
+            nodes[node].pods.append(pod)
             nodes[node].startingPods += 1
             var startup = deployment.coldStart.modelLoad.sample(using: &coldStartRandom) + deployment.coldStart.readiness.sample(using: &coldStartRandom)
             if !(nodes[node].imageCached && deployment.coldStart.imageCachedOnNode) {
@@ -203,10 +207,13 @@ extension ServingSystem {
         case .pending:
             pods[index].state = .gone
             pendingPods.removeAll { $0 == podIndex }
+            activePods.removeAll { $0 == podIndex }
         case .starting:
             podGone(podIndex, engine: &engine)
         case .ready:
             pods[index].state = .terminating
+            activePods.removeAll { $0 == podIndex }
+            terminatingPodCount += 1
             readyPodCount -= 1
             nodes[Int(pods[index].node)].readyPods -= 1
             requeue(Array(pods[index].buffered))
@@ -248,9 +255,17 @@ extension ServingSystem {
     mutating func podGone(_ podIndex: Int32, engine: inout Engine<Event>) {
         let index = Int(podIndex)
         let node = Int(pods[index].node)
-        if pods[index].state == .starting { nodes[node].startingPods -= 1 }
+        switch pods[index].state {
+        case .starting:
+            nodes[node].startingPods -= 1
+            activePods.removeAll { $0 == podIndex }
+        case .terminating:
+            terminatingPodCount -= 1
+        default:
+            break
+        }
         pods[index].state = .gone
-        nodes[node].boundPods -= 1
+        nodes[node].pods.removeAll { $0 == podIndex }
         refreshNodeState(node, at: engine.now)
         schedulePendingPods(engine: &engine)
     }
@@ -294,7 +309,7 @@ extension ServingSystem {
     mutating func setWaitingToScaleIn(_ waiting: Bool, at now: Double) {
         guard waiting != waitingToScaleIn else { return }
         waitingToScaleIn = waiting
-        for index in nodes.indices where !nodes[index].isSystem { refreshNodeState(index, at: now) }
+        for node in liveGPUNodes { refreshNodeState(Int(node), at: now) }
     }
 
     /// No work left and the cluster back at its floor: a run without a horizon can end.
@@ -302,9 +317,8 @@ extension ServingSystem {
         guard let deployment = autoscaled else { return true }
         let floor = deployment.replicaFloor
         let floorNodes = Swift.max(deployment.minNodes, (floor + deployment.podsPerNode - 1) / deployment.podsPerNode)
-        return specReplicas == floor && pendingPods.isEmpty && liveGPUNodeCount <= floorNodes
-            && !nodes.contains { !$0.isSystem && $0.phase == .deleting }
-            && !pods.contains { $0.state == .terminating || $0.state == .starting }
+        return specReplicas == floor && pendingPods.isEmpty && terminatingPodCount == 0 && liveGPUNodes.count <= floorNodes
+            && liveGPUNodes.allSatisfy { nodes[Int($0)].phase != .deleting && nodes[Int($0)].startingPods == 0 }
     }
 }
 

@@ -68,7 +68,7 @@ extension ServingSystem {
             usage = live.map(Double.init)
         }
         keda = scaler
-        let status = pods.reduce(0) { $0 + ([.pending, .starting, .ready].contains($1.state) ? 1 : 0) }
+        let status = activePods.count
         let before = specReplicas
         if let decision = autoscaler.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
             log(.hpa, at: now, rule: decision.rule, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
@@ -121,11 +121,10 @@ extension ServingSystem {
     mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) {
         guard var autoscaler = clusterAutoscaler, let deployment = autoscaled else { return }
         let now = engine.now
-        let views = nodes.indices.compactMap { index -> ClusterAutoscaler.NodeView? in
-            let node = nodes[index]
-            guard !node.isSystem, node.phase != .stopped else { return nil }
+        let views = liveGPUNodes.map { id -> ClusterAutoscaler.NodeView in
+            let node = nodes[Int(id)]
             return ClusterAutoscaler.NodeView(
-                id: Int32(index), registered: node.phase != .booting, gpuReady: node.phase == .ready || node.phase == .deleting,
+                id: id, registered: node.phase != .booting, gpuReady: node.phase == .ready || node.phase == .deleting,
                 requestedGPUs: node.boundPods, gpuCount: deployment.podsPerNode, deleting: node.phase == .deleting)
         }
         let pendingCreation = pendingPods.map { pods[Int($0)].createdSeconds }

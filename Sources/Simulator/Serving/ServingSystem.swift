@@ -74,8 +74,12 @@ struct ServingSystem: EventHandler {
     var pods: [Pod] = []
     var nodes: [Node] = []
     var pendingPods: [Int32] = []
+    /// Pods that count towards the deployment's replicas (pending, starting or ready), oldest first.
+    var activePods: [Int32] = []
+    var terminatingPodCount = 0
+    /// GPU nodes whose VM has not stopped, in creation order.
+    var liveGPUNodes: [Int32] = []
     var readyPodCount = 0
-    var liveGPUNodeCount = 0
     var specReplicas = 0
     var autoscaled: AutoscaledDeployment?
     var keda: KEDAScaler?
@@ -298,7 +302,7 @@ struct ServingSystem: EventHandler {
 
     @inline(__always)
     private mutating func observeTimeline(at now: Double) {
-        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveGPUNodeCount)
+        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveGPUNodes.count)
     }
 
     private mutating func allocate(_ request: InFlight) -> Int32 {

@@ -26,21 +26,47 @@ enum SimulationBenchmarks {
             """
     }
 
-    /// The bundled article scenario's dedicated option, 30 days.
+    /// The bundled article scenario, 30 days: the dedicated option and the article's scale-to-zero option.
     static let articleMonth = Benchmark(
         name: "article-30-days",
-        summary: "Bundled article workload (300 min speech/day, office hours), 30 days, dedicated option"
+        summary: "Article workload (300 min speech/day, office hours), 30 days: dedicated and KEDA scale-to-zero"
     ) {
         let scenario = Scenario(
             name: "article", workload: .synthetic(SyntheticTrace.Description(days: 30)), horizonSeconds: 30 * 86_400, seed: 42)
-        var best = Double.infinity
-        var events = 0
-        for _ in 0..<20 {
-            let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: .articleDedicated) }
-            best = min(best, seconds)
-            events = result.eventCount
+        var lines: [String] = []
+        for option in [DeploymentOption.articleDedicated, .articleScaleToZero] {
+            var best = Double.infinity
+            var events = 0
+            for _ in 0..<10 {
+                let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: option) }
+                best = min(best, seconds)
+                events = result.eventCount
+            }
+            lines.append("\(option.name): \(events) events, best of 10 runs \(String(format3: best * 1000)) ms")
         }
-        return "\(events) events, best of 20 runs: \(String(format3: best * 1000)) ms"
+        return lines.joined(separator: "; ")
+    }
+
+    /// One simulated year at 10 requests/s (315 million requests) through the scale-to-zero option.
+    static let yearAt10PerSecond = Benchmark(
+        name: "year-10rps",
+        summary: "One simulated year of Poisson traffic at 10 requests/s (0.5 s each) through KEDA scale-to-zero, max 10 GPU nodes"
+    ) {
+        let description = SyntheticTrace.Description(workPerDay: 10 * 0.5 * 86_400, days: 365, profile: .uniform, requestSize: .exponential(mean: 0.5))
+        let scenario = Scenario(
+            name: "year", workload: .synthetic(description), inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)),
+            horizonSeconds: 365 * 86_400, seed: 1, timelineBucketSeconds: 3600)
+        var option = DeploymentOption.articleScaleToZero
+        if case .autoscaled(var deployment) = option.kind {
+            deployment.maxNodes = 10
+            if case .keda(var keda) = deployment.autoscaler { keda.maxReplicaCount = 10; deployment.autoscaler = .keda(keda) }
+            option.kind = .autoscaled(deployment)
+        }
+        let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: option) }
+        return """
+            \(result.requests.arrived) requests, \(result.eventCount) events in \(String(format3: seconds)) s \
+            (\(String(format3: Double(result.eventCount) / seconds / 1e6)) M events/s)
+            """
     }
 
     /// Streams a 10-million-request CSV trace from disk through the dedicated option.

@@ -4,6 +4,7 @@ let benchmarks = [
     SimulationBenchmarks.servingMM1,
     SimulationBenchmarks.articleMonth,
     SimulationBenchmarks.streamingTrace,
+    SimulationBenchmarks.yearAt10PerSecond,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

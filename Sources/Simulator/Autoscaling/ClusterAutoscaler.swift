@@ -23,11 +23,45 @@ struct ClusterAutoscaler {
         var deleting: Bool
     }
 
+    /// Why a loop did nothing, for the decision log (formatted only when logged).
+    enum Note: Equatable {
+        case scaleUpDeferred(pending: Int, oldestAgeSeconds: Double, bufferSeconds: Double)
+        case backedOff(untilSeconds: Double)
+        case poolAtMax(pending: Int, maxNodes: Int)
+        case scaleDownCooldown(lastScaleUpSeconds: Double, unneeded: Int)
+
+        /// Same kind of note (values aside): the log records a note when its kind changes.
+        func sameKind(as other: Note?) -> Bool {
+            switch (self, other) {
+            case (.scaleUpDeferred, .scaleUpDeferred?), (.backedOff, .backedOff?), (.poolAtMax, .poolAtMax?), (.scaleDownCooldown, .scaleDownCooldown?): true
+            default: false
+            }
+        }
+
+        var rule: String {
+            switch self {
+            case .scaleUpDeferred(_, _, let buffer): "scale-up deferred: pending GPU pod younger than \(KEDAScaler.format(buffer)) s"
+            case .backedOff: "scale-up skipped: node group backed off after a failed scale-up"
+            case .poolAtMax(_, let max): "scale-up impossible: node pool at max \(max)"
+            case .scaleDownCooldown: "scale-down in cooldown: scale-down-delay-after-add"
+            }
+        }
+
+        var inputs: String {
+            switch self {
+            case .scaleUpDeferred(let pending, let age, _): "pending=\(pending) oldestAge=\(KEDAScaler.format(age))"
+            case .backedOff(let until): "until=\(KEDAScaler.format(until))"
+            case .poolAtMax(let pending, _): "pending=\(pending)"
+            case .scaleDownCooldown(let last, let unneeded): "lastScaleUp=\(KEDAScaler.format(last)) unneeded=\(unneeded)"
+            }
+        }
+    }
+
     /// What one loop decided.
     struct Actions {
         var scaleUp = 0
         var delete: [Int32] = []
-        var notes: [(rule: String, inputs: String)] = []
+        var note: Note?
     }
 
     let settings: ClusterAutoscalerSettings
@@ -38,7 +72,10 @@ struct ClusterAutoscaler {
     private(set) var lastScaleUpSeconds = -Double.infinity
     private(set) var lastDeleteSeconds = -Double.infinity
     private(set) var backoffUntilSeconds = -Double.infinity
-    private(set) var unneededSince: [Int32: Double] = [:]
+    /// Scratch space reused by every loop (the loop runs every 10 s; allocations dominated it).
+    private var candidates: [Int32] = []
+    /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
+    private(set) var unneededSince: [(node: Int32, since: Double)] = []
 
     init(settings: ClusterAutoscalerSettings, minNodes: Int, maxNodes: Int, podsPerNode: Int) {
         self.settings = settings
@@ -53,17 +90,16 @@ struct ClusterAutoscaler {
         var scaleDownForbidden = false
 
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
-        let live = nodes.filter { !$0.deleting }
+        let live = nodes.lazy.filter { !$0.deleting }
         let freeSlots = live.reduce(0) { $0 + Swift.max(0, $1.gpuCount - $1.requestedGPUs) }
         let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
         if let oldest = unplaced.first {
             let age = now - oldest
             if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
                 scaleDownForbidden = true
-                actions.notes.append(("scale-up deferred: pending GPU pod younger than \(KEDAScaler.format(settings.gpuPodAgeBufferSeconds)) s",
-                                      "pending=\(unplaced.count) oldestAge=\(KEDAScaler.format(age))"))
+                actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: settings.gpuPodAgeBufferSeconds)
             } else if now < backoffUntilSeconds {
-                actions.notes.append(("scale-up skipped: node group backed off after a failed scale-up", "until=\(KEDAScaler.format(backoffUntilSeconds))"))
+                actions.note = .backedOff(untilSeconds: backoffUntilSeconds)
             } else {
                 let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
                 let room = Swift.max(0, maxNodes - live.count)
@@ -72,35 +108,39 @@ struct ClusterAutoscaler {
                     actions.scaleUp = count
                     lastScaleUpSeconds = now
                 } else {
-                    actions.notes.append(("scale-up impossible: node pool at max \(maxNodes)", "pending=\(unplaced.count)"))
+                    actions.note = .poolAtMax(pending: unplaced.count, maxNodes: maxNodes)
                 }
             }
         }
 
         // Scale-down candidates are recomputed every loop; a node that stops qualifying loses its timer.
-        var candidates = Set<Int32>()
+        candidates.removeAll(keepingCapacity: true)
         for node in live where node.registered {
             let utilization = node.gpuReady && node.gpuCount > 0 ? Double(node.requestedGPUs) / Double(node.gpuCount) : 0
             if utilization <= settings.gpuUtilizationThreshold && node.requestedGPUs == 0 {
-                candidates.insert(node.id)
-                if unneededSince[node.id] == nil { unneededSince[node.id] = now }
+                candidates.append(node.id)
+                if !unneededSince.contains(where: { $0.node == node.id }) { unneededSince.append((node.id, now)) }
             }
         }
-        unneededSince = unneededSince.filter { candidates.contains($0.key) }
+        if unneededSince.contains(where: { !candidates.contains($0.node) }) {
+            let current = candidates
+            unneededSince.removeAll { entry in !current.contains(entry.node) }
+        }
 
         let inCooldown = scaleDownForbidden
             || lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now
             || lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds > now
         if inCooldown {
             if !candidates.isEmpty && !scaleDownForbidden && lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now {
-                actions.notes.append(("scale-down in cooldown: scale-down-delay-after-add",
-                                      "lastScaleUp=\(KEDAScaler.format(lastScaleUpSeconds)) unneeded=\(candidates.count)"))
+                actions.note = .scaleDownCooldown(lastScaleUpSeconds: lastScaleUpSeconds, unneeded: candidates.count)
             }
             return actions
         }
         var remaining = live.count
-        for node in live where candidates.contains(node.id) {
-            guard actions.delete.count < settings.maxEmptyBulkDelete, remaining > minNodes, let since = unneededSince[node.id] else { continue }
+        let current = candidates
+        for node in live where current.contains(node.id) {
+            guard actions.delete.count < settings.maxEmptyBulkDelete, remaining > minNodes,
+                  let since = unneededSince.first(where: { $0.node == node.id })?.since else { continue }
             let threshold = node.gpuReady ? settings.scaleDownUnneededSeconds : settings.scaleDownUnreadySeconds
             if since + threshold < now {
                 actions.delete.append(node.id)
@@ -109,7 +149,7 @@ struct ClusterAutoscaler {
         }
         if !actions.delete.isEmpty {
             lastDeleteSeconds = now
-            for id in actions.delete { unneededSince[id] = nil }
+            unneededSince.removeAll { actions.delete.contains($0.node) }
         }
         return actions
     }
@@ -120,5 +160,5 @@ struct ClusterAutoscaler {
     }
 
     /// When `node` became unneeded, if it is.
-    func unneededSince(node: Int32) -> Double? { unneededSince[node] }
+    func unneededSince(node: Int32) -> Double? { unneededSince.first { $0.node == node }?.since }
 }

@@ -32,25 +32,32 @@ struct HorizontalPodAutoscaler {
             seeded = true
         }
         let desired: Int
-        let rule: String
+        var proposal: Int?
         if specReplicas > maxReplicas {
-            (desired, rule) = (maxReplicas, "above maxReplicas")
+            desired = maxReplicas
         } else if specReplicas < minReplicas {
-            (desired, rule) = (minReplicas, "below minReplicas")
+            desired = minReplicas
         } else {
             guard let usage else { return nil }                            // metric failed: no change
-            let proposal = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
+            let proposed = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
+            proposal = proposed
             if let behavior {
-                desired = normalizeWithBehavior(now: now, current: specReplicas, proposal: proposal, behavior: behavior)
+                desired = normalizeWithBehavior(now: now, current: specReplicas, proposal: proposed, behavior: behavior)
             } else {
-                desired = normalizeLegacy(now: now, current: specReplicas, proposal: proposal)
+                desired = normalizeLegacy(now: now, current: specReplicas, proposal: proposed)
             }
-            rule = "usage \(KEDAScaler.format(usage)) / target \(KEDAScaler.format(targetAverageValue)) → proposal \(proposal)"
-                + (behavior == nil ? " (legacy path)" : " (behavior path)")
         }
         guard desired != specReplicas else { return nil }
         if desired > specReplicas { scaleUpEvents.append((desired - specReplicas, now)) }
         else { scaleDownEvents.append((specReplicas - desired, now)) }
+        // The rule text is built only for changes: syncs that change nothing are the common case.
+        let rule: String
+        if let proposal, let usage {
+            rule = "usage \(KEDAScaler.format(usage)) / target \(KEDAScaler.format(targetAverageValue)) → proposal \(proposal)"
+                + (behavior == nil ? " (legacy path)" : " (behavior path)")
+        } else {
+            rule = specReplicas > maxReplicas ? "above maxReplicas" : "below minReplicas"
+        }
         return (desired, rule)
     }
 
@@ -88,6 +95,9 @@ struct HorizontalPodAutoscaler {
         recommendations.append((proposal, now))
         let longest = Swift.max(upWindow, downWindow)
         recommendations.removeAll { $0.time < now - longest }
+        let longestPeriod = (behavior.scaleUp.policies + behavior.scaleDown.policies).map(\.periodSeconds).max() ?? 0
+        scaleUpEvents.removeAll { $0.time <= now - longestPeriod }
+        scaleDownEvents.removeAll { $0.time <= now - longestPeriod }
 
         func periodStart(_ policy: HPABehavior.Policy) -> Int {
             let since = now - policy.periodSeconds

@@ -48,7 +48,7 @@ extension ServingSystem {
     }
 
     /// Creates a GPU node for the autoscaled pool and starts its boot.
-    mutating func provisionNode(_ deployment: AutoscaledDeployment, engine: inout Engine<Event>) {
+    mutating func provisionNode(_ deployment: Shared<AutoscaledDeployment>, engine: inout Engine<Event>) {
         let node = addNode(pool: "gpu-pool", spec: deployment.node, at: engine.now, phase: .booting)
         gpuNodesCreated += 1
         engine.schedule(.nodeRegistered(node: node), after: Swift.max(0, deployment.coldStart.vmBoot.sample(using: &coldStartRandom)))

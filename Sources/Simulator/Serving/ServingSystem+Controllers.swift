@@ -4,11 +4,12 @@
 extension ServingSystem {
     /// Sets up the autoscaled option's controllers and schedules their first ticks.
     mutating func configureAutoscaling(_ deployment: AutoscaledDeployment, engine: inout Engine<Event>) {
-        autoscaled = deployment
+        let shared = Shared(deployment)
+        autoscaled = shared
         clusterAutoscaler = ClusterAutoscaler(
             settings: deployment.clusterAutoscaler, minNodes: deployment.minNodes, maxNodes: deployment.maxNodes,
             podsPerNode: deployment.podsPerNode)
-        for _ in 0..<deployment.minNodes { provisionNode(deployment, engine: &engine) }
+        for _ in 0..<deployment.minNodes { provisionNode(shared, engine: &engine) }
         switch deployment.autoscaler {
         case .keda(let configuration):
             keda = KEDAScaler(configuration: configuration, creationSeconds: engine.now)
@@ -27,55 +28,85 @@ extension ServingSystem {
         engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), at: engine.now + deployment.clusterAutoscaler.phaseSeconds)
     }
 
+    // MARK: Rest
+
+    /// Scaled to zero with no node, no pod and no request: every controller tick is a no-op until
+    /// the next arrival (no other event can happen), so ticks sleep instead of firing.
+    var isAtRest: Bool {
+        guard let deployment = autoscaled else { return false }
+        return specReplicas == 0 && liveGPUNodes.isEmpty && pendingPods.isEmpty && inSystem == 0
+            && terminatingPodCount == 0 && deployment.scalerOutages.isEmpty
+    }
+
+    /// Schedules a controller's next tick, or parks it while the cluster is at rest.
+    mutating func sleepOrSchedule(_ event: Event, after period: Double, engine: inout Engine<Event>) {
+        if isAtRest {
+            sleepingTicks.append((event, engine.now + period, period))
+        } else {
+            engine.schedule(event, after: period)
+        }
+    }
+
+    /// Puts parked ticks back on their original grids (next tick at or after now).
+    mutating func wakeControllers(engine: inout Engine<Event>) {
+        for sleeping in sleepingTicks {
+            var next = sleeping.next
+            if next < engine.now { next += ((engine.now - next) / sleeping.period).rounded(.up) * sleeping.period }
+            if case .clusterAutoscalerLoop = sleeping.event {
+                engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), at: next)
+            } else {
+                engine.schedule(sleeping.event, at: next)
+            }
+        }
+        sleepingTicks.removeAll()
+    }
+
     // MARK: KEDA and HPA
 
     /// The queue length the KEDA RabbitMQ scaler reads now, or nil during a scaler outage.
     mutating func scalerQueueLength(at now: Double) -> Int? {
-        guard let deployment = autoscaled, let keda else { return nil }
-        if deployment.scalerOutages.contains(where: { $0.contains(now) }) { return nil }
+        guard let deployment = autoscaled, let trigger = keda?.configuration.trigger else { return nil }
+        if !deployment.scalerOutages.isEmpty && deployment.scalerOutages.contains(where: { $0.contains(now) }) { return nil }
         dropExpiredMessages(at: now)
-        return keda.configuration.trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
+        return trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
     }
 
     mutating func kedaPoll(engine: inout Engine<Event>) {
-        guard var scaler = keda else { return }
+        guard keda != nil else { return }
         let now = engine.now
         let queue = scalerQueueLength(at: now)
         let before = specReplicas
-        let decision = scaler.poll(now: now, queueLength: queue, currentReplicas: specReplicas)
-        keda = scaler
+        let decision = keda!.poll(now: now, queueLength: queue, currentReplicas: specReplicas)   // in place: no copy of its state
         if let decision, decision.replicas != before {
             log(.keda, at: now, rule: decision.rule, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        setWaitingToScaleIn(scaler.lastPollInactive && specReplicas > scaler.configuration.minReplicaCount, at: now)
-        engine.schedule(.kedaPoll, after: scaler.configuration.pollingIntervalSeconds)
+        setWaitingToScaleIn(keda!.lastPollInactive && specReplicas > keda!.configuration.minReplicaCount, at: now)
+        sleepOrSchedule(.kedaPoll, after: keda!.configuration.pollingIntervalSeconds, engine: &engine)
     }
 
     mutating func hpaSync(engine: inout Engine<Event>) {
-        guard var autoscaler = hpa, var scaler = keda, let deployment = autoscaled else { return }
+        guard hpa != nil, let trigger = keda?.configuration.trigger, let period = autoscaled?.hpa.syncPeriodSeconds else { return }
         let now = engine.now
         let usage: Double?
-        if let fallback = scaler.fallbackReplicas {
-            usage = scaler.configuration.trigger.targetValue * Double(fallback)
-        } else if scaler.configuration.trigger.useCachedMetrics {
-            usage = Double(scaler.cachedQueueLength)
-        } else if specReplicas == 0 && autoscaler.minReplicas != 0 {
+        if let fallback = keda!.fallbackReplicas {
+            usage = trigger.targetValue * Double(fallback)
+        } else if trigger.useCachedMetrics {
+            usage = Double(keda!.cachedQueueLength)
+        } else if specReplicas == 0 && hpa!.minReplicas != 0 {
             usage = nil                                          // HPA disabled: it does not even query
         } else {
             let live = scalerQueueLength(at: now)
-            scaler.recordMetricQuery(succeeded: live != nil)
+            keda!.recordMetricQuery(succeeded: live != nil)
             usage = live.map(Double.init)
         }
-        keda = scaler
         let status = activePods.count
         let before = specReplicas
-        if let decision = autoscaler.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
+        if let decision = hpa!.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
             log(.hpa, at: now, rule: decision.rule, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        hpa = autoscaler
-        engine.schedule(.hpaSync, after: deployment.hpa.syncPeriodSeconds)
+        sleepOrSchedule(.hpaSync, after: period, engine: &engine)
     }
 
     // MARK: Knative
@@ -83,7 +114,7 @@ extension ServingSystem {
     mutating func knativeTick(engine: inout Engine<Event>) {
         guard let configuration = knative?.configuration else { return }
         knativeDecide(engine: &engine)
-        engine.schedule(.knativeTick, after: configuration.tickSeconds)
+        sleepOrSchedule(.knativeTick, after: configuration.tickSeconds, engine: &engine)
     }
 
     /// The activator buffers a request while at zero and pokes the autoscaler.
@@ -94,9 +125,9 @@ extension ServingSystem {
     }
 
     private mutating func knativeDecide(engine: inout Engine<Event>) {
-        guard var autoscaler = knative else { return }
+        guard knative != nil else { return }
         let before = specReplicas
-        if let decision = autoscaler.tick(
+        if let decision = knative!.tick(
             now: engine.now, integral: statistics.requestSecondsInSystem, readyPods: readyPodCount, currentReplicas: specReplicas) {
             var target = decision.replicas
             if target == 0 && inSystem > 0 { target = 1 }           // the activator still holds requests
@@ -105,8 +136,7 @@ extension ServingSystem {
                 setSpecReplicas(target, engine: &engine)
             }
         }
-        knative = autoscaler
-        setWaitingToScaleIn(autoscaler.isWaitingToScaleToZero, at: engine.now)
+        setWaitingToScaleIn(knative!.isWaitingToScaleToZero, at: engine.now)
     }
 
     // MARK: Cluster autoscaler
@@ -119,8 +149,16 @@ extension ServingSystem {
     }
 
     mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) {
-        guard var autoscaler = clusterAutoscaler, let deployment = autoscaled else { return }
+        guard clusterAutoscaler != nil, let deployment = autoscaled else { return }
         let now = engine.now
+        defer {
+            clusterAutoscalerGeneration &+= 1
+            sleepOrSchedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), after: deployment.clusterAutoscaler.scanIntervalSeconds, engine: &engine)
+        }
+        if pendingPods.isEmpty && clusterAutoscaler!.unneededSince.isEmpty
+            && liveGPUNodes.allSatisfy({ nodes[Int($0)].phase == .booting || nodes[Int($0)].phase == .deleting || nodes[Int($0)].boundPods > 0 }) {
+            return   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
+        }
         let views = liveGPUNodes.map { id -> ClusterAutoscaler.NodeView in
             let node = nodes[Int(id)]
             return ClusterAutoscaler.NodeView(
@@ -128,18 +166,18 @@ extension ServingSystem {
                 requestedGPUs: node.boundPods, gpuCount: deployment.podsPerNode, deleting: node.phase == .deleting)
         }
         let pendingCreation = pendingPods.map { pods[Int($0)].createdSeconds }
-        let actions = autoscaler.loop(now: now, nodes: views, pendingPodCreationTimes: pendingCreation)
+        let actions = clusterAutoscaler!.loop(now: now, nodes: views, pendingPodCreationTimes: pendingCreation)
         let liveBefore = views.filter { !$0.deleting }.count
-        for note in actions.notes where note.rule != lastClusterAutoscalerNote {
+        if keepDecisions, let note = actions.note, !note.sameKind(as: lastClusterAutoscalerNote) {
             log(.clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)
         }
-        lastClusterAutoscalerNote = actions.notes.last?.rule ?? ""
+        lastClusterAutoscalerNote = actions.note
         if actions.scaleUp > 0 {
             var created = 0
             for _ in 0..<actions.scaleUp {
                 if deployment.node.spot && deployment.spot.stockoutProbability > 0
                     && preemptionRandom.nextUnitInterval() < deployment.spot.stockoutProbability {
-                    autoscaler.recordFailedScaleUp(now: now)
+                    clusterAutoscaler!.recordFailedScaleUp(now: now)
                     log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
                         inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
                     continue
@@ -158,8 +196,5 @@ extension ServingSystem {
                 from: liveBefore, to: liveBefore - actions.delete.count)
             for node in actions.delete { deleteNode(node, engine: &engine) }
         }
-        clusterAutoscaler = autoscaler
-        clusterAutoscalerGeneration &+= 1
-        engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), after: deployment.clusterAutoscaler.scanIntervalSeconds)
     }
 }

@@ -81,13 +81,15 @@ struct ServingSystem: EventHandler {
     var liveGPUNodes: [Int32] = []
     var readyPodCount = 0
     var specReplicas = 0
-    var autoscaled: AutoscaledDeployment?
+    var autoscaled: Shared<AutoscaledDeployment>?
     var keda: KEDAScaler?
     var hpa: HorizontalPodAutoscaler?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
     var clusterAutoscalerGeneration: UInt32 = 0
-    var lastClusterAutoscalerNote = ""
+    var lastClusterAutoscalerNote: ClusterAutoscaler.Note?
+    /// Controller ticks suspended while the cluster is at rest (see ``sleepOrSchedule(_:after:engine:)``).
+    var sleepingTicks: [(event: Event, next: Double, period: Double)] = []
     /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
     var waitingToScaleIn = false
     var stopWhenDrained = false
@@ -167,6 +169,7 @@ struct ServingSystem: EventHandler {
 
     private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
+        if !sleepingTicks.isEmpty { wakeControllers(engine: &engine) }
         let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
         inSystem += 1

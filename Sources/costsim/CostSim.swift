@@ -8,6 +8,7 @@ struct CostSim: AsyncParsableCommand {
         abstract: "Simulate and price GPU inference: dedicated servers vs scale-to-zero with KEDA.",
         subcommands: [
             RunCommand.self,
+            ReportCommand.self,
             TraceCommand.self,
             PricingCommand.self, ArticleCommand.self,
         ],

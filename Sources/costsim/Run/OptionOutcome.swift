@@ -1,10 +1,16 @@
+import CostModel
 import Simulator
 
 /// All replications of one deployment option, pooled for display: latency distributions are
-/// merged, counts summed, node-hours averaged per replication.
+/// merged, counts summed, node-hours and costs averaged per replication.
 struct OptionOutcome {
     let option: DeploymentOption
     let results: [SimulationResult]
+    /// One cost report per replication.
+    let costs: [CostReport]
+
+    /// Mean monthly cost over replications.
+    var cost: CostSummary? { CostSummary(costs) }
 
     var replications: Int { results.count }
 
@@ -17,6 +23,8 @@ struct OptionOutcome {
     var served: Int { results.reduce(0) { $0 + $1.requests.served } }
     var timedOut: Int { results.reduce(0) { $0 + $1.requests.timedOut } }
     var waitedForColdStart: Int { results.reduce(0) { $0 + $1.requests.waitedForColdStart } }
+    var gpuNodesCreated: Double { Double(results.reduce(0) { $0 + $1.gpuNodesCreated }) / Double(max(1, results.count)) }
+    var activationsFromZero: Double { Double(results.reduce(0) { $0 + $1.activationsFromZero }) / Double(max(1, results.count)) }
     var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
     var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 

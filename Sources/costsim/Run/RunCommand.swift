@@ -15,17 +15,9 @@ struct RunCommand: AsyncParsableCommand {
         case table, json, csv
     }
 
-    @Option(name: .long, help: "Scenario YAML file (default: the bundled article scenario).")
-    var scenario: String?
-
-    @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
-    var trace: String?
-
-    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim).")
-    var tracePreset: TracePreset?
-
-    @Option(name: .long, help: "Seed for all random streams (overrides the scenario's).")
-    var seed: UInt64?
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var billing: BillingOptions
 
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -33,15 +25,25 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the output to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Flag(name: .long, help: "Also print every scaling decision (time, actor, inputs, rule) — why a node stayed up.")
+    var explain = false
+
+    @Option(name: .long, help: ArgumentHelp("Also write the PDF report and one PNG per chart into this directory.", valueName: "dir"))
+    var report: String?
+
     func run() async throws {
-        let scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset?.format, seed: seed)
-        let outcomes = try ScenarioRunner.run(scenario)
-        let report = RunOutput(scenario: scenario, outcomes: outcomes)
+        let scenario = try self.scenario.load()
+        let calculator = try pricing.calculator(rules: billing.rules)
+        let outcomes = try ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
+        let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: explain)
         let text: String
         switch format {
         case .table: text = report.table()
         case .json: text = try report.json()
         case .csv: text = report.csv()
+        }
+        if let directory = self.report {
+            try ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).write(directory: directory)
         }
         if let output {
             try AtomicFile.write(text, to: output)

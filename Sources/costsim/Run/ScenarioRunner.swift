@@ -1,3 +1,4 @@
+import CostModel
 import Foundation
 import Scenarios
 import Simulator
@@ -36,11 +37,13 @@ struct ScenarioRunner {
         return scenario
     }
 
-    static func run(_ scenario: Scenario) throws -> [OptionOutcome] {
+    /// Runs every option for every replication and prices the results.
+    static func run(_ scenario: Scenario, calculator: CostCalculator, keepDecisions: Bool = false) throws -> [OptionOutcome] {
         try scenario.options.map { option in
-            OptionOutcome(option: option, results: try (0..<scenario.replications).map { replication in
-                try Simulation.run(scenario, option: option, replication: replication)
-            })
+            let results = try (0..<scenario.replications).map { replication in
+                try Simulation.run(scenario, option: option, replication: replication, keepDecisions: keepDecisions)
+            }
+            return OptionOutcome(option: option, results: results, costs: try results.map { try calculator.price($0) })
         }
     }
 }

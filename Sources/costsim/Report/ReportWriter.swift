@@ -1,0 +1,137 @@
+import CostModel
+import Foundation
+import Reports
+import Simulator
+
+/// Builds the stakeholder report from a priced run — results, costs, assumptions with sources,
+/// findings and a break-even sweep — and writes it as PDF and PNGs. Reports draws; this type
+/// only gathers what it draws (and runs the extra simulations the break-even chart needs).
+struct ReportWriter {
+    let scenario: Scenario
+    let outcomes: [OptionOutcome]
+    let calculator: CostCalculator
+
+    /// Traffic volumes of the break-even sweep, as multiples of the scenario's own volume.
+    static let breakEvenVolumesMinutesPerDay: [Double] = [10, 30, 100, 300, 1000, 3000]
+    /// Days simulated per break-even point (shorter than a month keeps the sweep quick).
+    static let breakEvenDays = 7.0
+
+    func input() throws -> ReportInput {
+        let baseline = RunOutput(scenario: scenario, outcomes: outcomes).baseline
+        return ReportInput(
+            scenarioName: scenario.name,
+            results: outcomes.compactMap(\.results.first),
+            costReports: outcomes.compactMap(\.costs.first),
+            baselineOptionName: baseline?.option.name,
+            assumptions: try assumptions(),
+            findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences,
+            breakEven: try breakEven())
+    }
+
+    /// `DIR/report.pdf` and one PNG per chart in `DIR`.
+    func write(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let renderer = ReportRenderer(input: try input())
+        try renderer.writePDF(to: (directory as NSString).appendingPathComponent("report.pdf"))
+        _ = try renderer.writePNGs(directory: directory)
+    }
+
+    // MARK: Assumptions
+
+    func assumptions() throws -> [AssumptionRow] {
+        var rows: [AssumptionRow] = []
+        switch scenario.workload {
+        case .synthetic(let generator):
+            let volume = scenario.inference.workUnit == .audioSeconds
+                ? "\(Format.fixed(generator.workPerDay / 60, decimals: 0)) minutes of speech a day" : "\(Format.fixed(generator.workPerDay, decimals: 0)) work units a day"
+            rows.append(AssumptionRow(item: "Workload", value: "\(volume) over \(Format.fixed(generator.days, decimals: 0)) days, \(Self.describe(generator.profile))",
+                                      source: "article: about 300 minutes of speech a day; profile assumed (docs/model.md)"))
+            rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
+                                      source: "assumption (docs/model.md)"))
+        case .traceFile(let path, let format):
+            rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(format.timeColumn), \(format.sizeColumn))", source: path))
+        case .records(let records):
+            rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
+        }
+        rows.append(AssumptionRow(
+            item: "GPU service time", value: "\(scenario.inference.secondsPerWorkUnit) GPU s per unit + \(scenario.inference.overheadSeconds) s",
+            source: "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"))
+        rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds), source: "ingress-nginx proxy-read-timeout default"))
+        for outcome in outcomes {
+            rows.append(AssumptionRow(item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
+                                      source: "scenario \(scenario.name); defaults in docs/model.md"))
+        }
+        rows += try priceRows()
+        return rows
+    }
+
+    /// The catalog rows behind every price the run used, with their sources and dates.
+    func priceRows() throws -> [AssumptionRow] {
+        var seen = Set<String>()
+        var rows: [AssumptionRow] = []
+        for report in outcomes.compactMap(\.costs.first) {
+            for sku in report.bySKU {
+                let key = "\(sku.provider)|\(sku.region)|\(sku.sku)|\(sku.capacity)|\(sku.snapshot)"
+                guard seen.insert(key).inserted else { continue }
+                let filter = PriceFilter(provider: "\(sku.provider)", region: sku.region, sku: sku.sku, snapshot: sku.snapshot)
+                if let row = try calculator.catalog.rows(matching: filter).first(where: { $0.capacity == sku.capacity }) {
+                    rows.append(AssumptionRow(price: row))
+                }
+            }
+        }
+        return rows
+    }
+
+    static func describe(_ profile: ArrivalProfile) -> String {
+        switch profile {
+        case .uniform: "Poisson arrivals all day"
+        case .businessHours(let start, let end, let share):
+            "Poisson, \(Format.percent(1 - share)) between \(Format.fixed(start, decimals: 0)):00 and \(Format.fixed(end, decimals: 0)):00"
+        case .bursty(let on, let off): "bursts of ~\(Format.duration(on)) every ~\(Format.duration(on + off))"
+        }
+    }
+
+    static func describe(_ option: DeploymentOption) -> String {
+        switch option.kind {
+        case .dedicated(let dedicated):
+            return "\(dedicated.nodeCount) × \(dedicated.node.displayName), always on"
+        case .autoscaled(let deployment):
+            var text: String
+            switch deployment.autoscaler {
+            case .keda(let keda):
+                text = "KEDA polling \(Format.duration(keda.pollingIntervalSeconds)), cooldown \(Format.duration(keda.cooldownPeriodSeconds)), "
+                text += "replicas \(keda.minReplicaCount)–\(keda.maxReplicaCount), value \(Format.fixed(keda.trigger.targetValue, decimals: 0)) (\(keda.trigger.queueProtocol.rawValue))"
+            case .knative(let knative):
+                text = "Knative KPA, target \(Format.fixed(knative.targetConcurrency, decimals: 2)) per pod, grace \(Format.duration(knative.scaleToZeroGracePeriodSeconds))"
+            }
+            text += "; \(deployment.minNodes)–\(deployment.maxNodes) × \(deployment.node.displayName); "
+            text += "CA unneeded \(Format.duration(deployment.clusterAutoscaler.scaleDownUnneededSeconds)), delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
+            text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
+            return text
+        }
+    }
+
+    // MARK: Break-even
+
+    /// Monthly cost of every option at several daily volumes (generated workloads only).
+    func breakEven() throws -> BreakEvenSeries? {
+        guard case .synthetic(let generator) = scenario.workload, scenario.inference.workUnit == .audioSeconds else { return nil }
+        let volumes = Self.breakEvenVolumesMinutesPerDay
+        var curves: [BreakEvenSeries.Curve] = []
+        for option in scenario.options {
+            var dollars: [Double] = []
+            for minutes in volumes {
+                var sweep = scenario
+                var description = generator
+                description.workPerDay = minutes * 60
+                description.days = min(generator.days, Self.breakEvenDays)
+                sweep.workload = .synthetic(description)
+                sweep.horizonSeconds = description.horizonSeconds
+                let result = try Simulation.run(sweep, option: option)
+                dollars.append(try calculator.price(result).monthlyTotal.approximateDollars)
+            }
+            curves.append(BreakEvenSeries.Curve(optionName: option.name, monthlyDollars: dollars))
+        }
+        return BreakEvenSeries(volumes: volumes, curves: curves, currentVolume: generator.workPerDay / 60)
+    }
+}

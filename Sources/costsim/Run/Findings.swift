@@ -1,0 +1,75 @@
+import CostModel
+import Simulator
+
+/// Plain sentences about a run: what each autoscaled option really used and cost against the
+/// baseline, and — for the article's scenario — where the article's estimate holds and where
+/// it breaks. Worded from the numbers; rounding happens only here.
+struct Findings {
+    let scenario: Scenario
+    let outcomes: [OptionOutcome]
+    let baseline: OptionOutcome?
+
+    /// The article's figures (its "Cost structure" section): 2 GPU hours a day, $58 vs $422.
+    static let articleGPUHoursPerDay = 2.0
+    static let articleMonthlyScaleToZero = "$58"
+    static let articleMonthlyDedicated = "$422"
+    static let articleRatio = "7.3×"
+
+    var sentences: [String] {
+        var sentences: [String] = []
+        let isArticle = scenario.name.hasPrefix("article")
+        for outcome in outcomes {
+            guard case .autoscaled(let deployment) = outcome.option.kind, let result = outcome.results.first, result.horizonSeconds > 0 else { continue }
+            // The article's 2 h a day and $58 describe scaling to zero, not a warm pool.
+            let isArticle = isArticle && deployment.replicaFloor == 0
+            let days = result.horizonSeconds / 86_400
+            let seconds = outcome.gpuNodeSeconds
+            let perDay = seconds.total / 3600 / days
+            let tails = (seconds[.cooldownTail] + seconds[.scaleDownTail]) / 3600 / days
+            let cold = seconds[.coldStart] / 3600 / days
+            let serving = seconds[.serving] / 3600 / days
+            var usage = "\(outcome.option.name): GPU nodes were billed \(Format.fixed(perDay, decimals: 1)) h a day — "
+            usage += "\(Format.fixed(serving, decimals: 1)) h serving, \(Format.fixed(cold, decimals: 1)) h cold starts, "
+            usage += "\(Format.fixed(tails, decimals: 1)) h idle tails (waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
+            if isArticle {
+                usage += perDay > Self.articleGPUHoursPerDay * 1.25
+                    ? "; the article assumes \(Format.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day, so its estimate breaks here."
+                    : "; the article's \(Format.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day holds."
+            } else {
+                usage += "."
+            }
+            sentences.append(usage)
+            if let baseline, baseline.option.name != outcome.option.name,
+               let mine = outcome.cost?.meanMonthlyTotal, let theirs = baseline.cost?.meanMonthlyTotal, mine.nanoDollars > 0 {
+                let ratio = Double(theirs.nanoDollars) / Double(mine.nanoDollars)
+                var cost = "\(outcome.option.name) costs \(mine.formatted) a month against \(theirs.formatted) for \(baseline.option.name) ("
+                cost += ratio >= 1 ? "\(Format.fixed(ratio, decimals: 1))× cheaper)" : "\(Format.fixed(1 / ratio, decimals: 1))× dearer)"
+                if isArticle {
+                    cost += "; the article estimates \(Self.articleMonthlyScaleToZero) against \(Self.articleMonthlyDedicated) (\(Self.articleRatio))."
+                } else {
+                    cost += "."
+                }
+                sentences.append(cost)
+            }
+            if outcome.coldStartShare > 0 {
+                let wait = outcome.coldStartWait.summary
+                var waiting = "\(Format.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no GPU worker was ready "
+                waiting += "and waited a median \(Format.duration(wait.p50Seconds)) (p95 \(Format.duration(wait.p95Seconds))) for a cold start; "
+                waiting += "\(Format.percent(outcome.timeoutShare)) of all requests timed out"
+                waiting += isArticle ? " — a cost the article's table does not show." : "."
+                sentences.append(waiting)
+            }
+            let activationsPerDay = outcome.activationsFromZero / days
+            if case .keda(let keda) = deployment.autoscaler, keda.trigger.queueProtocol == .amqp, keda.minReplicaCount == 0, activationsPerDay >= 24 {
+                var flapping = "\(outcome.option.name) scaled from zero \(Format.fixed(activationsPerDay, decimals: 0)) times a day: over AMQP, KEDA counts only ready messages, "
+                flapping += "so a worker busy with the only request looks idle and the cooldown runs out under load (kedacore/keda#356); "
+                flapping += "the HTTP management API (`protocol: http`) counts unacknowledged messages too."
+                sentences.append(flapping)
+            }
+            if let fee = outcome.cost?.meanPerMonth.netClusterFee, fee.nanoDollars > 0, isArticle {
+                sentences.append("The GKE cluster management fee adds \(fee.formatted) a month to \(outcome.option.name); the article leaves it out.")
+            }
+        }
+        return sentences
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+import Simulator
+
+/// The options that choose what to simulate, shared by `run` and `report`.
+struct ScenarioOptions: ParsableArguments {
+    @Option(name: .long, help: "Scenario YAML file (default: the bundled article scenario).")
+    var scenario: String?
+
+    @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
+    var trace: String?
+
+    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim).")
+    var tracePreset: TracePreset?
+
+    @Option(name: .long, help: "Seed for all random streams (overrides the scenario's).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A Kubernetes manifest (KEDA ScaledObject, optionally its Deployment and HPA; or a Knative Service) whose autoscaling replaces that of --keda-option.",
+        valueName: "manifest.yaml"))
+    var keda: String?
+
+    @Option(name: .long, help: "The autoscaled option --keda applies to (default: the scenario's first autoscaled option).")
+    var kedaOption: String?
+
+    func validate() throws {
+        if kedaOption != nil && keda == nil { throw ValidationError("--keda-option needs --keda FILE.") }
+    }
+
+    /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
+    func load() throws -> Scenario {
+        var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset?.format, seed: seed)
+        if let keda {
+            let manifest = try ManifestLoader.load(path: keda)
+            for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+            guard let index = scenario.options.firstIndex(where: { option in
+                guard case .autoscaled = option.kind else { return false }
+                return kedaOption.map { $0 == option.name } ?? true
+            }), case .autoscaled(var deployment) = scenario.options[index].kind else {
+                throw CLIError(kedaOption.map { "--keda-option: the scenario has no autoscaled option named '\($0)'" }
+                    ?? "--keda: the scenario has no autoscaled option to apply \(keda) to")
+            }
+            deployment.autoscaler = manifest.autoscaler
+            deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
+            scenario.options[index].kind = .autoscaled(deployment)
+            do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
+        }
+        return scenario
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Sweeps", targets: ["Sweeps"]),
         .executable(name: "costsim", targets: ["costsim"]),
     ],
     dependencies: [
@@ -38,10 +39,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         .target(name: "CostModel", dependencies: ["Simulator", "CSQLite"]),
         .target(name: "Reports", dependencies: ["Simulator", "CostModel", "CCairo"]),
+        // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
+        .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Scenarios", "CSQLite", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "costsim",
             dependencies: [
-                "Simulator", "Scenarios", "CostModel", "Reports",
+                "Simulator", "Scenarios", "CostModel", "Reports", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +53,6 @@ let package = Package(
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "CLITests", dependencies: ["costsim"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "CSQLite"]),
     ]
 )

@@ -11,6 +11,7 @@ struct CostSim: AsyncParsableCommand {
             ReportCommand.self,
             TraceCommand.self,
             PricingCommand.self, ArticleCommand.self,
+            SweepCommand.self, RecommendCommand.self, DiffCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -1,0 +1,155 @@
+import CostModel
+import Foundation
+import Simulator
+
+/// A sweep ready to run: the base scenario, the option it varies, and the configurations.
+///
+///     let sweep = try Sweep(scenario: scenario, grid: grid, calculator: calculator)
+///     let results = await sweep.run(jobs: 2)
+///     for summary in results.summaries { print(summary.label, summary.cost.mean, summary.p95.upper) }
+///
+/// Every configuration runs replications `0..<replications` with the scenario's seed, so all
+/// configurations see the same arrivals and the same random draws where their models agree
+/// (common random numbers). Results do not depend on `jobs`.
+public struct Sweep: Sendable {
+    public var scenario: Scenario
+    public var optionIndex: Int
+    public var grid: Grid
+    public var replications: Int
+    public var calculator: CostCalculator
+    public var identity: SweepIdentity
+
+    /// - Parameters:
+    ///   - optionName: the option to vary (default: the grid's `option`, else the first autoscaled option).
+    ///   - replications: per configuration (default: the scenario's).
+    public init(scenario: Scenario, grid: Grid, optionName: String? = nil, replications: Int? = nil, calculator: CostCalculator) throws(SweepError) {
+        guard !scenario.options.isEmpty else { throw .invalidConfiguration("the scenario has no deployment options") }
+        let wanted = optionName ?? grid.option
+        let index: Int
+        if let wanted {
+            guard let found = scenario.options.firstIndex(where: { $0.name == wanted }) else {
+                throw .invalidInput("the scenario has no option named '\(wanted)' (it has: \(scenario.options.map(\.name).joined(separator: ", ")))")
+            }
+            index = found
+        } else {
+            index = scenario.options.firstIndex { if case .autoscaled = $0.kind { true } else { false } } ?? 0
+        }
+        let replications = replications ?? scenario.replications
+        guard replications >= 1 else { throw .invalidInput("replications must be >= 1") }
+        guard !grid.configurations.isEmpty else { throw .invalidInput("the grid is empty") }
+        self.scenario = scenario
+        self.optionIndex = index
+        self.grid = grid
+        self.replications = replications
+        self.calculator = calculator
+        var fingerprint = "costsim-sweep-v1\n\(scenario)\noption=\(scenario.options[index].name)\nseed=\(scenario.seed)\nreplications=\(replications)\n"
+        fingerprint += "prices=\(calculator.snapshot) rules=\(calculator.rules)\n"
+        for configuration in grid.configurations { fingerprint += ConfigurationSummary.label(configuration) + "\n" }
+        identity = SweepIdentity(
+            scenarioName: scenario.name, optionName: scenario.options[index].name, seed: scenario.seed,
+            replications: replications, hash: SweepIdentity.fnv1a(fingerprint))
+    }
+
+    /// The scenario with configuration `index` applied, and its swept option.
+    public func configured(_ index: Int) throws(SweepError) -> (Scenario, DeploymentOption) {
+        var configured = scenario
+        for setting in grid.configurations[index] { try setting.apply(to: &configured, optionIndex: optionIndex) }
+        do {
+            try configured.validate()
+        } catch {
+            throw .invalidConfiguration("configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error.message)")
+        }
+        return (configured, configured.options[optionIndex])
+    }
+
+    /// Checks every configuration of `shard` builds and validates, before anything runs.
+    public func validate(shard: Shard = .whole) throws(SweepError) {
+        for index in grid.configurations.indices where shard.contains(configuration: index) { _ = try configured(index) }
+    }
+
+    /// Simulates and prices one replication of one configuration.
+    public func runOne(configuration: Int, replication: Int) throws -> RunOutcome {
+        let (configured, option) = try configured(configuration)
+        let result = try Simulation.run(configured, option: option, replication: replication)
+        let cost = try calculator.price(result)
+        let response = result.requests.response
+        return RunOutcome(
+            configuration: configuration, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
+            p50Seconds: response.seconds(atPercentile: 50), p95Seconds: response.seconds(atPercentile: 95),
+            p99Seconds: response.seconds(atPercentile: 99), meanSeconds: response.meanSeconds,
+            arrived: result.requests.arrived, timedOut: result.requests.timedOut, coldStarts: result.requests.waitedForColdStart)
+    }
+
+    /// Progress after each finished run.
+    public struct Progress: Sendable {
+        public var done: Int
+        public var total: Int
+        public var configurationsDone: Int
+        public var configurationsTotal: Int
+        /// The cheapest configuration whose replications have all finished, so far.
+        public var best: ConfigurationSummary?
+    }
+
+    /// Runs the shard's configurations × replications on up to `jobs` concurrent tasks.
+    ///
+    /// - Parameters:
+    ///   - stop: checked before each run starts; once it reads `true`, no new run starts, the
+    ///     runs in flight finish, and the result is marked incomplete.
+    ///   - progress: called (serially) after each finished run.
+    /// - Throws: the first simulation or pricing error (remaining runs are not started).
+    public func run(
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .whole,
+        stop: StopFlag = StopFlag(), progress: (@Sendable (Progress) -> Void)? = nil
+    ) async throws -> SweepResults {
+        let work = grid.configurations.indices.filter { shard.contains(configuration: $0) }
+            .flatMap { configuration in (0..<replications).map { (configuration, $0) } }
+        let jobs = Swift.max(1, jobs)
+        var outcomes: [RunOutcome] = []
+        outcomes.reserveCapacity(work.count)
+        var perConfiguration: [Int: [RunOutcome]] = [:]
+        var best: ConfigurationSummary?
+        var configurationsDone = 0
+        let configurationsTotal = Set(work.map(\.0)).count
+        var interrupted = false
+
+        try await withThrowingTaskGroup(of: RunOutcome.self) { group in
+            var next = 0
+            func startNext() -> Bool {
+                guard next < work.count, !stop.isSet else { return false }
+                let (configuration, replication) = work[next]
+                next += 1
+                group.addTask { try self.runOne(configuration: configuration, replication: replication) }
+                return true
+            }
+            for _ in 0..<jobs where !startNext() { break }
+            while let outcome = try await group.next() {
+                outcomes.append(outcome)
+                perConfiguration[outcome.configuration, default: []].append(outcome)
+                if perConfiguration[outcome.configuration]!.count == replications {
+                    configurationsDone += 1
+                    let summary = ConfigurationSummary(
+                        configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
+                        runs: perConfiguration[outcome.configuration]!)
+                    if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
+                }
+                progress?(Progress(done: outcomes.count, total: work.count, configurationsDone: configurationsDone,
+                                   configurationsTotal: configurationsTotal, best: best))
+                _ = startNext()
+            }
+            interrupted = next < work.count
+        }
+        return SweepResults(identity: identity, configurations: grid.configurations, runs: outcomes, shards: [shard], complete: !interrupted)
+    }
+}
+
+/// A flag set from a signal handler or another task, read between runs.
+public final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    public init() {}
+
+    public var isSet: Bool { lock.withLock { value } }
+
+    public func set() { lock.withLock { value = true } }
+}

@@ -1,0 +1,263 @@
+import Simulator
+
+/// A scenario setting a sweep can vary, by the name used in grid files.
+///
+/// Every parameter applies to one deployment option of the scenario (the *swept option*);
+/// `traffic.scale` changes the workload, which all options share.
+public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
+    case kedaPollingInterval = "keda.pollingInterval"
+    case kedaCooldownPeriod = "keda.cooldownPeriod"
+    case kedaMinReplicaCount = "keda.minReplicaCount"
+    case kedaMaxReplicaCount = "keda.maxReplicaCount"
+    case kedaValue = "keda.value"
+    case kedaProtocol = "keda.protocol"
+    case hpaBehavior = "hpa.behavior"
+    case caScaleDownUnneededTime = "ca.scaleDownUnneededTime"
+    case caScaleDownDelayAfterAdd = "ca.scaleDownDelayAfterAdd"
+    case caProfile = "ca.profile"
+    case nodeMaxNodes = "node.maxNodes"
+    case gpu = "gpu"
+    case nodeMachineType = "node.machineType"
+    case nodeSpot = "node.spot"
+    case providerRegion = "provider/region"
+    case trafficScale = "traffic.scale"
+    case dedicatedNodes = "dedicated.nodes"
+    case inferenceSecondsPerWorkUnit = "inference.secondsPerWorkUnit"
+
+    /// What kind of value the parameter takes.
+    public enum ValueKind: Sendable { case seconds, count, number, choice([String]), bool, text }
+
+    public var valueKind: ValueKind {
+        switch self {
+        case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
+        case .kedaMinReplicaCount, .kedaMaxReplicaCount, .dedicatedNodes, .nodeMaxNodes: .count
+        case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit: .number
+        case .kedaProtocol: .choice(["amqp", "http"])
+        case .hpaBehavior: .choice(["none", "default"])
+        case .caProfile: .choice(["upstream-defaults", "optimize-utilization"])
+        case .gpu: .choice(GPUCatalog.models)
+        case .nodeSpot: .bool
+        case .nodeMachineType, .providerRegion: .text
+        }
+    }
+
+    /// Accepts ranges `{from, to, step}`.
+    public var isNumeric: Bool {
+        switch valueKind {
+        case .seconds, .count, .number: true
+        default: false
+        }
+    }
+}
+
+/// One value of a parameter: a number (seconds for durations) or a word.
+public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case .number(let value): Self.format(value)
+        case .text(let text): text
+        }
+    }
+
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+}
+
+/// A parameter set to a value, e.g. `keda.pollingInterval=10s`.
+public struct ParameterSetting: Sendable, Hashable, CustomStringConvertible {
+    public var parameter: SweepParameter
+    public var value: ParameterValue
+
+    public init(_ parameter: SweepParameter, _ value: ParameterValue) {
+        self.parameter = parameter
+        self.value = value
+    }
+
+    /// The value as written in tables (durations with `s`).
+    public var valueText: String {
+        if case .seconds = parameter.valueKind { return "\(value)s" }
+        return value.description
+    }
+
+    public var description: String { "\(parameter.rawValue)=\(valueText)" }
+}
+
+/// The GPU models the `gpu` parameter knows, and the catalog machine that carries each one on
+/// each provider (one GPU per node). `nil` GPU model in a row: the GPU is attached to the machine
+/// and billed separately (GCP N1 + T4); otherwise the machine price includes the GPU.
+public enum GPUCatalog {
+    public static let models = ["T4", "L4", "A10G", "A100"]
+
+    public struct Machine: Sendable, Hashable {
+        public var machineType: String
+        /// GPU model as the price catalog names it.
+        public var catalogGPUModel: String
+    }
+
+    /// provider → GPU → machine. Every row exists in `pricing/catalog.csv` (us-central1,
+    /// us-east-1, eastus).
+    public static let machines: [String: [String: Machine]] = [
+        "gcp": [
+            "T4": Machine(machineType: "n1-highmem-4", catalogGPUModel: "T4"),
+            "L4": Machine(machineType: "g2-standard-4", catalogGPUModel: "L4"),
+            "A100": Machine(machineType: "a2-highgpu-1g", catalogGPUModel: "A100-40GB"),
+        ],
+        "aws": [
+            "T4": Machine(machineType: "g4dn.xlarge", catalogGPUModel: "T4"),
+            "A10G": Machine(machineType: "g5.xlarge", catalogGPUModel: "A10G"),
+            "L4": Machine(machineType: "g6.xlarge", catalogGPUModel: "L4"),
+        ],
+        "azure": [
+            "T4": Machine(machineType: "Standard_NC4as_T4_v3", catalogGPUModel: "T4"),
+            "A100": Machine(machineType: "Standard_NC24ads_A100_v4", catalogGPUModel: "A100-80GB"),
+        ],
+    ]
+
+    /// The small CPU machine that hosts the system pool on each provider.
+    public static let systemMachines: [String: String] = ["gcp": "e2-medium", "aws": "t3.medium", "azure": "Standard_B2s"]
+
+    /// The default region of each provider in the bundled catalog.
+    public static let defaultRegions: [String: String] = ["gcp": "us-central1", "aws": "us-east-1", "azure": "eastus"]
+
+    /// The `gpu` parameter's name for a node's GPU (`A100-40GB` → `A100`), if known.
+    static func model(of node: NodeSpec) -> String? {
+        if let gpu = node.gpuModel?.uppercased() {
+            return models.first { gpu.hasPrefix($0) }
+        }
+        for (_, byModel) in machines {
+            if let (model, _) = byModel.first(where: { $0.value.machineType == node.machineType }) { return model }
+        }
+        return nil
+    }
+
+    /// `node` moved to the machine carrying `gpu` on its provider.
+    static func node(_ node: NodeSpec, withGPU gpu: String) throws(SweepError) -> NodeSpec {
+        guard let machine = machines[node.provider]?[gpu] else {
+            let offered = machines[node.provider].map { $0.keys.sorted().joined(separator: ", ") } ?? "none"
+            throw .invalidConfiguration("gpu \(gpu) is not offered on \(node.provider) in the catalog mapping (offered: \(offered))")
+        }
+        var moved = node
+        moved.machineType = machine.machineType
+        moved.gpuModel = machine.catalogGPUModel
+        moved.gpuCount = 1
+        return moved
+    }
+}
+
+extension ParameterSetting {
+    /// Applies this setting to `scenario`, changing the option at `optionIndex`.
+    func apply(to scenario: inout Scenario, optionIndex: Int) throws(SweepError) {
+        var option = scenario.options[optionIndex]
+        let name = option.name
+        func number() -> Double { if case .number(let v) = value { return v } else { return .nan } }
+        func text() -> String { value.description }
+        func autoscaled() throws(SweepError) -> AutoscaledDeployment {
+            guard case .autoscaled(let deployment) = option.kind else {
+                throw .invalidConfiguration("\(parameter.rawValue) needs an autoscaled option; '\(name)' is dedicated")
+            }
+            return deployment
+        }
+        func keda() throws(SweepError) -> (AutoscaledDeployment, KEDAConfiguration) {
+            let deployment = try autoscaled()
+            guard case .keda(let keda) = deployment.autoscaler else {
+                throw .invalidConfiguration("\(parameter.rawValue) needs a KEDA option; '\(name)' uses Knative")
+            }
+            return (deployment, keda)
+        }
+        func setKEDA(_ change: (inout KEDAConfiguration) -> Void) throws(SweepError) {
+            var (deployment, keda) = try keda()
+            change(&keda)
+            deployment.autoscaler = .keda(keda)
+            option.kind = .autoscaled(deployment)
+        }
+        func setAutoscaled(_ change: (inout AutoscaledDeployment) throws(SweepError) -> Void) throws(SweepError) {
+            var deployment = try autoscaled()
+            try change(&deployment)
+            option.kind = .autoscaled(deployment)
+        }
+        func setNode(_ change: (inout NodeSpec) throws(SweepError) -> Void) throws(SweepError) {
+            switch option.kind {
+            case .dedicated(var dedicated):
+                try change(&dedicated.node)
+                option.kind = .dedicated(dedicated)
+            case .autoscaled(var deployment):
+                try change(&deployment.node)
+                option.kind = .autoscaled(deployment)
+            }
+        }
+
+        switch parameter {
+        case .kedaPollingInterval: try setKEDA { $0.pollingIntervalSeconds = number() }
+        case .kedaCooldownPeriod: try setKEDA { $0.cooldownPeriodSeconds = number() }
+        case .kedaMinReplicaCount: try setKEDA { $0.minReplicaCount = Int(number()) }
+        case .kedaMaxReplicaCount: try setKEDA { $0.maxReplicaCount = Int(number()) }
+        case .kedaValue: try setKEDA { $0.trigger.targetValue = number() }
+        case .kedaProtocol:
+            try setKEDA {
+                $0.trigger.queueProtocol = text() == "http" ? .http : .amqp
+                if $0.trigger.queueProtocol == .amqp { $0.trigger.excludeUnacknowledged = false }
+            }
+        case .hpaBehavior: try setKEDA { $0.hpaBehavior = text() == "default" ? HPABehavior() : nil }
+        case .caScaleDownUnneededTime: try setAutoscaled { $0.clusterAutoscaler.scaleDownUnneededSeconds = number() }
+        case .caScaleDownDelayAfterAdd: try setAutoscaled { $0.clusterAutoscaler.scaleDownDelayAfterAddSeconds = number() }
+        case .caProfile:
+            try setAutoscaled { $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults }
+        case .nodeMaxNodes:
+            try setAutoscaled { $0.maxNodes = Int(number()) }
+        case .gpu:
+            let gpu = text()
+            try setNode { node throws(SweepError) in node = try GPUCatalog.node(node, withGPU: gpu) }
+        case .nodeMachineType:
+            let machine = text()
+            try setNode { $0.machineType = machine }
+        case .nodeSpot:
+            let spot = text() == "true"
+            try setNode { $0.spot = spot }
+        case .providerRegion:
+            let parts = text().split(separator: "/", maxSplits: 1).map(String.init)
+            let provider = parts[0]
+            let region = parts.count > 1 ? parts[1] : (GPUCatalog.defaultRegions[provider] ?? "")
+            try setNode { node throws(SweepError) in
+                let gpu = GPUCatalog.model(of: node)
+                let moving = node.provider != provider
+                node.provider = provider
+                node.region = region
+                if moving {
+                    guard let gpu else {
+                        throw .invalidConfiguration("cannot move \(node.machineType) to \(provider): its GPU is not one of \(GPUCatalog.models.joined(separator: ", "))")
+                    }
+                    node = try GPUCatalog.node(node, withGPU: gpu)
+                }
+            }
+            for index in option.alwaysOnNodes.indices {
+                if option.alwaysOnNodes[index].node.provider != provider {
+                    option.alwaysOnNodes[index].node.machineType = GPUCatalog.systemMachines[provider] ?? option.alwaysOnNodes[index].node.machineType
+                }
+                option.alwaysOnNodes[index].node.provider = provider
+                option.alwaysOnNodes[index].node.region = region
+            }
+        case .trafficScale:
+            guard case .synthetic(var description) = scenario.workload else {
+                throw .invalidConfiguration("traffic.scale needs a generated workload (the scenario replays a trace file)")
+            }
+            description.workPerDay *= number()
+            scenario.workload = .synthetic(description)
+        case .dedicatedNodes:
+            guard case .dedicated(var dedicated) = option.kind else {
+                throw .invalidConfiguration("dedicated.nodes needs a dedicated option; '\(name)' is autoscaled")
+            }
+            dedicated.nodeCount = Int(number())
+            option.kind = .dedicated(dedicated)
+        case .inferenceSecondsPerWorkUnit:
+            scenario.inference.secondsPerWorkUnit = number()
+        }
+        scenario.options[optionIndex] = option
+    }
+}

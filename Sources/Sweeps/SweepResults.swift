@@ -1,0 +1,151 @@
+/// What one replication of one configuration produced: the numbers a sweep keeps.
+public struct RunOutcome: Sendable, Hashable {
+    public var configuration: Int
+    public var replication: Int
+    /// Monthly cost, exact nano-dollars.
+    public var monthlyCostNanoDollars: Int64
+    public var p50Seconds: Double
+    public var p95Seconds: Double
+    public var p99Seconds: Double
+    public var meanSeconds: Double
+    public var arrived: Int
+    public var timedOut: Int
+    public var coldStarts: Int
+
+    public init(configuration: Int, replication: Int, monthlyCostNanoDollars: Int64, p50Seconds: Double, p95Seconds: Double,
+                p99Seconds: Double, meanSeconds: Double, arrived: Int, timedOut: Int, coldStarts: Int) {
+        self.configuration = configuration
+        self.replication = replication
+        self.monthlyCostNanoDollars = monthlyCostNanoDollars
+        self.p50Seconds = p50Seconds
+        self.p95Seconds = p95Seconds
+        self.p99Seconds = p99Seconds
+        self.meanSeconds = meanSeconds
+        self.arrived = arrived
+        self.timedOut = timedOut
+        self.coldStarts = coldStarts
+    }
+
+    public var monthlyDollars: Double { Double(monthlyCostNanoDollars) / 1e9 }
+    public var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    public var coldStartShare: Double { arrived == 0 ? 0 : Double(coldStarts) / Double(arrived) }
+}
+
+/// A metric a sweep reports per configuration.
+public enum SweepMetric: String, Sendable, Hashable, CaseIterable {
+    case cost, p50, p95, p99, timeouts, coldStarts = "cold-starts"
+
+    func value(_ run: RunOutcome) -> Double {
+        switch self {
+        case .cost: run.monthlyDollars
+        case .p50: run.p50Seconds
+        case .p95: run.p95Seconds
+        case .p99: run.p99Seconds
+        case .timeouts: run.timeoutShare
+        case .coldStarts: run.coldStartShare
+        }
+    }
+}
+
+/// One configuration's replications summarised: mean and 95 % CI of every metric.
+public struct ConfigurationSummary: Sendable, Hashable {
+    public var configuration: Int
+    public var settings: [ParameterSetting]
+    public var label: String
+    public var replications: Int
+    public var cost: ConfidenceInterval
+    public var p50: ConfidenceInterval
+    public var p95: ConfidenceInterval
+    public var p99: ConfidenceInterval
+    public var timeoutShare: ConfidenceInterval
+    public var coldStartShare: ConfidenceInterval
+
+    public init(configuration: Int, settings: [ParameterSetting], runs: [RunOutcome]) {
+        self.configuration = configuration
+        self.settings = settings
+        label = Self.label(settings)
+        let ordered = runs.sorted { $0.replication < $1.replication }
+        replications = ordered.count
+        cost = ConfidenceInterval(ordered.map(SweepMetric.cost.value))
+        p50 = ConfidenceInterval(ordered.map(SweepMetric.p50.value))
+        p95 = ConfidenceInterval(ordered.map(SweepMetric.p95.value))
+        p99 = ConfidenceInterval(ordered.map(SweepMetric.p99.value))
+        timeoutShare = ConfidenceInterval(ordered.map(SweepMetric.timeouts.value))
+        coldStartShare = ConfidenceInterval(ordered.map(SweepMetric.coldStarts.value))
+    }
+
+    public static func label(_ settings: [ParameterSetting]) -> String {
+        settings.isEmpty ? "(scenario as is)" : settings.map(\.description).joined(separator: " ")
+    }
+
+    public func interval(_ metric: SweepMetric) -> ConfidenceInterval {
+        switch metric {
+        case .cost: cost
+        case .p50: p50
+        case .p95: p95
+        case .p99: p99
+        case .timeouts: timeoutShare
+        case .coldStarts: coldStartShare
+        }
+    }
+}
+
+/// Everything a sweep produced, in configuration and replication order.
+public struct SweepResults: Sendable, Hashable {
+    public var identity: SweepIdentity
+    /// Every configuration of the grid (also those other shards ran).
+    public var configurations: [[ParameterSetting]]
+    /// The runs this result holds, sorted by configuration then replication.
+    public var runs: [RunOutcome]
+    /// The shards whose runs are here (one entry for an unsharded run).
+    public var shards: [Shard]
+    /// `false` if the run was interrupted before every run of its shard finished.
+    public var complete: Bool
+
+    public init(identity: SweepIdentity, configurations: [[ParameterSetting]], runs: [RunOutcome], shards: [Shard], complete: Bool) {
+        self.identity = identity
+        self.configurations = configurations
+        self.runs = runs.sorted { ($0.configuration, $0.replication) < ($1.configuration, $1.replication) }
+        self.shards = shards
+        self.complete = complete
+    }
+
+    /// One summary per configuration that has at least one finished run.
+    public var summaries: [ConfigurationSummary] {
+        var byConfiguration: [Int: [RunOutcome]] = [:]
+        for run in runs { byConfiguration[run.configuration, default: []].append(run) }
+        return byConfiguration.keys.sorted().map { index in
+            ConfigurationSummary(configuration: index, settings: configurations[index], runs: byConfiguration[index]!)
+        }
+    }
+}
+
+/// What makes two sweep results comparable: the same scenario, grid, option, seed and
+/// replication count. Its ``hash`` is stored in every results file; merging files whose
+/// hashes differ is refused.
+public struct SweepIdentity: Sendable, Hashable {
+    public var scenarioName: String
+    public var optionName: String
+    public var seed: UInt64
+    public var replications: Int
+    /// FNV-1a 64 over the scenario, option, seed, replications and every configuration.
+    public var hash: String
+
+    public init(scenarioName: String, optionName: String, seed: UInt64, replications: Int, hash: String) {
+        self.scenarioName = scenarioName
+        self.optionName = optionName
+        self.seed = seed
+        self.replications = replications
+        self.hash = hash
+    }
+
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+import Simulator
+import Sweeps
+
+/// `costsim diff old.yaml new.yaml`: what a change does to cost and latency, like a cost diff
+/// on a pull request.
+struct DiffCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "What changing a ScaledObject (or a scenario) does to monthly cost and latency.",
+        discussion: """
+            OLD and NEW are either two Kubernetes manifests (KEDA ScaledObject or Knative Service), applied \
+            to --option of --scenario (default: the bundled scenario's first autoscaled option), or two scenario \
+            files, whose options are compared by name. Both sides run the same replications with the same \
+            seeds, so the differences are paired and their 95% confidence intervals are narrow.
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown }
+
+    @Argument(help: ArgumentHelp("The manifest or scenario before the change.", valueName: "old.yaml"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The manifest or scenario after the change.", valueName: "new.yaml"))
+    var new: String
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var billing: BillingOptions
+
+    @Option(name: .long, help: "The autoscaled option a manifest applies to (default: the scenario's first autoscaled option).")
+    var option: String?
+
+    @Option(name: .long, help: "Replications per side (default: the scenario's, at least 5).")
+    var replications: Int?
+
+    @Option(name: .long, help: "Runs in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "table, or markdown (for a pull-request comment).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if let replications, replications < 1 { throw ValidationError("--replications must be >= 1.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be >= 1.") }
+    }
+
+    static func isManifest(_ path: String) throws -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("\(path): file not found or unreadable") }
+        return text.split(separator: "\n").contains { $0.hasPrefix("apiVersion:") || $0.hasPrefix("kind:") }
+    }
+
+    func load(_ path: String, base: Scenario?) throws -> Scenario {
+        guard try Self.isManifest(path) else {
+            var loaded = try ScenarioLoader.load(path: path)
+            if let seed = scenario.seed { loaded.seed = seed }
+            return loaded
+        }
+        guard var result = base else { throw CLIError("internal: no base scenario") }
+        let manifest = try ManifestLoader.load(path: path)
+        for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+        guard let index = result.options.firstIndex(where: { candidate in
+            guard case .autoscaled = candidate.kind else { return false }
+            return option.map { $0 == candidate.name } ?? true
+        }), case .autoscaled(var deployment) = result.options[index].kind else {
+            throw CLIError(option.map { "--option: the scenario has no autoscaled option named '\($0)'" } ?? "the scenario has no autoscaled option to apply \(path) to")
+        }
+        deployment.autoscaler = manifest.autoscaler
+        deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
+        result.options[index].kind = .autoscaled(deployment)
+        result.options = [result.options[index]]     // compare only the option the manifests change
+        return result
+    }
+
+    func run() async throws {
+        let oldIsManifest = try Self.isManifest(old), newIsManifest = try Self.isManifest(new)
+        guard oldIsManifest == newIsManifest else { throw CLIError("compare two manifests or two scenarios, not one of each") }
+        let base = oldIsManifest ? try scenario.load() : nil
+        let oldScenario = try load(old, base: base), newScenario = try load(new, base: base)
+        let replications = self.replications ?? max(5, oldScenario.replications)
+        let calculator = try pricing.calculator(rules: billing.rules)
+        let diff = try await ScenarioDiff.compare(old: oldScenario, new: newScenario, replications: replications, calculator: calculator, jobs: jobs)
+        guard !diff.rows.isEmpty else { throw CLIError("the two scenarios have no option names in common") }
+        print(render(diff, replications: replications), terminator: "")
+    }
+
+    func render(_ diff: ScenarioDiff, replications: Int) -> String {
+        func signed(_ value: Double, _ format: (Double) -> String) -> String { (value >= 0 ? "+" : "−") + format(abs(value)) }
+        func delta(_ interval: ConfidenceInterval, _ format: @escaping (Double) -> String) -> String {
+            let mean = signed(interval.mean, format)
+            guard interval.halfWidth.isFinite else { return mean }
+            let significant = interval.lower > 0 || interval.upper < 0
+            return "\(mean) ± \(format(interval.halfWidth))" + (significant ? "" : " (not significant)")
+        }
+        let dollars = { (value: Double) in "$" + Format.fixed(value, decimals: 2) }
+        let seconds = { (value: Double) in Format.duration(value) }
+        let percent = { (value: Double) in Format.percent(value) }
+        let headers = ["option", "monthly cost", "Δ cost", "p95", "Δ p95", "p99", "Δ p99", "timeouts", "Δ timeouts"]
+        var rows: [[String]] = []
+        for row in diff.rows {
+            rows.append([
+                row.optionName,
+                "\(dollars(row.old.cost.mean)) → \(dollars(row.new.cost.mean))", delta(row.costDelta, dollars),
+                "\(seconds(row.old.p95.mean)) → \(seconds(row.new.p95.mean))", delta(row.p95Delta, seconds),
+                "\(seconds(row.old.p99.mean)) → \(seconds(row.new.p99.mean))", delta(row.p99Delta, seconds),
+                "\(percent(row.old.timeoutShare.mean)) → \(percent(row.new.timeoutShare.mean))", delta(row.timeoutShareDelta, percent),
+            ])
+        }
+        var text: String
+        let note = "Paired over \(replications) replications with the same seeds; ± is the 95% confidence half-width of the difference.\n"
+        switch format {
+        case .markdown:
+            text = "### costsim diff: `\(old)` → `\(new)`\n\n| " + headers.joined(separator: " | ") + " |\n|"
+            text += headers.map { _ in "---" }.joined(separator: "|") + "|\n"
+            for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
+            text += "\n" + note
+        case .table:
+            var table = TextTable(headers.enumerated().map { ($1, $0 == 0 ? .left : .right) })
+            for row in rows { table.add(row) }
+            text = "\(old) → \(new)\n" + table.render() + note
+        }
+        if !diff.onlyOld.isEmpty { text += "Only in \(old): \(diff.onlyOld.joined(separator: ", "))\n" }
+        if !diff.onlyNew.isEmpty { text += "Only in \(new): \(diff.onlyNew.joined(separator: ", "))\n" }
+        return text
+    }
+}

@@ -1,0 +1,151 @@
+import CSQLite
+import Foundation
+import Testing
+@testable import Sweeps
+
+@Suite("Running sweeps: determinism, shards, results files")
+struct SweepRunTests {
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-sweeps-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("results do not depend on the number of parallel jobs")
+    func jobsIndependent() async throws {
+        let sweep = try Fixtures.sweep()
+        let one = try await sweep.run(jobs: 1)
+        let two = try await sweep.run(jobs: 2)
+        let four = try await sweep.run(jobs: 4)
+        #expect(one.runs.count == 8 * 3)
+        #expect(one == two)
+        #expect(one == four)
+        #expect(one.complete)
+        // Common random numbers: every configuration saw the same arrivals in a replication.
+        let arrivals = Dictionary(grouping: one.runs, by: \.replication).mapValues { Set($0.map(\.arrived)) }
+        #expect(arrivals.values.allSatisfy { $0.count == 1 })
+        // And the runs differ between replications.
+        #expect(Set(one.runs.filter { $0.configuration == 0 }.map(\.arrived)).count > 1)
+    }
+
+    @Test("n shards merged equal one unsharded run, row for row, also through SQLite files")
+    func shardsMerge() async throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Fixtures.sweep(replications: 2)
+        let whole = try await sweep.run(jobs: 2)
+        var parts: [(path: String, results: SweepResults)] = []
+        for index in [2, 0, 1] {       // any order
+            let shard = try Shard(index: index, count: 3)
+            let part = try await sweep.run(jobs: 2, shard: shard)
+            #expect(part.runs.allSatisfy { shard.contains(configuration: $0.configuration) })
+            let path = directory.appendingPathComponent("shard-\(index).sqlite").path
+            try ResultsDatabase.write(part, to: path)
+            parts.append((path, try ResultsDatabase.read(path: path)))
+        }
+        let merged = try ResultsDatabase.merge(parts)
+        #expect(merged.runs == whole.runs)
+        #expect(merged.complete)
+        #expect(merged.summaries == whole.summaries)
+        let mergedPath = directory.appendingPathComponent("merged.sqlite").path
+        let wholePath = directory.appendingPathComponent("whole.sqlite").path
+        try ResultsDatabase.write(merged, to: mergedPath)
+        try ResultsDatabase.write(whole, to: wholePath)
+        let query = "SELECT * FROM runs ORDER BY configuration, replication"
+        #expect(try rows(mergedPath, query) == rows(wholePath, query))
+        #expect(try rows(mergedPath, "SELECT * FROM summary") == rows(wholePath, "SELECT * FROM summary"))
+        #expect(try rows(wholePath, "SELECT COUNT(*) FROM runs") == [["16"]])
+
+        // A missing shard leaves the merge incomplete; a repeated one is refused.
+        #expect(try !ResultsDatabase.merge(Array(parts.prefix(2))).complete)
+        #expect(throws: SweepError.self) { try ResultsDatabase.merge([parts[0], parts[0]]) }
+    }
+
+    @Test("merging shards of different sweeps is refused")
+    func differentSweeps() async throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let a = try Fixtures.sweep(replications: 2)
+        var scenario = Fixtures.scenario()
+        scenario.seed = 8
+        let b = try Sweep(scenario: scenario, grid: Fixtures.grid(), replications: 2, calculator: Fixtures.calculator())
+        #expect(a.identity.hash != b.identity.hash)
+        let partA = try await a.run(jobs: 2, shard: Shard(index: 0, count: 2))
+        let partB = try await b.run(jobs: 2, shard: Shard(index: 1, count: 2))
+        #expect {
+            try ResultsDatabase.merge([("a.sqlite", partA), ("b.sqlite", partB)])
+        } throws: { error in
+            (error as? SweepError)?.description.contains("different sweep") == true
+        }
+    }
+
+    @Test("shard specifications", arguments: ["4/4", "-1/3", "0/0", "1", "a/b", "1/2/3"])
+    func badShards(text: String) {
+        #expect(throws: SweepError.self) { try Shard(parsing: text) }
+    }
+
+    @Test("a stop flag keeps finished runs and marks the result incomplete")
+    func stop() async throws {
+        let sweep = try Fixtures.sweep(replications: 2)
+        let stop = StopFlag()
+        let results = try await sweep.run(jobs: 1, stop: stop) { progress in
+            if progress.done == 5 { stop.set() }
+        }
+        #expect(!results.complete)
+        #expect(results.runs.count == 5)
+    }
+
+    @Test("the results file is written atomically: the old file stays until the new one is complete, no temporary files remain")
+    func atomicWrite() async throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Fixtures.sweep(replications: 2)
+        let results = try await sweep.run(jobs: 2, shard: Shard(index: 0, count: 4))
+        let path = directory.appendingPathComponent("results.sqlite").path
+        try "not a database".write(toFile: path, atomically: false, encoding: .utf8)
+        // A write that fails halfway (a duplicate run violates the primary key) leaves the old file.
+        var broken = results
+        broken.runs.append(broken.runs[0])
+        #expect(throws: SweepError.self) { try ResultsDatabase.write(broken, to: path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "not a database")
+        try ResultsDatabase.write(results, to: path)
+        #expect(try ResultsDatabase.read(path: path) == results)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["results.sqlite"])
+        #expect(throws: SweepError.self) { try ResultsDatabase.write(results, to: directory.appendingPathComponent("missing/r.sqlite").path) }
+    }
+
+    @Test("an invalid configuration is reported before anything runs")
+    func invalidConfiguration() throws {
+        let grid = try Grid.parse(yaml: "parameters:\n  keda.minReplicaCount: [0, 9]\n  keda.maxReplicaCount: [5]\n", file: "g.yaml")
+        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, calculator: Fixtures.calculator())
+        #expect {
+            try sweep.validate()
+        } throws: { error in
+            (error as? SweepError)?.description.contains("configuration 1") == true
+        }
+        #expect(throws: SweepError.self) { try Sweep(scenario: Fixtures.scenario(), grid: grid, optionName: "nope", calculator: Fixtures.calculator()) }
+    }
+
+    @Test("break-even: dedicated wins at high traffic, scale-to-zero at low")
+    func breakEven() async throws {
+        let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [60s]\n", file: "g.yaml")
+        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
+        let curve = try await sweep.breakEven(configuration: 0, scales: [0.05, 20], jobs: 2)
+        #expect(curve.points[0].sweptDollars < curve.points[0].dedicatedDollars)
+        #expect(curve.crossovers.count <= 1)
+    }
+
+    func rows(_ path: String, _ sql: String) throws -> [[String]] {
+        let db = try Connection(path: path, create: false)
+        return try db.query(sql).map { row in
+            row.map { value in
+                switch value {
+                case .integer(let v): String(v)
+                case .real(let v): String(v)
+                case .text(let v): v
+                case .null: "NULL"
+                }
+            }
+        }
+    }
+}

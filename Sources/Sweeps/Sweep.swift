@@ -53,7 +53,11 @@ public struct Sweep: Sendable {
     /// The scenario with configuration `index` applied, and its swept option.
     public func configured(_ index: Int) throws(SweepError) -> (Scenario, DeploymentOption) {
         var configured = scenario
-        for setting in grid.configurations[index] { try setting.apply(to: &configured, optionIndex: optionIndex) }
+        // Presets first, so `ca.profile` never undoes an explicit `ca.*` setting of the same configuration.
+        let settings = grid.configurations[index]
+        for setting in settings.filter({ $0.parameter == .caProfile }) + settings.filter({ $0.parameter != .caProfile }) {
+            try setting.apply(to: &configured, optionIndex: optionIndex)
+        }
         do {
             try configured.validate()
         } catch {

@@ -118,7 +118,7 @@ struct DiffCommand: AsyncParsableCommand {
         case .table:
             var table = TextTable(headers.enumerated().map { ($1, $0 == 0 ? .left : .right) })
             for row in rows { table.add(row) }
-            text = "\(old) → \(new)\n" + table.render() + note
+            text = "\(old) → \(new)\n" + table.render() + "\n" + note
         }
         if !diff.onlyOld.isEmpty { text += "Only in \(old): \(diff.onlyOld.joined(separator: ", "))\n" }
         if !diff.onlyNew.isEmpty { text += "Only in \(new): \(diff.onlyNew.joined(separator: ", "))\n" }

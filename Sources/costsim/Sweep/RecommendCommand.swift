@@ -92,7 +92,7 @@ struct RecommendCommand: AsyncParsableCommand {
                 table.add(["×\(ParameterValue.format(point.scale))", Format.fixed(point.volume, decimals: 0),
                            "$" + Format.fixed(point.dedicatedDollars, decimals: 2), "$" + Format.fixed(point.sweptDollars, decimals: 2)])
             }
-            text += table.render()
+            text += table.render() + "\n"
             if curve.crossovers.isEmpty {
                 text += "No break-even in this range.\n"
             } else {

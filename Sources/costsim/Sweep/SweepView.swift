@@ -47,7 +47,7 @@ struct SweepView {
                 Self.share(summary.timeoutShare), Self.share(summary.coldStartShare),
             ])
         }
-        text += table.render()
+        text += table.render() + "\n"
         let frontier = paretoFrontier(results.summaries, metric: pareto)
         text += "\nPareto frontier, monthly cost against \(pareto.rawValue) (no configuration is both cheaper and faster):\n"
         var front = TextTable([("#", .right), ("configuration", .left), ("monthly cost", .right), (pareto.rawValue, .right)])
@@ -55,7 +55,7 @@ struct SweepView {
             let metric = pareto == .timeouts ? Self.share(summary.timeoutShare) : Self.latency(summary.interval(pareto))
             front.add([String(summary.configuration), summary.label, Self.money(summary.cost), metric])
         }
-        text += front.render()
+        text += front.render() + "\n"
         return text
     }
 

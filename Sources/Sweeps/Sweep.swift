@@ -43,7 +43,7 @@ public struct Sweep: Sendable {
         self.replications = replications
         self.calculator = calculator
         var fingerprint = "costsim-sweep-v1\n\(scenario)\noption=\(scenario.options[index].name)\nseed=\(scenario.seed)\nreplications=\(replications)\n"
-        fingerprint += "prices=\(calculator.snapshot) rules=\(calculator.rules)\n"
+        fingerprint += "catalog=\(calculator.catalog.origin) prices=\(calculator.snapshot) rules=\(calculator.rules)\n"
         for configuration in grid.configurations { fingerprint += ConfigurationSummary.label(configuration) + "\n" }
         identity = SweepIdentity(
             scenarioName: scenario.name, optionName: scenario.options[index].name, seed: scenario.seed,

@@ -55,8 +55,14 @@ import Testing
         #expect(merged.standardOutput == one.standardOutput)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("merged.sqlite"))).count > 0)
 
-        let table = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--pareto", "p99"])
+        let table = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--pareto", "p99",
+                                       "--chart", path("pareto.png")])
+        #expect(table.status == 0, "\(table.standardError)")
         #expect(table.standardOutput.contains("Pareto frontier, monthly cost against p99"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("pareto.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let fromResults = try CLIRunner.run(["recommend", "--results", path("merged.sqlite"), "--slo", "p99<=2m"])
+        #expect(fromResults.status == 0 || fromResults.status == 2, "\(fromResults.standardError)")
+        #expect(fromResults.standardOutput.contains("3 replications, 8 configurations"))
         let json = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((document?["configurations"] as? [Any])?.count == 8)
@@ -99,6 +105,12 @@ import Testing
         #expect(recommend.status == 0, "\(recommend.standardError)")
         #expect(recommend.standardOutput.contains("Recommended: #"))
         #expect(recommend.standardOutput.contains("Runner-up:"))
+
+        let breakEven = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=2m", "--timeouts", "<=50%",
+                                           "--break-even", "--replications", "2"])
+        #expect(breakEven.status == 0, "\(breakEven.standardError)")
+        #expect(breakEven.standardOutput.contains("Break-even against the dedicated option"))
+        #expect(breakEven.standardOutput.contains("×32"))
 
         let impossible = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p95<=1ms"])
         #expect(impossible.status == 2)

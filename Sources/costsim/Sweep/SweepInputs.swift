@@ -87,7 +87,7 @@ final class ProgressBar: @unchecked Sendable {
             let eta = progress.done > 0 ? elapsed / Double(progress.done) * Double(progress.total - progress.done) : .nan
             var line = "\(bar) \(progress.done)/\(progress.total) runs, \(progress.configurationsDone)/\(progress.configurationsTotal) configs"
             line += eta.isFinite ? ", ETA \(Self.clock(eta))" : ", ETA –"
-            if let best = progress.best { line += ", best $\(Format.fixed(best.cost.mean, decimals: 2)) \(best.label)" }
+            if let best = progress.best { line += ", best #\(best.configuration) $\(Format.fixed(best.cost.mean, decimals: 2))/month" }
             if line.count > 150 { line = String(line.prefix(149)) + "…" }
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
             drawn = true

@@ -66,9 +66,25 @@ public struct Sweep: Sendable {
         return (configured, configured.options[optionIndex])
     }
 
-    /// Checks every configuration of `shard` builds and validates, before anything runs.
+    /// Checks every configuration of `shard` builds, validates and has prices for its machines,
+    /// before anything runs (a missing price would otherwise stop the sweep halfway).
     public func validate(shard: Shard = .whole) throws(SweepError) {
-        for index in grid.configurations.indices where shard.contains(configuration: index) { _ = try configured(index) }
+        var priced = Set<NodeSpec>()
+        for index in grid.configurations.indices where shard.contains(configuration: index) {
+            let (_, option) = try configured(index)
+            var nodes = option.alwaysOnNodes.map(\.node)
+            switch option.kind {
+            case .dedicated(let dedicated): nodes.append(dedicated.node)
+            case .autoscaled(let deployment): nodes.append(deployment.node)
+            }
+            for node in nodes where priced.insert(node).inserted {
+                do {
+                    _ = try calculator.catalog.nodePrice(for: node, snapshot: calculator.snapshot)
+                } catch {
+                    throw .invalidConfiguration("configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error)")
+                }
+            }
+        }
     }
 
     /// Simulates and prices one replication of one configuration.

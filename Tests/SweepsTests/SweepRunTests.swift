@@ -124,6 +124,14 @@ struct SweepRunTests {
             (error as? SweepError)?.description.contains("configuration 1") == true
         }
         #expect(throws: SweepError.self) { try Sweep(scenario: Fixtures.scenario(), grid: grid, optionName: "nope", calculator: Fixtures.calculator()) }
+        // A machine the catalog has no price for is found before anything runs.
+        let unpriced = try Grid.parse(yaml: "parameters:\n  node.machineType: [n1-highmem-4, n9-imaginary-8]\n", file: "g.yaml")
+        let sweep2 = try Sweep(scenario: Fixtures.scenario(), grid: unpriced, calculator: Fixtures.calculator())
+        #expect {
+            try sweep2.validate()
+        } throws: { error in
+            (error as? SweepError)?.description.contains("configuration 1 (node.machineType=n9-imaginary-8)") == true
+        }
     }
 
     @Test("break-even: dedicated wins at high traffic, scale-to-zero at low")

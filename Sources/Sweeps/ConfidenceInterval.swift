@@ -9,10 +9,14 @@ public struct ConfidenceInterval: Sendable, Hashable {
     public var standardDeviation: Double
     public var halfWidth: Double
 
-    public var lower: Double { mean - halfWidth }
-    public var upper: Double { mean + halfWidth }
+    /// The values' natural range (shares: 0–1; durations and costs: ≥ 0); the bounds are clipped to it.
+    public var range: ClosedRange<Double>
 
-    public init(_ values: [Double]) {
+    public var lower: Double { Swift.max(range.lowerBound, mean - halfWidth) }
+    public var upper: Double { Swift.min(range.upperBound, mean + halfWidth) }
+
+    public init(_ values: [Double], range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
+        self.range = range
         count = values.count
         guard count > 0 else {
             mean = .nan

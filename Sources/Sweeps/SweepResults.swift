@@ -66,12 +66,13 @@ public struct ConfigurationSummary: Sendable, Hashable {
         label = Self.label(settings)
         let ordered = runs.sorted { $0.replication < $1.replication }
         replications = ordered.count
-        cost = ConfidenceInterval(ordered.map(SweepMetric.cost.value))
-        p50 = ConfidenceInterval(ordered.map(SweepMetric.p50.value))
-        p95 = ConfidenceInterval(ordered.map(SweepMetric.p95.value))
-        p99 = ConfidenceInterval(ordered.map(SweepMetric.p99.value))
-        timeoutShare = ConfidenceInterval(ordered.map(SweepMetric.timeouts.value))
-        coldStartShare = ConfidenceInterval(ordered.map(SweepMetric.coldStarts.value))
+        let nonNegative = 0...Double.greatestFiniteMagnitude
+        cost = ConfidenceInterval(ordered.map(SweepMetric.cost.value), range: nonNegative)
+        p50 = ConfidenceInterval(ordered.map(SweepMetric.p50.value), range: nonNegative)
+        p95 = ConfidenceInterval(ordered.map(SweepMetric.p95.value), range: nonNegative)
+        p99 = ConfidenceInterval(ordered.map(SweepMetric.p99.value), range: nonNegative)
+        timeoutShare = ConfidenceInterval(ordered.map(SweepMetric.timeouts.value), range: 0...1)
+        coldStartShare = ConfidenceInterval(ordered.map(SweepMetric.coldStarts.value), range: 0...1)
     }
 
     public static func label(_ settings: [ParameterSetting]) -> String {

@@ -26,6 +26,9 @@ struct DecisionTests {
         #expect(abs(ci.halfWidth - 1.9629) < 1e-4)
         #expect(ConfidenceInterval([4]).halfWidth == .infinity)
         #expect(ConfidenceInterval([2, 2, 2]).halfWidth == 0)
+        // Bounds stay inside the natural range (a share cannot exceed 100 %).
+        let share = ConfidenceInterval([0.9, 1.0], range: 0...1)
+        #expect(share.upper == 1 && share.lower < 0.9)
     }
 
     @Test("the Pareto frontier keeps exactly the non-dominated configurations")

@@ -143,6 +143,21 @@ struct SweepRunTests {
         #expect(curve.crossovers.count <= 1)
     }
 
+    @Test("diff: a scenario against itself differs by exactly zero; a longer cooldown costs more, paired per replication")
+    func diff() async throws {
+        let old = Fixtures.scenario(replications: 3)
+        let same = try await ScenarioDiff.compare(old: old, new: old, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
+        #expect(same.rows.map(\.optionName) == ["dedicated", "scale-to-zero"])
+        #expect(same.rows.allSatisfy { $0.costDelta.mean == 0 && $0.costDelta.halfWidth == 0 && $0.p95Delta.mean == 0 })
+        var new = old
+        try ParameterSetting(.kedaCooldownPeriod, .number(1800)).apply(to: &new, optionIndex: 1)
+        new.options.removeFirst()
+        let changed = try await ScenarioDiff.compare(old: old, new: new, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
+        #expect(changed.rows.map(\.optionName) == ["scale-to-zero"])
+        #expect(changed.onlyOld == ["dedicated"])
+        #expect(changed.rows[0].costDelta.mean > 0)
+    }
+
     func rows(_ path: String, _ sql: String) throws -> [[String]] {
         let db = try Connection(path: path, create: false)
         return try db.query(sql).map { row in

@@ -22,7 +22,8 @@ extension Sweep {
         let replications = self.replications
         let work = scales.indices.flatMap { s in [0, 1].flatMap { which in (0..<replications).map { (s, which, $0) } } }
         var dollars: [Int: [Int: Double]] = [:]    // scale → which → sum
-        try await withThrowingTaskGroup(of: (Int, Int, Double).self) { group in
+        var p95: [Int: [Int: Double]] = [:]
+        try await withThrowingTaskGroup(of: (Int, Int, Double, Double).self) { group in
             var next = 0
             func startNext() {
                 guard next < work.count else { return }
@@ -35,22 +36,27 @@ extension Sweep {
                 let option = which == 0 ? dedicated : swept
                 group.addTask {
                     let result = try Simulation.run(scaled, option: option, replication: replication)
-                    return (s, which, try calculator.price(result).monthlyTotal.approximateDollars)
+                    return (s, which, try calculator.price(result).monthlyTotal.approximateDollars,
+                            result.requests.response.seconds(atPercentile: 95))
                 }
             }
             for _ in 0..<Swift.max(1, jobs) { startNext() }
-            var collected: [(Int, Int, Double)] = []
+            var collected: [(Int, Int, Double, Double)] = []
             while let item = try await group.next() {
                 collected.append(item)
                 startNext()
             }
             // Sum in a fixed order so the result does not depend on completion order.
-            for (s, which, value) in collected.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { dollars[s, default: [:]][which, default: 0] += value }
+            for (s, which, value, latency) in collected.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+                dollars[s, default: [:]][which, default: 0] += value
+                p95[s, default: [:]][which, default: 0] += latency
+            }
         }
         let points = scales.indices.map { s in
             BreakEven.Point(
                 scale: scales[s], volume: description.workPerDay * scales[s],
-                dedicatedDollars: dollars[s]![0]! / Double(replications), sweptDollars: dollars[s]![1]! / Double(replications))
+                dedicatedDollars: dollars[s]![0]! / Double(replications), sweptDollars: dollars[s]![1]! / Double(replications),
+                dedicatedP95Seconds: p95[s]![0]! / Double(replications), sweptP95Seconds: p95[s]![1]! / Double(replications))
         }
         return BreakEven(points: points)
     }

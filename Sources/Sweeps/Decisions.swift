@@ -74,6 +74,18 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
         return Double(text)
     }
 
+    /// Three significant digits, without trailing zeros (`6.5`, `0.1`, `120`).
+    static func significant(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return ParameterValue.format(value) }
+        let digits = Swift.max(0, 2 - Int(log10(abs(value)).rounded(.down)))
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
     /// Met with 95 % confidence: the upper bound of the 95 % CI is within the threshold.
     public func isMet(by summary: ConfigurationSummary) -> Bool {
         let upper = summary.interval(metric).upper
@@ -83,8 +95,8 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let op = strict ? "<" : "<="
         switch metric {
-        case .timeouts, .coldStarts: return "\(metric.rawValue) \(op) \(ParameterValue.format(threshold * 100))%"
-        default: return "\(metric.rawValue) \(op) \(ParameterValue.format(threshold))s"
+        case .timeouts, .coldStarts: return "\(metric.rawValue) \(op) \(Self.significant(threshold * 100))%"
+        default: return "\(metric.rawValue) \(op) \(Self.significant(threshold))s"
         }
     }
 }
@@ -130,6 +142,9 @@ public struct BreakEven: Sendable {
         public var volume: Double
         public var dedicatedDollars: Double
         public var sweptDollars: Double
+        /// Mean p95 response time of each side (seconds): cost alone hides an overloaded side.
+        public var dedicatedP95Seconds: Double = .nan
+        public var sweptP95Seconds: Double = .nan
     }
 
     public var points: [Point]

@@ -53,6 +53,14 @@ struct DecisionTests {
         #expect(slo.metric == metric && slo.strict == strict && slo.threshold == threshold)
     }
 
+    @Test("SLOs print with three significant digits")
+    func sloDescription() throws {
+        #expect(try SLO.latency("p95<=30s").description == "p95 <= 30s")
+        #expect(SLO(metric: .p50, threshold: 6.5007568352951095).description == "p50 <= 6.5s")
+        #expect(SLO(metric: .p99, strict: true, threshold: 123.456).description == "p99 < 123s")
+        #expect(try SLO.share("<=0.1%").description == "timeouts <= 0.1%")
+    }
+
     @Test("impossible SLO expressions are errors", arguments: ["p95>=30s", "p95<=0s", "p97<=30s", "p95<=fast", "p95 30s", "", "p95<=-3s"])
     func badSLO(text: String) {
         #expect(throws: SweepError.self) { try SLO.latency(text) }

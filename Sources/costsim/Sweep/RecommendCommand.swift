@@ -87,12 +87,15 @@ struct RecommendCommand: AsyncParsableCommand {
             let scales = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32]
             let curve = try await sweep.breakEven(configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
             text += "\nBreak-even against the dedicated option (traffic scaled from the scenario's volume; mean monthly cost):\n"
-            var table = TextTable([("traffic", .right), ("work/day", .right), ("dedicated", .right), ("recommended", .right)])
+            var table = TextTable([("traffic", .right), ("work/day", .right), ("dedicated", .right), ("p95", .right),
+                                   ("recommended", .right), ("p95", .right)])
             for point in curve.points {
                 table.add(["×\(ParameterValue.format(point.scale))", Format.fixed(point.volume, decimals: 0),
-                           "$" + Format.fixed(point.dedicatedDollars, decimals: 2), "$" + Format.fixed(point.sweptDollars, decimals: 2)])
+                           "$" + Format.fixed(point.dedicatedDollars, decimals: 2), Format.duration(point.dedicatedP95Seconds),
+                           "$" + Format.fixed(point.sweptDollars, decimals: 2), Format.duration(point.sweptP95Seconds)])
             }
             text += table.render() + "\n"
+            text += "Costs only: a side whose p95 reaches the client timeout is overloaded at that volume (add dedicated nodes: dedicated.nodes).\n"
             if curve.crossovers.isEmpty {
                 text += "No break-even in this range.\n"
             } else {

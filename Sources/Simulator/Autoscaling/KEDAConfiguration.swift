@@ -53,7 +53,9 @@ public struct KEDAConfiguration: Sendable, Hashable {
     public var hpaMinReplicas: Int { Swift.max(1, minReplicaCount) }
 
     public func validate() throws(ParameterError) {
-        guard pollingIntervalSeconds >= 1 else { throw .invalidParameter("pollingInterval must be >= 1 s (KEDA validation minimum)") }
+        // KEDA's CRD requires >= 1 s (the manifest loader enforces it); shorter intervals are
+        // accepted here for limit studies against queueing theory (polling → 0).
+        guard pollingIntervalSeconds > 0, pollingIntervalSeconds.isFinite else { throw .invalidParameter("pollingInterval must be > 0 s") }
         guard cooldownPeriodSeconds >= 0, initialCooldownPeriodSeconds >= 0 else {
             throw .invalidParameter("cooldownPeriod and initialCooldownPeriod must be >= 0")
         }

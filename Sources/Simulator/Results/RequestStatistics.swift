@@ -13,6 +13,9 @@ public struct RequestStatistics: Sendable {
     public internal(set) var timedOut = 0
     /// Timed-out requests that were removed from the queue unserved (message TTL).
     public internal(set) var expiredUnserved = 0
+    /// Requests still unanswered when the run ended (counted as timed out too): the run stops at
+    /// most an hour (or one client timeout) after the last arrival.
+    public internal(set) var unanswered = 0
     /// Requests that waited for at least part of a cold start.
     public internal(set) var waitedForColdStart = 0
 

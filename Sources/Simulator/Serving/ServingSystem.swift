@@ -93,6 +93,9 @@ struct ServingSystem: EventHandler {
     /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
     var waitingToScaleIn = false
     var stopWhenDrained = false
+    /// Time after the last arrival (or the horizon) at which a run stops even with requests left:
+    /// a configuration can keep a request from ever finishing (AMQP flapping with long requests).
+    var drainDeadline = Double.infinity
 
     // Time integrals
     var lastClock = 0.0
@@ -141,6 +144,7 @@ struct ServingSystem: EventHandler {
         }
         observeTimeline(at: engine.now)
         if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
+        if engine.now >= drainDeadline { engine.stop() }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -162,6 +166,7 @@ struct ServingSystem: EventHandler {
         guard let record = pendingRecord, horizonSeconds.map({ record.arrivalSeconds < $0 }) ?? true else {
             pendingRecord = nil
             traceExhausted = true
+            drainDeadline = Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds
             return
         }
         engine.schedule(.arrival, at: record.arrivalSeconds)
@@ -324,9 +329,19 @@ struct ServingSystem: EventHandler {
         decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 
-    /// Closes the books at `end`: node durations, time averages and the timeline.
+    /// How long a run continues after the last arrival (or the horizon) to answer what is left:
+    /// the client timeout, but at least an hour.
+    var drainLimitSeconds: Double { Swift.max(scenario.clientTimeoutSeconds, 3600) }
+
+    /// Closes the books at `end`: requests never answered, node durations, time averages and the timeline.
     mutating func finish(at end: Double) -> [NodeRun] {
         advanceClock(to: end)
+        let free = Set(freeSlots)
+        for index in requests.indices where !free.contains(Int32(index)) {
+            statistics.unanswered += 1
+            statistics.timedOut += 1
+            statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
+        }
         timeline.close(at: end)
         return nodes.indices.map { index in
             var node = nodes[index]

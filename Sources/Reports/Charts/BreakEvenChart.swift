@@ -19,8 +19,8 @@ public struct BreakEvenChart: Chart {
         if !crossovers.isEmpty { legend.append(LegendEntry(label: "break-even", color: Palette.black, swatch: .hollowDot)) }
         if s.currentVolume != nil { legend.append(LegendEntry(label: "today's volume", color: Palette.neutral, swatch: .dashedLine)) }
         let subtitle: String
-        if let first = crossovers.first {
-            subtitle = "Below about \(NumberFormat.roughly(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) is cheaper; above it \(first.cheaperAbove) is."
+        if let first = s.envelopeCrossovers.first {
+            subtitle = "Below about \(NumberFormat.roughly(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) is the cheapest; above it \(first.cheaperAbove) is."
         } else if s.curves.count >= 2, let cheapest = cheapestEverywhere {
             subtitle = "\(cheapest) is the cheapest at every volume shown."
         } else {

@@ -78,4 +78,26 @@ public struct BreakEvenSeries: Sendable, Hashable {
         }
         return found.sorted { $0.volume < $1.volume }
     }
+
+    /// Crossovers on the lower envelope: volumes where the cheapest option changes. These are
+    /// the break-evens a reader acts on; crossings between two options that both cost more than
+    /// a third are not.
+    public var envelopeCrossovers: [Crossover] {
+        crossovers.filter { crossover in
+            curves.allSatisfy { curve in
+                guard let dollars = interpolatedDollars(curve, at: crossover.volume) else { return true }
+                return dollars >= crossover.monthlyDollars * (1 - 1e-9) - 1e-9
+            }
+        }
+    }
+
+    /// A curve's cost at `volume`, interpolated like the crossovers (nil outside its points).
+    func interpolatedDollars(_ curve: Curve, at volume: Double) -> Double? {
+        let p = points(curve)
+        guard let upper = p.firstIndex(where: { $0.volume >= volume }) else { return nil }
+        if p[upper].volume == volume || upper == 0 { return p[upper].volume == volume ? p[upper].dollars : nil }
+        let a = p[upper - 1], b = p[upper]
+        let t = logVolume ? (log10(volume) - log10(a.volume)) / (log10(b.volume) - log10(a.volume)) : (volume - a.volume) / (b.volume - a.volume)
+        return a.dollars + t * (b.dollars - a.dollars)
+    }
 }

@@ -1,3 +1,5 @@
+import Simulator
+
 /// Something in a Kubernetes manifest that costsim read past: a field it does not model, a
 /// document it does not use, a default it had to assume. Never fatal; the CLI prints each one.
 ///
@@ -17,9 +19,6 @@ public struct ManifestWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var location = file
-        if let line { location += ":\(line)" }
-        if let field, !field.isEmpty { return "\(location): field '\(field)': warning: \(message)" }
-        return "\(location): warning: \(message)"
+        InputError(file: file, line: line, field: field, message: "warning: " + message).description
     }
 }

@@ -1,13 +1,14 @@
-/// A problem with a trace file, located by file, line and field.
+/// A problem with an input file — a trace, a scenario, a manifest, a CSV column — located by
+/// file, line and field.
 ///
 /// `description` reads `trace.csv:12: field 'TIMESTAMP': timestamp goes backwards ...`, the
 /// form compilers use, so editors can jump to it.
-public struct TraceError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Path of the file as given by the user.
     public var file: String
     /// 1-based line number, or `nil` for problems with the file as a whole.
     public var line: Int?
-    /// Column or key involved, if any.
+    /// Column, key or dotted field path involved, if any.
     public var field: String?
     /// What is wrong, in words.
     public var message: String
@@ -22,7 +23,10 @@ public struct TraceError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
-        if let field { return "\(location): field '\(field)': \(message)" }
+        if let field, !field.isEmpty { return "\(location): field '\(field)': \(message)" }
         return "\(location): \(message)"
     }
 }
+
+/// Errors of the trace readers (an ``InputError`` naming the trace file).
+public typealias TraceError = InputError

@@ -5,12 +5,18 @@ import Yams
 ///
 /// Mappings are read through ``ConfigMapping``, which rejects keys nobody asked for: a typo in
 /// a scenario is an error, never a silently ignored setting.
-struct ConfigNode {
-    let node: Node
-    let file: String
-    let path: String
+package struct ConfigNode {
+    package let node: Node
+    package let file: String
+    package let path: String
 
-    var line: Int? {
+    package init(node: Node, file: String, path: String) {
+        self.node = node
+        self.file = file
+        self.path = path
+    }
+
+    package var line: Int? {
         switch node {
         case .scalar(let scalar): scalar.mark?.line
         case .mapping(let mapping): mapping.mark?.line
@@ -19,59 +25,59 @@ struct ConfigNode {
         }
     }
 
-    func error(_ message: String) -> ScenarioFileError {
+    package func error(_ message: String) -> ScenarioFileError {
         ScenarioFileError(file: file, line: line, field: path, message: message)
     }
 
-    func mapping() throws(ScenarioFileError) -> ConfigMapping {
+    package func mapping() throws(ScenarioFileError) -> ConfigMapping {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value pairs)") }
         return try ConfigMapping(mapping, file: file, path: path, line: line)
     }
 
-    func sequence() throws(ScenarioFileError) -> [ConfigNode] {
+    package func sequence() throws(ScenarioFileError) -> [ConfigNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { ConfigNode(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
-    var isMapping: Bool { if case .mapping = node { true } else { false } }
-    var isSequence: Bool { if case .sequence = node { true } else { false } }
+    package var isMapping: Bool { if case .mapping = node { true } else { false } }
+    package var isSequence: Bool { if case .sequence = node { true } else { false } }
 
-    func string() throws(ScenarioFileError) -> String {
+    package func string() throws(ScenarioFileError) -> String {
         guard case .scalar(let scalar) = node else { throw error("expected a single value") }
         return scalar.string
     }
 
-    func double() throws(ScenarioFileError) -> Double {
+    package func double() throws(ScenarioFileError) -> Double {
         let text = try string()
         guard let value = Double(text.replacingUnderscores()), value.isFinite else { throw error("'\(text)' is not a number") }
         return value
     }
 
-    func nonNegativeDouble() throws(ScenarioFileError) -> Double {
+    package func nonNegativeDouble() throws(ScenarioFileError) -> Double {
         let value = try double()
         guard value >= 0 else { throw error("must be >= 0, got \(value)") }
         return value
     }
 
-    func positiveDouble() throws(ScenarioFileError) -> Double {
+    package func positiveDouble() throws(ScenarioFileError) -> Double {
         let value = try double()
         guard value > 0 else { throw error("must be > 0, got \(value)") }
         return value
     }
 
-    func int() throws(ScenarioFileError) -> Int {
+    package func int() throws(ScenarioFileError) -> Int {
         let text = try string()
         guard let value = Int(text.replacingUnderscores()) else { throw error("'\(text)' is not a whole number") }
         return value
     }
 
-    func int(atLeast minimum: Int) throws(ScenarioFileError) -> Int {
+    package func int(atLeast minimum: Int) throws(ScenarioFileError) -> Int {
         let value = try int()
         guard value >= minimum else { throw error("must be >= \(minimum), got \(value)") }
         return value
     }
 
-    func bool() throws(ScenarioFileError) -> Bool {
+    package func bool() throws(ScenarioFileError) -> Bool {
         switch try string().lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -81,7 +87,7 @@ struct ConfigNode {
 
     /// A duration: a number of seconds, or a number with a unit `ms`, `s`, `m`, `h`, `d`
     /// (`90s`, `10m`, `1.5h`, `30d`).
-    func seconds() throws(ScenarioFileError) -> Double {
+    package func seconds() throws(ScenarioFileError) -> Double {
         let text = try string().trimmingSpaces()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
@@ -92,13 +98,13 @@ struct ConfigNode {
         throw error("'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
     }
 
-    func positiveSeconds() throws(ScenarioFileError) -> Double {
+    package func positiveSeconds() throws(ScenarioFileError) -> Double {
         let value = try seconds()
         guard value > 0 else { throw error("must be longer than 0 s") }
         return value
     }
 
-    func oneOf<T>(_ choices: [String: T]) throws(ScenarioFileError) -> T {
+    package func oneOf<T>(_ choices: [String: T]) throws(ScenarioFileError) -> T {
         let text = try string()
         guard let value = choices[text] else {
             throw error("'\(text)' is not one of: \(choices.keys.sorted().joined(separator: ", "))")
@@ -108,7 +114,7 @@ struct ConfigNode {
 }
 
 /// The keys of one YAML mapping, read one by one; ``finish()`` rejects the keys nobody read.
-final class ConfigMapping {
+package final class ConfigMapping {
     let file: String
     let path: String
     let line: Int?
@@ -128,18 +134,25 @@ final class ConfigMapping {
         }
     }
 
-    var keys: [String] { entries.map(\.key) }
+    package var keys: [String] { entries.map(\.key) }
 
-    func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    /// Every key with its node, in file order (for mappings whose keys are data, such as a grid's
+    /// parameter names); reading them this way marks them all as understood.
+    package var children: [(key: String, node: ConfigNode)] {
+        asked.formUnion(entries.map(\.key))
+        return entries.map { ($0.key, ConfigNode(node: $0.node, file: file, path: childPath($0.key))) }
+    }
 
-    func optional(_ key: String) -> ConfigNode? {
+    package func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    package func optional(_ key: String) -> ConfigNode? {
         asked.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
         if case .scalar(let scalar) = entry.node, scalar.tag.description.hasSuffix("null") || scalar.string == "~" { return nil }
         return ConfigNode(node: entry.node, file: file, path: childPath(key))
     }
 
-    func required(_ key: String) throws(ScenarioFileError) -> ConfigNode {
+    package func required(_ key: String) throws(ScenarioFileError) -> ConfigNode {
         guard let node = optional(key) else {
             throw ScenarioFileError(file: file, line: line, field: childPath(key), message: "required field is missing")
         }
@@ -147,7 +160,7 @@ final class ConfigMapping {
     }
 
     /// Exactly one of `keys` must be present; returns which and its node.
-    func exactlyOne(of choices: [String]) throws(ScenarioFileError) -> (String, ConfigNode) {
+    package func exactlyOne(of choices: [String]) throws(ScenarioFileError) -> (String, ConfigNode) {
         asked.formUnion(choices)
         let present = choices.filter { key in entries.contains { $0.key == key } }
         guard present.count == 1, let node = optional(present[0]) else {
@@ -160,7 +173,7 @@ final class ConfigMapping {
     }
 
     /// Fails on the first key that was not read.
-    func finish() throws(ScenarioFileError) {
+    package func finish() throws(ScenarioFileError) {
         for entry in entries where !asked.contains(entry.key) {
             let node = ConfigNode(node: entry.node, file: file, path: childPath(entry.key))
             throw ScenarioFileError(

@@ -44,16 +44,16 @@ public struct Grid: Sendable, Hashable {
             throw ScenarioFileError(file: file, message: "not valid YAML: \(error)")
         }
         guard let root else { throw ScenarioFileError(file: file, message: "grid file is empty") }
-        let top = try GridNode(node: root, file: file, path: "").mapping()
+        let top = try ConfigNode(node: root, file: file, path: "").mapping()
         let option = try top.optional("option")?.string()
         let (key, body) = try top.exactlyOne(of: ["parameters", "configurations"])
         try top.finish()
         var configurations: [[ParameterSetting]]
         if key == "parameters" {
             let axesMap = try body.mapping()
-            guard !axesMap.entries.isEmpty else { throw body.error("the grid has no parameters (an empty grid)") }
+            guard !axesMap.children.isEmpty else { throw body.error("the grid has no parameters (an empty grid)") }
             var axes: [[ParameterSetting]] = []
-            for (name, node) in axesMap.entries {
+            for (name, node) in axesMap.children {
                 let parameter = try Self.parameter(named: name, at: node)
                 let values = try Self.values(of: parameter, node)
                 axes.append(values.map { ParameterSetting(parameter, $0) })
@@ -68,9 +68,9 @@ public struct Grid: Sendable, Hashable {
             configurations = []
             for entry in list {
                 let map = try entry.mapping()
-                guard !map.entries.isEmpty else { throw entry.error("a configuration needs at least one parameter") }
+                guard !map.children.isEmpty else { throw entry.error("a configuration needs at least one parameter") }
                 var settings: [ParameterSetting] = []
-                for (name, node) in map.entries {
+                for (name, node) in map.children {
                     let parameter = try Self.parameter(named: name, at: node)
                     settings.append(ParameterSetting(parameter, try Self.value(of: parameter, node)))
                 }
@@ -84,7 +84,7 @@ public struct Grid: Sendable, Hashable {
         return Grid(option: option, configurations: configurations)
     }
 
-    static func parameter(named name: String, at node: GridNode) throws(ScenarioFileError) -> SweepParameter {
+    static func parameter(named name: String, at node: ConfigNode) throws(ScenarioFileError) -> SweepParameter {
         guard let parameter = SweepParameter(rawValue: name) else {
             throw node.error("unknown parameter '\(name)' (known: \(SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -92,7 +92,7 @@ public struct Grid: Sendable, Hashable {
     }
 
     /// A list, a range mapping, or one value.
-    static func values(of parameter: SweepParameter, _ node: GridNode) throws(ScenarioFileError) -> [ParameterValue] {
+    static func values(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> [ParameterValue] {
         if node.isSequence {
             let items = try node.sequence()
             guard !items.isEmpty else { throw node.error("empty list of values") }
@@ -131,12 +131,12 @@ public struct Grid: Sendable, Hashable {
         return [try value(of: parameter, node)]
     }
 
-    static func number(of parameter: SweepParameter, _ node: GridNode) throws(ScenarioFileError) -> Double {
+    static func number(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> Double {
         if case .seconds = parameter.valueKind { return try node.seconds() }
         return try node.double()
     }
 
-    static func checked(_ parameter: SweepParameter, _ value: Double, _ node: GridNode) throws(ScenarioFileError) -> ParameterValue {
+    static func checked(_ parameter: SweepParameter, _ value: Double, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
         switch parameter.valueKind {
         case .count:
             guard value == value.rounded() else { throw node.error("\(parameter.rawValue) must be a whole number, got \(ParameterValue.format(value))") }
@@ -153,7 +153,7 @@ public struct Grid: Sendable, Hashable {
         return .number(value)
     }
 
-    static func value(of parameter: SweepParameter, _ node: GridNode) throws(ScenarioFileError) -> ParameterValue {
+    static func value(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
         guard !node.isSequence, !node.isMapping else { throw node.error("expected one value of \(parameter.rawValue)") }
         switch parameter.valueKind {
         case .seconds, .count, .number:
@@ -165,7 +165,7 @@ public struct Grid: Sendable, Hashable {
             }
             return .text(match)
         case .bool:
-            return .text(try node.bool() ? "true" : "false")
+            return .text(try Self.capacity(node) ? "true" : "false")
         case .text:
             let text = try node.string().trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw node.error("empty value") }
@@ -180,114 +180,13 @@ public struct Grid: Sendable, Hashable {
     }
 }
 
-/// A YAML node with its file, line and field path (the grid reader's own small copy of the
-/// scenario reader's helper, which is internal to `Scenarios`).
-struct GridNode {
-    let node: Node
-    let file: String
-    let path: String
-
-    var line: Int? {
-        switch node {
-        case .scalar(let scalar): scalar.mark?.line
-        case .mapping(let mapping): mapping.mark?.line
-        case .sequence(let sequence): sequence.mark?.line
-        case .alias: nil
-        }
-    }
-
-    func error(_ message: String) -> ScenarioFileError {
-        ScenarioFileError(file: file, line: line, field: path, message: message)
-    }
-
-    var isMapping: Bool { if case .mapping = node { true } else { false } }
-    var isSequence: Bool { if case .sequence = node { true } else { false } }
-
-    func mapping() throws(ScenarioFileError) -> GridMapping {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value pairs)") }
-        var entries: [(String, GridNode)] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else { throw error("mapping keys must be plain names") }
-            let childPath = path.isEmpty ? scalar.string : "\(path).\(scalar.string)"
-            entries.append((scalar.string, GridNode(node: value, file: file, path: childPath)))
-        }
-        return GridMapping(entries: entries, owner: self)
-    }
-
-    func sequence() throws(ScenarioFileError) -> [GridNode] {
-        guard case .sequence(let sequence) = node else { throw error("expected a list") }
-        return sequence.enumerated().map { GridNode(node: $1, file: file, path: "\(path)[\($0)]") }
-    }
-
-    func string() throws(ScenarioFileError) -> String {
-        guard case .scalar(let scalar) = node else { throw error("expected a single value") }
-        return scalar.string
-    }
-
-    func double() throws(ScenarioFileError) -> Double {
-        let text = try string()
-        guard let value = Double(text.filter { $0 != "_" }), value.isFinite else { throw error("'\(text)' is not a number") }
-        return value
-    }
-
-    func bool() throws(ScenarioFileError) -> Bool {
-        switch try string().lowercased() {
-        case "true", "yes", "on", "spot": return true
-        case "false", "no", "off", "on-demand": return false
-        case let other: throw error("'\(other)' is not true or false")
-        }
-    }
-
-    /// Seconds, or a number with ms, s, m, h or d.
-    func seconds() throws(ScenarioFileError) -> Double {
-        let text = try string().trimmingCharacters(in: .whitespaces)
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 {
-                return value * scale
-            }
-        }
-        if let value = Double(text), value.isFinite, value >= 0 { return value }
-        throw error("'\(text)' is not a duration >= 0 (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m)")
-    }
-}
-
-/// The keys of a grid mapping; ``finish()`` rejects keys nobody read.
-final class GridMapping {
-    let entries: [(key: String, node: GridNode)]
-    let owner: GridNode
-    private var asked = Set<String>()
-
-    init(entries: [(String, GridNode)], owner: GridNode) {
-        self.entries = entries.map { (key: $0.0, node: $0.1) }
-        self.owner = owner
-    }
-
-    func optional(_ key: String) -> GridNode? {
-        asked.insert(key)
-        return entries.first { $0.key == key }?.node
-    }
-
-    func required(_ key: String) throws(ScenarioFileError) -> GridNode {
-        guard let node = optional(key) else {
-            let field = owner.path.isEmpty ? key : "\(owner.path).\(key)"
-            throw ScenarioFileError(file: owner.file, line: owner.line, field: field, message: "required field is missing")
-        }
-        return node
-    }
-
-    func exactlyOne(of choices: [String]) throws(ScenarioFileError) -> (String, GridNode) {
-        asked.formUnion(choices)
-        let present = choices.filter { key in entries.contains { $0.key == key } }
-        guard present.count == 1, let node = optional(present[0]) else {
-            throw owner.error(present.isEmpty ? "needs one of: \(choices.joined(separator: ", "))" : "give only one of: \(present.joined(separator: ", "))")
-        }
-        return (present[0], node)
-    }
-
-    func finish() throws(ScenarioFileError) {
-        for entry in entries where !asked.contains(entry.key) {
-            throw entry.node.error("unknown key '\(entry.key)' (known here: \(asked.sorted().joined(separator: ", ")))")
+extension Grid {
+    /// `node.spot`: true/false, or `spot` / `on-demand`.
+    static func capacity(_ node: ConfigNode) throws(ScenarioFileError) -> Bool {
+        switch try node.string().lowercased() {
+        case "spot": true
+        case "on-demand": false
+        default: try node.bool()
         }
     }
 }

@@ -17,12 +17,7 @@ import Yams
 public enum ManifestLoader {
     /// Loads the manifest at `path`.
     public static func load(path: String) throws(ScenarioFileError) -> LoadedManifest {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioFileError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read file" : "file not found")
-        }
+        let text = try InputFile.text(atPath: path)
         return try parse(yaml: text, file: path)
     }
 

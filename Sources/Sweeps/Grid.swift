@@ -26,12 +26,7 @@ public struct Grid: Sendable, Hashable {
 
     /// Loads a grid file.
     public static func load(path: String) throws(ScenarioFileError) -> Grid {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioFileError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read file" : "file not found")
-        }
+        let text = try InputFile.text(atPath: path)
         return try parse(yaml: text, file: path)
     }
 

@@ -71,8 +71,10 @@ struct HorizontalPodAutoscaler {
 
     private mutating func normalizeLegacy(now: Double, current: Int, proposal: Int) -> Int {
         recommendations.append((proposal, now))
-        recommendations.removeAll { $0.time < now - settings.downscaleStabilizationSeconds }
-        let stabilized = Swift.max(proposal, recommendations.map(\.replicas).max() ?? proposal)
+        let cutoff = now - settings.downscaleStabilizationSeconds
+        if let oldest = recommendations.first, oldest.time < cutoff { recommendations.removeAll { $0.time < cutoff } }
+        var stabilized = proposal                     // the window's maximum (a loop: this runs every 15 s)
+        for recommendation in recommendations where recommendation.replicas > stabilized { stabilized = recommendation.replicas }
         let upLimit = Swift.max(2 * current, 4)
         let ceiling = Swift.min(maxReplicas, upLimit)
         if stabilized < minReplicas { return minReplicas }

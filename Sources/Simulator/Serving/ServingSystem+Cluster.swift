@@ -281,22 +281,22 @@ extension ServingSystem {
         if (before == 0) != (nodes[index].busyWorkers == 0) { refreshNodeState(index, at: lastClock) }
     }
 
-    /// What the node's paid time counts as now (see ``NodeState``).
-    func classify(_ node: Node) -> NodeState {
-        if node.isSystem { return .serving }
-        if node.busyWorkers > 0 { return .serving }
-        switch node.phase {
+    /// What node `index`'s paid time counts as now (see ``NodeState``). Reads the node's fields
+    /// in place: copying a whole `Node` (strings, arrays) on every busy/idle flip showed in profiles.
+    func classify(_ index: Int) -> NodeState {
+        if nodes[index].isSystem || nodes[index].busyWorkers > 0 { return .serving }
+        switch nodes[index].phase {
         case .booting, .registered: return .coldStart
         case .deleting, .stopped: return .scaleDownTail
         case .ready: break
         }
-        if node.readyPods > 0 { return waitingToScaleIn ? .cooldownTail : .idle }
-        if node.startingPods > 0 { return .coldStart }
+        if nodes[index].readyPods > 0 { return waitingToScaleIn ? .cooldownTail : .idle }
+        if nodes[index].startingPods > 0 { return .coldStart }
         return .scaleDownTail
     }
 
     mutating func refreshNodeState(_ index: Int, at now: Double) {
-        setAccountingState(of: index, to: classify(nodes[index]), at: now)
+        setAccountingState(of: index, to: classify(index), at: now)
     }
 
     mutating func setAccountingState(of index: Int, to state: NodeState, at now: Double) {
@@ -309,7 +309,7 @@ extension ServingSystem {
     mutating func setWaitingToScaleIn(_ waiting: Bool, at now: Double) {
         guard waiting != waitingToScaleIn else { return }
         waitingToScaleIn = waiting
-        for node in liveGPUNodes { refreshNodeState(Int(node), at: now) }
+        for position in liveGPUNodes.indices { refreshNodeState(Int(liveGPUNodes[position]), at: now) }
     }
 
     /// No work left and the cluster back at its floor: a run without a horizon can end.

@@ -13,6 +13,9 @@ extension ServingSystem {
         switch deployment.autoscaler {
         case .keda(let configuration):
             keda = KEDAScaler(configuration: configuration, creationSeconds: engine.now)
+            kedaTrigger = configuration.trigger
+            kedaPollingSeconds = configuration.pollingIntervalSeconds
+            kedaMinReplicas = configuration.minReplicaCount
             hpa = HorizontalPodAutoscaler(
                 settings: deployment.hpa, behavior: configuration.hpaBehavior, minReplicas: configuration.hpaMinReplicas,
                 maxReplicas: configuration.maxReplicaCount, targetAverageValue: configuration.trigger.targetValue)
@@ -65,7 +68,7 @@ extension ServingSystem {
 
     /// The queue length the KEDA RabbitMQ scaler reads now, or nil during a scaler outage.
     mutating func scalerQueueLength(at now: Double) -> Int? {
-        guard let deployment = autoscaled, let trigger = keda?.configuration.trigger else { return nil }
+        guard let deployment = autoscaled, let trigger = kedaTrigger else { return nil }
         if !deployment.scalerOutages.isEmpty && deployment.scalerOutages.contains(where: { $0.contains(now) }) { return nil }
         dropExpiredMessages(at: now)
         return trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
@@ -81,12 +84,12 @@ extension ServingSystem {
             log(.keda, at: now, rule: decision.rule, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        setWaitingToScaleIn(keda!.lastPollInactive && specReplicas > keda!.configuration.minReplicaCount, at: now)
-        sleepOrSchedule(.kedaPoll, after: keda!.configuration.pollingIntervalSeconds, engine: &engine)
+        setWaitingToScaleIn(keda!.lastPollInactive && specReplicas > kedaMinReplicas, at: now)
+        sleepOrSchedule(.kedaPoll, after: kedaPollingSeconds, engine: &engine)
     }
 
     mutating func hpaSync(engine: inout Engine<Event>) {
-        guard hpa != nil, let trigger = keda?.configuration.trigger, let period = autoscaled?.hpa.syncPeriodSeconds else { return }
+        guard hpa != nil, let trigger = kedaTrigger, let period = autoscaled?.hpa.syncPeriodSeconds else { return }
         let now = engine.now
         let usage: Double?
         if let fallback = keda!.fallbackReplicas {

@@ -83,6 +83,10 @@ struct ServingSystem: EventHandler {
     var specReplicas = 0
     var autoscaled: Shared<AutoscaledDeployment>?
     var keda: KEDAScaler?
+    /// The KEDA trigger and timing, kept apart from `keda` so the per-poll reads copy nothing.
+    var kedaTrigger: RabbitMQTrigger?
+    var kedaPollingSeconds = 0.0
+    var kedaMinReplicas = 0
     var hpa: HorizontalPodAutoscaler?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?

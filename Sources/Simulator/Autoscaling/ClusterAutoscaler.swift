@@ -158,7 +158,4 @@ struct ClusterAutoscaler {
     mutating func recordFailedScaleUp(now: Double) {
         backoffUntilSeconds = now + settings.initialBackoffSeconds
     }
-
-    /// When `node` became unneeded, if it is.
-    func unneededSince(node: Int32) -> Double? { unneededSince.first { $0.node == node }?.since }
 }

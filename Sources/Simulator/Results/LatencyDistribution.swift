@@ -37,12 +37,6 @@ public struct LatencyDistribution: Sendable {
         return Swift.min(Double(histogram.valueAtPercentile(percentile)) / 1_000_000, maxSeconds)
     }
 
-    /// Share of values at or below `seconds` (0–1).
-    public func fraction(atOrBelow seconds: Double) -> Double {
-        guard count > 0 else { return 0 }
-        return histogram.percentileAtOrBelowValue(UInt64((Swift.max(0, seconds) * 1_000_000).rounded())) / 100
-    }
-
     /// p50, p90, p95, p99 and max.
     public var summary: LatencySummary {
         LatencySummary(

@@ -30,6 +30,12 @@ struct ScenarioRunner {
             var format = tracePreset ?? .costsim
             if tracePreset == nil { format.syntax = TraceFormat.syntax(forPath: trace) }
             if case .traceFile(_, let scenarioFormat) = scenario.workload, tracePreset == nil { format = scenarioFormat }
+            if format.outputTokensColumn != nil && scenario.inference.workUnit != .tokens {
+                throw CLIError(
+                    "--trace-preset: \(trace) counts tokens, but the scenario's inference model counts "
+                        + "\(scenario.inference.workUnit.rawValue); replay token traces with a scenario whose inference has "
+                        + "workUnit: tokens and per-token rates (see scenarios/azure-llm-code.yaml)")
+            }
             scenario.workload = .traceFile(path: trace, format: format)
             if scenario.horizonSeconds != nil && path == nil { scenario.horizonSeconds = nil }
         }

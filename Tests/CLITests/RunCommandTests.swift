@@ -103,6 +103,13 @@ import Testing
         #expect(outcome.standardOutput.contains("dedicated-4,"))
     }
 
+    @Test func aTokenTraceNeedsATokenInferenceModel() throws {
+        let trace = CLIRunner.repositoryRoot.appendingPathComponent("../shared/data/traces/mooncake_conversation_trace.jsonl").standardized.path
+        let outcome = try CLIRunner.run(["run", "--trace", trace, "--trace-preset", "mooncake"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("counts tokens, but the scenario's inference model counts audio-seconds"))
+    }
+
     @Test func missingScenarioFileFailsWithItsName() throws {
         let outcome = try CLIRunner.run(["run", "--scenario", "/nonexistent/s.yaml"])
         #expect(outcome.status != 0)

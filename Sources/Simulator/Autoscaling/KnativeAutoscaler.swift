@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Knative's KPA decider and scale-to-zero logic (knative/serving
 /// `pkg/autoscaler/scaling/autoscaler.go`, `pkg/reconciler/autoscaling/kpa/scaler.go`;
 /// scaling-semantics.md §5.2–5.3), ticking every 2 s.
@@ -8,7 +10,7 @@
 struct KnativeAutoscaler {
     let configuration: KnativeConfiguration
     /// Samples of ∫ concurrency dt at past ticks, oldest first.
-    private var integralHistory: [(time: Double, integral: Double)] = []
+    private var integralHistory = Deque<(time: Double, integral: Double)>()
     private var panicSince: Double?
     private var maxPanicPods = 0
     /// First tick at which the decider wanted 0 while replicas were above 0.
@@ -42,19 +44,20 @@ struct KnativeAutoscaler {
             maxPanicPods = 0
         }
         var desired = stableDesired
-        var rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
         if panicSince != nil {
             desired = Swift.max(desired, panicDesired)
             maxPanicPods = Swift.max(maxPanicPods, desired)
             desired = maxPanicPods
-            rule = "panic mode: " + rule
         }
         desired = Swift.max(desired, configuration.minScale)
         if configuration.maxScale > 0 { desired = Swift.min(desired, configuration.maxScale) }
 
         if desired > 0 || currentReplicas == 0 {
             inactiveSince = nil
-            return desired != currentReplicas ? (desired, rule) : nil
+            guard desired != currentReplicas else { return nil }
+            // The rule text is built only for changes: most ticks change nothing.
+            let rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
+            return (desired, panicSince != nil ? "panic mode: " + rule : rule)
         }
         // desired == 0 with pods running: stay active for a stable window, then wait the grace period.
         if let since = activeSince, now - since < stable { return currentReplicas == 1 ? nil : (1, "keep 1 pod: active for less than the stable window") }
@@ -70,18 +73,21 @@ struct KnativeAutoscaler {
     var isWaitingToScaleToZero: Bool { inactiveSince != nil }
 
     private func average(over window: Double, now: Double, integral: Double) -> Double {
-        // Integral at (now - window), interpolated between recorded ticks (before the run: 0).
         let start = now - window
-        var before: (time: Double, integral: Double) = (0, 0)
-        var after: (time: Double, integral: Double)? = nil
-        for sample in integralHistory {
-            if sample.time <= start { before = sample } else { after = sample; break }
+        if start < 0 { return Swift.max(0, integral) / Swift.max(window, 1e-9) }
+        // Integral at the window's start, interpolated between the recorded ticks around it
+        // (binary search: this runs twice per 2-s tick).
+        var low = 0, high = integralHistory.count
+        while low < high {
+            let middle = (low + high) / 2
+            if integralHistory[middle].time <= start { low = middle + 1 } else { high = middle }
         }
+        let before = low > 0 ? integralHistory[low - 1] : (time: 0.0, integral: 0.0)
         var startIntegral = before.integral
-        if let after, after.time > before.time, start > before.time {
+        if low < integralHistory.count, start > before.time {
+            let after = integralHistory[low]
             startIntegral += (after.integral - before.integral) * (start - before.time) / (after.time - before.time)
         }
-        if start < 0 { return Swift.max(0, integral) / Swift.max(window, 1e-9) }
         return Swift.max(0, integral - startIntegral) / window
     }
 }

@@ -62,6 +62,7 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noPrice(let kind, let sku, let provider, let region, let capacity, let snapshot, let available):
             "no \(capacity) price for \(kind) '\(sku)' (\(provider) \(region)) in \(snapshot)"
                 + (available.isEmpty ? "" : "; prices exist for: \(available.joined(separator: ", "))")
+                + (kind == .fee ? " (--no-cluster-fee leaves the management fee out, as the article does)" : "")
         case .unknownSnapshot(let name, let known):
             "unknown price snapshot '\(name)'; the catalog has: \(known.joined(separator: ", "))"
         case .invalidDate(let text):

@@ -60,10 +60,14 @@ struct Findings {
                 sentences.append(waiting)
             }
             let activationsPerDay = outcome.activationsFromZero / days
-            if case .keda(let keda) = deployment.autoscaler, keda.trigger.queueProtocol == .amqp, keda.minReplicaCount == 0, activationsPerDay >= 24 {
-                var flapping = "\(outcome.option.name) scaled from zero \(Format.fixed(activationsPerDay, decimals: 0)) times a day: over AMQP, KEDA counts only ready messages, "
-                flapping += "so a worker busy with the only request looks idle and the cooldown runs out under load (kedacore/keda#356); "
-                flapping += "the HTTP management API (`protocol: http`) counts unacknowledged messages too."
+            if case .keda(let keda) = deployment.autoscaler, keda.minReplicaCount == 0, activationsPerDay >= 24 {
+                var flapping = "\(outcome.option.name) scaled from zero \(Format.fixed(activationsPerDay, decimals: 0)) times a day: "
+                flapping += "gaps between requests longer than the \(Format.duration(keda.cooldownPeriodSeconds)) cooldown end each burst"
+                if keda.trigger.queueProtocol == .amqp {
+                    flapping += ", and over AMQP KEDA counts only ready messages, so a worker busy with the only request looks idle "
+                    flapping += "(kedacore/keda#356; `protocol: http` counts unacknowledged messages too)"
+                }
+                flapping += "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
                 sentences.append(flapping)
             }
             if let fee = outcome.cost?.meanPerMonth.netClusterFee, fee.nanoDollars > 0, isArticle {

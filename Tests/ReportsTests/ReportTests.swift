@@ -7,9 +7,12 @@ import Testing
         let input = try Fixtures.reportInput()
         let pdf = try ReportRenderer(input: input).pdfData()
         #expect(Array(pdf.prefix(5)) == Array("%PDF-".utf8))
-        // summary + assumptions + CDF + 1 timeline + cost + break-even + Pareto
+        // summary + findings + assumptions + CDF + 1 timeline + cost + break-even + Pareto
         #expect(input.charts.count == 5)
-        #expect(DocumentChecks.pdfPageCount(pdf) == 7)
+        #expect(DocumentChecks.pdfPageCount(pdf) == 8)
+        var withoutFindings = input
+        withoutFindings.findings = []
+        #expect(DocumentChecks.pdfPageCount(try ReportRenderer(input: withoutFindings).pdfData()) == 7)
         let text = String(decoding: pdf, as: UTF8.self)
         #expect(text.contains("2020"))  // fixed creation date
     }

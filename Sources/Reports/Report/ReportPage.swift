@@ -2,6 +2,8 @@
 enum ReportPage {
     /// Page 1: the answer in plain words and the headline figures.
     case summary
+    /// The caller's findings (what the numbers mean), on a page of their own so none is cut.
+    case findings
     /// A slice of the assumptions table; `first` carries the page heading.
     case assumptions(rows: Range<Int>, first: Bool)
     /// One chart filling the page.

@@ -73,6 +73,7 @@ public struct ReportRenderer: Sendable {
     /// The pages in order.
     func plan(canvas: Canvas) -> [ReportPage] {
         var pages: [ReportPage] = [.summary]
+        if !input.findings.isEmpty { pages.append(.findings) }
         if !input.assumptions.isEmpty {
             let table = assumptionsTable
             let width = pageSize.width - 2 * ReportRenderer.margin
@@ -99,6 +100,15 @@ public struct ReportRenderer: Sendable {
         switch page {
         case .summary:
             SummaryPage(input: input, summary: summary).draw(on: canvas, in: body)
+        case .findings:
+            var y = body.minY
+            canvas.text("What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
+            y += 30
+            let style = TextStyle(size: 11)
+            for finding in input.findings {
+                canvas.circle(at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
+                y += canvas.paragraph(NumberFormat.capitalizedFirst(finding), origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16, style) + 7
+            }
         case .assumptions(let rows, let first):
             var y = body.minY
             let heading = first ? "Assumptions" : "Assumptions (continued)"

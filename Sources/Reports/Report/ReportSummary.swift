@@ -51,7 +51,6 @@ public struct ReportSummary: Sendable {
         if !served.isEmpty, served.allSatisfy({ $0.timedOut == 0 }) {
             sentences.append("No request timed out (client timeout \(NumberFormat.duration(served[0].clientTimeoutSeconds))).")
         }
-        sentences.append(contentsOf: input.findings)
         self.sentences = sentences.map(NumberFormat.capitalizedFirst)
         keyFigures = ReportSummary.keyFigures(input, figures: figures)
     }

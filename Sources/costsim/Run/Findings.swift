@@ -65,7 +65,7 @@ struct Findings {
                 flapping += "gaps between requests longer than the \(Format.duration(keda.cooldownPeriodSeconds)) cooldown end each burst"
                 if keda.trigger.queueProtocol == .amqp {
                     flapping += ", and over AMQP KEDA counts only ready messages, so a worker busy with the only request looks idle "
-                    flapping += "(kedacore/keda#356; `protocol: http` counts unacknowledged messages too)"
+                    flapping += "(kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
                 }
                 flapping += "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
                 sentences.append(flapping)

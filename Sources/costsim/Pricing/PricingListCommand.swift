@@ -28,7 +28,7 @@ struct PricingListCommand: AsyncParsableCommand {
             kindFilter = parsed
         }
         if let provider, CloudProvider(rawValue: provider.lowercased()) == nil {
-            throw PricingCommandError("unknown provider '\(provider)'; expected gcp, aws or azure.")
+            throw CLIError("unknown provider '\(provider)'; expected gcp, aws or azure.")
         }
         let catalog = try pricing.openCatalog()
         let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter))

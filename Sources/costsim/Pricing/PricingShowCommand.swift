@@ -27,7 +27,7 @@ struct PricingShowCommand: AsyncParsableCommand {
             if provider != nil || region != nil || pricing.choseSnapshot { message += " with the given filters" }
             let unique = similar.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             if !unique.isEmpty { message += "; similar: \(unique.prefix(8).joined(separator: ", "))" }
-            throw PricingCommandError(message)
+            throw CLIError(message)
         }
         var blocks: [String] = []
         for row in rows {

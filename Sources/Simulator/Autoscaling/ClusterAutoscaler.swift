@@ -76,6 +76,10 @@ struct ClusterAutoscaler {
     private var candidates: [Int32] = []
     /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
     private(set) var unneededSince: [(node: Int32, since: Double)] = []
+    /// After the last loop: the earliest time after which a loop seeing the same nodes and pending
+    /// pods could act — a pod leaving the age buffer, the back-off or a scale-down cooldown ending,
+    /// an unneeded node reaching its unneeded time. Infinity when only new inputs can change anything.
+    private(set) var earliestActionSeconds = Double.infinity
 
     init(settings: ClusterAutoscalerSettings, minNodes: Int, maxNodes: Int, podsPerNode: Int) {
         self.settings = settings
@@ -88,6 +92,8 @@ struct ClusterAutoscaler {
     mutating func loop(now: Double, nodes: [NodeView], pendingPodCreationTimes: [Double]) -> Actions {
         var actions = Actions()
         var scaleDownForbidden = false
+        earliestActionSeconds = .infinity
+        func mayActAfter(_ time: Double) { if time >= now { earliestActionSeconds = Swift.min(earliestActionSeconds, time) } }
 
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
         let live = nodes.lazy.filter { !$0.deleting }
@@ -97,8 +103,10 @@ struct ClusterAutoscaler {
             let age = now - oldest
             if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
                 scaleDownForbidden = true
+                mayActAfter(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
                 actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: settings.gpuPodAgeBufferSeconds)
             } else if now < backoffUntilSeconds {
+                mayActAfter(backoffUntilSeconds)
                 actions.note = .backedOff(untilSeconds: backoffUntilSeconds)
             } else {
                 let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
@@ -127,6 +135,14 @@ struct ClusterAutoscaler {
             unneededSince.removeAll { entry in !current.contains(entry.node) }
         }
 
+        if !candidates.isEmpty {
+            for entry in unneededSince {
+                mayActAfter(entry.since + settings.scaleDownUnneededSeconds)
+                mayActAfter(entry.since + settings.scaleDownUnreadySeconds)
+            }
+            mayActAfter(lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds)
+            mayActAfter(lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds)
+        }
         let inCooldown = scaleDownForbidden
             || lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now
             || lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds > now
@@ -157,5 +173,6 @@ struct ClusterAutoscaler {
     /// A scale-up request failed (stock-out): back the node group off.
     mutating func recordFailedScaleUp(now: Double) {
         backoffUntilSeconds = now + settings.initialBackoffSeconds
+        earliestActionSeconds = now                   // the next loop sees the back-off
     }
 }

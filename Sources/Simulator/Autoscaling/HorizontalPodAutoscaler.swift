@@ -14,6 +14,10 @@ struct HorizontalPodAutoscaler {
     private var scaleUpEvents: [(change: Int, time: Double)] = []
     private var scaleDownEvents: [(change: Int, time: Double)] = []
     private var seeded = false
+    /// The proposal the last sync added to the recommendations, if it added one.
+    private var lastProposal: Int?
+    /// The replica count the last sync saw.
+    private var lastSpecReplicas = 0
 
     init(settings: HPASettings, behavior: HPABehavior?, minReplicas: Int, maxReplicas: Int, targetAverageValue: Double) {
         self.settings = settings
@@ -26,6 +30,8 @@ struct HorizontalPodAutoscaler {
     /// One sync. `usage` is the metric's value (nil when the query failed). Returns the new replica
     /// count and the rule, or nil for no change.
     mutating func sync(now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?) -> (replicas: Int, rule: String)? {
+        lastProposal = nil
+        lastSpecReplicas = specReplicas
         if specReplicas == 0 && minReplicas != 0 { return nil }            // ScalingDisabled
         if !seeded {
             recommendations.append((specReplicas, now))                    // first sync seeds the history
@@ -41,6 +47,7 @@ struct HorizontalPodAutoscaler {
             guard let usage else { return nil }                            // metric failed: no change
             let proposed = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
             proposal = proposed
+            lastProposal = proposed
             if let behavior {
                 desired = normalizeWithBehavior(now: now, current: specReplicas, proposal: proposed, behavior: behavior)
             } else {
@@ -61,6 +68,48 @@ struct HorizontalPodAutoscaler {
         return (desired, rule)
     }
 
+    /// After a sync that changed nothing: the earliest time after which a sync with the same
+    /// inputs could change the replica count. Only the windows move: a recommendation other than
+    /// the last proposal leaving a stabilization window, or a scaling event leaving a policy period.
+    func earliestActionSeconds(now: Double) -> Double {
+        guard let proposal = lastProposal else { return .infinity }     // disabled or no metric: nothing moves
+        var earliest = Double.infinity
+        func consider(_ time: Double) { if time >= now { earliest = Swift.min(earliest, time) } }
+        guard let behavior else {
+            // Legacy: the window's maximum only falls as old recommendations leave it; the result
+            // changes at the first departure after which the clamped maximum differs.
+            let window = settings.downscaleStabilizationSeconds
+            var laterMaximum = proposal
+            var departures: [(time: Double, remainingMaximum: Int)] = []
+            for record in recommendations.reversed() {     // oldest last: what remains once each has left
+                departures.append((record.time + window, laterMaximum))
+                laterMaximum = Swift.max(laterMaximum, record.replicas)
+            }
+            let current = normalizedLegacy(recommendation: laterMaximum, current: lastSpecReplicas)
+            for departure in departures.reversed()
+            where normalizedLegacy(recommendation: departure.remainingMaximum, current: lastSpecReplicas) != current {
+                consider(departure.time)
+                break
+            }
+            return earliest
+        }
+        for record in recommendations where record.replicas != proposal {
+            consider(record.time + behavior.scaleUp.stabilizationWindowSeconds)
+            consider(record.time + behavior.scaleDown.stabilizationWindowSeconds)
+        }
+        for policy in behavior.scaleUp.policies + behavior.scaleDown.policies {
+            for event in scaleUpEvents { consider(event.time + policy.periodSeconds) }
+            for event in scaleDownEvents { consider(event.time + policy.periodSeconds) }
+        }
+        return earliest
+    }
+
+    /// Replays a skipped sync at `time` that read the same inputs as the last one: it added the
+    /// same proposal. (Of a run of equal recommendations only the newest matters to any window.)
+    mutating func replaySkippedSync(at time: Double) {
+        if let lastProposal { recommendations.append((lastProposal, time)) }
+    }
+
     /// `GetExternalPerPodMetricReplicas`: inside the tolerance band keep `status.replicas`.
     func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
         let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
@@ -75,11 +124,13 @@ struct HorizontalPodAutoscaler {
         if let oldest = recommendations.first, oldest.time < cutoff { recommendations.removeAll { $0.time < cutoff } }
         var stabilized = proposal                     // the window's maximum (a loop: this runs every 15 s)
         for recommendation in recommendations where recommendation.replicas > stabilized { stabilized = recommendation.replicas }
-        let upLimit = Swift.max(2 * current, 4)
-        let ceiling = Swift.min(maxReplicas, upLimit)
-        if stabilized < minReplicas { return minReplicas }
-        if stabilized > ceiling { return ceiling }
-        return stabilized
+        return normalizedLegacy(recommendation: stabilized, current: current)
+    }
+
+    /// The legacy clamps: min replicas, max replicas and the scale-up limit `max(2 × current, 4)`.
+    private func normalizedLegacy(recommendation: Int, current: Int) -> Int {
+        if recommendation < minReplicas { return minReplicas }
+        return Swift.min(recommendation, Swift.min(maxReplicas, Swift.max(2 * current, 4)))
     }
 
     private mutating func normalizeWithBehavior(now: Double, current: Int, proposal: Int, behavior: HPABehavior) -> Int {

@@ -61,9 +61,27 @@ struct KEDAScaler {
     }
 
     /// `lastActiveTime + cooldownPeriod < now` (strict), or the initial cooldown if never active.
-    private func cooldownElapsed(_ now: Double) -> Bool {
-        if let last = lastActiveSeconds { return last + configuration.cooldownPeriodSeconds < now }
-        return creationSeconds + configuration.initialCooldownPeriodSeconds < now
+    private func cooldownElapsed(_ now: Double) -> Bool { cooldownEndSeconds < now }
+
+    private var cooldownEndSeconds: Double {
+        if let last = lastActiveSeconds { return last + configuration.cooldownPeriodSeconds }
+        return creationSeconds + configuration.initialCooldownPeriodSeconds
+    }
+
+    /// After a poll that changed nothing: the earliest time after which a poll reading the same
+    /// queue length and replica count could act. Active polls with replicas > 0 only refresh
+    /// `lastActiveTime` (see ``refreshActivity(at:)``); inactive ones can act only once the
+    /// cooldown has run out, and only if there is something to scale in.
+    func earliestActionSeconds(currentReplicas: Int) -> Double {
+        guard lastPollInactive else { return .infinity }
+        let scalesIn = configuration.idleReplicaCount.map { currentReplicas > $0 }
+            ?? (currentReplicas > 0 && configuration.minReplicaCount == 0)
+        return scalesIn ? cooldownEndSeconds : .infinity
+    }
+
+    /// Replays a skipped active poll at `time`: the only thing it did was refresh `lastActiveTime`.
+    mutating func refreshActivity(at time: Double) {
+        if !lastPollInactive { lastActiveSeconds = time }
     }
 
     private func cooldownRule() -> String {

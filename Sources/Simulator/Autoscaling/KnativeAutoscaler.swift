@@ -22,9 +22,10 @@ struct KnativeAutoscaler {
 
     /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
     mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int) -> (replicas: Int, rule: String)? {
-        integralHistory.append((now, integral))
+        recordIntegral(at: now, integral: integral)
         let stable = configuration.stableWindowSeconds
-        while let first = integralHistory.first, first.time < now - stable - configuration.tickSeconds { integralHistory.removeFirst() }
+        // Keep the newest point at or before the stable window's start: the window interpolates from it.
+        while integralHistory.count > 1, integralHistory[1].time <= now - stable { integralHistory.removeFirst() }
         if currentReplicas > 0 && activeSince == nil { activeSince = now }
         if currentReplicas == 0 { activeSince = nil }
 
@@ -43,6 +44,7 @@ struct KnativeAutoscaler {
             panicSince = nil
             maxPanicPods = 0
         }
+        sawNoConcurrency = stableAverage == 0 && panicAverage == 0
         var desired = stableDesired
         if panicSince != nil {
             desired = Swift.max(desired, panicDesired)
@@ -71,6 +73,29 @@ struct KnativeAutoscaler {
 
     /// True while the decider wants zero pods but is waiting (the "cooldown tail").
     var isWaitingToScaleToZero: Bool { inactiveSince != nil }
+
+    /// The last tick found no concurrency in either window.
+    private var sawNoConcurrency = false
+
+    /// After a tick that changed nothing, with no request in the system: the earliest time a tick
+    /// could act. With no concurrency in either window the averages stay exactly 0, so only the
+    /// timers move — the end of the panic, of the first stable window, of the scale-to-zero wait.
+    /// While the windows still hold concurrency the averages move every tick (returns `now`).
+    func earliestActionSeconds(now: Double) -> Double {
+        guard sawNoConcurrency else { return now }
+        var earliest = Double.infinity
+        func consider(_ time: Double) { if time >= now { earliest = Swift.min(earliest, time) } }
+        if let panicSince { consider(panicSince + configuration.stableWindowSeconds) }
+        if let activeSince { consider(activeSince + configuration.stableWindowSeconds) }
+        if let inactiveSince { consider(inactiveSince + Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)) }
+        return earliest
+    }
+
+    /// Records the concurrency integral a tick at `time` reads (for skipped ticks too: the
+    /// windows interpolate between recorded ticks).
+    mutating func recordIntegral(at time: Double, integral: Double) {
+        integralHistory.append((time, integral))
+    }
 
     private func average(over window: Double, now: Double, integral: Double) -> Double {
         let start = now - window

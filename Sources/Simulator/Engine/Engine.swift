@@ -26,18 +26,19 @@ public struct Engine<Event> {
     /// Number of events waiting.
     @inlinable public var pendingEventCount: Int { queue.count }
 
-    /// Schedules `event` at absolute virtual time `time` (seconds). Scheduling in the past is a
+    /// Schedules `event` at absolute virtual time `time` (seconds). Among events due at the same
+    /// instant, lower `rank` fires first, then scheduling order. Scheduling in the past is a
     /// programming error.
     @inlinable
-    public mutating func schedule(_ event: Event, at time: Double) {
+    public mutating func schedule(_ event: Event, at time: Double, rank: UInt8 = 0) {
         precondition(time >= now, "event scheduled in the past: \(time) < \(now)")
-        queue.push(event, at: time)
+        queue.push(event, at: time, rank: rank)
     }
 
     /// Schedules `event` `delay` seconds from now.
     @inlinable
-    public mutating func schedule(_ event: Event, after delay: Double) {
-        schedule(event, at: now + delay)
+    public mutating func schedule(_ event: Event, after delay: Double, rank: UInt8 = 0) {
+        schedule(event, at: now + delay, rank: rank)
     }
 
     /// Asks ``run(_:until:)`` to return after the current event.

@@ -1,5 +1,5 @@
 /// The future-event list of the simulation: a binary min-heap of ``ScheduledEvent``s ordered by
-/// time, then by insertion order.
+/// time, then by rank, then by insertion order.
 ///
 /// A plain array-backed binary heap rather than swift-collections' `Heap`: `Heap` is a min-max
 /// heap and does extra comparisons per level; `../shared/reference/swift-stack.md` §7 measured
@@ -27,12 +27,13 @@ public struct EventQueue<Payload> {
     /// The next event to fire, without removing it.
     @inlinable public var min: ScheduledEvent<Payload>? { storage.first }
 
-    /// Adds an event due at `time`.
+    /// Adds an event due at `time`. Among events due at the same instant, lower `rank` fires
+    /// first, then insertion order.
     ///
     /// - Complexity: O(log(count)) comparisons.
     @inlinable
-    public mutating func push(_ payload: Payload, at time: Double) {
-        let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
+    public mutating func push(_ payload: Payload, at time: Double, rank: UInt8 = 0) {
+        let event = ScheduledEvent(time: time, sequence: UInt64(rank) << ScheduledEvent<Payload>.rankShift | nextSequence, payload: payload)
         nextSequence &+= 1
         storage.append(event)
         storage.withUnsafeMutableBufferPointer { heap in

@@ -56,9 +56,13 @@ public struct Timeline: Sendable, Hashable {
         if current.nodes > nodes[index] { nodes[index] = current.nodes }
     }
 
-    /// Extends the timeline to `time` with the current state.
+    /// Extends the timeline to `time` with the current state, and ends it there: a bucket that
+    /// starts at `time` (opened by an event at exactly the end) is not part of the run.
     mutating func close(at time: Double) {
-        _ = ensureBucket(at: Swift.max(0, time.nextDown))
+        let count = ensureBucket(at: Swift.max(0, time.nextDown)) + 1
+        for series in [\Timeline.arrivals, \.queueDepth, \.busyWorkers, \.readyPods, \.nodes] {
+            self[keyPath: series].removeLast(self[keyPath: series].count - count)
+        }
     }
 
     public static func == (lhs: Timeline, rhs: Timeline) -> Bool {

@@ -3,7 +3,7 @@ import DequeModule
 /// Nodes, pods and the scheduler: the Kubernetes objects the controllers move.
 extension ServingSystem {
     enum PodState { case pending, starting, ready, terminating, gone }
-    enum NodePhase { case booting, registered, ready, deleting, stopped }
+    enum NodePhase: UInt8 { case booting, registered, ready, deleting, stopped }
 
     struct Pod {
         var node: Int32 = -1
@@ -43,7 +43,10 @@ extension ServingSystem {
         nodes.append(Node(
             pool: pool, spec: spec, isSystem: isSystem, phase: phase, startSeconds: now,
             accountingState: isSystem ? .serving : (phase == .ready ? .idle : .coldStart), stateSince: now))
-        if !isSystem { liveGPUNodes.append(Int32(nodes.count - 1)) }
+        if !isSystem {
+            liveGPUNodes.append(Int32(nodes.count - 1))
+            clusterRevision &+= 1
+        }
         return Int32(nodes.count - 1)
     }
 
@@ -61,6 +64,7 @@ extension ServingSystem {
     mutating func nodeRegistered(_ node: Int32, engine: inout Engine<Event>) {
         guard let deployment = autoscaled, nodes[Int(node)].phase == .booting else { return }
         nodes[Int(node)].phase = .registered
+        clusterRevision &+= 1
         let setup = deployment.coldStart.driverInstall.sample(using: &coldStartRandom) + deployment.coldStart.devicePlugin.sample(using: &coldStartRandom)
         engine.schedule(.nodeGPUReady(node: node), after: Swift.max(0, setup))
     }
@@ -68,6 +72,7 @@ extension ServingSystem {
     mutating func nodeGPUReady(_ node: Int32, engine: inout Engine<Event>) {
         guard nodes[Int(node)].phase == .registered else { return }
         nodes[Int(node)].phase = .ready
+        clusterRevision &+= 1
         refreshNodeState(Int(node), at: engine.now)
         schedulePendingPods(engine: &engine)
     }
@@ -76,6 +81,7 @@ extension ServingSystem {
     mutating func deleteNode(_ node: Int32, engine: inout Engine<Event>) {
         guard let deployment = autoscaled, nodes[Int(node)].phase != .deleting, nodes[Int(node)].phase != .stopped else { return }
         nodes[Int(node)].phase = .deleting
+        clusterRevision &+= 1
         refreshNodeState(Int(node), at: engine.now)
         engine.schedule(.nodeStopped(node: node), after: deployment.clusterAutoscaler.deleteDelayAfterTaintSeconds + deployment.vmDeletionSeconds)
     }
@@ -89,6 +95,7 @@ extension ServingSystem {
         nodes[index].phase = .stopped
         nodes[index].stoppedSeconds = engine.now
         liveGPUNodes.removeAll { $0 == node }
+        clusterRevision &+= 1
         reconcileDeployment(engine: &engine)
         triggerClusterAutoscaler(engine: &engine)
     }
@@ -99,6 +106,7 @@ extension ServingSystem {
         preemptions += 1
         nodes[index].preempting = true
         nodes[index].phase = .deleting
+        clusterRevision &+= 1
         log(.cloud, at: engine.now, rule: "spot preemption notice (\(KEDAScaler.format(deployment.spot.noticeSeconds)) s)", inputs: "node=\(node)",
             from: liveGPUNodes.count, to: liveGPUNodes.count - 1)
         for pod in nodes[index].pods {
@@ -115,6 +123,7 @@ extension ServingSystem {
         pods.append(Pod(node: node, state: .starting, createdSeconds: engine.now, credit: scenario.workers.prefetch))
         let pod = Int32(pods.count - 1)
         nodes[Int(node)].pods.append(pod)
+        clusterRevision &+= 1
         nodes[Int(node)].startingPods += 1
         activePods.append(pod)
         specReplicas += 1
@@ -123,6 +132,7 @@ extension ServingSystem {
 
     /// Sets the deployment's replica count and makes the pods follow (the Deployment controller).
     mutating func setSpecReplicas(_ replicas: Int, engine: inout Engine<Event>) {
+        advanceClock(to: engine.now)                  // a controller tick changes pods: integrate up to now first
         if specReplicas == 0 && replicas > 0 { activationsFromZero += 1 }
         specReplicas = replicas
         reconcileDeployment(engine: &engine)
@@ -137,6 +147,7 @@ extension ServingSystem {
             for _ in activePods.count..<specReplicas {
                 pods.append(Pod(createdSeconds: engine.now, credit: scenario.workers.prefetch))
                 pendingPods.append(Int32(pods.count - 1))
+                clusterRevision &+= 1
                 activePods.append(Int32(pods.count - 1))
             }
             schedulePendingPods(engine: &engine)
@@ -168,6 +179,7 @@ extension ServingSystem {
             pods[Int(pod)].node = nodeID
             pods[Int(pod)].state = .starting
             nodes[node].pods.append(pod)
+            clusterRevision &+= 1
             nodes[node].startingPods += 1
             var startup = deployment.coldStart.modelLoad.sample(using: &coldStartRandom) + deployment.coldStart.readiness.sample(using: &coldStartRandom)
             if !(nodes[node].imageCached && deployment.coldStart.imageCachedOnNode) {
@@ -178,6 +190,7 @@ extension ServingSystem {
             engine.schedule(.podStarted(pod: pod), after: Swift.max(0, startup))
         }
         pendingPods = remaining
+        clusterRevision &+= 1
     }
 
     mutating func podStarted(_ pod: Int32, engine: inout Engine<Event>) {
@@ -207,6 +220,7 @@ extension ServingSystem {
         case .pending:
             pods[index].state = .gone
             pendingPods.removeAll { $0 == podIndex }
+            clusterRevision &+= 1
             activePods.removeAll { $0 == podIndex }
         case .starting:
             podGone(podIndex, engine: &engine)
@@ -266,6 +280,7 @@ extension ServingSystem {
         }
         pods[index].state = .gone
         nodes[node].pods.removeAll { $0 == podIndex }
+        clusterRevision &+= 1
         refreshNodeState(node, at: engine.now)
         schedulePendingPods(engine: &engine)
     }

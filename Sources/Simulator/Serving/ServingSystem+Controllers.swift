@@ -6,6 +6,7 @@ extension ServingSystem {
     mutating func configureAutoscaling(_ deployment: AutoscaledDeployment, engine: inout Engine<Event>) {
         let shared = Shared(deployment)
         autoscaled = shared
+        hasScalerOutages = !deployment.scalerOutages.isEmpty
         clusterAutoscaler = ClusterAutoscaler(
             settings: deployment.clusterAutoscaler, minNodes: deployment.minNodes, maxNodes: deployment.maxNodes,
             podsPerNode: deployment.podsPerNode)
@@ -14,54 +15,23 @@ extension ServingSystem {
         case .keda(let configuration):
             keda = KEDAScaler(configuration: configuration, creationSeconds: engine.now)
             kedaTrigger = configuration.trigger
-            kedaPollingSeconds = configuration.pollingIntervalSeconds
             kedaMinReplicas = configuration.minReplicaCount
             hpa = HorizontalPodAutoscaler(
                 settings: deployment.hpa, behavior: configuration.hpaBehavior, minReplicas: configuration.hpaMinReplicas,
                 maxReplicas: configuration.maxReplicaCount, targetAverageValue: configuration.trigger.targetValue)
             if configuration.minReplicaCount > 0 { setSpecReplicas(configuration.minReplicaCount, engine: &engine) }
-            engine.schedule(.kedaPoll, at: engine.now)                  // the loop polls at once when it starts
-            engine.schedule(.hpaSync, at: engine.now + deployment.hpa.phaseSeconds)
+            // The KEDA loop polls at once when it starts.
+            startTimer(.keda, period: configuration.pollingIntervalSeconds, firstTickSeconds: engine.now, engine: &engine)
+            startTimer(.hpa, period: deployment.hpa.syncPeriodSeconds, firstTickSeconds: engine.now + deployment.hpa.phaseSeconds, engine: &engine)
         case .knative(let configuration):
             knative = KnativeAutoscaler(configuration: configuration)
             let initial = Swift.max(configuration.minScale, configuration.initialScale)
             if initial > 0 { setSpecReplicas(initial, engine: &engine) }
-            engine.schedule(.knativeTick, at: engine.now + configuration.tickSeconds)
+            startTimer(.knative, period: configuration.tickSeconds, firstTickSeconds: engine.now + configuration.tickSeconds, engine: &engine)
         }
-        engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), at: engine.now + deployment.clusterAutoscaler.phaseSeconds)
-    }
-
-    // MARK: Rest
-
-    /// Scaled to zero with no node, no pod and no request: every controller tick is a no-op until
-    /// the next arrival (no other event can happen), so ticks sleep instead of firing.
-    var isAtRest: Bool {
-        guard let deployment = autoscaled else { return false }
-        return specReplicas == 0 && liveGPUNodes.isEmpty && pendingPods.isEmpty && inSystem == 0
-            && terminatingPodCount == 0 && deployment.scalerOutages.isEmpty
-    }
-
-    /// Schedules a controller's next tick, or parks it while the cluster is at rest.
-    mutating func sleepOrSchedule(_ event: Event, after period: Double, engine: inout Engine<Event>) {
-        if isAtRest {
-            sleepingTicks.append((event, engine.now + period, period))
-        } else {
-            engine.schedule(event, after: period)
-        }
-    }
-
-    /// Puts parked ticks back on their original grids (next tick at or after now).
-    mutating func wakeControllers(engine: inout Engine<Event>) {
-        for sleeping in sleepingTicks {
-            var next = sleeping.next
-            if next < engine.now { next += ((engine.now - next) / sleeping.period).rounded(.up) * sleeping.period }
-            if case .clusterAutoscalerLoop = sleeping.event {
-                engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), at: next)
-            } else {
-                engine.schedule(sleeping.event, at: next)
-            }
-        }
-        sleepingTicks.removeAll()
+        startTimer(
+            .clusterAutoscaler, period: deployment.clusterAutoscaler.scanIntervalSeconds,
+            firstTickSeconds: engine.now + deployment.clusterAutoscaler.phaseSeconds, engine: &engine)
     }
 
     // MARK: KEDA and HPA
@@ -74,8 +44,9 @@ extension ServingSystem {
         return trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
     }
 
-    mutating func kedaPoll(engine: inout Engine<Event>) {
-        guard keda != nil else { return }
+    /// One KEDA poll; returns the earliest time a poll with the same inputs could act.
+    mutating func kedaPoll(engine: inout Engine<Event>) -> Double {
+        guard keda != nil else { return .infinity }
         let now = engine.now
         let queue = scalerQueueLength(at: now)
         let before = specReplicas
@@ -85,21 +56,25 @@ extension ServingSystem {
             setSpecReplicas(decision.replicas, engine: &engine)
         }
         setWaitingToScaleIn(keda!.lastPollInactive && specReplicas > kedaMinReplicas, at: now)
-        sleepOrSchedule(.kedaPoll, after: kedaPollingSeconds, engine: &engine)
+        return keda!.earliestActionSeconds(currentReplicas: specReplicas)
     }
 
-    mutating func hpaSync(engine: inout Engine<Event>) {
-        guard hpa != nil, let trigger = kedaTrigger, let period = autoscaled?.hpa.syncPeriodSeconds else { return }
+    /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no value).
+    mutating func hpaUsage() -> Double? {
+        guard keda != nil, hpa != nil, let trigger = kedaTrigger else { return nil }
+        if let fallback = keda!.fallbackReplicas { return trigger.targetValue * Double(fallback) }
+        if trigger.useCachedMetrics { return Double(keda!.cachedQueueLength) }
+        if specReplicas == 0 && hpa!.minReplicas != 0 { return nil }      // HPA disabled: it does not even query
+        return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
+    }
+
+    /// One HPA sync; returns the earliest time a sync with the same inputs could act.
+    mutating func hpaSync(engine: inout Engine<Event>) -> Double {
+        guard hpa != nil, let trigger = kedaTrigger else { return .infinity }
         let now = engine.now
-        let usage: Double?
-        if let fallback = keda!.fallbackReplicas {
-            usage = trigger.targetValue * Double(fallback)
-        } else if trigger.useCachedMetrics {
-            usage = Double(keda!.cachedQueueLength)
-        } else if specReplicas == 0 && hpa!.minReplicas != 0 {
-            usage = nil                                          // HPA disabled: it does not even query
-        } else {
-            let live = scalerQueueLength(at: now)
+        var usage = hpaUsage()
+        if keda!.fallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
+            let live = scalerQueueLength(at: now)               // a live query: it can fail (outage) or see expired messages go
             keda!.recordMetricQuery(succeeded: live != nil)
             usage = live.map(Double.init)
         }
@@ -109,15 +84,17 @@ extension ServingSystem {
             log(.hpa, at: now, rule: decision.rule, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        sleepOrSchedule(.hpaSync, after: period, engine: &engine)
+        return hpa!.earliestActionSeconds(now: now)
     }
 
     // MARK: Knative
 
-    mutating func knativeTick(engine: inout Engine<Event>) {
-        guard let configuration = knative?.configuration else { return }
+    /// One Knative decider tick; it can rest only with nothing in the system and no concurrency
+    /// left in its windows.
+    mutating func knativeTick(engine: inout Engine<Event>) -> Double {
+        guard knative != nil else { return .infinity }
         knativeDecide(engine: &engine)
-        sleepOrSchedule(.knativeTick, after: configuration.tickSeconds, engine: &engine)
+        return inSystem == 0 ? knative!.earliestActionSeconds(now: engine.now) : engine.now
     }
 
     /// The activator buffers a request while at zero and pokes the autoscaler.
@@ -131,7 +108,7 @@ extension ServingSystem {
         guard knative != nil else { return }
         let before = specReplicas
         if let decision = knative!.tick(
-            now: engine.now, integral: statistics.requestSecondsInSystem, readyPods: readyPodCount, currentReplicas: specReplicas) {
+            now: engine.now, integral: requestSecondsInSystem(at: engine.now), readyPods: readyPodCount, currentReplicas: specReplicas) {
             var target = decision.replicas
             if target == 0 && inSystem > 0 { target = 1 }           // the activator still holds requests
             if target != before {
@@ -147,20 +124,16 @@ extension ServingSystem {
     /// Starts a loop now (frequent loops: a new unschedulable pod triggers one).
     mutating func triggerClusterAutoscaler(engine: inout Engine<Event>) {
         guard let deployment = autoscaled, deployment.clusterAutoscaler.frequentLoops, !pendingPods.isEmpty else { return }
-        clusterAutoscalerGeneration &+= 1
-        engine.schedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), at: engine.now)
+        runClusterAutoscalerNow(engine: &engine)
     }
 
-    mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) {
-        guard clusterAutoscaler != nil, let deployment = autoscaled else { return }
+    /// One cluster-autoscaler loop; returns the earliest time a loop with the same inputs could act.
+    mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) -> Double {
+        guard clusterAutoscaler != nil, let deployment = autoscaled else { return .infinity }
         let now = engine.now
-        defer {
-            clusterAutoscalerGeneration &+= 1
-            sleepOrSchedule(.clusterAutoscalerLoop(generation: clusterAutoscalerGeneration), after: deployment.clusterAutoscaler.scanIntervalSeconds, engine: &engine)
-        }
         if pendingPods.isEmpty && clusterAutoscaler!.unneededSince.isEmpty
             && liveGPUNodes.allSatisfy({ nodes[Int($0)].phase == .booting || nodes[Int($0)].phase == .deleting || nodes[Int($0)].boundPods > 0 }) {
-            return   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
+            return .infinity   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
         }
         let views = liveGPUNodes.map { id -> ClusterAutoscaler.NodeView in
             let node = nodes[Int(id)]
@@ -199,5 +172,6 @@ extension ServingSystem {
                 from: liveBefore, to: liveBefore - actions.delete.count)
             for node in actions.delete { deleteNode(node, engine: &engine) }
         }
+        return clusterAutoscaler!.earliestActionSeconds
     }
 }

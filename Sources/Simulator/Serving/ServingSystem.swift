@@ -28,11 +28,10 @@ struct ServingSystem: EventHandler {
         case podStarted(pod: Int32)
         /// `terminationGracePeriodSeconds` ran out for a terminating pod.
         case podGraceExpired(pod: Int32)
-        case kedaPoll
-        case hpaSync
-        case knativeTick
-        /// A cluster-autoscaler loop; stale generations are ignored after an immediate loop.
-        case clusterAutoscalerLoop(generation: UInt32)
+        /// A controller's tick; events of a generation its timer no longer holds are ignored.
+        case controllerTick(Controller, generation: UInt32)
+        /// The run has waited long enough for requests that may never finish.
+        case drainDeadlineReached
     }
 
     struct InFlight {
@@ -83,23 +82,30 @@ struct ServingSystem: EventHandler {
     var specReplicas = 0
     var autoscaled: Shared<AutoscaledDeployment>?
     var keda: KEDAScaler?
-    /// The KEDA trigger and timing, kept apart from `keda` so the per-poll reads copy nothing.
+    /// The KEDA trigger, kept apart from `keda` so the per-poll reads copy nothing.
     var kedaTrigger: RabbitMQTrigger?
-    var kedaPollingSeconds = 0.0
     var kedaMinReplicas = 0
     var hpa: HorizontalPodAutoscaler?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
-    var clusterAutoscalerGeneration: UInt32 = 0
     var lastClusterAutoscalerNote: ClusterAutoscaler.Note?
-    /// Controller ticks suspended while the cluster is at rest (see ``sleepOrSchedule(_:after:engine:)``).
-    var sleepingTicks: [(event: Event, next: Double, period: Double)] = []
+
+    // Controller timers (``ServingSystem+QuietTicks``), indexed by ``Controller/index``
+    var timers = [ControllerTimer?](repeating: nil, count: Controller.allCases.count)
+    /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
+    var skipQuietTicks = true
+    var parkedInputs = [ControllerInputs](repeating: ControllerInputs(), count: Controller.allCases.count)
+    /// Bumped by every change to what the cluster autoscaler reads: pending pods, live GPU nodes,
+    /// their phases and bound pods (``ServingSystem+Cluster``).
+    var clusterRevision: UInt64 = 0
+    var parkedClusterRevision: UInt64 = 0
+    /// Debug builds check that an unchanged revision means unchanged inputs (a missed bump).
+    var parkedClusterInputs: [Int64] = []
+    var parkedCount = 0
+    var hasScalerOutages = false
     /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
     var waitingToScaleIn = false
     var stopWhenDrained = false
-    /// Time after the last arrival (or the horizon) at which a run stops even with requests left:
-    /// a configuration can keep a request from ever finishing (AMQP flapping with long requests).
-    var drainDeadline = Double.infinity
 
     // Time integrals
     var lastClock = 0.0
@@ -130,7 +136,26 @@ struct ServingSystem: EventHandler {
     // MARK: Event handling
 
     mutating func handle(_ event: Event, engine: inout Engine<Event>) {
-        advanceClock(to: engine.now)
+        var rank: UInt8 = 0
+        switch event {
+        case .controllerTick(let controller, let generation):
+            // A tick integrates nothing: the time averages advance at the events that change
+            // what they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
+            rank = controller.rawValue
+            tick(controller, generation: generation, engine: &engine)
+        case .drainDeadlineReached:
+            engine.stop()
+            return
+        default:
+            advanceClock(to: engine.now)
+            handleClusterOrRequestEvent(event, engine: &engine)
+        }
+        if parkedCount > 0 { wakeParkedControllers(afterEventOfRank: rank, engine: &engine) }
+        observeTimeline(at: engine.now)
+        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
+    }
+
+    private mutating func handleClusterOrRequestEvent(_ event: Event, engine: inout Engine<Event>) {
         switch event {
         case .arrival: arrive(engine: &engine)
         case .serviceCompleted(let pod, let request, let token): complete(request: request, on: pod, token: token, engine: &engine)
@@ -140,15 +165,8 @@ struct ServingSystem: EventHandler {
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
-        case .kedaPoll: kedaPoll(engine: &engine)
-        case .hpaSync: hpaSync(engine: &engine)
-        case .knativeTick: knativeTick(engine: &engine)
-        case .clusterAutoscalerLoop(let generation):
-            if generation == clusterAutoscalerGeneration { clusterAutoscalerLoop(engine: &engine) }
+        case .controllerTick, .drainDeadlineReached: break
         }
-        observeTimeline(at: engine.now)
-        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
-        if engine.now >= drainDeadline { engine.stop() }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -170,7 +188,9 @@ struct ServingSystem: EventHandler {
         guard let record = pendingRecord, horizonSeconds.map({ record.arrivalSeconds < $0 }) ?? true else {
             pendingRecord = nil
             traceExhausted = true
-            drainDeadline = Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds
+            // A configuration can keep a request from ever finishing (AMQP flapping with long
+            // requests): the run stops this long after the last arrival (or the horizon).
+            engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds, rank: Self.drainDeadlineRank)
             return
         }
         engine.schedule(.arrival, at: record.arrivalSeconds)
@@ -178,7 +198,6 @@ struct ServingSystem: EventHandler {
 
     private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
-        if !sleepingTicks.isEmpty { wakeControllers(engine: &engine) }
         let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
         inSystem += 1
@@ -254,6 +273,7 @@ struct ServingSystem: EventHandler {
         guard scenario.dropExpiredMessages else { return }
         while let head = readyQueue.first,
               requests[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
+            advanceClock(to: now)                     // a controller's query can drop messages: integrate up to now first
             readyQueue.removeFirst()
             let request = requests[Int(head)]
             statistics.timedOut += 1
@@ -310,6 +330,11 @@ struct ServingSystem: EventHandler {
         statistics.requestSecondsInQueue += Double(readyQueue.count) * elapsed
         if readyPodCount == 0 { zeroCapacitySeconds += elapsed }
         lastClock = now
+    }
+
+    /// The integral of requests in the system up to `now` (seconds × requests), without advancing the clock.
+    func requestSecondsInSystem(at now: Double) -> Double {
+        statistics.requestSecondsInSystem + Double(inSystem) * Swift.max(0, now - lastClock)
     }
 
     @inline(__always)

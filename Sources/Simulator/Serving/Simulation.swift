@@ -13,12 +13,21 @@ public enum Simulation {
     public static func run(
         _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false, keepDecisions: Bool = false
     ) throws -> SimulationResult {
+        try run(scenario, option: option, replication: replication, keepRequestRecords: keepRequestRecords, keepDecisions: keepDecisions, skipQuietTicks: true)
+    }
+
+    /// `skipQuietTicks: false` fires every controller tick; tests use it to check that skipping
+    /// ticks that change nothing changes no result (see ``ControllerTimer``).
+    static func run(
+        _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool, skipQuietTicks: Bool
+    ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
         let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
         var system = ServingSystem(
             scenario: scenario, trace: source, seed: scenario.seed, replication: replication,
             keepRecords: keepRequestRecords, keepDecisions: keepDecisions)
+        system.skipQuietTicks = skipQuietTicks
         var engine = Engine<ServingSystem.Event>()
 
         for group in option.alwaysOnNodes {

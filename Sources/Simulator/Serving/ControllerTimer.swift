@@ -1,0 +1,67 @@
+/// One controller's periodic timer: ticks on the grid `anchor + k × period` (seconds), and may
+/// sleep through ticks that provably change nothing.
+///
+/// A controller tick reads a few inputs (queue length, replica counts, pods and nodes) and the
+/// clock. When a tick changed nothing and its controller can name the earliest time at which a
+/// tick with the same inputs could act (`wakeSeconds`, e.g. the end of KEDA's cooldown), the
+/// timer is *parked*: its next event is the first grid tick at or after that time, and any event
+/// that changes the controller's inputs brings it back to the first grid tick at or after now.
+/// The skipped ticks would have read the same inputs and decided nothing, so a run with parked
+/// timers makes exactly the decisions of a run that fires every tick — a test checks this on
+/// whole runs (`QuietTickTests`). Like swift-nio's scheduled tasks, a timer is cancelled by
+/// bumping its generation: events of older generations are ignored when they fire.
+struct ControllerTimer {
+    /// Seconds between ticks.
+    let period: Double
+    /// A time on the grid (the loop's first tick, or the last immediate cluster-autoscaler loop).
+    private(set) var anchorSeconds: Double
+    /// Identifies the one scheduled event of this timer that counts.
+    private(set) var generation: UInt32 = 0
+    /// The time of the last tick that ran.
+    private(set) var lastTickSeconds: Double
+    /// Parked: ticks between `lastTickSeconds` and the scheduled wake are skipped.
+    private(set) var isParked = false
+
+    init(period: Double, firstTickSeconds: Double) {
+        self.period = period
+        self.anchorSeconds = firstTickSeconds
+        self.lastTickSeconds = firstTickSeconds - period
+    }
+
+    /// The first grid tick at or after `time`.
+    func tick(atOrAfter time: Double) -> Double {
+        let steps = ((time - anchorSeconds) / period).rounded(.up)
+        var tick = anchorSeconds + Swift.max(0, steps) * period
+        if tick < time { tick = anchorSeconds + (Swift.max(0, steps) + 1) * period }
+        return tick
+    }
+
+    /// The grid tick after the last one that ran.
+    var nextTickSeconds: Double { tick(atOrAfter: lastTickSeconds + period / 2) }
+
+    /// The last grid tick strictly before `time` that a parked timer skipped, if any.
+    func lastSkippedTick(before time: Double) -> Double? {
+        let skipped = tick(atOrAfter: time) - period
+        return skipped > lastTickSeconds + period / 2 ? skipped : nil
+    }
+
+    /// Records that a tick runs at `now`.
+    mutating func ticked(at now: Double) {
+        lastTickSeconds = now
+    }
+
+    /// Restarts the grid at `now` (an immediate loop: the next periodic one is a period later).
+    mutating func reanchor(at now: Double) {
+        anchorSeconds = now
+    }
+
+    /// Starts a new generation for the event about to be scheduled at `time`; returns it.
+    mutating func arm(parked: Bool) -> UInt32 {
+        generation &+= 1
+        isParked = parked
+        return generation
+    }
+
+    /// Whether an event of `generation` is the current one.
+    func isCurrent(_ generation: UInt32) -> Bool { generation == self.generation }
+}

@@ -1,0 +1,177 @@
+/// The controllers' timers, and the ticks they may sleep through (see ``ControllerTimer``).
+///
+/// A tick that changed nothing parks its timer until the earliest time its controller says a
+/// tick with the same inputs could act; after every event, a parked controller whose inputs
+/// changed wakes at its next grid tick. Skipped ticks leave only state that can be written when
+/// the next tick runs (KEDA's `lastActiveTime`, the HPA's newest recommendation, Knative's
+/// integral history), so the decisions are those of a run that fires every tick.
+///
+/// The input reads are `mutating` although they change nothing: called from the event handler,
+/// a non-mutating method copied the whole `ServingSystem` on every call (measured: 40 % of a run).
+extension ServingSystem {
+    /// The controllers that tick. The raw value is the rank of their ticks among events due at
+    /// the same instant: after cluster and request events (rank 0), so a controller sees the state
+    /// of that instant; KEDA before the HPA it feeds; the cluster autoscaler last.
+    enum Controller: UInt8, CaseIterable {
+        case keda = 1, hpa, knative, clusterAutoscaler
+
+        var index: Int { Int(rawValue) - 1 }
+    }
+
+    /// What a controller's tick reads, as far as its decision depends on it (the cluster
+    /// autoscaler's node and pod lists are tracked by ``clusterRevision``).
+    struct ControllerInputs: Equatable {
+        var first = 0
+        var second = 0
+        var third = 0
+    }
+
+    /// Rank of the event that ends a run at its drain deadline: after everything at that instant.
+    static var drainDeadlineRank: UInt8 { UInt8.max }
+
+    // MARK: Scheduling
+
+    /// Starts `controller`'s timer with its first tick at `firstTickSeconds`. The controllers exist
+    /// before the traffic: a first tick at the start of the run comes before a request arriving then
+    /// (rank 0, scheduled before the first arrival).
+    mutating func startTimer(_ controller: Controller, period: Double, firstTickSeconds: Double, engine: inout Engine<Event>) {
+        timers[controller.index] = ControllerTimer(period: period, firstTickSeconds: firstTickSeconds)
+        let generation = timers[controller.index]!.arm(parked: false)
+        engine.schedule(.controllerTick(controller, generation: generation), at: firstTickSeconds, rank: firstTickSeconds == engine.now ? 0 : controller.rawValue)
+    }
+
+    /// Runs a tick of `controller` if `generation` is its current one, then schedules or parks the next.
+    mutating func tick(_ controller: Controller, generation: UInt32, engine: inout Engine<Event>) {
+        guard let timer = timers[controller.index], timer.isCurrent(generation) else { return }
+        let now = engine.now
+        if timer.isParked { unpark(controller, nextTickSeconds: now) }
+        timers[controller.index]!.ticked(at: now)
+        let before = inputs(of: controller)
+        let revision = clusterRevision
+        if controller == .clusterAutoscaler { recordClusterAutoscalerInputs() }
+        let wakeSeconds: Double = switch controller {
+        case .keda: kedaPoll(engine: &engine)
+        case .hpa: hpaSync(engine: &engine)
+        case .knative: knativeTick(engine: &engine)
+        case .clusterAutoscaler: clusterAutoscalerLoop(engine: &engine)
+        }
+        let unchanged = inputs(of: controller) == before && (controller != .clusterAutoscaler || clusterRevision == revision)
+        if controller == .clusterAutoscaler { parkedClusterRevision = revision }
+        scheduleNextTick(of: controller, quietUntil: unchanged && mayPark() ? wakeSeconds : nil, inputs: before, engine: &engine)
+    }
+
+    /// Schedules the next grid tick, or parks the timer when the controller cannot act before
+    /// `quietUntil` with the same inputs (nil: it may act at any tick).
+    private mutating func scheduleNextTick(of controller: Controller, quietUntil: Double?, inputs: ControllerInputs, engine: inout Engine<Event>) {
+        let index = controller.index
+        let next = timers[index]!.nextTickSeconds
+        guard skipQuietTicks, let quietUntil, quietUntil >= next else {
+            let generation = timers[index]!.arm(parked: false)
+            engine.schedule(.controllerTick(controller, generation: generation), at: next, rank: controller.rawValue)
+            return
+        }
+        let generation = timers[index]!.arm(parked: true)
+        parkedInputs[index] = inputs
+        parkedCount += 1
+        if quietUntil.isFinite {
+            engine.schedule(.controllerTick(controller, generation: generation), at: timers[index]!.tick(atOrAfter: quietUntil), rank: controller.rawValue)
+        }
+    }
+
+    /// Ends a parked stretch whose next tick runs at `nextTickSeconds`, writing what the skipped
+    /// ticks would have left behind. While parked, the controller's inputs were those it parked with.
+    private mutating func unpark(_ controller: Controller, nextTickSeconds: Double) {
+        parkedCount -= 1
+        guard let skipped = timers[controller.index]!.lastSkippedTick(before: nextTickSeconds) else { return }
+        switch controller {
+        case .keda: keda?.refreshActivity(at: skipped)
+        case .hpa: hpa?.replaySkippedSync(at: skipped)
+        case .knative: knative?.recordIntegral(at: skipped, integral: statistics.requestSecondsInSystem)   // parked only with nothing in the system
+        case .clusterAutoscaler: break
+        }
+    }
+
+    /// After an event of `rank`: wakes every parked controller whose inputs changed, at its first
+    /// grid tick at or after now — after now if its tick at this instant came before the event or
+    /// already ran.
+    mutating func wakeParkedControllers(afterEventOfRank rank: UInt8, engine: inout Engine<Event>) {
+        let now = engine.now
+        for controller in Controller.allCases {
+            guard let timer = timers[controller.index], timer.isParked else { continue }
+            let changed: Bool
+            if controller == .clusterAutoscaler {
+                changed = clusterRevision != parkedClusterRevision
+                assert(changed || clusterAutoscalerInputsUnchanged(), "a change to the cluster autoscaler's inputs did not bump clusterRevision")
+            } else {
+                changed = inputs(of: controller) != parkedInputs[controller.index]
+            }
+            guard changed else { continue }
+            var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
+            if next == now && controller.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
+            unpark(controller, nextTickSeconds: next)
+            let generation = timers[controller.index]!.arm(parked: false)
+            engine.schedule(.controllerTick(controller, generation: generation), at: next, rank: controller.rawValue)
+        }
+    }
+
+    /// Restarts the cluster autoscaler's loop now (a new unschedulable pod): the next periodic
+    /// loop comes a scan interval after this one.
+    mutating func runClusterAutoscalerNow(engine: inout Engine<Event>) {
+        guard let timer = timers[Controller.clusterAutoscaler.index] else { return }
+        if timer.isParked { unpark(.clusterAutoscaler, nextTickSeconds: engine.now) }
+        timers[Controller.clusterAutoscaler.index]!.reanchor(at: engine.now)
+        let generation = timers[Controller.clusterAutoscaler.index]!.arm(parked: false)
+        engine.schedule(.controllerTick(.clusterAutoscaler, generation: generation), at: engine.now, rank: Controller.clusterAutoscaler.rawValue)
+    }
+
+    // MARK: Inputs
+
+    /// Parking needs inputs that do not change with the clock alone: scaler outages start and end
+    /// on their own, and with a message TTL the queue shrinks as messages expire.
+    private mutating func mayPark() -> Bool {
+        !hasScalerOutages && !(scenario.dropExpiredMessages && !readyQueue.isEmpty)
+    }
+
+    mutating func inputs(of controller: Controller) -> ControllerInputs {
+        switch controller {
+        case .keda:
+            // A poll's decision reads the queue only through "active or not"; the exact length
+            // matters when the HPA reads KEDA's cached value of it.
+            guard let trigger = kedaTrigger else { return ControllerInputs() }
+            let queue = trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
+            return ControllerInputs(first: trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0), second: specReplicas)
+        case .hpa:
+            // A sync reads the metric only through its replica proposal.
+            let status = activePods.count
+            let proposal = hpaUsage().map { hpa!.proposal(usage: $0, statusReplicas: status, specReplicas: specReplicas) }
+            return ControllerInputs(first: status, second: specReplicas, third: proposal ?? -1)
+        case .knative:
+            return ControllerInputs(first: inSystem, second: specReplicas, third: readyPodCount)
+        case .clusterAutoscaler:
+            return ControllerInputs()
+        }
+    }
+
+    /// Keeps the pending pods and, per live GPU node, its phase and bound pods: all a loop reads
+    /// (compared only by the debug check of ``clusterRevision``).
+    private mutating func recordClusterAutoscalerInputs() {
+        parkedClusterInputs.removeAll(keepingCapacity: true)
+        for pod in pendingPods { parkedClusterInputs.append(Int64(pod)) }
+        parkedClusterInputs.append(-1)
+        for id in liveGPUNodes { parkedClusterInputs.append(clusterAutoscalerInput(node: id)) }
+    }
+
+    mutating func clusterAutoscalerInputsUnchanged() -> Bool {
+        guard parkedClusterInputs.count == pendingPods.count + 1 + liveGPUNodes.count else { return false }
+        for (position, pod) in pendingPods.enumerated() where parkedClusterInputs[position] != Int64(pod) { return false }
+        let offset = pendingPods.count + 1
+        for (position, id) in liveGPUNodes.enumerated() where parkedClusterInputs[offset + position] != clusterAutoscalerInput(node: id) {
+            return false
+        }
+        return true
+    }
+
+    private func clusterAutoscalerInput(node id: Int32) -> Int64 {
+        Int64(id) << 32 | Int64(nodes[Int(id)].phase.rawValue) << 24 | Int64(nodes[Int(id)].boundPods)
+    }
+}

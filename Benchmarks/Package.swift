@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "costsim-bench",
-            dependencies: [.product(name: "Simulator", package: "costsim")],
+            dependencies: [
+                .product(name: "Simulator", package: "costsim"), .product(name: "Scenarios", package: "costsim"),
+                .product(name: "CostModel", package: "costsim"), .product(name: "Sweeps", package: "costsim"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ]

@@ -8,7 +8,7 @@ import Darwin
 struct Benchmark: Sendable {
     let name: String
     let summary: String
-    let body: @Sendable () throws -> String
+    let body: @Sendable () async throws -> String
 
     /// Wall-clock seconds since an arbitrary origin (CLOCK_MONOTONIC).
     static func now() -> Double {

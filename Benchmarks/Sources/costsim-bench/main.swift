@@ -5,13 +5,14 @@ let benchmarks = [
     SimulationBenchmarks.articleMonth,
     SimulationBenchmarks.streamingTrace,
     SimulationBenchmarks.yearAt10PerSecond,
+    SweepBenchmark.kedaGrid,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
 for benchmark in benchmarks where requested.isEmpty || requested.contains(benchmark.name) {
     print("\(benchmark.name): \(benchmark.summary)")
     do {
-        print("  " + (try benchmark.body()))
+        print("  " + (try await benchmark.body()))
     } catch {
         print("  failed: \(error)")
     }

@@ -76,21 +76,19 @@ struct HorizontalPodAutoscaler {
         var earliest = Double.infinity
         func consider(_ time: Double) { if time >= now { earliest = Swift.min(earliest, time) } }
         guard let behavior else {
-            // Legacy: the window's maximum only falls as old recommendations leave it; the result
-            // changes at the first departure after which the clamped maximum differs.
+            // Legacy: the window's maximum only falls as old recommendations leave it (oldest
+            // first); the result changes at the first departure after which the clamped maximum
+            // of what remains differs. Walking back from the newest, the remaining maximum grows.
             let window = settings.downscaleStabilizationSeconds
-            var laterMaximum = proposal
-            var departures: [(time: Double, remainingMaximum: Int)] = []
-            for record in recommendations.reversed() {     // oldest last: what remains once each has left
-                departures.append((record.time + window, laterMaximum))
-                laterMaximum = Swift.max(laterMaximum, record.replicas)
+            let current = normalizedLegacy(recommendation: recommendations.reduce(proposal) { Swift.max($0, $1.replicas) }, current: lastSpecReplicas)
+            var remainingMaximum = proposal
+            var firstChange: Double?
+            for record in recommendations.reversed() {
+                guard normalizedLegacy(recommendation: remainingMaximum, current: lastSpecReplicas) != current else { break }
+                firstChange = record.time + window
+                remainingMaximum = Swift.max(remainingMaximum, record.replicas)
             }
-            let current = normalizedLegacy(recommendation: laterMaximum, current: lastSpecReplicas)
-            for departure in departures.reversed()
-            where normalizedLegacy(recommendation: departure.remainingMaximum, current: lastSpecReplicas) != current {
-                consider(departure.time)
-                break
-            }
+            if let firstChange { consider(firstChange) }
             return earliest
         }
         for record in recommendations where record.replicas != proposal {

@@ -96,8 +96,8 @@ extension ServingSystem {
     /// already ran.
     mutating func wakeParkedControllers(afterEventOfRank rank: UInt8, engine: inout Engine<Event>) {
         let now = engine.now
-        for controller in Controller.allCases {
-            guard let timer = timers[controller.index], timer.isParked else { continue }
+        for index in timers.indices {
+            guard let timer = timers[index], timer.isParked, let controller = Controller(rawValue: UInt8(index + 1)) else { continue }
             let changed: Bool
             if controller == .clusterAutoscaler {
                 changed = clusterRevision != parkedClusterRevision

@@ -121,6 +121,25 @@ import Testing
         #expect(PixelProbe.close(PixelProbe.color(image, at: dedicated, scale: scale), Palette.blue))
     }
 
+    @Test func paretoAgainstTimeoutsUsesALinearShareAxis() throws {
+        let points = [
+            ParetoPoint(label: "cheap", monthlyDollars: 80, metric: 0.12),
+            ParetoPoint(label: "middle", monthlyDollars: 150, metric: 0.04),
+            ParetoPoint(label: "dominated", monthlyDollars: 200, metric: 0.09),
+            ParetoPoint(label: "safe", monthlyDollars: 420, metric: 0.0),
+        ]
+        #expect(ParetoPoint.frontier(points).map(\.label) == ["safe", "middle", "cheap"])
+        let chart = ParetoChart(points: points, metric: .share("timeout share"), latencyTargetSeconds: 60)
+        #expect(chart.latencyTargetSeconds == nil, "a seconds target means nothing on a share axis")
+        let image = try render(chart)
+        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        #expect(!geometry.x.isLog)
+        let zero = geometry.point(0, 420), cheap = geometry.point(0.12, 80)
+        #expect(abs(zero.x - geometry.plot.minX) < 0.5, "0 % sits on the left edge")
+        #expect(cheap.x < geometry.plot.maxX && cheap.x > geometry.x.position(0.1))
+        #expect(PixelProbe.close(PixelProbe.color(image, at: geometry.point(0.04, 150), scale: scale), Palette.blue))
+    }
+
     @Test func svgIsWellFormedAndPdfHasOnePage() throws {
         let chart = try cdfChart()
         let svg = String(decoding: try renderer.data(chart, format: .svg), as: UTF8.self)

@@ -56,8 +56,8 @@ import Testing
         try drawsSomething(LatencyCDFChart(curves: [LatencyCurve(name: "zero", points: [.init(seconds: 0, fraction: 1)], p50Seconds: 0,
                                                                  p95Seconds: 0, p99Seconds: 0, count: 3)], clientTimeoutSeconds: 60))
         try drawsSomething(ParetoChart(points: []))
-        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "only", monthlyDollars: 0, p95Seconds: 0)]))
-        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "inf", monthlyDollars: .infinity, p95Seconds: .nan)]))
+        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "only", monthlyDollars: 0, metric: 0)]))
+        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "inf", monthlyDollars: .infinity, metric: .nan)]))
     }
 
     @Test func nonFiniteAndNegativeValuesAreIgnored() throws {
@@ -71,7 +71,7 @@ import Testing
                                                                  gpuNodes: [inf], coldStarts: [TimeSpan(start: nan, end: 5), TimeSpan(start: -inf, end: inf)])))
         try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [nan, -10, 0, 100], curves: [.init(optionName: "a", monthlyDollars: [1, inf, -5])],
                                                                   currentVolume: nan)))
-        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "neg", monthlyDollars: -10, p95Seconds: -1), ParetoPoint(label: "ok", monthlyDollars: 5, p95Seconds: 3)],
+        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "neg", monthlyDollars: -10, metric: -1), ParetoPoint(label: "ok", monthlyDollars: 5, metric: 3)],
                                        latencyTargetSeconds: -5))
     }
 

@@ -101,14 +101,14 @@ enum Fixtures {
         currentVolume: 300)
 
     static let pareto: [ParetoPoint] = [
-        ParetoPoint(label: "dedicated", monthlyDollars: 257, p95Seconds: 6.1),
-        ParetoPoint(label: "cooldown 60 s", monthlyDollars: 82, p95Seconds: 290),
-        ParetoPoint(label: "cooldown 300 s", monthlyDollars: 95, p95Seconds: 210),
-        ParetoPoint(label: "cooldown 900 s", monthlyDollars: 121, p95Seconds: 95),
-        ParetoPoint(label: "cooldown 1800 s", monthlyDollars: 150, p95Seconds: 40),
-        ParetoPoint(label: "min 1 node, spot", monthlyDollars: 140, p95Seconds: 7.5),
-        ParetoPoint(label: "poll 30 s", monthlyDollars: 84, p95Seconds: 305),
-        ParetoPoint(label: "cooldown 300 s, on-demand", monthlyDollars: 180, p95Seconds: 205),
+        ParetoPoint(label: "dedicated", monthlyDollars: 257, metric: 6.1),
+        ParetoPoint(label: "cooldown 60 s", monthlyDollars: 82, metric: 290),
+        ParetoPoint(label: "cooldown 300 s", monthlyDollars: 95, metric: 210),
+        ParetoPoint(label: "cooldown 900 s", monthlyDollars: 121, metric: 95),
+        ParetoPoint(label: "cooldown 1800 s", monthlyDollars: 150, metric: 40),
+        ParetoPoint(label: "min 1 node, spot", monthlyDollars: 140, metric: 7.5),
+        ParetoPoint(label: "poll 30 s", monthlyDollars: 84, metric: 305),
+        ParetoPoint(label: "cooldown 300 s, on-demand", monthlyDollars: 180, metric: 205),
     ]
 
     static let assumptions: [AssumptionRow] = [

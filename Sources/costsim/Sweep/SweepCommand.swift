@@ -87,7 +87,7 @@ struct SweepOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Pareto frontier of cost against: p95, p99 or timeouts.")
     var pareto: SweepMetric = .p95
 
-    @Option(name: .long, help: ArgumentHelp("Draw the cost/p95 Pareto chart to this PNG (or .svg/.pdf) file.", valueName: "pareto.png"))
+    @Option(name: .long, help: ArgumentHelp("Draw the Pareto chart of cost against the --pareto metric to this PNG (or .svg/.pdf) file.", valueName: "pareto.png"))
     var chart: String?
 
     func validate() throws {
@@ -107,10 +107,14 @@ struct SweepOutputOptions: ParsableArguments {
         }
         if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
         if let chart {
-            let summaries = results.summaries
-            let points = summaries.map { ParetoPoint(label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, p95Seconds: $0.p95.mean) }
+            // The chart sets cost against the --pareto metric, like the printed frontier.
+            let metric: ParetoMetric = pareto == .timeouts ? .share("timeout share") : .latency(pareto.rawValue)
+            let points = results.summaries.map {
+                ParetoPoint(label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, metric: $0.interval(pareto).mean)
+            }
             let format = ChartFormat(rawValue: (chart as NSString).pathExtension.lowercased()) ?? .png
-            try ChartRenderer().write(ParetoChart(points: points, title: "Sweep \(results.identity.optionName): monthly cost against p95"), format: format, to: chart)
+            let title = "Sweep \(results.identity.optionName): monthly cost against \(metric.name)"
+            try ChartRenderer().write(ParetoChart(points: points, metric: metric, title: title), format: format, to: chart)
         }
     }
 }

@@ -122,8 +122,8 @@ public struct ScenarioDiff: Sendable {
             }
             rows.append(Row(
                 optionName: name,
-                old: ConfigurationSummary(configuration: o * 2, settings: [], runs: oldRuns),
-                new: ConfigurationSummary(configuration: o * 2 + 1, settings: [], runs: newRuns),
+                old: ConfigurationSummary(configuration: o * 2, settings: [], runs: oldRuns, responseCapSeconds: old.clientTimeoutSeconds),
+                new: ConfigurationSummary(configuration: o * 2 + 1, settings: [], runs: newRuns, responseCapSeconds: new.clientTimeoutSeconds),
                 costDelta: delta(.cost), p95Delta: delta(.p95), p99Delta: delta(.p99), timeoutShareDelta: delta(.timeouts)))
         }
         return ScenarioDiff(rows: rows, onlyOld: onlyOld, onlyNew: onlyNew)

@@ -49,13 +49,14 @@ public enum ResultsDatabase {
                 BEGIN;
                 """)
             let identity = results.identity
-            let meta: [(String, String)] = [
+            var meta: [(String, String)] = [
                 ("format", formatVersion), ("grid_hash", identity.hash), ("scenario", identity.scenarioName),
                 ("option", identity.optionName), ("seed", String(identity.seed)), ("replications", String(identity.replications)),
                 ("configurations", String(results.configurations.count)),
                 ("shards", results.shards.map(\.description).joined(separator: ",")),
                 ("complete", results.complete ? "true" : "false"),
             ]
+            if let cap = identity.responseCapSeconds { meta.append(("client_timeout_seconds", String(cap))) }
             let insertMeta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
             for (key, value) in meta { try insertMeta.run([.text(key), .text(value)]) }
             let insertConfiguration = try db.prepare("INSERT INTO configurations VALUES (?, ?, ?)")
@@ -112,7 +113,8 @@ public enum ResultsDatabase {
             var shards: [Shard] = []
             for text in (meta["shards"] ?? "").split(separator: ",") { shards.append(try Shard(parsing: String(text))) }
             let identity = SweepIdentity(
-                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications, hash: hash)
+                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications, hash: hash,
+                responseCapSeconds: meta["client_timeout_seconds"].flatMap(Double.init))
             return SweepResults(identity: identity, configurations: configurations, runs: runs, shards: shards, complete: meta["complete"] == "true")
         } catch let error as SweepError {
             throw error

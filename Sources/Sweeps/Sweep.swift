@@ -47,7 +47,7 @@ public struct Sweep: Sendable {
         for configuration in grid.configurations { fingerprint += ConfigurationSummary.label(configuration) + "\n" }
         identity = SweepIdentity(
             scenarioName: scenario.name, optionName: scenario.options[index].name, seed: scenario.seed,
-            replications: replications, hash: SweepIdentity.fnv1a(fingerprint))
+            replications: replications, hash: SweepIdentity.fnv1a(fingerprint), responseCapSeconds: scenario.clientTimeoutSeconds)
     }
 
     /// The scenario with configuration `index` applied, and its swept option.
@@ -149,7 +149,7 @@ public struct Sweep: Sendable {
                     configurationsDone += 1
                     let summary = ConfigurationSummary(
                         configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
-                        runs: perConfiguration[outcome.configuration]!)
+                        runs: perConfiguration[outcome.configuration]!, responseCapSeconds: identity.responseCapSeconds)
                     if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
                 }
                 progress?(Progress(done: outcomes.count, total: work.count, configurationsDone: configurationsDone,

@@ -60,17 +60,20 @@ public struct ConfigurationSummary: Sendable, Hashable {
     public var timeoutShare: ConfidenceInterval
     public var coldStartShare: ConfidenceInterval
 
-    public init(configuration: Int, settings: [ParameterSetting], runs: [RunOutcome]) {
+    /// - Parameter responseCapSeconds: the client timeout: response times never exceed it, so
+    ///   neither do the latency intervals (nil: no cap known).
+    public init(configuration: Int, settings: [ParameterSetting], runs: [RunOutcome], responseCapSeconds: Double? = nil) {
         self.configuration = configuration
         self.settings = settings
         label = Self.label(settings)
         let ordered = runs.sorted { $0.replication < $1.replication }
         replications = ordered.count
         let nonNegative = 0...Double.greatestFiniteMagnitude
+        let latency = 0...(responseCapSeconds ?? Double.greatestFiniteMagnitude)
         cost = ConfidenceInterval(ordered.map(SweepMetric.cost.value), range: nonNegative)
-        p50 = ConfidenceInterval(ordered.map(SweepMetric.p50.value), range: nonNegative)
-        p95 = ConfidenceInterval(ordered.map(SweepMetric.p95.value), range: nonNegative)
-        p99 = ConfidenceInterval(ordered.map(SweepMetric.p99.value), range: nonNegative)
+        p50 = ConfidenceInterval(ordered.map(SweepMetric.p50.value), range: latency)
+        p95 = ConfidenceInterval(ordered.map(SweepMetric.p95.value), range: latency)
+        p99 = ConfidenceInterval(ordered.map(SweepMetric.p99.value), range: latency)
         timeoutShare = ConfidenceInterval(ordered.map(SweepMetric.timeouts.value), range: 0...1)
         coldStartShare = ConfidenceInterval(ordered.map(SweepMetric.coldStarts.value), range: 0...1)
     }
@@ -116,7 +119,9 @@ public struct SweepResults: Sendable, Hashable {
         var byConfiguration: [Int: [RunOutcome]] = [:]
         for run in runs { byConfiguration[run.configuration, default: []].append(run) }
         return byConfiguration.keys.sorted().map { index in
-            ConfigurationSummary(configuration: index, settings: configurations[index], runs: byConfiguration[index]!)
+            ConfigurationSummary(
+                configuration: index, settings: configurations[index], runs: byConfiguration[index]!,
+                responseCapSeconds: identity.responseCapSeconds)
         }
     }
 }
@@ -131,13 +136,16 @@ public struct SweepIdentity: Sendable, Hashable {
     public var replications: Int
     /// FNV-1a 64 over the scenario, option, seed, replications and every configuration.
     public var hash: String
+    /// The scenario's client timeout: no response time exceeds it (nil in files that predate it).
+    public var responseCapSeconds: Double?
 
-    public init(scenarioName: String, optionName: String, seed: UInt64, replications: Int, hash: String) {
+    public init(scenarioName: String, optionName: String, seed: UInt64, replications: Int, hash: String, responseCapSeconds: Double? = nil) {
         self.scenarioName = scenarioName
         self.optionName = optionName
         self.seed = seed
         self.replications = replications
         self.hash = hash
+        self.responseCapSeconds = responseCapSeconds
     }
 
     static func fnv1a(_ text: String) -> String {

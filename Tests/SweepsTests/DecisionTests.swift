@@ -31,6 +31,19 @@ struct DecisionTests {
         #expect(share.upper == 1 && share.lower < 0.9)
     }
 
+    @Test("latency intervals stop at the client timeout: no response is slower")
+    func latencyIntervalsAreCapped() {
+        let runs = [60.0, 45.0, 60.0].enumerated().map { r, p95 in
+            RunOutcome(configuration: 0, replication: r, monthlyCostNanoDollars: 1, p50Seconds: p95 / 2, p95Seconds: p95, p99Seconds: 60,
+                       meanSeconds: p95 / 2, arrived: 10, timedOut: 1, coldStarts: 0)
+        }
+        let uncapped = ConfigurationSummary(configuration: 0, settings: [], runs: runs)
+        let capped = ConfigurationSummary(configuration: 0, settings: [], runs: runs, responseCapSeconds: 60)
+        #expect(uncapped.p95.upper > 60)
+        #expect(capped.p95.upper == 60 && capped.p95.mean == uncapped.p95.mean && capped.p95.lower == uncapped.p95.lower)
+        #expect(capped.p99.upper == 60)
+    }
+
     @Test("the Pareto frontier keeps exactly the non-dominated configurations")
     func pareto() {
         let summaries = [

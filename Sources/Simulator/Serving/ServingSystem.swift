@@ -136,26 +136,10 @@ struct ServingSystem: EventHandler {
     // MARK: Event handling
 
     mutating func handle(_ event: Event, engine: inout Engine<Event>) {
+        // A tick integrates nothing: the time averages advance at the events that change what
+        // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
-        switch event {
-        case .controllerTick(let controller, let generation):
-            // A tick integrates nothing: the time averages advance at the events that change
-            // what they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
-            rank = controller.rawValue
-            tick(controller, generation: generation, engine: &engine)
-        case .drainDeadlineReached:
-            engine.stop()
-            return
-        default:
-            advanceClock(to: engine.now)
-            handleClusterOrRequestEvent(event, engine: &engine)
-        }
-        if parkedCount > 0 { wakeParkedControllers(afterEventOfRank: rank, engine: &engine) }
-        observeTimeline(at: engine.now)
-        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
-    }
-
-    private mutating func handleClusterOrRequestEvent(_ event: Event, engine: inout Engine<Event>) {
+        if case .controllerTick(let controller, _) = event { rank = controller.rawValue } else { advanceClock(to: engine.now) }
         switch event {
         case .arrival: arrive(engine: &engine)
         case .serviceCompleted(let pod, let request, let token): complete(request: request, on: pod, token: token, engine: &engine)
@@ -165,8 +149,14 @@ struct ServingSystem: EventHandler {
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
-        case .controllerTick, .drainDeadlineReached: break
+        case .controllerTick(let controller, let generation): tick(controller, generation: generation, engine: &engine)
+        case .drainDeadlineReached:
+            engine.stop()
+            return
         }
+        if parkedCount > 0 { wakeParkedControllers(afterEventOfRank: rank, engine: &engine) }
+        observeTimeline(at: engine.now)
+        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
     }
 
     /// Reads the first record and schedules its arrival.

@@ -9,18 +9,23 @@ import Testing
 
     static func autoscaled(
         _ autoscaler: AutoscaledDeployment.Autoscaler, maxNodes: Int = 3, ca: ClusterAutoscalerSettings = .upstreamDefaults,
-        coldStart: ColdStartModel = .typicalGKE, spot: SpotModel = SpotModel(), minNodes: Int = 0
+        coldStart: ColdStartModel = .typicalGKE, spot: SpotModel = SpotModel(), minNodes: Int = 0, gpusPerNode: Int = 1,
+        hpa: HPASettings = HPASettings(phaseSeconds: 3)
     ) -> DeploymentOption {
-        DeploymentOption(name: "option", kind: .autoscaled(AutoscaledDeployment(
-            autoscaler: autoscaler, hpa: HPASettings(phaseSeconds: 3), node: gpu, minNodes: minNodes, maxNodes: maxNodes,
+        var node = gpu
+        node.gpuCount = gpusPerNode
+        return DeploymentOption(name: "option", kind: .autoscaled(AutoscaledDeployment(
+            autoscaler: autoscaler, hpa: hpa, node: node, minNodes: minNodes, maxNodes: maxNodes,
             clusterAutoscaler: ca, coldStart: coldStart, spot: spot)))
     }
 
     /// Office-hours traffic over a few days, with the seed's own cold starts and preemptions.
-    static func generated(days: Double, workPerDay: Double = 300 * 60, dropExpired: Bool = false, timeout: Double = 60) -> Scenario {
+    static func generated(
+        days: Double, workPerDay: Double = 300 * 60, dropExpired: Bool = false, timeout: Double = 60, workers: WorkerSettings = WorkerSettings()
+    ) -> Scenario {
         Scenario(
             name: "parity", workload: .synthetic(SyntheticTrace.Description(workPerDay: workPerDay, days: days)),
-            inference: InferenceModel(secondsPerWorkUnit: 0.45, noise: .normal(mean: 1, standardDeviation: 0.04)),
+            inference: InferenceModel(secondsPerWorkUnit: 0.45, noise: .normal(mean: 1, standardDeviation: 0.04)), workers: workers,
             clientTimeoutSeconds: timeout, dropExpiredMessages: dropExpired, seed: 7)
     }
 
@@ -51,6 +56,15 @@ import Testing
         cached.maxReplicaCount = 4
         let idle = KEDAConfiguration(pollingIntervalSeconds: 10, cooldownPeriodSeconds: 90, minReplicaCount: 2, idleReplicaCount: 0, trigger: RabbitMQTrigger(targetValue: 3))
         let legacyMany = KEDAConfiguration(pollingIntervalSeconds: 7, cooldownPeriodSeconds: 45, maxReplicaCount: 6, trigger: RabbitMQTrigger(targetValue: 1))
+        var tightPolicies = KEDAConfiguration(
+            pollingIntervalSeconds: 5, cooldownPeriodSeconds: 30, initialCooldownPeriodSeconds: 600, maxReplicaCount: 6,
+            trigger: RabbitMQTrigger(targetValue: 1, activationValue: 1, queueProtocol: .http))
+        tightPolicies.hpaBehavior = HPABehavior(
+            scaleUp: .init(stabilizationWindowSeconds: 30, policies: [.init(kind: .pods, value: 1, periodSeconds: 60), .init(kind: .percent, value: 50, periodSeconds: 30)], selectPolicy: .min),
+            scaleDown: .init(stabilizationWindowSeconds: 120, policies: [.init(kind: .pods, value: 1, periodSeconds: 45)]))
+        let slowCA = ClusterAutoscalerSettings(
+            scanIntervalSeconds: 17, scaleDownUnneededSeconds: 240, scaleDownDelayAfterAddSeconds: 120, scaleDownDelayAfterDeleteSeconds: 50,
+            maxEmptyBulkDelete: 1, frequentLoops: false, phaseSeconds: 4)
         return [
             ("article ScaledObject, 3 days", generated(days: 3), autoscaled(.keda(.article))),
             ("KEDA defaults", generated(days: 2), autoscaled(.keda(KEDAConfiguration()))),
@@ -68,6 +82,14 @@ import Testing
             ("ties on whole seconds", wholeSeconds(), autoscaled(.keda(behavior), maxNodes: 4, coldStart: fixedColdStart)),
             ("ties, legacy HPA", wholeSeconds(), autoscaled(.keda(legacyMany), maxNodes: 4, coldStart: fixedColdStart)),
             ("ties, Knative", wholeSeconds(), autoscaled(.knative(KnativeConfiguration()), maxNodes: 4, coldStart: fixedColdStart)),
+            ("HPA policies with selectPolicy Min, HTTP, activationValue, initial cooldown",
+             generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(tightPolicies), maxNodes: 6)),
+            ("two GPUs per node, concurrency 2, prefetch 3, slow cluster autoscaler without frequent loops",
+             generated(days: 2, workPerDay: 8 * 3_600 * 4, workers: WorkerSettings(concurrency: 2, prefetch: 3)),
+             autoscaled(.keda(legacyMany), maxNodes: 3, ca: slowCA, gpusPerNode: 2, hpa: HPASettings(syncPeriodSeconds: 20, downscaleStabilizationSeconds: 100, phaseSeconds: 7))),
+            ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
+             autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
+            ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),
         ]
     }()
 

@@ -55,16 +55,16 @@ extension ServingSystem {
             log(.keda, at: now, rule: decision.rule, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        setWaitingToScaleIn(keda!.lastPollInactive && specReplicas > kedaMinReplicas, at: now)
-        return keda!.earliestActionSeconds(currentReplicas: specReplicas)
+        setWaitingToScaleIn(keda?.lastPollInactive == true && specReplicas > kedaMinReplicas, at: now)
+        return keda?.earliestActionSeconds(currentReplicas: specReplicas) ?? .infinity
     }
 
     /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no value).
     mutating func hpaUsage() -> Double? {
         guard keda != nil, hpa != nil, let trigger = kedaTrigger else { return nil }
-        if let fallback = keda!.fallbackReplicas { return trigger.targetValue * Double(fallback) }
-        if trigger.useCachedMetrics { return Double(keda!.cachedQueueLength) }
-        if specReplicas == 0 && hpa!.minReplicas != 0 { return nil }      // HPA disabled: it does not even query
+        if let fallback = keda?.fallbackReplicas { return trigger.targetValue * Double(fallback) }
+        if trigger.useCachedMetrics { return Double(keda?.cachedQueueLength ?? 0) }
+        if specReplicas == 0 && hpa?.minReplicas != 0 { return nil }      // HPA disabled: it does not even query
         return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
     }
 
@@ -73,7 +73,7 @@ extension ServingSystem {
         guard hpa != nil, let trigger = kedaTrigger else { return .infinity }
         let now = engine.now
         var usage = hpaUsage()
-        if keda!.fallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
+        if keda?.fallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
             let live = scalerQueueLength(at: now)               // a live query: it can fail (outage) or see expired messages go
             keda!.recordMetricQuery(succeeded: live != nil)
             usage = live.map(Double.init)
@@ -84,7 +84,7 @@ extension ServingSystem {
             log(.hpa, at: now, rule: decision.rule, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        return hpa!.earliestActionSeconds(now: now)
+        return hpa?.earliestActionSeconds(now: now) ?? .infinity
     }
 
     // MARK: Knative

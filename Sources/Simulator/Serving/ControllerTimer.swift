@@ -3,9 +3,9 @@
 ///
 /// A controller tick reads a few inputs (queue length, replica counts, pods and nodes) and the
 /// clock. When a tick changed nothing and its controller can name the earliest time at which a
-/// tick with the same inputs could act (`wakeSeconds`, e.g. the end of KEDA's cooldown), the
-/// timer is *parked*: its next event is the first grid tick at or after that time, and any event
-/// that changes the controller's inputs brings it back to the first grid tick at or after now.
+/// tick with the same inputs could act (e.g. the end of KEDA's cooldown), the timer is *parked*:
+/// its next event is the first grid tick at or after that time (none if there is no such time),
+/// and any event that changes the controller's inputs brings it back to its next grid tick.
 /// The skipped ticks would have read the same inputs and decided nothing, so a run with parked
 /// timers makes exactly the decisions of a run that fires every tick — a test checks this on
 /// whole runs (`QuietTickTests`). Like swift-nio's scheduled tasks, a timer is cancelled by
@@ -55,7 +55,7 @@ struct ControllerTimer {
         anchorSeconds = now
     }
 
-    /// Starts a new generation for the event about to be scheduled at `time`; returns it.
+    /// Starts a new generation for the event about to be scheduled (parked or not); returns it.
     mutating func arm(parked: Bool) -> UInt32 {
         generation &+= 1
         isParked = parked

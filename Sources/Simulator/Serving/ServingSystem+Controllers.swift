@@ -59,7 +59,8 @@ extension ServingSystem {
         return keda?.earliestActionSeconds(currentReplicas: specReplicas) ?? .infinity
     }
 
-    /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no value).
+    /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no
+    /// value). `mutating` only so that it borrows `self` (see ``ServingSystem+QuietTicks``).
     mutating func hpaUsage() -> Double? {
         guard keda != nil, hpa != nil, let trigger = kedaTrigger else { return nil }
         if let fallback = keda?.fallbackReplicas { return trigger.targetValue * Double(fallback) }

@@ -55,9 +55,16 @@ extension ServingSystem {
         case .knative: knativeTick(engine: &engine)
         case .clusterAutoscaler: clusterAutoscalerLoop(engine: &engine)
         }
-        let unchanged = inputs(of: controller) == before && (controller != .clusterAutoscaler || clusterRevision == revision)
+        let after = inputs(of: controller)
         if controller == .clusterAutoscaler { parkedClusterRevision = revision }
-        scheduleNextTick(of: controller, quietUntil: unchanged && mayPark() ? wakeSeconds : nil, inputs: before, engine: &engine)
+        let predictable = switch controller {
+        // A poll's own scaling leaves what the next poll does predictable as long as the trigger's
+        // activity did not change with it (``KEDAScaler/earliestActionSeconds(currentReplicas:)``).
+        case .keda: after.first == before.first
+        case .hpa, .knative: after == before
+        case .clusterAutoscaler: clusterRevision == revision
+        }
+        scheduleNextTick(of: controller, quietUntil: predictable && mayPark() ? wakeSeconds : nil, inputs: after, engine: &engine)
     }
 
     /// Schedules the next grid tick, or parks the timer when the controller cannot act before

@@ -143,6 +143,10 @@ import Testing
         #expect(keda.prefix(4).map(\.timeSeconds) == [10, 340, 370, 450])
         #expect(flapping.activationsFromZero >= 10)
         #expect(flapping.gpuNodesCreated == 1)
+        // The run gives up exactly at the drain deadline: the horizon plus the client timeout
+        // (at least an hour), and the timeline ends there (13,600 s in 60-s buckets: 227).
+        #expect(flapping.endSeconds == 3600 + 10_000)
+        #expect(flapping.timeline.count == 227)
     }
 
     @Test func knativeScalesToZeroAfterTheStableWindowAndGrace() throws {

@@ -44,6 +44,18 @@ import Testing
             clientTimeoutSeconds: 120, seed: 3, timelineBucketSeconds: 10)
     }
 
+    /// The broker is unreachable for two hours of the office day; fallback drives 2 replicas.
+    static func withOutages() -> DeploymentOption {
+        var keda = KEDAConfiguration.article
+        keda.fallback = KEDAConfiguration.Fallback(failureThreshold: 3, replicas: 2)
+        var option = autoscaled(.keda(keda))
+        if case .autoscaled(var deployment) = option.kind {
+            deployment.scalerOutages = [(10 * 3_600)..<(12 * 3_600)]
+            option.kind = .autoscaled(deployment)
+        }
+        return option
+    }
+
     static let fixedColdStart = ColdStartModel.constant(vmBoot: 60, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
 
     static let cases: [(name: String, scenario: Scenario, option: DeploymentOption)] = {
@@ -90,6 +102,7 @@ import Testing
             ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
              autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
             ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),
+            ("scaler outages with fallback (ticks may not sleep)", generated(days: 1, workPerDay: 8 * 3_600), withOutages()),
         ]
     }()
 

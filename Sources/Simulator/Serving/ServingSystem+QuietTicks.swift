@@ -64,7 +64,8 @@ extension ServingSystem {
         case .hpa, .knative: after == before
         case .clusterAutoscaler: clusterRevision == revision
         }
-        scheduleNextTick(of: controller, quietUntil: predictable && mayPark() ? wakeSeconds : nil, inputs: after, engine: &engine)
+        let quietUntil = predictable ? latestQuietSeconds(of: controller, at: now).map { Swift.min($0, wakeSeconds) } : nil
+        scheduleNextTick(of: controller, quietUntil: quietUntil, inputs: after, engine: &engine)
     }
 
     /// Schedules the next grid tick, or parks the timer when the controller cannot act before
@@ -133,10 +134,15 @@ extension ServingSystem {
 
     // MARK: Inputs
 
-    /// Parking needs inputs that do not change with the clock alone: scaler outages start and end
-    /// on their own, and with a message TTL the queue shrinks as messages expire.
-    private mutating func mayPark() -> Bool {
-        !hasScalerOutages && !(scenario.dropExpiredMessages && !readyQueue.isEmpty)
+    /// How long the inputs of KEDA and the HPA stay put on the clock alone (nil: not at all). A
+    /// scaler outage makes every query fail while it lasts and starts on its own; with a message
+    /// TTL the queue shrinks as messages expire. The cluster autoscaler and Knative read neither.
+    private mutating func latestQuietSeconds(of controller: Controller, at now: Double) -> Double? {
+        guard controller == .keda || controller == .hpa else { return .infinity }
+        if scenario.dropExpiredMessages && !readyQueue.isEmpty { return nil }
+        guard hasScalerOutages, let outages = autoscaled?.scalerOutages else { return .infinity }
+        if outages.contains(where: { $0.contains(now) }) { return nil }
+        return outages.map(\.lowerBound).filter { $0 > now }.min() ?? .infinity
     }
 
     mutating func inputs(of controller: Controller) -> ControllerInputs {

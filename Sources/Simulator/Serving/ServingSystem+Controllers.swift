@@ -95,7 +95,7 @@ extension ServingSystem {
     mutating func knativeTick(engine: inout Engine<Event>) -> Double {
         guard knative != nil else { return .infinity }
         knativeDecide(engine: &engine)
-        return inSystem == 0 ? knative!.earliestActionSeconds(now: engine.now) : engine.now
+        return inSystem == 0 ? knative?.earliestActionSeconds(now: engine.now) ?? .infinity : engine.now
     }
 
     /// The activator buffers a request while at zero and pokes the autoscaler.
@@ -117,7 +117,7 @@ extension ServingSystem {
                 setSpecReplicas(target, engine: &engine)
             }
         }
-        setWaitingToScaleIn(knative!.isWaitingToScaleToZero, at: engine.now)
+        setWaitingToScaleIn(knative?.isWaitingToScaleToZero == true, at: engine.now)
     }
 
     // MARK: Cluster autoscaler

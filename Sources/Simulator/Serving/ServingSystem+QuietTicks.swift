@@ -48,7 +48,9 @@ extension ServingSystem {
         timers[controller.index]!.ticked(at: now)
         let before = inputs(of: controller)
         let revision = clusterRevision
-        if controller == .clusterAutoscaler { recordClusterAutoscalerInputs() }
+        #if DEBUG
+        if controller == .clusterAutoscaler { recordClusterAutoscalerInputs() }   // for the check of clusterRevision only
+        #endif
         let wakeSeconds: Double = switch controller {
         case .keda: kedaPoll(engine: &engine)
         case .hpa: hpaSync(engine: &engine)

@@ -114,7 +114,7 @@ public enum ResultsDatabase {
             for text in (meta["shards"] ?? "").split(separator: ",") { shards.append(try Shard(parsing: String(text))) }
             let identity = SweepIdentity(
                 scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications, hash: hash,
-                responseCapSeconds: meta["client_timeout_seconds"].flatMap(Double.init))
+                responseCapSeconds: try responseCap(meta["client_timeout_seconds"], path: path))
             return SweepResults(identity: identity, configurations: configurations, runs: runs, shards: shards, complete: meta["complete"] == "true")
         } catch let error as SweepError {
             throw error
@@ -159,6 +159,15 @@ public enum ResultsDatabase {
             return "[\"\(setting.parameter.rawValue)\", \(value)]"
         }
         return "[" + items.joined(separator: ", ") + "]"
+    }
+
+    /// The stored client timeout: absent in files written before it was kept (no cap), else a positive number.
+    static func responseCap(_ text: String?, path: String) throws(SweepError) -> Double? {
+        guard let text else { return nil }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw .results("\(path): meta client_timeout_seconds must be a positive number of seconds, found '\(text)'")
+        }
+        return seconds
     }
 
     static func parseParametersJSON(_ text: String, path: String) throws(SweepError) -> [ParameterSetting] {

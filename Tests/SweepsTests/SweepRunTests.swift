@@ -61,6 +61,27 @@ struct SweepRunTests {
         #expect(throws: SweepError.self) { try ResultsDatabase.merge([parts[0], parts[0]]) }
     }
 
+    @Test("the client timeout travels in the results file; a damaged value is an error naming file and field")
+    func storedTimeout() async throws {
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sweep = try Fixtures.sweep(replications: 2)
+        let results = try await sweep.run(jobs: 2)
+        let path = directory.appendingPathComponent("r.sqlite").path
+        try ResultsDatabase.write(results, to: path)
+        #expect(try ResultsDatabase.read(path: path).identity.responseCapSeconds == Fixtures.scenario().clientTimeoutSeconds)
+
+        try Self.edit(path, "UPDATE meta SET value = 'soon' WHERE key = 'client_timeout_seconds'")
+        #expect {
+            try ResultsDatabase.read(path: path)
+        } throws: { error in
+            let text = (error as? SweepError)?.description ?? ""
+            return text.contains(path) && text.contains("client_timeout_seconds") && text.contains("soon")
+        }
+        try Self.edit(path, "DELETE FROM meta WHERE key = 'client_timeout_seconds'")
+        #expect(try ResultsDatabase.read(path: path).identity.responseCapSeconds == nil, "files from before the cap read as before")
+    }
+
     @Test("merging shards of different sweeps is refused")
     func differentSweeps() async throws {
         let directory = Self.temporaryDirectory()
@@ -156,6 +177,15 @@ struct SweepRunTests {
         #expect(changed.rows.map(\.optionName) == ["scale-to-zero"])
         #expect(changed.onlyOld == ["dedicated"])
         #expect(changed.rows[0].costDelta.mean > 0)
+    }
+
+    /// Changes a results file in place (the library opens finished files read-only).
+    static func edit(_ path: String, _ sql: String) throws {
+        var handle: OpaquePointer?
+        defer { sqlite3_close(handle) }
+        guard sqlite3_open(path, &handle) == SQLITE_OK, sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
+            throw SweepError.results("cannot edit \(path)")
+        }
     }
 
     func rows(_ path: String, _ sql: String) throws -> [[String]] {

@@ -29,8 +29,8 @@ struct KnativeAutoscaler {
         if currentReplicas > 0 && activeSince == nil { activeSince = now }
         if currentReplicas == 0 { activeSince = nil }
 
-        let stableAverage = average(over: stable, now: now, integral: integral)
-        let panicAverage = average(over: configuration.panicWindowSeconds, now: now, integral: integral)
+        let stableAverage = average(over: stable, now: now, integral: integral, startNearOldest: true)
+        let panicAverage = average(over: configuration.panicWindowSeconds, now: now, integral: integral, startNearOldest: false)
         let ready = Double(Swift.max(1, readyPods))
         let target = configuration.targetConcurrency
         let maxUp = (configuration.maxScaleUpRate * ready).rounded(.up)
@@ -97,15 +97,21 @@ struct KnativeAutoscaler {
         integralHistory.append((time, integral))
     }
 
-    private func average(over window: Double, now: Double, integral: Double) -> Double {
+    /// The average over `window` seconds ending at `now`. The integral at the window's start is
+    /// interpolated between the recorded ticks around it, found by a scan from the end nearer to
+    /// it: the stable window starts at the oldest point kept, the panic window a few ticks back
+    /// (this runs twice per 2-s tick; a scan is cheaper than a binary search over the deque).
+    private func average(over window: Double, now: Double, integral: Double, startNearOldest: Bool) -> Double {
         let start = now - window
         if start < 0 { return Swift.max(0, integral) / Swift.max(window, 1e-9) }
-        // Integral at the window's start, interpolated between the recorded ticks around it
-        // (binary search: this runs twice per 2-s tick).
-        var low = 0, high = integralHistory.count
-        while low < high {
-            let middle = (low + high) / 2
-            if integralHistory[middle].time <= start { low = middle + 1 } else { high = middle }
+        // `low`: the first recorded point after the start.
+        var low: Int
+        if startNearOldest {
+            low = 0
+            while low < integralHistory.count, integralHistory[low].time <= start { low += 1 }
+        } else {
+            low = integralHistory.count
+            while low > 0, integralHistory[low - 1].time > start { low -= 1 }
         }
         let before = low > 0 ? integralHistory[low - 1] : (time: 0.0, integral: 0.0)
         var startIntegral = before.integral

@@ -28,20 +28,25 @@ struct ControllerTimer {
         self.lastTickSeconds = firstTickSeconds - period
     }
 
-    /// The first grid tick at or after `time`.
-    func tick(atOrAfter time: Double) -> Double {
-        let steps = ((time - anchorSeconds) / period).rounded(.up)
-        var tick = anchorSeconds + Swift.max(0, steps) * period
-        if tick < time { tick = anchorSeconds + (Swift.max(0, steps) + 1) * period }
-        return tick
+    /// The grid tick `index` periods after the anchor.
+    func gridTick(_ index: Int) -> Double { anchorSeconds + Double(index) * period }
+
+    /// The index of the first grid tick at or after `time` (the anchor's is 0; never negative).
+    func gridIndex(atOrAfter time: Double) -> Int {
+        var index = Swift.max(0, Int(((time - anchorSeconds) / period).rounded(.up)))
+        if gridTick(index) < time { index += 1 }
+        return index
     }
+
+    /// The first grid tick at or after `time`.
+    func tick(atOrAfter time: Double) -> Double { gridTick(gridIndex(atOrAfter: time)) }
 
     /// The grid tick after the last one that ran.
     var nextTickSeconds: Double { tick(atOrAfter: lastTickSeconds + period / 2) }
 
     /// The last grid tick strictly before `time` that a parked timer skipped, if any.
     func lastSkippedTick(before time: Double) -> Double? {
-        let skipped = tick(atOrAfter: time) - period
+        let skipped = gridTick(gridIndex(atOrAfter: time) - 1)
         return skipped > lastTickSeconds + period / 2 ? skipped : nil
     }
 

@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let scenario = try self.scenario.load()
         let calculator = try pricing.calculator(rules: billing.rules)
-        let outcomes = try ScenarioRunner.run(scenario, calculator: calculator)
+        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)
         let renderer = ReportRenderer(input: try ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input())
         try renderer.writePDF(to: out)
         if let pngDir { _ = try renderer.writePNGs(directory: pngDir) }

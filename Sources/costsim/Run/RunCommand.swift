@@ -34,7 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let scenario = try self.scenario.load()
         let calculator = try pricing.calculator(rules: billing.rules)
-        let outcomes = try ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
+        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
         let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: explain)
         let text: String
         switch format {

@@ -43,13 +43,36 @@ struct ScenarioRunner {
         return scenario
     }
 
-    /// Runs every option for every replication and prices the results.
-    static func run(_ scenario: Scenario, calculator: CostCalculator, keepDecisions: Bool = false) throws -> [OptionOutcome] {
-        try scenario.options.map { option in
-            let results = try (0..<scenario.replications).map { replication in
-                try Simulation.run(scenario, option: option, replication: replication, keepDecisions: keepDecisions)
+    /// Runs every option for every replication and prices the results. The runs are independent:
+    /// up to `jobs` run at once (structured concurrency), and the outcome does not depend on
+    /// `jobs`; the error reported is that of the first failing run in option and replication order.
+    static func run(
+        _ scenario: Scenario, calculator: CostCalculator, keepDecisions: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) async throws -> [OptionOutcome] {
+        let work = scenario.options.indices.flatMap { option in (0..<scenario.replications).map { (option, $0) } }
+        var results = [Result<SimulationResult, any Error>?](repeating: nil, count: work.count)
+        await withTaskGroup(of: (Int, Result<SimulationResult, any Error>).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < work.count else { return }
+                let index = next
+                let (option, replication) = work[index]
+                next += 1
+                group.addTask {
+                    (index, Result { try Simulation.run(scenario, option: scenario.options[option], replication: replication, keepDecisions: keepDecisions) })
+                }
             }
-            return OptionOutcome(option: option, results: results, costs: try results.map { try calculator.price($0) })
+            for _ in 0..<Swift.max(1, jobs) { startNext() }
+            for await (index, result) in group {
+                results[index] = result
+                startNext()
+            }
+        }
+        let simulated = try results.map { try $0!.get() }
+        return try scenario.options.indices.map { option in
+            let runs = Array(simulated[(option * scenario.replications)..<((option + 1) * scenario.replications)])
+            return OptionOutcome(option: scenario.options[option], results: runs, costs: try runs.map { try calculator.price($0) })
         }
     }
 }

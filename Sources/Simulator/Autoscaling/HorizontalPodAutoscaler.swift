@@ -29,10 +29,10 @@ struct HorizontalPodAutoscaler {
 
     /// One sync. `usage` is the metric's value (nil when the query failed). Returns the new replica
     /// count and the rule, or nil for no change.
-    mutating func sync(now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?) -> (replicas: Int, rule: String)? {
+    mutating func sync(now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?) -> (replicas: Int, rule: Rule)? {
         lastProposal = nil
         lastSpecReplicas = specReplicas
-        if specReplicas == 0 && minReplicas != 0 { return nil }            // ScalingDisabled
+        if isScalingDisabled(specReplicas: specReplicas) { return nil }
         if !seeded {
             recommendations.append((specReplicas, now))                    // first sync seeds the history
             seeded = true
@@ -57,15 +57,27 @@ struct HorizontalPodAutoscaler {
         guard desired != specReplicas else { return nil }
         if desired > specReplicas { scaleUpEvents.append((desired - specReplicas, now)) }
         else { scaleDownEvents.append((specReplicas - desired, now)) }
-        // The rule text is built only for changes: syncs that change nothing are the common case.
-        let rule: String
         if let proposal, let usage {
-            rule = "usage \(KEDAScaler.format(usage)) / target \(KEDAScaler.format(targetAverageValue)) → proposal \(proposal)"
-                + (behavior == nil ? " (legacy path)" : " (behavior path)")
-        } else {
-            rule = specReplicas > maxReplicas ? "above maxReplicas" : "below minReplicas"
+            return (desired, .proposal(usage: usage, target: targetAverageValue, proposal: proposal, legacy: behavior == nil))
         }
-        return (desired, rule)
+        return (desired, specReplicas > maxReplicas ? .aboveMaxReplicas : .belowMinReplicas)
+    }
+
+    /// Why a sync scaled; its text is built only for the decision log.
+    enum Rule {
+        case proposal(usage: Double, target: Double, proposal: Int, legacy: Bool)
+        case aboveMaxReplicas
+        case belowMinReplicas
+
+        var text: String {
+            switch self {
+            case .proposal(let usage, let target, let proposal, let legacy):
+                "usage \(KEDAScaler.format(usage)) / target \(KEDAScaler.format(target)) → proposal \(proposal)"
+                    + (legacy ? " (legacy path)" : " (behavior path)")
+            case .aboveMaxReplicas: "above maxReplicas"
+            case .belowMinReplicas: "below minReplicas"
+            }
+        }
     }
 
     /// After a sync that changed nothing: the earliest time after which a sync with the same
@@ -100,6 +112,16 @@ struct HorizontalPodAutoscaler {
             for event in scaleDownEvents { consider(event.time + policy.periodSeconds) }
         }
         return earliest
+    }
+
+    /// `ScalingDisabled`: the target was scaled to zero (by KEDA) and the HPA's minimum is not 0.
+    /// Such a sync reads nothing and only forgets the last proposal (``forgetLastProposal()``).
+    func isScalingDisabled(specReplicas: Int) -> Bool { specReplicas == 0 && minReplicas != 0 }
+
+    /// What a sync with the scaling disabled leaves behind, for a sync that need not run.
+    mutating func forgetLastProposal() {
+        lastProposal = nil
+        lastSpecReplicas = 0
     }
 
     /// Replays a skipped sync at `time` that read the same inputs as the last one: it added the

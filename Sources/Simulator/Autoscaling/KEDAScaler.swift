@@ -22,7 +22,7 @@ struct KEDAScaler {
 
     /// One poll. `queueLength` is nil when the scaler query fails. Returns the replica count to
     /// write, if any, with the rule that fired.
-    mutating func poll(now: Double, queueLength: Int?, currentReplicas: Int) -> (replicas: Int, rule: String)? {
+    mutating func poll(now: Double, queueLength: Int?, currentReplicas: Int) -> (replicas: Int, rule: Rule)? {
         let trigger = configuration.trigger
         let isError = queueLength == nil
         if let queueLength {
@@ -38,7 +38,7 @@ struct KEDAScaler {
             if (configuration.idleReplicaCount != nil && currentReplicas < minimum) || currentReplicas == 0 {
                 let target = minimum > 0 ? minimum : 1
                 lastActiveSeconds = now
-                return (target, "activation: queue \(queueLength ?? 0) > activationValue \(Self.format(trigger.activationValue))")
+                return (target, .activation(queueLength: queueLength ?? 0, activationValue: trigger.activationValue))
             }
             lastActiveSeconds = now     // refreshed on every active poll while replicas > 0
             return nil
@@ -49,13 +49,13 @@ struct KEDAScaler {
             if configuration.fallback == nil || configuration.fallback?.replicas != 0 { return nil }
         }
         if let idle = configuration.idleReplicaCount, currentReplicas > idle {
-            return cooldownElapsed(now) ? (idle, "cooldown elapsed: scale to idleReplicaCount \(idle)") : nil
+            return cooldownElapsed(now) ? (idle, .cooldownToIdle(idleReplicaCount: idle)) : nil
         }
         if currentReplicas > 0 && minimum == 0 {
-            return cooldownElapsed(now) ? (0, cooldownRule()) : nil
+            return cooldownElapsed(now) ? (0, .cooldownToZero(lastActiveSeconds: lastActiveSeconds, cooldownSeconds: configuration.cooldownPeriodSeconds, initialCooldownSeconds: configuration.initialCooldownPeriodSeconds)) : nil
         }
         if configuration.idleReplicaCount == nil && currentReplicas < minimum {
-            return (minimum, "below minReplicaCount")
+            return (minimum, .belowMinReplicaCount)
         }
         return nil
     }
@@ -84,11 +84,27 @@ struct KEDAScaler {
         if !lastPollInactive { lastActiveSeconds = time }
     }
 
-    private func cooldownRule() -> String {
-        if let last = lastActiveSeconds {
-            return "scale to zero: lastActiveTime \(Self.format(last)) + cooldownPeriod \(Self.format(configuration.cooldownPeriodSeconds)) < now"
+    /// Why a poll scaled; its text is built only for the decision log.
+    enum Rule {
+        case activation(queueLength: Int, activationValue: Double)
+        case cooldownToIdle(idleReplicaCount: Int)
+        case cooldownToZero(lastActiveSeconds: Double?, cooldownSeconds: Double, initialCooldownSeconds: Double)
+        case belowMinReplicaCount
+
+        var text: String {
+            switch self {
+            case .activation(let queueLength, let activationValue):
+                return "activation: queue \(queueLength) > activationValue \(KEDAScaler.format(activationValue))"
+            case .cooldownToIdle(let idle):
+                return "cooldown elapsed: scale to idleReplicaCount \(idle)"
+            case .cooldownToZero(let last?, let cooldown, _):
+                return "scale to zero: lastActiveTime \(KEDAScaler.format(last)) + cooldownPeriod \(KEDAScaler.format(cooldown)) < now"
+            case .cooldownToZero(nil, _, let initialCooldown):
+                return "scale to zero: never active, initialCooldownPeriod \(KEDAScaler.format(initialCooldown)) elapsed"
+            case .belowMinReplicaCount:
+                return "below minReplicaCount"
+            }
         }
-        return "scale to zero: never active, initialCooldownPeriod \(Self.format(configuration.initialCooldownPeriodSeconds)) elapsed"
     }
 
     /// Whether the fallback replaces the metric the HPA reads (`numberOfFailures > failureThreshold`).

@@ -21,7 +21,7 @@ struct KnativeAutoscaler {
     init(configuration: KnativeConfiguration) { self.configuration = configuration }
 
     /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
-    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int) -> (replicas: Int, rule: String)? {
+    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int) -> (replicas: Int, rule: Rule)? {
         recordIntegral(at: now, integral: integral)
         let stable = configuration.stableWindowSeconds
         // Keep the newest point at or before the stable window's start: the window interpolates from it.
@@ -57,18 +57,35 @@ struct KnativeAutoscaler {
         if desired > 0 || currentReplicas == 0 {
             inactiveSince = nil
             guard desired != currentReplicas else { return nil }
-            // The rule text is built only for changes: most ticks change nothing.
-            let rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
-            return (desired, panicSince != nil ? "panic mode: " + rule : rule)
+            return (desired, .concurrency(stableAverage: stableAverage, target: target, panic: panicSince != nil))
         }
         // desired == 0 with pods running: stay active for a stable window, then wait the grace period.
-        if let since = activeSince, now - since < stable { return currentReplicas == 1 ? nil : (1, "keep 1 pod: active for less than the stable window") }
+        if let since = activeSince, now - since < stable { return currentReplicas == 1 ? nil : (1, .keepOnePod) }
         if inactiveSince == nil { inactiveSince = now }
         let wait = Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)
         if now - inactiveSince! >= wait {
-            return (0, "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s")
+            return (0, .scaleToZero(waitSeconds: wait))
         }
-        return currentReplicas == 1 ? nil : (1, "scale down to 1 while waiting for the scale-to-zero grace period")
+        return currentReplicas == 1 ? nil : (1, .oneWhileWaiting)
+    }
+
+    /// Why a tick scaled; its text is built only for the decision log.
+    enum Rule {
+        case concurrency(stableAverage: Double, target: Double, panic: Bool)
+        case keepOnePod
+        case scaleToZero(waitSeconds: Double)
+        case oneWhileWaiting
+
+        var text: String {
+            switch self {
+            case .concurrency(let stableAverage, let target, let panic):
+                let rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
+                return panic ? "panic mode: " + rule : rule
+            case .keepOnePod: return "keep 1 pod: active for less than the stable window"
+            case .scaleToZero(let wait): return "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s"
+            case .oneWhileWaiting: return "scale down to 1 while waiting for the scale-to-zero grace period"
+            }
+        }
     }
 
     /// True while the decider wants zero pods but is waiting (the "cooldown tail").

@@ -29,9 +29,11 @@ struct ControllerTimer {
     }
 
     /// The grid tick `index` periods after the anchor.
+    @inline(__always)
     func gridTick(_ index: Int) -> Double { anchorSeconds + Double(index) * period }
 
     /// The index of the first grid tick at or after `time` (the anchor's is 0; never negative).
+    @inline(__always)
     func gridIndex(atOrAfter time: Double) -> Int {
         var index = Swift.max(0, Int(((time - anchorSeconds) / period).rounded(.up)))
         if gridTick(index) < time { index += 1 }

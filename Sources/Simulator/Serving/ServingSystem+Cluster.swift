@@ -107,8 +107,10 @@ extension ServingSystem {
         nodes[index].preempting = true
         nodes[index].phase = .deleting
         clusterRevision &+= 1
-        log(.cloud, at: engine.now, rule: "spot preemption notice (\(KEDAScaler.format(deployment.spot.noticeSeconds)) s)", inputs: "node=\(node)",
-            from: liveGPUNodes.count, to: liveGPUNodes.count - 1)
+        if keepDecisions {
+            log(.cloud, at: engine.now, rule: "spot preemption notice (\(KEDAScaler.format(deployment.spot.noticeSeconds)) s)", inputs: "node=\(node)",
+                from: liveGPUNodes.count, to: liveGPUNodes.count - 1)
+        }
         for pod in nodes[index].pods {
             terminatePod(pod, gracePeriod: Swift.min(deployment.terminationGracePeriodSeconds, deployment.spot.noticeSeconds), engine: &engine)
         }

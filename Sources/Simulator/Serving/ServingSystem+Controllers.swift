@@ -51,8 +51,11 @@ extension ServingSystem {
         let queue = scalerQueueLength(at: now)
         let before = specReplicas
         let decision = keda!.poll(now: now, queueLength: queue, currentReplicas: specReplicas)   // in place: no copy of its state
+        noteKEDAReadouts()
         if let decision, decision.replicas != before {
-            log(.keda, at: now, rule: decision.rule, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
+            if keepDecisions {
+                log(.keda, at: now, rule: decision.rule.text, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
+            }
             setSpecReplicas(decision.replicas, engine: &engine)
         }
         setWaitingToScaleIn(keda?.lastPollInactive == true && specReplicas > kedaMinReplicas, at: now)
@@ -63,10 +66,16 @@ extension ServingSystem {
     /// value). `mutating` only so that it borrows `self` (see ``ServingSystem+QuietTicks``).
     mutating func hpaUsage() -> Double? {
         guard keda != nil, hpa != nil, let trigger = kedaTrigger else { return nil }
-        if let fallback = keda?.fallbackReplicas { return trigger.targetValue * Double(fallback) }
-        if trigger.useCachedMetrics { return Double(keda?.cachedQueueLength ?? 0) }
+        if let fallback = kedaFallbackReplicas { return trigger.targetValue * Double(fallback) }
+        if trigger.useCachedMetrics { return Double(kedaCachedQueueLength) }
         if specReplicas == 0 && hpa?.minReplicas != 0 { return nil }      // HPA disabled: it does not even query
         return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
+    }
+
+    /// Copies what the HPA reads through KEDA out of `keda`, after a change to it.
+    mutating func noteKEDAReadouts() {
+        kedaFallbackReplicas = keda!.fallbackReplicas
+        kedaCachedQueueLength = keda!.cachedQueueLength
     }
 
     /// One HPA sync; returns the earliest time a sync with the same inputs could act.
@@ -74,15 +83,18 @@ extension ServingSystem {
         guard hpa != nil, let trigger = kedaTrigger else { return .infinity }
         let now = engine.now
         var usage = hpaUsage()
-        if keda?.fallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
+        if kedaFallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
             let live = scalerQueueLength(at: now)               // a live query: it can fail (outage) or see expired messages go
             keda!.recordMetricQuery(succeeded: live != nil)
+            noteKEDAReadouts()
             usage = live.map(Double.init)
         }
         let status = activePods.count
         let before = specReplicas
         if let decision = hpa!.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
-            log(.hpa, at: now, rule: decision.rule, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
+            if keepDecisions {
+                log(.hpa, at: now, rule: decision.rule.text, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
+            }
             setSpecReplicas(decision.replicas, engine: &engine)
         }
         return hpa?.earliestActionSeconds(now: now) ?? .infinity
@@ -101,7 +113,7 @@ extension ServingSystem {
     /// The activator buffers a request while at zero and pokes the autoscaler.
     mutating func knativeActivatorPoke(engine: inout Engine<Event>) {
         let before = specReplicas
-        log(.knative, at: engine.now, rule: "activator poke: request buffered at zero", inputs: "inSystem=\(inSystem)", from: before, to: 1)
+        if keepDecisions { log(.knative, at: engine.now, rule: "activator poke: request buffered at zero", inputs: "inSystem=\(inSystem)", from: before, to: 1) }
         setSpecReplicas(1, engine: &engine)
     }
 
@@ -113,7 +125,9 @@ extension ServingSystem {
             var target = decision.replicas
             if target == 0 && inSystem > 0 { target = 1 }           // the activator still holds requests
             if target != before {
-                log(.knative, at: engine.now, rule: decision.rule, inputs: "inSystem=\(inSystem) ready=\(readyPodCount)", from: before, to: target)
+                if keepDecisions {
+                    log(.knative, at: engine.now, rule: decision.rule.text, inputs: "inSystem=\(inSystem) ready=\(readyPodCount)", from: before, to: target)
+                }
                 setSpecReplicas(target, engine: &engine)
             }
         }
@@ -155,22 +169,26 @@ extension ServingSystem {
                 if deployment.node.spot && deployment.spot.stockoutProbability > 0
                     && preemptionRandom.nextUnitInterval() < deployment.spot.stockoutProbability {
                     clusterAutoscaler!.recordFailedScaleUp(now: now)
-                    log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
-                        inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
+                    if keepDecisions {
+                        log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
+                            inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
+                    }
                     continue
                 }
                 provisionNode(deployment, engine: &engine)
                 created += 1
             }
-            if created > 0 {
+            if created > 0 && keepDecisions {
                 log(.clusterAutoscaler, at: now, rule: "scale-up: \(pendingPods.count) pending GPU pod(s) fit no existing or upcoming node",
                     inputs: "pending=\(pendingPods.count) nodes=\(liveBefore)", from: liveBefore, to: liveBefore + created)
             }
         }
         if !actions.delete.isEmpty {
-            let rule = "scale-down: \(actions.delete.count) empty node(s) unneeded for \(KEDAScaler.format(deployment.clusterAutoscaler.scaleDownUnneededSeconds)) s"
-            log(.clusterAutoscaler, at: now, rule: rule, inputs: "nodes=\(actions.delete.map(String.init).joined(separator: ","))",
-                from: liveBefore, to: liveBefore - actions.delete.count)
+            if keepDecisions {
+                let rule = "scale-down: \(actions.delete.count) empty node(s) unneeded for \(KEDAScaler.format(deployment.clusterAutoscaler.scaleDownUnneededSeconds)) s"
+                log(.clusterAutoscaler, at: now, rule: rule, inputs: "nodes=\(actions.delete.map(String.init).joined(separator: ","))",
+                    from: liveBefore, to: liveBefore - actions.delete.count)
+            }
             for node in actions.delete { deleteNode(node, engine: &engine) }
         }
         return clusterAutoscaler!.earliestActionSeconds

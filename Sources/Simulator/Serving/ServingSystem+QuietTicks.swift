@@ -119,6 +119,15 @@ extension ServingSystem {
             var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
             if next == now && controller.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
             unpark(controller, nextTickSeconds: next)
+            if controller == .hpa && hpa?.isScalingDisabled(specReplicas: specReplicas) == true {
+                // KEDA scaled the target to zero: every sync until it comes back only forgets the
+                // last proposal. Do that now and sleep on, without a wake-up, until the inputs change.
+                hpa?.forgetLastProposal()
+                parkedInputs[index] = inputs(of: .hpa)
+                parkedCount += 1
+                _ = timers[index]!.arm(parked: true)
+                continue
+            }
             let generation = timers[controller.index]!.arm(parked: false)
             engine.schedule(.controllerTick(controller, generation: generation), at: next, rank: controller.rawValue)
         }

@@ -85,6 +85,12 @@ struct ServingSystem: EventHandler {
     /// The KEDA trigger, kept apart from `keda` so the per-poll reads copy nothing.
     var kedaTrigger: RabbitMQTrigger?
     var kedaMinReplicas = 0
+    /// What the HPA reads through KEDA's metrics adapter — the fallback replicas while the scaler
+    /// fails past its threshold, the queue length of the last successful poll — copied out of
+    /// `keda` after every change (``ServingSystem/noteKEDAReadouts()``): the per-event input checks
+    /// read them, and reading them through the optional struct copied it every time.
+    var kedaFallbackReplicas: Int?
+    var kedaCachedQueueLength = 0
     var hpa: HorizontalPodAutoscaler?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
@@ -343,8 +349,9 @@ struct ServingSystem: EventHandler {
 
     private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
+    /// Records a decision. Callers check ``keepDecisions`` first, so that the texts are built only
+    /// for runs that keep them (formatting them on every scaling action cost ~10 % of a run).
     mutating func log(_ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int) {
-        guard keepDecisions else { return }
         decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 

@@ -89,7 +89,13 @@ public struct Sweep: Sendable {
 
     /// Simulates and prices one replication of one configuration.
     public func runOne(configuration: Int, replication: Int) throws -> RunOutcome {
-        let (configured, option) = try configured(configuration)
+        try runOne(configuration: configuration, replication: replication, traces: nil)
+    }
+
+    /// `traces`: the replications' generated traffic, shared by the configurations that keep it.
+    func runOne(configuration: Int, replication: Int, traces: SharedTraces?) throws -> RunOutcome {
+        var (configured, option) = try configured(configuration)
+        if let traces { configured = traces.applied(to: configured, seed: scenario.seed, replication: replication) }
         let result = try Simulation.run(configured, option: option, replication: replication)
         let cost = try calculator.price(result)
         let response = result.requests.response
@@ -131,6 +137,7 @@ public struct Sweep: Sendable {
         var configurationsDone = 0
         let configurationsTotal = Set(work.map(\.0)).count
         var interrupted = false
+        let traces = work.isEmpty ? nil : try SharedTraces(scenario: scenario, replications: Array(0..<replications))
 
         try await withThrowingTaskGroup(of: RunOutcome.self) { group in
             var next = 0
@@ -138,7 +145,7 @@ public struct Sweep: Sendable {
                 guard next < work.count, !stop.isSet else { return false }
                 let (configuration, replication) = work[next]
                 next += 1
-                group.addTask { try self.runOne(configuration: configuration, replication: replication) }
+                group.addTask { try self.runOne(configuration: configuration, replication: replication, traces: traces) }
                 return true
             }
             for _ in 0..<jobs where !startNext() { break }

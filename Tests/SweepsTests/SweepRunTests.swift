@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Simulator
 import Testing
 @testable import Sweeps
 
@@ -26,6 +27,38 @@ struct SweepRunTests {
         #expect(arrivals.values.allSatisfy { $0.count == 1 })
         // And the runs differ between replications.
         #expect(Set(one.runs.filter { $0.configuration == 0 }.map(\.arrived)).count > 1)
+    }
+
+    @Test("replaying the shared generated traffic gives each run exactly what generating its own gives; traffic.scale generates its own")
+    func sharedTraces() async throws {
+        let grid = try Grid.parse(yaml: """
+            parameters:
+              keda.cooldownPeriod: [30s, 300s]
+              traffic.scale: [1, 1.5]
+            """, file: "traffic.yaml")
+        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
+        let shared = try await sweep.run(jobs: 2)
+        for run in shared.runs {
+            #expect(run == (try sweep.runOne(configuration: run.configuration, replication: run.replication)))
+        }
+        let traces = try SharedTraces(scenario: sweep.scenario, replications: [0, 1])
+        func index(scale: Double) -> Int {
+            grid.configurations.firstIndex { $0.contains(ParameterSetting(.trafficScale, .number(scale))) }!
+        }
+        let (scaled, _) = try sweep.configured(index(scale: 1.5))
+        guard case .synthetic = traces.applied(to: scaled, seed: sweep.scenario.seed, replication: 0).workload else {
+            Issue.record("a configuration with its own traffic replayed the shared trace")
+            return
+        }
+        let (kept, _) = try sweep.configured(index(scale: 1))
+        guard case .records(let records) = traces.applied(to: kept, seed: sweep.scenario.seed, replication: 1).workload else {
+            Issue.record("a configuration that keeps the workload generated its own")
+            return
+        }
+        var own = SyntheticTrace(SyntheticTrace.Description(workPerDay: Fixtures.workPerDay, days: 0.25, profile: .uniform), seed: 7, replication: 1)
+        var generated: [TraceRecord] = []
+        while let record = try own.next() { generated.append(record) }
+        #expect(records == generated && !records.isEmpty)
     }
 
     @Test("n shards merged equal one unsharded run, row for row, also through SQLite files")

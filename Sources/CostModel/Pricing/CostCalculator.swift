@@ -44,10 +44,10 @@ public struct CostCalculator: Sendable {
         var runCharges: [NodeRunCharge] = []
         var gpuUsedSeconds = 0.0
         var gpuBilledSeconds: Int64 = 0
-        var prices: [NodeSpec: NodePrice] = [:]
+        // Each machine's prices, with the keys of their rows (built once: a run can have thousands of VMs).
+        var prices: [NodeSpec: (price: NodePrice, machineKey: String, gpuKey: String?)] = [:]
 
-        func record(_ row: PriceRow, units: Int, usedSeconds: Double, billedSeconds: Int64, cost: Money) throws(CostModelError) {
-            let key = row.keyDescription
+        func record(_ row: PriceRow, key: String, units: Int, usedSeconds: Double, billedSeconds: Int64, cost: Money) throws(CostModelError) {
             let billedUnits = billedSeconds.multipliedReportingOverflow(by: Int64(units))
             guard !billedUnits.overflow else { throw .overflow("billed seconds of \(row.sku)") }
             if let index = skuIndex[key] {
@@ -65,20 +65,21 @@ public struct CostCalculator: Sendable {
         }
 
         for run in usage.nodeRuns {
-            let nodePrice: NodePrice
+            let nodePrice: NodePrice, machineKey: String, gpuKey: String?
             if let cached = prices[run.machine] {
-                nodePrice = cached
+                (nodePrice, machineKey, gpuKey) = cached
             } else {
                 nodePrice = try catalog.nodePrice(for: run.machine, snapshot: snapshot)
-                prices[run.machine] = nodePrice
+                (machineKey, gpuKey) = (nodePrice.machine.keyDescription, nodePrice.gpu?.keyDescription)
+                prices[run.machine] = (nodePrice, machineKey, gpuKey)
             }
             let charge = try Self.charge(run, at: nodePrice)
             runCharges.append(charge)
             let usedSeconds = run.endSeconds - run.startSeconds
-            try record(nodePrice.machine, units: 1, usedSeconds: usedSeconds, billedSeconds: charge.billedSeconds, cost: charge.machineCost)
-            if let gpu = nodePrice.gpu {
+            try record(nodePrice.machine, key: machineKey, units: 1, usedSeconds: usedSeconds, billedSeconds: charge.billedSeconds, cost: charge.machineCost)
+            if let gpu = nodePrice.gpu, let gpuKey {
                 let gpuBilled = try BillingRules.billedSeconds(forDuration: usedSeconds, incrementSeconds: gpu.billingIncrementSeconds, minimumSeconds: gpu.billingMinimumSeconds)
-                try record(gpu, units: nodePrice.attachedGPUCount, usedSeconds: usedSeconds, billedSeconds: gpuBilled, cost: charge.gpuCost)
+                try record(gpu, key: gpuKey, units: nodePrice.attachedGPUCount, usedSeconds: usedSeconds, billedSeconds: gpuBilled, cost: charge.gpuCost)
             }
             let total = charge.total
             if charge.isGPUNode {
@@ -99,7 +100,7 @@ public struct CostCalculator: Sendable {
             let billed = try BillingRules.billedSeconds(forDuration: usage.horizonSeconds, incrementSeconds: fee.billingIncrementSeconds, minimumSeconds: fee.billingMinimumSeconds)
             guard let cost = fee.pricePerHour.charge(forSeconds: billed) else { throw .overflow("cluster fee") }
             simulated.clusterFee = cost
-            try record(fee, units: 1, usedSeconds: usage.horizonSeconds, billedSeconds: billed, cost: cost)
+            try record(fee, key: fee.keyDescription, units: 1, usedSeconds: usage.horizonSeconds, billedSeconds: billed, cost: cost)
             if rules.gkeFreeTierCredit, fee.provider == .gcp {
                 guard let cap = BillingRules.gkeFreeTierCreditPerMonth.scaled(by: horizonMicros, over: monthMicros) else {
                     throw .overflow("free-tier credit")

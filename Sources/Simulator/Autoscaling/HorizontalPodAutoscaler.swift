@@ -9,6 +9,7 @@ struct HorizontalPodAutoscaler {
     let minReplicas: Int
     let maxReplicas: Int
     let targetAverageValue: Double
+    let replicaCalculator: ReplicaCalculator
 
     private var recommendations: [(replicas: Int, time: Double)] = []
     private var scaleUpEvents: [(change: Int, time: Double)] = []
@@ -25,6 +26,7 @@ struct HorizontalPodAutoscaler {
         self.minReplicas = minReplicas
         self.maxReplicas = maxReplicas
         self.targetAverageValue = targetAverageValue
+        replicaCalculator = ReplicaCalculator(targetAverageValue: targetAverageValue, tolerance: settings.tolerance)
     }
 
     /// One sync. `usage` is the metric's value (nil when the query failed). Returns the new replica
@@ -45,7 +47,7 @@ struct HorizontalPodAutoscaler {
             desired = minReplicas
         } else {
             guard let usage else { return nil }                            // metric failed: no change
-            let proposed = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
+            let proposed = replicaCalculator.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
             proposal = proposed
             lastProposal = proposed
             if let behavior {
@@ -130,13 +132,22 @@ struct HorizontalPodAutoscaler {
         if let lastProposal { recommendations.append((lastProposal, time)) }
     }
 
-    /// `GetExternalPerPodMetricReplicas`: inside the tolerance band keep `status.replicas`.
-    func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
-        let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
-        let ratio = usage / (targetAverageValue * Double(replicas))
-        if abs(ratio - 1) <= settings.tolerance { return statusReplicas }
-        return Int((usage / targetAverageValue).rounded(.up))
+    /// `GetExternalPerPodMetricReplicas` (`replica_calculator.go`): the replica proposal for a
+    /// metric value. A value type of its own so that the serving model's per-event input checks
+    /// can compute proposals without touching (and copying) the autoscaler's history.
+    struct ReplicaCalculator {
+        let targetAverageValue: Double
+        let tolerance: Double
+
+        /// `ceil(usage / target)`; inside the tolerance band keep `status.replicas`.
+        func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
+            let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
+            let ratio = usage / (targetAverageValue * Double(replicas))
+            if abs(ratio - 1) <= tolerance { return statusReplicas }
+            return Int((usage / targetAverageValue).rounded(.up))
+        }
     }
+
 
     private mutating func normalizeLegacy(now: Double, current: Int, proposal: Int) -> Int {
         recommendations.append((proposal, now))

@@ -19,6 +19,7 @@ extension ServingSystem {
             hpa = HorizontalPodAutoscaler(
                 settings: deployment.hpa, behavior: configuration.hpaBehavior, minReplicas: configuration.hpaMinReplicas,
                 maxReplicas: configuration.maxReplicaCount, targetAverageValue: configuration.trigger.targetValue)
+            hpaReplicaCalculator = hpa!.replicaCalculator
             if configuration.minReplicaCount > 0 { setSpecReplicas(configuration.minReplicaCount, engine: &engine) }
             // The KEDA loop polls at once when it starts.
             startTimer(.keda, period: configuration.pollingIntervalSeconds, firstTickSeconds: engine.now, engine: &engine)
@@ -150,15 +151,19 @@ extension ServingSystem {
             && liveGPUNodes.allSatisfy({ nodes[Int($0)].phase == .booting || nodes[Int($0)].phase == .deleting || nodes[Int($0)].boundPods > 0 }) {
             return .infinity   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
         }
-        let views = liveGPUNodes.map { id -> ClusterAutoscaler.NodeView in
-            let node = nodes[Int(id)]
-            return ClusterAutoscaler.NodeView(
-                id: id, registered: node.phase != .booting, gpuReady: node.phase == .ready || node.phase == .deleting,
-                requestedGPUs: node.boundPods, gpuCount: deployment.podsPerNode, deleting: node.phase == .deleting)
+        // What the loop reads, in buffers kept from loop to loop (allocating them showed in profiles).
+        clusterAutoscalerViews.removeAll(keepingCapacity: true)
+        var liveBefore = 0
+        for id in liveGPUNodes {
+            let phase = nodes[Int(id)].phase
+            clusterAutoscalerViews.append(ClusterAutoscaler.NodeView(
+                id: id, registered: phase != .booting, gpuReady: phase == .ready || phase == .deleting,
+                requestedGPUs: nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting))
+            if phase != .deleting { liveBefore += 1 }
         }
-        let pendingCreation = pendingPods.map { pods[Int($0)].createdSeconds }
-        let actions = clusterAutoscaler!.loop(now: now, nodes: views, pendingPodCreationTimes: pendingCreation)
-        let liveBefore = views.filter { !$0.deleting }.count
+        pendingPodCreationTimes.removeAll(keepingCapacity: true)
+        for pod in pendingPods { pendingPodCreationTimes.append(pods[Int(pod)].createdSeconds) }
+        let actions = clusterAutoscaler!.loop(now: now, nodes: clusterAutoscalerViews, pendingPodCreationTimes: pendingPodCreationTimes)
         if keepDecisions, let note = actions.note, !note.sameKind(as: lastClusterAutoscalerNote) {
             log(.clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)
         }

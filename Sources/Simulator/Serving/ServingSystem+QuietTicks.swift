@@ -167,7 +167,7 @@ extension ServingSystem {
         case .hpa:
             // A sync reads the metric only through its replica proposal.
             let status = activePods.count
-            let proposal = hpaUsage().flatMap { hpa?.proposal(usage: $0, statusReplicas: status, specReplicas: specReplicas) }
+            let proposal = hpaUsage().flatMap { hpaReplicaCalculator?.proposal(usage: $0, statusReplicas: status, specReplicas: specReplicas) }
             return ControllerInputs(first: status, second: specReplicas, third: proposal ?? -1)
         case .knative:
             return ControllerInputs(first: inSystem, second: specReplicas, third: readyPodCount)

@@ -92,9 +92,15 @@ struct ServingSystem: EventHandler {
     var kedaFallbackReplicas: Int?
     var kedaCachedQueueLength = 0
     var hpa: HorizontalPodAutoscaler?
+    /// The HPA's proposal rule, apart from its history: what the per-event input checks need.
+    var hpaReplicaCalculator: HorizontalPodAutoscaler.ReplicaCalculator?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
     var lastClusterAutoscalerNote: ClusterAutoscaler.Note?
+    /// Scratch buffers for the cluster autoscaler's loop: its view of the GPU nodes and the
+    /// creation times of the pending pods.
+    var clusterAutoscalerViews: [ClusterAutoscaler.NodeView] = []
+    var pendingPodCreationTimes: [Double] = []
 
     // Controller timers (``ServingSystem+QuietTicks``), indexed by ``Controller/index``
     var timers = [ControllerTimer?](repeating: nil, count: Controller.allCases.count)

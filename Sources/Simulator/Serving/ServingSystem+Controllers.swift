@@ -20,6 +20,7 @@ extension ServingSystem {
                 settings: deployment.hpa, behavior: configuration.hpaBehavior, minReplicas: configuration.hpaMinReplicas,
                 maxReplicas: configuration.maxReplicaCount, targetAverageValue: configuration.trigger.targetValue)
             hpaReplicaCalculator = hpa!.replicaCalculator
+            hpaMinReplicas = configuration.hpaMinReplicas
             if configuration.minReplicaCount > 0 { setSpecReplicas(configuration.minReplicaCount, engine: &engine) }
             // The KEDA loop polls at once when it starts.
             startTimer(.keda, period: configuration.pollingIntervalSeconds, firstTickSeconds: engine.now, engine: &engine)
@@ -66,10 +67,10 @@ extension ServingSystem {
     /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no
     /// value). `mutating` only so that it borrows `self` (see ``ServingSystem+QuietTicks``).
     mutating func hpaUsage() -> Double? {
-        guard keda != nil, hpa != nil, let trigger = kedaTrigger else { return nil }
+        guard let trigger = kedaTrigger, hpaReplicaCalculator != nil else { return nil }   // trivial values: no copy of `keda` or `hpa`
         if let fallback = kedaFallbackReplicas { return trigger.targetValue * Double(fallback) }
         if trigger.useCachedMetrics { return Double(kedaCachedQueueLength) }
-        if specReplicas == 0 && hpa?.minReplicas != 0 { return nil }      // HPA disabled: it does not even query
+        if specReplicas == 0 && hpaMinReplicas != 0 { return nil }        // HPA disabled: it does not even query
         return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
     }
 

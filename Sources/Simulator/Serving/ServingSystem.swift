@@ -92,8 +92,9 @@ struct ServingSystem: EventHandler {
     var kedaFallbackReplicas: Int?
     var kedaCachedQueueLength = 0
     var hpa: HorizontalPodAutoscaler?
-    /// The HPA's proposal rule, apart from its history: what the per-event input checks need.
+    /// The HPA's proposal rule and minimum, apart from its history: what the per-event input checks need.
     var hpaReplicaCalculator: HorizontalPodAutoscaler.ReplicaCalculator?
+    var hpaMinReplicas = 0
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
     var lastClusterAutoscalerNote: ClusterAutoscaler.Note?

@@ -102,6 +102,9 @@ import Testing
             ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
              autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
             ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),
+            // KEDA sleeps until a cooldown end far beyond any tick index (it must not overflow the timer's grid).
+            ("cooldown of 10²⁰ s: never scales in", generated(days: 1),
+             autoscaled(.keda(KEDAConfiguration(pollingIntervalSeconds: 10, cooldownPeriodSeconds: 1e20)))),
             ("scaler outages with fallback (ticks may not sleep)", generated(days: 1, workPerDay: 8 * 3_600), withOutages()),
         ]
     }()

@@ -148,7 +148,6 @@ struct HorizontalPodAutoscaler {
         }
     }
 
-
     private mutating func normalizeLegacy(now: Double, current: Int, proposal: Int) -> Int {
         recommendations.append((proposal, now))
         let cutoff = now - settings.downscaleStabilizationSeconds

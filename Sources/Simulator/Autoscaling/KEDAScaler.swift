@@ -52,7 +52,10 @@ struct KEDAScaler {
             return cooldownElapsed(now) ? (idle, .cooldownToIdle(idleReplicaCount: idle)) : nil
         }
         if currentReplicas > 0 && minimum == 0 {
-            return cooldownElapsed(now) ? (0, .cooldownToZero(lastActiveSeconds: lastActiveSeconds, cooldownSeconds: configuration.cooldownPeriodSeconds, initialCooldownSeconds: configuration.initialCooldownPeriodSeconds)) : nil
+            guard cooldownElapsed(now) else { return nil }
+            return (0, .cooldownToZero(
+                lastActiveSeconds: lastActiveSeconds, cooldownSeconds: configuration.cooldownPeriodSeconds,
+                initialCooldownSeconds: configuration.initialCooldownPeriodSeconds))
         }
         if configuration.idleReplicaCount == nil && currentReplicas < minimum {
             return (minimum, .belowMinReplicaCount)

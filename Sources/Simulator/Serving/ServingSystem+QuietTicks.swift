@@ -40,10 +40,14 @@ extension ServingSystem {
         engine.schedule(.controllerTick(controller, generation: generation), at: firstTickSeconds, rank: firstTickSeconds == engine.now ? 0 : controller.rawValue)
     }
 
-    /// Runs a tick of `controller` if `generation` is its current one, then schedules or parks the next.
-    mutating func tick(_ controller: Controller, generation: UInt32, engine: inout Engine<Event>) {
-        guard let timer = timers[controller.index], timer.isCurrent(generation) else { return }
+    /// Runs a tick of `controller` if `generation` is its current one, then schedules or parks the
+    /// next. Returns whether the tick may have changed what other controllers read or the timeline
+    /// shows: a Knative or cluster-autoscaler tick changes them only through the replica count and
+    /// the cluster (``clusterRevision``); KEDA and HPA ticks also query the queue.
+    mutating func tick(_ controller: Controller, generation: UInt32, engine: inout Engine<Event>) -> Bool {
+        guard let timer = timers[controller.index], timer.isCurrent(generation) else { return false }
         let now = engine.now
+        let (specBefore, revisionBefore) = (specReplicas, clusterRevision)
         if timer.isParked { unpark(controller, nextTickSeconds: now) }
         timers[controller.index]!.ticked(at: now)
         let before = inputs(of: controller)
@@ -68,6 +72,10 @@ extension ServingSystem {
         }
         let quietUntil = predictable ? latestQuietSeconds(of: controller, at: now).map { Swift.min($0, wakeSeconds) } : nil
         scheduleNextTick(of: controller, quietUntil: quietUntil, inputs: after, engine: &engine)
+        switch controller {
+        case .knative, .clusterAutoscaler: return specReplicas != specBefore || clusterRevision != revisionBefore
+        case .keda, .hpa: return true
+        }
     }
 
     /// Schedules the next grid tick, or parks the timer when the controller cannot act before

@@ -162,13 +162,25 @@ struct ServingSystem: EventHandler {
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
-        case .controllerTick(let controller, let generation): tick(controller, generation: generation, engine: &engine)
+        case .controllerTick(let controller, let generation):
+            // A tick that changed nothing another controller reads leaves nothing to wake or draw.
+            guard tick(controller, generation: generation, engine: &engine) else {
+                stopIfDone(engine: &engine)
+                return
+            }
         case .drainDeadlineReached:
             engine.stop()
             return
         }
         if parkedCount > 0 { wakeParkedControllers(afterEventOfRank: rank, engine: &engine) }
         observeTimeline(at: engine.now)
+        stopIfDone(engine: &engine)
+    }
+
+    /// Ends the run once the trace is over and everything admitted has been answered (and, with
+    /// no horizon, the cluster has come to rest).
+    @inline(__always)
+    private mutating func stopIfDone(engine: inout Engine<Event>) {
         if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
     }
 

@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         let scenario = try self.scenario.load()
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)
-        let renderer = ReportRenderer(input: try ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input())
+        let renderer = ReportRenderer(input: try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input())
         try renderer.writePDF(to: out)
         if let pngDir { _ = try renderer.writePNGs(directory: pngDir) }
         FileHandle.standardError.write(Data("wrote \(out)\(pngDir.map { " and charts in \($0)" } ?? "")\n".utf8))

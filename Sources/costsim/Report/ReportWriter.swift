@@ -16,7 +16,7 @@ struct ReportWriter {
     /// Days simulated per break-even point (shorter than a month keeps the sweep quick).
     static let breakEvenDays = 7.0
 
-    func input() throws -> ReportInput {
+    func input() async throws -> ReportInput {
         let baseline = RunOutput(scenario: scenario, outcomes: outcomes).baseline
         return ReportInput(
             scenarioName: scenario.name,
@@ -25,13 +25,13 @@ struct ReportWriter {
             baselineOptionName: baseline?.option.name,
             assumptions: try assumptions(),
             findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences,
-            breakEven: try breakEven())
+            breakEven: try await breakEven())
     }
 
     /// `DIR/report.pdf` and one PNG per chart in `DIR`.
-    func write(directory: String) throws {
+    func write(directory: String) async throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let renderer = ReportRenderer(input: try input())
+        let renderer = ReportRenderer(input: try await input())
         try renderer.writePDF(to: (directory as NSString).appendingPathComponent("report.pdf"))
         _ = try renderer.writePNGs(directory: directory)
     }
@@ -113,24 +113,31 @@ struct ReportWriter {
 
     // MARK: Break-even
 
-    /// Monthly cost of every option at several daily volumes (generated workloads only).
-    func breakEven() throws -> BreakEvenSeries? {
+    /// Monthly cost of every option at several daily volumes (generated workloads only); the
+    /// simulations run concurrently.
+    func breakEven() async throws -> BreakEvenSeries? {
         guard case .synthetic(let generator) = scenario.workload, scenario.inference.workUnit == .audioSeconds else { return nil }
         let volumes = Self.breakEvenVolumesMinutesPerDay
-        var curves: [BreakEvenSeries.Curve] = []
-        for option in scenario.options {
-            var dollars: [Double] = []
-            for minutes in volumes {
-                var sweep = scenario
-                var description = generator
-                description.workPerDay = minutes * 60
-                description.days = min(generator.days, Self.breakEvenDays)
-                sweep.workload = .synthetic(description)
-                sweep.horizonSeconds = description.horizonSeconds
-                let result = try Simulation.run(sweep, option: option)
-                dollars.append(try calculator.price(result).monthlyTotal.approximateDollars)
-            }
-            curves.append(BreakEvenSeries.Curve(optionName: option.name, monthlyDollars: dollars))
+        let (scenario, calculator) = (self.scenario, self.calculator)
+        // Points as (option, volume) index pairs, started busiest first so that the longest runs
+        // do not come last; the results are put back in option × volume order.
+        let points = scenario.options.indices.flatMap { option in volumes.indices.map { (option, $0) } }
+        let busiestFirst = points.indices.sorted { volumes[points[$0].1] > volumes[points[$1].1] }
+        let computed = try await concurrentMap(count: points.count) { position in
+            let (option, volume) = points[busiestFirst[position]]
+            var sweep = scenario
+            var description = generator
+            description.workPerDay = volumes[volume] * 60
+            description.days = min(generator.days, Self.breakEvenDays)
+            sweep.workload = .synthetic(description)
+            sweep.horizonSeconds = description.horizonSeconds
+            let result = try Simulation.run(sweep, option: scenario.options[option])
+            return try calculator.price(result).monthlyTotal.approximateDollars
+        }
+        var dollars = [Double](repeating: 0, count: points.count)
+        for (position, index) in busiestFirst.enumerated() { dollars[index] = computed[position] }
+        let curves = scenario.options.indices.map { option in
+            BreakEvenSeries.Curve(optionName: scenario.options[option].name, monthlyDollars: Array(dollars[(option * volumes.count)..<((option + 1) * volumes.count)]))
         }
         return BreakEvenSeries(volumes: volumes, curves: curves, currentVolume: generator.workPerDay / 60)
     }

@@ -43,7 +43,7 @@ struct RunCommand: AsyncParsableCommand {
         case .csv: text = report.csv()
         }
         if let directory = self.report {
-            try ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).write(directory: directory)
+            try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).write(directory: directory)
         }
         if let output {
             try AtomicFile.write(text, to: output)

@@ -44,34 +44,18 @@ struct ScenarioRunner {
     }
 
     /// Runs every option for every replication and prices the results. The runs are independent:
-    /// up to `jobs` run at once (structured concurrency), and the outcome does not depend on
-    /// `jobs`; the error reported is that of the first failing run in option and replication order.
+    /// up to `jobs` run at once, and the outcome does not depend on `jobs`; the error reported is
+    /// that of the first failing run in option and replication order.
     static func run(
         _ scenario: Scenario, calculator: CostCalculator, keepDecisions: Bool = false,
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) async throws -> [OptionOutcome] {
-        let work = scenario.options.indices.flatMap { option in (0..<scenario.replications).map { (option, $0) } }
-        var results = [Result<SimulationResult, any Error>?](repeating: nil, count: work.count)
-        await withTaskGroup(of: (Int, Result<SimulationResult, any Error>).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < work.count else { return }
-                let index = next
-                let (option, replication) = work[index]
-                next += 1
-                group.addTask {
-                    (index, Result { try Simulation.run(scenario, option: scenario.options[option], replication: replication, keepDecisions: keepDecisions) })
-                }
-            }
-            for _ in 0..<Swift.max(1, jobs) { startNext() }
-            for await (index, result) in group {
-                results[index] = result
-                startNext()
-            }
+        let replications = scenario.replications
+        let simulated = try await concurrentMap(count: scenario.options.count * replications, jobs: jobs) { index in
+            try Simulation.run(scenario, option: scenario.options[index / replications], replication: index % replications, keepDecisions: keepDecisions)
         }
-        let simulated = try results.map { try $0!.get() }
         return try scenario.options.indices.map { option in
-            let runs = Array(simulated[(option * scenario.replications)..<((option + 1) * scenario.replications)])
+            let runs = Array(simulated[(option * replications)..<((option + 1) * replications)])
             return OptionOutcome(option: scenario.options[option], results: runs, costs: try runs.map { try calculator.price($0) })
         }
     }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// `(0..<count).map(transform)` on up to `jobs` concurrent tasks (structured concurrency): the
+/// results come back in index order whatever the number of jobs, and the error thrown is that of
+/// the first failing index. For independent simulations — each owns its state.
+func concurrentMap<Result: Sendable>(
+    count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, _ transform: @escaping @Sendable (Int) throws -> Result
+) async throws -> [Result] {
+    var results = [Swift.Result<Result, any Error>?](repeating: nil, count: count)
+    await withTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
+        var next = 0
+        func startNext() {
+            guard next < count else { return }
+            let index = next
+            next += 1
+            group.addTask { (index, Swift.Result { try transform(index) }) }
+        }
+        for _ in 0..<Swift.max(1, jobs) { startNext() }
+        for await (index, result) in group {
+            results[index] = result
+            startNext()
+        }
+    }
+    return try results.map { try $0!.get() }
+}

@@ -235,3 +235,24 @@ struct SweepRunTests {
         }
     }
 }
+
+@Suite("concurrentMap: order and errors independent of the number of jobs")
+struct ConcurrentMapTests {
+    struct Failure: Error, Equatable { let index: Int }
+
+    @Test(arguments: [1, 2, 5])
+    func resultsInIndexOrder(jobs: Int) async throws {
+        let squares = try await concurrentMap(count: 40, jobs: jobs) { index in index * index }
+        #expect(squares == (0..<40).map { $0 * $0 })
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func firstFailingIndexWins(jobs: Int) async {
+        await #expect(throws: Failure(index: 7)) {
+            _ = try await concurrentMap(count: 30, jobs: jobs) { index in
+                if index == 7 || index == 19 { throw Failure(index: index) }
+                return index
+            }
+        }
+    }
+}

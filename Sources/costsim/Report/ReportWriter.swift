@@ -2,6 +2,7 @@ import CostModel
 import Foundation
 import Reports
 import Simulator
+import Sweeps
 
 /// Builds the stakeholder report from a priced run — results, costs, assumptions with sources,
 /// findings and a break-even sweep — and writes it as PDF and PNGs. Reports draws; this type

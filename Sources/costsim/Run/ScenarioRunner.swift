@@ -2,6 +2,7 @@ import CostModel
 import Foundation
 import Scenarios
 import Simulator
+import Sweeps
 
 /// Finds the scenario to run, applies command-line overrides, and runs every option.
 struct ScenarioRunner {

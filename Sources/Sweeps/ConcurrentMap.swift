@@ -2,8 +2,9 @@ import Foundation
 
 /// `(0..<count).map(transform)` on up to `jobs` concurrent tasks (structured concurrency): the
 /// results come back in index order whatever the number of jobs, and the error thrown is that of
-/// the first failing index. For independent simulations — each owns its state.
-func concurrentMap<Result: Sendable>(
+/// the first failing index. For independent simulations — each owns its state. (`Sweep.run` has
+/// its own loop: it adds progress, a stop flag and per-configuration summaries.)
+public func concurrentMap<Result: Sendable>(
     count: Int, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, _ transform: @escaping @Sendable (Int) throws -> Result
 ) async throws -> [Result] {
     var results = [Swift.Result<Result, any Error>?](repeating: nil, count: count)

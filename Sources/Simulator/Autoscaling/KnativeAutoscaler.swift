@@ -1,5 +1,3 @@
-import DequeModule
-
 /// Knative's KPA decider and scale-to-zero logic (knative/serving
 /// `pkg/autoscaler/scaling/autoscaler.go`, `pkg/reconciler/autoscaling/kpa/scaler.go`;
 /// scaling-semantics.md §5.2–5.3), ticking every 2 s.
@@ -10,7 +8,10 @@ import DequeModule
 struct KnativeAutoscaler {
     let configuration: KnativeConfiguration
     /// Samples of ∫ concurrency dt at past ticks, oldest first.
-    private var integralHistory = Deque<(time: Double, integral: Double)>()
+    private var integralHistory: [(time: Double, integral: Double)] = []
+    /// Index of the oldest point still kept: an array with a moving start rather than a deque,
+    /// whose indexing cost showed in this hot loop (compacted now and then).
+    private var oldest = 0
     private var panicSince: Double?
     private var maxPanicPods = 0
     /// First tick at which the decider wanted 0 while replicas were above 0.
@@ -25,7 +26,11 @@ struct KnativeAutoscaler {
         recordIntegral(at: now, integral: integral)
         let stable = configuration.stableWindowSeconds
         // Keep the newest point at or before the stable window's start: the window interpolates from it.
-        while integralHistory.count > 1, integralHistory[1].time <= now - stable { integralHistory.removeFirst() }
+        while integralHistory.count - oldest > 1, integralHistory[oldest + 1].time <= now - stable { oldest += 1 }
+        if oldest >= 256 && oldest * 2 >= integralHistory.count {
+            integralHistory.removeFirst(oldest)
+            oldest = 0
+        }
         if currentReplicas > 0 && activeSince == nil { activeSince = now }
         if currentReplicas == 0 { activeSince = nil }
 
@@ -117,20 +122,20 @@ struct KnativeAutoscaler {
     /// The average over `window` seconds ending at `now`. The integral at the window's start is
     /// interpolated between the recorded ticks around it, found by a scan from the end nearer to
     /// it: the stable window starts at the oldest point kept, the panic window a few ticks back
-    /// (this runs twice per 2-s tick; a scan is cheaper than a binary search over the deque).
+    /// (this runs twice per 2-s tick; a scan is cheaper than a binary search).
     private func average(over window: Double, now: Double, integral: Double, startNearOldest: Bool) -> Double {
         let start = now - window
         if start < 0 { return Swift.max(0, integral) / Swift.max(window, 1e-9) }
         // `low`: the first recorded point after the start.
         var low: Int
         if startNearOldest {
-            low = 0
+            low = oldest
             while low < integralHistory.count, integralHistory[low].time <= start { low += 1 }
         } else {
             low = integralHistory.count
-            while low > 0, integralHistory[low - 1].time > start { low -= 1 }
+            while low > oldest, integralHistory[low - 1].time > start { low -= 1 }
         }
-        let before = low > 0 ? integralHistory[low - 1] : (time: 0.0, integral: 0.0)
+        let before = low > oldest ? integralHistory[low - 1] : (time: 0.0, integral: 0.0)
         var startIntegral = before.integral
         if low < integralHistory.count, start > before.time {
             let after = integralHistory[low]

@@ -6,22 +6,42 @@ import Histogram
 /// Percentiles are HdrHistogram's: the highest-equivalent value of the bucket holding the
 /// percentile, accurate to 0.1 %. The mean is kept exactly beside the histogram.
 public struct LatencyDistribution: Sendable {
-    private var histogram: Histogram<UInt64>
+    /// Nil until the first value: an empty distribution allocates nothing (a run starts with
+    /// five, and the library's initializer zeroes its 23,552 counts one generic copy at a time).
+    private var histogram: Histogram<UInt64>?
     /// Number of recorded values.
     public private(set) var count: Int = 0
     private var sumSeconds: Double = 0
     /// Largest recorded value, exact.
     public private(set) var maxSeconds: Double = 0
 
-    public init() {
-        histogram = Histogram(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
-        histogram.autoResize = true
+    public init() {}
+
+    /// A distribution of values recorded elsewhere (``LatencyRecorder``).
+    init(histogram: Histogram<UInt64>?, count: Int, sumSeconds: Double, maxSeconds: Double) {
+        self.histogram = histogram
+        self.count = count
+        self.sumSeconds = sumSeconds
+        self.maxSeconds = maxSeconds
     }
+
+    /// An empty histogram with this type's resolution: one hour pre-sized, growing beyond it.
+    static func emptyHistogram() -> Histogram<UInt64> {
+        var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+        histogram.autoResize = true
+        return histogram
+    }
+
+    /// A non-negative duration in seconds as the histogram's integer microseconds, rounded half up
+    /// (cheaper than `rounded()`).
+    @inline(__always)
+    static func microseconds(_ seconds: Double) -> UInt64 { UInt64(seconds * 1_000_000 + 0.5) }
 
     /// Records one duration in seconds (negative values count as 0).
     public mutating func record(_ seconds: Double) {
         let clamped = Swift.max(0, seconds)
-        histogram.record(UInt64(clamped * 1_000_000 + 0.5))   // round half up, cheaper than rounded()
+        if histogram == nil { histogram = Self.emptyHistogram() }
+        histogram!.record(Self.microseconds(clamped))
         count += 1
         sumSeconds += clamped
         maxSeconds = Swift.max(maxSeconds, clamped)
@@ -32,7 +52,7 @@ public struct LatencyDistribution: Sendable {
 
     /// The value at `percentile` (0–100) in seconds; 0 when empty.
     public func seconds(atPercentile percentile: Double) -> Double {
-        guard count > 0 else { return 0 }
+        guard count > 0, let histogram else { return 0 }
         if percentile >= 100 { return maxSeconds }
         return Swift.min(Double(histogram.valueAtPercentile(percentile)) / 1_000_000, maxSeconds)
     }
@@ -47,7 +67,7 @@ public struct LatencyDistribution: Sendable {
 
     /// Points of the cumulative distribution, one per distinct histogram bucket, in seconds.
     public func cumulativePoints() -> [(seconds: Double, fraction: Double)] {
-        guard count > 0 else { return [] }
+        guard count > 0, let histogram else { return [] }
         return histogram.recordedValues().map { value in
             (Double(histogram.highestEquivalentForValue(value.value)) / 1_000_000, value.percentile / 100)
         }
@@ -55,7 +75,10 @@ public struct LatencyDistribution: Sendable {
 
     /// Merges another distribution into this one.
     public mutating func add(_ other: LatencyDistribution) {
-        histogram.add(other.histogram)
+        if let otherHistogram = other.histogram {
+            if histogram == nil { histogram = Self.emptyHistogram() }
+            histogram!.add(otherHistogram)
+        }
         count += other.count
         sumSeconds += other.sumSeconds
         maxSeconds = Swift.max(maxSeconds, other.maxSeconds)

@@ -127,6 +127,8 @@ struct ServingSystem: EventHandler {
 
     // Results
     var statistics = RequestStatistics()
+    /// The latency distributions while the run records them; written into ``statistics`` by ``finish(at:)``.
+    var latencies = RequestLatencies()
     var timeline: Timeline
     var records: [RequestRecord] = []
     var decisions: [ScalingDecision] = []
@@ -233,10 +235,10 @@ struct ServingSystem: EventHandler {
         let sojourn = now - request.record.arrivalSeconds
         let timedOut = sojourn > scenario.clientTimeoutSeconds
         statistics.served += 1
-        statistics.sojourn.record(sojourn)
-        statistics.response.record(Swift.min(sojourn, scenario.clientTimeoutSeconds))
-        statistics.wait.record(request.serviceStartSeconds - request.record.arrivalSeconds)
-        statistics.service.record(request.serviceSeconds)
+        latencies.sojourn.record(sojourn)
+        latencies.response.record(Swift.min(sojourn, scenario.clientTimeoutSeconds))
+        latencies.wait.record(request.serviceStartSeconds - request.record.arrivalSeconds)
+        latencies.service.record(request.serviceSeconds)
         if timedOut { statistics.timedOut += 1 }
         if keepRecords {
             records.append(RequestRecord(
@@ -293,7 +295,7 @@ struct ServingSystem: EventHandler {
             let request = requests[Int(head)]
             statistics.timedOut += 1
             statistics.expiredUnserved += 1
-            statistics.response.record(scenario.clientTimeoutSeconds)
+            latencies.response.record(scenario.clientTimeoutSeconds)
             if keepRecords {
                 let coldWait = zeroCapacitySeconds - request.zeroCapacityMarkAtArrival
                 records.append(RequestRecord(
@@ -312,7 +314,7 @@ struct ServingSystem: EventHandler {
         let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
         if coldWait > 0 && requests[index].coldStartWaitSeconds == 0 {
             statistics.waitedForColdStart += 1
-            statistics.coldStartWait.record(coldWait)
+            latencies.coldStartWait.record(coldWait)
         }
         let service = scenario.inference.serviceSeconds(for: requests[index].record, using: &serviceNoise)
         serviceStarts &+= 1
@@ -386,8 +388,9 @@ struct ServingSystem: EventHandler {
         for index in requests.indices where !free.contains(Int32(index)) {
             statistics.unanswered += 1
             statistics.timedOut += 1
-            statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
+            latencies.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
         }
+        latencies.write(into: &statistics)
         timeline.close(at: end)
         return nodes.indices.map { index in
             var node = nodes[index]

@@ -74,6 +74,19 @@ import Testing
         #expect(placer.place([ChartRect(x: 15, y: 15, width: 10, height: 10), second]) == second)
     }
 
+    @Test func labelPlacerKeepsLabelsOffCurvesWhenItCan() {
+        let placer = LabelPlacer(bounds: ChartRect(x: 0, y: 0, width: 100, height: 100))
+        placer.avoid([ChartPoint(x: 0, y: 50), ChartPoint(x: 100, y: 50)])          // a horizontal line across
+        let onLine = ChartRect(x: 10, y: 45, width: 30, height: 10)
+        let below = ChartRect(x: 10, y: 60, width: 30, height: 10)
+        #expect(placer.place([onLine, below]) == below)
+        // Only candidates on curves: the first free one still gets the label.
+        placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])          // a diagonal
+        let onDiagonal = ChartRect(x: 70, y: 70, width: 20, height: 10)
+        #expect(placer.place([onLine, onDiagonal]) == onLine)
+        #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))  // beside the diagonal, above the line
+    }
+
     @Test func wrappedTextFitsTheWidth() {
         ChartRenderer.withMeasuringCanvas { canvas in
             let lines = canvas.wrap("see https://cloud.google.com/compute/vm-instance-pricing#accelerator-optimized for the price",

@@ -55,6 +55,7 @@ public struct BreakEvenChart: Chart {
             for (index, curve) in s.curves.enumerated() {
                 let points = s.points(curve).map { geometry.point($0.volume, $0.dollars) }
                 canvas.polyline(points, Palette.series(index), width: 2.2)
+                placer.avoid(points)
                 if points.count == 1 { canvas.circle(at: points[0], radius: 3.5, fill: Palette.series(index)) }
             }
         }
@@ -67,12 +68,14 @@ public struct BreakEvenChart: Chart {
             let center = geometry.point(crossover.volume, crossover.monthlyDollars)
             let text = "break-even ≈ \(NumberFormat.roughly(crossover.volume)) \(s.volumeUnitShort), \(NumberFormat.dollars(crossover.monthlyDollars))/mo"
             let style = TextStyle(size: 10, bold: true)
-            if let box = placer.place([
-                canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y + 6), style, vertical: .top),
-                canvas.textBox(text, at: ChartPoint(x: center.x - 10, y: center.y - 6), style, align: .right, vertical: .bottom),
-                canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y - 6), style, vertical: .bottom),
-                canvas.textBox(text, at: ChartPoint(x: center.x - 10, y: center.y + 6), style, align: .right, vertical: .top),
-            ]) {
+            // Beside the marker, then further away from it (clear of the curves meeting there).
+            let candidates = [6.0, 22].flatMap { offset in [
+                canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y + offset), style, vertical: .top),
+                canvas.textBox(text, at: ChartPoint(x: center.x - 10, y: center.y - offset), style, align: .right, vertical: .bottom),
+                canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y - offset), style, vertical: .bottom),
+                canvas.textBox(text, at: ChartPoint(x: center.x - 10, y: center.y + offset), style, align: .right, vertical: .top),
+            ] }
+            if let box = placer.place(candidates) {
                 canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.85))
                 canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY), style, vertical: .top)
             }

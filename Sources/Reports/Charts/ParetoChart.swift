@@ -49,6 +49,7 @@ public struct ParetoChart: Chart {
                 path.append(p)
             }
             canvas.polyline(path, Palette.blue.withAlpha(0.6), width: 1.5, dash: [4, 3])
+            placer.avoid(path)
         }
         let onFrontier = Set(frontier)
         for point in valid {

@@ -1,7 +1,11 @@
 /// Keeps track of where text and markers already are, so annotations never overlap: each
-/// label is tried at a few candidate spots and dropped when none is free.
+/// label is tried at a few candidate spots and dropped when none is free. Drawn curves are
+/// softer obstacles: a label goes where it hides no curve if some candidate allows it, and on a
+/// curve only when every free candidate crosses one.
 final class LabelPlacer {
     private(set) var occupied: [ChartRect] = []
+    /// Polylines already drawn, as segments.
+    private var segments: [(ChartPoint, ChartPoint)] = []
     let bounds: ChartRect
     let gap: Double
 
@@ -13,6 +17,11 @@ final class LabelPlacer {
     /// Marks `rect` as taken (markers, lines' labels, legend boxes).
     func reserve(_ rect: ChartRect) { occupied.append(rect) }
 
+    /// Notes a drawn curve that labels should not cover.
+    func avoid(_ polyline: [ChartPoint]) {
+        for (start, end) in zip(polyline, polyline.dropFirst()) { segments.append((start, end)) }
+    }
+
     /// True if `rect` lies inside the bounds and touches nothing placed so far.
     func isFree(_ rect: ChartRect) -> Bool {
         guard bounds.contains(rect) else { return false }
@@ -20,10 +29,34 @@ final class LabelPlacer {
         return !occupied.contains { $0.intersects(padded) }
     }
 
-    /// The first free candidate, reserved; `nil` when every candidate collides.
+    /// True if a noted curve passes through `rect`.
+    func coversCurve(_ rect: ChartRect) -> Bool {
+        let padded = rect.expanded(by: gap)
+        return segments.contains { Self.segment(from: $0.0, to: $0.1, crosses: padded) }
+    }
+
+    /// The first free candidate that covers no curve, else the first free one, reserved; `nil`
+    /// when every candidate collides.
     func place(_ candidates: [ChartRect]) -> ChartRect? {
-        guard let free = candidates.first(where: isFree) else { return nil }
-        occupied.append(free)
-        return free
+        let free = candidates.filter(isFree)
+        guard let choice = free.first(where: { !coversCurve($0) }) ?? free.first else { return nil }
+        occupied.append(choice)
+        return choice
+    }
+
+    /// Liang–Barsky clipping: whether any part of the segment lies inside `rect`.
+    static func segment(from start: ChartPoint, to end: ChartPoint, crosses rect: ChartRect) -> Bool {
+        let dx = end.x - start.x, dy = end.y - start.y
+        var entry = 0.0, exit = 1.0
+        for (p, q) in [(-dx, start.x - rect.minX), (dx, rect.maxX - start.x), (-dy, start.y - rect.minY), (dy, rect.maxY - start.y)] {
+            if p == 0 {
+                if q < 0 { return false }              // parallel to this edge and outside it
+            } else {
+                let t = q / p
+                if p < 0 { entry = Swift.max(entry, t) } else { exit = Swift.min(exit, t) }
+                if entry > exit { return false }
+            }
+        }
+        return true
     }
 }

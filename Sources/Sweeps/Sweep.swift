@@ -94,16 +94,35 @@ public struct Sweep: Sendable {
 
     /// `traces`: the replications' generated traffic, shared by the configurations that keep it.
     func runOne(configuration: Int, replication: Int, traces: SharedTraces?) throws -> RunOutcome {
-        var (configured, option) = try configured(configuration)
+        try runGroup([configuration], replication: replication, traces: traces)[0]
+    }
+
+    /// Simulates one replication of `group`'s first configuration and prices it for every
+    /// configuration of the group (``SimulationGroups``), in the group's order.
+    func runGroup(_ group: [Int], replication: Int, traces: SharedTraces?) throws -> [RunOutcome] {
+        var (configured, leader) = try configured(group[0])
         if let traces { configured = traces.applied(to: configured, seed: scenario.seed, replication: replication) }
-        let result = try Simulation.run(configured, option: option, replication: replication)
-        let cost = try calculator.price(result)
-        let response = result.requests.response
-        return RunOutcome(
-            configuration: configuration, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
-            p50Seconds: response.seconds(atPercentile: 50), p95Seconds: response.seconds(atPercentile: 95),
-            p99Seconds: response.seconds(atPercentile: 99), meanSeconds: response.meanSeconds,
-            arrived: result.requests.arrived, timedOut: result.requests.timedOut, coldStarts: result.requests.waitedForColdStart)
+        let simulated = try Simulation.run(configured, option: leader, replication: replication)
+        return try group.map { configuration in
+            let result = configuration == group[0] ? simulated : SimulationGroups.relabel(simulated, from: leader, to: try self.configured(configuration).1)
+            let cost = try calculator.price(result)
+            let response = result.requests.response
+            return RunOutcome(
+                configuration: configuration, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
+                p50Seconds: response.seconds(atPercentile: 50), p95Seconds: response.seconds(atPercentile: 95),
+                p99Seconds: response.seconds(atPercentile: 99), meanSeconds: response.meanSeconds,
+                arrived: result.requests.arrived, timedOut: result.requests.timedOut, coldStarts: result.requests.waitedForColdStart)
+        }
+    }
+
+    /// The configurations of `shard` grouped by identical simulations (``SimulationGroups``).
+    func simulationGroups(shard: Shard) throws(SweepError) -> SimulationGroups {
+        var configurations: [(index: Int, scenario: Scenario, option: DeploymentOption)] = []
+        for index in grid.configurations.indices where shard.contains(configuration: index) {
+            let (scenario, option) = try configured(index)
+            configurations.append((index, scenario, option))
+        }
+        return SimulationGroups(configurations)
     }
 
     /// Progress after each finished run.
@@ -127,40 +146,45 @@ public struct Sweep: Sendable {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .whole,
         stop: StopFlag = StopFlag(), progress: (@Sendable (Progress) -> Void)? = nil
     ) async throws -> SweepResults {
-        let work = grid.configurations.indices.filter { shard.contains(configuration: $0) }
-            .flatMap { configuration in (0..<replications).map { (configuration, $0) } }
+        // One simulation per group of identical simulations and replication.
+        let work = try simulationGroups(shard: shard).groups.flatMap { group in (0..<replications).map { (group, $0) } }
+        let total = work.reduce(0) { $0 + $1.0.count }
         let jobs = Swift.max(1, jobs)
         var outcomes: [RunOutcome] = []
-        outcomes.reserveCapacity(work.count)
+        outcomes.reserveCapacity(total)
         var perConfiguration: [Int: [RunOutcome]] = [:]
         var best: ConfigurationSummary?
         var configurationsDone = 0
-        let configurationsTotal = Set(work.map(\.0)).count
+        let configurationsTotal = Set(work.flatMap(\.0)).count
         var interrupted = false
         let traces = work.isEmpty ? nil : try SharedTraces(scenario: scenario, replications: Array(0..<replications))
 
-        try await withThrowingTaskGroup(of: RunOutcome.self) { group in
+        func record(_ outcome: RunOutcome) {
+            outcomes.append(outcome)
+            perConfiguration[outcome.configuration, default: []].append(outcome)
+            if perConfiguration[outcome.configuration]!.count == replications {
+                configurationsDone += 1
+                let summary = ConfigurationSummary(
+                    configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
+                    runs: perConfiguration[outcome.configuration]!, responseCapSeconds: identity.responseCapSeconds)
+                if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
+            }
+            progress?(Progress(done: outcomes.count, total: total, configurationsDone: configurationsDone,
+                               configurationsTotal: configurationsTotal, best: best))
+        }
+
+        try await withThrowingTaskGroup(of: [RunOutcome].self) { tasks in
             var next = 0
             func startNext() -> Bool {
                 guard next < work.count, !stop.isSet else { return false }
-                let (configuration, replication) = work[next]
+                let (group, replication) = work[next]
                 next += 1
-                group.addTask { try self.runOne(configuration: configuration, replication: replication, traces: traces) }
+                tasks.addTask { try self.runGroup(group, replication: replication, traces: traces) }
                 return true
             }
             for _ in 0..<jobs where !startNext() { break }
-            while let outcome = try await group.next() {
-                outcomes.append(outcome)
-                perConfiguration[outcome.configuration, default: []].append(outcome)
-                if perConfiguration[outcome.configuration]!.count == replications {
-                    configurationsDone += 1
-                    let summary = ConfigurationSummary(
-                        configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
-                        runs: perConfiguration[outcome.configuration]!, responseCapSeconds: identity.responseCapSeconds)
-                    if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
-                }
-                progress?(Progress(done: outcomes.count, total: work.count, configurationsDone: configurationsDone,
-                                   configurationsTotal: configurationsTotal, best: best))
+            while let finished = try await tasks.next() {
+                finished.forEach(record)
                 _ = startNext()
             }
             interrupted = next < work.count

@@ -29,6 +29,32 @@ struct SweepRunTests {
         #expect(Set(one.runs.filter { $0.configuration == 0 }.map(\.arrived)).count > 1)
     }
 
+    @Test("configurations that differ only in node names share one simulation and are each priced with their own nodes")
+    func sharedSimulations() async throws {
+        let grid = try Grid.parse(yaml: """
+            parameters:
+              provider/region: [gcp/us-central1, aws/us-east-1, azure/eastus]
+              keda.cooldownPeriod: [30s, 300s]
+              node.spot: [false, true]
+            """, file: "regions.yaml")
+        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
+        let groups = try sweep.simulationGroups(shard: .whole).groups
+        // Cooldown and spot change the simulation (spot: preemptions); the region does not.
+        #expect(groups.count == 4)
+        #expect(groups.allSatisfy { $0.count == 3 })
+        let results = try await sweep.run(jobs: 2)
+        #expect(results.runs.count == 12 * 2)
+        for run in results.runs {
+            // runOne simulates the configuration itself.
+            #expect(run == (try sweep.runOne(configuration: run.configuration, replication: run.replication)))
+        }
+        // The regions' prices differ, so a member priced with its leader's nodes would show here.
+        for group in groups {
+            let costs = Set(results.runs.filter { group.contains($0.configuration) && $0.replication == 0 }.map(\.monthlyCostNanoDollars))
+            #expect(costs.count == 3)
+        }
+    }
+
     @Test("replaying the shared generated traffic gives each run exactly what generating its own gives; traffic.scale generates its own")
     func sharedTraces() async throws {
         let grid = try Grid.parse(yaml: """

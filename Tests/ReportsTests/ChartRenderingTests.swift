@@ -140,6 +140,20 @@ import Testing
         #expect(PixelProbe.close(PixelProbe.color(image, at: geometry.point(0.04, 150), scale: scale), Palette.blue))
     }
 
+    @Test func paretoCostAxisStartsAtZeroUnlessTheCostsAreClose() {
+        func yRange(_ costs: [Double]) -> (lower: Double, upper: Double) {
+            let points = costs.enumerated().map { ParetoPoint(label: "#\($0)", monthlyDollars: $1, metric: 10 + Double($0)) }
+            let geometry = ChartRenderer.withMeasuringCanvas { ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+            return (geometry.y.lower, geometry.y.upper)
+        }
+        // A KEDA grid: $253–$296 a month. Zoomed, with every point inside.
+        let close = yRange([253, 262, 274, 285, 296])
+        #expect(close.lower > 200 && close.lower < 253)
+        #expect(close.upper > 296 && close.upper < 340)
+        // Spread from $40 to $420: from zero.
+        #expect(yRange([40, 150, 420]).lower == 0)
+    }
+
     @Test func svgIsWellFormedAndPdfHasOnePage() throws {
         let chart = try cdfChart()
         let svg = String(decoding: try renderer.data(chart, format: .svg), as: UTF8.self)

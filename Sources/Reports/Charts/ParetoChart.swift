@@ -32,8 +32,7 @@ public struct ParetoChart: Chart {
         let subtitle = valid.isEmpty ? "No sweep results were given."
             : "\(valid.count) setting\(valid.count == 1 ? "" : "s"); \(frontier.count) on the frontier. Lower left is better."
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend).draw(on: canvas, in: frame)
-        let maxCost = valid.map(\.monthlyDollars).max() ?? 0
-        let axes = PlotAxes(x: horizontalAxis(valid), y: AxisSpec(title: "dollars per month", unit: .dollars, lower: 0, upper: Swift.max(1, maxCost * 1.12)))
+        let axes = PlotAxes(x: horizontalAxis(valid), y: costAxis(valid))
         let geometry = axes.draw(on: canvas, in: body)
         let plot = geometry.plot
         let placer = LabelPlacer(bounds: plot)
@@ -80,13 +79,24 @@ public struct ParetoChart: Chart {
         return geometry
     }
 
+    /// Dollars from 0, unless the costs all lie in the upper part of that range: then from a
+    /// little below the cheapest, so that differences between settings stay readable.
+    private func costAxis(_ valid: [ParetoPoint]) -> AxisSpec {
+        let costs = valid.map(\.monthlyDollars)
+        let cheapest = costs.min() ?? 0, dearest = costs.max() ?? 0
+        let spread = dearest - cheapest
+        let lower = cheapest > 2 * spread && cheapest > 0.4 * dearest ? Swift.max(0, cheapest - Swift.max(spread * 0.15, cheapest * 0.02)) : 0
+        return AxisSpec(title: "dollars per month", unit: .dollars, lower: lower, upper: Swift.max(1, dearest + Swift.max(spread * 0.12, dearest * 0.02)))
+    }
+
     /// Latency: a log axis in seconds covering the points and the target. Share: 0 to the largest share.
     private func horizontalAxis(_ valid: [ParetoPoint]) -> AxisSpec {
         switch metric {
         case .latency(let name):
             let seconds = valid.map(\.metric).filter { $0 > 0 } + (latencyTargetSeconds.map { [$0] } ?? [])
+            // At least a factor of 4, so that the axis has a few ticks.
             var lo = seconds.min() ?? 1, hi = seconds.max() ?? 10
-            if hi < lo * 10 { lo = Swift.min(lo, hi / 10) }
+            if hi < lo * 4 { lo = Swift.min(lo, hi / 4) }
             let bounds = TickGenerator.logBounds(lower: lo, upper: hi, unit: .seconds)
             return AxisSpec(title: "\(name) response time (log scale)", unit: .seconds, lower: bounds.0, upper: bounds.1, isLog: true)
         case .share(let name):

@@ -22,12 +22,14 @@ struct KnativeAutoscaler {
     init(configuration: KnativeConfiguration) { self.configuration = configuration }
 
     /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
-    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int) -> (replicas: Int, rule: Rule)? {
+    /// `compact: false` keeps the history's old points in place, so that ``restore(_:)`` can take
+    /// the tick back (dropping them changes no result, only memory).
+    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int, compact: Bool = true) -> (replicas: Int, rule: Rule)? {
         recordIntegral(at: now, integral: integral)
         let stable = configuration.stableWindowSeconds
         // Keep the newest point at or before the stable window's start: the window interpolates from it.
         while integralHistory.count - oldest > 1, integralHistory[oldest + 1].time <= now - stable { oldest += 1 }
-        if oldest >= 256 && oldest * 2 >= integralHistory.count {
+        if compact && oldest >= 256 && oldest * 2 >= integralHistory.count {
             integralHistory.removeFirst(oldest)
             oldest = 0
         }
@@ -97,7 +99,37 @@ struct KnativeAutoscaler {
     var isWaitingToScaleToZero: Bool { inactiveSince != nil }
 
     /// The last tick found no concurrency in either window.
-    private var sawNoConcurrency = false
+    private(set) var sawNoConcurrency = false
+
+    /// Everything a tick changes, to take ticks back (ticks run ahead while nothing is in the
+    /// system, ``ServingSystem+QuietTicks``): the history only grows by a tick, and
+    /// `compact: false` keeps its start in place.
+    struct Checkpoint: Equatable {
+        fileprivate var historyCount: Int
+        fileprivate var oldest: Int
+        fileprivate var panicSince: Double?
+        fileprivate var maxPanicPods: Int
+        fileprivate var inactiveSince: Double?
+        fileprivate var activeSince: Double?
+        fileprivate var sawNoConcurrency: Bool
+    }
+
+    func checkpoint() -> Checkpoint {
+        Checkpoint(
+            historyCount: integralHistory.count, oldest: oldest, panicSince: panicSince, maxPanicPods: maxPanicPods,
+            inactiveSince: inactiveSince, activeSince: activeSince, sawNoConcurrency: sawNoConcurrency)
+    }
+
+    /// Takes back the ticks since `checkpoint` (which were all made with `compact: false`).
+    mutating func restore(_ checkpoint: Checkpoint) {
+        integralHistory.removeLast(integralHistory.count - checkpoint.historyCount)
+        oldest = checkpoint.oldest
+        panicSince = checkpoint.panicSince
+        maxPanicPods = checkpoint.maxPanicPods
+        inactiveSince = checkpoint.inactiveSince
+        activeSince = checkpoint.activeSince
+        sawNoConcurrency = checkpoint.sawNoConcurrency
+    }
 
     /// After a tick that changed nothing, with no request in the system: the earliest time a tick
     /// could act. With no concurrency in either window the averages stay exactly 0, so only the

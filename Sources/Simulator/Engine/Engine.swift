@@ -26,6 +26,9 @@ public struct Engine<Event> {
     /// Number of events waiting.
     @inlinable public var pendingEventCount: Int { queue.count }
 
+    /// When the next pending event is due (nil when none is): until then, nothing happens.
+    @inlinable public var nextEventSeconds: Double? { queue.min?.time }
+
     /// Schedules `event` at absolute virtual time `time` (seconds). Among events due at the same
     /// instant, lower `rank` fires first, then scheduling order. Scheduling in the past is a
     /// programming error.

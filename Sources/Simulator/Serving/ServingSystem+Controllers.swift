@@ -108,8 +108,14 @@ extension ServingSystem {
     /// left in its windows.
     mutating func knativeTick(engine: inout Engine<Event>) -> Double {
         guard knative != nil else { return .infinity }
+        let replicasBefore = specReplicas
         knativeDecide(engine: &engine)
-        return inSystem == 0 ? knative?.earliestActionSeconds(now: engine.now) ?? .infinity : engine.now
+        guard inSystem == 0 else { return engine.now }
+        // With no concurrency left in the windows, only the decider's timers move; while the
+        // windows drain, the ticks before the next event can run now (``runKnativeTicksAhead(after:before:)``).
+        if knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
+        guard skipQuietTicks, specReplicas == replicasBefore, let nextEvent = engine.nextEventSeconds else { return engine.now }
+        return runKnativeTicksAhead(after: engine.now, before: nextEvent)
     }
 
     /// The activator buffers a request while at zero and pokes the autoscaler.

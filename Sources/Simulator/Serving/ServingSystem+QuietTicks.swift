@@ -100,6 +100,10 @@ extension ServingSystem {
     /// ticks would have left behind. While parked, the controller's inputs were those it parked with.
     private mutating func unpark(_ controller: Controller, nextTickSeconds: Double) {
         parkedCount -= 1
+        if controller == .knative && knativeTicksRanAhead {
+            knativeTicksRanAhead = false          // the skipped ticks already ran (``runKnativeTicksAhead``)
+            return
+        }
         guard let skipped = timers[controller.index]!.lastSkippedTick(before: nextTickSeconds) else { return }
         switch controller {
         case .keda: keda?.refreshActivity(at: skipped)
@@ -139,6 +143,31 @@ extension ServingSystem {
             let generation = timers[controller.index]!.arm(parked: false)
             engine.schedule(.controllerTick(controller, generation: generation), at: next, rank: controller.rawValue)
         }
+    }
+
+    /// While nothing is in the system, Knative's windows only drain: every tick reads the same
+    /// inputs (no requests, the same replicas and ready pods) and finds lower averages. The ticks
+    /// due before the next pending event (`nextEventSeconds`) — when nothing else can happen — run
+    /// at once instead of as events, as long as each changes nothing the rest of the system sees
+    /// (no scaling, no change of the cooldown-tail flag) and the windows still hold concurrency
+    /// (then the no-concurrency park takes over). Returns the first tick that must run as an
+    /// event, for the timer to park until (`now` when no tick ran ahead). The decider sees
+    /// exactly the ticks of a run that fires every one, each with the inputs of its time.
+    mutating func runKnativeTicksAhead(after now: Double, before nextEventSeconds: Double) -> Double {
+        guard let timer = timers[Controller.knative.index] else { return now }
+        var time = timer.nextTickSeconds
+        while time < nextEventSeconds {
+            let before = knative!.checkpoint()
+            let decision = knative!.tick(
+                now: time, integral: requestSecondsInSystem(at: time), readyPods: readyPodCount, currentReplicas: specReplicas, compact: false)
+            if decision != nil || knative!.isWaitingToScaleToZero != waitingToScaleIn || knative!.sawNoConcurrency {
+                knative!.restore(before)           // this tick runs as an event
+                break
+            }
+            knativeTicksRanAhead = true
+            time = timer.tick(atOrAfter: time + timer.period / 2)
+        }
+        return knativeTicksRanAhead ? time : now
     }
 
     /// Restarts the cluster autoscaler's loop now (a new unschedulable pod): the next periodic

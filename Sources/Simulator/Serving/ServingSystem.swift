@@ -115,6 +115,8 @@ struct ServingSystem: EventHandler {
     /// Debug builds check that an unchanged revision means unchanged inputs (a missed bump).
     var parkedClusterInputs: [Int64] = []
     var parkedCount = 0
+    /// Knative's timer is parked over ticks that already ran (``ServingSystem/runKnativeTicksAhead(after:before:)``).
+    var knativeTicksRanAhead = false
     var hasScalerOutages = false
     /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
     var waitingToScaleIn = false

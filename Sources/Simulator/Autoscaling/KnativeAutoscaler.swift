@@ -19,7 +19,13 @@ struct KnativeAutoscaler {
     /// When replicas last went from 0 to above 0.
     private var activeSince: Double?
 
-    init(configuration: KnativeConfiguration) { self.configuration = configuration }
+    /// ``KnativeConfiguration/panicWindowSeconds``, computed once rather than at every tick.
+    private let panicWindowSeconds: Double
+
+    init(configuration: KnativeConfiguration) {
+        self.configuration = configuration
+        panicWindowSeconds = configuration.panicWindowSeconds
+    }
 
     /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
     /// `compact: false` keeps the history's old points in place, so that ``restore(_:)`` can take
@@ -37,7 +43,7 @@ struct KnativeAutoscaler {
         if currentReplicas == 0 { activeSince = nil }
 
         let stableAverage = average(over: stable, now: now, integral: integral, startNearOldest: true)
-        let panicAverage = average(over: configuration.panicWindowSeconds, now: now, integral: integral, startNearOldest: false)
+        let panicAverage = average(over: panicWindowSeconds, now: now, integral: integral, startNearOldest: false)
         let ready = Double(Swift.max(1, readyPods))
         let target = configuration.targetConcurrency
         let maxUp = (configuration.maxScaleUpRate * ready).rounded(.up)

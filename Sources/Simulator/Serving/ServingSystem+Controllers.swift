@@ -110,10 +110,9 @@ extension ServingSystem {
         guard knative != nil else { return .infinity }
         let replicasBefore = specReplicas
         knativeDecide(engine: &engine)
-        guard inSystem == 0 else { return engine.now }
-        // With no concurrency left in the windows, only the decider's timers move; while the
-        // windows drain, the ticks before the next event can run now (``runKnativeTicksAhead(after:before:)``).
-        if knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
+        // With nothing in the system and no concurrency left in the windows, only the decider's
+        // timers move; otherwise the ticks before the next event can run now (``runKnativeTicksAhead(after:before:)``).
+        if inSystem == 0 && knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
         guard skipQuietTicks, specReplicas == replicasBefore, let nextEvent = engine.nextEventSeconds else { return engine.now }
         return runKnativeTicksAhead(after: engine.now, before: nextEvent)
     }

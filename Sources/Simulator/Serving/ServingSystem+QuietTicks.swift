@@ -145,14 +145,14 @@ extension ServingSystem {
         }
     }
 
-    /// While nothing is in the system, Knative's windows only drain: every tick reads the same
-    /// inputs (no requests, the same replicas and ready pods) and finds lower averages. The ticks
-    /// due before the next pending event (`nextEventSeconds`) — when nothing else can happen — run
-    /// at once instead of as events, as long as each changes nothing the rest of the system sees
-    /// (no scaling, no change of the cooldown-tail flag) and the windows still hold concurrency
-    /// (then the no-concurrency park takes over). Returns the first tick that must run as an
-    /// event, for the timer to park until (`now` when no tick ran ahead). The decider sees
-    /// exactly the ticks of a run that fires every one, each with the inputs of its time.
+    /// Knative ticks every 2 s and its averages move at every tick, but until the next pending
+    /// event (`nextEventSeconds`) nothing else can happen: its inputs stay as they are, and the
+    /// concurrency integral grows linearly. The ticks due before that event run at once instead
+    /// of as events, as long as each changes nothing the rest of the system sees (no scaling, no
+    /// change of the cooldown-tail flag) and, with nothing in the system, the windows still hold
+    /// concurrency (then the no-concurrency park takes over). Returns the first tick that must
+    /// run as an event, for the timer to park until (`now` when no tick ran ahead). The decider
+    /// sees exactly the ticks of a run that fires every one, each with the inputs of its time.
     mutating func runKnativeTicksAhead(after now: Double, before nextEventSeconds: Double) -> Double {
         guard let timer = timers[Controller.knative.index] else { return now }
         var time = timer.nextTickSeconds
@@ -160,7 +160,7 @@ extension ServingSystem {
             let before = knative!.checkpoint()
             let decision = knative!.tick(
                 now: time, integral: requestSecondsInSystem(at: time), readyPods: readyPodCount, currentReplicas: specReplicas, compact: false)
-            if decision != nil || knative!.isWaitingToScaleToZero != waitingToScaleIn || knative!.sawNoConcurrency {
+            if decision != nil || knative!.isWaitingToScaleToZero != waitingToScaleIn || (inSystem == 0 && knative!.sawNoConcurrency) {
                 knative!.restore(before)           // this tick runs as an event
                 break
             }

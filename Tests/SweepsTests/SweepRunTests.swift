@@ -266,10 +266,35 @@ struct SweepRunTests {
 struct ConcurrentMapTests {
     struct Failure: Error, Equatable { let index: Int }
 
+    /// The indices in the order the tasks ran them.
+    final class StartLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var started: [Int] = []
+        func append(_ index: Int) { lock.withLock { started.append(index) } }
+        var indices: [Int] { lock.withLock { started } }
+    }
+
     @Test(arguments: [1, 2, 5])
     func resultsInIndexOrder(jobs: Int) async throws {
         let squares = try await concurrentMap(count: 40, jobs: jobs) { index in index * index }
         #expect(squares == (0..<40).map { $0 * $0 })
+        // Started in another order, the results still come back by index.
+        let started = StartLog()
+        let reversed = try await concurrentMap(count: 40, jobs: jobs, startOrder: Array((0..<40).reversed())) { index in
+            started.append(index)
+            return index * index
+        }
+        #expect(reversed == squares)
+        if jobs == 1 { #expect(started.indices == Array((0..<40).reversed())) }
+    }
+
+    @Test func firstFailingIndexWinsWhateverTheStartOrder() async {
+        await #expect(throws: Failure(index: 7)) {
+            _ = try await concurrentMap(count: 30, jobs: 1, startOrder: Array((0..<30).reversed())) { index in
+                if index == 7 || index == 19 { throw Failure(index: index) }    // 19 starts and fails first
+                return index
+            }
+        }
     }
 
     @Test(arguments: [1, 2, 5])

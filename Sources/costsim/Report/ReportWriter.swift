@@ -120,12 +120,12 @@ struct ReportWriter {
         guard case .synthetic(let generator) = scenario.workload, scenario.inference.workUnit == .audioSeconds else { return nil }
         let volumes = Self.breakEvenVolumesMinutesPerDay
         let (scenario, calculator) = (self.scenario, self.calculator)
-        // Points as (option, volume) index pairs, started busiest first so that the longest runs
-        // do not come last; the results are put back in option × volume order.
+        // Points as (option, volume) index pairs in option × volume order, started busiest first
+        // so that the longest runs do not come last.
         let points = scenario.options.indices.flatMap { option in volumes.indices.map { (option, $0) } }
         let busiestFirst = points.indices.sorted { volumes[points[$0].1] > volumes[points[$1].1] }
-        let computed = try await concurrentMap(count: points.count) { position in
-            let (option, volume) = points[busiestFirst[position]]
+        let dollars = try await concurrentMap(count: points.count, startOrder: busiestFirst) { index in
+            let (option, volume) = points[index]
             var sweep = scenario
             var description = generator
             description.workPerDay = volumes[volume] * 60
@@ -135,8 +135,6 @@ struct ReportWriter {
             let result = try Simulation.run(sweep, option: scenario.options[option])
             return try calculator.price(result).monthlyTotal.approximateDollars
         }
-        var dollars = [Double](repeating: 0, count: points.count)
-        for (position, index) in busiestFirst.enumerated() { dollars[index] = computed[position] }
         let curves = scenario.options.indices.map { option in
             BreakEvenSeries.Curve(optionName: scenario.options[option].name, monthlyDollars: Array(dollars[(option * volumes.count)..<((option + 1) * volumes.count)]))
         }

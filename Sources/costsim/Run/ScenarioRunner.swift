@@ -52,12 +52,23 @@ struct ScenarioRunner {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) async throws -> [OptionOutcome] {
         let replications = scenario.replications
-        let simulated = try await concurrentMap(count: scenario.options.count * replications, jobs: jobs) { index in
+        let count = scenario.options.count * replications
+        let longestFirst = (0..<count).sorted { expectedWork(scenario.options[$0 / replications]) > expectedWork(scenario.options[$1 / replications]) }
+        let simulated = try await concurrentMap(count: count, jobs: jobs, startOrder: longestFirst) { index in
             try Simulation.run(scenario, option: scenario.options[index / replications], replication: index % replications, keepDecisions: keepDecisions)
         }
         return try scenario.options.indices.map { option in
             let runs = Array(simulated[(option * replications)..<((option + 1) * replications)])
             return OptionOutcome(option: scenario.options[option], results: runs, costs: try runs.map { try calculator.price($0) })
         }
+    }
+
+    /// A rough rank of how long an option's runs take, to start the longest first: Knative's
+    /// decider ticks every 2 s (the bundled scenario: 88 ms against 10–38 ms for the others), KEDA's
+    /// controllers every 10–15 s, a dedicated option has no controllers. The order changes no result.
+    static func expectedWork(_ option: DeploymentOption) -> Int {
+        guard case .autoscaled(let deployment) = option.kind else { return 0 }
+        if case .knative = deployment.autoscaler { return 2 }
+        return 1
     }
 }

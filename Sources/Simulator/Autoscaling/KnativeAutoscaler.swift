@@ -107,9 +107,9 @@ struct KnativeAutoscaler {
     /// The last tick found no concurrency in either window.
     private(set) var sawNoConcurrency = false
 
-    /// Everything a tick changes, to take ticks back (ticks run ahead while nothing is in the
-    /// system, ``ServingSystem+QuietTicks``): the history only grows by a tick, and
-    /// `compact: false` keeps its start in place.
+    /// Everything a tick changes, to take a tick back (a tick run ahead of its event that turns
+    /// out to scale, ``ServingSystem/runKnativeTicksAhead(after:before:)``): the history only
+    /// grows by a tick, and `compact: false` keeps its start in place.
     struct Checkpoint: Equatable {
         fileprivate var historyCount: Int
         fileprivate var oldest: Int

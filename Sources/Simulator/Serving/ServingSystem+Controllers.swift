@@ -104,8 +104,9 @@ extension ServingSystem {
 
     // MARK: Knative
 
-    /// One Knative decider tick; it can rest only with nothing in the system and no concurrency
-    /// left in its windows.
+    /// One Knative decider tick; returns the earliest time a tick as an event could act: with
+    /// nothing in the system and no concurrency left in its windows, the end of one of its waits;
+    /// otherwise the first tick that could not run ahead.
     mutating func knativeTick(engine: inout Engine<Event>) -> Double {
         guard knative != nil else { return .infinity }
         let replicasBefore = specReplicas

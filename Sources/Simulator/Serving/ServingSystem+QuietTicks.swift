@@ -72,6 +72,7 @@ extension ServingSystem {
         }
         let quietUntil = predictable ? latestQuietSeconds(of: controller, at: now).map { Swift.min($0, wakeSeconds) } : nil
         scheduleNextTick(of: controller, quietUntil: quietUntil, inputs: after, engine: &engine)
+        assert(!knativeTicksRanAhead || timers[Controller.knative.index]!.isParked, "Knative ticks ran ahead of a timer that did not park")
         switch controller {
         case .knative, .clusterAutoscaler: return specReplicas != specBefore || clusterRevision != revisionBefore
         case .keda, .hpa: return true
@@ -156,6 +157,7 @@ extension ServingSystem {
     mutating func runKnativeTicksAhead(after now: Double, before nextEventSeconds: Double) -> Double {
         guard let timer = timers[Controller.knative.index] else { return now }
         var time = timer.nextTickSeconds
+        var ranAhead = false
         while time < nextEventSeconds {
             let before = knative!.checkpoint()
             let decision = knative!.tick(
@@ -164,10 +166,11 @@ extension ServingSystem {
                 knative!.restore(before)           // this tick runs as an event
                 break
             }
-            knativeTicksRanAhead = true
+            ranAhead = true
             time = timer.tick(atOrAfter: time + timer.period / 2)
         }
-        return knativeTicksRanAhead ? time : now
+        knativeTicksRanAhead = ranAhead          // the tick parks its timer until `time` (its inputs did not change)
+        return ranAhead ? time : now
     }
 
     /// Restarts the cluster autoscaler's loop now (a new unschedulable pod): the next periodic

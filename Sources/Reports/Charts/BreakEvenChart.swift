@@ -64,12 +64,14 @@ public struct BreakEvenChart: Chart {
             canvas.circle(at: center, radius: 6, fill: Palette.background, stroke: Palette.black, width: 1.8)
             placer.reserve(ChartRect(x: center.x - 7, y: center.y - 7, width: 14, height: 14))
         }
+        var labelled = Set<String>()
         for crossover in crossovers {
             let center = geometry.point(crossover.volume, crossover.monthlyDollars)
             let text = "break-even ≈ \(NumberFormat.roughly(crossover.volume)) \(s.volumeUnitShort), \(NumberFormat.dollars(crossover.monthlyDollars))/mo"
+            guard labelled.insert(text).inserted else { continue }      // crossovers that coincide once rounded: one label
             let style = TextStyle(size: 10, bold: true)
             // Beside the marker, then further away from it (clear of the curves meeting there).
-            let candidates = [6.0, 22].flatMap { offset in [
+            let candidates = [6.0, 22, 38].flatMap { offset in [
                 canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y + offset), style, vertical: .top),
                 canvas.textBox(text, at: ChartPoint(x: center.x - 10, y: center.y - offset), style, align: .right, vertical: .bottom),
                 canvas.textBox(text, at: ChartPoint(x: center.x + 10, y: center.y - offset), style, vertical: .bottom),

@@ -33,8 +33,19 @@ public struct EventQueue<Payload> {
     /// - Complexity: O(log(count)) comparisons.
     @inlinable
     public mutating func push(_ payload: Payload, at time: Double, rank: UInt8 = 0) {
-        let event = ScheduledEvent(time: time, sequence: UInt64(rank) << ScheduledEvent<Payload>.rankShift | nextSequence, payload: payload)
-        nextSequence &+= 1
+        push(stamp(payload, at: time, rank: rank))
+    }
+
+    /// The event as ``push(_:at:rank:)`` would queue it — with the next insertion number — but
+    /// not queued: for an event kept beside the queue that must still be ordered among its events.
+    @inlinable
+    public mutating func stamp(_ payload: Payload, at time: Double, rank: UInt8 = 0) -> ScheduledEvent<Payload> {
+        defer { nextSequence &+= 1 }
+        return ScheduledEvent(time: time, sequence: UInt64(rank) << ScheduledEvent<Payload>.rankShift | nextSequence, payload: payload)
+    }
+
+    @inlinable
+    mutating func push(_ event: ScheduledEvent<Payload>) {
         storage.append(event)
         storage.withUnsafeMutableBufferPointer { heap in
             var index = heap.count - 1

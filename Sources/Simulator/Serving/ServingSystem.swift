@@ -212,7 +212,7 @@ struct ServingSystem: EventHandler {
             engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds, rank: Self.drainDeadlineRank)
             return
         }
-        engine.schedule(.arrival, at: record.arrivalSeconds)
+        engine.scheduleStreamEvent(.arrival, at: record.arrivalSeconds)
     }
 
     private mutating func arrive(engine: inout Engine<Event>) {

@@ -205,10 +205,16 @@ extension ServingSystem {
             let queue = trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
             return ControllerInputs(first: trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0), second: specReplicas)
         case .hpa:
-            // A sync reads the metric only through its replica proposal.
+            // A sync reads the metric only through its replica proposal (the last one is kept:
+            // the check runs after every event, and the queue length seldom moves between them).
             let status = activePods.count
-            let proposal = hpaUsage().flatMap { hpaReplicaCalculator?.proposal(usage: $0, statusReplicas: status, specReplicas: specReplicas) }
-            return ControllerInputs(first: status, second: specReplicas, third: proposal ?? -1)
+            guard let usage = hpaUsage() else { return ControllerInputs(first: status, second: specReplicas, third: -1) }
+            if let memo = hpaProposalMemo, memo.usage == usage, memo.status == status, memo.spec == specReplicas {
+                return ControllerInputs(first: status, second: specReplicas, third: memo.proposal)
+            }
+            let proposal = hpaReplicaCalculator?.proposal(usage: usage, statusReplicas: status, specReplicas: specReplicas) ?? -1
+            hpaProposalMemo = (usage, status, specReplicas, proposal)
+            return ControllerInputs(first: status, second: specReplicas, third: proposal)
         case .knative:
             return ControllerInputs(first: inSystem, second: specReplicas, third: readyPodCount)
         case .clusterAutoscaler:

@@ -95,6 +95,8 @@ struct ServingSystem: EventHandler {
     /// The HPA's proposal rule and minimum, apart from its history: what the per-event input checks need.
     var hpaReplicaCalculator: HorizontalPodAutoscaler.ReplicaCalculator?
     var hpaMinReplicas = 0
+    /// The HPA's last replica proposal for (usage, status replicas, spec replicas) — a pure function of them.
+    var hpaProposalMemo: (usage: Double, status: Int, spec: Int, proposal: Int)?
     var clusterAutoscaler: ClusterAutoscaler?
     var knative: KnativeAutoscaler?
     var lastClusterAutoscalerNote: ClusterAutoscaler.Note?

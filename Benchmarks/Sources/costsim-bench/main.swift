@@ -5,6 +5,7 @@ let benchmarks = [
     SimulationBenchmarks.articleMonth,
     SimulationBenchmarks.streamingTrace,
     SimulationBenchmarks.yearAt10PerSecond,
+    YearFloorBenchmark.benchmark,
     SweepBenchmark.kedaGrid,
 ]
 

@@ -99,6 +99,9 @@ import Testing
             ("two GPUs per node, concurrency 2, prefetch 3, slow cluster autoscaler without frequent loops",
              generated(days: 2, workPerDay: 8 * 3_600 * 4, workers: WorkerSettings(concurrency: 2, prefetch: 3)),
              autoscaled(.keda(legacyMany), maxNodes: 3, ca: slowCA, gpusPerNode: 2, hpa: HPASettings(syncPeriodSeconds: 20, downscaleStabilizationSeconds: 100, phaseSeconds: 7))),
+            // Knative's ticks run ahead to the next event: preemptions and expiring messages change its inputs between ticks.
+            ("Knative, spot preemptions and message TTL", generated(days: 2, workPerDay: 8 * 3_600 * 2, dropExpired: true, timeout: 30),
+             autoscaled(.knative(KnativeConfiguration(maxScale: 4)), maxNodes: 4, spot: SpotModel(preemptionsPerNodeHour: 0.3, noticeSeconds: 30, stockoutProbability: 0.2))),
             ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
              autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
             ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),

@@ -76,7 +76,7 @@ struct ClusterAutoscaler {
     private var candidates: [Int32] = []
     /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
     private(set) var unneededSince: [(node: Int32, since: Double)] = []
-    /// After the last loop: the earliest time after which a loop seeing the same nodes and pending
+    /// After the last loop: the earliest time at which a loop seeing the same nodes and pending
     /// pods could act — a pod leaving the age buffer, the back-off or a scale-down cooldown ending,
     /// an unneeded node reaching its unneeded time. Infinity when only new inputs can change anything.
     private(set) var earliestActionSeconds = Double.infinity
@@ -93,7 +93,7 @@ struct ClusterAutoscaler {
         var actions = Actions()
         var scaleDownForbidden = false
         earliestActionSeconds = .infinity
-        func mayActAfter(_ time: Double) { if time >= now { earliestActionSeconds = Swift.min(earliestActionSeconds, time) } }
+        func mayActAt(_ time: Double) { if time >= now { earliestActionSeconds = Swift.min(earliestActionSeconds, time) } }
 
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
         let live = nodes.lazy.filter { !$0.deleting }
@@ -103,10 +103,10 @@ struct ClusterAutoscaler {
             let age = now - oldest
             if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
                 scaleDownForbidden = true
-                mayActAfter(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
+                mayActAt(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
                 actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: settings.gpuPodAgeBufferSeconds)
             } else if now < backoffUntilSeconds {
-                mayActAfter(backoffUntilSeconds)
+                mayActAt(backoffUntilSeconds)
                 actions.note = .backedOff(untilSeconds: backoffUntilSeconds)
             } else {
                 let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
@@ -136,12 +136,12 @@ struct ClusterAutoscaler {
         }
 
         if !candidates.isEmpty {
-            for entry in unneededSince {
-                mayActAfter(entry.since + settings.scaleDownUnneededSeconds)
-                mayActAfter(entry.since + settings.scaleDownUnreadySeconds)
+            for entry in unneededSince {   // a node goes strictly after its unneeded time (below)
+                mayActAt((entry.since + settings.scaleDownUnneededSeconds).nextUp)
+                mayActAt((entry.since + settings.scaleDownUnreadySeconds).nextUp)
             }
-            mayActAfter(lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds)
-            mayActAfter(lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds)
+            mayActAt(lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds)
+            mayActAt(lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds)
         }
         let inCooldown = scaleDownForbidden
             || lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now

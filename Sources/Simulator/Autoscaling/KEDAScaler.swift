@@ -71,15 +71,17 @@ struct KEDAScaler {
         return creationSeconds + configuration.initialCooldownPeriodSeconds
     }
 
-    /// After a poll that changed nothing: the earliest time after which a poll reading the same
+    /// After a poll that changed nothing: the earliest time at which a poll reading the same
     /// queue length and replica count could act. Active polls with replicas > 0 only refresh
     /// `lastActiveTime` (see ``refreshActivity(at:)``); inactive ones can act only once the
-    /// cooldown has run out, and only if there is something to scale in.
+    /// cooldown has run out — strictly after its end, so the poll due exactly at the end (the
+    /// common case: `lastActiveTime` is a poll, the cooldown a multiple of the interval) is
+    /// skipped too — and only if there is something to scale in.
     func earliestActionSeconds(currentReplicas: Int) -> Double {
         guard lastPollInactive else { return .infinity }
         let scalesIn = configuration.idleReplicaCount.map { currentReplicas > $0 }
             ?? (currentReplicas > 0 && configuration.minReplicaCount == 0)
-        return scalesIn ? cooldownEndSeconds : .infinity
+        return scalesIn ? cooldownEndSeconds.nextUp : .infinity
     }
 
     /// Replays a skipped active poll at `time`: the only thing it did was refresh `lastActiveTime`.

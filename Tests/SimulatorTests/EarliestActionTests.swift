@@ -1,0 +1,51 @@
+import Testing
+@testable import Simulator
+
+/// A parked controller sleeps until the first grid tick at or after the earliest time its
+/// controller names (``ControllerTimer``). That time must be tight: a tick there acts, a tick at
+/// the representable instant before it does not. Too late would change decisions; too early
+/// costs a tick that does nothing (KEDA's cooldown and the cluster autoscaler's unneeded time
+/// are strict comparisons, so the tick due exactly at their end is one of those).
+@Suite struct EarliestActionTests {
+    @Test func kedaScalesToZeroStrictlyAfterTheCooldownEnds() throws {
+        var scaler = KEDAScaler(configuration: .article)   // polling 10 s, cooldown 60 s
+        #expect(scaler.poll(now: 0, queueLength: 1, currentReplicas: 0)?.replicas == 1)   // activation: lastActiveTime 0
+        #expect(scaler.poll(now: 10, queueLength: 0, currentReplicas: 1) == nil)
+        let earliest = scaler.earliestActionSeconds(currentReplicas: 1)
+        #expect(earliest == Double(60).nextUp)
+
+        var before = scaler
+        #expect(before.poll(now: earliest.nextDown, queueLength: 0, currentReplicas: 1) == nil)
+        var at = scaler
+        #expect(at.poll(now: earliest, queueLength: 0, currentReplicas: 1)?.replicas == 0)
+        // On the 10-s grid, the poll at 60 s is skipped and the one at 70 s scales to zero.
+        #expect(ControllerTimer(period: 10, firstTickSeconds: 0).tick(atOrAfter: earliest) == 70)
+    }
+
+    @Test func clusterAutoscalerDeletesAnEmptyNodeStrictlyAfterItsUnneededTime() throws {
+        let settings = ClusterAutoscalerSettings(scaleDownDelayAfterAddSeconds: 0)   // unneeded 600 s
+        var autoscaler = ClusterAutoscaler(settings: settings, minNodes: 0, maxNodes: 3, podsPerNode: 1)
+        let emptyNode = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false)
+        #expect(autoscaler.loop(now: 100, nodes: [emptyNode], pendingPodCreationTimes: []).delete.isEmpty)   // unneeded since 100 s
+        let earliest = autoscaler.earliestActionSeconds
+        #expect(earliest == Double(700).nextUp)
+
+        var before = autoscaler
+        #expect(before.loop(now: earliest.nextDown, nodes: [emptyNode], pendingPodCreationTimes: []).delete.isEmpty)
+        var at = autoscaler
+        #expect(at.loop(now: earliest, nodes: [emptyNode], pendingPodCreationTimes: []).delete == [0])
+    }
+
+    /// The pod age buffer ends at a non-strict comparison: the loop due exactly then scales up.
+    @Test func clusterAutoscalerScalesUpWhenThePodLeavesTheAgeBuffer() throws {
+        var autoscaler = ClusterAutoscaler(settings: ClusterAutoscalerSettings(), minNodes: 0, maxNodes: 3, podsPerNode: 1)
+        #expect(autoscaler.loop(now: 5, nodes: [], pendingPodCreationTimes: [0]).scaleUp == 0)   // 30-s GPU pod age buffer
+        let earliest = autoscaler.earliestActionSeconds
+        #expect(earliest == 30)
+
+        var before = autoscaler
+        #expect(before.loop(now: earliest.nextDown, nodes: [], pendingPodCreationTimes: [0]).scaleUp == 0)
+        var at = autoscaler
+        #expect(at.loop(now: earliest, nodes: [], pendingPodCreationTimes: [0]).scaleUp == 1)
+    }
+}

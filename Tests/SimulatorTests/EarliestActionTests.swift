@@ -36,6 +36,18 @@ import Testing
         #expect(at.loop(now: earliest, nodes: [emptyNode], pendingPodCreationTimes: []).delete == [0])
     }
 
+    /// A loop exactly at the end of the scale-down delay after a scale-up is no longer in that
+    /// cooldown: the next change is the empty node's unneeded time, not "now".
+    @Test func aCooldownEndingNowIsOver() throws {
+        var autoscaler = ClusterAutoscaler(settings: ClusterAutoscalerSettings(), minNodes: 0, maxNodes: 3, podsPerNode: 1)
+        #expect(autoscaler.loop(now: 0, nodes: [], pendingPodCreationTimes: [-30]).scaleUp == 1)   // scale-up at 0: delay after add until 600 s
+        let node = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false)
+        #expect(autoscaler.loop(now: 300, nodes: [node], pendingPodCreationTimes: []).delete.isEmpty)    // unneeded since 300 s
+        #expect(autoscaler.earliestActionSeconds == 600)
+        #expect(autoscaler.loop(now: 600, nodes: [node], pendingPodCreationTimes: []).delete.isEmpty)
+        #expect(autoscaler.earliestActionSeconds == Double(900).nextUp)
+    }
+
     /// The pod age buffer ends at a non-strict comparison: the loop due exactly then scales up.
     @Test func clusterAutoscalerScalesUpWhenThePodLeavesTheAgeBuffer() throws {
         var autoscaler = ClusterAutoscaler(settings: ClusterAutoscalerSettings(), minNodes: 0, maxNodes: 3, podsPerNode: 1)

@@ -135,19 +135,20 @@ struct ClusterAutoscaler {
             unneededSince.removeAll { entry in !current.contains(entry.node) }
         }
 
+        let scaleUpCooldownEnd = lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds
+        let deleteCooldownEnd = lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds
         if !candidates.isEmpty {
             for entry in unneededSince {   // a node goes strictly after its unneeded time (below)
                 mayActAt((entry.since + settings.scaleDownUnneededSeconds).nextUp)
                 mayActAt((entry.since + settings.scaleDownUnreadySeconds).nextUp)
             }
-            mayActAt(lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds)
-            mayActAt(lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds)
+            // A cooldown that ends exactly now is already over (`end > now`): only a later end counts.
+            if scaleUpCooldownEnd > now { mayActAt(scaleUpCooldownEnd) }
+            if deleteCooldownEnd > now { mayActAt(deleteCooldownEnd) }
         }
-        let inCooldown = scaleDownForbidden
-            || lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now
-            || lastDeleteSeconds + settings.scaleDownDelayAfterDeleteSeconds > now
+        let inCooldown = scaleDownForbidden || scaleUpCooldownEnd > now || deleteCooldownEnd > now
         if inCooldown {
-            if !candidates.isEmpty && !scaleDownForbidden && lastScaleUpSeconds + settings.scaleDownDelayAfterAddSeconds > now {
+            if !candidates.isEmpty && !scaleDownForbidden && scaleUpCooldownEnd > now {
                 actions.note = .scaleDownCooldown(lastScaleUpSeconds: lastScaleUpSeconds, unneeded: candidates.count)
             }
             return actions

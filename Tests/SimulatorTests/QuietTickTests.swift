@@ -74,6 +74,12 @@ import Testing
         tightPolicies.hpaBehavior = HPABehavior(
             scaleUp: .init(stabilizationWindowSeconds: 30, policies: [.init(kind: .pods, value: 1, periodSeconds: 60), .init(kind: .percent, value: 50, periodSeconds: 30)], selectPolicy: .min),
             scaleDown: .init(stabilizationWindowSeconds: 120, policies: [.init(kind: .pods, value: 1, periodSeconds: 45)]))
+        // The HPA's minimum above 1: proposals fall below it (queue empty) while syncs still act above it.
+        let legacyMinTwo = KEDAConfiguration(pollingIntervalSeconds: 10, cooldownPeriodSeconds: 60, minReplicaCount: 2, maxReplicaCount: 6, trigger: RabbitMQTrigger(targetValue: 1))
+        var behaviorMinTwo = legacyMinTwo
+        behaviorMinTwo.hpaBehavior = HPABehavior(
+            scaleUp: .init(stabilizationWindowSeconds: 20, policies: [.init(kind: .pods, value: 2, periodSeconds: 30)]),
+            scaleDown: .init(stabilizationWindowSeconds: 60, policies: [.init(kind: .percent, value: 50, periodSeconds: 30)]))
         let slowCA = ClusterAutoscalerSettings(
             scanIntervalSeconds: 17, scaleDownUnneededSeconds: 240, scaleDownDelayAfterAddSeconds: 120, scaleDownDelayAfterDeleteSeconds: 50,
             maxEmptyBulkDelete: 1, frequentLoops: false, phaseSeconds: 4)
@@ -105,6 +111,8 @@ import Testing
             ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
              autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
             ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),
+            ("legacy HPA with minReplicaCount 2, busy", generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(legacyMinTwo), maxNodes: 6)),
+            ("HPA behavior with minReplicaCount 2, busy", generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(behaviorMinTwo), maxNodes: 6)),
             // KEDA sleeps until a cooldown end far beyond any tick index (it must not overflow the timer's grid).
             ("cooldown of 10²⁰ s: never scales in", generated(days: 1),
              autoscaled(.keda(KEDAConfiguration(pollingIntervalSeconds: 10, cooldownPeriodSeconds: 1e20)))),

@@ -206,13 +206,22 @@ extension ServingSystem {
             return ControllerInputs(first: trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0), second: specReplicas)
         case .hpa:
             // A sync reads the metric only through its replica proposal (the last one is kept:
-            // the check runs after every event, and the queue length seldom moves between them).
+            // the check runs after every event, and the queue length seldom moves between them),
+            // and its decisions read a proposal only through max(proposal, minReplicas): both
+            // normalisation paths clamp at the minimum and their windows take maxima and minima,
+            // with the replica count in [min, max] (outside it a sync ignores the proposal). So
+            // a proposal moving below the minimum (a queue emptying: 1 → 0) wakes nothing —
+            // unless messages have a TTL: then a sync's query also drops expired messages, and
+            // the HPA must wake when the queue fills (it does not sleep while messages wait).
             let status = activePods.count
             guard let usage = hpaUsage() else { return ControllerInputs(first: status, second: specReplicas, third: -1) }
             if let memo = hpaProposalMemo, memo.usage == usage, memo.status == status, memo.spec == specReplicas {
                 return ControllerInputs(first: status, second: specReplicas, third: memo.proposal)
             }
-            let proposal = hpaReplicaCalculator?.proposal(usage: usage, statusReplicas: status, specReplicas: specReplicas) ?? -1
+            let floor = scenario.dropExpiredMessages ? Int.min : hpaMinReplicas
+            let proposal = hpaReplicaCalculator.map {
+                Swift.max($0.proposal(usage: usage, statusReplicas: status, specReplicas: specReplicas), floor)
+            } ?? -1
             hpaProposalMemo = (usage, status, specReplicas, proposal)
             return ControllerInputs(first: status, second: specReplicas, third: proposal)
         case .knative:

@@ -24,8 +24,8 @@ extension ManifestReader {
         if let node = spec.optional("initialCooldownPeriod") { keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...Int.max)) }
         let minNode = spec.optional("minReplicaCount")
         let maxNode = spec.optional("maxReplicaCount")
-        if let minNode { keda.minReplicaCount = try minNode.int(in: 0...Int.max) }
-        if let maxNode { keda.maxReplicaCount = try maxNode.int(in: 1...Int.max) }
+        if let minNode { keda.minReplicaCount = try minNode.int(in: 0...SimulationLimits.maxReplicas) }
+        if let maxNode { keda.maxReplicaCount = try maxNode.int(in: 1...SimulationLimits.maxReplicas) }
         if keda.minReplicaCount > keda.maxReplicaCount {
             let node = minNode ?? maxNode!
             throw node.error(
@@ -92,7 +92,7 @@ extension ManifestReader {
     private func readFallback(_ node: ConfigNode) throws(ScenarioFileError) -> KEDAConfiguration.Fallback {
         let mapping = try node.manifestMapping()
         let threshold = try mapping.required("failureThreshold").int(in: 0...Int.max)
-        let replicas = try mapping.required("replicas").int(in: 0...Int.max)
+        let replicas = try mapping.required("replicas").int(in: 0...SimulationLimits.maxReplicas)
         if let behaviorNode = mapping.optional("behavior") {
             switch try behaviorNode.string() {
             case "static": break

@@ -70,15 +70,15 @@ extension ManifestReader {
                 case "scale-to-zero-pod-retention-period":
                     knative.podRetentionSeconds = try node.goDuration()
                 case "initial-scale":
-                    knative.initialScale = try node.int(in: 0...Int.max)
+                    knative.initialScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                     if knative.initialScale == 0 {
                         log.warn(node, "initial-scale 0 needs allow-zero-initial-scale: true in config-autoscaler (not read; assumed set)")
                     }
                 case "min-scale":
-                    knative.minScale = try node.int(in: 0...Int.max)
+                    knative.minScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                     minScaleNode = node
                 case "max-scale":
-                    knative.maxScale = try node.int(in: 0...Int.max)
+                    knative.maxScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                 case "scale-down-delay":
                     if try node.goDuration() > 0 {
                         log.warn(node, "scale-down-delay is not supported by costsim's KPA model; scaling down without delay")

@@ -8,8 +8,8 @@ extension ScenarioReader {
         let autoscaler: AutoscaledDeployment.Autoscaler = kind == "keda" ? .keda(try keda(body)) : .knative(try knative(body))
         let pool = try map.required("nodePool").mapping()
         let spec = try nodeSpec(try pool.required("node"), cloud: cloud)
-        let minNodes = try pool.optional("min")?.int(atLeast: 0) ?? 0
-        let maxNodes = try pool.required("max").int(atLeast: 1)
+        let minNodes = try pool.optional("min")?.int(in: 0...SimulationLimits.maxNodes) ?? 0
+        let maxNodes = try pool.required("max").int(in: 1...SimulationLimits.maxNodes)
         try pool.finish()
         var deployment = AutoscaledDeployment(autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes)
         if let hpa = map.optional("hpa") { deployment.hpa = try hpaSettings(hpa) }
@@ -17,7 +17,7 @@ extension ScenarioReader {
         if let coldStart = map.optional("coldStart") { deployment.coldStart = try coldStartModel(coldStart, base: deployment.coldStart) }
         if let spot = map.optional("spot") {
             let fields = try spot.mapping()
-            deployment.spot.preemptionsPerNodeHour = try fields.optional("preemptionsPerNodeHour")?.nonNegativeDouble() ?? deployment.spot.preemptionsPerNodeHour
+            deployment.spot.preemptionsPerNodeHour = try fields.optional("preemptionsPerNodeHour")?.double(in: 0...SimulationLimits.maxPreemptionsPerNodeHour) ?? deployment.spot.preemptionsPerNodeHour
             deployment.spot.noticeSeconds = try fields.optional("notice")?.seconds() ?? deployment.spot.noticeSeconds
             deployment.spot.stockoutProbability = try fields.optional("stockoutProbability")?.nonNegativeDouble() ?? deployment.spot.stockoutProbability
             try fields.finish()
@@ -46,9 +46,9 @@ extension ScenarioReader {
         keda.pollingIntervalSeconds = try map.optional("pollingInterval")?.seconds() ?? keda.pollingIntervalSeconds
         keda.cooldownPeriodSeconds = try map.optional("cooldownPeriod")?.seconds() ?? keda.cooldownPeriodSeconds
         keda.initialCooldownPeriodSeconds = try map.optional("initialCooldownPeriod")?.seconds() ?? keda.initialCooldownPeriodSeconds
-        keda.minReplicaCount = try map.optional("minReplicaCount")?.int(atLeast: 0) ?? keda.minReplicaCount
-        keda.maxReplicaCount = try map.optional("maxReplicaCount")?.int(atLeast: 1) ?? keda.maxReplicaCount
-        if let idle = map.optional("idleReplicaCount") { keda.idleReplicaCount = try idle.int(atLeast: 0) }
+        keda.minReplicaCount = try map.optional("minReplicaCount")?.int(in: 0...SimulationLimits.maxReplicas) ?? keda.minReplicaCount
+        keda.maxReplicaCount = try map.optional("maxReplicaCount")?.int(in: 1...SimulationLimits.maxReplicas) ?? keda.maxReplicaCount
+        if let idle = map.optional("idleReplicaCount") { keda.idleReplicaCount = try idle.int(in: 0...SimulationLimits.maxReplicas) }
         if let trigger = map.optional("trigger") {
             let fields = try trigger.mapping()
             keda.trigger.targetValue = try fields.optional("value")?.positiveDouble() ?? keda.trigger.targetValue
@@ -63,7 +63,7 @@ extension ScenarioReader {
         if let fallback = map.optional("fallback") {
             let fields = try fallback.mapping()
             keda.fallback = KEDAConfiguration.Fallback(
-                failureThreshold: try fields.required("failureThreshold").int(atLeast: 0), replicas: try fields.required("replicas").int(atLeast: 0))
+                failureThreshold: try fields.required("failureThreshold").int(atLeast: 0), replicas: try fields.required("replicas").int(in: 0...SimulationLimits.maxReplicas))
             try fields.finish()
         }
         if let behavior = map.optional("hpaBehavior") { keda.hpaBehavior = try hpaBehavior(behavior) }
@@ -160,9 +160,9 @@ extension ScenarioReader {
         knative.maxScaleDownRate = try map.optional("maxScaleDownRate")?.positiveDouble() ?? knative.maxScaleDownRate
         knative.scaleToZeroGracePeriodSeconds = try map.optional("scaleToZeroGracePeriod")?.seconds() ?? knative.scaleToZeroGracePeriodSeconds
         knative.podRetentionSeconds = try map.optional("scaleToZeroPodRetentionPeriod")?.seconds() ?? knative.podRetentionSeconds
-        knative.initialScale = try map.optional("initialScale")?.int(atLeast: 0) ?? knative.initialScale
-        knative.minScale = try map.optional("minScale")?.int(atLeast: 0) ?? knative.minScale
-        knative.maxScale = try map.optional("maxScale")?.int(atLeast: 0) ?? knative.maxScale
+        knative.initialScale = try map.optional("initialScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.initialScale
+        knative.minScale = try map.optional("minScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.minScale
+        knative.maxScale = try map.optional("maxScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.maxScale
         try map.finish()
         do { try knative.validate() } catch { throw node.error(error.message) }
         return knative

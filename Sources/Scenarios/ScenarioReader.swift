@@ -14,8 +14,8 @@ struct ScenarioReader {
         if let node = top.optional("inference") { scenario.inference = try inference(node) }
         if let node = top.optional("workers") {
             let map = try node.mapping()
-            scenario.workers.concurrency = try map.optional("concurrency")?.int(atLeast: 1) ?? 1
-            scenario.workers.prefetch = try map.optional("prefetch")?.int(atLeast: 1) ?? scenario.workers.concurrency
+            scenario.workers.concurrency = try map.optional("concurrency")?.int(in: 1...SimulationLimits.maxWorkerSlots) ?? 1
+            scenario.workers.prefetch = try map.optional("prefetch")?.int(in: 1...SimulationLimits.maxWorkerSlots) ?? scenario.workers.concurrency
             try map.finish()
             do { try scenario.workers.validate() } catch { throw node.error(error.message) }
         }
@@ -30,7 +30,7 @@ struct ScenarioReader {
             guard let seed = UInt64(try node.string()) else { throw node.error("seed must be a whole number >= 0") }
             scenario.seed = seed
         }
-        scenario.replications = try top.optional("replications")?.int(atLeast: 1) ?? 1
+        scenario.replications = try top.optional("replications")?.int(in: 1...Scenario.maxReplications) ?? 1
         scenario.timelineBucketSeconds = try top.optional("timelineBucket")?.positiveSeconds() ?? scenario.timelineBucketSeconds
         let optionsNode = try top.required("options")
         let options = try optionsNode.sequence()
@@ -158,7 +158,7 @@ struct ScenarioReader {
             region: try map.optional("region")?.string() ?? cloud.region,
             machineType: try map.required("machineType").string())
         spec.gpuModel = try map.optional("gpu")?.string()
-        spec.gpuCount = try map.optional("gpuCount")?.int(atLeast: 0) ?? (spec.gpuModel == nil ? 0 : 1)
+        spec.gpuCount = try map.optional("gpuCount")?.int(in: 0...SimulationLimits.maxPerNode) ?? (spec.gpuModel == nil ? 0 : 1)
         spec.spot = try map.optional("spot")?.bool() ?? false
         try map.finish()
         return spec
@@ -173,7 +173,7 @@ struct ScenarioReader {
             for group in try groups.sequence() {
                 let fields = try group.mapping()
                 let pool = try fields.optional("pool")?.string() ?? "default-pool"
-                let count = try fields.required("count").int(atLeast: 0)
+                let count = try fields.required("count").int(in: 0...SimulationLimits.maxNodes)
                 let spec = try nodeSpec(try fields.required("node"), cloud: cloud)
                 try fields.finish()
                 alwaysOn.append(NodeGroup(pool: pool, node: spec, count: count))
@@ -187,9 +187,9 @@ struct ScenarioReader {
         default:   // dedicated
             let fields = try body.mapping()
             let dedicated = DedicatedDeployment(
-                nodeCount: try fields.optional("nodes")?.int(atLeast: 1) ?? 1,
+                nodeCount: try fields.optional("nodes")?.int(in: 1...SimulationLimits.maxNodes) ?? 1,
                 node: try nodeSpec(try fields.required("node"), cloud: cloud),
-                podsPerNode: try fields.optional("podsPerNode")?.int(atLeast: 1) ?? 1)
+                podsPerNode: try fields.optional("podsPerNode")?.int(in: 1...SimulationLimits.maxPerNode) ?? 1)
             try fields.finish()
             return DeploymentOption(name: name, kind: .dedicated(dedicated), alwaysOnNodes: alwaysOn, managedCluster: managed)
         }

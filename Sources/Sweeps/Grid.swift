@@ -19,6 +19,10 @@ public struct Grid: Sendable, Hashable {
     /// Every configuration, in grid order (the first axis varies slowest).
     public var configurations: [[ParameterSetting]]
 
+    /// At most this many configurations: a hundred times the 1,000-configuration grid,
+    /// checked before the cartesian product is built (a million configurations took 5 GB).
+    public static let maxConfigurations = 100_000
+
     public init(option: String? = nil, configurations: [[ParameterSetting]]) {
         self.option = option
         self.configurations = configurations
@@ -53,6 +57,10 @@ public struct Grid: Sendable, Hashable {
                 let values = try Self.values(of: parameter, node)
                 axes.append(values.map { ParameterSetting(parameter, $0) })
             }
+            let product = axes.reduce(1.0) { $0 * Double($1.count) }
+            guard product <= Double(Self.maxConfigurations) else {
+                throw body.error("the grid has \(product < 1e18 ? String(Int(product)) : "more than 10¹⁸") configurations (the product of its axes); the limit is \(Self.maxConfigurations)")
+            }
             configurations = [[]]
             for axis in axes {
                 configurations = configurations.flatMap { prefix in axis.map { prefix + [$0] } }
@@ -72,9 +80,8 @@ public struct Grid: Sendable, Hashable {
                 configurations.append(settings)
             }
         }
-        let limit = 1_000_000
-        guard configurations.count <= limit else {
-            throw ScenarioFileError(file: file, message: "the grid has \(configurations.count) configurations; the limit is \(limit)")
+        guard configurations.count <= Self.maxConfigurations else {
+            throw body.error("the grid has \(configurations.count) configurations; the limit is \(Self.maxConfigurations)")
         }
         return Grid(option: option, configurations: configurations)
     }

@@ -22,6 +22,11 @@ public struct Sweep: Sendable {
     /// - Parameters:
     ///   - optionName: the option to vary (default: the grid's `option`, else the first autoscaled option).
     ///   - replications: per configuration (default: the scenario's).
+    /// At most this many runs (configurations × replications) in one sweep, sharded or not:
+    /// ≈ 4 hours on two cores at the bundled scenario's speed, a thousand times the issue's
+    /// 1,000 × 10; beyond it a mistyped value is likelier than a study.
+    public static let maxRuns = 1_000_000
+
     public init(scenario: Scenario, grid: Grid, optionName: String? = nil, replications: Int? = nil, calculator: CostCalculator) throws(SweepError) {
         guard !scenario.options.isEmpty else { throw .invalidConfiguration("the scenario has no deployment options") }
         let wanted = optionName ?? grid.option
@@ -35,8 +40,13 @@ public struct Sweep: Sendable {
             index = scenario.options.firstIndex { if case .autoscaled = $0.kind { true } else { false } } ?? 0
         }
         let replications = replications ?? scenario.replications
-        guard replications >= 1 else { throw .invalidInput("replications must be >= 1") }
+        guard replications >= 1, replications <= Scenario.maxReplications else {
+            throw .invalidInput("replications must be within 1…\(Scenario.maxReplications), got \(replications)")
+        }
         guard !grid.configurations.isEmpty else { throw .invalidInput("the grid is empty") }
+        guard grid.configurations.count * replications <= Self.maxRuns else {
+            throw .invalidInput("\(grid.configurations.count) configurations × \(replications) replications is more than \(Self.maxRuns) runs; use fewer configurations or replications")
+        }
         self.scenario = scenario
         self.optionIndex = index
         self.grid = grid

@@ -86,7 +86,7 @@ import Simulator
         ("  pollingInterval: 0", "spec.pollingInterval", "must be >= 1"),
         ("  cooldownPeriod: -1", "spec.cooldownPeriod", "must be >= 0"),
         ("  initialCooldownPeriod: -30", "spec.initialCooldownPeriod", "must be >= 0"),
-        ("  minReplicaCount: -1", "spec.minReplicaCount", "must be >= 0"),
+        ("  minReplicaCount: -1", "spec.minReplicaCount", "must be within 0 … 10000, got -1"),
         ("  pollingInterval: often", "spec.pollingInterval", "'often' is not a whole number"),
         ("  cooldownPeriod: 1.5", "spec.cooldownPeriod", "not a whole number"),
     ])

@@ -132,7 +132,7 @@ import Simulator
     }
 
     @Test func duplicateOptionNames() {
-        let yaml = Self.minimal + "\n  - name: dedicated\n    dedicated: {node: {machineType: x}}"
+        let yaml = Self.minimal + "\n  - name: dedicated\n    dedicated: {node: {machineType: x, gpu: T4}}"
         #expect(error(yaml)?.message.contains("two deployment options") == true)
     }
 

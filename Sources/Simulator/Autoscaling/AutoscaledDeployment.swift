@@ -64,9 +64,10 @@ public struct AutoscaledDeployment: Sendable, Hashable {
         try clusterAutoscaler.validate()
         try coldStart.validate()
         try spot.validate()
-        guard minNodes >= 0, maxNodes >= 1, maxNodes >= minNodes else {
-            throw .invalidParameter("node pool needs 0 <= min <= max and max >= 1 (got \(minNodes)–\(maxNodes))")
+        guard minNodes >= 0, maxNodes >= 1, maxNodes >= minNodes, maxNodes <= SimulationLimits.maxNodes else {
+            throw .invalidParameter("node pool needs 0 <= min <= max, 1 <= max <= \(SimulationLimits.maxNodes) (got \(minNodes)–\(maxNodes))")
         }
+        try node.validateAsGPUWorker()
         guard terminationGracePeriodSeconds >= 0, vmDeletionSeconds >= 0 else {
             throw .invalidParameter("terminationGracePeriodSeconds and VM deletion time must be >= 0")
         }

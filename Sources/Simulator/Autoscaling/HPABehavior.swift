@@ -18,6 +18,11 @@ public struct HPABehavior: Sendable, Hashable {
             self.value = value
             self.periodSeconds = periodSeconds
         }
+
+        /// `value`, capped where larger values no longer limit anything: 100 × the most replicas
+        /// a deployment may have (``SimulationLimits/maxReplicas``), as pods or percent. The API
+        /// accepts any int32; the limit arithmetic must not overflow.
+        var boundedValue: Int { Swift.min(value, 100 * SimulationLimits.maxReplicas) }
     }
 
     public enum SelectPolicy: String, Sendable, Hashable { case max = "Max", min = "Min", disabled = "Disabled" }

@@ -139,12 +139,14 @@ struct HorizontalPodAutoscaler {
         let targetAverageValue: Double
         let tolerance: Double
 
-        /// `ceil(usage / target)`; inside the tolerance band keep `status.replicas`.
+        /// `ceil(usage / target)`; inside the tolerance band keep `status.replicas`. Capped at
+        /// ``SimulationLimits/proposalCeiling`` (above every accepted `maxReplicas`, so the cap
+        /// changes no decision): a tiny target would overflow the conversion to an integer.
         func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
             let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
             let ratio = usage / (targetAverageValue * Double(replicas))
             if abs(ratio - 1) <= tolerance { return statusReplicas }
-            return Int((usage / targetAverageValue).rounded(.up))
+            return Int(Swift.min((usage / targetAverageValue).rounded(.up), SimulationLimits.proposalCeiling))
         }
     }
 
@@ -193,7 +195,8 @@ struct HorizontalPodAutoscaler {
             if rules.selectPolicy == .disabled || rules.policies.isEmpty { return current }
             let limits = rules.policies.map { policy -> Int in
                 let start = periodStart(policy)
-                return policy.kind == .pods ? start + policy.value : Int((Double(start) * (1 + Double(policy.value) / 100)).rounded(.up))
+                let value = policy.boundedValue
+                return policy.kind == .pods ? start + value : Int((Double(start) * (1 + Double(value) / 100)).rounded(.up))
             }
             var limit = rules.selectPolicy == .min ? limits.min()! : limits.max()!
             limit = Swift.max(limit, current)
@@ -204,7 +207,8 @@ struct HorizontalPodAutoscaler {
             if rules.selectPolicy == .disabled || rules.policies.isEmpty { return current }
             let limits = rules.policies.map { policy -> Int in
                 let start = periodStart(policy)
-                return policy.kind == .pods ? start - policy.value : Int(Double(start) * (1 - Double(policy.value) / 100))
+                let value = policy.boundedValue
+                return policy.kind == .pods ? start - value : Int(Double(start) * (1 - Double(value) / 100))
             }
             var limit = rules.selectPolicy == .min ? limits.max()! : limits.min()!
             limit = Swift.min(limit, current)

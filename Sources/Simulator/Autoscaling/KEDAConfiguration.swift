@@ -60,13 +60,13 @@ public struct KEDAConfiguration: Sendable, Hashable {
             throw .invalidParameter("cooldownPeriod and initialCooldownPeriod must be >= 0")
         }
         guard minReplicaCount >= 0 else { throw .invalidParameter("minReplicaCount must be >= 0") }
-        guard maxReplicaCount >= 1, maxReplicaCount >= minReplicaCount else {
-            throw .invalidParameter("maxReplicaCount (\(maxReplicaCount)) must be >= 1 and >= minReplicaCount (\(minReplicaCount))")
+        guard maxReplicaCount >= 1, maxReplicaCount >= minReplicaCount, maxReplicaCount <= SimulationLimits.maxReplicas else {
+            throw .invalidParameter("maxReplicaCount (\(maxReplicaCount)) must be >= 1, >= minReplicaCount (\(minReplicaCount)) and <= \(SimulationLimits.maxReplicas)")
         }
         if let idle = idleReplicaCount, !(idle >= 0 && idle < minReplicaCount) {
             throw .invalidParameter("idleReplicaCount must be >= 0 and below minReplicaCount")
         }
-        if let fallback, fallback.failureThreshold < 0 || fallback.replicas < 0 {
+        if let fallback, fallback.failureThreshold < 0 || fallback.replicas < 0 || fallback.replicas > SimulationLimits.maxReplicas {
             throw .invalidParameter("fallback failureThreshold and replicas must be >= 0")
         }
         try trigger.validate()

@@ -65,8 +65,9 @@ public struct KnativeConfiguration: Sendable, Hashable {
         guard scaleToZeroGracePeriodSeconds >= 0, podRetentionSeconds >= 0, tickSeconds > 0 else {
             throw .invalidParameter("Knative periods must be >= 0")
         }
-        guard minScale >= 0, initialScale >= 0, maxScale >= 0, maxScale == 0 || maxScale >= minScale else {
-            throw .invalidParameter("Knative min-scale/max-scale/initial-scale out of range")
+        guard minScale >= 0, initialScale >= 0, maxScale >= 0, maxScale == 0 || maxScale >= minScale,
+              [minScale, initialScale, maxScale].allSatisfy({ $0 <= SimulationLimits.maxReplicas }) else {
+            throw .invalidParameter("Knative min-scale/max-scale/initial-scale out of range (0…\(SimulationLimits.maxReplicas), min <= max)")
         }
     }
 }

@@ -19,8 +19,8 @@ public struct SpotModel: Sendable, Hashable {
     }
 
     public func validate() throws(ParameterError) {
-        guard preemptionsPerNodeHour >= 0, noticeSeconds >= 0, preemptionsPerNodeHour.isFinite else {
-            throw .invalidParameter("spot preemption rate and notice must be >= 0")
+        guard preemptionsPerNodeHour >= 0, noticeSeconds >= 0, noticeSeconds.isFinite, preemptionsPerNodeHour <= SimulationLimits.maxPreemptionsPerNodeHour else {
+            throw .invalidParameter("spot preemption rate must be within 0…\(KEDAScaler.format(SimulationLimits.maxPreemptionsPerNodeHour)) per node-hour and the notice >= 0")
         }
         guard stockoutProbability >= 0, stockoutProbability < 1 else {
             throw .invalidParameter("stock-out probability must be in [0, 1)")

@@ -44,8 +44,8 @@ public struct DeploymentOption: Sendable, Hashable {
         case .dedicated(let dedicated): try dedicated.validate()
         case .autoscaled(let autoscaled): try autoscaled.validate()
         }
-        for group in alwaysOnNodes where group.count < 0 {
-            throw .invalidParameter("node group '\(group.pool)' has a negative count")
+        for group in alwaysOnNodes where group.count < 0 || group.count > SimulationLimits.maxNodes {
+            throw .invalidParameter("node group '\(group.pool)' must have 0…\(SimulationLimits.maxNodes) nodes, got \(group.count)")
         }
     }
 }
@@ -64,8 +64,13 @@ public struct DedicatedDeployment: Sendable, Hashable {
     }
 
     public func validate() throws(ParameterError) {
-        guard nodeCount >= 1 else { throw .invalidParameter("dedicated nodeCount must be >= 1") }
-        guard podsPerNode >= 1 else { throw .invalidParameter("dedicated podsPerNode must be >= 1") }
+        guard nodeCount >= 1, nodeCount <= SimulationLimits.maxNodes else {
+            throw .invalidParameter("dedicated nodeCount must be within 1…\(SimulationLimits.maxNodes)")
+        }
+        guard podsPerNode >= 1, podsPerNode <= SimulationLimits.maxPerNode else {
+            throw .invalidParameter("dedicated podsPerNode must be within 1…\(SimulationLimits.maxPerNode)")
+        }
+        try node.validateAsGPUWorker()
     }
 }
 

@@ -51,5 +51,8 @@ public struct InferenceModel: Sendable, Hashable {
               overheadSeconds.isFinite, secondsPerWorkUnit.isFinite, secondsPerOutputToken.isFinite
         else { throw .invalidParameter("inference times must be finite and >= 0") }
         try noise.validate()
+        guard noise.mean > 0 else {
+            throw .invalidParameter("the service-time noise must have a positive mean (it multiplies every service time; 1 keeps the nominal time), got \(noise.mean)")
+        }
     }
 }

@@ -30,6 +30,17 @@ public struct NodeSpec: Sendable, Hashable {
     /// The article's control-plane node: GCP us-central1 e2-medium.
     public static let articleSystemNode = NodeSpec(provider: "gcp", region: "us-central1", machineType: "e2-medium")
 
+    /// Worker nodes run one inference pod per GPU at the GPU's speed: a node without one would
+    /// be priced as a CPU VM while serving as if it had a GPU.
+    func validateAsGPUWorker() throws(ParameterError) {
+        guard gpuCount >= 1 else {
+            throw .invalidParameter("the worker node \(machineType) has no GPU: add one (e.g. gpu: T4); workers are GPU inference pods, one per GPU")
+        }
+        guard gpuCount <= SimulationLimits.maxPerNode else {
+            throw .invalidParameter("the worker node \(machineType) has \(gpuCount) GPUs; at most \(SimulationLimits.maxPerNode)")
+        }
+    }
+
     /// Short human-readable name, e.g. `n1-highmem-4 + 1×T4 (spot)`.
     public var displayName: String {
         var name = machineType

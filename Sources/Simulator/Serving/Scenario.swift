@@ -49,6 +49,11 @@ public struct Scenario: Sendable, Hashable {
     /// The observation period for this scenario, if known before running.
     public var effectiveHorizonSeconds: Double? { horizonSeconds ?? workload.naturalHorizonSeconds }
 
+    /// At most this many replications per configuration: their results are kept in memory.
+    public static let maxReplications = 10_000
+    /// At most this many timeline buckets over the run (a few bytes each, per run kept).
+    public static let maxTimelineBuckets = 10_000_000.0
+
     public func validate() throws(ParameterError) {
         try inference.validate()
         try workers.validate()
@@ -57,8 +62,14 @@ public struct Scenario: Sendable, Hashable {
         if let horizonSeconds, !(horizonSeconds > 0 && horizonSeconds.isFinite) {
             throw .invalidParameter("horizon must be a positive number of seconds")
         }
-        guard replications >= 1 else { throw .invalidParameter("replications must be >= 1") }
-        guard timelineBucketSeconds > 0 else { throw .invalidParameter("timeline bucket must be > 0 seconds") }
+        guard replications >= 1, replications <= Self.maxReplications else {
+            throw .invalidParameter("replications must be within 1…\(Self.maxReplications)")
+        }
+        guard timelineBucketSeconds > 0, timelineBucketSeconds.isFinite else { throw .invalidParameter("timeline bucket must be > 0 seconds") }
+        let observedSeconds = horizonSeconds ?? workload.naturalHorizonSeconds ?? 0
+        guard observedSeconds / timelineBucketSeconds <= Self.maxTimelineBuckets else {
+            throw .invalidParameter("timeline bucket of \(KEDAScaler.format(timelineBucketSeconds)) s makes more than \(Self.maxTimelineBuckets) buckets over the run")
+        }
         var names = Set<String>()
         for option in options {
             try option.validate()

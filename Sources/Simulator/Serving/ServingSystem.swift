@@ -45,6 +45,10 @@ struct ServingSystem: EventHandler {
 
     // Configuration
     let scenario: Scenario
+    /// The simulated option's name, for errors.
+    var optionName = ""
+    /// The run stops with ``SimulationError/overloaded(option:timeSeconds:requestsInSystem:)`` beyond this.
+    var maxRequestsInSystem = SimulationLimits.maxRequestsInSystem
     let horizonSeconds: Double?
     let keepRecords: Bool
     let keepDecisions: Bool
@@ -53,7 +57,8 @@ struct ServingSystem: EventHandler {
     var trace: any TraceSource
     var pendingRecord: TraceRecord?
     var traceExhausted = false
-    var traceError: (any Error)?
+    /// What stopped the run early: a trace that failed to read, or an overload (``SimulationError``).
+    var runError: (any Error)?
     var serviceNoise: Xoshiro256StarStar
     var coldStartRandom: Xoshiro256StarStar
     var preemptionRandom: Xoshiro256StarStar
@@ -203,7 +208,7 @@ struct ServingSystem: EventHandler {
         do {
             pendingRecord = try trace.next()
         } catch {
-            traceError = error
+            runError = error
             pendingRecord = nil
             traceExhausted = true
             engine.stop()
@@ -217,14 +222,29 @@ struct ServingSystem: EventHandler {
             engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds, rank: Self.drainDeadlineRank)
             return
         }
+        if record.arrivalSeconds > maxTimelineSeconds {   // only a trace without a horizon gets here (``Scenario/validate()``)
+            runError = SimulationError.traceTooLong(spanSeconds: record.arrivalSeconds, bucketSeconds: scenario.timelineBucketSeconds)
+            pendingRecord = nil
+            traceExhausted = true
+            engine.stop()
+            return
+        }
         engine.scheduleStreamEvent(.arrival, at: record.arrivalSeconds)
     }
+
+    /// The longest run the timeline can hold (``Scenario/maxTimelineBuckets`` buckets).
+    private var maxTimelineSeconds: Double { scenario.timelineBucketSeconds * Scenario.maxTimelineBuckets }
 
     private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
         let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
         inSystem += 1
+        if inSystem > maxRequestsInSystem {
+            runError = SimulationError.overloaded(option: optionName, timeSeconds: engine.now, requestsInSystem: inSystem)
+            engine.stop()
+            return
+        }
         timeline.recordArrival(at: engine.now)
         readyQueue.append(slot)
         dispatch(engine: &engine)

@@ -17,9 +17,11 @@ public enum Simulation {
     }
 
     /// `skipQuietTicks: false` fires every controller tick; tests use it to check that skipping
-    /// ticks that change nothing changes no result (see ``ControllerTimer``).
+    /// ticks that change nothing changes no result (see ``ControllerTimer``). Tests lower
+    /// `maxRequestsInSystem` to reach the overload stop quickly.
     static func run(
-        _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool, skipQuietTicks: Bool
+        _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool, skipQuietTicks: Bool,
+        maxRequestsInSystem: Int = SimulationLimits.maxRequestsInSystem
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
@@ -28,6 +30,8 @@ public enum Simulation {
             scenario: scenario, trace: source, seed: scenario.seed, replication: replication,
             keepRecords: keepRequestRecords, keepDecisions: keepDecisions)
         system.skipQuietTicks = skipQuietTicks
+        system.optionName = option.name
+        system.maxRequestsInSystem = maxRequestsInSystem
         var engine = Engine<ServingSystem.Event>()
 
         for group in option.alwaysOnNodes {
@@ -46,11 +50,11 @@ public enum Simulation {
         system.start(engine: &engine)
         let horizon = scenario.effectiveHorizonSeconds
         engine.run(&system, until: horizon ?? .infinity)
-        if system.traceError == nil, horizon != nil, system.inSystem > 0 {
+        if system.runError == nil, horizon != nil, system.inSystem > 0 {
             system.stopWhenDrained = true          // finish the requests admitted before the horizon
             engine.run(&system)
         }
-        if let error = system.traceError { throw error }
+        if let error = system.runError { throw error }
 
         let end = Swift.max(engine.now, horizon ?? 0)
         let nodeRuns = system.finish(at: end)

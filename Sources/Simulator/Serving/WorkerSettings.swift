@@ -15,6 +15,9 @@ public struct WorkerSettings: Sendable, Hashable {
 
     public func validate() throws(ParameterError) {
         guard concurrency >= 1 else { throw .invalidParameter("worker concurrency must be >= 1") }
+        guard prefetch <= SimulationLimits.maxWorkerSlots else {
+            throw .invalidParameter("worker prefetch and concurrency must be at most \(SimulationLimits.maxWorkerSlots)")
+        }
         guard prefetch >= concurrency else {
             throw .invalidParameter("prefetch (\(prefetch)) must be >= concurrency (\(concurrency)): a worker cannot run more messages than it holds")
         }

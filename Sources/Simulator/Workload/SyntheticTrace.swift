@@ -49,6 +49,9 @@ public struct SyntheticTrace: TraceSource, Sendable {
             guard workPerDay.isFinite, workPerDay >= 0 else { throw .invalidParameter("work per day must be >= 0") }
             guard days.isFinite, days > 0 else { throw .invalidParameter("days must be > 0") }
             guard requestSize.mean > 0 else { throw .invalidParameter("request size must have a positive mean") }
+            guard requestsPerDay * days <= SimulationLimits.maxGeneratedRequests else {
+                throw .invalidParameter("the workload would generate \(KEDAScaler.format((requestsPerDay * days).rounded())) requests; one run simulates at most \(KEDAScaler.format(SimulationLimits.maxGeneratedRequests))")
+            }
         }
     }
 

@@ -1,0 +1,23 @@
+/// A run that cannot go on because of what its inputs make happen — not a malformed input,
+/// which is an ``InputError`` or a ``ParameterError`` before the run starts.
+public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// More than ``SimulationLimits/maxRequestsInSystem`` requests were waiting or in service at
+    /// once: the option cannot keep up with the traffic, and its queue would fill the memory.
+    case overloaded(option: String, timeSeconds: Double, requestsInSystem: Int)
+    /// A trace replayed without a horizon runs longer than ``Scenario/maxTimelineBuckets``
+    /// timeline buckets.
+    case traceTooLong(spanSeconds: Double, bucketSeconds: Double)
+
+    public var description: String {
+        switch self {
+        case .overloaded(let option, let time, let requests):
+            "option '\(option)' cannot keep up with the traffic: \(requests) requests waiting or in service "
+                + "\(KEDAScaler.format((time / 3_600 * 10).rounded() / 10)) h into the run (costsim stops at "
+                + "\(SimulationLimits.maxRequestsInSystem)); give it more capacity (maxReplicaCount, the node pool's max, "
+                + "dedicated nodes) or less traffic"
+        case .traceTooLong(let span, let bucket):
+            "the trace runs \(KEDAScaler.format((span / 86_400).rounded())) days: more than \(KEDAScaler.format(Scenario.maxTimelineBuckets)) "
+                + "timeline buckets of \(KEDAScaler.format(bucket)) s; set a larger timelineBucket or a horizon"
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import Scenarios
+import Simulator
+
+/// Sizes beyond ``SimulationLimits`` are refused when the scenario is read, naming the field:
+/// a mistyped value must not make a run exhaust the memory or never finish.
+@Suite struct ScenarioLimitTests {
+    static let article = try! String(contentsOfFile: ScenarioLoaderTests.repositoryRoot + "/scenarios/article-gke-t4.yaml", encoding: .utf8)
+
+    func load(replacing old: String, with new: String) throws(ScenarioFileError) -> Scenario {
+        precondition(Self.article.contains(old), "the bundled scenario no longer contains '\(old)'")
+        return try ScenarioLoader.parse(yaml: Self.article.replacingOccurrences(of: old, with: new), file: "s.yaml", baseDirectory: ScenarioLoaderTests.repositoryRoot + "/scenarios")
+    }
+
+    @Test(arguments: [
+        ("maxReplicaCount: 5,", "maxReplicaCount: \(SimulationLimits.maxReplicas),", "maxReplicaCount: \(SimulationLimits.maxReplicas + 1),", "keda.maxReplicaCount"),
+        ("max: 3", "max: \(SimulationLimits.maxNodes)", "max: \(SimulationLimits.maxNodes + 1)", "nodePool.max"),
+        ("preemptionsPerNodeHour: 0.0041667", "preemptionsPerNodeHour: 60", "preemptionsPerNodeHour: 60.5", "spot.preemptionsPerNodeHour"),
+        ("replications: 1", "replications: \(Scenario.maxReplications)", "replications: \(Scenario.maxReplications + 1)", "replications"),
+        ("nodes: 1\n", "nodes: \(SimulationLimits.maxNodes)\n", "nodes: \(SimulationLimits.maxNodes + 1)\n", "dedicated.nodes"),
+        ("count: 2,", "count: \(SimulationLimits.maxNodes),", "count: \(SimulationLimits.maxNodes + 1),", "systemNodes[0].count"),
+        ("concurrency: 1 ", "concurrency: 1 ", "concurrency: \(SimulationLimits.maxWorkerSlots + 1) ", "workers.concurrency"),
+    ])
+    func countsAboveTheLimitsAreRefused(old: String, atLimit: String, beyond: String, field: String) throws {
+        _ = try load(replacing: old, with: atLimit)
+        let error = try #require(throws: ScenarioFileError.self) { try load(replacing: old, with: beyond) }
+        #expect(error.field?.hasSuffix(field) == true, "\(error)")
+        #expect(error.line != nil && error.message.contains("within"), "\(error)")
+    }
+
+    @Test func aWorkloadOfMoreThanABillionRequestsIsRefused() throws {
+        // 300 min of speech a day in 15-s requests is 1,200 requests a day; 10⁹ needs 833,334 days of it.
+        let error = try #require(throws: ScenarioFileError.self) {
+            try load(replacing: "days: 30", with: "days: 900000")
+        }
+        #expect(error.message.contains("one run simulates at most"), "\(error)")
+        _ = try load(replacing: "days: 30", with: "days: 800000")
+    }
+}

@@ -49,7 +49,7 @@ package struct ConfigNode {
 
     package func double() throws(ScenarioFileError) -> Double {
         let text = try string()
-        guard let value = Double(text.replacingUnderscores()), value.isFinite else { throw error("'\(text)' is not a number") }
+        guard let value = DecimalNumber.parse(text) else { throw error("'\(text)' is not a number") }
         return value
     }
 
@@ -85,17 +85,25 @@ package struct ConfigNode {
         }
     }
 
+    /// The longest duration a file may give: 100 years, beyond any period costsim simulates or prices.
+    package static let maxDurationSeconds = 3_155_760_000.0
+
     /// A duration: a number of seconds, or a number with a unit `ms`, `s`, `m`, `h`, `d`
-    /// (`90s`, `10m`, `1.5h`, `30d`).
+    /// (`90s`, `10m`, `1.5h`, `30d`), at most 100 years.
     package func seconds() throws(ScenarioFileError) -> Double {
         let text = try string().trimmingSpaces()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            let number = String(text.dropLast(suffix.count)).trimmingSpaces()
-            if let value = Double(number), value.isFinite, value >= 0 { return value * scale }
+        var seconds: Double?
+        if let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) {
+            seconds = DecimalNumber.parse(String(text.dropLast(suffix.count)).trimmingSpaces()).map { $0 * scale }
+        } else {
+            seconds = DecimalNumber.parse(text)
         }
-        if let value = Double(text), value.isFinite, value >= 0 { return value }
-        throw error("'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
+        guard let seconds, seconds >= 0 else {
+            throw error("'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
+        }
+        guard seconds <= Self.maxDurationSeconds else { throw error("'\(text)' is more than 100 years") }
+        return seconds
     }
 
     package func positiveSeconds() throws(ScenarioFileError) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// The configurations no other beats on both mean monthly cost and mean `metric` (lower is
 /// better for both). Ties on both keep the lowest configuration index. Sorted by cost.
@@ -34,7 +35,11 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
         guard let (prefix, metric) = metrics.first(where: { compact.lowercased().hasPrefix($0.0) }) else {
             throw .invalidInput("SLO '\(text)': expected p50, p95 or p99 then <= or < and a duration, e.g. p95<=30s")
         }
-        let (strict, rest) = try comparison(String(compact.dropFirst(prefix.count)), text: text)
+        let afterMetric = compact.dropFirst(prefix.count)
+        if let next = afterMetric.first, next.isWholeNumber || next == "." {
+            throw .invalidInput("SLO '\(text)': only p50, p95 and p99 are kept for each run")
+        }
+        let (strict, rest) = try comparison(String(afterMetric), text: text)
         guard let seconds = duration(rest), seconds > 0 else {
             throw .invalidInput("SLO '\(text)': '\(rest)' is not a duration > 0 (e.g. 30s, 2m, 500ms)")
         }
@@ -47,8 +52,8 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
         for name in ["timeouts", "timeout", "cold-starts"] where compact.lowercased().hasPrefix(name) { compact.removeFirst(name.count) }
         let (strict, rest) = try comparison(compact, text: text)
         let value: Double?
-        if rest.hasSuffix("%") { value = Double(rest.dropLast()).map { $0 / 100 } } else { value = Double(rest) }
-        guard let value, value.isFinite else { throw .invalidInput("'\(text)': '\(rest)' is not a share (e.g. 0.1% or 0.001)") }
+        if rest.hasSuffix("%") { value = DecimalNumber.parse(rest.dropLast()).map { $0 / 100 } } else { value = DecimalNumber.parse(rest) }
+        guard let value else { throw .invalidInput("'\(text)': '\(rest)' is not a share (e.g. 0.1% or 0.001)") }
         guard value >= 0, value < 1 || (value == 1 && !strict) else {
             throw .invalidInput("'\(text)': a share must be between 0% and 100%")
         }
@@ -66,12 +71,13 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
         throw .invalidInput("'\(original)': expected <= or < (e.g. p95<=30s, <=0.1%)")
     }
 
+    /// Seconds in `30s`, `1.5m`, `500ms`, `1h` or `30`: decimal and finite (``DecimalNumber``).
     static func duration(_ text: String) -> Double? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            return Double(text.dropLast(suffix.count)).map { $0 * scale }
+        if let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) {
+            return DecimalNumber.parse(text.dropLast(suffix.count)).map { $0 * scale }
         }
-        return Double(text)
+        return DecimalNumber.parse(text)
     }
 
     /// Three significant digits, without trailing zeros (`6.5`, `0.1`, `120`).
@@ -84,6 +90,12 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
+    }
+
+    /// A latency objective no result can break: response times are capped at the client timeout.
+    public func isAlwaysMet(responseCapSeconds cap: Double) -> Bool {
+        guard [.p50, .p95, .p99].contains(metric) else { return false }
+        return strict ? threshold > cap : threshold >= cap
     }
 
     /// Met with 95 % confidence: the upper bound of the 95 % CI is within the threshold.

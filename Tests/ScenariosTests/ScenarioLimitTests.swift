@@ -29,6 +29,14 @@ import Simulator
         #expect(error.line != nil && error.message.contains("within"), "\(error)")
     }
 
+    /// Durations are decimal (`Double("0x10")` is 16, `Double("inf")` infinity) and at most 100 years.
+    @Test(arguments: [("timeout: 60s", "timeout: 0x10s", "is not a duration"), ("timeout: 60s", "timeout: 1e20s", "more than 100 years"),
+                      ("timeout: 60s", "timeout: inf", "is not a duration"), ("readiness: 5s", "readiness: 36600d", "more than 100 years")])
+    func durationsAreDecimalAndBounded(old: String, new: String, message: String) throws {
+        let error = try #require(throws: ScenarioFileError.self) { try load(replacing: old, with: new) }
+        #expect(error.message.contains(message) && error.line != nil, "\(error)")
+    }
+
     @Test func aWorkloadOfMoreThanABillionRequestsIsRefused() throws {
         // 300 min of speech a day in 15-s requests is 1,200 requests a day; 10⁹ needs 833,334 days of it.
         let error = try #require(throws: ScenarioFileError.self) {

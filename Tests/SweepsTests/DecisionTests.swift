@@ -74,7 +74,10 @@ struct DecisionTests {
         #expect(try SLO.share("<=0.1%").description == "timeouts <= 0.1%")
     }
 
-    @Test("impossible SLO expressions are errors", arguments: ["p95>=30s", "p95<=0s", "p97<=30s", "p95<=fast", "p95 30s", "", "p95<=-3s"])
+    @Test("impossible SLO expressions are errors", arguments: [
+        "p95>=30s", "p95<=0s", "p97<=30s", "p95<=fast", "p95 30s", "", "p95<=-3s",
+        "p95<=inf s", "p95<=1e400s", "p95<=0x10s", "p95<=nan s", "p99.9<=30s",
+    ])
     func badSLO(text: String) {
         #expect(throws: SweepError.self) { try SLO.latency(text) }
     }
@@ -85,7 +88,22 @@ struct DecisionTests {
         #expect(abs(slo.threshold - value) < 1e-12 && slo.strict == strict && slo.metric == .timeouts)
     }
 
-    @Test("impossible timeout objectives are errors", arguments: ["<=150%", ">=0.1%", "<0%", "<=-1%", "<=lots"])
+    @Test("percentiles other than p50, p95 and p99 are not kept")
+    func unkeptPercentile() throws {
+        let error = try #require(throws: SweepError.self) { try SLO.latency("p99.9<=30s") }
+        #expect("\(error)".contains("only p50, p95 and p99"))
+    }
+
+    @Test("a latency objective at or above the client timeout cannot be broken")
+    func alwaysMet() throws {
+        #expect(try SLO.latency("p95<=60s").isAlwaysMet(responseCapSeconds: 60))
+        #expect(try !SLO.latency("p95<60s").isAlwaysMet(responseCapSeconds: 60))
+        #expect(try SLO.latency("p99<2m").isAlwaysMet(responseCapSeconds: 60))
+        #expect(try !SLO.latency("p95<=59s").isAlwaysMet(responseCapSeconds: 60))
+        #expect(try !SLO.share("<=100%").isAlwaysMet(responseCapSeconds: 60))
+    }
+
+    @Test("impossible timeout objectives are errors", arguments: ["<=150%", ">=0.1%", "<0%", "<=-1%", "<=lots", "<=0x1%", "<=inf"])
     func badShares(text: String) {
         #expect(throws: SweepError.self) { try SLO.share(text) }
     }

@@ -19,8 +19,9 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this sweep results file instead of running --grid.", valueName: "results.sqlite"))
     var results: String?
 
-    @Option(name: .long, help: ArgumentHelp("Latency objective: p50, p95 or p99, then <= or <, then a duration.", valueName: "p95<=30s"))
-    var slo: String
+    @Option(name: .long, help: ArgumentHelp(
+        "Latency objective: p50, p95 or p99, then <= or <, then a duration. Repeat it for several (all must hold).", valueName: "p95<=30s"))
+    var slo: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Timeout objective: the share of requests that time out.", valueName: "<=0.1%"))
     var timeouts: String?
@@ -32,13 +33,17 @@ struct RecommendCommand: AsyncParsableCommand {
     var dedicatedOption: String?
 
     func validate() throws {
+        if slo.isEmpty { throw ValidationError("give a latency objective, e.g. --slo \"p95<=30s\".") }
         if results != nil && inputs.grid != nil { throw ValidationError("give --results or --grid, not both.") }
         if results == nil && inputs.grid == nil { throw ValidationError("give --results FILE.sqlite or --grid FILE.yaml.") }
         if breakEven && inputs.grid == nil { throw ValidationError("--break-even re-runs the scenario: it needs --grid (and --scenario).") }
     }
 
     func run() async throws {
-        var slos = [try SLO.latency(slo)]
+        var slos = try slo.map { text throws(SweepError) in try SLO.latency(text) }
+        if let repeated = Dictionary(grouping: slos, by: \.metric).first(where: { $0.value.count > 1 }) {
+            throw CLIError("two objectives on \(repeated.key.rawValue) (\(repeated.value.map(\.description).joined(separator: ", "))): give one per percentile")
+        }
         if let timeouts { slos.append(try SLO.share(timeouts)) }
         let sweep: Sweep?
         let outcome: SweepResults
@@ -49,6 +54,12 @@ struct RecommendCommand: AsyncParsableCommand {
             let built = try inputs.makeSweep()
             sweep = built
             outcome = try await SweepExecution.run(built, jobs: inputs.jobs, shard: .whole)
+        }
+        if let cap = outcome.identity.responseCapSeconds {
+            for objective in slos where objective.isAlwaysMet(responseCapSeconds: cap) {
+                FileHandle.standardError.write(Data(("costsim: warning: \(objective) is always met: a response counts at most the client timeout "
+                    + "(\(Format.duration(cap))), so requests that time out do not break it; bound them with --timeouts\n").utf8))
+            }
         }
         guard outcome.identity.replications >= 2 else {
             throw CLIError("recommend needs at least 2 replications per configuration for a 95% confidence interval (use --replications 5 or more)")

@@ -1,0 +1,12 @@
+/// A plain decimal number as people write them in files and on the command line: `30`, `1.5`,
+/// `-2`, `2e3`, `1_000`. `Double(_:)` also reads hexadecimal (`0x10` → 16), `inf` and `nan`,
+/// which in a duration or a price are typos, not values.
+package enum DecimalNumber {
+    /// The value of `text`, or nil when it is not a finite decimal number.
+    package static func parse(_ text: some StringProtocol) -> Double? {
+        let digits = String(text.filter { $0 != "_" })
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isWholeNumber || "+-.eE".contains($0)) }),
+              let value = Double(digits), value.isFinite else { return nil }
+        return value
+    }
+}

@@ -14,14 +14,20 @@ extension ManifestReader {
         let nameNode = try targetRef.required("name")
         let targetName = try nameNode.string()
         guard !targetName.isEmpty else { throw nameNode.error("must name the Deployment the ScaledObject scales") }
-        let targetKind = try targetRef.optional("kind")?.string() ?? "Deployment"
+        let kindNode = targetRef.optional("kind")
+        let targetKind = try kindNode?.string() ?? "Deployment"
+        if let kindNode, !["Deployment", "StatefulSet"].contains(targetKind) {
+            log.warn(kindNode, "costsim models the pods of a Deployment (or StatefulSet); '\(targetKind)' is simulated as one")
+        }
         targetRef.ignore("apiVersion", "envSourceContainerName")
         targetRef.finish(log)
 
         var keda = KEDAConfiguration()
-        if let node = spec.optional("pollingInterval") { keda.pollingIntervalSeconds = Double(try node.int(in: 1...Int.max)) }
-        if let node = spec.optional("cooldownPeriod") { keda.cooldownPeriodSeconds = Double(try node.int(in: 0...Int.max)) }
-        if let node = spec.optional("initialCooldownPeriod") { keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...Int.max)) }
+        // int32 fields of the ScaledObject CRD (`scaledobject_types.go`).
+        let int32 = Int(Int32.max)
+        if let node = spec.optional("pollingInterval") { keda.pollingIntervalSeconds = Double(try node.int(in: 1...int32)) }
+        if let node = spec.optional("cooldownPeriod") { keda.cooldownPeriodSeconds = Double(try node.int(in: 0...int32)) }
+        if let node = spec.optional("initialCooldownPeriod") { keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...int32)) }
         let minNode = spec.optional("minReplicaCount")
         let maxNode = spec.optional("maxReplicaCount")
         if let minNode { keda.minReplicaCount = try minNode.int(in: 0...SimulationLimits.maxReplicas) }
@@ -294,11 +300,14 @@ extension ManifestReader {
         // described by the scenario or overridden by KEDA, so it is not read and not warned about.
         var node: ConfigNode? = found.node
         for key in ["spec", "template", "spec"] {
-            guard let current = node, current.isMapping else { return nil }
+            guard let current = node else { return nil }
+            guard current.isMapping else { throw current.error("must be a mapping") }
             node = try current.mapping().optional(key)
         }
-        guard let podSpec = node, podSpec.isMapping, let grace = try podSpec.mapping().optional("terminationGracePeriodSeconds") else { return nil }
-        return Double(try grace.int(in: 0...Int.max))
+        guard let podSpec = node else { return nil }
+        guard podSpec.isMapping else { throw podSpec.error("must be a mapping") }
+        guard let grace = try podSpec.mapping().optional("terminationGracePeriodSeconds") else { return nil }
+        return Double(try grace.int(in: 0...Int(ConfigNode.maxDurationSeconds)))
     }
 
     private func behaviorFromHPA(

@@ -82,10 +82,10 @@ import Simulator
     }
 
     @Test(arguments: [
-        ("  pollingInterval: -5", "spec.pollingInterval", "must be >= 1"),
-        ("  pollingInterval: 0", "spec.pollingInterval", "must be >= 1"),
-        ("  cooldownPeriod: -1", "spec.cooldownPeriod", "must be >= 0"),
-        ("  initialCooldownPeriod: -30", "spec.initialCooldownPeriod", "must be >= 0"),
+        ("  pollingInterval: -5", "spec.pollingInterval", "must be within 1 …"),
+        ("  pollingInterval: 0", "spec.pollingInterval", "must be within 1 … 2147483647, got 0"),
+        ("  cooldownPeriod: -1", "spec.cooldownPeriod", "must be within 0 …"),
+        ("  initialCooldownPeriod: -30", "spec.initialCooldownPeriod", "must be within 0 …"),
         ("  minReplicaCount: -1", "spec.minReplicaCount", "must be within 0 … 10000, got -1"),
         ("  pollingInterval: often", "spec.pollingInterval", "'often' is not a whole number"),
         ("  cooldownPeriod: 1.5", "spec.cooldownPeriod", "not a whole number"),
@@ -187,5 +187,23 @@ import Simulator
         let error = try #require(Self.error(Self.scaledObject() + deployment))
         #expect(error.field == "spec.template.spec.terminationGracePeriodSeconds")
         #expect(error.line == 21)
+        let huge = try #require(Self.error(Self.scaledObject() + deployment.replacingOccurrences(of: "-1", with: "9223372036854775807")))
+        #expect(huge.message.contains("must be within 0 … 3155760000"), "\(huge)")
+        let notAMapping = try #require(Self.error(Self.scaledObject() + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec: hello\n"))
+        #expect(notAMapping.field == "spec" && notAMapping.message.contains("must be a mapping"), "\(notAMapping)")
+    }
+
+    /// The ScaledObject CRD's intervals are int32.
+    @Test(arguments: ["pollingInterval", "cooldownPeriod", "initialCooldownPeriod"])
+    func intervalsAreInt32(field: String) throws {
+        let error = try #require(Self.error(Self.scaledObject(spec: "  \(field): 2147483648")))
+        #expect(error.field == "spec.\(field)" && error.message.contains("2147483647"), "\(error)")
+        #expect(Self.error(Self.scaledObject(spec: "  \(field): 2147483647")) == nil)
+    }
+
+    @Test func aTargetKindOtherThanADeploymentIsWarnedAbout() throws {
+        let yaml = Self.scaledObject().replacingOccurrences(of: "    name: worker\n", with: "    name: worker\n    kind: Bogus\n")
+        let loaded = try ManifestLoader.parse(yaml: yaml, file: "so.yaml")
+        #expect(loaded.warnings.contains { "\($0)".contains("'Bogus' is simulated as one") }, "\(loaded.warnings)")
     }
 }

@@ -77,18 +77,19 @@ struct CatalogFileTests {
         }
     }
 
-    @Test("a stored price that is not decimal text is reported with its row and column")
+    @Test("a stored price that is not decimal text is rejected on opening, naming file, table, row and column")
     func invalidStoredPrice() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.sqlite").path
         let connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         // Same columns, no CHECK constraints: as if made by another tool.
+        try connection.execute("CREATE TABLE catalog_info (key, value); INSERT INTO catalog_info VALUES ('schema_version', '1')")
         try connection.execute("CREATE TABLE price (\(PriceCatalog.columns.joined(separator: ", ")))")
-        try connection.run("INSERT INTO price (snapshot, effective_date, provider, region, sku_kind, sku, capacity, gpu_count, price_per_hour, billing_increment_s, billing_minimum_s) VALUES ('s', '2026-01-01', 'gcp', 'r', 'machine', 'm', 'on-demand', 0, ?1, 1, 60)", [.real(0.25)])
-        let catalog = try PriceCatalog(contentsOfFile: path)
-        #expect(throws: CostModelError.invalidStoredValue(key: "s/gcp/r/m/on-demand", column: "price_per_hour", value: "0.25")) {
-            try catalog.price(.machine, sku: "m", provider: "gcp", region: "r", capacity: .onDemand)
+        try connection.run("INSERT INTO price (snapshot, effective_date, provider, region, sku_kind, sku, capacity, gpu_count, price_per_hour, billing_increment_s, billing_minimum_s, currency) VALUES ('s', '2026-01-01', 'gcp', 'r', 'machine', 'm', 'on-demand', 0, ?1, 1, 60, 'USD')", [.real(0.25)])
+        #expect(throws: CostModelError.invalidCatalogRow(path: path, table: "price", row: 1, key: "s/gcp/r/machine/m/on-demand",
+                                                         column: "price_per_hour", value: "0.25 (a REAL)", reason: "prices must be decimal text")) {
+            try PriceCatalog(contentsOfFile: path)
         }
     }
 }

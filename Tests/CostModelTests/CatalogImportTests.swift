@@ -42,7 +42,7 @@ struct CatalogImportTests {
         ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,cheap,1,60,USD,,,", "line 2 (sku vm1), field 'spot_usd_per_hour': price 'cheap' is not a number (write a plain decimal such as 0.35)"),
         ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,1e-3,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': price '1e-3' is not a number (write a plain decimal such as 0.35)"),
         ("s1,2026-01-01,gcp,r,vm,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'sku_kind': unknown SKU kind 'vm' (expected machine, gpu or fee)"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,0,60,USD,,,", "line 2 (sku vm1), field 'billing_increment_s': 0 is below the minimum 1"),
+        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,0,60,USD,,,", "line 2 (sku vm1), field 'billing_increment_s': 0 is outside 1…86400 s (at most one day)"),
         ("s1,2026-01-01,gcp,r,machine,vm1,two,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'vcpus': 'two' is not a whole number"),
         ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': the row has neither an on-demand nor a spot price"),
         ("s1,01/02/2026,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'effective_date': '01/02/2026' is not a date YYYY-MM-DD"),

@@ -64,12 +64,19 @@ public struct BillingRules: Sendable, Hashable {
     /// 3. raised to `minimumSeconds` if shorter (a 20 s run on GCP bills 60 s).
     ///
     /// - Throws: ``CostModelError/invalidUsage(_:)`` for negative, NaN or infinite durations, or
-    ///   ones over 100 years.
+    ///   ones over 100 years; ``CostModelError/overflow(_:)`` if the increment is too large to
+    ///   compute with (catalogs keep it within ``CatalogLimits/billingIncrementSeconds``, but
+    ///   rules built in code may not).
     public static func billedSeconds(forDuration seconds: Double, incrementSeconds: Int64, minimumSeconds: Int64) throws(CostModelError) -> Int64 {
         let microseconds = try wholeMicroseconds(seconds)
-        let incrementMicros = max(1, incrementSeconds) * 1_000_000
-        let increments = (microseconds + incrementMicros - 1) / incrementMicros
-        return max(increments * max(1, incrementSeconds), minimumSeconds)
+        let increment = max(1, incrementSeconds)
+        let (incrementMicros, overflow) = increment.multipliedReportingOverflow(by: 1_000_000)
+        guard !overflow else { throw .overflow("billed time: a billing increment of \(incrementSeconds) s is too large") }
+        // Round up to whole increments (written so that nothing can overflow).
+        let increments = microseconds / incrementMicros + (microseconds % incrementMicros == 0 ? 0 : 1)
+        let (billed, tooLong) = increments.multipliedReportingOverflow(by: increment)
+        guard !tooLong else { throw .overflow("billed time: \(increments) increments of \(increment) s") }
+        return max(billed, minimumSeconds)
     }
 
     /// `seconds` rounded to the nearest whole microsecond, validated.

@@ -12,7 +12,8 @@
 /// `provider, region, sku_kind, sku` and at least one price column are required;
 /// `snapshot`/`effective_date` may come from ``Defaults`` instead; `source` is accepted for
 /// `source_url`. Validation collects every problem (unknown provider or kind, negative or
-/// non-numeric price, bad integers, duplicate keys…) before failing.
+/// non-numeric price, bad integers, values outside ``CatalogLimits``, impossible calendar
+/// dates, duplicate keys…) before failing.
 public enum CatalogCSV {
     /// Values for columns the CSV leaves out.
     public struct Defaults: Sendable, Hashable {
@@ -70,6 +71,12 @@ public enum CatalogCSV {
         }
         if columnIndex["effective_date"] == nil && defaults.effectiveDate == nil {
             issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "column is missing and no default date was given (--effective-date)"))
+        }
+        if let date = defaults.effectiveDate, let problem = PriceSnapshot.dateProblem(date) {
+            issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "the default date (--effective-date) '\(date)' is not a calendar date: \(problem)"))
+        }
+        if let snapshot = defaults.snapshot, snapshot.trimmingASCIIWhitespace().isEmpty {
+            issues.append(CatalogImportIssue(line: headerRecord.line, field: "snapshot", message: "the default snapshot (--snapshot) is empty"))
         }
         guard issues.isEmpty else { throw .invalidRows(path: path, issues: issues) }
 
@@ -158,28 +165,30 @@ private struct RecordReader {
     }
 
     mutating func required(_ name: String, default fallback: String? = nil) -> String? {
-        if let value = field(name) ?? fallback { return value }
+        if let value = field(name) ?? fallback, !value.isEmpty { return value }
         fail(name, "is empty")
         return nil
     }
 
-    mutating func integer(_ name: String, default fallback: Int64?, minimum: Int64) -> Int64? {
+    /// A whole number within ``CatalogLimits`` for `name`; `fallback` when the field is empty.
+    mutating func integer(_ name: String, default fallback: Int64?) -> Int64? {
         guard let text = field(name) else { return fallback }
         guard let value = Int64(text) else {
             fail(name, "'\(text)' is not a whole number")
             return nil
         }
-        guard value >= minimum else {
-            fail(name, "\(value) is below the minimum \(minimum)")
+        if let problem = CatalogLimits.integerProblem(value, column: name) {
+            fail(name, problem)
             return nil
         }
         return value
     }
 
-    mutating func decimalText(_ name: String) -> String? {
+    /// A size in GiB within ``CatalogLimits/maximumMemoryGiB``, as the decimal text given.
+    mutating func gibibytes(_ name: String) -> String? {
         guard let text = field(name) else { return nil }
-        guard ExactDecimal(parsing: text) != nil else {
-            fail(name, "'\(text)' is not a non-negative decimal number")
+        if let problem = CatalogLimits.memoryProblem(text) {
+            fail(name, problem)
             return nil
         }
         return text
@@ -188,11 +197,19 @@ private struct RecordReader {
     /// `nil` with no issue when empty; `nil` with an issue when invalid.
     mutating func price(_ name: String) -> HourlyRate?? {
         guard let text = field(name) else { return .some(nil) }
-        if let rate = HourlyRate(dollarsPerHour: text) { return .some(rate) }
+        if let rate = HourlyRate(dollarsPerHour: text) {
+            guard let problem = CatalogLimits.priceProblem(rate) else { return .some(rate) }
+            fail(name, "price '\(text)' is \(problem)")
+            return nil
+        }
         if text.hasPrefix("-"), ExactDecimal(parsing: String(text.dropFirst())) != nil {
             fail(name, "negative price '\(text)'")
-        } else if ExactDecimal(parsing: text) != nil {
-            fail(name, "price '\(text)' has more than \(HourlyRate.decimalPlaces) decimal places or is too large")
+        } else if let decimal = ExactDecimal(parsing: text) {
+            if decimal.decimalPlaces > HourlyRate.decimalPlaces {
+                fail(name, "price '\(text)' has more than \(HourlyRate.decimalPlaces) decimal places")
+            } else {
+                fail(name, "price '\(text)' is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
+            }
         } else {
             fail(name, "price '\(text)' is not a number (write a plain decimal such as 0.35)")
         }
@@ -207,7 +224,11 @@ private struct RecordReader {
         }
         let snapshot = required("snapshot", default: defaults.snapshot)
         let effectiveDate = required("effective_date", default: defaults.effectiveDate)
-        if let effectiveDate, !PriceSnapshot.isDate(effectiveDate) { fail("effective_date", "'\(effectiveDate)' is not a date YYYY-MM-DD") }
+        if let effectiveDate, let problem = PriceSnapshot.dateProblem(effectiveDate) {
+            fail("effective_date", problem == PriceSnapshot.dateFormatProblem
+                ? "'\(effectiveDate)' is not a date YYYY-MM-DD"
+                : "'\(effectiveDate)' is not a calendar date: \(problem)")
+        }
         var provider: CloudProvider?
         if let text = required("provider") {
             provider = CloudProvider(rawValue: text)
@@ -220,12 +241,12 @@ private struct RecordReader {
             if kind == nil { fail("sku_kind", "unknown SKU kind '\(text)' (expected machine, gpu or fee)") }
         }
         _ = required("sku")
-        let vcpus = integer("vcpus", default: nil, minimum: 0)
-        let memory = decimalText("memory_gib")
-        let gpuMemory = decimalText("gpu_memory_gib")
-        let gpuCount = integer("gpu_count", default: 0, minimum: 0)
-        let increment = integer("billing_increment_s", default: 1, minimum: 1)
-        let minimum = integer("billing_minimum_s", default: 0, minimum: 0)
+        let vcpus = integer("vcpus", default: nil)
+        let memory = gibibytes("memory_gib")
+        let gpuMemory = gibibytes("gpu_memory_gib")
+        let gpuCount = integer("gpu_count", default: 0)
+        let increment = integer("billing_increment_s", default: 1)
+        let minimum = integer("billing_minimum_s", default: 0)
         let currency = field("currency") ?? "USD"
         if currency != "USD" { fail("currency", "only USD is supported, got '\(currency)'") }
         let attachable = (field("attachable_to") ?? "").split(separator: ",").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
@@ -241,14 +262,20 @@ private struct RecordReader {
         var rows: [PriceRow] = []
         for (capacity, rate) in [(CapacityType.onDemand, onDemand), (.spot, spot)] {
             guard let rate else { continue }
-            rows.append(PriceRow(
+            let row = PriceRow(
                 snapshot: snapshot, effectiveDate: effectiveDate, provider: provider, region: region, kind: kind, sku: sku,
                 capacity: capacity, vcpus: vcpus.map { Int($0) }, memoryGiB: memory, gpuModel: field("gpu_model"),
                 gpuCount: Int(gpuCount), gpuMemoryGiB: gpuMemory, attachableTo: attachable, pricePerHour: rate,
                 billingIncrementSeconds: increment, billingMinimumSeconds: minimum, currency: currency,
-                sourceURL: field("source_url"), sourceDate: field("source_date"), notes: field("notes")))
+                sourceURL: field("source_url"), sourceDate: field("source_date"), notes: field("notes"))
+            // The checks above cover these; this keeps import and catalog opening in agreement.
+            for problem in row.problems() {
+                let column = problem.column == "price_per_hour" ? (capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour") : problem.column
+                fail(column, "'\(problem.value)' is not valid: \(problem.reason)")
+            }
+            rows.append(row)
         }
-        return rows
+        return issues.isEmpty ? rows : []
     }
 }
 

@@ -5,6 +5,9 @@ public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertib
     case fileUnreadable(path: String)
     /// One or more rows failed validation; every problem found is listed.
     case invalidRows(path: String, issues: [CatalogImportIssue])
+    /// The output path names the input CSV (possibly through another path, a symlink or a hard
+    /// link); writing would replace the CSV with SQLite.
+    case outputIsInput(csvPath: String, outputPath: String)
     /// The rows were valid but writing the SQLite file failed.
     case writeFailed(CostModelError)
 
@@ -18,6 +21,8 @@ public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertib
             let plural = issues.count == 1 ? "problem" : "problems"
             return (["price CSV '\(path)' has \(issues.count) \(plural); nothing was written:"] + shown + more)
                 .joined(separator: "\n")
+        case .outputIsInput(let csvPath, let outputPath):
+            return "price catalog output '\(outputPath)' is the input CSV '\(csvPath)'; choose another output file (nothing was written)"
         case .writeFailed(let error):
             return error.description
         }

@@ -4,9 +4,12 @@ public enum CatalogImporter {
     /// Reads `csvPath`, validates every row, and writes `outputPath`.
     ///
     /// - Returns: the rows written.
-    /// - Throws: ``CatalogImportError`` naming the line and field of every problem found.
+    /// - Throws: ``CatalogImportError`` naming the line and field of every problem found;
+    ///   ``CatalogImportError/outputIsInput(csvPath:outputPath:)`` if `outputPath` is the CSV
+    ///   itself (under any name), which the atomic rename would otherwise replace.
     @discardableResult
     public static func importCSV(at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults()) throws(CatalogImportError) -> [PriceRow] {
+        if Platform.isSameFile(csvPath, outputPath) { throw .outputIsInput(csvPath: csvPath, outputPath: outputPath) }
         guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
         let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
         do {

@@ -10,8 +10,15 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingTable(path: String, table: String)
     /// A required column is absent from a catalog table.
     case missingColumn(path: String, table: String, column: String)
-    /// A stored value cannot be read back (e.g. a price that is not decimal text).
-    case invalidStoredValue(key: String, column: String, value: String)
+    /// The catalog's `catalog_info` table does not say `schema_version` 1 (`found` lists the
+    /// values it has; empty if it has none).
+    case unsupportedSchemaVersion(path: String, found: [String])
+    /// The catalog has no price rows at all.
+    case emptyCatalog(path: String)
+    /// A stored row is invalid: wrong type, unknown provider/kind/capacity, a value out of
+    /// ``CatalogLimits``, a duplicate key… `row` is the SQLite `rowid` (1-based position for
+    /// in-memory rows), `key` the row's primary key as far as it could be read.
+    case invalidCatalogRow(path: String, table: String, row: Int64, key: String, column: String, value: String, reason: String)
     /// No row in the catalog has this provider.
     case unknownProvider(String, known: [String])
     /// The provider is known but not this region.
@@ -22,8 +29,10 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case noPrice(kind: SKUKind, sku: String, provider: String, region: String, capacity: CapacityType, snapshot: PriceSnapshot, available: [String])
     /// The named snapshot is not in the catalog.
     case unknownSnapshot(String, known: [String])
-    /// `--price-date` is not `YYYY-MM-DD`.
+    /// `--price-date` is not a calendar day `YYYY-MM-DD` (``PriceSnapshot/dateProblem(_:)`` says why).
     case invalidDate(String)
+    /// No row of the catalog is effective on or before this `--price-date`.
+    case noPricesAsOf(date: String, earliest: String)
     /// The node asks for GPUs but names no model, and its machine type bundles none.
     case gpuModelMissing(machineType: String, gpuCount: Int)
     /// The GPU model exists only as a component price or for other host families.
@@ -34,7 +43,9 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidUsage(String)
     /// The cluster fee cannot be attributed to one provider (no nodes, or several clouds).
     case clusterProviderUnknown(String)
-    /// An amount left the ±9.2 billion USD range of ``Money``.
+    /// An amount (or billed time, or hourly rate) left the range of its fixed-point type: the
+    /// ±9.2 billion USD of ``Money``, the ≈ 9 223 USD/h of ``HourlyRate`` or 64-bit seconds.
+    /// The text says what overflowed.
     case overflow(String)
     /// Writing a catalog file failed.
     case writeFailed(path: String, reason: String)
@@ -51,8 +62,14 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
             "price catalog '\(path)' has no table '\(table)' (create it from pricing/schema.sql, e.g. with `costsim pricing import`)"
         case .missingColumn(let path, let table, let column):
             "price catalog '\(path)': table '\(table)' has no column '\(column)' (schema too old or not a costsim catalog)"
-        case .invalidStoredValue(let key, let column, let value):
-            "price catalog row \(key): column '\(column)' holds '\(value)', which is not valid"
+        case .unsupportedSchemaVersion(let path, let found):
+            "price catalog '\(path)', table 'catalog_info', key 'schema_version': "
+                + (found.isEmpty ? "missing" : "\(found.map { "'\($0)'" }.joined(separator: ", "))")
+                + " (this costsim reads schema version 1; rebuild the file with `costsim pricing import`)"
+        case .emptyCatalog(let path):
+            "price catalog '\(path)', table 'price': has no rows"
+        case .invalidCatalogRow(let path, let table, let row, let key, let column, let value, let reason):
+            "price catalog '\(path)', table '\(table)', row \(row) (\(key)), column '\(column)': '\(value)' is not valid: \(reason)"
         case .unknownProvider(let provider, let known):
             "unknown provider '\(provider)'; the catalog has: \(known.joined(separator: ", "))"
         case .unknownRegion(let provider, let region, let known):
@@ -66,7 +83,9 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownSnapshot(let name, let known):
             "unknown price snapshot '\(name)'; the catalog has: \(known.joined(separator: ", "))"
         case .invalidDate(let text):
-            "invalid price date '\(text)' (expected YYYY-MM-DD)"
+            "invalid price date (--price-date) '\(text)': \(PriceSnapshot.dateProblem(text) ?? PriceSnapshot.dateFormatProblem)"
+        case .noPricesAsOf(let date, let earliest):
+            "no catalog price is effective on or before \(date); the earliest effective date is \(earliest)"
         case .gpuModelMissing(let machineType, let count):
             "node \(machineType) asks for \(count) GPU(s) but names no GPU model, and \(machineType) bundles none"
         case .gpuNotAttachable(let gpu, let machineType, let attachableTo):

@@ -12,21 +12,34 @@ import Simulator
 ///   (GCP T4/V100/P4 attach to `n1-`; the L4 row is a G2 component price and attaches to nothing).
 ///
 /// So the article's N1 + T4 node costs `n1-highmem-4` + 1 × `nvidia-tesla-t4`.
+///
+/// Made only by ``PriceCatalog/nodePrice(for:snapshot:)``, which checks that ``hourlyRate`` fits
+/// in ``HourlyRate``.
 public struct NodePrice: Sendable, Hashable {
     /// The machine (VM) row.
-    public var machine: PriceRow
+    public let machine: PriceRow
     /// The attached-GPU row, or `nil` for CPU-only nodes and bundled GPUs.
-    public var gpu: PriceRow?
+    public let gpu: PriceRow?
     /// How many ``gpu`` rows are added (0 when bundled or none).
-    public var attachedGPUCount: Int
+    public let attachedGPUCount: Int
+    /// Machine + GPU × count, per hour.
+    public let hourlyRate: HourlyRate
+
+    /// The rows for one node; `nil` if machine + GPU × count leaves ``HourlyRate``'s range.
+    init?(machine: PriceRow, gpu: PriceRow?, attachedGPUCount: Int) {
+        var rate = machine.pricePerHour
+        if let gpu {
+            guard let gpus = gpu.pricePerHour.multiplied(by: attachedGPUCount), let sum = rate.adding(gpus) else { return nil }
+            rate = sum
+        }
+        self.machine = machine
+        self.gpu = gpu
+        self.attachedGPUCount = attachedGPUCount
+        self.hourlyRate = rate
+    }
 
     /// `true` if the node carries GPUs (bundled or attached).
     public var isGPUNode: Bool { machine.gpuCount > 0 || attachedGPUCount > 0 }
-
-    /// Machine + GPU × count, per hour.
-    public var hourlyRate: HourlyRate {
-        machine.pricePerHour + (gpu.map { $0.pricePerHour * attachedGPUCount } ?? .zero)
-    }
 }
 
 extension PriceCatalog {
@@ -43,9 +56,9 @@ extension PriceCatalog {
                requested.lowercased() != bundled.lowercased() {
                 throw .bundledGPUMismatch(machineType: node.machineType, bundled: bundled, requested: requested)
             }
-            return NodePrice(machine: machine, gpu: nil, attachedGPUCount: 0)
+            return try Self.combine(machine, nil, 0, for: node)
         }
-        guard node.gpuCount > 0 else { return NodePrice(machine: machine, gpu: nil, attachedGPUCount: 0) }
+        guard node.gpuCount > 0 else { return try Self.combine(machine, nil, 0, for: node) }
         guard let model = node.gpuModel else {
             throw .gpuModelMissing(machineType: node.machineType, gpuCount: node.gpuCount)
         }
@@ -53,6 +66,13 @@ extension PriceCatalog {
         guard gpu.attaches(to: node.machineType) else {
             throw .gpuNotAttachable(gpuModel: model, machineType: node.machineType, attachableTo: gpu.attachableTo)
         }
-        return NodePrice(machine: machine, gpu: gpu, attachedGPUCount: node.gpuCount)
+        return try Self.combine(machine, gpu, node.gpuCount, for: node)
+    }
+
+    private static func combine(_ machine: PriceRow, _ gpu: PriceRow?, _ count: Int, for node: NodeSpec) throws(CostModelError) -> NodePrice {
+        guard let price = NodePrice(machine: machine, gpu: gpu, attachedGPUCount: count) else {
+            throw .overflow("hourly rate of node \(node.machineType) + \(count) × \(gpu?.sku ?? "GPU") is above the \(HourlyRate(femtoDollarsPerHour: .max).dollarsPerHourText) USD/h that HourlyRate holds")
+        }
+        return price
     }
 }

@@ -21,6 +21,8 @@ public final class PriceCatalog: @unchecked Sendable {
         "billing_increment_s", "billing_minimum_s", "currency", "source_url", "source_date", "notes",
     ]
     static let selectColumns = columns.joined(separator: ", ")
+    /// What every read selects: ``columns`` then the `rowid`, so problems can name the row.
+    static let readColumns = selectColumns + ", rowid"
 
     /// The catalog bundled with costsim, built in memory from the embedded copy of
     /// `pricing/schema.sql` and `pricing/catalog.csv`.
@@ -34,7 +36,13 @@ public final class PriceCatalog: @unchecked Sendable {
         return try PriceCatalog(rows: rows, origin: "bundled")
     }
 
-    /// Opens an existing catalog file read-only and checks its schema.
+    /// Opens an existing catalog file read-only and validates all of it (see
+    /// ``validateContents()``): a file that opens is one every command can price from.
+    ///
+    /// - Throws: ``CostModelError/catalogFileMissing(path:)``, ``CostModelError/catalogCorrupt(path:reason:)``,
+    ///   ``CostModelError/missingTable(path:table:)``, ``CostModelError/missingColumn(path:table:column:)``,
+    ///   ``CostModelError/unsupportedSchemaVersion(path:found:)``, ``CostModelError/emptyCatalog(path:)`` or
+    ///   ``CostModelError/invalidCatalogRow(path:table:row:key:column:value:reason:)``.
     public init(contentsOfFile path: String) throws(CostModelError) {
         guard Platform.isReadableFile(path) else { throw .catalogFileMissing(path: path) }
         do {
@@ -43,15 +51,23 @@ public final class PriceCatalog: @unchecked Sendable {
             throw .catalogCorrupt(path: path, reason: error.message)
         }
         origin = path
-        try checkSchema()
+        try validateContents()
     }
 
-    /// An in-memory catalog holding `rows` (validated by the schema's constraints).
+    /// An in-memory catalog holding `rows`, which must satisfy ``CatalogLimits`` and have
+    /// distinct keys.
+    ///
+    /// - Throws: ``CostModelError/invalidCatalogRow(path:table:row:key:column:value:reason:)``
+    ///   naming the first bad row (1-based position in `rows`).
     public convenience init(rows: [PriceRow]) throws(CostModelError) {
         try self.init(rows: rows, origin: "memory")
     }
 
     init(rows: [PriceRow], origin: String) throws(CostModelError) {
+        if let (index, row, problem) = rows.firstProblem() {
+            throw .invalidCatalogRow(path: origin, table: "price", row: Int64(index + 1), key: row.keyDescription,
+                                     column: problem.column, value: problem.value, reason: problem.reason)
+        }
         do {
             connection = try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
             try Self.createSchemaAndInsert(rows, into: connection)
@@ -79,7 +95,7 @@ public final class PriceCatalog: @unchecked Sendable {
         add("sku", filter.sku)
         add("snapshot", filter.snapshot)
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-        return try fetchRows("SELECT \(Self.selectColumns) FROM price\(whereClause) ORDER BY rowid", arguments)
+        return try fetchRows("SELECT \(Self.readColumns) FROM price\(whereClause) ORDER BY rowid", arguments)
     }
 
     /// The snapshots in the catalog, oldest first.
@@ -98,7 +114,7 @@ public final class PriceCatalog: @unchecked Sendable {
         snapshot: PriceSnapshot = .latest
     ) throws(CostModelError) -> PriceRow {
         let (snapshotClause, snapshotArgument) = try Self.snapshotClause(snapshot, parameter: 6)
-        let sql = "SELECT \(Self.selectColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 AND capacity = ?5"
+        let sql = "SELECT \(Self.readColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 AND capacity = ?5"
             + snapshotClause + " ORDER BY effective_date DESC, snapshot DESC LIMIT 1"
         var arguments: [SQLValue] = [.text(provider), .text(region), .text(kind.rawValue), .text(sku), .text(capacity.rawValue)]
         if let snapshotArgument { arguments.append(snapshotArgument) }
@@ -112,7 +128,7 @@ public final class PriceCatalog: @unchecked Sendable {
         snapshot: PriceSnapshot = .latest
     ) throws(CostModelError) -> PriceRow {
         let (snapshotClause, snapshotArgument) = try Self.snapshotClause(snapshot, parameter: 5)
-        let sql = "SELECT \(Self.selectColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = 'gpu'"
+        let sql = "SELECT \(Self.readColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = 'gpu'"
             + " AND (gpu_model = ?3 COLLATE NOCASE OR sku = ?3 COLLATE NOCASE) AND capacity = ?4"
             + snapshotClause + " ORDER BY effective_date DESC, snapshot DESC LIMIT 1"
         var arguments: [SQLValue] = [.text(provider), .text(region), .text(gpuModel), .text(capacity.rawValue)]
@@ -129,7 +145,13 @@ public final class PriceCatalog: @unchecked Sendable {
     /// Writes `rows` to a new SQLite catalog at `path` atomically: the database is built in a
     /// temporary file beside `path` and renamed over it only when complete, so a failure
     /// leaves no file (or the previous file) behind.
+    ///
+    /// - Throws: ``CostModelError/writeFailed(path:reason:)``, also when a row breaks
+    ///   ``CatalogLimits`` or repeats a key (nothing is written then).
     public static func writeDatabase(_ rows: [PriceRow], to path: String) throws(CostModelError) {
+        if let (index, row, problem) = rows.firstProblem() {
+            throw .writeFailed(path: path, reason: "row \(index + 1) (\(row.keyDescription)), column '\(problem.column)': '\(problem.value)' is not valid: \(problem.reason)")
+        }
         let temporary = Platform.temporaryPath(for: path)
         Platform.removeFile(temporary)
         do {
@@ -183,20 +205,6 @@ public final class PriceCatalog: @unchecked Sendable {
         ]
     }
 
-    private func checkSchema() throws(CostModelError) {
-        let tables: [[SQLValue]]
-        do {
-            tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?1", [.text("price")])
-        } catch {
-            throw .catalogCorrupt(path: origin, reason: error.message)
-        }
-        guard !tables.isEmpty else { throw .missingTable(path: origin, table: "price") }
-        let present = Set(try query("SELECT name FROM pragma_table_info(?1)", [.text("price")]).compactMap { $0[0].textValue })
-        if let missing = Self.columns.first(where: { !present.contains($0) }) {
-            throw .missingColumn(path: origin, table: "price", column: missing)
-        }
-    }
-
     private static func snapshotClause(_ snapshot: PriceSnapshot, parameter: Int) throws(CostModelError) -> (String, SQLValue?) {
         switch snapshot {
         case .latest:
@@ -233,7 +241,7 @@ public final class PriceCatalog: @unchecked Sendable {
         try query("SELECT DISTINCT \(column) FROM price WHERE \(condition) ORDER BY \(column)", arguments).compactMap { $0[0].textValue }
     }
 
-    private func query(_ sql: String, _ arguments: [SQLValue] = []) throws(CostModelError) -> [[SQLValue]] {
+    func query(_ sql: String, _ arguments: [SQLValue] = []) throws(CostModelError) -> [[SQLValue]] {
         do {
             return try connection.query(sql, arguments)
         } catch {
@@ -244,37 +252,91 @@ public final class PriceCatalog: @unchecked Sendable {
         }
     }
 
+    /// Runs a query selecting ``readColumns`` and decodes every row.
     private func fetchRows(_ sql: String, _ arguments: [SQLValue]) throws(CostModelError) -> [PriceRow] {
-        try query(sql, arguments).map { values throws(CostModelError) in try Self.decode(values) }
+        try query(sql, arguments).map { values throws(CostModelError) in try decodeChecked(values) }
     }
 
-    static func decode(_ values: [SQLValue]) throws(CostModelError) -> PriceRow {
-        let snapshot = values[0].textValue ?? ""
-        let sku = values[5].textValue ?? ""
-        let key = "\(snapshot)/\(values[2].textValue ?? "")/\(values[3].textValue ?? "")/\(sku)/\(values[6].textValue ?? "")"
-        func invalid(_ column: Int) -> CostModelError {
-            .invalidStoredValue(key: key, column: columns[column], value: values[column].textValue ?? "NULL")
+    /// Decodes and validates one row selected as ``readColumns``.
+    ///
+    /// - Throws: ``CostModelError/invalidCatalogRow(path:table:row:key:column:value:reason:)``.
+    func decodeChecked(_ values: [SQLValue]) throws(CostModelError) -> PriceRow {
+        do throws(RowProblem) {
+            let row = try Self.decode(values)
+            if let problem = row.problems().first { throw problem }
+            return row
+        } catch {
+            throw .invalidCatalogRow(path: origin, table: "price", row: values[Self.columns.count].integerValue ?? 0,
+                                     key: Self.keyDescription(values), column: error.column, value: error.value, reason: error.reason)
         }
-        guard let provider = values[2].textValue.flatMap(CloudProvider.init(rawValue:)) else { throw invalid(2) }
-        guard let kind = values[4].textValue.flatMap(SKUKind.init(rawValue:)) else { throw invalid(4) }
-        guard let capacity = values[6].textValue.flatMap(CapacityType.init(rawValue:)) else { throw invalid(6) }
+    }
+
+    /// The primary key of raw row values, as far as they can be read (for messages).
+    static func keyDescription(_ values: [SQLValue]) -> String {
+        [0, 2, 3, 4, 5, 6].map { values[$0].textValue ?? "NULL" }.joined(separator: "/")
+    }
+
+    /// Turns the ``columns`` of one stored row into a ``PriceRow``, checking storage types and
+    /// enumerated values (``PriceRow/problems()`` checks the rest).
+    static func decode(_ values: [SQLValue]) throws(RowProblem) -> PriceRow {
+        func shown(_ value: SQLValue) -> String {
+            switch value {
+            case .null: "NULL"
+            case .real(let real): "\(real) (a REAL)"
+            default: value.textValue ?? ""
+            }
+        }
+        func problem(_ index: Int, _ reason: String) -> RowProblem {
+            RowProblem(column: columns[index], value: shown(values[index]), reason: reason)
+        }
+        func text(_ index: Int) throws(RowProblem) -> String {
+            guard case .text(let text) = values[index] else { throw problem(index, "expected text") }
+            return text
+        }
+        func optionalText(_ index: Int) throws(RowProblem) -> String? {
+            if case .null = values[index] { return nil }
+            return try text(index)
+        }
+        func integer(_ index: Int) throws(RowProblem) -> Int64 {
+            guard let integer = values[index].integerValue else { throw problem(index, "expected a whole number") }
+            return integer
+        }
+        func decimal(_ index: Int) throws(RowProblem) -> String? {
+            switch values[index] {
+            case .null: return nil
+            case .text(let text): return text
+            case .integer(let integer): return String(integer)
+            case .real: throw problem(index, "expected decimal text")
+            }
+        }
+        func oneOf<Value: RawRepresentable & CaseIterable>(_ index: Int, _: Value.Type) throws(RowProblem) -> Value where Value.RawValue == String {
+            guard let value = Value(rawValue: try text(index)) else {
+                throw problem(index, "expected one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return value
+        }
+        let provider = try oneOf(2, CloudProvider.self)
+        let kind = try oneOf(4, SKUKind.self)
+        let capacity = try oneOf(6, CapacityType.self)
         // Prices must be decimal TEXT: a REAL has already lost exactness.
-        guard case .text(let priceText) = values[13], let rate = HourlyRate(dollarsPerHour: priceText) else { throw invalid(13) }
-        guard let increment = values[14].integerValue, increment >= 1 else { throw invalid(14) }
-        guard let minimum = values[15].integerValue, minimum >= 0 else { throw invalid(15) }
-        let vcpus: Int?
-        switch values[7] {
-        case .null: vcpus = nil
-        case let value: guard let integer = value.integerValue else { throw invalid(7) }; vcpus = Int(integer)
+        guard case .text(let priceText) = values[13] else { throw problem(13, "prices must be decimal text") }
+        guard let rate = HourlyRate(dollarsPerHour: priceText) else {
+            throw problem(13, "expected a plain non-negative decimal with at most \(HourlyRate.decimalPlaces) decimals, at most \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
         }
+        let vcpus: Int64?
+        if case .null = values[7] { vcpus = nil } else { vcpus = try integer(7) }
+        let gpuCount = try integer(10)
+        // Range-check before converting to Int (PriceRow.problems() then reports the same bounds).
+        for (index, value) in [(7, vcpus), (10, gpuCount)] {
+            if let value, let reason = CatalogLimits.integerProblem(value, column: columns[index]) { throw problem(index, reason) }
+        }
+        let currency = try text(16)
         return PriceRow(
-            snapshot: snapshot, effectiveDate: values[1].textValue ?? "", provider: provider,
-            region: values[3].textValue ?? "", kind: kind, sku: sku, capacity: capacity, vcpus: vcpus,
-            memoryGiB: values[8].textValue, gpuModel: values[9].textValue, gpuCount: Int(values[10].integerValue ?? 0),
-            gpuMemoryGiB: values[11].textValue,
-            attachableTo: (values[12].textValue ?? "").split(separator: ",").map { String($0) },
-            pricePerHour: rate, billingIncrementSeconds: increment, billingMinimumSeconds: minimum,
-            currency: values[16].textValue ?? "USD", sourceURL: values[17].textValue, sourceDate: values[18].textValue,
-            notes: values[19].textValue)
+            snapshot: try text(0), effectiveDate: try text(1), provider: provider, region: try text(3), kind: kind,
+            sku: try text(5), capacity: capacity, vcpus: vcpus.map { Int($0) }, memoryGiB: try decimal(8),
+            gpuModel: try optionalText(9), gpuCount: Int(gpuCount), gpuMemoryGiB: try decimal(11),
+            attachableTo: (try optionalText(12) ?? "").split(separator: ",").map { String($0) },
+            pricePerHour: rate, billingIncrementSeconds: try integer(14), billingMinimumSeconds: try integer(15),
+            currency: currency, sourceURL: values[17].textValue, sourceDate: values[18].textValue, notes: values[19].textValue)
     }
 }

@@ -9,7 +9,7 @@ public enum PriceSnapshot: Sendable, Hashable, CustomStringConvertible {
     /// Only rows of this snapshot (a SKU missing from it is an error, not a fallback).
     case named(String)
     /// For each SKU, the latest row whose effective date is on or before this day
-    /// (`YYYY-MM-DD`).
+    /// (`YYYY-MM-DD`, a real calendar day: see ``dateProblem(_:)``).
     case asOf(String)
 
     /// The seed article's prices: n1-highmem-4 $0.236606/h (spot $0.049812/h), T4 $0.35/h
@@ -24,18 +24,52 @@ public enum PriceSnapshot: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// `true` if `text` looks like `YYYY-MM-DD`.
+    /// `true` if `text` is a real calendar day written `YYYY-MM-DD` (see ``dateProblem(_:)``).
     public static func isDate(_ text: String) -> Bool {
+        dateProblem(text) == nil
+    }
+
+    /// Why `text` is not a calendar day `YYYY-MM-DD`, or `nil` if it is one.
+    ///
+    /// The format is exactly four digits, `-`, two digits, `-`, two digits; the day must exist
+    /// in the proleptic Gregorian calendar (years 0000–9999, leap years every 4 years except
+    /// centuries not divisible by 400). So `2024-02-29` is a date, `2026-02-30`, `2026-13-45` and
+    /// `2026-00-00` are not. Used for `--price-date`, `effective_date` in imported CSV and in
+    /// catalog files.
+    public static func dateProblem(_ text: String) -> String? {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-            }
+        let digit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || digit($0.element) }) else {
+            return dateFormatProblem
         }
-        return true
+        func number(_ range: Range<Int>) -> Int {
+            bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
+        guard (1...12).contains(month) else { return "month \(month) is not 01–12" }
+        let length = daysIn(month: month, year: year)
+        guard (1...length).contains(day) else {
+            return "\(monthNames[month - 1]) \(text.prefix(4)) has \(length) days, so day \(day) does not exist"
+        }
+        return nil
+    }
+
+    /// ``dateProblem(_:)``'s answer when the text is not even shaped `YYYY-MM-DD`.
+    static let dateFormatProblem = "expected YYYY-MM-DD"
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// Days in `month` (1–12) of `year`, proleptic Gregorian.
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 }
 

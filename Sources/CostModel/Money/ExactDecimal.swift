@@ -57,6 +57,18 @@ struct ExactDecimal: Hashable, Sendable {
         return value
     }
 
+    /// `true` if the value is at most `whole` (a non-negative integer).
+    func isAtMost(_ whole: Int64) -> Bool {
+        var limit = whole
+        for _ in 0..<decimalPlaces {
+            let (next, overflow) = limit.multipliedReportingOverflow(by: 10)
+            // A limit beyond Int64 is above any `units`.
+            if overflow { return true }
+            limit = next
+        }
+        return units <= limit
+    }
+
     /// Decimal text with trailing zeros trimmed but at least `minimumDecimalPlaces` decimals.
     /// Handles negative `units` (for ``Money``).
     func text(minimumDecimalPlaces: Int = 0) -> String {

@@ -16,4 +16,19 @@ enum FixedPoint {
         }
         return quotient
     }
+
+    /// The mean of `values` rounded down, from a 128-bit sum (cannot overflow: the mean is at
+    /// most the largest value); `nil` for no values.
+    static func mean(_ values: [UInt64]) -> UInt64? {
+        guard !values.isEmpty else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for value in values {
+            let (sum, carry) = low.addingReportingOverflow(value)
+            low = sum
+            if carry { high += 1 }  // at most values.count, so it cannot overflow
+        }
+        // high < count because every value is below 2^64, so the quotient fits in 64 bits.
+        return UInt64(values.count).dividingFullWidth((high, low)).quotient
+    }
 }

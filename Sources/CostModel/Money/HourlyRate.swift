@@ -53,6 +53,18 @@ public struct HourlyRate: Sendable, Hashable, Comparable, AdditiveArithmetic, Cu
         return overflow ? nil : charge(forSeconds: seconds)
     }
 
+    /// `self + other`, or `nil` if the sum leaves the range.
+    public func adding(_ other: HourlyRate) -> HourlyRate? {
+        let (sum, overflow) = femtoDollarsPerHour.addingReportingOverflow(other.femtoDollarsPerHour)
+        return overflow ? nil : HourlyRate(femtoDollarsPerHour: sum)
+    }
+
+    /// `self × count`, or `nil` if the product leaves the range.
+    public func multiplied(by count: Int) -> HourlyRate? {
+        let (product, overflow) = femtoDollarsPerHour.multipliedReportingOverflow(by: Int64(count))
+        return overflow ? nil : HourlyRate(femtoDollarsPerHour: product)
+    }
+
     public static func < (lhs: HourlyRate, rhs: HourlyRate) -> Bool { lhs.femtoDollarsPerHour < rhs.femtoDollarsPerHour }
 
     public static func + (lhs: HourlyRate, rhs: HourlyRate) -> HourlyRate {

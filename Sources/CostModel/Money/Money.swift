@@ -68,6 +68,24 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.nanoDollars < rhs.nanoDollars }
 
+    /// The exact mean of `amounts` rounded down (toward −∞) to the nano-dollar, summed on 128
+    /// bits so it never overflows; zero for no amounts.
+    static func mean(_ amounts: [Money]) -> Money {
+        // Shift Int64 to UInt64 keeping order (x + 2^63), average, shift back.
+        let bias: UInt64 = 1 << 63
+        guard let mean = FixedPoint.mean(amounts.map { UInt64(bitPattern: $0.nanoDollars) ^ bias }) else { return .zero }
+        return Money(nanoDollars: Int64(bitPattern: mean ^ bias))
+    }
+
+    /// `self + other`, or `nil` if the sum leaves the ±9.2 billion USD range.
+    public func adding(_ other: Money) -> Money? {
+        let (sum, overflow) = nanoDollars.addingReportingOverflow(other.nanoDollars)
+        return overflow ? nil : Money(nanoDollars: sum)
+    }
+
+    // The operators below trap on overflow, like `Int`'s; the cost model uses ``adding(_:)``
+    // and ``scaled(by:over:)`` wherever amounts come from input.
+
     public static func + (lhs: Money, rhs: Money) -> Money { Money(nanoDollars: lhs.nanoDollars + rhs.nanoDollars) }
 
     public static func - (lhs: Money, rhs: Money) -> Money { Money(nanoDollars: lhs.nanoDollars - rhs.nanoDollars) }
@@ -87,11 +105,21 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// Splits `self` (non-negative) into parts proportional to `weights` (non-negative), so that
     /// the parts add up to `self` exactly (largest-remainder method; ties go to the earlier
     /// weight). All-zero weights put everything in the first part.
+    /// Weights whose sum exceeds 64 bits are halved together until it fits (their proportions
+    /// are kept to 63 significant bits).
     public func apportioned(by weights: [UInt64]) -> [Money] {
         guard !weights.isEmpty else { return [] }
         let total = nanoDollars.magnitude
-        let weightSum = weights.reduce(UInt64(0)) { $0 &+ $1 }
-        guard nanoDollars >= 0, weightSum > 0, weights.allSatisfy({ $0 <= weightSum }) else {
+        var weights = weights
+        var weightSum: UInt64 = 0
+        while true {
+            var sum: UInt64 = 0
+            var overflow = false
+            for weight in weights where !overflow { (sum, overflow) = sum.addingReportingOverflow(weight) }
+            if !overflow { weightSum = sum; break }
+            weights = weights.map { $0 >> 1 }
+        }
+        guard nanoDollars >= 0, weightSum > 0 else {
             var parts = Array(repeating: Money.zero, count: weights.count)
             parts[0] = self
             return parts

@@ -19,6 +19,16 @@ enum Platform {
         access(path, F_OK) == 0
     }
 
+    /// `true` if `path` and `other` name the same existing file: same device and inode after
+    /// following symbolic links, so `./x.csv`, `x.csv`, `dir/../x.csv`, a symlink to it and a
+    /// hard link all match. `false` if either does not exist.
+    static func isSameFile(_ path: String, _ other: String) -> Bool {
+        var first = stat()
+        var second = stat()
+        guard stat(path, &first) == 0, stat(other, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
     /// Reads a whole file as UTF-8 (invalid sequences are repaired); `nil` if it cannot be read.
     static func readTextFile(_ path: String) -> String? {
         guard let file = fopen(path, "rb") else { return nil }

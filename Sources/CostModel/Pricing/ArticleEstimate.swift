@@ -84,7 +84,10 @@ public struct ArticleEstimate: Sendable, Hashable {
 
         var feeMonthly: Money?
         if let fee = try? catalog.price(.fee, sku: "gke-cluster-management", provider: "gcp", region: "global", capacity: .onDemand, snapshot: snapshot) {
-            feeMonthly = fee.pricePerHour.charge(forHours: Int64(monthHours))
+            guard let monthly = fee.pricePerHour.charge(forHours: Int64(monthHours)) else {
+                throw .overflow("GKE management fee for a \(monthHours)-h month at \(fee.pricePerHour)")
+            }
+            feeMonthly = monthly
         }
         var used: [String] = []
         for sku in dedicated.bySKU + scaleToZero.bySKU where !used.contains(sku.snapshot) { used.append(sku.snapshot) }

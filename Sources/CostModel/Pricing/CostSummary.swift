@@ -1,8 +1,11 @@
 import Simulator
 
 /// Several replications of one option priced separately, summarised: the mean monthly
-/// breakdown and the spread of monthly totals. Means are exact sums divided by the count,
-/// rounded half-up to the nano-dollar (sub-totals re-split so they still add up).
+/// breakdown and the spread of monthly totals. Means are exact sums (on 128 bits, so they never
+/// overflow) divided by the count, rounded **down** to the nano-dollar: a sum of rounded-down
+/// means never exceeds the mean of the sums, so the mean breakdown's `total` is at most the
+/// dearest replication's and always within ``Money``'s range. Sub-totals (GPU by state,
+/// on-demand vs spot) are re-split in proportion to their means so they still add up.
 public struct CostSummary: Sendable, Hashable {
     public var optionName: String
     /// Number of reports summarised.
@@ -18,21 +21,17 @@ public struct CostSummary: Sendable, Hashable {
         optionName = first.optionName
         replications = reports.count
         monthlyTotals = reports.map(\.monthlyTotal)
-        let count = Int64(reports.count)
         func mean(_ value: (CostBreakdown) -> Money) -> Money {
-            let sum = reports.reduce(Money.zero) { $0 + value($1.perMonth) }
-            return sum.scaled(by: 1, over: count) ?? .zero
+            Money.mean(reports.map { value($0.perMonth) })
         }
         var breakdown = CostBreakdown(
             systemNodes: mean(\.systemNodes), gpuNodes: mean(\.gpuNodes), clusterFee: mean(\.clusterFee),
             clusterFeeCredit: mean(\.clusterFeeCredit))
-        let stateSums = NodeState.allCases.map { state in reports.reduce(Money.zero) { $0 + $1.perMonth.gpuByState[state] }.nanoDollars.magnitude }
-        let stateParts = breakdown.gpuNodes.apportioned(by: stateSums)
+        let stateMeans = NodeState.allCases.map { state in mean { $0.gpuByState[state] }.nanoDollars.magnitude }
+        let stateParts = breakdown.gpuNodes.apportioned(by: stateMeans)
         for (index, state) in NodeState.allCases.enumerated() { breakdown.gpuByState[state] = stateParts[index] }
-        let capacity = (breakdown.systemNodes + breakdown.gpuNodes).apportioned(by: [
-            reports.reduce(Money.zero) { $0 + $1.perMonth.onDemand }.nanoDollars.magnitude,
-            reports.reduce(Money.zero) { $0 + $1.perMonth.spot }.nanoDollars.magnitude,
-        ])
+        // Rounded-down means: this sum is at most the largest report's, which CostCalculator checked.
+        let capacity = (breakdown.systemNodes + breakdown.gpuNodes).apportioned(by: [mean(\.onDemand).nanoDollars.magnitude, mean(\.spot).nanoDollars.magnitude])
         breakdown.onDemand = capacity[0]
         breakdown.spot = capacity[1]
         meanPerMonth = breakdown

@@ -88,34 +88,30 @@ public enum ResultsDatabase {
         }
     }
 
-    /// Reads a results file.
+    /// Reads a results file and checks it against its own metadata, so a damaged or edited file
+    /// is an error naming the file, table, row and column, never a wrong answer:
+    ///
+    /// - `meta`: a known format, a grid hash, a seed, replications ≥ 1, shards `i/n` of one `n`,
+    ///   `complete` `true` or `false`, a positive client timeout (if stored);
+    /// - `configurations`: numbered 0, 1, 2, … without gaps, as many as `meta` says, each with
+    ///   known parameters, none twice;
+    /// - `runs`: every value of its type and range (counts whole and ≥ 0, timeouts and cold
+    ///   starts at most the arrivals, cost whole nano-dollars ≥ 0, response times finite, from 0
+    ///   to the client timeout, p50 ≤ p95 ≤ p99), and the rows consistent (see
+    ///   ``SweepResults/checkConsistency(source:)``): each configuration in the grid and in one of
+    ///   the file's shards, each replication in `0..<replications` and once, and every run of the
+    ///   file's shards present when `complete` is `true`.
     public static func read(path: String) throws(SweepError) -> SweepResults {
         guard FileManager.default.fileExists(atPath: path) else { throw .results("\(path): file not found") }
         do {
             let db = try Connection(path: path, create: false)
             defer { try? db.close() }
-            var meta: [String: String] = [:]
-            for row in try db.query("SELECT key, value FROM meta") { meta[row[0].text] = row[1].text }
-            guard meta["format"] == formatVersion, let hash = meta["grid_hash"], let seed = meta["seed"].flatMap(UInt64.init),
-                  let replications = meta["replications"].flatMap(Int.init)
-            else { throw SweepError.results("\(path): not a costsim sweep results file (format \(formatVersion))") }
-            var configurations: [[ParameterSetting]] = []
-            for row in try db.query("SELECT parameters FROM configurations ORDER BY configuration") {
-                configurations.append(try parseParametersJSON(row[0].text, path: path))
-            }
-            var runs: [RunOutcome] = []
-            for row in try db.query("SELECT * FROM runs ORDER BY configuration, replication") {
-                runs.append(RunOutcome(
-                    configuration: Int(row[0].integer), replication: Int(row[1].integer), monthlyCostNanoDollars: row[2].integer,
-                    p50Seconds: row[3].real, p95Seconds: row[4].real, p99Seconds: row[5].real, meanSeconds: row[6].real,
-                    arrived: Int(row[7].integer), timedOut: Int(row[8].integer), coldStarts: Int(row[9].integer)))
-            }
-            var shards: [Shard] = []
-            for text in (meta["shards"] ?? "").split(separator: ",") { shards.append(try Shard(parsing: String(text))) }
-            let identity = SweepIdentity(
-                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications, hash: hash,
-                responseCapSeconds: try responseCap(meta["client_timeout_seconds"], path: path))
-            return SweepResults(identity: identity, configurations: configurations, runs: runs, shards: shards, complete: meta["complete"] == "true")
+            let meta = try Meta(reading: db, path: path)
+            let configurations = try readConfigurations(db, path: path, expected: meta.configurations)
+            let runs = try readRuns(db, path: path, responseCap: meta.identity.responseCapSeconds)
+            let results = SweepResults(identity: meta.identity, configurations: configurations, runs: runs, shards: meta.shards, complete: meta.complete)
+            try results.checkConsistency(source: path)
+            return results
         } catch let error as SweepError {
             throw error
         } catch {
@@ -123,31 +119,126 @@ public enum ResultsDatabase {
         }
     }
 
-    /// Combines shard files of one sweep. Refuses files of different sweeps (grid hash),
-    /// overlapping shards and mismatched shard counts.
+    /// Combines results files of one sweep: shard files, or files merged from some of its shards.
+    ///
+    /// Refuses files of different sweeps (grid hash, configurations, meta), mismatched shard
+    /// counts, a shard held by two files, and files whose runs contradict their shards
+    /// (``SweepResults/checkConsistency(source:)``). The merge is ``SweepResults/complete`` when
+    /// its runs cover every configuration with all replications, however the files split them.
     public static func merge(_ parts: [(path: String, results: SweepResults)]) throws(SweepError) -> SweepResults {
         guard let first = parts.first else { throw .invalidInput("nothing to merge") }
+        let shardCount = first.results.shards.first?.count ?? 1
         var runs: [RunOutcome] = []
-        var seen = Set<Shard>()
-        var complete = true
+        var holder: [Shard: String] = [:]
         for (path, part) in parts {
-            guard part.identity.hash == first.results.identity.hash else {
-                throw .results("\(path) is from a different sweep than \(first.path) (grid hash \(part.identity.hash) ≠ \(first.results.identity.hash)): scenario, grid, option, seed, replications or prices differ")
-            }
+            try part.checkConsistency(source: path)
+            try checkSameSweep(part, path: path, as: first)
             for shard in part.shards {
-                guard shard.count == first.results.shards.first?.count else {
-                    throw .results("\(path) holds shard \(shard), but \(first.path) was split into \(first.results.shards.first?.count ?? 0) shards")
+                guard shard.count == shardCount else {
+                    throw .results("\(path) holds shard \(shard), but \(first.path) was split into \(shardCount) shards")
                 }
-                guard seen.insert(shard).inserted else { throw .results("\(path): shard \(shard) appears twice") }
+                if let other = holder[shard] { throw .results("\(path): shard \(shard) appears twice (also in \(other))") }
+                holder[shard] = path
             }
             runs += part.runs
-            complete = complete && part.complete
         }
-        let count = first.results.shards.first?.count ?? 1
-        let allShards = seen.count == count
-        return SweepResults(
+        var merged = SweepResults(
             identity: first.results.identity, configurations: first.results.configurations, runs: runs,
-            shards: seen.sorted { $0.index < $1.index }, complete: complete && allShards)
+            shards: holder.keys.sorted { $0.index < $1.index }, complete: false)
+        merged.complete = merged.coverage.isWholeGrid
+        return merged
+    }
+
+    /// Files with the same grid hash that differ in their grid or metadata were edited.
+    static func checkSameSweep(_ part: SweepResults, path: String, as first: (path: String, results: SweepResults)) throws(SweepError) {
+        let (a, b) = (part.identity, first.results.identity)
+        guard a.hash == b.hash else {
+            throw .results("\(path) is from a different sweep than \(first.path) (grid hash \(a.hash) ≠ \(b.hash)): scenario, grid, option, seed, replications or prices differ")
+        }
+        var fields = [("scenario", a.scenarioName, b.scenarioName), ("option", a.optionName, b.optionName),
+                      ("seed", String(a.seed), String(b.seed)), ("replications", String(a.replications), String(b.replications))]
+        if let capA = a.responseCapSeconds, let capB = b.responseCapSeconds {
+            fields.append(("client_timeout_seconds", String(capA), String(capB)))
+        }
+        for (key, value, expected) in fields where value != expected {
+            throw .results("\(path): table meta, key \(key): '\(value)', but '\(expected)' in \(first.path) of the same sweep (grid hash \(a.hash)): a file was edited")
+        }
+        guard part.configurations == first.results.configurations else {
+            throw .results("\(path): table configurations differs from that of \(first.path) of the same sweep (grid hash \(a.hash)): a file was edited")
+        }
+    }
+
+    /// The checked `meta` table.
+    struct Meta {
+        var identity: SweepIdentity
+        /// The grid's size, if stored.
+        var configurations: Int?
+        var shards: [Shard]
+        var complete: Bool
+
+        init(reading db: Connection, path: String) throws {
+            var meta: [String: String] = [:]
+            for row in try db.query("SELECT key, value FROM meta") { meta[row[0].text] = row[1].text }
+            guard meta["format"] == formatVersion else {
+                throw SweepError.results("\(path): not a costsim sweep results file (format \(formatVersion))")
+            }
+            func invalid(_ key: String, _ expected: String) -> SweepError {
+                .results("\(path): table meta, key \(key): expected \(expected), found \(meta[key].map { "'\($0)'" } ?? "no such key")")
+            }
+            guard let hash = meta["grid_hash"], !hash.isEmpty else { throw invalid("grid_hash", "the sweep's grid hash") }
+            guard let seed = meta["seed"].flatMap(UInt64.init) else { throw invalid("seed", "a whole number ≥ 0") }
+            guard let replications = meta["replications"].flatMap(Int.init), replications >= 1 else {
+                throw invalid("replications", "a whole number ≥ 1")
+            }
+            if let text = meta["configurations"] {
+                guard let count = Int(text), count >= 1 else { throw invalid("configurations", "a whole number ≥ 1") }
+                configurations = count
+            }
+            shards = []
+            for text in (meta["shards"] ?? "").split(separator: ",", omittingEmptySubsequences: false) {
+                guard let shard = try? Shard(parsing: String(text)), shards.allSatisfy({ $0.count == shard.count && $0 != shard }) else {
+                    throw invalid("shards", "distinct shards i/n (0 ≤ i < n, one n) separated by commas")
+                }
+                shards.append(shard)
+            }
+            guard let complete = ["true": true, "false": false][meta["complete"] ?? ""] else { throw invalid("complete", "true or false") }
+            self.complete = complete
+            var cap: Double?
+            if let text = meta["client_timeout_seconds"] {
+                guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                    throw invalid("client_timeout_seconds", "a positive number of seconds")
+                }
+                cap = seconds
+            }
+            identity = SweepIdentity(
+                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications,
+                hash: hash, responseCapSeconds: cap)
+        }
+    }
+
+    /// Table `configurations`: numbered 0, 1, 2, … without gaps, `expected` of them if known.
+    static func readConfigurations(_ db: Connection, path: String, expected: Int?) throws -> [[ParameterSetting]] {
+        var configurations: [[ParameterSetting]] = []
+        for row in try db.query("SELECT configuration, parameters FROM configurations ORDER BY configuration") {
+            let number = configurations.count
+            guard case .integer(let found) = row[0], found == number else {
+                throw SweepError.results("\(path): table configurations, row \(number + 1), column configuration: expected \(number) (configurations are numbered 0, 1, 2, … without gaps), found \(row[0])")
+            }
+            configurations.append(try parseParametersJSON(row[1].text, context: "\(path): table configurations, configuration \(number), column parameters"))
+        }
+        guard !configurations.isEmpty else { throw SweepError.results("\(path): table configurations is empty") }
+        if let expected, expected != configurations.count {
+            throw SweepError.results("\(path): table meta, key configurations: \(expected), but table configurations has \(configurations.count) rows")
+        }
+        return configurations
+    }
+
+    /// Table `runs`, every value checked (``RunRow``).
+    static func readRuns(_ db: Connection, path: String, responseCap: Double?) throws -> [RunOutcome] {
+        let query = "SELECT \(RunRow.columns.joined(separator: ", ")) FROM runs ORDER BY configuration, replication"
+        return try db.query(query).map { values throws(SweepError) in
+            try RunRow(path: path, values: values, responseCap: responseCap).outcome()
+        }
     }
 
     static func parametersJSON(_ settings: [ParameterSetting]) -> String {
@@ -161,44 +252,101 @@ public enum ResultsDatabase {
         return "[" + items.joined(separator: ", ") + "]"
     }
 
-    /// The stored client timeout: absent in files written before it was kept (no cap), else a positive number.
-    static func responseCap(_ text: String?, path: String) throws(SweepError) -> Double? {
-        guard let text else { return nil }
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-            throw .results("\(path): meta client_timeout_seconds must be a positive number of seconds, found '\(text)'")
-        }
-        return seconds
-    }
-
-    static func parseParametersJSON(_ text: String, path: String) throws(SweepError) -> [ParameterSetting] {
+    /// `[["name", value], …]` as written by ``parametersJSON(_:)``; `context` starts the error messages.
+    static func parseParametersJSON(_ text: String, context: String) throws(SweepError) -> [ParameterSetting] {
         guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]] else {
-            throw .results("\(path): unreadable configuration parameters \(text)")
+            throw .results("\(context): unreadable configuration parameters \(text)")
         }
         var settings: [ParameterSetting] = []
         for pair in array {
             guard pair.count == 2, let name = pair[0] as? String, let parameter = SweepParameter(rawValue: name) else {
-                throw .results("\(path): unknown parameter in \(text)")
+                throw .results("\(context): unknown parameter in \(text)")
+            }
+            guard !settings.contains(where: { $0.parameter == parameter }) else {
+                throw .results("\(context): parameter \(name) appears twice in \(text)")
             }
             if let text = pair[1] as? String {
                 settings.append(ParameterSetting(parameter, .text(text)))
-            } else if let number = pair[1] as? NSNumber {
+            } else if let number = pair[1] as? NSNumber, number.doubleValue.isFinite {
                 settings.append(ParameterSetting(parameter, .number(number.doubleValue)))
             } else {
-                throw .results("\(path): unreadable value in \(text)")
+                throw .results("\(context): unreadable value in \(text)")
             }
         }
         return settings
     }
 }
 
+/// One row of table `runs` being read: ``outcome()`` checks every column against its meaning
+/// and throws an error naming the file, the row (configuration, replication) and the column.
+struct RunRow {
+    static let columns = ["configuration", "replication", "monthly_cost_nano", "p50_s", "p95_s", "p99_s", "mean_s", "arrived", "timed_out", "cold_starts"]
+    /// Means may exceed the cap by rounding (a sum of capped values divided by their count).
+    static let roundingTolerance = 1e-9
+
+    let path: String
+    let values: [SQLValue]
+    /// The client timeout: no response time exceeds it (nil: not stored).
+    let responseCap: Double?
+
+    func outcome() throws(SweepError) -> RunOutcome {
+        let arrived = try whole(7, "a count of requests")
+        let (p50, p95, p99) = (try seconds(3), try seconds(4), try seconds(5))
+        guard p50 <= p95 else { throw failure(4, "at least p50_s (\(p50))") }
+        guard p95 <= p99 else { throw failure(5, "at least p95_s (\(p95))") }
+        return RunOutcome(
+            configuration: try whole(0, "a configuration number"), replication: try whole(1, "a replication number"),
+            monthlyCostNanoDollars: Int64(try whole(2, "a cost in nano-dollars")),
+            p50Seconds: p50, p95Seconds: p95, p99Seconds: p99, meanSeconds: try seconds(6), arrived: arrived,
+            timedOut: try whole(8, "a count of requests", atMost: arrived), coldStarts: try whole(9, "a count of requests", atMost: arrived))
+    }
+
+    func failure(_ column: Int, _ expected: String) -> SweepError {
+        .results("\(path): table runs, row (configuration \(values[0]), replication \(values[1])), column \(Self.columns[column]): expected \(expected), found \(values[column])")
+    }
+
+    /// A whole number ≥ 0, and at most `arrived` requests if given.
+    func whole(_ column: Int, _ what: String, atMost arrived: Int? = nil) throws(SweepError) -> Int {
+        guard case .integer(let stored) = values[column], let value = Int(exactly: stored), value >= 0 else {
+            throw failure(column, "\(what) (a whole number ≥ 0)")
+        }
+        if let arrived, value > arrived { throw failure(column, "at most arrived (\(arrived))") }
+        return value
+    }
+
+    /// A response time: a finite number of seconds from 0 to the client timeout.
+    func seconds(_ column: Int) throws(SweepError) -> Double {
+        let limit = responseCap.map { $0 * (1 + Self.roundingTolerance) } ?? .greatestFiniteMagnitude
+        let value: Double? = switch values[column] {
+        case .real(let v): v
+        case .integer(let v): Double(v)
+        case .text, .null: nil
+        }
+        guard let value, value.isFinite, value >= 0, value <= limit else {
+            throw failure(column, "a response time in seconds from 0 to " + (responseCap.map { "the client timeout, \(ParameterValue.format($0)) s" } ?? "any finite number"))
+        }
+        return value
+    }
+}
+
 // MARK: - A minimal libsqlite3 wrapper (CostModel's is internal to that module)
 
-enum SQLValue {
+/// A value as SQLite stores it; read it with a `switch` and check its type (``RunRow``).
+enum SQLValue: CustomStringConvertible {
     case integer(Int64), real(Double), text(String), null
 
-    var integer: Int64 { if case .integer(let v) = self { v } else if case .real(let v) = self { Int64(v) } else { 0 } }
-    var real: Double { if case .real(let v) = self { v } else if case .integer(let v) = self { Double(v) } else { .nan } }
+    /// The text, or "" for any other type.
     var text: String { if case .text(let v) = self { v } else { "" } }
+
+    /// For error messages: numbers as stored, text quoted (shortened), NULL.
+    var description: String {
+        switch self {
+        case .integer(let v): String(v)
+        case .real(let v): String(v)
+        case .text(let v): "'" + (v.count > 40 ? v.prefix(40) + "…" : v) + "'"
+        case .null: "NULL"
+        }
+    }
 }
 
 struct SQLiteFailure: Error, CustomStringConvertible {

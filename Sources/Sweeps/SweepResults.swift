@@ -103,7 +103,9 @@ public struct SweepResults: Sendable, Hashable {
     public var runs: [RunOutcome]
     /// The shards whose runs are here (one entry for an unsharded run).
     public var shards: [Shard]
-    /// `false` if the run was interrupted before every run of its shard finished.
+    /// `false` if the run was interrupted before every run of its shards finished; a merge
+    /// (``ResultsDatabase/merge(_:)``) is complete only when it covers the whole grid. Whether
+    /// a result covers the whole grid or only some shards of it: ``coverage``.
     public var complete: Bool
 
     public init(identity: SweepIdentity, configurations: [[ParameterSetting]], runs: [RunOutcome], shards: [Shard], complete: Bool) {
@@ -123,6 +125,88 @@ public struct SweepResults: Sendable, Hashable {
                 configuration: index, settings: configurations[index], runs: byConfiguration[index]!,
                 responseCapSeconds: identity.responseCapSeconds)
         }
+    }
+}
+
+extension SweepResults {
+    /// Which part of the grid the runs cover: a shard's file covers only its shard.
+    public var coverage: SweepCoverage {
+        var counts: [Int: Int] = [:]
+        for run in runs { counts[run.configuration, default: 0] += 1 }
+        return SweepCoverage(
+            shards: shards, configurationsInGrid: configurations.count,
+            configurationsFinished: counts.values.filter { $0 == identity.replications }.count)
+    }
+
+    /// Checks that the runs are what a sweep of ``identity`` over ``shards`` can hold: each
+    /// configuration in the grid and in one of the shards (configuration mod n = i), each
+    /// replication in `0..<replications` and at most once per configuration, and, when the
+    /// result says it is ``complete``, every replication of every configuration of its shards.
+    /// Errors name `source` (the file), the row and the column.
+    func checkConsistency(source: String) throws(SweepError) {
+        let replications = identity.replications
+        var counts: [Int: Int] = [:]
+        var previous: RunOutcome?
+        for run in runs {
+            let row = "\(source): table runs, row (configuration \(run.configuration), replication \(run.replication))"
+            guard configurations.indices.contains(run.configuration) else {
+                throw .results("\(row), column configuration: expected a configuration of the grid, 0…\(configurations.count - 1)")
+            }
+            guard shards.contains(where: { $0.contains(configuration: run.configuration) }) else {
+                let count = shards.first?.count ?? 1
+                throw .results("\(row), column configuration: configuration \(run.configuration) belongs to shard \(run.configuration % count)/\(count), not to this file's \(Self.describe(shards))")
+            }
+            guard (0..<replications).contains(run.replication) else {
+                throw .results("\(row), column replication: expected 0…\(replications - 1) (meta replications = \(replications))")
+            }
+            if let previous, (previous.configuration, previous.replication) == (run.configuration, run.replication) {
+                throw .results("\(row): the run appears twice")
+            }
+            previous = run
+            counts[run.configuration, default: 0] += 1
+        }
+        guard complete else { return }
+        for configuration in configurations.indices where shards.contains(where: { $0.contains(configuration: configuration) }) {
+            let found = counts[configuration, default: 0]
+            guard found == replications else {
+                throw .results("\(source): table meta, key complete: true, but table runs has \(found) of the \(replications) replications of configuration \(configuration) (\(Self.describe(shards))): the file was damaged or edited; run its shard again")
+            }
+        }
+    }
+
+    static func describe(_ shards: [Shard]) -> String {
+        (shards.count == 1 ? "shard " : "shards ") + shards.map(\.description).joined(separator: ", ")
+    }
+}
+
+/// How much of its grid a sweep result covers: the shards it holds, and how many
+/// configurations have all their replications. Printed as "all 24 configurations", or
+/// "partial: only shard 1/3; 8 of 24 configurations finished".
+public struct SweepCoverage: Sendable, Hashable, CustomStringConvertible {
+    /// The shards whose runs the result holds.
+    public var shards: [Shard]
+    /// The grid's configurations, also those of shards not held.
+    public var configurationsInGrid: Int
+    /// Configurations with all their replications.
+    public var configurationsFinished: Int
+
+    public init(shards: [Shard], configurationsInGrid: Int, configurationsFinished: Int) {
+        self.shards = shards
+        self.configurationsInGrid = configurationsInGrid
+        self.configurationsFinished = configurationsFinished
+    }
+
+    /// Every configuration of the grid has all its replications.
+    public var isWholeGrid: Bool { configurationsFinished == configurationsInGrid }
+
+    /// Every shard of the grid is present (some runs may still be missing).
+    public var hasAllShards: Bool { shards.count == (shards.first?.count ?? 1) }
+
+    public var description: String {
+        if isWholeGrid { return "all \(configurationsInGrid) configurations" }
+        let held = hasAllShards ? "" : "only \(SweepResults.describe(shards)); "
+        let interrupted = hasAllShards ? " (interrupted)" : ""
+        return "partial: \(held)\(configurationsFinished) of \(configurationsInGrid) configurations finished\(interrupted)"
     }
 }
 

@@ -68,7 +68,7 @@ struct RecommendCommand: AsyncParsableCommand {
         let recommendation = Recommendation(summaries: summaries, slos: slos)
         var text = "Objective: \(slos.map(\.description).joined(separator: " and ")), met with 95% confidence (upper CI bound), "
         text += "\(outcome.identity.replications) replications, \(summaries.count) configurations"
-        if !outcome.complete { text += " (partial results)" }
+        if !outcome.coverage.isWholeGrid { text += " (\(outcome.coverage))" }
         text += "\n\n"
         guard let best = recommendation.best else {
             text += "No configuration meets the objective with 95% confidence.\n"

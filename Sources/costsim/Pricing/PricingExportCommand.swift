@@ -13,10 +13,14 @@ struct PricingExportCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        if let output {
+            _ = try OutputFile(checking: output, option: "--output")
+            try AtomicFile.refuseSameFile(outputs: [("--output", output)], inputs: pricing.inputFiles)
+        }
         let catalog = try pricing.openCatalog()
         let rows = try pricing.rows(of: catalog)
         if let output {
-            try CatalogImporter.exportCSV(rows, to: output)
+            try AtomicFile.write(CatalogCSV.render(rows), to: output, option: "--output")
         } else {
             print(CatalogCSV.render(rows), terminator: "")
         }

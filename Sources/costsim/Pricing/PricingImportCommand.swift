@@ -27,7 +27,16 @@ struct PricingImportCommand: AsyncParsableCommand {
     var effectiveDate: String?
 
     func run() async throws {
-        let rows = try CatalogImporter.importCSV(at: csv, to: output, defaults: CatalogCSV.Defaults(snapshot: snapshot, effectiveDate: effectiveDate))
+        let destination = try OutputFile(checking: output, option: "--output")
+        try AtomicFile.refuseSameFile(outputs: [("--output", output)], inputs: [("the CSV to import", csv)])
+        let defaults = CatalogCSV.Defaults(snapshot: snapshot, effectiveDate: effectiveDate)
+        // The catalog is built in a temporary file that OutputBatch renames into place (and
+        // removes on error or interrupt).
+        let rows = try OutputBatch.write { batch in
+            var rows: [PriceRow] = []
+            try batch.add(to: destination) { temporary in rows = try CatalogImporter.importCSV(at: csv, to: temporary, defaults: defaults) }
+            return rows
+        }
         let skus = Set(rows.map { "\($0.snapshot)/\($0.provider)/\($0.region)/\($0.kind)/\($0.sku)" }).count
         print("Wrote \(rows.count) price row(s) for \(skus) SKU(s) to \(output).")
     }

@@ -16,16 +16,22 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The PDF to write (atomically).", valueName: "report.pdf"))
     var out: String = "report.pdf"
 
-    @Option(name: .long, help: ArgumentHelp("Also write one PNG per chart into this directory.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Also write one PNG per chart into this directory (created if missing; its parent must exist).", valueName: "dir"))
     var pngDir: String?
 
     func run() async throws {
+        // The outputs are checked before simulating: a report that cannot be saved is not run.
+        _ = try OutputFile(checking: out, option: "--out")
+        let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
+        try AtomicFile.refuseSameFile(outputs: [("--out", out)], inputs: self.scenario.inputFiles + pricing.inputFiles)
         let scenario = try self.scenario.load()
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)
-        let renderer = ReportRenderer(input: try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input())
-        try renderer.writePDF(to: out)
-        if let pngDir { _ = try renderer.writePNGs(directory: pngDir) }
+        let input = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
+        // The PDF and the PNGs are one output: all are written or none.
+        try OutputBatch.write { batch in
+            try ReportWriter.stage(input, into: batch, pdfPath: out, pdfOption: "--out", pngDirectory: pngDirectory)
+        }
         FileHandle.standardError.write(Data("wrote \(out)\(pngDir.map { " and charts in \($0)" } ?? "")\n".utf8))
     }
 }

@@ -5,8 +5,9 @@ import Simulator
 import Sweeps
 
 /// Builds the stakeholder report from a priced run — results, costs, assumptions with sources,
-/// findings and a break-even sweep — and writes it as PDF and PNGs. Reports draws; this type
-/// only gathers what it draws (and runs the extra simulations the break-even chart needs).
+/// findings and a break-even sweep — and renders it as PDF and PNGs for an ``OutputBatch``.
+/// Reports draws; this type only gathers what it draws (and runs the extra simulations the
+/// break-even chart needs).
 struct ReportWriter {
     let scenario: Scenario
     let outcomes: [OptionOutcome]
@@ -29,12 +30,29 @@ struct ReportWriter {
             breakEven: try await breakEven())
     }
 
-    /// `DIR/report.pdf` and one PNG per chart in `DIR`.
-    func write(directory: String) async throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let renderer = ReportRenderer(input: try await input())
-        try renderer.writePDF(to: (directory as NSString).appendingPathComponent("report.pdf"))
-        _ = try renderer.writePNGs(directory: directory)
+    /// Renders the report of `input` — the PDF and, with `pngDirectory`, one PNG per chart
+    /// (`<chart.fileStem>.png`, numbered if two charts share a stem) — and adds the files to
+    /// `batch`, which writes them all or none. Everything is rendered before the first file or
+    /// directory is created; `pdfPath` may lie inside `pngDirectory` (`run --report DIR`).
+    static func stage(_ input: ReportInput, into batch: OutputBatch, pdfPath: String, pdfOption: String, pngDirectory: OutputDirectory?) throws {
+        let renderer = ReportRenderer(input: input)
+        let pdf = try renderer.pdfData()
+        var pngs: [(name: String, bytes: [UInt8])] = []
+        if pngDirectory != nil {
+            let charts = ChartRenderer()
+            var used: [String: Int] = [:]
+            for chart in input.charts {
+                var stem = chart.fileStem
+                if let count = used[stem] { stem += "-\(count + 1)" }
+                used[chart.fileStem, default: 0] += 1
+                pngs.append((stem + ".png", try charts.data(chart, format: .png)))
+            }
+        }
+        if let pngDirectory { try batch.createDirectory(pngDirectory) }
+        try batch.add(pdf, to: OutputFile(checking: pdfPath, option: pdfOption))
+        if let pngDirectory {
+            for png in pngs { try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option)) }
+        }
     }
 
     // MARK: Assumptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Simulator
 
 /// `costsim run`: simulate every deployment option of a scenario and compare them.
@@ -32,6 +33,15 @@ struct RunCommand: AsyncParsableCommand {
     var report: String?
 
     func run() async throws {
+        // Every output is checked before simulating: a run whose results cannot be saved is not started.
+        let reportDirectory = try report.map { try OutputDirectory(checking: $0, option: "--report", createParents: true) }
+        let reportPDF = reportDirectory?.file("report.pdf")
+        try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--report", reportPDF)],
+                                      inputs: self.scenario.inputFiles + pricing.inputFiles)
+        // (--output may go into a directory --report creates: it is checked again when written.)
+        if let output, reportDirectory?.creates(FilePaths.parent(of: output)) != true {
+            _ = try OutputFile(checking: output, option: "--output")
+        }
         let scenario = try self.scenario.load()
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
@@ -42,13 +52,17 @@ struct RunCommand: AsyncParsableCommand {
         case .json: text = try report.json()
         case .csv: text = report.csv()
         }
-        if let directory = self.report {
-            try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).write(directory: directory)
+        var reportInput: ReportInput?
+        if reportDirectory != nil {
+            reportInput = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
         }
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
+        // --output and the report (PDF and PNGs) are one output: all are written or none.
+        try OutputBatch.write { batch in
+            if let reportDirectory, let reportPDF, let reportInput {
+                try ReportWriter.stage(reportInput, into: batch, pdfPath: reportPDF, pdfOption: "--report", pngDirectory: reportDirectory)
+            }
+            if let output { try batch.add(text, to: OutputFile(checking: output, option: "--output")) }
         }
+        if output == nil { print(text, terminator: "") }
     }
 }

@@ -1,60 +1,60 @@
 import Foundation
 
-/// Writes files so that readers see the old file or the complete new one, never a partial
-/// write: the data goes to a temporary file in the same directory, which is then renamed over
-/// the destination (rename is atomic within a file system).
+// Every file costsim writes goes through these types (one file each): readers see the old file or the complete new
+// one, never a partial write. The pieces:
+//
+// - `OutputFile` / `OutputDirectory`: a destination checked before anything is computed (the
+//   directory exists and is writable; only regular files are replaced; links are followed).
+// - `OutputBatch`: one output made of several files (a report's PDF and PNGs, a sweep's database,
+//   table and chart): every file goes to a temporary file beside its destination, and all are
+//   renamed into place only when every one was written.
+// - `TemporaryFiles`: the temporary files alive right now, removed when the process is
+//   interrupted (SIGINT, SIGTERM).
+// - `AtomicFile`: the one-file shorthands the commands use.
+
+// MARK: - One file
+
+/// The one-file shorthands: `write` and `writeLines` check `path` (see ``OutputFile``), write a
+/// temporary file beside it and rename it over `path` only when complete. Errors name the path
+/// and the cause ("cannot write out/r.json: no space left on device"); nothing is left behind.
 enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    /// Writes `text` (UTF-8) to `path` atomically; `option` names the path in messages.
+    static func write(_ text: String, to path: String, option: String? = nil) throws {
+        try write(Data(text.utf8), to: path, option: option)
     }
 
-    static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError("\(path): directory \(directory.path) does not exist")
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CLIError("\(path): cannot replace file: \(String(cString: strerror(errno)))")
+    /// Writes `data` to `path` atomically; `option` names the path in messages.
+    static func write(_ data: Data, to path: String, option: String? = nil) throws {
+        let file = try OutputFile(checking: path, option: option)
+        try OutputBatch.write { try $0.add(data, to: file) }
+    }
+
+    /// Streams lines into a temporary file beside `path` and renames it into place only if
+    /// `body` succeeds. `path` is checked before `body` runs, so no work is done for an output
+    /// that cannot be written.
+    static func writeLines(to path: String, option: String? = nil, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        let file = try OutputFile(checking: path, option: option)
+        try OutputBatch.write { try $0.addLines(to: file, body) }
+    }
+
+    /// Refuses outputs that name the same file twice, or name one of the command's inputs — after
+    /// following symbolic links, `..` and hard links: the second write would silently replace the
+    /// first (`sweep --db x --output x` kept only the table), and writing an input destroys it
+    /// (`pricing import cat.csv -o cat.csv`). Pairs are (option, path); `nil` paths are skipped.
+    static func refuseSameFile(outputs: [(option: String, path: String?)], inputs: [(option: String, path: String?)] = []) throws {
+        let outputs = outputs.compactMap { item in item.path.map { (option: item.option, path: $0, identity: FileIdentity(path: $0)) } }
+        for (index, output) in outputs.enumerated() {
+            if let earlier = outputs[..<index].first(where: { $0.identity.isSame(as: output.identity) }) {
+                throw CLIError("\(earlier.option) and \(output.option) name the same file (\(describe(earlier.path, output.path))); give each output its own file")
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if error is CLIError { throw error }
-            throw CLIError("\(path): cannot write: \(error.localizedDescription)")
+            for case let (option, path?) in inputs where FileIdentity(path: path).isSame(as: output.identity) {
+                throw CLIError("\(output.option) names the same file as \(option) (\(describe(output.path, path))); writing it would destroy that input, choose another output file")
+            }
         }
     }
 
-    /// Streams lines into a temporary file and renames it into place only if `body` succeeds.
-    static func writeLines(to path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path)
-        else { throw CLIError("\(path): cannot create file in \(directory.path)") }
-        var buffer = Data()
-        do {
-            try body { line in
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(0x0A)
-                if buffer.count >= 1 << 20 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            try handle.write(contentsOf: buffer)
-            try handle.close()
-            if rename(temporary.path, url.path) != 0 {
-                throw CLIError("\(path): cannot replace file: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+    /// "x.out", or "l and tgt" when two spellings name one file.
+    static func describe(_ first: String, _ second: String) -> String {
+        first == second ? first : "\(first) and \(second)"
     }
 }

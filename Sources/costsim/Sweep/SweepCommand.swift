@@ -32,6 +32,7 @@ struct SweepRunCommand: AsyncParsableCommand {
     func run() async throws {
         let shard = try shard.map { try Shard(parsing: $0) } ?? .whole
         if shard.count > 1 && output.db == nil { throw CLIError("--shard needs --db FILE.sqlite (the shard's results, for `costsim sweep merge`)") }
+        try output.checkPaths(inputs: [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
         let sweep = try inputs.makeSweep()
         let results = try await SweepExecution.run(sweep, jobs: inputs.jobs, shard: shard)
         try output.emit(results)
@@ -57,6 +58,7 @@ struct SweepMergeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try output.checkPaths(inputs: files.map { ("the shard file", $0) })
         var parts: [(path: String, results: SweepResults)] = []
         for file in files { parts.append((file, try ResultsDatabase.read(path: file))) }
         let merged = try ResultsDatabase.merge(parts)
@@ -97,15 +99,26 @@ struct SweepOutputOptions: ParsableArguments {
         }
     }
 
+    /// Checks every output path before the sweep runs — each is a file that can be written (see
+    /// ``OutputFile``), no two name the same file and none names an input — so that a sweep is
+    /// never computed only to be thrown away.
+    func checkPaths(inputs: [(option: String, path: String?)]) throws {
+        for (option, path) in [("--output", output), ("--db", db), ("--chart", chart)] {
+            if let path { _ = try OutputFile(checking: path, option: option) }
+        }
+        try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--db", db), ("--chart", chart)], inputs: inputs)
+    }
+
+    /// Writes the results file, the table/CSV/JSON and the chart — all or none — and prints the
+    /// table when there is no --output.
     func emit(_ results: SweepResults) throws {
-        if let db { try ResultsDatabase.write(results, to: db) }
         let view = SweepView(results: results, sort: sort, pareto: pareto)
         let text: String = switch format {
         case .table: view.table()
         case .csv: view.csv()
         case .json: try view.json()
         }
-        if let output { try AtomicFile.write(text, to: output) } else { print(text, terminator: "") }
+        var chartBytes: [UInt8]?
         if let chart {
             // The chart sets cost against the --pareto metric, like the printed frontier.
             let metric: ParetoMetric = pareto == .timeouts ? .share("timeout share") : .latency(pareto.rawValue)
@@ -114,7 +127,15 @@ struct SweepOutputOptions: ParsableArguments {
             }
             let format = ChartFormat(rawValue: (chart as NSString).pathExtension.lowercased()) ?? .png
             let title = "Sweep \(results.identity.optionName): monthly cost against \(metric.name)"
-            try ChartRenderer().write(ParetoChart(points: points, metric: metric, title: title), format: format, to: chart)
+            chartBytes = try ChartRenderer().data(ParetoChart(points: points, metric: metric, title: title), format: format)
         }
+        try OutputBatch.write { batch in
+            if let db {
+                try batch.add(to: OutputFile(checking: db, option: "--db")) { temporary in try ResultsDatabase.write(results, to: temporary) }
+            }
+            if let output { try batch.add(text, to: OutputFile(checking: output, option: "--output")) }
+            if let chart, let chartBytes { try batch.add(chartBytes, to: OutputFile(checking: chart, option: "--chart")) }
+        }
+        if output == nil { print(text, terminator: "") }
     }
 }

@@ -19,6 +19,7 @@ struct PricingOptions: ParsableArguments {
             throw ValidationError("--price-snapshot and --price-date are exclusive; give one.")
         }
         if let priceSnapshot, priceSnapshot.isEmpty { throw ValidationError("--price-snapshot needs a name.") }
+        if let priceDate, let problem = PriceSnapshot.dateProblem(priceDate) { throw ValidationError("--price-date '\(priceDate)': \(problem)") }
     }
 
     /// The snapshot selection; `.latest` when neither option is given.
@@ -51,7 +52,9 @@ struct PricingOptions: ParsableArguments {
 
     /// A calculator over the chosen catalog and snapshot.
     func calculator(rules: BillingRules) throws -> CostCalculator {
-        CostCalculator(catalog: try openCatalog(), snapshot: snapshot, rules: rules)
+        let catalog = try openCatalog()
+        try catalog.validate(snapshot)            // before any simulation: an unknown snapshot fails now, not after the runs
+        return CostCalculator(catalog: catalog, snapshot: snapshot, rules: rules)
     }
 }
 

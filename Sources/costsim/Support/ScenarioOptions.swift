@@ -27,7 +27,12 @@ struct ScenarioOptions: ParsableArguments {
 
     func validate() throws {
         if kedaOption != nil && keda == nil { throw ValidationError("--keda-option needs --keda FILE.") }
+        if tracePreset != nil && trace == nil { throw ValidationError("--trace-preset needs --trace FILE.") }
     }
+
+    /// Below a day of observation, monthly figures multiply whatever happened by 30 or more:
+    /// one cold start, one billing minimum (a 5-s horizon priced a dedicated T4 at $5,139/month).
+    static let shortestRepresentativeHorizonSeconds = 86_400.0
 
     /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
     func load() throws -> Scenario {
@@ -46,6 +51,10 @@ struct ScenarioOptions: ParsableArguments {
             deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
             scenario.options[index].kind = .autoscaled(deployment)
             do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
+        }
+        if let horizon = scenario.effectiveHorizonSeconds, horizon < Self.shortestRepresentativeHorizonSeconds {
+            FileHandle.standardError.write(Data(("costsim: warning: the run observes \(Format.duration(horizon)); monthly figures scale it up to a month, "
+                + "so each cold start and billing minimum in it counts \(Int(30 * 86_400 / horizon)) times over — observe at least a day\n").utf8))
         }
         return scenario
     }

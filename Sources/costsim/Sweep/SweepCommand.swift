@@ -63,8 +63,7 @@ struct SweepMergeCommand: AsyncParsableCommand {
         for file in files { parts.append((file, try ResultsDatabase.read(path: file))) }
         let merged = try ResultsDatabase.merge(parts)
         if !merged.complete {
-            let count = merged.shards.first.map { _ in parts[0].results.shards[0].count } ?? 0
-            FileHandle.standardError.write(Data("costsim: warning: merged \(merged.shards.count) of \(count) shards or some shard was interrupted; the result is partial\n".utf8))
+            FileHandle.standardError.write(Data("costsim: warning: the result is \(merged.coverage)\n".utf8))
         }
         try output.emit(merged)
     }

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// What `costsim run` says about scenario options that would make its numbers misleading.
+@Suite struct ScenarioWarningTests {
+    @Test func aShortObservationIsFlaggedAndADayIsNot() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let article = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"), encoding: .utf8)
+        for (horizon, flagged) in [("5s", true), ("2h", true), ("1d", false)] {
+            let scenario = directory.appendingPathComponent("s-\(horizon).yaml")
+            try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: \(horizon)").write(to: scenario, atomically: true, encoding: .utf8)
+            let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            #expect(outcome.standardError.contains("monthly figures scale it up") == flagged, "\(horizon): \(outcome.standardError)")
+        }
+    }
+
+    @Test func aTracePresetWithoutATraceIsAnError() throws {
+        let outcome = try CLIRunner.run(["run", "--trace-preset", "azure-llm"])
+        #expect(outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"), "\(outcome.standardError)")
+    }
+}

@@ -47,6 +47,117 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: trace))
     }
 
+    // MARK: Bad input (file, line and field; non-zero exit; no crash)
+
+    /// Writes `text` to a fresh file called `name` and returns its path.
+    func traceFile(_ text: String, name: String = "t.csv") throws -> String {
+        let path = CLIRunner.temporaryDirectory().appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func inspectAndRunRejectHugeValuesWithoutCrashing() throws {
+        for (text, name, location) in [
+            ("arrival_seconds,work_size\n0,5\n1e19,5\n", "time.csv", "time.csv:3: field 'arrival_seconds'"),
+            ("{\"arrival_seconds\": 99999999999999999999999999999, \"work_size\": 5}\n", "time.jsonl", "time.jsonl:1: field 'arrival_seconds'"),
+            ("arrival_seconds,work_size\n0,5\n1,1e17\n", "size.csv", "size.csv:3: field 'work_size'"),
+            ("arrival_seconds,work_size\n-1000,5\n", "negative.csv", "negative.csv:2: field 'arrival_seconds'"),
+        ] {
+            let path = try traceFile(text, name: name)
+            for command in [["trace", "inspect", path], ["run", "--trace", path]] {
+                let outcome = try CLIRunner.run(command)
+                #expect(outcome.status == 1, "\(command): status \(outcome.status)")     // 1: an error, not a signal
+                #expect(outcome.standardError.contains(location), "\(command): \(outcome.standardError)")
+            }
+        }
+    }
+
+    @Test func everyCommandRejectsATraceWithoutRecords() throws {
+        for (text, name) in [("arrival_seconds,work_size\n", "header-only.csv"), ("", "empty.jsonl")] {
+            let path = try traceFile(text, name: name)
+            let report = CLIRunner.temporaryDirectory().appendingPathComponent("r.pdf").path
+            for command in [["trace", "inspect", path], ["run", "--trace", path], ["report", "--trace", path, "--out", report]] {
+                let outcome = try CLIRunner.run(command)
+                #expect(outcome.status == 1, "\(command)")
+                #expect(outcome.standardError.contains("\(name): trace has no records"), "\(command): \(outcome.standardError)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: report))
+        }
+    }
+
+    @Test func inspectShowsTimesAsTheFileWritesThem() throws {
+        let path = try traceFile("arrival_seconds,work_size\n1000,5\n2000,5\n5000,5\n")
+        let outcome = try CLIRunner.run(["trace", "inspect", path, "--gaps", "1"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("first arrival 1000, last 5000"))
+        #expect(outcome.standardOutput.contains("costsim run replays the first arrival at 0 s"))
+        let gapRow = outcome.standardOutput.split(separator: "\n").first { $0.hasPrefix("50.0 min") }
+        #expect(gapRow?.split(separator: " ").suffix(2) == ["2000", "5000"], "\(outcome.standardOutput)")
+
+        let unsorted = try CLIRunner.run(["trace", "inspect", try traceFile("arrival_seconds,work_size\n3000,5\n1000,5\n")])
+        #expect(unsorted.standardError.contains("t.csv:3: field 'arrival_seconds': time goes backwards: '1000' is earlier than 3000 on line 2"), "\(unsorted.standardError)")
+    }
+
+    @Test func inspectAcceptsAByteOrderMarkAndRefusesAmbiguousRows() throws {
+        let bom = try CLIRunner.run(["trace", "inspect", try traceFile("\u{FEFF}{\"arrival_seconds\": 1, \"work_size\": 5}\n", name: "bom.jsonl")])
+        #expect(bom.status == 0, "\(bom.standardError)")
+        let duplicate = try CLIRunner.run(["trace", "inspect", try traceFile("{\"arrival_seconds\": 1, \"work_size\": 5, \"work_size\": 6}\n", name: "d.jsonl")])
+        #expect(duplicate.standardError.contains("d.jsonl:1: field 'work_size': key appears more than once"), "\(duplicate.standardError)")
+        let extra = try CLIRunner.run(["trace", "inspect", try traceFile("arrival_seconds,work_size\n1,5,7\n")])
+        #expect(extra.standardError.contains("t.csv:2: row has 3 fields, the header has 2"), "\(extra.standardError)")
+    }
+
+    @Test func inspectQuotesAtMost80CharactersOfAField() throws {
+        // 50,000 characters: CLIRunner reads stdout before stderr, so an unfixed command echoing
+        // more than a pipe holds (64 KiB) to stderr would deadlock instead of failing.
+        let path = try traceFile("arrival_seconds,work_size\n0,\(String(repeating: "7", count: 50_000))\n")
+        let outcome = try CLIRunner.run(["trace", "inspect", path])
+        let standardError = outcome.standardError
+        let shown = "\(standardError.prefix(300))… (\(standardError.utf8.count) bytes)"   // not 50 KB if it fails
+        let isCut = standardError.contains("'\(String(repeating: "7", count: 80))…'"), isShort = standardError.utf8.count < 400
+        #expect(outcome.status == 1)
+        #expect(isCut, "\(shown)")
+        #expect(isShort, "\(shown)")
+    }
+
+    @Test func inspectBoundsGaps() throws {
+        let path = try traceFile("arrival_seconds,work_size\n1,5\n")
+        for value in ["-1", "1001"] {
+            let outcome = try CLIRunner.run(["trace", "inspect", path, "--gaps", value])
+            #expect(outcome.status != 0)
+            #expect(outcome.standardError.contains("--gaps must be within 0 and 1000"), "\(value): \(outcome.standardError)")
+        }
+    }
+
+    /// Each of these ran for minutes writing ~650 MB a minute; now each is refused up front,
+    /// naming the option, and leaves no file.
+    @Test func generateRefusesRunawayParameters() throws {
+        let cases: [([String], String)] = [
+            (["--days", "1e308"], "--days must be > 0"),
+            (["--days", "1000000"], "--days must be > 0"),
+            (["--days", "-1"], "--days must be > 0"),
+            (["--speech-minutes-per-day", "1e9"], "--speech-minutes-per-day, --days and --size-mean ask for about"),
+            (["--speech-minutes-per-day", "-5"], "--speech-minutes-per-day must be"),
+            (["--profile", "bursty", "--mean-off-seconds", "1e308"], "--mean-off-seconds must be"),
+            (["--profile", "bursty", "--mean-on-seconds", "1e-300"], "--mean-on-seconds must be"),
+            (["--profile", "bursty", "--days", "36525", "--mean-on-seconds", "1", "--mean-off-seconds", "1"],
+             "--days, --mean-on-seconds and --mean-off-seconds make about 3,155,760,000 bursts and pauses"),
+            (["--size-mean", "1e-300", "--size-p95", "2e-300"], "--size-mean must be"),
+            (["--size-mean", "15", "--size-p95", "1e300"], "--size-p95 must be"),
+            (["--off-hours-share", "-0.5"], "--off-hours-share must be"),
+            (["--start-hour", "-1"], "--start-hour and --end-hour must"),
+            (["--seed", "-1"], "'-1' is invalid for '--seed"),
+        ]
+        for (arguments, expected) in cases {
+            let out = CLIRunner.temporaryDirectory().appendingPathComponent("x.csv").path
+            let outcome = try CLIRunner.run(["trace", "generate", "--out", out] + arguments)
+            #expect(outcome.status != 0, "\(arguments)")
+            #expect(outcome.standardError.contains(expected), "\(arguments): \(outcome.standardError)")
+            #expect(!outcome.standardError.contains("Missing value"), "\(arguments)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(arguments)")
+        }
+    }
+
     func formatCount(_ value: Int) -> String {
         let digits = String(value)
         var grouped = ""

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func readsTheAzureConversationTrace() throws {
-        var reader = try CSVTraceReader(path: Fixtures.sharedTrace("AzureLLMInferenceTrace_conv.csv"), format: .azureLLM)
+        let reader = try CSVTraceReader(path: Fixtures.sharedTrace("AzureLLMInferenceTrace_conv.csv"), format: .azureLLM)
         var summary = TraceSummary()
         var first: TraceRecord?
         while let record = try reader.next() {
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func readsTheMooncakeJSONLines() throws {
-        var reader = try JSONLinesTraceReader(path: Fixtures.sharedTrace("mooncake_conversation_trace.jsonl"), format: .mooncake)
+        let reader = try JSONLinesTraceReader(path: Fixtures.sharedTrace("mooncake_conversation_trace.jsonl"), format: .mooncake)
         var summary = TraceSummary()
         var first: TraceRecord?
         while let record = try reader.next() {

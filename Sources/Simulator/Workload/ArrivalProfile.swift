@@ -9,6 +9,8 @@ public enum ArrivalProfile: Sendable, Hashable {
     /// `[startHour, endHour)` (hours of the day since the start of the trace).
     case businessHours(startHour: Double, endHour: Double, offHoursShare: Double)
     /// On/off bursts: exponentially distributed on and off periods; all requests arrive while on.
+    /// The trace starts with a burst. Means are within ``TraceLimits/minBurstSeconds`` (1 s) and
+    /// ``TraceLimits/maxBurstSeconds`` (a year); a mean pause of 0 means always on.
     case bursty(meanOnSeconds: Double, meanOffSeconds: Double)
 
     /// Business hours 09:00–17:00 with 10 % of traffic outside them (costsim's default; an
@@ -28,8 +30,12 @@ public enum ArrivalProfile: Sendable, Hashable {
                 throw .invalidParameter("offHoursShare must be in [0, 1] and fit the hours")
             }
         case .bursty(let on, let off):
-            guard on > 0, off >= 0, on.isFinite, off.isFinite else {
-                throw .invalidParameter("bursty needs meanOnSeconds > 0 and meanOffSeconds >= 0")
+            let range = TraceLimits.minBurstSeconds...TraceLimits.maxBurstSeconds
+            guard range.contains(on) else {
+                throw .invalidParameter("bursty: the mean burst (meanOn) must be within 1 s and 365 days, not \(on) s")
+            }
+            guard off == 0 || range.contains(off) else {
+                throw .invalidParameter("bursty: the mean pause (meanOff) must be 0 or within 1 s and 365 days, not \(off) s")
             }
         }
     }

@@ -10,9 +10,7 @@ public enum CSVColumn {
             try CSVTraceReader.splitHeader(bytes, path: path)
         }
         guard let header else { throw TraceError(file: path, message: "file is empty (no header line)") }
-        guard let index = header.firstIndex(of: column) else {
-            throw TraceError(file: path, line: 1, field: column, message: "column not found in header (columns: \(header.joined(separator: ", ")))")
-        }
+        let index = try CSVTraceReader.index(of: column, in: header, path: path)
         var starts = [Int](repeating: 0, count: index + 1)
         var ends = starts
         var values: [Double] = []
@@ -26,7 +24,7 @@ public enum CSVColumn {
             guard let number = NumberParser.parseDouble(field), number.isFinite else {
                 throw TraceError(
                     file: path, line: lines.lineNumber, field: column,
-                    message: "'\(String(decoding: field, as: UTF8.self))' is not a number")
+                    message: "\(TraceLimits.quote(field)) is not a number")
             }
             return number * scale
         }) {

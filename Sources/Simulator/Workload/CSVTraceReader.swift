@@ -2,15 +2,17 @@
 ///
 /// Fields are split on commas with RFC 4180 quoting (`"a,b"`, `""` inside quotes); blank
 /// lines are skipped. Columns are found by name in the header, so extra columns are fine and
-/// their order does not matter.
-public final class CSVTraceReader: TraceSource {
+/// their order does not matter; every row must have as many fields as the header (a row with
+/// more or fewer has a stray or missing comma, and its values would land in the wrong columns).
+/// A file with a header and no rows is an error.
+public final class CSVTraceReader: TraceFileSource {
     private let lines: LineReader
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let timeIndex: Int
     private let sizeIndex: Int
     private let outputIndex: Int?
-    private let neededFields: Int
+    private let headerFields: Int
     @exclusivity(unchecked) private var fieldStarts: [Int]
     @exclusivity(unchecked) private var fieldEnds: [Int]
 
@@ -22,21 +24,31 @@ public final class CSVTraceReader: TraceSource {
             try CSVTraceReader.splitHeader(bytes, path: path)
         }
         guard let header else { throw TraceError(file: path, message: "trace is empty (no header line)") }
-        func index(of column: String) throws(TraceError) -> Int {
-            guard let found = header.firstIndex(of: column) else {
-                throw TraceError(
-                    file: path, line: 1, field: column,
-                    message: "column not found in header (columns: \(header.joined(separator: ", ")))")
-            }
-            return found
+        timeIndex = try Self.index(of: format.timeColumn, in: header, path: path)
+        sizeIndex = try Self.index(of: format.sizeColumn, in: header, path: path)
+        if let column = format.outputTokensColumn {
+            outputIndex = try Self.index(of: column, in: header, path: path)
+        } else {
+            outputIndex = nil
         }
-        timeIndex = try index(of: format.timeColumn)
-        sizeIndex = try index(of: format.sizeColumn)
-        if let column = format.outputTokensColumn { outputIndex = try index(of: column) } else { outputIndex = nil }
-        neededFields = Swift.max(timeIndex, sizeIndex, outputIndex ?? 0) + 1
-        fieldStarts = Array(repeating: 0, count: neededFields)
-        fieldEnds = Array(repeating: 0, count: neededFields)
+        headerFields = header.count
+        fieldStarts = Array(repeating: 0, count: header.count)
+        fieldEnds = Array(repeating: 0, count: header.count)
     }
+
+    /// Where `column` is in `header`; an error if it is missing or there twice.
+    static func index(of column: String, in header: [String], path: String) throws(TraceError) -> Int {
+        guard let found = header.firstIndex(of: column) else {
+            let columns = TraceLimits.quote(header.joined(separator: ", "))
+            throw TraceError(file: path, line: 1, field: column, message: "column not found in header (columns: \(columns))")
+        }
+        guard header.lastIndex(of: column) == found else {
+            throw TraceError(file: path, line: 1, field: column, message: "column appears more than once in the header")
+        }
+        return found
+    }
+
+    public var timeFrame: TraceTimeFrame? { decoder.frame }
 
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
@@ -44,10 +56,10 @@ public final class CSVTraceReader: TraceSource {
                 if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return nil }   // blank line
                 let line = lines.lineNumber
                 let found = try CSVTraceReader.split(bytes, starts: &fieldStarts, ends: &fieldEnds, path: lines.path, line: line)
-                guard found >= neededFields else {
+                guard found == headerFields else {
                     throw TraceError(
                         file: lines.path, line: line,
-                        message: "row has \(found) field\(found == 1 ? "" : "s"), the header needs at least \(neededFields)")
+                        message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
                 }
                 func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
@@ -56,25 +68,30 @@ public final class CSVTraceReader: TraceSource {
                     time: field(timeIndex), size: field(sizeIndex), outputTokens: outputIndex.map(field), line: line)
             }
             switch outcome {
-            case .none: return nil                  // end of file
+            case .none:                             // end of file
+                guard decoder.hasRecords else {
+                    throw TraceError(file: lines.path, message: "trace has no records (only a header line)")
+                }
+                return nil
             case .some(.none): continue             // blank line
             case .some(.some(let record)): return record
             }
         }
     }
 
-    /// Splits a data line, recording up to `starts.count` field ranges (quotes excluded).
-    /// Returns how many fields the line has, counting at most `starts.count`.
+    /// Splits a line, recording the ranges (quotes excluded) of its first `starts.count` fields.
+    /// Returns how many fields the line has, all of them counted.
     static func split(
         _ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], ends: inout [Int], path: String, line: Int
     ) throws(TraceError) -> Int {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
         var index = 0
         var field = 0
-        while field < starts.count {
+        while true {
+            let start: Int, end: Int
             if index < bytes.count && bytes[index] == quote {
                 index += 1
-                starts[field] = index
+                start = index
                 while true {
                     guard index < bytes.count else {
                         throw TraceError(file: path, line: line, message: "unterminated quoted field (field \(field + 1))")
@@ -85,21 +102,24 @@ public final class CSVTraceReader: TraceSource {
                     }
                     index += 1
                 }
-                ends[field] = index
+                end = index
                 index += 1
                 guard index == bytes.count || bytes[index] == comma else {
                     throw TraceError(file: path, line: line, message: "unexpected text after a closing quote (field \(field + 1))")
                 }
             } else {
-                starts[field] = index
+                start = index
                 while index < bytes.count && bytes[index] != comma { index += 1 }
-                ends[field] = index
+                end = index
+            }
+            if field < starts.count {
+                starts[field] = start
+                ends[field] = end
             }
             field += 1
             if index >= bytes.count { return field }
             index += 1   // skip the comma
         }
-        return field
     }
 
     static func splitHeader(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceError) -> [String] {

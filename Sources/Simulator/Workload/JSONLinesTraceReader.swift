@@ -3,14 +3,17 @@
 ///
 /// Only the members the ``TraceFormat`` names are looked at; other members — such as
 /// Mooncake's `hash_ids` arrays — are skipped without being decoded, which keeps replay of
-/// large files fast. Lines that are not a well-formed JSON object are errors.
-public final class JSONLinesTraceReader: TraceSource {
+/// large files fast. Lines that are not a well-formed JSON object are errors, and so is an object
+/// naming one of those members twice (which value counts would be a guess) or a file without
+/// records. A UTF-8 byte-order mark before the first line is skipped.
+public final class JSONLinesTraceReader: TraceFileSource {
     private let lines: LineReader
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
     @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
+    /// Opens `path`; lines are read as ``next()`` asks for them.
     public init(path: String, format: TraceFormat) throws(TraceError) {
         lines = try LineReader(path: path)
         decoder = TraceRecordDecoder(path: path, format: format)
@@ -20,9 +23,12 @@ public final class JSONLinesTraceReader: TraceSource {
         ranges = Array(repeating: nil, count: names.count)
     }
 
+    public var timeFrame: TraceTimeFrame? { decoder.frame }
+
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
-            let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
+            let outcome: TraceRecord?? = try lines.withNextLine { line throws(TraceError) -> TraceRecord? in
+                let bytes = lines.lineNumber == 1 ? Self.droppingByteOrderMark(line) : line
                 if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
                 let line = lines.lineNumber
                 var scanner = JSONObjectScanner(bytes: bytes, path: lines.path, line: line)
@@ -40,11 +46,21 @@ public final class JSONLinesTraceReader: TraceSource {
                 return try decoder.decode(time: try value(0), size: try value(1), outputTokens: output, line: line)
             }
             switch outcome {
-            case .none: return nil
+            case .none:
+                guard decoder.hasRecords else {
+                    throw TraceError(file: lines.path, message: "trace has no records (the file has no JSON lines)")
+                }
+                return nil
             case .some(.none): continue
             case .some(.some(let record)): return record
             }
         }
+    }
+
+    /// `bytes` without a leading UTF-8 byte-order mark (EF BB BF).
+    static func droppingByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return bytes }
+        return UnsafeBufferPointer(rebasing: bytes[3...])
     }
 }
 
@@ -66,8 +82,18 @@ struct JSONObjectScanner {
         TraceError(file: path, line: line, message: "malformed JSON at column \(index + 1): \(message)")
     }
 
+    /// JSON whitespace.
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
+    /// Whether `byte` ends a number or literal (`true`, `null`): a separator or whitespace.
+    static func endsBareValue(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || isSpace(byte)
+    }
+
     mutating func skipSpaces() {
-        while index < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
     }
 
     mutating func expect(_ byte: UInt8) throws(TraceError) {
@@ -91,7 +117,14 @@ struct JSONObjectScanner {
                 skipSpaces()
                 let value = try scanValue()
                 let keyBytes = UnsafeBufferPointer(rebasing: bytes[key])
-                if let wanted = keys.firstIndex(where: { $0.elementsEqual(keyBytes) }) { ranges[wanted] = value }
+                if let wanted = keys.firstIndex(where: { $0.elementsEqual(keyBytes) }) {
+                    guard ranges[wanted] == nil else {
+                        throw TraceError(
+                            file: path, line: line, field: String(decoding: keyBytes, as: UTF8.self),
+                            message: "key appears more than once in the JSON object")
+                    }
+                    ranges[wanted] = value
+                }
                 skipSpaces()
                 guard index < bytes.count else { throw error("unterminated object") }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -143,9 +176,7 @@ struct JSONObjectScanner {
             }
             throw error("unterminated array or object")
         default:
-            while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09].contains(bytes[index]) {
-                index += 1
-            }
+            while index < bytes.count, !Self.endsBareValue(bytes[index]) { index += 1 }
             guard index > start else { throw error("expected a value") }
             return start..<index
         }

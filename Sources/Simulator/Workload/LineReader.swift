@@ -7,7 +7,8 @@ import Darwin
 /// Reads a text file line by line through a fixed 256 KiB buffer, handing each line to a
 /// closure as raw UTF-8 bytes without copying.
 ///
-/// Memory stays constant however long the file is; a line longer than the buffer grows it.
+/// Memory stays constant however long the file is; a line longer than the buffer grows it, up to
+/// ``maxLineLength`` (a longer "line" is an error: most likely not a text file at all).
 /// Line endings `\n` and `\r\n` are both accepted and not included in the line.
 final class LineReader {
     let path: String
@@ -22,6 +23,8 @@ final class LineReader {
     @exclusivity(unchecked) private(set) var lineNumber = 0
 
     static let initialCapacity = 256 * 1024
+    /// Longest line accepted: 64 MiB, thousands of times a real trace line.
+    static let maxLineLength = 64 * 1024 * 1024
 
     init(path: String) throws(TraceError) {
         self.path = path
@@ -88,7 +91,15 @@ final class LineReader {
             end = remaining
         }
         if end == buffer.count {
-            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+            guard buffer.count < Self.maxLineLength else {
+                throw TraceError(file: path, line: lineNumber + 1, message: "line is longer than 64 MiB; is this a text file?")
+            }
+            // Doubling keeps reading a long line linear; copying as one block keeps it fast.
+            var grown = [UInt8](repeating: 0, count: 2 * buffer.count)
+            grown.withUnsafeMutableBufferPointer { target in
+                buffer.withUnsafeBufferPointer { source in _ = target.update(fromContentsOf: source) }
+            }
+            buffer = grown
         }
         let readCount = buffer.withUnsafeMutableBufferPointer { bytes in
             read(descriptor, bytes.baseAddress! + end, bytes.count - end)

@@ -18,8 +18,10 @@ enum NumberParser {
         return value
     }
 
-    /// The number in `bytes` (surrounding spaces allowed), or `nil` if it is not a number.
+    /// The number in `bytes` (surrounding spaces allowed), or `nil` if it is not a number or is
+    /// longer than ``TraceLimits/maxNumberLength`` bytes (which keeps the `strtod` fallback fast).
     static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard bytes.count <= TraceLimits.maxNumberLength else { return nil }
         var index = 0
         var last = bytes.count
         while index < last && bytes[index] == UInt8(ascii: " ") { index += 1 }

@@ -20,7 +20,8 @@ public struct SyntheticTrace: TraceSource, Sendable {
         /// Length of the trace in days.
         public var days: Double
         public var profile: ArrivalProfile
-        /// Size of one request, in work units (negative draws are clamped to 0).
+        /// Size of one request, in work units (draws are clamped to 0 … ``TraceLimits/maxWorkSize``,
+        /// so a generated trace always reads back).
         public var requestSize: Distribution
 
         public init(
@@ -43,14 +44,47 @@ public struct SyntheticTrace: TraceSource, Sendable {
         /// Length of the trace in seconds.
         public var horizonSeconds: Double { days * 86_400 }
 
+        /// An upper bound on the mean number of requests the trace holds. Business hours and
+        /// bursts concentrate a day's volume, so a trace shorter than a day, or than a burst
+        /// cycle, can hold more than `requestsPerDay × days`: a partial day can hold its whole
+        /// business-hours window, and the burst the trace starts with runs at the burst rate.
+        public var maxExpectedRequests: Double {
+            switch profile {
+            case .uniform: requestsPerDay * days
+            case .businessHours: requestsPerDay * days.rounded(.up)
+            case .bursty(_, let meanOff): requestsPerDay * (days + meanOff / 86_400)
+            }
+        }
+
+        /// An upper bound on the periods of constant rate the generator goes through.
+        public var maxProfilePeriods: Double {
+            switch profile {
+            case .uniform: 1
+            case .businessHours: 3 * days.rounded(.up)
+            case .bursty(let meanOn, let meanOff): 2 * horizonSeconds / (meanOn + meanOff)
+            }
+        }
+
+        /// Checks the parameters, and that generating the trace ends in reasonable time: at most
+        /// ``SimulationLimits/maxGeneratedRequests`` requests and ``TraceLimits/maxProfilePeriods``
+        /// periods of constant rate.
         public func validate() throws(ParameterError) {
             try requestSize.validate()
             try profile.validate()
             guard workPerDay.isFinite, workPerDay >= 0 else { throw .invalidParameter("work per day must be >= 0") }
             guard days.isFinite, days > 0 else { throw .invalidParameter("days must be > 0") }
-            guard requestSize.mean > 0 else { throw .invalidParameter("request size must have a positive mean") }
-            guard requestsPerDay * days <= SimulationLimits.maxGeneratedRequests else {
-                throw .invalidParameter("the workload would generate \(KEDAScaler.format((requestsPerDay * days).rounded())) requests; one run simulates at most \(KEDAScaler.format(SimulationLimits.maxGeneratedRequests))")
+            guard requestSize.mean > 0, requestSize.mean <= TraceLimits.maxWorkSize else {
+                throw .invalidParameter("request size must have a mean > 0 and at most 1e9 work units")
+            }
+            guard maxExpectedRequests <= SimulationLimits.maxGeneratedRequests else {
+                throw .invalidParameter(
+                    "the workload would generate \(KEDAScaler.format(maxExpectedRequests.rounded())) requests; "
+                        + "one run simulates at most \(KEDAScaler.format(SimulationLimits.maxGeneratedRequests))")
+            }
+            guard maxProfilePeriods <= TraceLimits.maxProfilePeriods else {
+                throw .invalidParameter(
+                    "the arrival profile would change rate \(KEDAScaler.format(maxProfilePeriods.rounded())) times over the trace; "
+                        + "at most \(KEDAScaler.format(TraceLimits.maxProfilePeriods)) (shorten the trace, or lengthen the bursts and pauses)")
             }
         }
     }
@@ -84,7 +118,7 @@ public struct SyntheticTrace: TraceSource, Sendable {
         }
         now += budget / segmentRate
         guard now < horizon else { return nil }
-        let size = Swift.max(0, description.requestSize.sample(using: &sizes))
+        let size = Swift.min(Swift.max(0, description.requestSize.sample(using: &sizes)), TraceLimits.maxWorkSize)
         return TraceRecord(arrivalSeconds: now, workSize: size)
     }
 

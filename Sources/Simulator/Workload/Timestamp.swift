@@ -1,19 +1,50 @@
 /// A point in time read from a trace, split into whole seconds and a fraction so that
 /// differences between wall-clock stamps near 1.7 × 10⁹ s keep sub-microsecond precision.
-struct Timestamp: Equatable {
+struct Timestamp: Hashable, Sendable {
     var wholeSeconds: Int64
     var fraction: Double
 
-    /// Seconds from `origin` to `self`.
+    /// Seconds from `origin` to `self`. Exact for whole seconds of any two timestamps the
+    /// readers accept (both within ±2⁵³ s); the subtraction cannot overflow.
     func seconds(since origin: Timestamp) -> Double {
-        Double(wholeSeconds - origin.wholeSeconds) + (fraction - origin.fraction)
+        let (whole, overflow) = wholeSeconds.subtractingReportingOverflow(origin.wholeSeconds)
+        let wholePart = overflow ? Double(wholeSeconds) - Double(origin.wholeSeconds) : Double(whole)
+        return wholePart + (fraction - origin.fraction)
     }
 
-    /// Splits a plain number of seconds.
-    init(seconds: Double) {
+    /// Splits a plain number of seconds; `nil` if it is not finite or beyond ±9.2 × 10¹⁸ s
+    /// (the range of `Int64`).
+    init?(seconds: Double) {
         let whole = seconds.rounded(.down)
-        wholeSeconds = Int64(whole)
+        guard let wholeSeconds = Int64(exactly: whole) else { return nil }
+        self.wholeSeconds = wholeSeconds
         fraction = seconds - whole
+    }
+
+    /// Unix seconds as a `Double` (for comparisons with limits and for display).
+    var unixSeconds: Double { Double(wholeSeconds) + fraction }
+
+    /// ISO-8601 text in UTC, `2023-11-16T18:17:03.97996Z` (fraction to at most 7 digits).
+    var wallClockText: String {
+        var tenMillionths = Int64((fraction * 1e7).rounded())
+        var whole = wholeSeconds
+        if tenMillionths >= 10_000_000 {   // a fraction that rounds up to the next second
+            whole += 1
+            tenMillionths -= 10_000_000
+        }
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let secondOfDay = Int(whole - days * 86_400)
+        let (year, month, day) = Self.civilFromDays(days)
+        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = "\(year)-\(twoDigits(month))-\(twoDigits(day))T\(twoDigits(secondOfDay / 3600)):"
+            + "\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60))"
+        if tenMillionths > 0 {
+            var digits = String(tenMillionths)
+            digits = String(repeating: "0", count: 7 - digits.count) + digits
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text + "Z"
     }
 
     init(wholeSeconds: Int64, fraction: Double) {
@@ -21,8 +52,10 @@ struct Timestamp: Equatable {
         self.fraction = fraction
     }
 
-    /// Parses `YYYY-MM-DD[T| ]HH:MM[:SS[.fff…]][Z|±HH[:MM]]` from UTF-8 bytes; `nil` if malformed.
+    /// Parses `YYYY-MM-DD[T| ]HH:MM[:SS[.fff…]][Z|±HH[:MM]]` from UTF-8 bytes; `nil` if malformed
+    /// or longer than ``TraceLimits/maxNumberLength`` bytes.
     static func parseWallClock(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard bytes.count <= TraceLimits.maxNumberLength else { return nil }
         var index = 0
         var last = bytes.count
         while index < last && bytes[index] == UInt8(ascii: " ") { index += 1 }
@@ -100,6 +133,21 @@ struct Timestamp: Equatable {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return Int64(era * 146_097 + dayOfEra - 719_468)
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`, the inverse of ``daysFromCivil(_:_:_:)``).
+    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

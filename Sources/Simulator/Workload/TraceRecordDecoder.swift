@@ -1,83 +1,132 @@
 /// Turns the raw time and size fields of one trace line into a validated ``TraceRecord``:
-/// parses numbers and timestamps, makes times relative, and rejects negative or non-numeric
-/// sizes and times that go backwards — each with the file, line and field.
+/// parses numbers and timestamps, makes times relative, and rejects what is out of range (see
+/// ``TraceLimits``), non-numeric, negative, or going backwards — each with the file, line and field.
 struct TraceRecordDecoder {
     let path: String
     let format: TraceFormat
-    private var origin: Timestamp?
+    /// The file's time frame, fixed by the first record; `nil` until a record has been read.
+    private(set) var frame: TraceTimeFrame?
     private var previousArrival = -Double.infinity
+    private var previousStamp = Timestamp(wholeSeconds: 0, fraction: 0)
+    private var previousLine = 0
 
     init(path: String, format: TraceFormat) {
         self.path = path
         self.format = format
     }
 
+    /// Whether a record has been decoded: a trace without one is an error.
+    var hasRecords: Bool { frame != nil }
+
     mutating func decode(
         time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>, outputTokens: UnsafeBufferPointer<UInt8>?,
         line: Int
     ) throws(TraceError) -> TraceRecord {
-        let stamp = try parseTime(time, line: line)
-        let start: Timestamp
-        if let origin {
-            start = origin
+        let frame: TraceTimeFrame
+        if let known = self.frame {
+            frame = known
         } else {
-            let isWallClock = format.timeFormat == .wallClock || (format.timeFormat == .auto && Self.looksLikeDate(time))
-            start = format.startAtFirstRecord || isWallClock ? stamp : Timestamp(wholeSeconds: 0, fraction: 0)
-            origin = start
+            frame = try firstFrame(time, line: line)
+            self.frame = frame
         }
-        let arrival = stamp.seconds(since: start)
+        let stamp = try parseTime(time, unit: frame.unit, line: line)
+        let arrival = stamp.seconds(since: frame.origin)
         guard arrival >= previousArrival else {
-            throw TraceError(
-                file: path, line: line, field: format.timeColumn,
-                message: "timestamp goes backwards (\(arrival) s after \(previousArrival) s on the previous record); traces must be sorted by time")
+            let previous = frame.text(of: previousStamp, exact: true)
+            throw error(
+                line, format.timeColumn,
+                "time goes backwards: \(TraceLimits.quote(time)) is earlier than \(previous) on line \(previousLine), the previous record; "
+                    + "traces must be sorted by time")
         }
-        guard arrival >= 0 else {
-            throw TraceError(file: path, line: line, field: format.timeColumn, message: "arrival time \(arrival) s is negative")
+        // Times are >= 0 and the origin is the first record or 0, so `arrival` is >= 0 here.
+        guard arrival <= TraceLimits.maxArrivalSeconds else {
+            let start = frame.startsAtFirstRecord ? "the first record (\(frame.text(of: frame.origin, exact: true)))" : "time 0"
+            throw error(
+                line, format.timeColumn,
+                "\(TraceLimits.quote(time)) is more than 100 years after \(start); a trace may span at most 100 years")
         }
         previousArrival = arrival
-        let workSize = try parseAmount(size, field: format.sizeColumn, line: line) * format.sizeScale
+        previousStamp = stamp
+        previousLine = line
+        let workSize = try amount(size, field: format.sizeColumn, scale: format.sizeScale, what: "size", line: line)
         var tokens = 0.0
         if let outputTokens, let column = format.outputTokensColumn {
-            tokens = try parseAmount(outputTokens, field: column, line: line)
+            tokens = try amount(outputTokens, field: column, scale: 1, what: "output-token count", line: line)
         }
         return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens)
     }
 
-    private func parseTime(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(TraceError) -> Timestamp {
-        let field = format.timeColumn
-        switch format.timeFormat {
-        case .wallClock:
-            return try wallClock(bytes, line: line)
-        case .seconds, .milliseconds:
-            return Timestamp(seconds: try number(bytes, line: line, field: field) * (format.timeFormat == .milliseconds ? 0.001 : 1))
-        case .auto:
-            return Self.looksLikeDate(bytes) ? try wallClock(bytes, line: line) : Timestamp(seconds: try number(bytes, line: line, field: field))
+    /// The frame the first record sets: its unit (resolving ``TimeFormat/auto``) and origin.
+    private func firstFrame(_ time: UnsafeBufferPointer<UInt8>, line: Int) throws(TraceError) -> TraceTimeFrame {
+        let unit: TraceTimeFrame.Unit = switch format.timeFormat {
+        case .seconds: .seconds
+        case .milliseconds: .milliseconds
+        case .wallClock: .wallClock
+        case .auto: Self.looksLikeDate(time) ? .wallClock : .seconds
         }
+        let startsAtFirstRecord = format.startAtFirstRecord || unit == .wallClock
+        let origin = startsAtFirstRecord ? try parseTime(time, unit: unit, line: line) : Timestamp(wholeSeconds: 0, fraction: 0)
+        return TraceTimeFrame(unit: unit, startsAtFirstRecord: startsAtFirstRecord, origin: origin)
     }
 
-    private func wallClock(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(TraceError) -> Timestamp {
-        guard let stamp = Timestamp.parseWallClock(bytes) else {
-            throw TraceError(
-                file: path, line: line, field: format.timeColumn,
-                message: "'\(String(decoding: bytes, as: UTF8.self))' is not a timestamp (expected YYYY-MM-DD HH:MM:SS[.fff] or ISO-8601)")
+    /// The time in `bytes`, written in `unit`, within 1970-01-01 … 9999-12-31 (Unix time 0 …
+    /// ``TraceLimits/latestUnixSeconds``).
+    private func parseTime(_ bytes: UnsafeBufferPointer<UInt8>, unit: TraceTimeFrame.Unit, line: Int) throws(TraceError) -> Timestamp {
+        let field = format.timeColumn
+        switch unit {
+        case .wallClock:
+            guard let stamp = Timestamp.parseWallClock(bytes) else {
+                let expected = bytes.count > TraceLimits.maxNumberLength
+                    ? "at most \(TraceLimits.maxNumberLength) characters" : "YYYY-MM-DD HH:MM:SS[.fff] or ISO-8601"
+                throw error(line, field, "\(TraceLimits.quote(bytes)) is not a timestamp (expected \(expected))")
+            }
+            guard stamp.wholeSeconds >= 0, stamp.unixSeconds <= TraceLimits.latestUnixSeconds else {
+                throw error(line, field, "\(TraceLimits.quote(bytes)) is outside the years 1970 to 9999 (UTC)")
+            }
+            return stamp
+        case .seconds, .milliseconds:
+            let value = try number(bytes, line: line, field: field)
+            let perSecond = unit == .milliseconds ? 1000.0 : 1
+            guard value >= 0 else {
+                throw error(line, field, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")
+            }
+            guard value / perSecond <= TraceLimits.latestUnixSeconds, let stamp = Timestamp(seconds: value / perSecond) else {
+                let limit = TraceTimeFrame.plainNumber(TraceLimits.latestUnixSeconds * perSecond, decimals: 0)
+                throw error(
+                    line, field,
+                    "\(TraceLimits.quote(bytes)) is too large: times may be at most \(limit) \(unit == .milliseconds ? "ms" : "s") "
+                        + "(9999-12-31T23:59:59Z as Unix time)")
+            }
+            return stamp
         }
-        return stamp
     }
 
     private func number(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, field: String) throws(TraceError) -> Double {
         guard let value = NumberParser.parseDouble(bytes), value.isFinite else {
-            let text = String(decoding: bytes, as: UTF8.self)
-            throw TraceError(file: path, line: line, field: field, message: text.isEmpty ? "value is empty" : "'\(text)' is not a number")
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { throw error(line, field, "value is empty") }
+            let tooLong = bytes.count > TraceLimits.maxNumberLength
+                ? " (a number may be at most \(TraceLimits.maxNumberLength) characters long)" : ""
+            throw error(line, field, "\(TraceLimits.quote(bytes)) is not a number\(tooLong)")
         }
         return value
     }
 
-    private func parseAmount(_ bytes: UnsafeBufferPointer<UInt8>, field: String, line: Int) throws(TraceError) -> Double {
+    /// A size or token count: a number >= 0 that, times `scale`, is at most ``TraceLimits/maxWorkSize``.
+    private func amount(
+        _ bytes: UnsafeBufferPointer<UInt8>, field: String, scale: Double, what: String, line: Int
+    ) throws(TraceError) -> Double {
         let value = try number(bytes, line: line, field: field)
-        guard value >= 0 else {
-            throw TraceError(file: path, line: line, field: field, message: "size \(value) is negative")
+        guard value >= 0 else { throw error(line, field, "\(what) \(TraceLimits.quote(bytes)) is negative") }
+        let scaled = value * scale
+        guard scaled >= 0, scaled <= TraceLimits.maxWorkSize else {
+            let scaling = scale == 1 ? "" : " × sizeScale \(scale)"
+            throw error(line, field, "\(what) \(TraceLimits.quote(bytes))\(scaling) is out of range: it must be within 0 to 1e9")
         }
-        return value
+        return scaled
+    }
+
+    private func error(_ line: Int, _ field: String, _ message: String) -> TraceError {
+        TraceError(file: path, line: line, field: field, message: message)
     }
 
     static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

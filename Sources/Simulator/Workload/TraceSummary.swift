@@ -4,7 +4,9 @@ import Histogram
 /// the idle gaps between requests — the gaps are where scale-to-zero saves money, and their
 /// length against the KEDA cooldown and cluster-autoscaler delays decides whether it does.
 ///
-/// Built in one streaming pass; memory does not grow with the trace.
+/// Built in one streaming pass; memory does not grow with the trace. Any record can be added,
+/// whatever its values (the trace readers bound them, records built in code need not be): the
+/// arithmetic cannot trap, and sizes beyond ``sizeCeiling`` count as the ceiling in percentiles.
 public struct TraceSummary: Sendable {
     /// An idle period between two consecutive arrivals.
     public struct Gap: Sendable, Hashable {
@@ -27,18 +29,22 @@ public struct TraceSummary: Sendable {
     public private(set) var gapSeconds: [Double]
 
     private let keptGaps: Int
-    private var sizes = Histogram<UInt64>(highestTrackableValue: 1 << 40, numberOfSignificantValueDigits: .three)
+    private var sizes = Histogram<UInt64>(
+        highestTrackableValue: UInt64(Self.sizeCeiling * Self.sizeResolution), numberOfSignificantValueDigits: .three)
     private var maxSize = 0.0
 
     /// Milli-units per work unit in the size histogram (sizes keep three decimals).
     static let sizeResolution = 1000.0
+
+    /// Largest size the percentiles tell apart: ``TraceLimits/maxWorkSize``, the most a trace
+    /// file may hold. The mean, total and maximum use the exact sizes.
+    public static let sizeCeiling = TraceLimits.maxWorkSize
 
     public init(keepLongestGaps: Int = 5, gapThresholdsSeconds: [Double] = [60, 300, 600, 900, 3600]) {
         keptGaps = keepLongestGaps
         self.gapThresholdsSeconds = gapThresholdsSeconds
         gapCounts = Array(repeating: 0, count: gapThresholdsSeconds.count)
         gapSeconds = Array(repeating: 0, count: gapThresholdsSeconds.count)
-        sizes.autoResize = true
     }
 
     /// Reads `source` to its end.
@@ -58,8 +64,16 @@ public struct TraceSummary: Sendable {
         lastArrivalSeconds = record.arrivalSeconds
         totalWork += record.workSize
         totalOutputTokens += record.outputTokens
-        sizes.record(UInt64((record.workSize * Self.sizeResolution).rounded()))
+        sizes.record(Self.histogramValue(ofSize: record.workSize))
         maxSize = Swift.max(maxSize, record.workSize)
+    }
+
+    /// `size` in milli-units, clamped to 0 … ``sizeCeiling`` (NaN counts as 0) so the
+    /// conversion to an integer cannot trap.
+    static func histogramValue(ofSize size: Double) -> UInt64 {
+        let milliUnits = (size * sizeResolution).rounded()
+        guard milliUnits > 0 else { return 0 }
+        return UInt64(Swift.min(milliUnits, sizeCeiling * sizeResolution))
     }
 
     private mutating func addGap(_ gap: Gap) {

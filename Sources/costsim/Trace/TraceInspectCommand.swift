@@ -22,8 +22,12 @@ struct TraceInspectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Time format: seconds, milliseconds, wall-clock or auto.")
     var timeFormat: String?
 
-    @Option(name: .long, help: "How many of the longest idle gaps to list.")
+    @Option(name: .long, parsing: .unconditional, help: "How many of the longest idle gaps to list (0-\(Self.maxGaps)).")
     var gaps: Int = 5
+
+    /// Most gaps `--gaps` may list: the list is kept sorted by insertion, so its length multiplies
+    /// the work per record.
+    static let maxGaps = 1000
 
     func run() async throws {
         var format = preset?.format ?? .costsim
@@ -36,18 +40,28 @@ struct TraceInspectCommand: AsyncParsableCommand {
             }
             format.timeFormat = parsed
         }
-        guard gaps >= 0 else { throw ValidationError("--gaps must be >= 0") }
-        var source = try TraceFile.open(path: file, format: format)
+        guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
+        var source = try TraceFile.reader(path: file, format: format)
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
-        guard summary.count > 0 else { throw CLIError("\(file): trace has no records") }
-        print(render(summary, format: format))
+        // The readers refuse a file without records, so both are set here.
+        guard summary.count > 0, let frame = source.timeFrame else { throw CLIError("\(file): trace has no records") }
+        print(render(summary, format: format, frame: frame))
     }
 
-    func render(_ summary: TraceSummary, format: TraceFormat) -> String {
+    /// The summary, with times as the file writes them (`frame`), not as `run` replays them.
+    func render(_ summary: TraceSummary, format: TraceFormat, frame: TraceTimeFrame) -> String {
+        let unit = switch frame.unit {
+        case .seconds: "s"
+        case .milliseconds: "ms"
+        case .wallClock: "UTC"
+        }
+        let replay = frame.startsAtFirstRecord ? "costsim run replays the first arrival at 0 s" : "costsim run replays them as written"
         var lines = [
             "trace     \(file)",
             "requests  \(Format.count(summary.count))",
-            "span      \(Format.duration(summary.spanSeconds)) (first arrival at \(Format.fixed(summary.firstArrivalSeconds, decimals: 3)) s)",
+            "span      \(Format.duration(summary.spanSeconds)): first arrival \(frame.fileTime(ofArrival: summary.firstArrivalSeconds)), "
+                + "last \(frame.fileTime(ofArrival: summary.lastArrivalSeconds))",
+            "times     as in the file's '\(format.timeColumn)' (\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
             "rate      \(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s = \(Format.fixed(summary.ratePerSecond * 3600, decimals: 1)) req/h",
             "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(format.sizeColumn)' in total",
             "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(Format.fixed(summary.size(atPercentile: 50), decimals: 2))  "
@@ -64,10 +78,10 @@ struct TraceInspectCommand: AsyncParsableCommand {
         lines.append(table.render())
         if !summary.longestGaps.isEmpty {
             lines.append("")
-            var longest = TextTable([("longest gaps", .left), ("from (s)", .right), ("to (s)", .right)])
+            var longest = TextTable([("longest gaps", .left), ("from (\(unit))", .right), ("to (\(unit))", .right)])
             for gap in summary.longestGaps {
-                longest.add([Format.duration(gap.lengthSeconds), Format.fixed(gap.startSeconds, decimals: 1),
-                             Format.fixed(gap.startSeconds + gap.lengthSeconds, decimals: 1)])
+                longest.add([Format.duration(gap.lengthSeconds), frame.fileTime(ofArrival: gap.startSeconds),
+                             frame.fileTime(ofArrival: gap.startSeconds + gap.lengthSeconds)])
             }
             lines.append(longest.render())
         }

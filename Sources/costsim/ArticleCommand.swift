@@ -17,10 +17,10 @@ struct ArticleCommand: AsyncParsableCommand {
 
     @OptionGroup var pricing: PricingOptions
 
-    @Option(name: .long, help: "Hours in a month (the article uses 30-day months: 720).")
+    @Option(name: .long, parsing: .unconditional, help: "Hours in a month (the article uses 30-day months: 720).")
     var monthHours: Int = 720
 
-    @Option(name: .long, help: "Hours a day the GPU node runs in the scale-to-zero option (the article: 2).")
+    @Option(name: .long, parsing: .unconditional, help: "Hours a day the GPU node runs in the scale-to-zero option (the article: 2).")
     var gpuHoursPerDay: Int = 2
 
     func validate() throws {

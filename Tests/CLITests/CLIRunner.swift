@@ -32,8 +32,11 @@ struct CLIRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Standard error is read on its own thread: read one after the other, a child that
+        // fills the stderr pipe (64 KiB) while stdout is drained would block forever.
+        let errorReader = ErrorReader(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorReader.data()
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
@@ -44,5 +47,24 @@ struct CLIRunner {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
+    }
+}
+
+/// Drains a pipe on a background thread.
+private final class ErrorReader: @unchecked Sendable {
+    private var collected = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            collected = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe delivered, once it closed.
+    func data() -> Data {
+        done.wait()
+        return collected
     }
 }

@@ -20,3 +20,15 @@ import Testing
         #expect(outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"), "\(outcome.standardError)")
     }
 }
+
+/// Negative numbers are values, not flags (ArgumentParser took `-1` for an option name).
+@Suite struct NegativeOptionValueTests {
+    @Test(arguments: [["run", "--seed", "-1"], ["sweep", "--grid", "g.yaml", "--jobs", "-1"], ["sweep", "--grid", "g.yaml", "--replications", "-2"],
+                      ["run", "--month-hours", "-5"], ["article", "--gpu-hours-per-day", "-1"]])
+    func negativeValuesGetARangeError(arguments: [String]) throws {
+        let outcome = try CLIRunner.run(arguments)
+        #expect(outcome.status != 0)
+        #expect(!outcome.standardError.contains("Missing value"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("must be") || outcome.standardError.contains("invalid"), "\(outcome.standardError)")
+    }
+}

@@ -60,7 +60,7 @@ struct PricingOptions: ParsableArguments {
 
 /// `--month-hours`, `--no-cluster-fee`, `--gke-free-tier`: the billing rules a priced run uses.
 struct BillingOptions: ParsableArguments {
-    @Option(name: .long, help: "Hours in a month for monthly projections (730 = a year / 12; the article uses 720).")
+    @Option(name: .long, parsing: .unconditional, help: "Hours in a month for monthly projections (730 = a year / 12; the article uses 720).")
     var monthHours: Int = 730
 
     @Flag(name: .long, help: "Leave out the managed-cluster management fee (the article does).")

@@ -14,7 +14,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim).")
     var tracePreset: TracePreset?
 
-    @Option(name: .long, help: "Seed for all random streams (overrides the scenario's).")
+    @Option(name: .long, parsing: .unconditional, help: "Seed for all random streams (overrides the scenario's).")
     var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp(

@@ -32,10 +32,10 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The autoscaled option a manifest applies to (default: the scenario's first autoscaled option).")
     var option: String?
 
-    @Option(name: .long, help: "Replications per side (default: the scenario's, at least 5).")
+    @Option(name: .long, parsing: .unconditional, help: "Replications per side (default: the scenario's, at least 5).")
     var replications: Int?
 
-    @Option(name: .long, help: "Runs in parallel.")
+    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "table, or markdown (for a pull-request comment).")

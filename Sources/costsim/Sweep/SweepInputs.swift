@@ -17,10 +17,10 @@ struct SweepInputs: ParsableArguments {
     @Option(name: .long, help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")
     var option: String?
 
-    @Option(name: .long, help: "Replications per configuration (default: the scenario's).")
+    @Option(name: .long, parsing: .unconditional, help: "Replications per configuration (default: the scenario's).")
     var replications: Int?
 
-    @Option(name: .long, help: "Runs in parallel (default: the number of cores). Results do not depend on it.")
+    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel (default: the number of cores). Results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

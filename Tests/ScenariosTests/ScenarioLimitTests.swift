@@ -38,11 +38,17 @@ import Simulator
     }
 
     @Test func aWorkloadOfMoreThanABillionRequestsIsRefused() throws {
-        // 300 min of speech a day in 15-s requests is 1,200 requests a day; 10⁹ needs 833,334 days of it.
+        // Requests of 15 s: 9,000,000 min of speech a day is 36 M requests a day, 1.08 × 10⁹ in 30 days.
         let error = try #require(throws: ScenarioFileError.self) {
-            try load(replacing: "days: 30", with: "days: 900000")
+            try load(replacing: "speechMinutesPerDay: 300", with: "speechMinutesPerDay: 9000000")
         }
         #expect(error.message.contains("one run simulates at most"), "\(error)")
-        _ = try load(replacing: "days: 30", with: "days: 800000")
+        _ = try load(replacing: "speechMinutesPerDay: 300", with: "speechMinutesPerDay: 8000000")
+    }
+
+    @Test func generatedDaysAreAtMostACentury() throws {
+        let error = try #require(throws: ScenarioFileError.self) { try load(replacing: "days: 30", with: "days: 36526") }
+        #expect(error.message.contains("at most 36525 (100 years)"), "\(error)")
+        _ = try load(replacing: "days: 30", with: "days: 36525")
     }
 }

@@ -72,7 +72,9 @@ public struct SyntheticTrace: TraceSource, Sendable {
             try requestSize.validate()
             try profile.validate()
             guard workPerDay.isFinite, workPerDay >= 0 else { throw .invalidParameter("work per day must be >= 0") }
-            guard days.isFinite, days > 0 else { throw .invalidParameter("days must be > 0") }
+            guard days.isFinite, days > 0, days <= TraceLimits.maxGeneratedDays else {
+                throw .invalidParameter("days must be > 0 and at most \(Int(TraceLimits.maxGeneratedDays)) (100 years)")
+            }
             guard requestSize.mean > 0, requestSize.mean <= TraceLimits.maxWorkSize else {
                 throw .invalidParameter("request size must have a mean > 0 and at most 1e9 work units")
             }

@@ -49,6 +49,7 @@ import Testing
         for index in 0..<3 {
             let shard = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--shard", "\(index)/3", "--db", path("shard-\(index).sqlite")])
             #expect(shard.status == 0, "\(shard.standardError)")
+            #expect(shard.standardOutput.contains("(partial: only shard \(index)/3;") && !shard.standardOutput.contains("INCOMPLETE"), "\(shard.standardOutput)")
         }
         let merged = try CLIRunner.run(["sweep", "merge", path("shard-2.sqlite"), path("shard-0.sqlite"), path("shard-1.sqlite"),
                                         "--format", "csv", "--db", path("merged.sqlite")])
@@ -68,6 +69,7 @@ import Testing
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((document?["configurations"] as? [Any])?.count == 8)
         #expect(document?["complete"] as? Bool == true)
+        #expect((document?["coverage"] as? String)?.hasPrefix("all ") == true, "\(String(describing: document?["coverage"]))")
 
         // Shards of another sweep (another seed) are refused.
         let other = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--seed", "4", "--shard", "1/3", "--db", path("other-1.sqlite")])

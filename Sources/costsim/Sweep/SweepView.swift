@@ -34,7 +34,12 @@ struct SweepView {
         var text = "Sweep of option '\(identity.optionName)' in scenario '\(identity.scenarioName)': "
         text += "\(results.summaries.count) of \(results.configurations.count) configurations × \(identity.replications) replications, seed \(identity.seed)"
         if results.shards != [.whole] { text += ", shards \(results.shards.map(\.description).joined(separator: ","))" }
-        text += results.complete ? "\n" : " (INCOMPLETE: interrupted or shards missing)\n"
+        // A finished shard covers part of the grid; an interrupted run or a merge with shards missing is incomplete.
+        if !results.complete {
+            text += " (INCOMPLETE — \(results.coverage))\n"
+        } else {
+            text += results.coverage.isWholeGrid ? "\n" : " (\(results.coverage))\n"
+        }
         text += "Monthly cost: mean ± 95% CI half-width; latencies and shares: mean (upper 95% bound). Sorted by \(sort.rawValue).\n\n"
         var table = TextTable([
             ("#", .right), ("configuration", .left), ("n", .right), ("monthly cost", .right), ("p50", .right),
@@ -106,6 +111,8 @@ struct SweepView {
         var replications: Int
         var gridHash: String
         var complete: Bool
+        /// "all 24 configurations", "partial: only shard 1/3; 8 of 24 configurations finished", …
+        var coverage: String
         var configurationsInGrid: Int
         var sortedBy: String
         var configurations: [JSONConfiguration]
@@ -116,7 +123,8 @@ struct SweepView {
         let identity = results.identity
         let document = JSONDocument(
             scenario: identity.scenarioName, option: identity.optionName, seed: identity.seed, replications: identity.replications,
-            gridHash: identity.hash, complete: results.complete, configurationsInGrid: results.configurations.count, sortedBy: sort.rawValue,
+            gridHash: identity.hash, complete: results.complete, coverage: results.coverage.description,
+            configurationsInGrid: results.configurations.count, sortedBy: sort.rawValue,
             configurations: sorted.map { s in
                 JSONConfiguration(
                     configuration: s.configuration, label: s.label,

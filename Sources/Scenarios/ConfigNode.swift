@@ -1,3 +1,4 @@
+import Simulator
 import Yams
 
 /// A YAML node being read into a model value, remembering where it is (file, line and field
@@ -85,24 +86,14 @@ package struct ConfigNode {
         }
     }
 
-    /// The longest duration a file may give: 100 years, beyond any period costsim simulates or prices.
-    package static let maxDurationSeconds = 3_155_760_000.0
-
     /// A duration: a number of seconds, or a number with a unit `ms`, `s`, `m`, `h`, `d`
     /// (`90s`, `10m`, `1.5h`, `30d`), at most 100 years.
     package func seconds() throws(ScenarioFileError) -> Double {
         let text = try string().trimmingSpaces()
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        var seconds: Double?
-        if let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) {
-            seconds = DecimalNumber.parse(String(text.dropLast(suffix.count)).trimmingSpaces()).map { $0 * scale }
-        } else {
-            seconds = DecimalNumber.parse(text)
-        }
-        guard let seconds, seconds >= 0 else {
+        guard let seconds = DecimalNumber.seconds(text), seconds >= 0 else {
             throw error("'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
         }
-        guard seconds <= Self.maxDurationSeconds else { throw error("'\(text)' is more than 100 years") }
+        guard seconds <= SimulationLimits.maxDurationSeconds else { throw error("'\(text)' is more than 100 years") }
         return seconds
     }
 

@@ -9,4 +9,13 @@ package enum DecimalNumber {
               let value = Double(digits), value.isFinite else { return nil }
         return value
     }
+
+    /// Seconds in a duration: a decimal number of seconds, or one with a unit `ms`, `s`, `m`,
+    /// `h` or `d` (`90s`, `1.5h`, `30d`; spaces before the unit allowed). Nil when it is not one.
+    package static func seconds(_ text: some StringProtocol) -> Double? {
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
+        let text = String(text)
+        guard let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) else { return parse(text) }
+        return parse(String(text.dropLast(suffix.count)).trimmingSpaces()).map { $0 * scale }
+    }
 }

@@ -307,7 +307,7 @@ extension ManifestReader {
         guard let podSpec = node else { return nil }
         guard podSpec.isMapping else { throw podSpec.error("must be a mapping") }
         guard let grace = try podSpec.mapping().optional("terminationGracePeriodSeconds") else { return nil }
-        return Double(try grace.int(in: 0...Int(ConfigNode.maxDurationSeconds)))
+        return Double(try grace.int(in: 0...Int(SimulationLimits.maxDurationSeconds)))
     }
 
     private func behaviorFromHPA(

@@ -40,7 +40,7 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
             throw .invalidInput("SLO '\(text)': only p50, p95 and p99 are kept for each run")
         }
         let (strict, rest) = try comparison(String(afterMetric), text: text)
-        guard let seconds = duration(rest), seconds > 0 else {
+        guard let seconds = DecimalNumber.seconds(rest), seconds > 0 else {
             throw .invalidInput("SLO '\(text)': '\(rest)' is not a duration > 0 (e.g. 30s, 2m, 500ms)")
         }
         return SLO(metric: metric, strict: strict, threshold: seconds)
@@ -69,15 +69,6 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
             throw .invalidInput("'\(original)': only upper bounds (<= or <) make sense for latency and timeouts")
         }
         throw .invalidInput("'\(original)': expected <= or < (e.g. p95<=30s, <=0.1%)")
-    }
-
-    /// Seconds in `30s`, `1.5m`, `500ms`, `1h` or `30`: decimal and finite (``DecimalNumber``).
-    static func duration(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        if let (suffix, scale) = units.first(where: { text.hasSuffix($0.0) }) {
-            return DecimalNumber.parse(text.dropLast(suffix.count)).map { $0 * scale }
-        }
-        return DecimalNumber.parse(text)
     }
 
     /// Three significant digits, without trailing zeros (`6.5`, `0.1`, `120`).

@@ -1,3 +1,5 @@
+import Simulator
+
 /// How usage turns into billed time and which extra charges apply.
 ///
 /// Per-VM billing granularity comes from the catalog rows (``PriceRow/billingIncrementSeconds``
@@ -82,7 +84,7 @@ public struct BillingRules: Sendable, Hashable {
     /// `seconds` rounded to the nearest whole microsecond, validated.
     static func wholeMicroseconds(_ seconds: Double) throws(CostModelError) -> Int64 {
         guard seconds.isFinite, seconds >= 0 else { throw .invalidUsage("duration \(seconds) s is negative or not a number") }
-        guard seconds <= 3_155_760_000 else { throw .invalidUsage("duration \(seconds) s is over 100 years") }
+        guard seconds <= SimulationLimits.maxDurationSeconds else { throw .invalidUsage("duration \(seconds) s is over 100 years") }
         return Int64((seconds * 1_000_000).rounded())
     }
 }

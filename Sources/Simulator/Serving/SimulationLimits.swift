@@ -5,6 +5,9 @@
 /// pods per node (kubernetes.io, "Considerations for large clusters"); one GPU deployment of
 /// 10,000 replicas is beyond any case costsim is for.
 public enum SimulationLimits {
+    /// The longest duration anything may last — a file's durations, a trace's span, generated
+    /// traffic: 100 Julian years, beyond any period costsim simulates or prices.
+    public static let maxDurationSeconds = 100 * 365.25 * 86_400
     /// Replicas of one deployment: KEDA's min/max/idle replica counts, Knative's scales, the pods
     /// of a dedicated option.
     public static let maxReplicas = 10_000

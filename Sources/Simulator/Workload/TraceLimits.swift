@@ -9,7 +9,7 @@ public enum TraceLimits {
 
     /// Latest time of an arrival after the start of the trace (its first record, or 0 when times
     /// are kept as written): 100 Julian years.
-    public static let maxArrivalSeconds = 100 * 365.25 * 86_400
+    public static let maxArrivalSeconds = SimulationLimits.maxDurationSeconds
 
     /// Largest request size (after `sizeScale`) and largest output-token count: 10⁹ work units
     /// (31 years of audio, a gigabyte of text, a thousand times the longest LLM context).
@@ -17,7 +17,7 @@ public enum TraceLimits {
 
     /// Longest trace `costsim trace generate` writes, in days: the 100 years of
     /// ``maxArrivalSeconds``, so that the file reads back.
-    public static let maxGeneratedDays = 36_525.0
+    public static let maxGeneratedDays = SimulationLimits.maxDurationSeconds / 86_400
 
     /// Shortest mean burst or pause of the bursty profile (a non-zero pause, that is).
     public static let minBurstSeconds = 1.0

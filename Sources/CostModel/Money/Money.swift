@@ -109,35 +109,51 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// are kept to 63 significant bits).
     public func apportioned(by weights: [UInt64]) -> [Money] {
         guard !weights.isEmpty else { return [] }
-        let total = nanoDollars.magnitude
-        var weights = weights
-        var weightSum: UInt64 = 0
-        while true {
-            var sum: UInt64 = 0
-            var overflow = false
-            for weight in weights where !overflow { (sum, overflow) = sum.addingReportingOverflow(weight) }
-            if !overflow { weightSum = sum; break }
-            weights = weights.map { $0 >> 1 }
-        }
-        guard nanoDollars >= 0, weightSum > 0 else {
+        var scratch = weights
+        var shares = [UInt64](repeating: 0, count: weights.count)
+        var scratchSpan = scratch.mutableSpan
+        var sharesSpan = shares.mutableSpan
+        guard apportion(weights: &scratchSpan, into: &sharesSpan) else {
             var parts = Array(repeating: Money.zero, count: weights.count)
             parts[0] = self
             return parts
         }
-        var shares: [UInt64] = []
-        var remainders: [(remainder: UInt64, index: Int)] = []
-        for (index, weight) in weights.enumerated() {
-            let product = total.multipliedFullWidth(by: weight)
-            let (quotient, remainder) = weightSum.dividingFullWidth(product)
-            shares.append(quotient)
-            remainders.append((remainder, index))
-        }
-        var leftOver = total - shares.reduce(0, +)
-        remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
-        for entry in remainders where leftOver > 0 {
-            shares[entry.index] += 1
-            leftOver -= 1
-        }
         return shares.map { Money(nanoDollars: Int64($0)) }
+    }
+
+    /// The algorithm of ``apportioned(by:)`` on caller-provided storage (pricing apportions every
+    /// node run over its states: no arrays there). Writes the shares in nano-dollars into
+    /// `shares` (as many as `weights`) and uses `weights` as scratch space. Returns `false`, with
+    /// `shares` untouched, when `self` is negative or the weights are all zero.
+    func apportion(weights: inout MutableSpan<UInt64>, into shares: inout MutableSpan<UInt64>) -> Bool {
+        precondition(weights.count == shares.count && !weights.isEmpty, "one share per weight")
+        let total = nanoDollars.magnitude
+        var weightSum: UInt64 = 0
+        while true {
+            var sum: UInt64 = 0
+            var overflow = false
+            for index in weights.indices where !overflow { (sum, overflow) = sum.addingReportingOverflow(weights[index]) }
+            if !overflow { weightSum = sum; break }
+            for index in weights.indices { weights[index] >>= 1 }
+        }
+        guard nanoDollars >= 0, weightSum > 0 else { return false }
+        var leftOver = total
+        for index in weights.indices {
+            let (quotient, remainder) = weightSum.dividingFullWidth(total.multipliedFullWidth(by: weights[index]))
+            shares[index] = quotient
+            weights[index] = remainder            // the weight is no longer needed
+            leftOver -= quotient
+        }
+        // The `leftOver` (< count) largest remainders get one nano-dollar each; of equal
+        // remainders the earlier one ranks higher.
+        guard leftOver > 0 else { return true }
+        for index in weights.indices {
+            var outranking: UInt64 = 0
+            for other in weights.indices where weights[other] > weights[index] || (weights[other] == weights[index] && other < index) {
+                outranking += 1
+            }
+            if outranking < leftOver { shares[index] += 1 }
+        }
+        return true
     }
 }

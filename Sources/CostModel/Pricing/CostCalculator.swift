@@ -153,13 +153,7 @@ public struct CostCalculator: Sendable {
             gpuCost = try charge(gpu, billedSeconds: gpuBilled, units: price.attachedGPUCount, of: node())
         }
         let total = try sum(machineCost, gpuCost, "machine + GPU charge of \(node())")
-        var weights: [UInt64] = []
-        for state in NodeState.allCases {
-            weights.append(try BillingRules.wholeMicroseconds(run.durations[state]).magnitude)
-        }
-        let parts = total.apportioned(by: weights)
-        var byState = StateCosts()
-        for state in NodeState.allCases { byState[state] = parts[state.rawValue] }
+        let byState = try StateCosts(apportioning: total, over: run.durations)
         return NodeRunCharge(
             nodeID: run.nodeID, pool: run.pool, machine: run.machine, isGPUNode: price.isGPUNode,
             capacity: CapacityType(spot: run.machine.spot), usedSeconds: usedSeconds, billedSeconds: billed,

@@ -138,8 +138,6 @@ struct ServingSystem: EventHandler {
 
     // Results
     var statistics = RequestStatistics()
-    /// The latency distributions while the run records them; written into ``statistics`` by ``finish(at:)``.
-    var latencies = RequestLatencies()
     var timeline: Timeline
     var records: [RequestRecord] = []
     var decisions: [ScalingDecision] = []
@@ -262,10 +260,10 @@ struct ServingSystem: EventHandler {
         let sojourn = now - request.record.arrivalSeconds
         let timedOut = sojourn > scenario.clientTimeoutSeconds
         statistics.served += 1
-        latencies.sojourn.record(sojourn)
-        latencies.response.record(Swift.min(sojourn, scenario.clientTimeoutSeconds))
-        latencies.wait.record(request.serviceStartSeconds - request.record.arrivalSeconds)
-        latencies.service.record(request.serviceSeconds)
+        statistics.sojourn.record(sojourn)
+        statistics.response.record(Swift.min(sojourn, scenario.clientTimeoutSeconds))
+        statistics.wait.record(request.serviceStartSeconds - request.record.arrivalSeconds)
+        statistics.service.record(request.serviceSeconds)
         if timedOut { statistics.timedOut += 1 }
         if keepRecords {
             records.append(RequestRecord(
@@ -322,7 +320,7 @@ struct ServingSystem: EventHandler {
             let request = requests[Int(head)]
             statistics.timedOut += 1
             statistics.expiredUnserved += 1
-            latencies.response.record(scenario.clientTimeoutSeconds)
+            statistics.response.record(scenario.clientTimeoutSeconds)
             if keepRecords {
                 let coldWait = zeroCapacitySeconds - request.zeroCapacityMarkAtArrival
                 records.append(RequestRecord(
@@ -341,7 +339,7 @@ struct ServingSystem: EventHandler {
         let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
         if coldWait > 0 && requests[index].coldStartWaitSeconds == 0 {
             statistics.waitedForColdStart += 1
-            latencies.coldStartWait.record(coldWait)
+            statistics.coldStartWait.record(coldWait)
         }
         let service = scenario.inference.serviceSeconds(for: requests[index].record, using: &serviceNoise)
         serviceStarts &+= 1
@@ -415,9 +413,8 @@ struct ServingSystem: EventHandler {
         for index in requests.indices where !free.contains(Int32(index)) {
             statistics.unanswered += 1
             statistics.timedOut += 1
-            latencies.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
+            statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
         }
-        latencies.write(into: &statistics)
         timeline.close(at: end)
         return nodes.indices.map { index in
             var node = nodes[index]

@@ -12,15 +12,22 @@ import Foundation
 public enum ResultsDatabase {
     public static let formatVersion = "1"
 
-    /// Writes `results` to `path` atomically.
-    public static func write(_ results: SweepResults, to path: String) throws(SweepError) {
+    /// Writes `results` to `path`.
+    ///
+    /// - Parameter atomically: build the file beside `path` and rename it over `path` when
+    ///   complete (the default). `false` builds it at `path` itself, for a caller that already
+    ///   writes to a temporary file of its own (the CLI registers its temporary files for removal
+    ///   on Ctrl-C; a second, inner temporary file would be left behind).
+    public static func write(_ results: SweepResults, to path: String, atomically: Bool = true) throws(SweepError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .results("\(path): directory \(directory.path) does not exist")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+        let temporary = atomically
+            ? directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+            : path
         do {
             let db = try Connection(path: temporary, create: true)
             try db.execute("""
@@ -76,7 +83,7 @@ public enum ResultsDatabase {
             insertRun.finalize()
             try db.execute("COMMIT;")
             try db.close()
-            guard rename(temporary, path) == 0 else {
+            guard !atomically || rename(temporary, path) == 0 else {
                 throw SweepError.results("\(path): cannot replace file: \(String(cString: strerror(errno)))")
             }
         } catch let error as SweepError {

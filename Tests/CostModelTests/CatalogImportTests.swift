@@ -93,6 +93,26 @@ struct CatalogImportTests {
         #expect(rows.count == 51)
     }
 
+    /// The CLI builds the catalog in a temporary file of its own (removed on Ctrl-C): a
+    /// non-atomic import builds it at that path itself, with no inner temporary or journal file.
+    @Test("a non-atomic import builds the catalog at the path itself")
+    func nonAtomicImport() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = directory.appendingPathComponent("prices.csv")
+        try TestSupport.write(Self.header + "\n" + Self.good + "\n", to: csv)
+        // An empty file with a second name: built in place, the second name sees the catalog; a
+        // rename over the path would leave it empty.
+        let output = directory.appendingPathComponent("prices.sqlite").path
+        let alias = directory.appendingPathComponent("alias.sqlite").path
+        #expect(FileManager.default.createFile(atPath: output, contents: nil))
+        try FileManager.default.linkItem(atPath: output, toPath: alias)
+
+        let rows = try CatalogImporter.importCSV(at: csv.path, to: output, atomically: false)
+        #expect(try PriceCatalog(contentsOfFile: alias).rows() == rows)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["alias.sqlite", "prices.csv", "prices.sqlite"])
+    }
+
     @Test("import writes the catalog atomically; a failed import leaves no file")
     func atomicImport() throws {
         let directory = try TestSupport.temporaryDirectory()

@@ -33,6 +33,25 @@ struct ResultsFileValidationTests {
         return path
     }
 
+    /// `costsim sweep --db` builds the file in a temporary file of its own (removed on Ctrl-C):
+    /// a non-atomic write builds it at that path itself, with no inner temporary file.
+    @Test func nonAtomicWriteBuildsThePathItself() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("results-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let results = try await Self.runs.results(Shard(index: 1, count: 3))
+        // An empty file with a second name: built in place, the second name sees the results; a
+        // rename over the path would leave it empty.
+        let path = directory.appendingPathComponent("results.sqlite").path
+        let alias = directory.appendingPathComponent("alias.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        try FileManager.default.linkItem(atPath: path, toPath: alias)
+
+        try ResultsDatabase.write(results, to: path, atomically: false)
+        #expect(try ResultsDatabase.read(path: alias).runs == results.runs)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["alias.sqlite", "results.sqlite"])
+    }
+
     /// The error reading `path` gives, or nil if it reads.
     static func readError(_ path: String) -> String? {
         do {

@@ -3,17 +3,20 @@
 public enum CatalogImporter {
     /// Reads `csvPath`, validates every row, and writes `outputPath`.
     ///
+    /// - Parameter atomically: see ``PriceCatalog/writeDatabase(_:to:atomically:)``.
     /// - Returns: the rows written.
     /// - Throws: ``CatalogImportError`` naming the line and field of every problem found;
     ///   ``CatalogImportError/outputIsInput(csvPath:outputPath:)`` if `outputPath` is the CSV
     ///   itself (under any name), which the atomic rename would otherwise replace.
     @discardableResult
-    public static func importCSV(at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults()) throws(CatalogImportError) -> [PriceRow] {
+    public static func importCSV(
+        at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
+    ) throws(CatalogImportError) -> [PriceRow] {
         if Platform.isSameFile(csvPath, outputPath) { throw .outputIsInput(csvPath: csvPath, outputPath: outputPath) }
         guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
         let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
         do {
-            try PriceCatalog.writeDatabase(rows, to: outputPath)
+            try PriceCatalog.writeDatabase(rows, to: outputPath, atomically: atomically)
         } catch {
             throw .writeFailed(error)
         }

@@ -146,36 +146,41 @@ public final class PriceCatalog: @unchecked Sendable {
     /// temporary file beside `path` and renamed over it only when complete, so a failure
     /// leaves no file (or the previous file) behind.
     ///
+    /// - Parameter atomically: `false` builds the file at `path` itself (which must not exist),
+    ///   for a caller that already writes to a temporary file of its own and renames it (the
+    ///   CLI, which removes its temporary files on Ctrl-C: an inner one would be left behind).
     /// - Throws: ``CostModelError/writeFailed(path:reason:)``, also when a row breaks
     ///   ``CatalogLimits`` or repeats a key (nothing is written then).
-    public static func writeDatabase(_ rows: [PriceRow], to path: String) throws(CostModelError) {
+    public static func writeDatabase(_ rows: [PriceRow], to path: String, atomically: Bool = true) throws(CostModelError) {
         if let (index, row, problem) = rows.firstProblem() {
             throw .writeFailed(path: path, reason: "row \(index + 1) (\(row.keyDescription)), column '\(problem.column)': '\(problem.value)' is not valid: \(problem.reason)")
         }
-        let temporary = Platform.temporaryPath(for: path)
-        Platform.removeFile(temporary)
+        let temporary = atomically ? Platform.temporaryPath(for: path) : path
+        if atomically { Platform.removeFile(temporary) }
         do {
             try buildDatabase(rows, at: temporary)
         } catch {
             Platform.removeFile(temporary)
-            Platform.removeFile(temporary + "-journal")
             throw .writeFailed(path: path, reason: error.description)
         }
-        if let message = Platform.renameReplacing(temporary, path) {
+        if atomically, let message = Platform.renameReplacing(temporary, path) {
             throw .writeFailed(path: path, reason: message)
         }
     }
 
-    /// Writes this catalog's rows to a new SQLite file (see ``writeDatabase(_:to:)``).
+    /// Writes this catalog's rows to a new SQLite file (see ``writeDatabase(_:to:atomically:)``).
     public func write(to path: String) throws(CostModelError) {
         try Self.writeDatabase(rows(), to: path)
     }
 
     // MARK: - Internals
 
-    /// Creates a database file and fills it; the connection closes when this returns.
+    /// Creates a database file and fills it; the connection closes when this returns. No
+    /// rollback journal: a file that fails halfway is removed, and a journal would be one more
+    /// file to leave behind on an interrupt.
     private static func buildDatabase(_ rows: [PriceRow], at path: String) throws(SQLiteError) {
         let connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        try connection.execute("PRAGMA journal_mode = OFF")
         try createSchemaAndInsert(rows, into: connection)
     }
 

@@ -34,7 +34,7 @@ struct PricingImportCommand: AsyncParsableCommand {
         // removes on error or interrupt).
         let rows = try OutputBatch.write { batch in
             var rows: [PriceRow] = []
-            try batch.add(to: destination) { temporary in rows = try CatalogImporter.importCSV(at: csv, to: temporary, defaults: defaults) }
+            try batch.add(to: destination) { temporary in rows = try CatalogImporter.importCSV(at: csv, to: temporary, defaults: defaults, atomically: false) }
             return rows
         }
         let skus = Set(rows.map { "\($0.snapshot)/\($0.provider)/\($0.region)/\($0.kind)/\($0.sku)" }).count

@@ -130,7 +130,7 @@ struct SweepOutputOptions: ParsableArguments {
         }
         try OutputBatch.write { batch in
             if let db {
-                try batch.add(to: OutputFile(checking: db, option: "--db")) { temporary in try ResultsDatabase.write(results, to: temporary) }
+                try batch.add(to: OutputFile(checking: db, option: "--db")) { temporary in try ResultsDatabase.write(results, to: temporary, atomically: false) }
             }
             if let output { try batch.add(text, to: OutputFile(checking: output, option: "--output")) }
             if let chart, let chartBytes { try batch.add(chartBytes, to: OutputFile(checking: chart, option: "--chart")) }

@@ -109,13 +109,28 @@ public struct Sweep: Sendable {
 
     /// Simulates one replication of `group`'s first configuration and prices it for every
     /// configuration of the group (``SimulationGroups``), in the group's order.
+    /// Errors of the simulation or pricing name the configuration and the replication (``SweepError/runFailed(configuration:label:replication:reason:)``).
     func runGroup(_ group: [Int], replication: Int, traces: SharedTraces?) throws -> [RunOutcome] {
+        func failed(_ configuration: Int, _ error: any Error) -> SweepError {
+            .runFailed(configuration: configuration, label: ConfigurationSummary.label(grid.configurations[configuration]),
+                       replication: replication, reason: String(describing: error))
+        }
         var (configured, leader) = try configured(group[0])
         if let traces { configured = traces.applied(to: configured, seed: scenario.seed, replication: replication) }
-        let simulated = try Simulation.run(configured, option: leader, replication: replication)
+        let simulated: SimulationResult
+        do {
+            simulated = try Simulation.run(configured, option: leader, replication: replication)
+        } catch {
+            throw failed(group[0], error)
+        }
         return try group.map { configuration in
             let result = configuration == group[0] ? simulated : SimulationGroups.relabel(simulated, from: leader, to: try self.configured(configuration).1)
-            let cost = try calculator.price(result)
+            let cost: CostReport
+            do {
+                cost = try calculator.price(result)
+            } catch {
+                throw failed(configuration, error)
+            }
             let response = result.requests.response
             return RunOutcome(
                 configuration: configuration, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,

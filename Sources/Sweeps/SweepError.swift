@@ -8,10 +8,15 @@ public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidInput(String)
     /// A results file cannot be read, written or merged.
     case results(String)
+    /// One run of the sweep failed (an option that cannot keep up with the traffic, a cost too
+    /// large to price): which configuration and replication, and why.
+    case runFailed(configuration: Int, label: String, replication: Int, reason: String)
 
     public var description: String {
         switch self {
         case .invalidConfiguration(let message), .invalidInput(let message), .results(let message): message
+        case .runFailed(let configuration, let label, let replication, let reason):
+            "configuration \(configuration) (\(label)), replication \(replication): \(reason)"
         }
     }
 }

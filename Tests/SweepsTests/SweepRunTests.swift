@@ -214,6 +214,26 @@ struct SweepRunTests {
         }
     }
 
+    @Test("a run that fails names the configuration and replication beside the cause")
+    func failedRunNamesConfiguration() async throws {
+        // A trace is streamed by each run, so a bad line far into it surfaces during the runs.
+        let directory = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trace = directory.appendingPathComponent("day.csv")
+        try "arrival_seconds,work_size\n10,1\n20,1\n30,x\n".write(to: trace, atomically: true, encoding: .utf8)
+        var scenario = Fixtures.scenario()
+        scenario.workload = .traceFile(path: trace.path, format: .costsim)
+        scenario.horizonSeconds = 3_600
+        let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [30s]\n", file: "g.yaml")
+        let sweep = try Sweep(scenario: scenario, grid: grid, optionName: "scale-to-zero", replications: 1, calculator: Fixtures.calculator())
+        await #expect {
+            _ = try await sweep.run(jobs: 1)
+        } throws: { error in
+            guard case .runFailed(0, "keda.cooldownPeriod=30s", 0, let reason) = error as? SweepError else { return false }
+            return reason.contains("day.csv:4") && reason.contains("work_size")
+        }
+    }
+
     @Test("break-even: dedicated wins at high traffic, scale-to-zero at low")
     func breakEven() async throws {
         let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [60s]\n", file: "g.yaml")

@@ -39,6 +39,9 @@ struct SimulationGroups {
         for index in relabelled.nodeRuns.indices {
             relabelled.nodeRuns[index].machine = names[relabelled.nodeRuns[index].machine] ?? relabelled.nodeRuns[index].machine
         }
+        for index in relabelled.nodeRunsToEnd.indices {
+            relabelled.nodeRunsToEnd[index].machine = names[relabelled.nodeRunsToEnd[index].machine] ?? relabelled.nodeRunsToEnd[index].machine
+        }
         return relabelled
     }
 

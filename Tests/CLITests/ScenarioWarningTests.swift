@@ -15,6 +15,29 @@ import Testing
         }
     }
 
+    @Test func aShortTraceWithoutAHorizonIsFlagged() throws {
+        // A trace replayed without a horizon is observed from its first to its last arrival:
+        // 2 minutes here, flagged; costs, the footer and the warning all use that period.
+        let directory = CLIRunner.temporaryDirectory()
+        let trace = directory.appendingPathComponent("two-minutes.csv")
+        try "arrival_seconds,work_size\n0,5\n60,5\n120,5\n".write(to: trace, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--trace", trace.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("the trace spans 2.0 min from its first to its last arrival"), "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("projected from 2.0 min simulated"), "\(outcome.standardOutput)")
+    }
+
+    @Test func requestsLeftWhenTheRunStopsAreReported() throws {
+        // One dedicated GPU, 2 h of work arriving at once: the run stops an hour after the last
+        // arrival with most of it unanswered, and says so.
+        let directory = CLIRunner.temporaryDirectory()
+        let trace = directory.appendingPathComponent("burst.csv")
+        try ("arrival_seconds,work_size\n" + (0..<400).map { "\($0),40\n" }.joined()).write(to: trace, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--trace", trace.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("were still waiting or in service when the run stopped, 60.0 min after the observed period"), "\(outcome.standardOutput)")
+    }
+
     @Test func aTracePresetWithoutATraceIsAnError() throws {
         let outcome = try CLIRunner.run(["run", "--trace-preset", "azure-llm"])
         #expect(outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"), "\(outcome.standardError)")

@@ -134,7 +134,7 @@ import Testing
         let differences = [
             ("decisions", skipping.decisions == every.decisions),
             ("request records", skipping.requestRecords == every.requestRecords),
-            ("node runs", skipping.nodeRuns == every.nodeRuns),
+            ("node runs", skipping.nodeRuns == every.nodeRuns && skipping.nodeRunsToEnd == every.nodeRunsToEnd),
             ("timeline", skipping.timeline == every.timeline),
             ("end", skipping.endSeconds == every.endSeconds),
             ("counts", [skipping.gpuNodesCreated, skipping.activationsFromZero, skipping.preemptions, a.arrived, a.served, a.timedOut,

@@ -37,8 +37,8 @@ import Testing
         #expect(request.coldStartWaitSeconds == 275)
         #expect(request.queueWaitSeconds == 0)
         #expect(request.timedOut)
-        let node = try #require(result.gpuNodeRuns.first)
-        #expect(result.gpuNodeRuns.count == 1)
+        let node = try #require(result.gpuNodeRunsToEnd.first)
+        #expect(result.gpuNodeRunsToEnd.count == 1)
         #expect(node.startSeconds == 40)
         #expect(node.readySeconds == 280)
         #expect(node.endSeconds == 985)
@@ -63,7 +63,7 @@ import Testing
         keda.trigger.queueProtocol = .http
         let result = try Self.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(keda))
         #expect(result.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [10, 350])
-        let node = try #require(result.gpuNodeRuns.first)
+        let node = try #require(result.gpuNodeRunsToEnd.first)
         #expect(node.endSeconds == 995)        // unneeded from 350, deleted at 960, +35 s
     }
 
@@ -73,7 +73,7 @@ import Testing
         // unneeded from 600, deleted at 1210, VM stops at 1245.
         let result = try Self.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(KEDAConfiguration()))
         #expect(result.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [30, 600])
-        let node = try #require(result.gpuNodeRuns.first)
+        let node = try #require(result.gpuNodeRunsToEnd.first)
         #expect(node.startSeconds == 60)
         #expect(node.readySeconds == 300)
         #expect(node.endSeconds == 1245)
@@ -164,8 +164,8 @@ import Testing
         let kpa = result.decisions.filter { $0.actor == .knative }
         #expect(kpa.map(\.timeSeconds) == [5, 376])
         #expect(kpa.map(\.to) == [1, 0])
-        #expect(result.gpuNodeRuns.first?.startSeconds == 35)
-        #expect(result.gpuNodeRuns.first?.endSeconds == 1030)
+        #expect(result.gpuNodeRunsToEnd.first?.startSeconds == 35)
+        #expect(result.gpuNodeRunsToEnd.first?.endSeconds == 1030)
     }
 
     @Test func scalerErrorsBlockScaleToZeroOrDriveTheFallback() throws {
@@ -199,11 +199,11 @@ import Testing
         let result = try Simulation.run(scenario, option: Timeline.option(keda), keepRequestRecords: true)
         #expect(result.requestRecords.first?.coldStartWaitSeconds == 0)
         #expect(result.requestRecords.first?.completionSeconds == 1010)
-        #expect(result.gpuNodeRuns.count == 1)
-        #expect(result.gpuNodeRuns.first?.startSeconds == 30)
-        #expect(result.gpuNodeRuns.first?.readySeconds == 270)
-        #expect(result.gpuNodeRuns.first?.endSeconds == 5000)
-        #expect(result.gpuNodeRuns.first?.durations[.coldStart] == 240)
+        #expect(result.gpuNodeRunsToEnd.count == 1)
+        #expect(result.gpuNodeRunsToEnd.first?.startSeconds == 30)
+        #expect(result.gpuNodeRunsToEnd.first?.readySeconds == 270)
+        #expect(result.gpuNodeRunsToEnd.first?.endSeconds == 5000)
+        #expect(result.gpuNodeRunsToEnd.first?.durations[.coldStart] == 240)
     }
 
     @Test func spotPreemptionsRequeueWorkAndReplaceNodes() throws {

@@ -18,10 +18,14 @@ import Testing
         #expect(result.requestRecords.map { $0.completionSeconds! } == [5, 10, 15])
         #expect(result.requests.sojourn.meanSeconds == 9)
         #expect(result.endSeconds == 15)
-        let node = try #require(result.nodeRuns.first)
+        let node = try #require(result.nodeRunsToEnd.first)
         #expect(node.durations[.serving] == 15)
         #expect(node.durations[.idle] == 0)
         #expect(node.seconds == 15)
+        // Costs cover the trace's observed period, up to its last arrival.
+        #expect(result.horizonSeconds == 2)
+        #expect(result.nodeRuns.map(\.seconds) == [2])
+        #expect(result.nodeRuns.first?.durations[.serving] == 2)
         #expect(result.timeline.queueDepth.first == 2)
         #expect(result.timeline.arrivals.first == 3)
     }
@@ -54,7 +58,7 @@ import Testing
         #expect(result.requests.served == 2)
         #expect(result.requests.response.maxSeconds == 60)
         #expect(result.requests.sojourn.maxSeconds == 74)
-        #expect(result.nodeRuns[0].durations[.serving] == 75)
+        #expect(result.nodeRunsToEnd[0].durations[.serving] == 75)
     }
 
     @Test func expiredMessagesAreDroppedUnservedWithATTL() throws {
@@ -64,7 +68,7 @@ import Testing
         #expect(result.requests.expiredUnserved == 1)
         #expect(result.requests.served == 1)
         #expect(result.requests.timedOut == 2)
-        #expect(result.nodeRuns[0].durations[.serving] == 70)
+        #expect(result.nodeRunsToEnd[0].durations[.serving] == 70)
         #expect(result.requestRecords.contains { $0.completionSeconds == nil && $0.arrivalSeconds == 1 })
     }
 
@@ -81,6 +85,44 @@ import Testing
         #expect(result.gpuNodeRuns.count == 1)
         #expect(result.gpuNodeSecondsByState[.serving] == 2)
         #expect(result.gpuNodeSecondsByState[.idle] == 98)
+    }
+
+    @Test func costsCoverTheHorizonNotTheDrainAfterIt() throws {
+        // A request at 90 with 50 s of work: served 90–140, after the horizon at 100. The run
+        // answers it (its latency counts), but the node is billed for [0, 100] only.
+        var scenario = scenario([0.0, 90].map { TraceRecord(arrivalSeconds: $0, workSize: $0 == 0 ? 1 : 50) })
+        scenario.horizonSeconds = 100
+        let result = try Simulation.run(scenario, option: Fixtures.dedicated())
+        #expect(result.requests.served == 2)
+        #expect(result.requests.sojourn.maxSeconds == 50)
+        #expect(result.endSeconds == 140)
+        #expect(result.horizonSeconds == 100)
+        #expect(result.nodeRuns.map(\.seconds) == [100])
+        #expect(result.gpuNodeSecondsByState[.serving] == 11)
+        #expect(result.gpuNodeSecondsByState[.idle] == 89)
+        #expect(result.nodeRunsToEnd.map(\.seconds) == [140])
+    }
+
+    @Test func optionsReplayingOneTraceArePricedOverOnePeriod() throws {
+        // Without a horizon, the observed period is the trace's last arrival (600 s) for every
+        // option, whatever its tail: a scale-to-zero option with a long cooldown keeps its node
+        // longer, and its node time in the period can only grow with the cooldown.
+        let records = stride(from: 0.0, through: 600, by: 120).map { TraceRecord(arrivalSeconds: $0, workSize: 5) }
+        let scenario = scenario(records)
+        var observed: [Double] = []
+        var gpuSeconds: [Double] = []
+        for cooldown in [60.0, 900, 3600] {
+            var keda = KEDAConfiguration.article
+            keda.cooldownPeriodSeconds = cooldown
+            let result = try Simulation.run(scenario, option: ScaleToZeroTimelineTests.option(keda))
+            observed.append(result.horizonSeconds)
+            gpuSeconds.append(result.gpuNodeSecondsByState.total)
+            #expect(result.endSeconds > 600)
+        }
+        observed.append(try Simulation.run(scenario, option: Fixtures.dedicated()).horizonSeconds)
+        #expect(observed == [600, 600, 600, 600])
+        #expect(gpuSeconds == gpuSeconds.sorted())
+        #expect(gpuSeconds.allSatisfy { $0 > 0 && $0 <= 600 })
     }
 
     @Test func sameSeedGivesIdenticalResults() throws {

@@ -65,7 +65,7 @@ public struct TimelineSeries: Sendable, Hashable {
         let count = Swift.max(0, last - first)
         var gpu = [Double](repeating: 0, count: count)
         var cold: [TimeSpan] = []
-        for run in result.gpuNodeRuns where run.endSeconds > start && run.startSeconds < start + length {
+        for run in result.gpuNodeRunsToEnd where run.endSeconds > start && run.startSeconds < start + length {
             let from = Swift.max(0, Int(((run.startSeconds - start) / bucket).rounded(.down)))
             let to = Swift.min(count, Int(((run.endSeconds - start) / bucket).rounded(.up)))
             if from < to { for index in from..<to { gpu[index] += 1 } }

@@ -49,6 +49,10 @@ public struct Scenario: Sendable, Hashable {
     /// The observation period for this scenario, if known before running.
     public var effectiveHorizonSeconds: Double? { horizonSeconds ?? workload.naturalHorizonSeconds }
 
+    /// How long a run goes on after the last arrival (or the horizon) to answer what is left:
+    /// the client timeout, but at least an hour. Requests still unanswered then count as timed out.
+    public var drainLimitSeconds: Double { Swift.max(clientTimeoutSeconds, 3600) }
+
     /// At most this many replications per configuration: their results are kept in memory.
     public static let maxReplications = 10_000
     /// At most this many timeline buckets over the run (a few bytes each, per run kept).

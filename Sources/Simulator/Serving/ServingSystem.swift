@@ -141,6 +141,10 @@ struct ServingSystem: EventHandler {
     var timeline: Timeline
     var records: [RequestRecord] = []
     var decisions: [ScalingDecision] = []
+    /// Each node's run within the observation period, taken when it ended (``closeObservation(at:)``).
+    var observedNodeRuns: [NodeRun]?
+    /// The end of the observation period, once it has passed: the horizon, or a trace's last arrival.
+    var observationEndSeconds: Double?
     var gpuNodesCreated = 0
     var activationsFromZero = 0
     var preemptions = 0
@@ -215,9 +219,12 @@ struct ServingSystem: EventHandler {
         guard let record = pendingRecord, horizonSeconds.map({ record.arrivalSeconds < $0 }) ?? true else {
             pendingRecord = nil
             traceExhausted = true
+            // Without a horizon, a trace is observed until its last arrival (now): every option
+            // replaying it is priced over the same period, whatever its tail after the traffic.
+            if horizonSeconds == nil && engine.now > 0 { closeObservation(at: engine.now) }
             // A configuration can keep a request from ever finishing (AMQP flapping with long
             // requests): the run stops this long after the last arrival (or the horizon).
-            engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + drainLimitSeconds, rank: Self.drainDeadlineRank)
+            engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + scenario.drainLimitSeconds, rank: Self.drainDeadlineRank)
             return
         }
         if record.arrivalSeconds > maxTimelineSeconds {   // only a trace without a horizon gets here (``Scenario/validate()``)
@@ -402,12 +409,32 @@ struct ServingSystem: EventHandler {
         decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 
-    /// How long a run continues after the last arrival (or the horizon) to answer what is left:
-    /// the client timeout, but at least an hour.
-    var drainLimitSeconds: Double { Swift.max(scenario.clientTimeoutSeconds, 3600) }
 
-    /// Closes the books at `end`: requests never answered, node durations, time averages and the timeline.
-    mutating func finish(at end: Double) -> [NodeRun] {
+    /// Ends the observation period now (`end`): keeps each node's run up to it, for the costs.
+    mutating func closeObservation(at end: Double) {
+        guard observationEndSeconds == nil else { return }
+        observationEndSeconds = end
+        observedNodeRuns = nodeRuns(upTo: end)
+    }
+
+    /// Every node's run up to `end`, which must be now (or later with no event since): VMs
+    /// started before it (or at time 0), their time by state until they stopped or until `end`.
+    private func nodeRuns(upTo end: Double) -> [NodeRun] {
+        nodes.indices.compactMap { index in
+            let node = nodes[index]
+            guard node.startSeconds < end || node.startSeconds == 0 else { return nil }
+            var durations = node.durations
+            if node.stoppedSeconds == nil { durations[node.accountingState] += end - node.stateSince }
+            return NodeRun(
+                nodeID: index, pool: node.pool, machine: node.spec, startSeconds: node.startSeconds, endSeconds: node.stoppedSeconds ?? end,
+                readySeconds: node.firstPodReadySeconds, runningAtEnd: node.stoppedSeconds == nil, durations: durations)
+        }
+    }
+
+    /// Closes the books at `end`: requests never answered, time averages and the timeline.
+    /// Returns the node runs of the observation period (closed at `end` if still open) and of
+    /// the whole run.
+    mutating func finish(at end: Double) -> (observed: [NodeRun], toEnd: [NodeRun]) {
         advanceClock(to: end)
         let free = Set(freeSlots)
         for index in requests.indices where !free.contains(Int32(index)) {
@@ -416,13 +443,7 @@ struct ServingSystem: EventHandler {
             statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
         }
         timeline.close(at: end)
-        return nodes.indices.map { index in
-            var node = nodes[index]
-            let stop = node.stoppedSeconds ?? end
-            if node.stoppedSeconds == nil { node.durations[node.accountingState] += end - node.stateSince }
-            return NodeRun(
-                nodeID: index, pool: node.pool, machine: node.spec, startSeconds: node.startSeconds, endSeconds: stop,
-                readySeconds: node.firstPodReadySeconds, runningAtEnd: node.stoppedSeconds == nil, durations: node.durations)
-        }
+        let toEnd = nodeRuns(upTo: end)
+        return (observedNodeRuns ?? toEnd, toEnd)
     }
 }

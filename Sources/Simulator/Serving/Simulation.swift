@@ -50,6 +50,7 @@ public enum Simulation {
         system.start(engine: &engine)
         let horizon = scenario.effectiveHorizonSeconds
         engine.run(&system, until: horizon ?? .infinity)
+        if let horizon { system.closeObservation(at: horizon) }
         if system.runError == nil, horizon != nil, system.inSystem > 0 {
             system.stopWhenDrained = true          // finish the requests admitted before the horizon
             engine.run(&system)
@@ -60,8 +61,9 @@ public enum Simulation {
         let nodeRuns = system.finish(at: end)
         return SimulationResult(
             scenarioName: scenario.name, option: option, seed: scenario.seed, replication: replication,
-            horizonSeconds: horizon ?? end, endSeconds: end,
-            clientTimeoutSeconds: scenario.clientTimeoutSeconds, requests: system.statistics, nodeRuns: nodeRuns,
+            horizonSeconds: system.observationEndSeconds ?? end, endSeconds: end,
+            clientTimeoutSeconds: scenario.clientTimeoutSeconds, requests: system.statistics,
+            nodeRuns: nodeRuns.observed, nodeRunsToEnd: nodeRuns.toEnd,
             timeline: system.timeline, requestRecords: system.records, decisions: system.decisions,
             gpuNodesCreated: system.gpuNodesCreated, activationsFromZero: system.activationsFromZero,
             preemptions: system.preemptions, eventCount: engine.processedEventCount)

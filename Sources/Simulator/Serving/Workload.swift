@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where a scenario's requests come from.
 public enum Workload: Sendable, Hashable {
     /// Generated traffic (streamed; depends on the seed and replication).
@@ -20,5 +26,25 @@ public enum Workload: Sendable, Hashable {
     public var naturalHorizonSeconds: Double? {
         if case .synthetic(let description) = self { return description.horizonSeconds }
         return nil
+    }
+
+    /// The observation period of a run of this workload without a horizon — the last arrival of
+    /// a trace (``SimulationResult/horizonSeconds``) — if it is
+    /// shorter than `limitSeconds`; `nil` if it is not (or if the workload defines its own).
+    /// Reads a trace file only up to the first record at or after `limitSeconds`, and not at all
+    /// unless it is a regular file (a pipe can be read only once: `nil` then).
+    public func observationSeconds(ifShorterThan limitSeconds: Double) throws(TraceError) -> Double? {
+        guard naturalHorizonSeconds == nil else { return nil }
+        if case .traceFile(let path, _) = self {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        }
+        var source = try makeSource(seed: 0, replication: 0)
+        var last = 0.0
+        while let record = try source.next() {
+            if record.arrivalSeconds >= limitSeconds { return nil }
+            last = record.arrivalSeconds
+        }
+        return last
     }
 }

@@ -28,8 +28,10 @@ struct Findings {
             let tails = (seconds[.cooldownTail] + seconds[.scaleDownTail]) / 3600 / days
             let cold = seconds[.coldStart] / 3600 / days
             let serving = seconds[.serving] / 3600 / days
+            let idle = seconds[.idle] / 3600 / days
             var usage = "\(outcome.option.name): GPU nodes were billed \(Format.fixed(perDay, decimals: 1)) h a day — "
             usage += "\(Format.fixed(serving, decimals: 1)) h serving, \(Format.fixed(cold, decimals: 1)) h cold starts, "
+            usage += "\(Format.fixed(idle, decimals: 1)) h idle between requests and "
             usage += "\(Format.fixed(tails, decimals: 1)) h idle tails (waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
             if isArticle {
                 usage += perDay > Self.articleGPUHoursPerDay * 1.25
@@ -73,6 +75,13 @@ struct Findings {
             if let fee = outcome.cost?.meanPerMonth.netClusterFee, fee.nanoDollars > 0, isArticle {
                 sentences.append("The GKE cluster management fee adds \(fee.formatted) a month to \(outcome.option.name); the article leaves it out.")
             }
+        }
+        for outcome in outcomes where outcome.unanswered > 0 {
+            let share = Double(outcome.unanswered) / Double(Swift.max(1, outcome.arrived))
+            var unanswered = "\(Format.count(outcome.unanswered)) requests (\(Format.percent(share))) in \(outcome.option.name) were still waiting or in service "
+            unanswered += "when the run stopped, \(Format.duration(scenario.drainLimitSeconds)) after the observed period: they count as timed out; "
+            unanswered += "\(outcome.option.name) cannot keep up with this traffic (more capacity: maxReplicaCount, the node pool's max, dedicated nodes)."
+            sentences.append(unanswered)
         }
         return sentences
     }

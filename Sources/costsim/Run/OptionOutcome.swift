@@ -23,6 +23,8 @@ struct OptionOutcome {
     var served: Int { results.reduce(0) { $0 + $1.requests.served } }
     var timedOut: Int { results.reduce(0) { $0 + $1.requests.timedOut } }
     var waitedForColdStart: Int { results.reduce(0) { $0 + $1.requests.waitedForColdStart } }
+    /// Requests still waiting or in service when the runs stopped (counted as timed out too).
+    var unanswered: Int { results.reduce(0) { $0 + $1.requests.unanswered } }
     var gpuNodesCreated: Double { Double(results.reduce(0) { $0 + $1.gpuNodesCreated }) / Double(max(1, results.count)) }
     var activationsFromZero: Double { Double(results.reduce(0) { $0 + $1.activationsFromZero }) / Double(max(1, results.count)) }
     var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostModel
 import Foundation
 import Scenarios
 import Simulator
@@ -52,10 +53,19 @@ struct ScenarioOptions: ParsableArguments {
             scenario.options[index].kind = .autoscaled(deployment)
             do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
         }
-        if let horizon = scenario.effectiveHorizonSeconds, horizon < Self.shortestRepresentativeHorizonSeconds {
-            FileHandle.standardError.write(Data(("costsim: warning: the run observes \(Format.duration(horizon)); monthly figures scale it up to a month, "
-                + "so each cold start and billing minimum in it counts \(Int(30 * 86_400 / horizon)) times over — observe at least a day\n").utf8))
+        let limit = Self.shortestRepresentativeHorizonSeconds
+        if let horizon = scenario.effectiveHorizonSeconds, horizon < limit {
+            Self.warnShortObservation("the run observes \(Format.duration(horizon))", seconds: horizon)
+        } else if scenario.effectiveHorizonSeconds == nil, let span = try scenario.workload.observationSeconds(ifShorterThan: limit), span > 0 {
+            Self.warnShortObservation("the trace spans \(Format.duration(span)) from its first to its last arrival, the period costs cover", seconds: span)
         }
         return scenario
+    }
+
+    /// Warns that monthly figures multiply an observed period of `seconds` (described by `what`) by a month's worth.
+    private static func warnShortObservation(_ what: String, seconds: Double) {
+        let times = Int(Double(BillingRules().monthHours) * 3_600 / seconds)   // the default month, 730 h
+        FileHandle.standardError.write(Data(("costsim: warning: \(what); monthly figures scale it up to a month, "
+            + "so each cold start and billing minimum in it counts \(times) times over — observe at least a day (scenario horizon, a longer trace)\n").utf8))
     }
 }

@@ -68,13 +68,16 @@ struct ReportWriter {
             rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
                                       source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
-            rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(format.timeColumn), \(format.sizeColumn))", source: path))
+            let columns = [format.timeColumn, format.sizeColumn] + (format.outputTokensColumn.map { [$0] } ?? [])
+            rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns.joined(separator: ", ")))", source: path))
         case .records(let records):
             rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
         }
         rows.append(AssumptionRow(
-            item: "GPU service time", value: "\(scenario.inference.secondsPerWorkUnit) GPU s per unit + \(scenario.inference.overheadSeconds) s",
-            source: "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"))
+            item: "GPU service time", value: Self.describe(scenario.inference),
+            source: scenario.inference == .t4Tacotron2WaveGlow
+                ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
+                : "scenario \(scenario.name), its inference section"))
         rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds), source: "ingress-nginx proxy-read-timeout default"))
         for outcome in outcomes {
             rows.append(AssumptionRow(item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
@@ -99,6 +102,25 @@ struct ReportWriter {
             }
         }
         return rows
+    }
+
+    /// The service-time formula with the scenario's numbers: every term that is not zero, and
+    /// the noise unless it is a constant 1.
+    static func describe(_ inference: InferenceModel) -> String {
+        let unit = switch inference.workUnit {
+        case .audioSeconds: "second of audio"
+        case .characters: "character"
+        case .tokens: "input token"
+        }
+        var terms: [String] = []
+        if inference.overheadSeconds > 0 { terms.append("\(Format.parameter(inference.overheadSeconds)) s") }
+        if inference.secondsPerWorkUnit > 0 { terms.append("\(Format.parameter(inference.secondsPerWorkUnit)) s per \(unit)") }
+        if inference.secondsPerOutputToken > 0 { terms.append("\(Format.parameter(inference.secondsPerOutputToken)) s per output token") }
+        var text = terms.isEmpty ? "0 s" : terms.joined(separator: " + ")
+        if inference.noise != .constant(1) {
+            text = (terms.count > 1 ? "(\(text))" : text) + " × noise of mean \(Format.parameter(inference.noise.mean))"
+        }
+        return text
     }
 
     static func describe(_ profile: ArrivalProfile) -> String {

@@ -13,6 +13,9 @@ enum Format {
 
     static func fixed(_ value: Double, decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 
+    /// A model parameter as written: up to 6 significant digits, no trailing zeros (0.45, 0.025, 1).
+    static func parameter(_ value: Double) -> String { String(format: "%g", value) }
+
     static func percent(_ share: Double) -> String { String(format: "%.2f%%", share * 100) }
 
     static func hours(_ seconds: Double) -> String { String(format: "%.1f", seconds / 3600) }

@@ -38,6 +38,18 @@ import Testing
         #expect(outcome.standardOutput.contains("were still waiting or in service when the run stopped, 60.0 min after the observed period"), "\(outcome.standardOutput)")
     }
 
+    @Test func aTraceOfAnotherSyntaxThanTheScenariosNeedsAPreset() throws {
+        // azure-llm-code.yaml reads CSV columns; a .jsonl trace cannot inherit them.
+        let directory = CLIRunner.temporaryDirectory()
+        let trace = directory.appendingPathComponent("conversation.jsonl")
+        try "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5}\n".write(to: trace, atomically: true, encoding: .utf8)
+        let scenario = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/azure-llm-code.yaml").path
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--trace", trace.path])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("is JSON Lines by its name") && outcome.standardError.contains("--trace-preset (costsim, azure-llm, mooncake)"),
+                "\(outcome.standardError)")
+    }
+
     @Test func aTracePresetWithoutATraceIsAnError() throws {
         let outcome = try CLIRunner.run(["run", "--trace-preset", "azure-llm"])
         #expect(outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"), "\(outcome.standardError)")

@@ -12,6 +12,31 @@ import Testing
         ])
     }
 
+    @Test func aFileOfTheOtherSyntaxGetsAHint() throws {
+        // Mooncake's JSON Lines read as CSV, and a CSV read as JSON Lines: the error says what the file looks like.
+        let json = Fixtures.temporaryFile("{\"timestamp\": 0, \"input_length\": 10}\n", name: "m.json")
+        #expect {
+            _ = try CSVTraceReader(path: json, format: .azureLLM)
+        } throws: { error in
+            "\(error)".contains("column not found in header") && "\(error)".contains("looks like JSON Lines")
+        }
+        let csv = Fixtures.temporaryFile("arrival_seconds,work_size\n0,1\n", name: "c.jsonl")
+        let reader = try JSONLinesTraceReader(path: csv, format: .mooncake)
+        #expect {
+            _ = try reader.next()
+        } throws: { error in
+            "\(error)".contains("c.jsonl:1: malformed JSON") && "\(error)".contains("looks like CSV")
+        }
+        // A JSON Lines file broken further down gets no hint.
+        let broken = Fixtures.temporaryFile("{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\nnot json\n", name: "b.jsonl")
+        let brokenReader = try JSONLinesTraceReader(path: broken, format: .mooncake)
+        #expect {
+            while try brokenReader.next() != nil {}
+        } throws: { error in
+            "\(error)".contains("b.jsonl:2: malformed JSON") && !"\(error)".contains("looks like")
+        }
+    }
+
     @Test func startsAtTheFirstRecordByDefault() throws {
         let path = Fixtures.temporaryFile("arrival_seconds,work_size\n100,1\n160.5,1\n")
         var reader = try CSVTraceReader(path: path, format: .costsim)

@@ -40,7 +40,11 @@ public final class CSVTraceReader: TraceFileSource {
     static func index(of column: String, in header: [String], path: String) throws(TraceError) -> Int {
         guard let found = header.firstIndex(of: column) else {
             let columns = TraceLimits.quote(header.joined(separator: ", "))
-            throw TraceError(file: path, line: 1, field: column, message: "column not found in header (columns: \(columns))")
+            var message = "column not found in header (columns: \(columns))"
+            if header.first?.trimmingPrefix(while: { $0 == " " || $0 == "\t" }).hasPrefix("{") == true {
+                message += "; the file looks like JSON Lines: read it as such (a .jsonl name, `format: jsonl` in the scenario, or --trace-preset mooncake)"
+            }
+            throw TraceError(file: path, line: 1, field: column, message: message)
         }
         guard header.lastIndex(of: column) == found else {
             throw TraceError(file: path, line: 1, field: column, message: "column appears more than once in the header")

@@ -33,7 +33,15 @@ public final class JSONLinesTraceReader: TraceFileSource {
                 let line = lines.lineNumber
                 var scanner = JSONObjectScanner(bytes: bytes, path: lines.path, line: line)
                 for index in ranges.indices { ranges[index] = nil }
-                try scanner.scanObject(keys: keys, into: &ranges)
+                do throws(TraceError) {
+                    try scanner.scanObject(keys: keys, into: &ranges)
+                } catch {
+                    // A first line that is not an object at all is likely a CSV header.
+                    guard line == 1, let first = bytes.first(where: { !JSONObjectScanner.isSpace($0) }), first != UInt8(ascii: "{") else { throw error }
+                    var hinted = error
+                    hinted.message += "; the file looks like CSV, not JSON Lines: read it as such (a .csv name, `format: csv` in the scenario, or a CSV --trace-preset such as costsim or azure-llm)"
+                    throw hinted
+                }
                 func value(_ index: Int) throws(TraceError) -> UnsafeBufferPointer<UInt8> {
                     guard let range = ranges[index] else {
                         throw TraceError(

@@ -30,7 +30,17 @@ struct ScenarioRunner {
             guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
             var format = tracePreset ?? .costsim
             if tracePreset == nil { format.syntax = TraceFormat.syntax(forPath: trace) }
-            if case .traceFile(_, let scenarioFormat) = scenario.workload, tracePreset == nil { format = scenarioFormat }
+            if case .traceFile(let scenarioTrace, let scenarioFormat) = scenario.workload, tracePreset == nil {
+                // The scenario describes its trace's columns: another file of that kind keeps them,
+                // a file of the other syntax cannot.
+                guard scenarioFormat.syntax == format.syntax else {
+                    throw CLIError(
+                        "--trace: \(trace) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
+                            + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
+                            + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(TracePreset.allCases.map(\.rawValue).joined(separator: ", "))) for this file")
+                }
+                format = scenarioFormat
+            }
             if format.outputTokensColumn != nil && scenario.inference.workUnit != .tokens {
                 throw CLIError(
                     "--trace-preset: \(trace) counts tokens, but the scenario's inference model counts "

@@ -6,7 +6,8 @@ extension ConfigNode {
     ///     constant: 5                     uniform: {min: 1, max: 3}
     ///     exponential: {mean: 20}         normal: {mean: 1, sd: 0.04}
     ///     lognormal: {mean: 15, p95: 45}  lognormal: {mu: 2.7, sigma: 0.5}
-    ///     gamma: {shape: 2, scale: 10}    empirical: [12.5, 30, 41]
+    ///     gamma: {shape: 2, scale: 10}    weibull: {shape: 0.5, scale: 3}
+    ///     empirical: [12.5, 30, 41]
     ///     empirical: {file: loads.csv, column: value, scale: 0.001}
     ///
     /// Values are in the unit of the field (seconds for durations); duration strings such as
@@ -15,7 +16,7 @@ extension ConfigNode {
     func distribution(baseDirectory: String) throws(ScenarioFileError) -> Distribution {
         if case .scalar = node { return .constant(try seconds()) }
         let map = try mapping()
-        let (kind, body) = try map.exactlyOne(of: ["constant", "uniform", "exponential", "normal", "lognormal", "gamma", "empirical"])
+        let (kind, body) = try map.exactlyOne(of: ["constant", "uniform", "exponential", "normal", "lognormal", "gamma", "weibull", "empirical"])
         try map.finish()
         let distribution: Distribution
         switch kind {
@@ -47,9 +48,10 @@ extension ConfigNode {
                 distribution = .lognormal(mu: try fields.required("mu").double(), sigma: try fields.required("sigma").nonNegativeDouble())
             }
             try fields.finish()
-        case "gamma":
+        case "gamma", "weibull":
             let fields = try body.mapping()
-            distribution = .gamma(shape: try fields.required("shape").positiveDouble(), scale: try fields.required("scale").positiveDouble())
+            let (shape, scale) = (try fields.required("shape").positiveDouble(), try fields.required("scale").positiveDouble())
+            distribution = kind == "gamma" ? .gamma(shape: shape, scale: scale) : .weibull(shape: shape, scale: scale)
             try fields.finish()
         default:   // empirical
             if body.isSequence {

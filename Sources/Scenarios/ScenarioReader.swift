@@ -64,9 +64,29 @@ struct ScenarioReader {
 
     func workload(_ node: ConfigNode) throws(ScenarioFileError) -> Workload {
         let map = try node.mapping()
-        let (kind, body) = try map.exactlyOne(of: ["generate", "trace"])
+        let (kind, body) = try map.exactlyOne(of: ["generate", "trace", "rates"])
         try map.finish()
-        return kind == "generate" ? .synthetic(try generator(body)) : try trace(body)
+        switch kind {
+        case "generate": return .synthetic(try generator(body))
+        case "trace": return try trace(body)
+        default: return try rates(body)
+        }
+    }
+
+    /// `rates: {path: FILE, requestSize: DISTRIBUTION, windowSeconds: 600s}`: arrivals generated
+    /// from a ServeGen rate file (``RateTrace``).
+    func rates(_ node: ConfigNode) throws(ScenarioFileError) -> Workload {
+        let map = try node.mapping()
+        let pathNode = try map.required("path")
+        let path = resolve(try pathNode.string(), against: baseDirectory)
+        let size = try map.optional("requestSize")?.distribution(baseDirectory: baseDirectory) ?? SyntheticTrace.Description.defaultRequestSize
+        let window = try map.optional("windowSeconds")?.positiveSeconds()
+        try map.finish()
+        do {
+            return .rates(try RateTrace.Description.read(path: path, windowSeconds: window, requestSize: size))
+        } catch {
+            throw pathNode.error(error.description)
+        }
     }
 
     func generator(_ node: ConfigNode) throws(ScenarioFileError) -> SyntheticTrace.Description {

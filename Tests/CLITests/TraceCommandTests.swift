@@ -23,6 +23,30 @@ import Testing
         #expect(inspected.standardOutput.contains("longest gaps"))
     }
 
+    @Test func runsAServeGenRateFile() throws {
+        // Arrivals generated from six ten-minute windows (30, 0, 12, 30, 0, 6 gaps): an hour
+        // observed, each window ⌈r·W⌉ − 1 or ⌈r·W⌉ requests; inspect explains it does not read rates.
+        let path = CLIRunner.temporaryDirectory().appendingPathComponent("servegen.csv")
+        try """
+            0,0.05,1.0,Gamma,1.0,20
+            600,0,0,,0,0
+            1200,0.02,2.0,Weibull,0.5,10
+            1800,0.05,1.0,Gamma,0.5,40
+            2400,0,0,,0,0
+            3000,0.01,1.0,Gamma,1.0,100
+
+            """.write(to: path, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", "--trace", path.path, "--trace-preset", "servegen", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["horizonSeconds"] as? Double == 3_600)
+        let options = try #require(json["options"] as? [[String: Any]])
+        let arrived = try #require((options.first?["requests"] as? [String: Any])?["arrived"] as? Int)
+        #expect((78 - 4...78).contains(arrived), "\(arrived)")
+        let inspect = try CLIRunner.run(["trace", "inspect", path.path, "--preset", "servegen"])
+        #expect(inspect.status != 0 && inspect.standardError.contains("per-window rates, not requests"), "\(inspect.standardError)")
+    }
+
     @Test func inspectsTheMooncakeTrace() throws {
         let path = CLIRunner.repositoryRoot.appendingPathComponent("../shared/data/traces/mooncake_conversation_trace.jsonl").standardized.path
         let outcome = try CLIRunner.run(["trace", "inspect", path, "--preset", "mooncake"])

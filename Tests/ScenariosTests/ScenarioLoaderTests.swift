@@ -77,6 +77,26 @@ import Simulator
         #expect(scenario.options[0].managedCluster)
     }
 
+    @Test func readsARateWorkload() throws {
+        let trace = Self.repositoryRoot + "/../shared/data/traces/servegen_reason_deepseek-r1_chunk-3-trace.csv"
+        let scenario = try parse("""
+            workload:
+              rates: {path: \(trace), requestSize: {exponential: {mean: 4}}}
+            options:
+              - name: dedicated
+                dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
+            """)
+        guard case .rates(let description) = scenario.workload else { Issue.record("expected rates"); return }
+        #expect(description.windows.count == 144)
+        #expect(description.requestSize == .exponential(mean: 4))
+        #expect(scenario.effectiveHorizonSeconds == 86_400)
+        // A bad rate file is an error at the path's line in the scenario, naming the file's line.
+        let bad = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bad-rates-\(UUID().uuidString).csv")
+        try "0,1,1,Poisson,1,1\n".write(to: bad, atomically: true, encoding: .utf8)
+        let error = self.error("workload:\n  rates: {path: \(bad.path)}\noptions: []\n")
+        #expect(error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true, "\(String(describing: error))")
+    }
+
     @Test func unknownKeyIsAnErrorWithLineAndField() {
         let error = error("""
             workload:
@@ -101,7 +121,7 @@ import Simulator
         ("days: -1", "workload.generate.days", "must be > 0"),
         ("days: two", "workload.generate.days", "not a number"),
         ("requestSize: {lognormal: {mean: 10, p95: 5}}", "workload.generate.requestSize.lognormal", "lognormal"),
-        ("requestSize: {weibull: {k: 1}}", "workload.generate.requestSize", "needs one of"),
+        ("requestSize: {pareto: {k: 1}}", "workload.generate.requestSize", "needs one of"),
     ])
     func badGeneratorValues(_ line: String, _ field: String, _ message: String) {
         let yaml = """

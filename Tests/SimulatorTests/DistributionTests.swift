@@ -11,6 +11,8 @@ import Testing
         ("lognormal", .lognormal(mu: 1, sigma: 0.5)),
         ("gamma shape 2.5", .gamma(shape: 2.5, scale: 4)),
         ("gamma shape 0.4", .gamma(shape: 0.4, scale: 2)),
+        ("weibull shape 1.5", .weibull(shape: 1.5, scale: 3)),
+        ("weibull shape 0.8", .weibull(shape: 0.8, scale: 0.5)),
         ("empirical", .empirical(EmpiricalSamples([1, 2, 2, 7, 30]))),
     ]
 
@@ -49,6 +51,7 @@ import Testing
         #expect(throws: ParameterError.self) { try Distribution.exponential(mean: 0).validate() }
         #expect(throws: ParameterError.self) { try Distribution.uniform(lower: 3, upper: 1).validate() }
         #expect(throws: ParameterError.self) { try Distribution.gamma(shape: -1, scale: 1).validate() }
+        #expect(throws: ParameterError.self) { try Distribution.weibull(shape: 0, scale: 1).validate() }
         #expect(throws: ParameterError.self) { try Distribution.empirical(EmpiricalSamples([])).validate() }
         #expect(throws: Never.self) { try Distribution.normal(mean: 1, standardDeviation: 0).validate() }
     }

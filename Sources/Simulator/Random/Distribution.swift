@@ -23,6 +23,8 @@ public enum Distribution: Sendable, Hashable {
     case lognormal(mu: Double, sigma: Double)
     /// Gamma with shape k and scale θ (mean kθ); Marsaglia & Tsang (2000) sampler.
     case gamma(shape: Double, scale: Double)
+    /// Weibull with shape k and scale λ (SciPy's `weibull_min(c=k, scale=λ)`): P(X > x) = exp(−(x/λ)^k).
+    case weibull(shape: Double, scale: Double)
     /// Resampling of observed values (each equally likely).
     case empirical(EmpiricalSamples)
 
@@ -65,6 +67,8 @@ public enum Distribution: Sendable, Hashable {
             try require(mu.isFinite && sigma.isFinite && sigma >= 0, "lognormal needs finite mu and sigma >= 0")
         case .gamma(let shape, let scale):
             try require(shape.isFinite && scale.isFinite && shape > 0 && scale > 0, "gamma needs shape > 0 and scale > 0")
+        case .weibull(let shape, let scale):
+            try require(shape.isFinite && scale.isFinite && shape > 0 && scale > 0, "weibull needs shape > 0 and scale > 0")
         case .empirical(let samples):
             try require(!samples.values.isEmpty, "empirical distribution needs at least one sample")
         }
@@ -79,6 +83,7 @@ public enum Distribution: Sendable, Hashable {
         case .normal(let mean, _): mean
         case .lognormal(let mu, let sigma): exp(mu + sigma * sigma / 2)
         case .gamma(let shape, let scale): shape * scale
+        case .weibull(let shape, let scale): scale * tgamma(1 + 1 / shape)
         case .empirical(let samples): samples.mean
         }
     }
@@ -92,6 +97,7 @@ public enum Distribution: Sendable, Hashable {
         case .normal(_, let sd): sd * sd
         case .lognormal(let mu, let sigma): (exp(sigma * sigma) - 1) * exp(2 * mu + sigma * sigma)
         case .gamma(let shape, let scale): shape * scale * scale
+        case .weibull(let shape, let scale): scale * scale * (tgamma(1 + 2 / shape) - pow(tgamma(1 + 1 / shape), 2))
         case .empirical(let samples): samples.variance
         }
     }
@@ -112,6 +118,8 @@ public enum Distribution: Sendable, Hashable {
             return exp(mu + sigma * Distribution.standardNormal(using: &generator))
         case .gamma(let shape, let scale):
             return scale * Distribution.standardGamma(shape: shape, using: &generator)
+        case .weibull(let shape, let scale):
+            return scale * pow(-log(1 - generator.nextUnitInterval()), 1 / shape)   // inverse CDF
         case .empirical(let samples):
             let index = Int(generator.next() % UInt64(samples.values.count))
             return samples.values[index]

@@ -62,6 +62,7 @@ public struct Scenario: Sendable, Hashable {
         try inference.validate()
         try workers.validate()
         if case .synthetic(let description) = workload { try description.validate() }
+        if case .rates(let description) = workload { try description.validate() }
         guard clientTimeoutSeconds > 0, !clientTimeoutSeconds.isNaN else { throw .invalidParameter("client timeout must be > 0 seconds") }
         if let horizonSeconds, !(horizonSeconds > 0 && horizonSeconds.isFinite) {
             throw .invalidParameter("horizon must be a positive number of seconds")

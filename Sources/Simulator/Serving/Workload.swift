@@ -12,6 +12,9 @@ public enum Workload: Sendable, Hashable {
     case traceFile(path: String, format: TraceFormat)
     /// Records held in memory (for code and tests).
     case records([TraceRecord])
+    /// Arrivals generated from per-window request rates (ServeGen's client traces; depends on
+    /// the seed and replication).
+    case rates(RateTrace.Description)
 
     /// Opens a fresh stream of this workload's records.
     public func makeSource(seed: UInt64, replication: Int) throws(TraceError) -> any TraceSource {
@@ -19,13 +22,18 @@ public enum Workload: Sendable, Hashable {
         case .synthetic(let description): SyntheticTrace(description, seed: seed, replication: replication)
         case .traceFile(let path, let format): try TraceFile.open(path: path, format: format)
         case .records(let records): ArrayTrace(records)
+        case .rates(let description): RateTrace(description, seed: seed, replication: replication)
         }
     }
 
-    /// The observation period the workload defines, if it defines one (generated days).
+    /// The observation period the workload defines, if it defines one (generated days, the
+    /// windows of a rate trace).
     public var naturalHorizonSeconds: Double? {
-        if case .synthetic(let description) = self { return description.horizonSeconds }
-        return nil
+        switch self {
+        case .synthetic(let description): description.horizonSeconds
+        case .rates(let description): description.horizonSeconds
+        case .traceFile, .records: nil
+        }
     }
 
     /// The observation period of a run of this workload without a horizon — the last arrival of

@@ -70,6 +70,12 @@ struct ReportWriter {
         case .traceFile(let path, let format):
             let columns = [format.timeColumn, format.sizeColumn] + (format.outputTokensColumn.map { [$0] } ?? [])
             rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns.joined(separator: ", ")))", source: path))
+        case .rates(let description):
+            rows.append(AssumptionRow(
+                item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "
+                    + "(\(description.windows.count) windows of \(Format.duration(description.windowSeconds)), ServeGen's method)", source: description.path))
+            rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(description.requestSize.mean, decimals: 1)) work units",
+                                      source: "scenario \(scenario.name) (rate traces carry no sizes)"))
         case .records(let records):
             rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
         }

@@ -24,10 +24,21 @@ struct ScenarioRunner {
         return found
     }
 
-    static func loadScenario(path: String?, trace: String?, tracePreset: TraceFormat?, seed: UInt64?) throws -> Scenario {
+    static func loadScenario(path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?) throws -> Scenario {
         var scenario = try ScenarioLoader.load(path: path ?? bundledScenarioPath())
-        if let trace {
+        if let trace, preset == .servegen {
             guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
+            // Request sizes as the scenario's own generated or rate workload draws them.
+            let size = switch scenario.workload {
+            case .synthetic(let description): description.requestSize
+            case .rates(let description): description.requestSize
+            case .traceFile, .records: SyntheticTrace.Description.defaultRequestSize
+            }
+            scenario.workload = .rates(try RateTrace.Description.read(path: trace, requestSize: size))
+            if path == nil { scenario.horizonSeconds = nil }
+        } else if let trace {
+            guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
+            let tracePreset = preset?.format
             var format = tracePreset ?? .costsim
             if tracePreset == nil { format.syntax = TraceFormat.syntax(forPath: trace) }
             if case .traceFile(let scenarioTrace, let scenarioFormat) = scenario.workload, tracePreset == nil {

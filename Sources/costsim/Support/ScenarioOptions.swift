@@ -12,7 +12,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
     var trace: String?
 
-    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim).")
+    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
     var tracePreset: TracePreset?
 
     @Option(name: .long, parsing: .unconditional, help: "Seed for all random streams (overrides the scenario's).")
@@ -37,7 +37,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
     func load() throws -> Scenario {
-        var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset?.format, seed: seed)
+        var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
         if let keda {
             let manifest = try ManifestLoader.load(path: keda)
             for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }

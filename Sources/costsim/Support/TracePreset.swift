@@ -1,17 +1,21 @@
 import ArgumentParser
 import Simulator
 
-/// The named trace layouts of ``TraceFormat``.
+/// The named trace layouts of ``TraceFormat``, and ServeGen's per-window rate files.
 enum TracePreset: String, ExpressibleByArgument, CaseIterable {
     case costsim
     case azureLLM = "azure-llm"
     case mooncake
+    /// Not requests but per-window rates to generate them from (``RateTrace``).
+    case servegen
 
-    var format: TraceFormat {
+    /// The layout of a request trace; `nil` for a rate file.
+    var format: TraceFormat? {
         switch self {
         case .costsim: .costsim
         case .azureLLM: .azureLLM
         case .mooncake: .mooncake
+        case .servegen: nil
         }
     }
 }

@@ -10,7 +10,7 @@ struct TraceInspectCommand: AsyncParsableCommand {
     @Argument(help: "Trace file (CSV with header, or JSON Lines).")
     var file: String
 
-    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension).")
+    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension); servegen rate files are for run/report.")
     var preset: TracePreset?
 
     @Option(name: .long, help: "Column (or key) holding the arrival time.")
@@ -30,6 +30,10 @@ struct TraceInspectCommand: AsyncParsableCommand {
     static let maxGaps = 1000
 
     func run() async throws {
+        if preset == .servegen {
+            throw CLIError("\(file): a ServeGen rate file holds per-window rates, not requests; costsim generates arrivals from it "
+                + "(costsim run --trace \(file) --trace-preset servegen, or `workload: {rates: {path: …}}` in a scenario)")
+        }
         var format = preset?.format ?? .costsim
         if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
         if let timeColumn { format.timeColumn = timeColumn }

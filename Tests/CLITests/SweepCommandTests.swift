@@ -118,6 +118,11 @@ import Testing
         let impossible = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p95<=1ms"])
         #expect(impossible.status == 2)
         #expect(impossible.standardOutput.contains("No configuration meets the objective"))
+        #expect(impossible.standardOutput.contains("It misses p95 <= 0.001s with 95% confidence."), "\(impossible.standardOutput)")
+        // Closest on the first objective, which it meets: the message names the one it misses.
+        let timeouts = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=1h", "--timeouts", "<=0.0001%"])
+        #expect(timeouts.status == 2)
+        #expect(timeouts.standardOutput.contains("It misses timeouts <= 0.0001% with 95% confidence."), "\(timeouts.standardOutput)")
 
         let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path
         let slower = directory.appendingPathComponent("slower.yaml")

@@ -23,7 +23,7 @@ struct RunOutput {
 
         let baselineCost = baseline?.cost?.meanMonthlyTotal
         var summary = TextTable([
-            ("option", .left), ("$/month", .right), ("vs \(baseline?.option.name ?? "-")", .right), ("requests", .right),
+            ("option", .left), ("$/month", .right), ("cost vs \(baseline?.option.name ?? "-")", .right), ("requests", .right),
             ("timed out", .right), ("cold-start hit", .right), ("p50", .right), ("p95", .right), ("p99", .right), ("max", .right),
         ])
         for outcome in outcomes {
@@ -68,9 +68,10 @@ struct RunOutput {
         return text
     }
 
+    /// The option's cost as a multiple of the baseline's ("0.66×": a third cheaper).
     static func ratio(baseline: Money?, option: Money?) -> String {
-        guard let baseline, let option, option.nanoDollars > 0 else { return "-" }
-        return Format.fixed(Double(baseline.nanoDollars) / Double(option.nanoDollars), decimals: 1) + "×"
+        guard let baseline, let option, baseline.nanoDollars > 0 else { return "-" }
+        return Format.fixed(Double(option.nanoDollars) / Double(baseline.nanoDollars), decimals: 2) + "×"
     }
 
     func decisionLog() -> String {

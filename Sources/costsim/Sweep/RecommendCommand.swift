@@ -74,6 +74,8 @@ struct RecommendCommand: AsyncParsableCommand {
             text += "No configuration meets the objective with 95% confidence.\n"
             if let closest = summaries.min(by: { ($0.interval(slos[0].metric).upper, $0.configuration) < ($1.interval(slos[0].metric).upper, $1.configuration) }) {
                 text += "Closest on \(slos[0].metric.rawValue): #\(closest.configuration) \(closest.label): \(describe(closest, slos))\n"
+                let missed = slos.filter { !$0.isMet(by: closest) }
+                text += "  It misses \(missed.map { "\($0)" }.joined(separator: " and ")) with 95% confidence.\n"
             }
             print(text, terminator: "")
             throw ExitCode(2)

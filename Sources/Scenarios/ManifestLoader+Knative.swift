@@ -88,7 +88,9 @@ extension ManifestReader {
                         log.warn(node, "activation-scale is not supported by costsim's KPA model; activating to the decider's count")
                     }
                 case "target-burst-capacity":
-                    log.warn(node, "target-burst-capacity is not modelled (the activator's place in the data path); ignored")
+                    let value = try node.double(in: -1 ... 1e9)
+                    guard value == -1 || value >= 0 else { throw node.error("must be -1 (activator always in the path) or >= 0") }
+                    knative.targetBurstCapacity = value
                 default:
                     log.warn(node, "unknown Knative autoscaling annotation, ignored")
                 }

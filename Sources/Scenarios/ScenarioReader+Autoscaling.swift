@@ -163,6 +163,7 @@ extension ScenarioReader {
         knative.initialScale = try map.optional("initialScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.initialScale
         knative.minScale = try map.optional("minScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.minScale
         knative.maxScale = try map.optional("maxScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.maxScale
+        knative.targetBurstCapacity = try map.optional("targetBurstCapacity")?.double() ?? knative.targetBurstCapacity
         try map.finish()
         do { try knative.validate() } catch { throw node.error(error.message) }
         return knative

@@ -45,6 +45,7 @@ import Simulator
                     autoscaling.knative.dev/min-scale: "0"
                     autoscaling.knative.dev/max-scale: "3"
                     autoscaling.knative.dev/scale-down-delay: 15s
+                    autoscaling.knative.dev/target-burst-capacity: "-1"
                     prometheus.io/scrape: "true"
             """)
         let manifest = try ManifestLoader.parse(yaml: yaml, file: "ksvc.yaml")
@@ -59,6 +60,7 @@ import Simulator
         #expect(knative.initialScale == 2)
         #expect(knative.minScale == 0)
         #expect(knative.maxScale == 3)
+        #expect(knative.targetBurstCapacity == -1)
         // Cluster-wide settings keep Knative's defaults.
         #expect(knative.scaleToZeroGracePeriodSeconds == 30 && knative.maxScaleUpRate == 1000 && knative.maxScaleDownRate == 2)
         #expect(manifest.terminationGracePeriodSeconds == nil)
@@ -119,6 +121,7 @@ import Simulator
         #expect(Self.error(Self.service(annotations: "autoscaling.knative.dev/target-utilization-percentage: lots"))?.message.contains("not a number") == true)
         let minMax = Self.error(Self.service(annotations: "autoscaling.knative.dev/min-scale: \"3\"\n        autoscaling.knative.dev/max-scale: \"2\""))
         #expect(minMax?.field == "spec.template.metadata.annotations.autoscaling.knative.dev/min-scale")
+        #expect(Self.error(Self.service(annotations: "autoscaling.knative.dev/target-burst-capacity: \"-0.5\""))?.message.contains("-1") == true)
     }
 
     @Test func goDurations() {

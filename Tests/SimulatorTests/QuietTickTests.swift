@@ -110,6 +110,10 @@ import Testing
              autoscaled(.knative(KnativeConfiguration(maxScale: 4)), maxNodes: 4, spot: SpotModel(preemptionsPerNodeHour: 0.3, noticeSeconds: 30, stockoutProbability: 0.2))),
             ("Knative with retention, min and max scale", generated(days: 2, workPerDay: 8 * 3_600 * 2),
              autoscaled(.knative(KnativeConfiguration(scaleToZeroGracePeriodSeconds: 45, podRetentionSeconds: 90, minScale: 0, maxScale: 3)), maxNodes: 3)),
+            // The activator leaves the path when ready pods have excess burst capacity (≥ 2 pods of
+            // concurrency 10 against a capacity of 15): the fast path depends on how long it has been back.
+            ("Knative, burst capacity 15, concurrency 10", generated(days: 2, workPerDay: 8 * 3_600 * 3),
+             autoscaled(.knative(KnativeConfiguration(containerConcurrency: 10, maxScale: 4, targetBurstCapacity: 15)), maxNodes: 4)),
             ("pool minimum of one node", generated(days: 2), autoscaled(.keda(.article), minNodes: 1)),
             ("legacy HPA with minReplicaCount 2, busy", generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(legacyMinTwo), maxNodes: 6)),
             ("HPA behavior with minReplicaCount 2, busy", generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(behaviorMinTwo), maxNodes: 6)),

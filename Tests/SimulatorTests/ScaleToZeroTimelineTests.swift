@@ -149,12 +149,18 @@ import Testing
         #expect(flapping.timeline.count == 227)
     }
 
-    @Test func knativeScalesToZeroAfterTheStableWindowAndGrace() throws {
+    @Test(arguments: [(211.0, 350.0, 1000.0), (0, 376, 1030)])
+    func knativeScalesToZeroAfterTheStableWindowByTheFastPathOrTheGrace(_ burstCapacity: Double, _ zeroSeconds: Double, _ nodeStopSeconds: Double) throws {
         // Activator poke at 5 → 1 replica; CA defers at 5, 15, 25 and scales up at 35; node ready
-        // for pods at 155, pod ready at 275, reply at 285. The 60-s stable average first reads 0 at the
-        // tick at 346; after the 30-s grace the pod goes at 376; the node is unneeded from the CA loop
-        // at 385, deleted at 995 and stops at 1030.
-        var knative = KnativeConfiguration(containerConcurrency: 1)
+        // for pods at 155, pod ready at 275, reply at 285. The 60-s stable average first reads 0 at
+        // the tick at 346: the revision goes inactive.
+        // - Target burst capacity 211 (default): one ready pod is 210 short of it, so the activator
+        //   has been in the request path all along — the fast path scales to zero a reconcile (3 s)
+        //   later, at the tick at 350. The node is unneeded from the CA loop at 355, deleted at the
+        //   first loop after 955 (965) and stops 5 s + 30 s later, at 1000.
+        // - Capacity 0: the pod served without the activator; it is in the path only from 346, so
+        //   the 30-s grace applies: zero at 376, CA loop 385, deleted 995, stopped 1030.
+        var knative = KnativeConfiguration(containerConcurrency: 1, targetBurstCapacity: burstCapacity)
         knative.targetUtilization = 1
         knative.initialScale = 0      // otherwise the revision starts with one pod at t = 0
         let option = DeploymentOption(name: "kpa", kind: .autoscaled(AutoscaledDeployment(
@@ -162,10 +168,10 @@ import Testing
         let result = try Timeline.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: option, timeout: 10_000)
         #expect(result.requestRecords.first?.completionSeconds == 285)
         let kpa = result.decisions.filter { $0.actor == .knative }
-        #expect(kpa.map(\.timeSeconds) == [5, 376])
+        #expect(kpa.map(\.timeSeconds) == [5, zeroSeconds])
         #expect(kpa.map(\.to) == [1, 0])
         #expect(result.gpuNodeRunsToEnd.first?.startSeconds == 35)
-        #expect(result.gpuNodeRunsToEnd.first?.endSeconds == 1030)
+        #expect(result.gpuNodeRunsToEnd.first?.endSeconds == nodeStopSeconds)
     }
 
     @Test func scalerErrorsBlockScaleToZeroOrDriveTheFallback() throws {

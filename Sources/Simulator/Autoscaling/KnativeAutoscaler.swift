@@ -18,6 +18,9 @@ struct KnativeAutoscaler {
     private(set) var inactiveSince: Double?
     /// When replicas last went from 0 to above 0.
     private var activeSince: Double?
+    /// Since when the activator has been in the request path (the SKS in proxy mode), as of the
+    /// last tick; `nil` while the revision serves without it.
+    private var proxySince: Double?
 
     /// ``KnativeConfiguration/panicWindowSeconds``, computed once rather than at every tick.
     private let panicWindowSeconds: Double
@@ -67,19 +70,57 @@ struct KnativeAutoscaler {
         desired = Swift.max(desired, configuration.minScale)
         if configuration.maxScale > 0 { desired = Swift.min(desired, configuration.maxScale) }
 
+        let decision = decide(now: now, desired: desired, currentReplicas: currentReplicas, stableAverage: stableAverage, panic: panicSince != nil)
+        // An inactive revision is wanted at 0 (the scaler returns the decider's 0 while it waits).
+        let want = inactiveSince != nil ? 0 : decision?.replicas ?? currentReplicas
+        noteActivatorPath(at: now, wantReplicas: want, readyPods: readyPods, panicAverage: panicAverage)
+        return decision
+    }
+
+    private mutating func decide(now: Double, desired: Int, currentReplicas: Int, stableAverage: Double, panic: Bool) -> (replicas: Int, rule: Rule)? {
         if desired > 0 || currentReplicas == 0 {
             inactiveSince = nil
             guard desired != currentReplicas else { return nil }
-            return (desired, .concurrency(stableAverage: stableAverage, target: target, panic: panicSince != nil))
+            return (desired, .concurrency(stableAverage: stableAverage, target: configuration.targetConcurrency, panic: panic))
         }
-        // desired == 0 with pods running: stay active for a stable window, then wait the grace period.
-        if let since = activeSince, now - since < stable { return currentReplicas == 1 ? nil : (1, .keepOnePod) }
+        // desired == 0 with pods running: stay active for a stable window, then go inactive and
+        // scale to zero (kpa/scaler.go `handleScaleToZero`) once inactive for the grace period (and
+        // the pod retention period) — or, by the fast path, once inactive for the retention period
+        // and a reconcile if the activator has been in the request path for the grace period.
+        if let since = activeSince, now - since < configuration.stableWindowSeconds { return currentReplicas == 1 ? nil : (1, .keepOnePod) }
         if inactiveSince == nil { inactiveSince = now }
         let wait = Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)
         if now - inactiveSince! >= wait {
             return (0, .scaleToZero(waitSeconds: wait))
         }
+        if let fastPath = fastPathSeconds(), now >= fastPath {
+            return (0, .scaleToZeroFastPath(inPathSeconds: now - proxySince!))
+        }
         return currentReplicas == 1 ? nil : (1, .oneWhileWaiting)
+    }
+
+    /// When an inactive revision may go to zero by the fast path: a reconcile (and the pod
+    /// retention period) after it went inactive, once the activator has been in the path for the
+    /// grace period; `nil` if not inactive or the activator is not in the path.
+    private func fastPathSeconds() -> Double? {
+        guard let inactiveSince, let proxySince else { return nil }
+        let reconciled = inactiveSince + Swift.max(configuration.podRetentionSeconds, KnativeConfiguration.inactiveReconcileDelaySeconds)
+        return Swift.max(reconciled, proxySince + configuration.scaleToZeroGracePeriodSeconds)
+    }
+
+    /// Records whether the activator is in the request path after this tick (kpa.go: the SKS
+    /// serves directly only when the revision is wanted and has excess burst capacity ≥ 0;
+    /// autoscaler.go: excess = ⌊ready × per-pod capacity − target burst capacity − panic
+    /// concurrency⌋, always in the path with a capacity of -1).
+    private mutating func noteActivatorPath(at now: Double, wantReplicas: Int, readyPods: Int, panicAverage: Double) {
+        let burst = configuration.targetBurstCapacity
+        let excess: Double = burst == 0 ? 0 : burst < 0 ? -1
+            : (Double(readyPods) * configuration.totalConcurrencyPerPod - burst - panicAverage).rounded(.down)
+        if wantReplicas > 0 && excess >= 0 {
+            proxySince = nil
+        } else if proxySince == nil {
+            proxySince = now
+        }
     }
 
     /// Why a tick scaled; its text is built only for the decision log.
@@ -87,6 +128,7 @@ struct KnativeAutoscaler {
         case concurrency(stableAverage: Double, target: Double, panic: Bool)
         case keepOnePod
         case scaleToZero(waitSeconds: Double)
+        case scaleToZeroFastPath(inPathSeconds: Double)
         case oneWhileWaiting
 
         var text: String {
@@ -96,6 +138,8 @@ struct KnativeAutoscaler {
                 return panic ? "panic mode: " + rule : rule
             case .keepOnePod: return "keep 1 pod: active for less than the stable window"
             case .scaleToZero(let wait): return "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s"
+            case .scaleToZeroFastPath(let inPath):
+                return "scale to zero (fast path): no concurrency for the stable window, activator in the request path for \(KEDAScaler.format(inPath.rounded())) s"
             case .oneWhileWaiting: return "scale down to 1 while waiting for the scale-to-zero grace period"
             }
         }
@@ -117,13 +161,14 @@ struct KnativeAutoscaler {
         fileprivate var maxPanicPods: Int
         fileprivate var inactiveSince: Double?
         fileprivate var activeSince: Double?
+        fileprivate var proxySince: Double?
         fileprivate var sawNoConcurrency: Bool
     }
 
     func checkpoint() -> Checkpoint {
         Checkpoint(
             historyCount: integralHistory.count, oldest: oldest, panicSince: panicSince, maxPanicPods: maxPanicPods,
-            inactiveSince: inactiveSince, activeSince: activeSince, sawNoConcurrency: sawNoConcurrency)
+            inactiveSince: inactiveSince, activeSince: activeSince, proxySince: proxySince, sawNoConcurrency: sawNoConcurrency)
     }
 
     /// Takes back the ticks since `checkpoint` (which were all made with `compact: false`).
@@ -134,6 +179,7 @@ struct KnativeAutoscaler {
         maxPanicPods = checkpoint.maxPanicPods
         inactiveSince = checkpoint.inactiveSince
         activeSince = checkpoint.activeSince
+        proxySince = checkpoint.proxySince
         sawNoConcurrency = checkpoint.sawNoConcurrency
     }
 
@@ -148,6 +194,7 @@ struct KnativeAutoscaler {
         if let panicSince { consider(panicSince + configuration.stableWindowSeconds) }
         if let activeSince { consider(activeSince + configuration.stableWindowSeconds) }
         if let inactiveSince { consider(inactiveSince + Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)) }
+        if let fastPath = fastPathSeconds() { consider(fastPath) }
         return earliest
     }
 

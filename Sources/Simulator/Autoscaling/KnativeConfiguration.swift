@@ -25,12 +25,17 @@ public struct KnativeConfiguration: Sendable, Hashable {
     public var maxScale: Int
     /// Decider tick (hard-coded 2 s).
     public var tickSeconds: Double
+    /// `target-burst-capacity` (211): requests beyond the ready pods' capacity that the revision
+    /// should absorb without the activator; below it the activator stays in the request path
+    /// (`-1`: always in it, `0`: only at zero). Decides whether the last pod may go at once.
+    public var targetBurstCapacity: Double
 
     public init(
         containerConcurrency: Int = 1, targetConcurrencyDefault: Double = 100, targetUtilization: Double = 0.7,
         stableWindowSeconds: Double = 60, panicWindowPercentage: Double = 10, panicThresholdPercentage: Double = 200,
         maxScaleUpRate: Double = 1000, maxScaleDownRate: Double = 2, scaleToZeroGracePeriodSeconds: Double = 30,
-        podRetentionSeconds: Double = 0, initialScale: Int = 1, minScale: Int = 0, maxScale: Int = 0, tickSeconds: Double = 2
+        podRetentionSeconds: Double = 0, initialScale: Int = 1, minScale: Int = 0, maxScale: Int = 0, tickSeconds: Double = 2,
+        targetBurstCapacity: Double = 211
     ) {
         self.containerConcurrency = containerConcurrency
         self.targetConcurrencyDefault = targetConcurrencyDefault
@@ -46,12 +51,19 @@ public struct KnativeConfiguration: Sendable, Hashable {
         self.minScale = minScale
         self.maxScale = maxScale
         self.tickSeconds = tickSeconds
+        self.targetBurstCapacity = targetBurstCapacity
     }
 
+    /// A pod's capacity in the decider's terms (`TotalValue`, knative `resources/target.go`):
+    /// containerConcurrency, or the target default when it is 0.
+    public var totalConcurrencyPerPod: Double { containerConcurrency > 0 ? Double(containerConcurrency) : targetConcurrencyDefault }
+
+    /// Seconds between the reconcile that marks the PodAutoscaler inactive and the next one,
+    /// which scales to zero by the fast path (`kpa/scaler.go`: `enqueueCB(pa, 3*time.Second)`).
+    public static let inactiveReconcileDelaySeconds = 3.0
+
     /// Requests per pod the decider aims for: `containerConcurrency × utilization`, or the default target × utilization.
-    public var targetConcurrency: Double {
-        (containerConcurrency > 0 ? Double(containerConcurrency) : targetConcurrencyDefault) * targetUtilization
-    }
+    public var targetConcurrency: Double { totalConcurrencyPerPod * targetUtilization }
 
     /// Panic window in seconds: stable × percentage / 100, rounded, at least 1 s.
     public var panicWindowSeconds: Double { Swift.max(1, (stableWindowSeconds * panicWindowPercentage / 100).rounded()) }
@@ -64,6 +76,9 @@ public struct KnativeConfiguration: Sendable, Hashable {
         }
         guard scaleToZeroGracePeriodSeconds >= 0, podRetentionSeconds >= 0, tickSeconds > 0 else {
             throw .invalidParameter("Knative periods must be >= 0")
+        }
+        guard targetBurstCapacity == -1 || (targetBurstCapacity >= 0 && targetBurstCapacity <= 1e9) else {
+            throw .invalidParameter("target-burst-capacity must be -1 (activator always in the path) or within 0 … 1e9, got \(targetBurstCapacity)")
         }
         guard minScale >= 0, initialScale >= 0, maxScale >= 0, maxScale == 0 || maxScale >= minScale,
               [minScale, initialScale, maxScale].allSatisfy({ $0 <= SimulationLimits.maxReplicas }) else {

@@ -48,7 +48,7 @@ struct ScenarioRunner {
                     throw CLIError(
                         "--trace: \(trace) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
                             + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
-                            + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(TracePreset.allCases.map(\.rawValue).joined(separator: ", "))) for this file")
+                            + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(TracePreset.allCases.filter { $0.format != nil }.map(\.rawValue).joined(separator: ", "))) for this file")
                 }
                 format = scenarioFormat
             }

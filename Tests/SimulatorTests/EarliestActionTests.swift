@@ -25,7 +25,7 @@ import Testing
     @Test func clusterAutoscalerDeletesAnEmptyNodeStrictlyAfterItsUnneededTime() throws {
         let settings = ClusterAutoscalerSettings(scaleDownDelayAfterAddSeconds: 0)   // unneeded 600 s
         var autoscaler = ClusterAutoscaler(settings: settings, minNodes: 0, maxNodes: 3, podsPerNode: 1)
-        let emptyNode = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false)
+        let emptyNode = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false, createdSeconds: 0)
         #expect(autoscaler.loop(now: 100, nodes: [emptyNode], pendingPodCreationTimes: []).delete.isEmpty)   // unneeded since 100 s
         let earliest = autoscaler.earliestActionSeconds
         #expect(earliest == Double(700).nextUp)
@@ -41,7 +41,7 @@ import Testing
     @Test func aCooldownEndingNowIsOver() throws {
         var autoscaler = ClusterAutoscaler(settings: ClusterAutoscalerSettings(), minNodes: 0, maxNodes: 3, podsPerNode: 1)
         #expect(autoscaler.loop(now: 0, nodes: [], pendingPodCreationTimes: [-30]).scaleUp == 1)   // scale-up at 0: delay after add until 600 s
-        let node = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false)
+        let node = ClusterAutoscaler.NodeView(id: 0, registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false, createdSeconds: 0)
         #expect(autoscaler.loop(now: 300, nodes: [node], pendingPodCreationTimes: []).delete.isEmpty)    // unneeded since 300 s
         #expect(autoscaler.earliestActionSeconds == 600)
         #expect(autoscaler.loop(now: 600, nodes: [node], pendingPodCreationTimes: []).delete.isEmpty)

@@ -174,6 +174,31 @@ import Testing
         #expect(result.gpuNodeRunsToEnd.first?.endSeconds == nodeStopSeconds)
     }
 
+    @Test func aNodeThatDoesNotRegisterInTimeIsAFailedScaleUp() throws {
+        // VMs that take 1,000 s to boot, against max-node-provision-time 900 s. Request at 5; KEDA
+        // activates at 10; CA scales up at 40 (node 0). Node 0 is still unregistered after
+        // 40 + 900: the first loop after 940, at 950, deletes it and backs the group off until
+        // 1250. The VM stops at 985 (5 s taint delay, 30 s deletion): the pending pod is
+        // unschedulable again and the CA loops at once, from then on at 985 + 10k s; the loop at
+        // 1255 scales up again (node 1), which fails the same way at the first loop after 2155.
+        let slowBoot = ColdStartModel.constant(vmBoot: 1_000, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
+        let option = DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
+            autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0, maxNodes: 3,
+            coldStart: slowBoot, vmDeletionSeconds: 30)))
+        var scenario = Scenario(
+            name: "timeline", workload: .records([TraceRecord(arrivalSeconds: 5, workSize: 10)]), inference: Fixtures.workIsSeconds,
+            clientTimeoutSeconds: 60, timelineBucketSeconds: 10)
+        scenario.horizonSeconds = 2_500
+        let result = try Simulation.run(scenario, option: option, keepDecisions: true)
+        let nodes = result.gpuNodeRuns          // those started in the observed 2,500 s; the drain goes on failing
+        #expect(nodes.map(\.startSeconds) == [40, 1255, 2470])
+        #expect(nodes.first?.endSeconds == 985)
+        #expect(nodes.first?.readySeconds == nil)
+        let failed = result.decisions.filter { $0.rule.hasPrefix("failed scale-up") }
+        #expect(failed.prefix(2).map(\.timeSeconds) == [950, 2165])
+        #expect(result.requests.served == 0)
+    }
+
     @Test func scalerErrorsBlockScaleToZeroOrDriveTheFallback() throws {
         // The broker is unreachable from 300 s to 1000 s. Without fallback KEDA holds: scale to
         // zero waits until the first successful poll at 1000 (instead of 340).

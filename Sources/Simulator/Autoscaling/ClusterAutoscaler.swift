@@ -21,6 +21,8 @@ struct ClusterAutoscaler {
         var gpuCount: Int
         /// Being deleted (tainted).
         var deleting: Bool
+        /// When its VM was requested, seconds.
+        var createdSeconds: Double
     }
 
     /// Why a loop did nothing, for the decision log (formatted only when logged).
@@ -61,6 +63,8 @@ struct ClusterAutoscaler {
     struct Actions {
         var scaleUp = 0
         var delete: [Int32] = []
+        /// Nodes that did not register within max-node-provision-time: a failed scale-up.
+        var failedToRegister: [Int32] = []
         var note: Note?
     }
 
@@ -95,8 +99,18 @@ struct ClusterAutoscaler {
         earliestActionSeconds = .infinity
         func mayActAt(_ time: Double) { if time >= now { earliestActionSeconds = Swift.min(earliestActionSeconds, time) } }
 
+        // A node still unregistered after max-node-provision-time (strictly) is a failed scale-up
+        // (clusterstate's long-unregistered nodes): deleted, the node group backed off, and no
+        // longer counted as upcoming capacity.
+        for node in nodes where !node.registered && !node.deleting {
+            let deadline = node.createdSeconds + settings.maxNodeProvisionSeconds
+            if deadline < now { actions.failedToRegister.append(node.id) } else { mayActAt(deadline.nextUp) }
+        }
+        if !actions.failedToRegister.isEmpty { backoffUntilSeconds = now + settings.initialBackoffSeconds }
+        let failed = actions.failedToRegister
+
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
-        let live = nodes.lazy.filter { !$0.deleting }
+        let live = nodes.lazy.filter { !$0.deleting && !failed.contains($0.id) }
         let freeSlots = live.reduce(0) { $0 + Swift.max(0, $1.gpuCount - $1.requestedGPUs) }
         let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
         if let oldest = unplaced.first {
@@ -171,7 +185,8 @@ struct ClusterAutoscaler {
         return actions
     }
 
-    /// A scale-up request failed (stock-out): back the node group off.
+    /// A scale-up request failed (stock-out): back the node group off (as does a node that does
+    /// not register in time, inside ``loop(now:nodes:pendingPodCreationTimes:)``).
     mutating func recordFailedScaleUp(now: Double) {
         backoffUntilSeconds = now + settings.initialBackoffSeconds
         earliestActionSeconds = now                   // the next loop sees the back-off

@@ -165,7 +165,8 @@ extension ServingSystem {
             let phase = nodes[Int(id)].phase
             clusterAutoscalerViews.append(ClusterAutoscaler.NodeView(
                 id: id, registered: phase != .booting, gpuReady: phase == .ready || phase == .deleting,
-                requestedGPUs: nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting))
+                requestedGPUs: nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting,
+                createdSeconds: nodes[Int(id)].startSeconds))
             if phase != .deleting { liveBefore += 1 }
         }
         pendingPodCreationTimes.removeAll(keepingCapacity: true)
@@ -175,6 +176,15 @@ extension ServingSystem {
             log(.clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)
         }
         lastClusterAutoscalerNote = actions.note
+        if !actions.failedToRegister.isEmpty {
+            if keepDecisions {
+                log(.clusterAutoscaler, at: now,
+                    rule: "failed scale-up: node(s) not registered within max-node-provision-time \(KEDAScaler.format(deployment.clusterAutoscaler.maxNodeProvisionSeconds)) s; deleted, node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
+                    inputs: "nodes=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
+                    from: liveBefore, to: liveBefore - actions.failedToRegister.count)
+            }
+            for node in actions.failedToRegister { deleteNode(node, engine: &engine) }
+        }
         if actions.scaleUp > 0 {
             var created = 0
             for _ in 0..<actions.scaleUp {

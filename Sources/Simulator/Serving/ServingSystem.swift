@@ -409,7 +409,6 @@ struct ServingSystem: EventHandler {
         decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 
-
     /// Ends the observation period now (`end`): keeps each node's run up to it, for the costs.
     mutating func closeObservation(at end: Double) {
         guard observationEndSeconds == nil else { return }

@@ -26,43 +26,49 @@ struct ScenarioRunner {
 
     static func loadScenario(path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?) throws -> Scenario {
         var scenario = try ScenarioLoader.load(path: path ?? bundledScenarioPath())
-        if let trace, preset == .servegen {
+        if let trace {
             guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
-            // Request sizes as the scenario's own generated or rate workload draws them.
-            let size = switch scenario.workload {
-            case .synthetic(let description): description.requestSize
-            case .rates(let description): description.requestSize
-            case .traceFile, .records: SyntheticTrace.Description.defaultRequestSize
-            }
-            scenario.workload = .rates(try RateTrace.Description.read(path: trace, requestSize: size))
+            scenario.workload = preset == .servegen ? try rateWorkload(trace, for: scenario) : try traceWorkload(trace, preset: preset?.format, for: scenario)
+            // The bundled scenario's horizon is its generated month; a trace brings its own period.
             if path == nil { scenario.horizonSeconds = nil }
-        } else if let trace {
-            guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
-            let tracePreset = preset?.format
-            var format = tracePreset ?? .costsim
-            if tracePreset == nil { format.syntax = TraceFormat.syntax(forPath: trace) }
-            if case .traceFile(let scenarioTrace, let scenarioFormat) = scenario.workload, tracePreset == nil {
-                // The scenario describes its trace's columns: another file of that kind keeps them,
-                // a file of the other syntax cannot.
-                guard scenarioFormat.syntax == format.syntax else {
-                    throw CLIError(
-                        "--trace: \(trace) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
-                            + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
-                            + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(TracePreset.allCases.filter { $0.format != nil }.map(\.rawValue).joined(separator: ", "))) for this file")
-                }
-                format = scenarioFormat
-            }
-            if format.outputTokensColumn != nil && scenario.inference.workUnit != .tokens {
-                throw CLIError(
-                    "--trace-preset: \(trace) counts tokens, but the scenario's inference model counts "
-                        + "\(scenario.inference.workUnit.rawValue); replay token traces with a scenario whose inference has "
-                        + "workUnit: tokens and per-token rates (see scenarios/azure-llm-code.yaml)")
-            }
-            scenario.workload = .traceFile(path: trace, format: format)
-            if scenario.horizonSeconds != nil && path == nil { scenario.horizonSeconds = nil }
         }
         if let seed { scenario.seed = seed }
         return scenario
+    }
+
+    /// Arrivals generated from a ServeGen rate file, with the request sizes the scenario's own
+    /// generated or rate workload draws.
+    private static func rateWorkload(_ path: String, for scenario: Scenario) throws -> Workload {
+        let size = switch scenario.workload {
+        case .synthetic(let description): description.requestSize
+        case .rates(let description): description.requestSize
+        case .traceFile, .records: SyntheticTrace.Description.defaultRequestSize
+        }
+        return .rates(try RateTrace.Description.read(path: path, requestSize: size))
+    }
+
+    /// A request trace in `preset`'s layout; without one, in the layout of the scenario's own
+    /// trace if it has one (same syntax), else costsim's with the syntax by extension.
+    private static func traceWorkload(_ path: String, preset: TraceFormat?, for scenario: Scenario) throws -> Workload {
+        var format = preset ?? .costsim
+        if preset == nil { format.syntax = TraceFormat.syntax(forPath: path) }
+        if case .traceFile(let scenarioTrace, let scenarioFormat) = scenario.workload, preset == nil {
+            guard scenarioFormat.syntax == format.syntax else {
+                let requestPresets = TracePreset.allCases.filter { $0.format != nil }.map(\.rawValue).joined(separator: ", ")
+                throw CLIError(
+                    "--trace: \(path) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
+                        + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
+                        + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(requestPresets)) for this file")
+            }
+            format = scenarioFormat
+        }
+        if format.outputTokensColumn != nil && scenario.inference.workUnit != .tokens {
+            throw CLIError(
+                "--trace-preset: \(path) counts tokens, but the scenario's inference model counts "
+                    + "\(scenario.inference.workUnit.rawValue); replay token traces with a scenario whose inference has "
+                    + "workUnit: tokens and per-token rates (see scenarios/azure-llm-code.yaml)")
+        }
+        return .traceFile(path: path, format: format)
     }
 
     /// Runs every option for every replication and prices the results. The runs are independent:

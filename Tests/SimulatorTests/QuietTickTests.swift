@@ -57,6 +57,10 @@ import Testing
     }
 
     static let fixedColdStart = ColdStartModel.constant(vmBoot: 60, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
+    /// VM boots of 10–20 min: about half the nodes miss max-node-provision-time (15 min).
+    static let slowBoots = ColdStartModel(
+        vmBoot: .uniform(lower: 600, upper: 1_200), driverInstall: .constant(50), devicePlugin: .constant(10),
+        imagePull: .constant(100), modelLoad: .constant(15), readiness: .constant(5))
 
     static let cases: [(name: String, scenario: Scenario, option: DeploymentOption)] = {
         var http = KEDAConfiguration.article
@@ -99,6 +103,7 @@ import Testing
             ("Knative, busy", generated(days: 1, workPerDay: 8 * 3_600 * 3), autoscaled(.knative(KnativeConfiguration(maxScale: 4)), maxNodes: 4)),
             ("ties on whole seconds", wholeSeconds(), autoscaled(.keda(behavior), maxNodes: 4, coldStart: fixedColdStart)),
             ("ties, legacy HPA", wholeSeconds(), autoscaled(.keda(legacyMany), maxNodes: 4, coldStart: fixedColdStart)),
+            ("nodes that miss max-node-provision-time", generated(days: 2), autoscaled(.keda(.article), maxNodes: 3, coldStart: slowBoots)),
             ("ties, Knative", wholeSeconds(), autoscaled(.knative(KnativeConfiguration()), maxNodes: 4, coldStart: fixedColdStart)),
             ("HPA policies with selectPolicy Min, HTTP, activationValue, initial cooldown",
              generated(days: 2, workPerDay: 8 * 3_600 * 3), autoscaled(.keda(tightPolicies), maxNodes: 6)),

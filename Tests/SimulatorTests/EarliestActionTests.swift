@@ -60,4 +60,21 @@ import Testing
         var at = autoscaler
         #expect(at.loop(now: earliest, nodes: [], pendingPodCreationTimes: [0]).scaleUp == 1)
     }
+
+    @Test func hpaBehaviorWindowDropsTheRecordFromExactlyAWindowAgo() throws {
+        // Behavior path, scale-down window 300 s: a proposal of 4 at 0, then 1 every 15 s. The
+        // record from 0 holds the scale-down until it leaves the window — strictly inside it
+        // counts (`rec.timestamp.After(cutoff)`), so the sync at 300 acts, not the one at 315.
+        let rules = HPABehavior.Rules(stabilizationWindowSeconds: 300, policies: [HPABehavior.Policy(kind: .percent, value: 100, periodSeconds: 15)])
+        let behavior = HPABehavior(scaleDown: rules)
+        var hpa = HorizontalPodAutoscaler(settings: HPASettings(), behavior: behavior, minReplicas: 1, maxReplicas: 10, targetAverageValue: 1)
+        #expect(hpa.sync(now: 0, specReplicas: 4, statusReplicas: 4, usage: 4) == nil)
+        for time in stride(from: 15.0, through: 285, by: 15) {
+            #expect(hpa.sync(now: time, specReplicas: 4, statusReplicas: 4, usage: 1) == nil, "\(time)")
+        }
+        #expect(hpa.earliestActionSeconds(now: 285) == 300)
+        var before = hpa
+        #expect(before.sync(now: Double(300).nextDown, specReplicas: 4, statusReplicas: 4, usage: 1) == nil)
+        #expect(hpa.sync(now: 300, specReplicas: 4, statusReplicas: 4, usage: 1)?.replicas == 1)
+    }
 }

@@ -170,9 +170,11 @@ struct HorizontalPodAutoscaler {
         let downWindow = behavior.scaleDown.stabilizationWindowSeconds
         var upRecommendation = proposal
         var downRecommendation = proposal
+        // A record counts while strictly inside a window (`rec.timestamp.After(cutoff)` in
+        // `stabilizeRecommendationWithBehaviors`): the one from exactly a window ago no longer does.
         for record in recommendations {
-            if record.time >= now - upWindow { upRecommendation = Swift.min(upRecommendation, record.replicas) }
-            if record.time >= now - downWindow { downRecommendation = Swift.max(downRecommendation, record.replicas) }
+            if record.time > now - upWindow { upRecommendation = Swift.min(upRecommendation, record.replicas) }
+            if record.time > now - downWindow { downRecommendation = Swift.max(downRecommendation, record.replicas) }
         }
         var desired = current
         if desired < upRecommendation { desired = upRecommendation }

@@ -209,7 +209,8 @@ import Testing
         let held = try Timeline.run(records, option: DeploymentOption(name: "held", kind: .autoscaled(deployment)))
         #expect(held.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [10, 1000])
         // With fallback (threshold 3, replicas 2) the HPA is fed target × 2 once failures exceed 3
-        // and scales to 2 replicas during the outage.
+        // and scales to 2 replicas during the outage; the fallback polls count as active, so
+        // lastActiveTime follows them and scale to zero waits a cooldown after the outage.
         var keda = KEDAConfiguration.article
         keda.fallback = KEDAConfiguration.Fallback(failureThreshold: 3, replicas: 2)
         deployment.autoscaler = .keda(keda)
@@ -217,6 +218,18 @@ import Testing
         let hpa = fallback.decisions.filter { $0.actor == .hpa }
         #expect(hpa.first?.to == 2)
         #expect(hpa.first.map { $0.timeSeconds > 300 && $0.timeSeconds < 400 } == true)
+        let toZero = fallback.decisions.filter { $0.actor == .keda && $0.to == 0 }.map(\.timeSeconds)
+        #expect(toZero.first.map { $0 > 1000 } == true, "\(toZero)")
+        // An outage that starts at zero replicas: past the threshold the fallback activates the
+        // target (KEDA ≥ 2.19), which the HPA then drives to the fallback's 2 replicas.
+        deployment.scalerOutages = [2000..<3000]
+        var scenario = Scenario(name: "fallback", workload: .records(records), inference: Fixtures.workIsSeconds, horizonSeconds: 4000)
+        scenario.timelineBucketSeconds = 60
+        let fromZero = try Simulation.run(scenario, option: DeploymentOption(name: "fallback", kind: .autoscaled(deployment)), keepDecisions: true)
+        let activations = fromZero.decisions.filter { $0.actor == .keda && $0.rule.contains("fallback active") }
+        #expect(activations.count == 1)
+        #expect(activations.first.map { $0.timeSeconds > 2000 && $0.timeSeconds < 2100 } == true)
+        #expect(fromZero.decisions.contains { $0.actor == .hpa && $0.to == 2 && $0.timeSeconds > 2000 })
     }
 
     @Test func warmPoolKeepsOneWorkerReady() throws {

@@ -24,21 +24,28 @@ struct KEDAScaler {
     /// write, if any, with the rule that fired.
     mutating func poll(now: Double, queueLength: Int?, currentReplicas: Int) -> (replicas: Int, rule: Rule)? {
         let trigger = configuration.trigger
-        let isError = queueLength == nil
         if let queueLength {
             consecutiveFailures = 0
             cachedQueueLength = queueLength
         } else {
             consecutiveFailures += 1
         }
-        let isActive = queueLength.map(trigger.isActive(queueLength:)) ?? false
+        // Past the failure threshold a fallback answers for the scaler, and the poll counts as
+        // active without an error (`getScalerState`: `isActiveOrFallback := fallbackActive ||
+        // isMetricActive`, KEDA ≥ 2.19): it activates from zero and keeps refreshing lastActiveTime.
+        let fallbackActive = queueLength == nil && fallbackReplicas != nil
+        let isError = queueLength == nil && !fallbackActive
+        let isActive = fallbackActive || (queueLength.map(trigger.isActive(queueLength:)) ?? false)
         lastPollInactive = !isActive
         let minimum = configuration.minReplicaCount
         if isActive {
             if (configuration.idleReplicaCount != nil && currentReplicas < minimum) || currentReplicas == 0 {
                 let target = minimum > 0 ? minimum : 1
                 lastActiveSeconds = now
-                return (target, .activation(queueLength: queueLength ?? 0, activationValue: trigger.activationValue))
+                let rule: Rule = fallbackActive
+                    ? .fallbackActivation(failures: consecutiveFailures)
+                    : .activation(queueLength: queueLength ?? 0, activationValue: trigger.activationValue)
+                return (target, rule)
             }
             lastActiveSeconds = now     // refreshed on every active poll while replicas > 0
             return nil
@@ -92,6 +99,7 @@ struct KEDAScaler {
     /// Why a poll scaled; its text is built only for the decision log.
     enum Rule {
         case activation(queueLength: Int, activationValue: Double)
+        case fallbackActivation(failures: Int)
         case cooldownToIdle(idleReplicaCount: Int)
         case cooldownToZero(lastActiveSeconds: Double?, cooldownSeconds: Double, initialCooldownSeconds: Double)
         case belowMinReplicaCount
@@ -100,6 +108,8 @@ struct KEDAScaler {
             switch self {
             case .activation(let queueLength, let activationValue):
                 return "activation: queue \(queueLength) > activationValue \(KEDAScaler.format(activationValue))"
+            case .fallbackActivation(let failures):
+                return "activation: fallback active after \(failures) consecutive scaler failures"
             case .cooldownToIdle(let idle):
                 return "cooldown elapsed: scale to idleReplicaCount \(idle)"
             case .cooldownToZero(let last?, let cooldown, _):

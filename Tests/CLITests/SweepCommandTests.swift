@@ -45,6 +45,18 @@ import Testing
         #expect(two.status == 0, "\(two.standardError)")
         #expect(one.standardOutput == two.standardOutput)
         #expect(one.standardOutput.split(separator: "\n").count == 1 + 8)
+        // Every interval has its mean and both bounds, low ≤ mean ≤ high.
+        let rows = one.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        for row in rows.dropFirst() {
+            #expect(row.count == header.count)
+            for metric in ["cost", "p50", "p95", "p99", "timeout_share", "cold_start_share"] {
+                let mean = try #require(header.firstIndex { $0.hasPrefix(metric + "_mean") })
+                let (low, high) = (try #require(Double(row[mean + 1])), try #require(Double(row[mean + 2])))
+                #expect(header[mean + 1] == metric + "_ci_low" && header[mean + 2] == metric + "_ci_high")
+                #expect(low <= Double(row[mean])! && Double(row[mean])! <= high, "\(metric): \(row)")
+            }
+        }
 
         for index in 0..<3 {
             let shard = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--shard", "\(index)/3", "--db", path("shard-\(index).sqlite")])

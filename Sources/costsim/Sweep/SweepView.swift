@@ -64,20 +64,24 @@ struct SweepView {
         return text
     }
 
-    static let csvHeader = "configuration,label,replications,cost_mean_usd,cost_ci_low,cost_ci_high,p50_mean_s,p50_ci_high,p95_mean_s,p95_ci_low,p95_ci_high,p99_mean_s,p99_ci_high,timeout_share_mean,timeout_share_ci_high,cold_start_share_mean,cold_start_share_ci_high,pareto"
+    /// Every interval with its mean and both 95 % bounds (empty when there is a single replication).
+    static let csvHeader = "configuration,label,replications,cost_mean_usd,cost_ci_low,cost_ci_high,p50_mean_s,p50_ci_low,p50_ci_high,"
+        + "p95_mean_s,p95_ci_low,p95_ci_high,p99_mean_s,p99_ci_low,p99_ci_high,timeout_share_mean,timeout_share_ci_low,timeout_share_ci_high,"
+        + "cold_start_share_mean,cold_start_share_ci_low,cold_start_share_ci_high,pareto"
 
     func csv() -> String {
         let frontier = Set(paretoFrontier(results.summaries, metric: pareto).map(\.configuration))
         func number(_ value: Double) -> String { value.isFinite ? String(value) : "" }
         func quoted(_ text: String) -> String { text.contains(",") || text.contains("\"") ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text }
         var lines = [Self.csvHeader]
+        func interval(_ interval: ConfidenceInterval) -> [String] {
+            interval.halfWidth.isFinite ? [number(interval.mean), number(interval.lower), number(interval.upper)] : [number(interval.mean), "", ""]
+        }
         for s in sorted {
-            lines.append([
-                String(s.configuration), quoted(s.label), String(s.replications), number(s.cost.mean), number(s.cost.lower), number(s.cost.upper),
-                number(s.p50.mean), number(s.p50.upper), number(s.p95.mean), number(s.p95.lower), number(s.p95.upper),
-                number(s.p99.mean), number(s.p99.upper), number(s.timeoutShare.mean), number(s.timeoutShare.upper),
-                number(s.coldStartShare.mean), number(s.coldStartShare.upper), frontier.contains(s.configuration) ? "1" : "0",
-            ].joined(separator: ","))
+            let fields = [String(s.configuration), quoted(s.label), String(s.replications)]
+                + [s.cost, s.p50, s.p95, s.p99, s.timeoutShare, s.coldStartShare].flatMap(interval)
+                + [frontier.contains(s.configuration) ? "1" : "0"]
+            lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

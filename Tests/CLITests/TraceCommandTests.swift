@@ -25,7 +25,7 @@ import Testing
 
     @Test func runsAServeGenRateFile() throws {
         // Arrivals generated from six ten-minute windows (30, 0, 12, 30, 0, 6 gaps): an hour
-        // observed, each window ⌈r·W⌉ − 1 or ⌈r·W⌉ requests; inspect explains it does not read rates.
+        // observed, each window ⌈r·W⌉ − 1 or ⌈r·W⌉ requests.
         let path = CLIRunner.temporaryDirectory().appendingPathComponent("servegen.csv")
         try """
             0,0.05,1.0,Gamma,1.0,20
@@ -43,8 +43,13 @@ import Testing
         let options = try #require(json["options"] as? [[String: Any]])
         let arrived = try #require((options.first?["requests"] as? [String: Any])?["arrived"] as? Int)
         #expect((78 - 4...78).contains(arrived), "\(arrived)")
-        let inspect = try CLIRunner.run(["trace", "inspect", path.path, "--preset", "servegen"])
-        #expect(inspect.status != 0 && inspect.standardError.contains("per-window rates, not requests"), "\(inspect.standardError)")
+        // inspect summarises the arrivals generated from it: idle windows show as gaps of 10 min and more.
+        let inspect = try CLIRunner.run(["trace", "inspect", path.path, "--preset", "servegen", "--seed", "3"])
+        #expect(inspect.status == 0, "\(inspect.standardError)")
+        #expect(inspect.standardOutput.contains("6 windows of 10.0 min (4 with traffic)"), "\(inspect.standardOutput)")
+        #expect(inspect.standardOutput.contains("generated (seed 3, replication 0"), "\(inspect.standardOutput)")
+        let generated = inspect.standardOutput.split(separator: "\n").first { $0.hasPrefix("requests") }.flatMap { Int($0.split(separator: " ")[1]) }
+        #expect(generated.map { (78 - 4...78).contains($0) } == true, "\(inspect.standardOutput)")
     }
 
     @Test func inspectsTheMooncakeTrace() throws {

@@ -10,8 +10,11 @@ struct TraceInspectCommand: AsyncParsableCommand {
     @Argument(help: "Trace file (CSV with header, or JSON Lines).")
     var file: String
 
-    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension); servegen rate files are for run/report.")
+    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension); servegen: a ServeGen rate file, summarised through the arrivals generated from it.")
     var preset: TracePreset?
+
+    @Option(name: .long, help: "Seed for the arrivals generated from a servegen rate file (replication 0).")
+    var seed: UInt64 = 1
 
     @Option(name: .long, help: "Column (or key) holding the arrival time.")
     var timeColumn: String?
@@ -30,9 +33,14 @@ struct TraceInspectCommand: AsyncParsableCommand {
     static let maxGaps = 1000
 
     func run() async throws {
+        guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
         if preset == .servegen {
-            throw CLIError("\(file): a ServeGen rate file holds per-window rates, not requests; costsim generates arrivals from it "
-                + "(costsim run --trace \(file) --trace-preset servegen, or `workload: {rates: {path: …}}` in a scenario)")
+            let description = try RateTrace.Description.read(path: file)
+            var source = RateTrace(description, seed: seed, replication: 0)
+            let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
+            guard summary.count > 0 else { throw CLIError("\(file): every window is idle: no requests to generate") }
+            print(renderRates(summary, description))
+            return
         }
         var format = preset?.format ?? .costsim
         if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
@@ -44,7 +52,6 @@ struct TraceInspectCommand: AsyncParsableCommand {
             }
             format.timeFormat = parsed
         }
-        guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
         var source = try TraceFile.reader(path: file, format: format)
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
         // The readers refuse a file without records, so both are set here.
@@ -71,9 +78,32 @@ struct TraceInspectCommand: AsyncParsableCommand {
             "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(Format.fixed(summary.size(atPercentile: 50), decimals: 2))  "
                 + "p90 \(Format.fixed(summary.size(atPercentile: 90), decimals: 2))  p99 \(Format.fixed(summary.size(atPercentile: 99), decimals: 2))  "
                 + "max \(Format.fixed(summary.size(atPercentile: 100), decimals: 2))",
-            "",
-            "Idle gaps (scale-to-zero pays off in gaps longer than the KEDA cooldown plus the cluster-autoscaler delays)",
         ]
+        lines += gapTables(summary, unit: unit, time: frame.fileTime(ofArrival:))
+        return lines.joined(separator: "\n")
+    }
+
+    /// The summary of the arrivals generated from a rate file, times in seconds from its first window.
+    func renderRates(_ summary: TraceSummary, _ description: RateTrace.Description) -> String {
+        let busy = description.windows.filter { $0.gaps != nil }.count
+        var lines = [
+            "trace     \(file): ServeGen rates, \(Format.count(description.windows.count)) windows of \(Format.duration(description.windowSeconds)) "
+                + "(\(Format.count(busy)) with traffic)",
+            "requests  \(Format.count(summary.count)) generated (seed \(seed), replication 0; costsim run draws its own per seed and replication)",
+            "span      \(Format.duration(summary.spanSeconds)) of \(Format.duration(description.horizonSeconds)) observed: first arrival "
+                + "\(Format.fixed(summary.firstArrivalSeconds, decimals: 1)) s, last \(Format.fixed(summary.lastArrivalSeconds, decimals: 1)) s from the first window",
+            "idle      \(Format.duration(summary.firstArrivalSeconds)) before the first arrival, "
+                + "\(Format.duration(description.horizonSeconds - summary.lastArrivalSeconds)) after the last (below: the gaps between arrivals)",
+            "rate      \(Format.fixed(Double(summary.count) / description.horizonSeconds, decimals: 4)) req/s over the observed period; "
+                + "\(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s from the first to the last arrival",
+        ]
+        lines += gapTables(summary, unit: "s", time: { Format.fixed($0, decimals: 1) })
+        return lines.joined(separator: "\n")
+    }
+
+    /// The idle-gap table and the longest gaps, with times as `time` writes them.
+    private func gapTables(_ summary: TraceSummary, unit: String, time: (Double) -> String) -> [String] {
+        var lines = ["", "Idle gaps (scale-to-zero pays off in gaps longer than the KEDA cooldown plus the cluster-autoscaler delays)"]
         var table = TextTable([("gaps longer than", .left), ("count", .right), ("idle time in them", .right), ("share of span", .right)])
         for (index, threshold) in summary.gapThresholdsSeconds.enumerated() {
             let share = summary.spanSeconds > 0 ? summary.gapSeconds[index] / summary.spanSeconds : 0
@@ -84,11 +114,10 @@ struct TraceInspectCommand: AsyncParsableCommand {
             lines.append("")
             var longest = TextTable([("longest gaps", .left), ("from (\(unit))", .right), ("to (\(unit))", .right)])
             for gap in summary.longestGaps {
-                longest.add([Format.duration(gap.lengthSeconds), frame.fileTime(ofArrival: gap.startSeconds),
-                             frame.fileTime(ofArrival: gap.startSeconds + gap.lengthSeconds)])
+                longest.add([Format.duration(gap.lengthSeconds), time(gap.startSeconds), time(gap.startSeconds + gap.lengthSeconds)])
             }
             lines.append(longest.render())
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

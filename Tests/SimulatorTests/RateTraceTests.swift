@@ -62,6 +62,8 @@ import Testing
         ("0,1,1,Gamma,0,1\n", "rates.csv:1: field 'shape': gamma needs shape > 0"),
         ("600,1,1,Gamma,1,1\n0,1,1,Gamma,1,1\n", "rates.csv:2: field 'window_start': windows must be in time order"),
         ("", "rates.csv: no rate windows"),
+        ("0,1,1,Gamma,1,1\n600,1,1,Gamma,1,1\n900,1,1,Gamma,1,1\n", "rates.csv:3: field 'window_start': windows overlap"),
+        ("0,1,1,Gamma,1,1\n600,20000,1,Gamma,1,1\n", "rates.csv:2: field 'rate': 20000.0 requests/s over 600.0 s is more than"),
     ])
     func badRowsAreErrorsNamingLineAndField(_ text: String, _ expected: String) {
         let path = Fixtures.temporaryFile(text, name: "rates.csv")

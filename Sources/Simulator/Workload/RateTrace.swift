@@ -76,6 +76,7 @@ public struct RateTrace: TraceSource {
         public static func read(path: String, windowSeconds: Double? = nil, requestSize: Distribution = SyntheticTrace.Description.defaultRequestSize) throws(TraceError) -> Description {
             let lines = try LineReader(path: path)
             var windows: [Window] = []
+            var lineNumbers: [Int] = []
             var firstStart: Double?
             var spacing: Double?
             while let window: Window? = try lines.withNextLine({ bytes throws(TraceError) -> Window? in
@@ -96,14 +97,18 @@ public struct RateTrace: TraceSource {
                     throw TraceError(file: path, line: line, message: "more than \(maxWindows) windows")
                 }
                 windows.append(window)
+                lineNumbers.append(line)
             }
             guard !windows.isEmpty else { throw TraceError(file: path, message: "no rate windows (expected rows: window_start_s, rate, cv, pattern, shape, scale)") }
             let length = windowSeconds ?? spacing ?? defaultWindowSeconds
             for index in windows.indices.dropLast() where windows[index + 1].startSeconds - windows[index].startSeconds < length {
-                throw TraceError(file: path, field: fieldNames[0], message: "windows overlap: \(length)-s windows start \(windows[index + 1].startSeconds - windows[index].startSeconds) s apart")
+                let apart = windows[index + 1].startSeconds - windows[index].startSeconds
+                throw TraceError(file: path, line: lineNumbers[index + 1], field: fieldNames[0],
+                                 message: "windows overlap: this one starts \(apart) s after the previous, and windows are \(length) s long")
             }
             for (index, window) in windows.enumerated() where window.requestsPerSecond * length > maxRequestsPerWindow {
-                throw TraceError(file: path, field: fieldNames[1], message: "window \(index + 1) holds \(window.requestsPerSecond * length) requests, more than \(maxRequestsPerWindow)")
+                throw TraceError(file: path, line: lineNumbers[index], field: fieldNames[1],
+                                 message: "\(window.requestsPerSecond) requests/s over \(length) s is more than \(maxRequestsPerWindow) requests in one window")
             }
             let description = Description(path: path, windows: windows, windowSeconds: length, requestSize: requestSize)
             do { try description.validate() } catch { throw TraceError(file: path, message: error.message) }

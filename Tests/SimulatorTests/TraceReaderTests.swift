@@ -12,29 +12,15 @@ import Testing
         ])
     }
 
-    @Test func aFileOfTheOtherSyntaxGetsAHint() throws {
+    @Test func aFileOfTheOtherSyntaxGetsAHint() {
         // Mooncake's JSON Lines read as CSV, and a CSV read as JSON Lines: the error says what the file looks like.
-        let json = Fixtures.temporaryFile("{\"timestamp\": 0, \"input_length\": 10}\n", name: "m.json")
-        #expect {
-            _ = try CSVTraceReader(path: json, format: .azureLLM)
-        } throws: { error in
-            "\(error)".contains("column not found in header") && "\(error)".contains("looks like JSON Lines")
-        }
-        let csv = Fixtures.temporaryFile("arrival_seconds,work_size\n0,1\n", name: "c.jsonl")
-        let reader = try JSONLinesTraceReader(path: csv, format: .mooncake)
-        #expect {
-            _ = try reader.next()
-        } throws: { error in
-            "\(error)".contains("c.jsonl:1: malformed JSON") && "\(error)".contains("looks like CSV")
-        }
+        let asCSV = Self.error(reading: "{\"timestamp\": 0, \"input_length\": 10}\n", format: .azureLLM, name: "m.json")
+        #expect(asCSV?.line == 1 && asCSV?.message.contains("column not found in header") == true && asCSV?.message.contains("looks like JSON Lines") == true)
+        let asJSON = Self.error(reading: "arrival_seconds,work_size\n0,1\n", format: .mooncake, name: "c.jsonl")
+        #expect(asJSON?.line == 1 && asJSON?.message.contains("malformed JSON") == true && asJSON?.message.contains("looks like CSV") == true)
         // A JSON Lines file broken further down gets no hint.
-        let broken = Fixtures.temporaryFile("{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\nnot json\n", name: "b.jsonl")
-        let brokenReader = try JSONLinesTraceReader(path: broken, format: .mooncake)
-        #expect {
-            while try brokenReader.next() != nil {}
-        } throws: { error in
-            "\(error)".contains("b.jsonl:2: malformed JSON") && !"\(error)".contains("looks like")
-        }
+        let broken = Self.error(reading: "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\nnot json\n", format: .mooncake, name: "b.jsonl")
+        #expect(broken?.line == 2 && broken?.message.contains("malformed JSON") == true && broken?.message.contains("looks like") == false)
     }
 
     @Test func startsAtTheFirstRecordByDefault() throws {

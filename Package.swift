@@ -5,6 +5,7 @@ import PackageDescription
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; the costsim CLI only wires the modules together.
+//   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",
     platforms: [.macOS(.v13)],
@@ -37,22 +38,25 @@ let package = Package(
         ),
         // libsqlite3 through a thin C shim (see Sources/CSQLite and swift-stack.md §4a).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "CostModel", dependencies: ["Simulator", "CSQLite"]),
-        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "CCairo"]),
+        // SQLite connections and atomic output files, with their error types (no Foundation).
+        .target(name: "Storage", dependencies: ["CSQLite"]),
+        .target(name: "CostModel", dependencies: ["Simulator", "Storage"]),
+        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Storage", "CCairo"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
-        .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Scenarios", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "costsim",
             dependencies: [
-                "Simulator", "Scenarios", "CostModel", "Reports", "Sweeps",
+                "Simulator", "Scenarios", "CostModel", "Reports", "Sweeps", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "CLITests", dependencies: ["costsim"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "CSQLite"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel", "Storage"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage"]),
+        .testTarget(name: "CLITests", dependencies: ["costsim", "Storage", "Sweeps"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Storage"]),
     ]
 )

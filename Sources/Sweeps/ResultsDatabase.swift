@@ -1,5 +1,5 @@
-import CSQLite
 import Foundation
+import Storage
 
 /// The sweep results file (SQLite), written atomically: the database is built in a temporary
 /// file beside the destination, closed, then renamed over it.
@@ -15,84 +15,79 @@ public enum ResultsDatabase {
     /// Writes `results` to `path`.
     ///
     /// - Parameter atomically: build the file beside `path` and rename it over `path` when
-    ///   complete (the default). `false` builds it at `path` itself, for a caller that already
-    ///   writes to a temporary file of its own (the CLI registers its temporary files for removal
-    ///   on Ctrl-C; a second, inner temporary file would be left behind).
+    ///   complete (the default, through Storage's ``AtomicFile``). `false` builds it at `path`
+    ///   itself (which must not exist, or be empty), for a caller that writes it as one file of a
+    ///   larger output (``OutputBatch``).
     public static func write(_ results: SweepResults, to path: String, atomically: Bool = true) throws(SweepError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .results("\(path): directory \(directory.path) does not exist")
-        }
-        let temporary = atomically
-            ? directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
-            : path
         do {
-            let db = try Connection(path: temporary, create: true)
-            try db.execute("""
-                PRAGMA journal_mode = OFF;
-                PRAGMA synchronous = OFF;
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE configurations (configuration INTEGER PRIMARY KEY, label TEXT NOT NULL, parameters TEXT NOT NULL);
-                CREATE TABLE runs (
-                    configuration INTEGER NOT NULL REFERENCES configurations(configuration),
-                    replication INTEGER NOT NULL,
-                    monthly_cost_nano INTEGER NOT NULL,
-                    p50_s REAL NOT NULL, p95_s REAL NOT NULL, p99_s REAL NOT NULL, mean_s REAL NOT NULL,
-                    arrived INTEGER NOT NULL, timed_out INTEGER NOT NULL, cold_starts INTEGER NOT NULL,
-                    PRIMARY KEY (configuration, replication)
-                );
-                CREATE VIEW summary AS
-                    SELECT r.configuration, c.label, COUNT(*) AS n,
-                           AVG(r.monthly_cost_nano) / 1e9 AS mean_monthly_usd,
-                           CASE WHEN COUNT(*) > 1 THEN (SUM((r.monthly_cost_nano / 1e9) * (r.monthly_cost_nano / 1e9))
-                                - SUM(r.monthly_cost_nano / 1e9) * SUM(r.monthly_cost_nano / 1e9) / COUNT(*)) / (COUNT(*) - 1) END AS var_monthly_usd,
-                           AVG(r.p50_s) AS mean_p50_s, AVG(r.p95_s) AS mean_p95_s, AVG(r.p99_s) AS mean_p99_s,
-                           AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.timed_out / r.arrived ELSE 0 END) AS mean_timeout_share,
-                           AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.cold_starts / r.arrived ELSE 0 END) AS mean_cold_start_share
-                    FROM runs r JOIN configurations c USING (configuration)
-                    GROUP BY r.configuration ORDER BY mean_monthly_usd, r.configuration;
-                BEGIN;
-                """)
-            let identity = results.identity
-            var meta: [(String, String)] = [
-                ("format", formatVersion), ("grid_hash", identity.hash), ("scenario", identity.scenarioName),
-                ("option", identity.optionName), ("seed", String(identity.seed)), ("replications", String(identity.replications)),
-                ("configurations", String(results.configurations.count)),
-                ("shards", results.shards.map(\.description).joined(separator: ",")),
-                ("complete", results.complete ? "true" : "false"),
-            ]
-            if let cap = identity.responseCapSeconds { meta.append(("client_timeout_seconds", String(cap))) }
-            let insertMeta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
-            for (key, value) in meta { try insertMeta.run([.text(key), .text(value)]) }
-            let insertConfiguration = try db.prepare("INSERT INTO configurations VALUES (?, ?, ?)")
-            for (index, settings) in results.configurations.enumerated() {
-                try insertConfiguration.run([.integer(Int64(index)), .text(ConfigurationSummary.label(settings)), .text(parametersJSON(settings))])
-            }
-            let insertRun = try db.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for run in results.runs {
-                try insertRun.run([
-                    .integer(Int64(run.configuration)), .integer(Int64(run.replication)), .integer(run.monthlyCostNanoDollars),
-                    .real(run.p50Seconds), .real(run.p95Seconds), .real(run.p99Seconds), .real(run.meanSeconds),
-                    .integer(Int64(run.arrived)), .integer(Int64(run.timedOut)), .integer(Int64(run.coldStarts)),
-                ])
-            }
-            insertMeta.finalize()
-            insertConfiguration.finalize()
-            insertRun.finalize()
-            try db.execute("COMMIT;")
-            try db.close()
-            guard !atomically || rename(temporary, path) == 0 else {
-                throw SweepError.results("\(path): cannot replace file: \(String(cString: strerror(errno)))")
+            if atomically {
+                try AtomicFile.produce(path) { temporary in try build(results, at: temporary) }
+            } else {
+                try build(results, at: path)
             }
         } catch let error as SweepError {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw error
+        } catch let error as OutputError {
+            throw .results(error.description)
+        } catch let error as SQLiteError {
+            throw .results("\(path): \(error.reason)")
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw .results("\(path): \(error)")
         }
+    }
+
+    /// Creates the database at `path` and fills it; the connection closes when this returns.
+    private static func build(_ results: SweepResults, at path: String) throws(SQLiteError) {
+        let db = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        try db.execute("""
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE configurations (configuration INTEGER PRIMARY KEY, label TEXT NOT NULL, parameters TEXT NOT NULL);
+            CREATE TABLE runs (
+                configuration INTEGER NOT NULL REFERENCES configurations(configuration),
+                replication INTEGER NOT NULL,
+                monthly_cost_nano INTEGER NOT NULL,
+                p50_s REAL NOT NULL, p95_s REAL NOT NULL, p99_s REAL NOT NULL, mean_s REAL NOT NULL,
+                arrived INTEGER NOT NULL, timed_out INTEGER NOT NULL, cold_starts INTEGER NOT NULL,
+                PRIMARY KEY (configuration, replication)
+            );
+            CREATE VIEW summary AS
+                SELECT r.configuration, c.label, COUNT(*) AS n,
+                       AVG(r.monthly_cost_nano) / 1e9 AS mean_monthly_usd,
+                       CASE WHEN COUNT(*) > 1 THEN (SUM((r.monthly_cost_nano / 1e9) * (r.monthly_cost_nano / 1e9))
+                            - SUM(r.monthly_cost_nano / 1e9) * SUM(r.monthly_cost_nano / 1e9) / COUNT(*)) / (COUNT(*) - 1) END AS var_monthly_usd,
+                       AVG(r.p50_s) AS mean_p50_s, AVG(r.p95_s) AS mean_p95_s, AVG(r.p99_s) AS mean_p99_s,
+                       AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.timed_out / r.arrived ELSE 0 END) AS mean_timeout_share,
+                       AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.cold_starts / r.arrived ELSE 0 END) AS mean_cold_start_share
+                FROM runs r JOIN configurations c USING (configuration)
+                GROUP BY r.configuration ORDER BY mean_monthly_usd, r.configuration;
+            BEGIN;
+            """)
+        let identity = results.identity
+        var meta: [(String, String)] = [
+            ("format", formatVersion), ("grid_hash", identity.hash), ("scenario", identity.scenarioName),
+            ("option", identity.optionName), ("seed", String(identity.seed)), ("replications", String(identity.replications)),
+            ("configurations", String(results.configurations.count)),
+            ("shards", results.shards.map(\.description).joined(separator: ",")),
+            ("complete", results.complete ? "true" : "false"),
+        ]
+        if let cap = identity.responseCapSeconds { meta.append(("client_timeout_seconds", String(cap))) }
+        let insertMeta = try db.prepare("INSERT INTO meta VALUES (?, ?)")
+        for (key, value) in meta { try insertMeta.run([.text(key), .text(value)]) }
+        let insertConfiguration = try db.prepare("INSERT INTO configurations VALUES (?, ?, ?)")
+        for (index, settings) in results.configurations.enumerated() {
+            try insertConfiguration.run([.integer(Int64(index)), .text(ConfigurationSummary.label(settings)), .text(parametersJSON(settings))])
+        }
+        let insertRun = try db.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for run in results.runs {
+            try insertRun.run([
+                .integer(Int64(run.configuration)), .integer(Int64(run.replication)), .integer(run.monthlyCostNanoDollars),
+                .real(run.p50Seconds), .real(run.p95Seconds), .real(run.p99Seconds), .real(run.meanSeconds),
+                .integer(Int64(run.arrived)), .integer(Int64(run.timedOut)), .integer(Int64(run.coldStarts)),
+            ])
+        }
+        try db.execute("COMMIT;")
     }
 
     /// Reads a results file and checks it against its own metadata, so a damaged or edited file
@@ -109,10 +104,8 @@ public enum ResultsDatabase {
     ///   the file's shards, each replication in `0..<replications` and once, and every run of the
     ///   file's shards present when `complete` is `true`.
     public static func read(path: String) throws(SweepError) -> SweepResults {
-        guard FileManager.default.fileExists(atPath: path) else { throw .results("\(path): file not found") }
         do {
-            let db = try Connection(path: path, create: false)
-            defer { try? db.close() }
+            let db = try SQLiteConnection(path: path, mode: .readOnly)
             let meta = try Meta(reading: db, path: path)
             let configurations = try readConfigurations(db, path: path, expected: meta.configurations)
             let runs = try readRuns(db, path: path, responseCap: meta.identity.responseCapSeconds)
@@ -121,9 +114,28 @@ public enum ResultsDatabase {
             return results
         } catch let error as SweepError {
             throw error
+        } catch let error as SQLiteError {
+            throw .results(describe(error))
         } catch {
             throw .results("\(path): \(error)")
         }
+    }
+
+    /// A results file that could not be opened or read, in the terms of results files.
+    static func describe(_ error: SQLiteError) -> String {
+        switch error.kind {
+        case .notADatabase, .missingTable: "\(error.path): not a costsim sweep results file: \(error.reason)"
+        default: error.description
+        }
+    }
+
+    /// `true` if `path` is a results file of a whole sweep (`complete` is `true` in its `meta`)
+    /// — one an interrupted run must not replace; `false` for anything else, also no file.
+    public static func holdsCompleteSweep(_ path: String) -> Bool {
+        guard let db = try? SQLiteConnection(path: path, mode: .readOnly),
+              let rows = try? db.query("SELECT value FROM meta WHERE key = 'format' OR key = 'complete' ORDER BY key")
+        else { return false }
+        return rows.map { $0[0].textValue ?? "" } == ["true", formatVersion]
     }
 
     /// Combines results files of one sweep: shard files, or files merged from some of its shards.
@@ -183,9 +195,9 @@ public enum ResultsDatabase {
         var shards: [Shard]
         var complete: Bool
 
-        init(reading db: Connection, path: String) throws {
+        init(reading db: SQLiteConnection, path: String) throws {
             var meta: [String: String] = [:]
-            for row in try db.query("SELECT key, value FROM meta") { meta[row[0].text] = row[1].text }
+            for row in try db.query("SELECT key, value FROM meta") { meta[row[0].textValue ?? ""] = row[1].textValue ?? "" }
             guard meta["format"] == formatVersion else {
                 throw SweepError.results("\(path): not a costsim sweep results file (format \(formatVersion))")
             }
@@ -224,14 +236,14 @@ public enum ResultsDatabase {
     }
 
     /// Table `configurations`: numbered 0, 1, 2, … without gaps, `expected` of them if known.
-    static func readConfigurations(_ db: Connection, path: String, expected: Int?) throws -> [[ParameterSetting]] {
+    static func readConfigurations(_ db: SQLiteConnection, path: String, expected: Int?) throws -> [[ParameterSetting]] {
         var configurations: [[ParameterSetting]] = []
         for row in try db.query("SELECT configuration, parameters FROM configurations ORDER BY configuration") {
             let number = configurations.count
             guard case .integer(let found) = row[0], found == number else {
                 throw SweepError.results("\(path): table configurations, row \(number + 1), column configuration: expected \(number) (configurations are numbered 0, 1, 2, … without gaps), found \(row[0])")
             }
-            configurations.append(try parseParametersJSON(row[1].text, context: "\(path): table configurations, configuration \(number), column parameters"))
+            configurations.append(try parseParametersJSON(row[1].textValue ?? "", context: "\(path): table configurations, configuration \(number), column parameters"))
         }
         guard !configurations.isEmpty else { throw SweepError.results("\(path): table configurations is empty") }
         if let expected, expected != configurations.count {
@@ -241,7 +253,7 @@ public enum ResultsDatabase {
     }
 
     /// Table `runs`, every value checked (``RunRow``).
-    static func readRuns(_ db: Connection, path: String, responseCap: Double?) throws -> [RunOutcome] {
+    static func readRuns(_ db: SQLiteConnection, path: String, responseCap: Double?) throws -> [RunOutcome] {
         let query = "SELECT \(RunRow.columns.joined(separator: ", ")) FROM runs ORDER BY configuration, replication"
         return try db.query(query).map { values throws(SweepError) in
             try RunRow(path: path, values: values, responseCap: responseCap).outcome()
@@ -333,128 +345,5 @@ struct RunRow {
             throw failure(column, "a response time in seconds from 0 to " + (responseCap.map { "the client timeout, \(ParameterValue.format($0)) s" } ?? "any finite number"))
         }
         return value
-    }
-}
-
-// MARK: - A minimal libsqlite3 wrapper (CostModel's is internal to that module)
-
-/// A value as SQLite stores it; read it with a `switch` and check its type (``RunRow``).
-enum SQLValue: CustomStringConvertible {
-    case integer(Int64), real(Double), text(String), null
-
-    /// The text, or "" for any other type.
-    var text: String { if case .text(let v) = self { v } else { "" } }
-
-    /// For error messages: numbers as stored, text quoted (shortened), NULL.
-    var description: String {
-        switch self {
-        case .integer(let v): String(v)
-        case .real(let v): String(v)
-        case .text(let v): "'" + (v.count > 40 ? v.prefix(40) + "…" : v) + "'"
-        case .null: "NULL"
-        }
-    }
-}
-
-struct SQLiteFailure: Error, CustomStringConvertible {
-    let description: String
-}
-
-final class Connection {
-    private var handle: OpaquePointer?
-
-    init(path: String, create: Bool) throws {
-        let flags = create ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY
-        guard sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
-            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
-            sqlite3_close(handle)
-            handle = nil
-            throw SQLiteFailure(description: "cannot open database: \(message)")
-        }
-    }
-
-    deinit { sqlite3_close(handle) }
-
-    func close() throws {
-        guard let handle else { return }
-        guard sqlite3_close(handle) == SQLITE_OK else { throw SQLiteFailure(description: "cannot close: \(lastError)") }
-        self.handle = nil
-    }
-
-    var lastError: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed" }
-
-    func execute(_ sql: String) throws {
-        var message: UnsafeMutablePointer<CChar>?
-        guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? lastError
-            sqlite3_free(message)
-            throw SQLiteFailure(description: text)
-        }
-    }
-
-    func prepare(_ sql: String) throws -> Statement {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw SQLiteFailure(description: "\(lastError) in \(sql)")
-        }
-        return Statement(statement, connection: self)
-    }
-
-    func query(_ sql: String) throws -> [[SQLValue]] {
-        let statement = try prepare(sql)
-        defer { statement.finalize() }
-        return try statement.rows()
-    }
-}
-
-final class Statement {
-    private var statement: OpaquePointer?
-    private unowned let connection: Connection
-
-    init(_ statement: OpaquePointer, connection: Connection) {
-        self.statement = statement
-        self.connection = connection
-    }
-
-    deinit { sqlite3_finalize(statement) }
-
-    func finalize() {
-        sqlite3_finalize(statement)
-        statement = nil
-    }
-
-    func run(_ values: [SQLValue]) throws {
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let status: Int32 = switch value {
-            case .integer(let v): sqlite3_bind_int64(statement, index, v)
-            case .real(let v): sqlite3_bind_double(statement, index, v)
-            case .text(let v): sqlite3_bind_text(statement, index, v, -1, csqlite_transient())
-            case .null: sqlite3_bind_null(statement, index)
-            }
-            guard status == SQLITE_OK else { throw SQLiteFailure(description: connection.lastError) }
-        }
-        guard sqlite3_step(statement) == SQLITE_DONE else { throw SQLiteFailure(description: connection.lastError) }
-    }
-
-    func rows() throws -> [[SQLValue]] {
-        var rows: [[SQLValue]] = []
-        while true {
-            let status = sqlite3_step(statement)
-            if status == SQLITE_DONE { return rows }
-            guard status == SQLITE_ROW else { throw SQLiteFailure(description: connection.lastError) }
-            var row: [SQLValue] = []
-            for column in 0..<sqlite3_column_count(statement) {
-                switch sqlite3_column_type(statement, column) {
-                case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, column)))
-                case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(statement, column)))
-                case SQLITE_TEXT: row.append(.text(String(cString: sqlite3_column_text(statement, column))))
-                default: row.append(.null)
-                }
-            }
-            rows.append(row)
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Simulator
+import Storage
 @testable import CostModel
 
 /// Catalog input found by a bad-input hunt: absurd numbers, impossible dates, tampered SQLite

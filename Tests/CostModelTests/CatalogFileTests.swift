@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 @testable import CostModel
 
@@ -29,7 +30,7 @@ struct CatalogFileTests {
         let file = try PriceCatalog(contentsOfFile: path)
         #expect(try file.rows() == bundled.rows())
         #expect(file.origin == path)
-        #expect(!FileManager.default.fileExists(atPath: Platform.temporaryPath(for: path)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["catalog.sqlite"], "no temporary file left")
         // Prices are stored as TEXT, never REAL.
         let types = try file.connection.query("SELECT DISTINCT typeof(price_per_hour) FROM price")
         #expect(types == [[.text("text")]])
@@ -56,7 +57,7 @@ struct CatalogFileTests {
         } catch {
             guard case .catalogCorrupt(let path, let reason) = error else { Issue.record("unexpected \(error)"); return }
             #expect(path == url.path)
-            #expect(reason.contains("not a database"))
+            #expect(reason == "not a SQLite database")
         }
     }
 

@@ -1,6 +1,6 @@
-import CSQLite
 import Foundation
 import Simulator
+import Storage
 import Testing
 @testable import Sweeps
 
@@ -260,15 +260,11 @@ struct SweepRunTests {
 
     /// Changes a results file in place (the library opens finished files read-only).
     static func edit(_ path: String, _ sql: String) throws {
-        var handle: OpaquePointer?
-        defer { sqlite3_close(handle) }
-        guard sqlite3_open(path, &handle) == SQLITE_OK, sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
-            throw SweepError.results("cannot edit \(path)")
-        }
+        try SQLiteConnection(path: path, mode: .readWriteCreate).execute(sql)
     }
 
     func rows(_ path: String, _ sql: String) throws -> [[String]] {
-        let db = try Connection(path: path, create: false)
+        let db = try SQLiteConnection(path: path, mode: .readOnly)
         return try db.query(sql).map { row in
             row.map { value in
                 switch value {

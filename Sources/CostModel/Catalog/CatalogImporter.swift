@@ -1,3 +1,5 @@
+import Storage
+
 /// `costsim pricing import`: validates a catalog CSV completely, then writes the SQLite
 /// catalog atomically (temporary file + rename). If any row is invalid, nothing is written.
 public enum CatalogImporter {
@@ -12,7 +14,9 @@ public enum CatalogImporter {
     public static func importCSV(
         at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
     ) throws(CatalogImportError) -> [PriceRow] {
-        if Platform.isSameFile(csvPath, outputPath) { throw .outputIsInput(csvPath: csvPath, outputPath: outputPath) }
+        if FileIdentity(path: csvPath).isSame(as: FileIdentity(path: outputPath)) {
+            throw .outputIsInput(csvPath: csvPath, outputPath: outputPath)
+        }
         guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
         let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
         do {
@@ -25,8 +29,12 @@ public enum CatalogImporter {
 
     /// Writes `rows` as catalog CSV to `path` atomically (temporary file + rename).
     public static func exportCSV(_ rows: [PriceRow], to path: String) throws(CostModelError) {
-        if let message = Platform.writeTextFileAtomically(CatalogCSV.render(rows), to: path) {
-            throw .writeFailed(path: path, reason: message)
+        do {
+            try AtomicFile.write(CatalogCSV.render(rows), to: path)
+        } catch let error as OutputError {
+            throw .writeFailed(path: path, reason: error.reason)
+        } catch {
+            throw .writeFailed(path: path, reason: String(describing: error))
         }
     }
 }

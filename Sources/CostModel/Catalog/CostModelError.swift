@@ -4,6 +4,9 @@
 public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The catalog file does not exist or cannot be read.
     case catalogFileMissing(path: String)
+    /// The path names a directory, FIFO, device or socket, or a file that cannot be read
+    /// (`reason` says which); it is not opened.
+    case catalogUnreadable(path: String, reason: String)
     /// The file exists but is not an SQLite database (or SQLite reports it corrupt).
     case catalogCorrupt(path: String, reason: String)
     /// A required table is absent (e.g. the file is some other SQLite database).
@@ -56,6 +59,8 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .catalogFileMissing(let path):
             "price catalog '\(path)' does not exist or is not readable"
+        case .catalogUnreadable(let path, let reason):
+            "cannot read price catalog '\(path)': \(reason)"
         case .catalogCorrupt(let path, let reason):
             "price catalog '\(path)' is not a valid SQLite catalog: \(reason)"
         case .missingTable(let path, let table):

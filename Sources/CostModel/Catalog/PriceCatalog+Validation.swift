@@ -1,3 +1,5 @@
+import Storage
+
 extension PriceCatalog {
     /// The `catalog_info.schema_version` this code reads.
     static let schemaVersion = "1"

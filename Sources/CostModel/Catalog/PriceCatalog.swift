@@ -1,10 +1,12 @@
+import Storage
+
 /// The price catalog: an SQLite database with the `price` table of `pricing/schema.sql`.
 ///
 /// Open one of three ways:
 /// - ``bundled()`` — the catalog shipped with costsim (`pricing/catalog.csv`, embedded at build
 ///   time), loaded into a private in-memory database;
 /// - ``init(contentsOfFile:)`` — an `.sqlite` file made by `costsim pricing import`, opened
-///   **read-only**;
+///   **read-only** and immutable (a `-journal` beside it is ignored, never replayed);
 /// - ``init(rows:)`` — rows built in code (tests, what-if studies), in memory.
 ///
 /// All queries are parameterised. The connection runs in SQLite's serialized mode, so a
@@ -39,16 +41,16 @@ public final class PriceCatalog: @unchecked Sendable {
     /// Opens an existing catalog file read-only and validates all of it (see
     /// ``validateContents()``): a file that opens is one every command can price from.
     ///
-    /// - Throws: ``CostModelError/catalogFileMissing(path:)``, ``CostModelError/catalogCorrupt(path:reason:)``,
+    /// - Throws: ``CostModelError/catalogFileMissing(path:)``, ``CostModelError/catalogUnreadable(path:reason:)``
+    ///   (a directory, FIFO, …: never opened), ``CostModelError/catalogCorrupt(path:reason:)``,
     ///   ``CostModelError/missingTable(path:table:)``, ``CostModelError/missingColumn(path:table:column:)``,
     ///   ``CostModelError/unsupportedSchemaVersion(path:found:)``, ``CostModelError/emptyCatalog(path:)`` or
     ///   ``CostModelError/invalidCatalogRow(path:table:row:key:column:value:reason:)``.
     public init(contentsOfFile path: String) throws(CostModelError) {
-        guard Platform.isReadableFile(path) else { throw .catalogFileMissing(path: path) }
         do {
             connection = try SQLiteConnection(path: path, mode: .readOnly)
         } catch {
-            throw .catalogCorrupt(path: path, reason: error.message)
+            throw Self.fileError(error)
         }
         origin = path
         try validateContents()
@@ -75,6 +77,17 @@ public final class PriceCatalog: @unchecked Sendable {
             throw .sqlite(code: error.code, message: error.message)
         }
         self.origin = origin
+    }
+
+    /// What a failure to open or read a catalog file says about the file.
+    static func fileError(_ error: SQLiteError) -> CostModelError {
+        switch error.kind {
+        case .notFound: .catalogFileMissing(path: error.path)
+        case .notRegularFile, .unreadable: .catalogUnreadable(path: error.path, reason: error.reason)
+        case .missingTable(let table): .missingTable(path: error.path, table: table)
+        case .notADatabase, .corrupt, .io: .catalogCorrupt(path: error.path, reason: error.reason)
+        case .readOnly, .busy, .other: .sqlite(code: error.code, message: error.message)
+        }
     }
 
     // MARK: - Queries
@@ -155,16 +168,18 @@ public final class PriceCatalog: @unchecked Sendable {
         if let (index, row, problem) = rows.firstProblem() {
             throw .writeFailed(path: path, reason: "row \(index + 1) (\(row.keyDescription)), column '\(problem.column)': '\(problem.value)' is not valid: \(problem.reason)")
         }
-        let temporary = atomically ? Platform.temporaryPath(for: path) : path
-        if atomically { Platform.removeFile(temporary) }
         do {
-            try buildDatabase(rows, at: temporary)
+            if atomically {
+                try AtomicFile.produce(path) { temporary in try buildDatabase(rows, at: temporary) }
+            } else {
+                try buildDatabase(rows, at: path)
+            }
+        } catch let error as OutputError {
+            throw .writeFailed(path: path, reason: error.reason)
+        } catch let error as SQLiteError {
+            throw .writeFailed(path: path, reason: error.reason)
         } catch {
-            Platform.removeFile(temporary)
-            throw .writeFailed(path: path, reason: error.description)
-        }
-        if atomically, let message = Platform.renameReplacing(temporary, path) {
-            throw .writeFailed(path: path, reason: message)
+            throw .writeFailed(path: path, reason: String(describing: error))
         }
     }
 
@@ -175,9 +190,9 @@ public final class PriceCatalog: @unchecked Sendable {
 
     // MARK: - Internals
 
-    /// Creates a database file and fills it; the connection closes when this returns. No
-    /// rollback journal: a file that fails halfway is removed, and a journal would be one more
-    /// file to leave behind on an interrupt.
+    /// Creates a database file (or fills an empty one) and fills it; the connection closes when
+    /// this returns. No rollback journal: a file that fails halfway is removed, and a journal
+    /// would be one more file to leave behind on an interrupt.
     private static func buildDatabase(_ rows: [PriceRow], at path: String) throws(SQLiteError) {
         let connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         try connection.execute("PRAGMA journal_mode = OFF")
@@ -250,10 +265,7 @@ public final class PriceCatalog: @unchecked Sendable {
         do {
             return try connection.query(sql, arguments)
         } catch {
-            if error.code & 0xff == 26 || error.code & 0xff == 11 { // SQLITE_NOTADB, SQLITE_CORRUPT
-                throw .catalogCorrupt(path: origin, reason: error.message)
-            }
-            throw .sqlite(code: error.code, message: error.message)
+            throw Self.fileError(error)
         }
     }
 

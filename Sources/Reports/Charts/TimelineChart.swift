@@ -4,7 +4,10 @@
 public struct TimelineChart: Chart {
     public var series: TimelineSeries
     public var title: String
-    public var fileStem: String { "timeline-" + FileName.safe(series.optionName) }
+    public var fileStem: String { Self.fileStem(optionName: series.optionName) }
+
+    /// The file stem of the timeline of option `optionName`.
+    public static func fileStem(optionName: String) -> String { "timeline-" + FileName.safe(optionName) }
 
     public init(series: TimelineSeries, title: String? = nil) {
         self.series = series

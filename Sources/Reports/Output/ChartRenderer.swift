@@ -1,4 +1,5 @@
 import CCairo
+import Storage
 
 /// Renders one ``Chart`` to PNG, SVG or PDF bytes or files, at a given size.
 ///
@@ -31,7 +32,8 @@ public struct ChartRenderer: Sendable {
 
     /// Writes the chart to `path` atomically.
     public func write(_ chart: some Chart, format: ChartFormat, to path: String) throws(ReportError) {
-        try AtomicFile.write(data(chart, format: format), to: path)
+        let bytes = try data(chart, format: format)
+        try ReportError.writing(path) { try AtomicFile.write(bytes, to: path) }
     }
 
     /// The chart as pixels (for tests and previews).

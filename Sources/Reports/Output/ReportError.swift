@@ -1,3 +1,5 @@
+import Storage
+
 /// Why rendering or writing a chart or report failed.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Cairo reported an error status (message from `cairo_status_to_string`).
@@ -9,6 +11,17 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cairo(let message): "cairo: \(message)"
         case .io(let path, let reason): "cannot write \(path): \(reason)"
+        }
+    }
+
+    /// Runs `write` (Storage's writers), turning its errors into ``io(path:reason:)``.
+    static func writing(_ path: String, _ write: () throws -> Void) throws(ReportError) {
+        do {
+            try write()
+        } catch let error as OutputError {
+            throw .io(path: error.path ?? path, reason: error.reason)
+        } catch {
+            throw .io(path: path, reason: String(describing: error))
         }
     }
 }

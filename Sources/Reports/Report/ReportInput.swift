@@ -70,4 +70,24 @@ public struct ReportInput: Sendable {
         }
         return charts
     }
+
+    /// The PNG file names of ``charts``, in order: `<fileStem>.png`, numbered `-2`, `-3`, … when
+    /// charts share a stem (two options whose names differ only in punctuation).
+    public var pngFileNames: [String] { Self.pngFileNames(stems: charts.map(\.fileStem)) }
+
+    /// The PNG file names that depend on the options' names (one timeline each, numbered as in
+    /// ``pngFileNames``), known before anything is simulated so that they can be checked first;
+    /// the other charts have short fixed names.
+    public static func optionPNGFileNames(optionNames: [String]) -> [String] {
+        pngFileNames(stems: optionNames.map(TimelineChart.fileStem(optionName:)))
+    }
+
+    private static func pngFileNames(stems: [String]) -> [String] {
+        var used: [String: Int] = [:]
+        return stems.map { stem in
+            let count = used[stem, default: 0]
+            used[stem] = count + 1
+            return (count == 0 ? stem : stem + "-\(count + 1)") + ".png"
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CCairo
+import Storage
 
 /// Writes the stakeholder report: a multi-page landscape PDF whose first page answers the
 /// question in plain words, then the assumptions table, then one chart per page; and the same
@@ -49,25 +50,27 @@ public struct ReportRenderer: Sendable {
 
     /// Writes the PDF to `path` atomically (a temporary file renamed into place).
     public func writePDF(to path: String) throws(ReportError) {
-        try AtomicFile.write(pdfData(), to: path)
+        let bytes = try pdfData()
+        try ReportError.writing(path) { try AtomicFile.write(bytes, to: path) }
     }
 
-    /// Writes every chart of the report as `<directory>/<chart.fileStem>.png` (creating the
-    /// directory if needed) and returns the paths written, in report order.
+    /// Writes every chart of the report as `<directory>/<name>` (names: ``ReportInput/pngFileNames``),
+    /// creating the directory if needed (its parent must exist), and returns the paths written,
+    /// in report order. All files are written or none.
     @discardableResult
     public func writePNGs(directory: String, renderer: ChartRenderer = ChartRenderer()) throws(ReportError) -> [String] {
-        try AtomicFile.ensureDirectory(directory)
-        var paths: [String] = []
-        var used: [String: Int] = [:]
-        for chart in input.charts {
-            var stem = chart.fileStem
-            if let count = used[stem] { stem += "-\(count + 1)" }
-            used[chart.fileStem, default: 0] += 1
-            let path = (directory.hasSuffix("/") ? directory : directory + "/") + stem + ".png"
-            try renderer.write(chart, format: .png, to: path)
-            paths.append(path)
+        var files: [(path: String, bytes: [UInt8])] = []
+        for (chart, name) in zip(input.charts, input.pngFileNames) {
+            files.append(((directory.hasSuffix("/") ? directory : directory + "/") + name, try renderer.data(chart, format: .png)))
         }
-        return paths
+        try ReportError.writing(directory) {
+            let target = try OutputDirectory(checking: directory, option: "the PNG directory", createParents: false)
+            try OutputBatch.write { batch in
+                try batch.createDirectory(target)
+                for file in files { try batch.add(file.bytes, to: OutputFile(checking: file.path)) }
+            }
+        }
+        return files.map(\.path)
     }
 
     /// The pages in order.

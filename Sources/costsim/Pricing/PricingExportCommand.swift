@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Storage
 
 /// `costsim pricing export`: the catalog as CSV (the format `pricing import` reads).
 struct PricingExportCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Storage
 
 /// `costsim pricing import FILE.csv --output FILE.sqlite`: validate a price CSV and build a
 /// catalog file from it, atomically.

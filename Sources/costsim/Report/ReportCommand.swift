@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Storage
 
 /// `costsim report`: run a scenario and write the stakeholder PDF (and PNGs).
 struct ReportCommand: AsyncParsableCommand {
@@ -21,16 +22,17 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         // The outputs are checked before simulating: a report that cannot be saved is not run.
-        _ = try OutputFile(checking: out, option: "--out")
+        let pdf = try OutputFile(checking: out, option: "--out")
         let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
         try AtomicFile.refuseSameFile(outputs: [("--out", out)], inputs: self.scenario.inputFiles + pricing.inputFiles)
         let scenario = try self.scenario.load()
+        if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)
         let input = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
         // The PDF and the PNGs are one output: all are written or none.
         try OutputBatch.write { batch in
-            try ReportWriter.stage(input, into: batch, pdfPath: out, pdfOption: "--out", pngDirectory: pngDirectory)
+            try ReportWriter.stage(input, into: batch, pdf: pdf, pngDirectory: pngDirectory)
         }
         FileHandle.standardError.write(Data("wrote \(out)\(pngDir.map { " and charts in \($0)" } ?? "")\n".utf8))
     }

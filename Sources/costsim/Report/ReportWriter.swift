@@ -2,6 +2,7 @@ import CostModel
 import Foundation
 import Reports
 import Simulator
+import Storage
 import Sweeps
 
 /// Builds the stakeholder report from a priced run — results, costs, assumptions with sources,
@@ -30,26 +31,27 @@ struct ReportWriter {
             breakEven: try await breakEven())
     }
 
+    /// Checks, before anything is simulated, that the PNGs of a report on `scenario` can be
+    /// written into `pngDirectory`: their names derive from the options' names, and one too long
+    /// for the file system would otherwise fail only after the simulation.
+    static func checkPNGNames(of scenario: Scenario, in pngDirectory: OutputDirectory) throws {
+        for name in ReportInput.optionPNGFileNames(optionNames: scenario.options.map(\.name)) { try pngDirectory.checkFile(name) }
+    }
+
     /// Renders the report of `input` — the PDF and, with `pngDirectory`, one PNG per chart
-    /// (`<chart.fileStem>.png`, numbered if two charts share a stem) — and adds the files to
-    /// `batch`, which writes them all or none. Everything is rendered before the first file or
-    /// directory is created; `pdfPath` may lie inside `pngDirectory` (`run --report DIR`).
-    static func stage(_ input: ReportInput, into batch: OutputBatch, pdfPath: String, pdfOption: String, pngDirectory: OutputDirectory?) throws {
+    /// (``ReportInput/pngFileNames``) — and adds the files to `batch`, which writes them all or
+    /// none. Everything is rendered before the first file or directory is created; `pdf` is
+    /// checked after `pngDirectory` is created, so it may lie inside it (`run --report DIR`).
+    static func stage(_ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile, pngDirectory: OutputDirectory?) throws {
         let renderer = ReportRenderer(input: input)
-        let pdf = try renderer.pdfData()
+        let pdfBytes = try renderer.pdfData()
         var pngs: [(name: String, bytes: [UInt8])] = []
         if pngDirectory != nil {
             let charts = ChartRenderer()
-            var used: [String: Int] = [:]
-            for chart in input.charts {
-                var stem = chart.fileStem
-                if let count = used[stem] { stem += "-\(count + 1)" }
-                used[chart.fileStem, default: 0] += 1
-                pngs.append((stem + ".png", try charts.data(chart, format: .png)))
-            }
+            for (chart, name) in zip(input.charts, input.pngFileNames) { pngs.append((name, try charts.data(chart, format: .png))) }
         }
         if let pngDirectory { try batch.createDirectory(pngDirectory) }
-        try batch.add(pdf, to: OutputFile(checking: pdfPath, option: pdfOption))
+        try batch.add(pdfBytes, to: pdf())
         if let pngDirectory {
             for png in pngs { try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option)) }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Reports
 import Simulator
+import Storage
 
 /// `costsim run`: simulate every deployment option of a scenario and compare them.
 struct RunCommand: AsyncParsableCommand {
@@ -38,11 +39,13 @@ struct RunCommand: AsyncParsableCommand {
         let reportPDF = reportDirectory?.file("report.pdf")
         try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--report", reportPDF)],
                                       inputs: self.scenario.inputFiles + pricing.inputFiles)
-        // (--output may go into a directory --report creates: it is checked again when written.)
-        if let output, reportDirectory?.creates(FilePaths.parent(of: output)) != true {
-            _ = try OutputFile(checking: output, option: "--output")
+        // (--output may go into a directory --report creates: it is checked when written.)
+        let outputFile = try output.flatMap { output in
+            reportDirectory?.creates(FilePaths.parent(of: output)) == true ? nil : try OutputFile(checking: output, option: "--output")
         }
+        let reportFile = try reportPDF.flatMap { reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: $0, option: "--report") : nil }
         let scenario = try self.scenario.load()
+        if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
         let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: explain)
@@ -59,9 +62,10 @@ struct RunCommand: AsyncParsableCommand {
         // --output and the report (PDF and PNGs) are one output: all are written or none.
         try OutputBatch.write { batch in
             if let reportDirectory, let reportPDF, let reportInput {
-                try ReportWriter.stage(reportInput, into: batch, pdfPath: reportPDF, pdfOption: "--report", pngDirectory: reportDirectory)
+                try ReportWriter.stage(reportInput, into: batch, pdf: reportFile ?? OutputFile(checking: reportPDF, option: "--report"),
+                                       pngDirectory: reportDirectory)
             }
-            if let output { try batch.add(text, to: OutputFile(checking: output, option: "--output")) }
+            if let output { try batch.add(text, to: outputFile ?? OutputFile(checking: output, option: "--output")) }
         }
         if output == nil { print(text, terminator: "") }
     }

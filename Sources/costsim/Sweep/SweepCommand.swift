@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Storage
 import Sweeps
 
 /// `costsim sweep`: run a grid of configurations with replications; `costsim sweep merge`.
@@ -20,7 +21,8 @@ struct SweepRunCommand: AsyncParsableCommand {
             Every configuration runs the same replications (seeds derived from the scenario's seed and the \
             replication number), so configurations are compared on the same traffic. --shard i/n runs the \
             configurations whose index modulo n is i (0-based); combine the --db files with `costsim sweep merge`. \
-            Ctrl-C stops starting new runs, waits for those in flight and writes what finished (exit status 130).
+            Ctrl-C stops starting new runs, waits for those in flight and writes what finished (exit status 130); \
+            a --db file holding a complete sweep is kept, and the partial results go beside it (NAME.partial.sqlite).
             """)
 
     @OptionGroup var inputs: SweepInputs
@@ -32,12 +34,15 @@ struct SweepRunCommand: AsyncParsableCommand {
     func run() async throws {
         let shard = try shard.map { try Shard(parsing: $0) } ?? .whole
         if shard.count > 1 && output.db == nil { throw CLIError("--shard needs --db FILE.sqlite (the shard's results, for `costsim sweep merge`)") }
-        try output.checkPaths(inputs: [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
+        let files = try output.checkPaths(inputs: [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
         let sweep = try inputs.makeSweep()
         let results = try await SweepExecution.run(sweep, jobs: inputs.jobs, shard: shard)
-        try output.emit(results)
+        let db = try output.emit(results, to: files)
         if !results.complete {
-            FileHandle.standardError.write(Data("costsim: sweep interrupted: \(results.runs.count) runs kept\n".utf8))
+            let kept = db.map { db in
+                " in \(db.path)" + (db.path == output.db ? "" : " (\(output.db ?? "") holds a complete sweep and was kept)")
+            }
+            FileHandle.standardError.write(Data("costsim: sweep interrupted: \(results.runs.count) runs kept\(kept ?? "")\n".utf8))
             throw ExitCode(130)
         }
     }
@@ -58,14 +63,16 @@ struct SweepMergeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try output.checkPaths(inputs: files.map { ("the shard file", $0) })
+        let checked = try output.checkPaths(inputs: files.map { ("the shard file", $0) })
         var parts: [(path: String, results: SweepResults)] = []
         for file in files { parts.append((file, try ResultsDatabase.read(path: file))) }
         let merged = try ResultsDatabase.merge(parts)
         if !merged.complete {
             FileHandle.standardError.write(Data("costsim: warning: the result is \(merged.coverage)\n".utf8))
         }
-        try output.emit(merged)
+        if let db = try output.emit(merged, to: checked), db.path != output.db {
+            FileHandle.standardError.write(Data("costsim: \(output.db ?? "") holds a complete sweep and was kept; the incomplete merge is in \(db.path)\n".utf8))
+        }
     }
 }
 
@@ -98,19 +105,30 @@ struct SweepOutputOptions: ParsableArguments {
         }
     }
 
+    /// The output files, checked before the sweep runs.
+    struct CheckedFiles {
+        var db: OutputFile?
+        var output: OutputFile?
+        var chart: OutputFile?
+    }
+
     /// Checks every output path before the sweep runs — each is a file that can be written (see
     /// ``OutputFile``), no two name the same file and none names an input — so that a sweep is
     /// never computed only to be thrown away.
-    func checkPaths(inputs: [(option: String, path: String?)]) throws {
-        for (option, path) in [("--output", output), ("--db", db), ("--chart", chart)] {
-            if let path { _ = try OutputFile(checking: path, option: option) }
-        }
+    func checkPaths(inputs: [(option: String, path: String?)]) throws -> CheckedFiles {
+        let files = CheckedFiles(
+            db: try db.map { try OutputFile(checking: $0, option: "--db") },
+            output: try output.map { try OutputFile(checking: $0, option: "--output") },
+            chart: try chart.map { try OutputFile(checking: $0, option: "--chart") })
         try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--db", db), ("--chart", chart)], inputs: inputs)
+        return files
     }
 
     /// Writes the results file, the table/CSV/JSON and the chart — all or none — and prints the
-    /// table when there is no --output.
-    func emit(_ results: SweepResults) throws {
+    /// table when there is no --output. Results of an incomplete sweep do not replace a --db file
+    /// that holds a complete one: they go beside it (``partialPath(_:)``). Returns the results
+    /// file written, if any.
+    func emit(_ results: SweepResults, to files: CheckedFiles) throws -> OutputFile? {
         let view = SweepView(results: results, sort: sort, pareto: pareto)
         let text: String = switch format {
         case .table: view.table()
@@ -128,13 +146,27 @@ struct SweepOutputOptions: ParsableArguments {
             let title = "Sweep \(results.identity.optionName): monthly cost against \(metric.name)"
             chartBytes = try ChartRenderer().data(ParetoChart(points: points, metric: metric, title: title), format: format)
         }
+        var dbFile = files.db
+        if let db = dbFile, !results.complete, ResultsDatabase.holdsCompleteSweep(db.target) {
+            dbFile = try OutputFile(checking: Self.partialPath(db.path), option: "--db")
+        }
         try OutputBatch.write { batch in
-            if let db {
-                try batch.add(to: OutputFile(checking: db, option: "--db")) { temporary in try ResultsDatabase.write(results, to: temporary, atomically: false) }
+            if let dbFile {
+                try batch.add(to: dbFile) { temporary in try ResultsDatabase.write(results, to: temporary, atomically: false) }
             }
-            if let output { try batch.add(text, to: OutputFile(checking: output, option: "--output")) }
-            if let chart, let chartBytes { try batch.add(chartBytes, to: OutputFile(checking: chart, option: "--chart")) }
+            if let file = files.output { try batch.add(text, to: file) }
+            if let file = files.chart, let chartBytes { try batch.add(chartBytes, to: file) }
         }
         if output == nil { print(text, terminator: "") }
+        return dbFile
+    }
+
+    /// Where incomplete results go when `path` holds a complete sweep: `NAME.partial.EXT` beside
+    /// it (`results.sqlite` → `results.partial.sqlite`; `results` → `results.partial`).
+    static func partialPath(_ path: String) -> String {
+        let name = FilePaths.lastComponent(of: path)
+        let directory = String(path.dropLast(name.count))
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + ".partial" }
+        return directory + name[..<dot] + ".partial" + name[dot...]
     }
 }

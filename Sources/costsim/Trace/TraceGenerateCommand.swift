@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Simulator
+import Storage
 
 /// `costsim trace generate`: write a synthetic CSV trace (`arrival_seconds,work_size`).
 struct TraceGenerateCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import CSQLite
 
-/// One prepared statement. Finalized when released.
-final class SQLiteStatement {
+/// One prepared statement of a ``SQLiteConnection``. Finalized when released.
+public final class SQLiteStatement {
     private let statement: OpaquePointer
     private let connection: SQLiteConnection
     private let sql: String
@@ -17,7 +17,7 @@ final class SQLiteStatement {
     }
 
     /// Resets the statement and binds `values` to parameters 1…n.
-    func bind(_ values: [SQLValue]) throws(SQLiteError) {
+    public func bind(_ values: [SQLValue]) throws(SQLiteError) {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {
@@ -28,12 +28,12 @@ final class SQLiteStatement {
             case .real(let real): sqlite3_bind_double(statement, index, real)
             case .text(let text): sqlite3_bind_text(statement, index, text, -1, csqlite_transient())
             }
-            guard code == SQLITE_OK else { throw SQLiteError(code: code, message: connection.lastErrorMessage, sql: sql) }
+            guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
         }
     }
 
     /// Advances to the next row; `nil` when done.
-    func step() throws(SQLiteError) -> [SQLValue]? {
+    public func step() throws(SQLiteError) -> [SQLValue]? {
         let code = sqlite3_step(statement)
         switch code {
         case SQLITE_ROW:
@@ -41,8 +41,14 @@ final class SQLiteStatement {
         case SQLITE_DONE:
             return nil
         default:
-            throw SQLiteError(code: code, message: connection.lastErrorMessage, sql: sql)
+            throw connection.error(code, sql: sql)
         }
+    }
+
+    /// Binds `values` and runs the statement to its end, ignoring any rows (e.g. `INSERT`).
+    public func run(_ values: [SQLValue]) throws(SQLiteError) {
+        try bind(values)
+        while try step() != nil {}
     }
 
     private func column(_ index: Int32) -> SQLValue {

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
-@testable import Reports
+@testable import Storage
 
-/// The library's chart and report writers replace only regular files: a device or FIFO at the
-/// path is refused (renaming over it would replace it), a symbolic link is written through, and
-/// a replaced file keeps its permission bits.
+/// Outputs replace only regular files: a device or FIFO at the path is refused (renaming over it
+/// would replace it), a symbolic link is written through, and a replaced file keeps its
+/// permission bits.
 @Suite struct OutputFileTests {
     static func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reports-output-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storage-output-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -20,7 +20,7 @@ import Testing
         #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0)   // makedev(1, 3): /dev/null's numbers
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         for path in [fifo, device, folder] {
-            #expect(throws: ReportError.self) { try AtomicFile.write(Array("x".utf8), to: path) }
+            #expect(throws: OutputError.self) { try AtomicFile.write(Array("x".utf8), to: path) }
         }
         var info = stat()
         #expect(stat(device, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "the device is still a device")

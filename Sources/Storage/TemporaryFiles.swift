@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,35 +46,40 @@ enum TemporaryFiles {
     /// A signal that arrived during a commit, handled when the commit ends.
     private static let pendingSignal = Atomic<Int32>(0)
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var used = [Bool](repeating: false, count: capacity)
-    nonisolated(unsafe) private static var registered = 0
-    nonisolated(unsafe) private static var replacedActions: [(signal: Int32, action: sigaction)] = []
+    /// Which buffers are in use, how many, and the signal dispositions the handler replaced.
+    private struct Slots {
+        var used = [Bool](repeating: false, count: capacity)
+        var registered = 0
+        var replacedActions: [(signal: Int32, action: sigaction)] = []
+    }
+    private static let slots = Mutex(Slots())
 
     /// Registers `path` (made absolute) for removal on interrupt; `nil` if it cannot be
     /// registered (too long, or `capacity` paths already registered).
     static func register(_ path: String, kind: Kind) -> Registration? {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let bytes = Array(absolute.utf8CString)
+        let bytes = Array(FileIdentity.absolute(path).utf8CString)
         guard bytes.count <= pathCapacity else { return nil }
-        return lock.withLock {
-            guard let slot = used.firstIndex(of: false) else { return nil }
-            used[slot] = true
+        return slots.withLock { slots in
+            guard let slot = slots.used.firstIndex(of: false) else { return nil }
+            slots.used[slot] = true
             bytes.withUnsafeBufferPointer { (paths + slot * pathCapacity).update(from: $0.baseAddress!, count: $0.count) }
             states[slot].store(kind.rawValue, ordering: .releasing)
-            registered += 1
-            if registered == 1 { installHandlers() }
+            slots.registered += 1
+            if slots.registered == 1 { slots.replacedActions = installHandlers() }
             return Registration(slot: slot)
         }
     }
 
     fileprivate static func release(_ slot: Int) {
-        lock.withLock {
-            guard used[slot] else { return }
+        slots.withLock { slots in
+            guard slots.used[slot] else { return }
             states[slot].store(0, ordering: .releasing)
-            used[slot] = false
-            registered -= 1
-            if registered == 0 { restoreHandlers() }
+            slots.used[slot] = false
+            slots.registered -= 1
+            if slots.registered == 0 {
+                restoreHandlers(slots.replacedActions)
+                slots.replacedActions = []
+            }
         }
     }
 
@@ -106,7 +110,9 @@ enum TemporaryFiles {
 
     private static let signals: [Int32] = [SIGINT, SIGTERM]
 
-    private static func installHandlers() {
+    /// Installs the handler for each signal at its default disposition; returns what it replaced.
+    private static func installHandlers() -> [(signal: Int32, action: sigaction)] {
+        var replacedActions: [(signal: Int32, action: sigaction)] = []
         // Initialize every static the handler reads now, so that it never runs an initializer.
         _ = (commits.load(ordering: .relaxed), pendingSignal.load(ordering: .relaxed), states, paths, capacity, pathCapacity)
         for signal in signals {
@@ -118,11 +124,11 @@ enum TemporaryFiles {
             for blocked in signals { sigaddset(&action.sa_mask, blocked) }
             if sigaction(signal, &action, nil) == 0 { replacedActions.append((signal, current)) }
         }
+        return replacedActions
     }
 
-    private static func restoreHandlers() {
+    private static func restoreHandlers(_ replacedActions: [(signal: Int32, action: sigaction)]) {
         for var replaced in replacedActions { sigaction(replaced.signal, &replaced.action, nil) }
-        replacedActions = []
     }
 
     /// The signal handler: defers to a commit in progress, else removes the registered paths and

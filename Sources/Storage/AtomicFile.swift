@@ -28,14 +28,18 @@ public enum AtomicFile {
     /// Streams lines into a temporary file beside `path` and renames it into place only if
     /// `body` succeeds. `path` is checked before `body` runs, so no work is done for an output
     /// that cannot be written.
-    public static func writeLines(to path: String, option: String? = nil, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+    public static func writeLines(
+        to path: String, option: String? = nil, _ body: (_ emit: (String) throws -> Void) throws -> Void
+    ) throws {
         let file = try OutputFile(checking: path, option: option)
         try OutputBatch.write { try $0.addLines(to: file, body) }
     }
 
     /// Lets `produce` build the file at a temporary path beside `path` (see
     /// ``OutputBatch/add(to:producedBy:)``), then renames it over `path`.
-    public static func produce(_ path: String, option: String? = nil, _ produce: (_ temporaryPath: String) throws -> Void) throws {
+    public static func produce(
+        _ path: String, option: String? = nil, _ produce: (_ temporaryPath: String) throws -> Void
+    ) throws {
         let file = try OutputFile(checking: path, option: option)
         try OutputBatch.write { try $0.add(to: file, producedBy: produce) }
     }
@@ -47,15 +51,19 @@ public enum AtomicFile {
     public static func refuseSameFile(
         outputs: [(option: String, path: String?)], inputs: [(option: String, path: String?)] = []
     ) throws(OutputError) {
-        let outputs = outputs.compactMap { item in item.path.map { (option: item.option, path: $0, identity: FileIdentity(path: $0)) } }
+        let outputs = outputs.compactMap { item in
+            item.path.map { (option: item.option, path: $0, identity: FileIdentity(path: $0)) }
+        }
         for (index, output) in outputs.enumerated() {
             if let earlier = outputs[..<index].first(where: { $0.identity.isSame(as: output.identity) }) {
-                throw OutputError("\(earlier.option) and \(output.option) name the same file (\(describe(earlier.path, output.path))); "
-                    + "give each output its own file")
+                throw OutputError(
+                    "\(earlier.option) and \(output.option) name the same file "
+                        + "(\(describe(earlier.path, output.path))); give each output its own file")
             }
-            for case let (option, path?) in inputs where FileIdentity(path: path).isSame(as: output.identity) {
-                throw OutputError("\(output.option) names the same file as \(option) (\(describe(output.path, path))); writing it "
-                    + "would destroy that input, choose another output file")
+            for case (let option, let path?) in inputs where FileIdentity(path: path).isSame(as: output.identity) {
+                throw OutputError(
+                    "\(output.option) names the same file as \(option) (\(describe(output.path, path))); writing it "
+                        + "would destroy that input, choose another output file")
             }
         }
     }

@@ -12,8 +12,11 @@ public struct FileIdentity: Sendable {
 
     public init(path: String) {
         let resolved = (try? FilePaths.resolvingLinks(path)) ?? path
-        canonicalPath = FilePaths.realPath(resolved)
-            ?? FilePaths.realPath(FilePaths.parent(of: resolved)).map { $0 + "/" + FilePaths.lastComponent(of: resolved) }
+        canonicalPath =
+            FilePaths.realPath(resolved)
+            ?? FilePaths.realPath(FilePaths.parent(of: resolved)).map {
+                $0 + "/" + FilePaths.lastComponent(of: resolved)
+            }
             ?? Self.absolute(resolved)
         var info = stat()
         inode = stat(resolved, &info) == 0 ? (UInt64(info.st_dev), UInt64(info.st_ino)) : nil

@@ -51,12 +51,14 @@ public enum FilePaths {
         var directory = stat()
         let parent = parent(of: link)
         guard stat(parent, &directory) == 0,
-              directory.st_mode & S_ISVTX != 0, directory.st_mode & S_IWOTH != 0,
-              owner != geteuid(), owner != directory.st_uid
+            directory.st_mode & S_ISVTX != 0, directory.st_mode & S_IWOTH != 0,
+            owner != geteuid(), owner != directory.st_uid
         else { return }
-        throw OutputError(path: path, reason: "the symbolic link \(link) is in the shared sticky directory \(parent) and belongs to "
-            + "another user (uid \(owner)), not to you or the directory's owner; it is not followed (as the kernel's "
-            + "protected_symlinks rule); remove the link or write elsewhere")
+        throw OutputError(
+            path: path,
+            reason: "the symbolic link \(link) is in the shared sticky directory \(parent) and belongs to "
+                + "another user (uid \(owner)), not to you or the directory's owner; it is not followed "
+                + "(as the kernel's protected_symlinks rule); remove the link or write elsewhere")
     }
 
     /// `realpath(3)`, or `nil` if `path` does not exist.
@@ -91,9 +93,14 @@ public enum FilePaths {
         var info = stat()
         guard stat(directory, &info) == 0 else {
             let code = errno
-            throw OutputError(path: path, reason: code == ENOENT ? "directory \(directory) does not exist" : "directory \(directory): \(reason(code))")
+            throw OutputError(
+                path: path,
+                reason: code == ENOENT
+                    ? "directory \(directory) does not exist" : "directory \(directory): \(reason(code))")
         }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw OutputError(path: path, reason: "\(directory) is not a directory") }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw OutputError(path: path, reason: "\(directory) is not a directory")
+        }
         guard access(directory, W_OK | X_OK) == 0 else {
             throw OutputError(path: path, reason: "directory \(directory) is not writable (\(reason(errno)))")
         }
@@ -107,8 +114,10 @@ public enum FilePaths {
     public static func checkOutputName(_ name: String, for path: String) throws(OutputError) {
         let bytes = name.utf8.count
         guard bytes <= maximumOutputNameBytes else {
-            throw OutputError(path: path, reason: "the file name is \(bytes) bytes long; at most \(maximumOutputNameBytes) are possible "
-                + "(the system allows 255, and the temporary file beside it needs the rest)")
+            throw OutputError(
+                path: path,
+                reason: "the file name is \(bytes) bytes long; at most \(maximumOutputNameBytes) are possible "
+                    + "(the system allows 255, and the temporary file beside it needs the rest)")
         }
     }
 

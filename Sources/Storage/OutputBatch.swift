@@ -161,8 +161,9 @@ public final class OutputBatch {
     /// permissions and owner, flushes it to disk and stages it; removes it if anything fails.
     private func stage(_ file: OutputFile, _ fill: (TemporaryFile) throws -> Void) throws {
         if let earlier = staged.first(where: { $0.file.identity.isSame(as: file.identity) }) {
-            throw OutputError("\(earlier.file.label) and \(file.label) name the same file "
-                + "(\(AtomicFile.describe(earlier.file.path, file.path))); give each output its own file")
+            throw OutputError(
+                "\(earlier.file.label) and \(file.label) name the same file "
+                    + "(\(AtomicFile.describe(earlier.file.path, file.path))); give each output its own file")
         }
         let temporary = try TemporaryFile.create(for: file)
         do {

@@ -37,15 +37,20 @@ public struct OutputDirectory: Sendable {
             let code = errno
             var link = stat()
             if code == ENOENT, lstat(current, &link) == 0 {
-                throw OutputError("\(option): cannot write into \(current): it is a symbolic link to a missing directory")
+                throw OutputError(
+                    "\(option): cannot write into \(current): it is a symbolic link to a missing directory")
             }
-            guard code == ENOENT else { throw OutputError("\(option): cannot write into \(current): \(FilePaths.reason(code))") }
+            guard code == ENOENT else {
+                throw OutputError("\(option): cannot write into \(current): \(FilePaths.reason(code))")
+            }
             guard missing.isEmpty || createParents else {
                 throw OutputError("\(option): cannot create \(path): directory \(current) does not exist")
             }
             missing.insert(current, at: 0)
             let parent = FilePaths.parent(of: current)
-            guard parent != current else { throw OutputError("\(option): cannot write into \(path): \(current) does not exist") }
+            guard parent != current else {
+                throw OutputError("\(option): cannot write into \(path): \(current) does not exist")
+            }
             current = parent
         }
         self.path = path

@@ -33,7 +33,9 @@ public struct OutputFile: Sendable {
     /// Checks `path` as described above.
     public init(checking path: String, option: String? = nil) throws(OutputError) {
         guard !path.isEmpty else { throw OutputError("\(option.map { "\($0): " } ?? "")no file name given") }
-        guard !path.hasSuffix("/") else { throw OutputError(path: path, reason: "the name ends in '/': give a file name, not a directory") }
+        guard !path.hasSuffix("/") else {
+            throw OutputError(path: path, reason: "the name ends in '/': give a file name, not a directory")
+        }
         let target = try FilePaths.resolvingLinks(path)
         try FilePaths.checkOutputName(FilePaths.lastComponent(of: target), for: path)
         var info = stat()
@@ -44,8 +46,10 @@ public struct OutputFile: Sendable {
                 throw OutputError(path: path, reason: "it is \(kind)\(through); only regular files are replaced")
             }
             if info.st_uid != geteuid() && geteuid() != 0 {
-                throw OutputError(path: path, reason: "it belongs to another user (uid \(info.st_uid)); replacing it would change its "
-                    + "owner: remove it first or choose another file")
+                throw OutputError(
+                    path: path,
+                    reason: "it belongs to another user (uid \(info.st_uid)); replacing it would change its "
+                        + "owner: remove it first or choose another file")
             }
             existing = ExistingFile(info)
         } else if errno != ENOENT {
@@ -69,10 +73,12 @@ public struct OutputFile: Sendable {
     /// discard that process's output).
     func checkUnchanged() throws(OutputError) {
         let now = try OutputFile(checking: path, option: option)
-        guard let found = now.existing, now.target == target else { return }   // removed meanwhile: nothing is lost
+        guard let found = now.existing, now.target == target else { return }  // removed meanwhile: nothing is lost
         guard let existing, existing.isSameVersion(as: found) else {
-            throw OutputError(path: path, reason: "another process \(existing == nil ? "created" : "wrote") it while costsim was "
-                + "running; it was not replaced — run again, or give each run its own file")
+            throw OutputError(
+                path: path,
+                reason: "another process \(existing == nil ? "created" : "wrote") it while costsim was "
+                    + "running; it was not replaced — run again, or give each run its own file")
         }
     }
 }

@@ -1,4 +1,5 @@
 import CSQLite
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,7 +40,8 @@ public final class SQLiteConnection: @unchecked Sendable {
             let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX
             code = sqlite3_open_v2(Self.immutableURI(path), &pointer, flags, nil)
         case .readWriteCreate:
-            code = sqlite3_open_v2(path, &pointer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nil)
+            code = sqlite3_open_v2(
+                path, &pointer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nil)
         }
         guard code == SQLITE_OK, let pointer else {
             let message = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open database"
@@ -102,8 +104,9 @@ public final class SQLiteConnection: @unchecked Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
-            throw SQLiteError(kind: code == ENOENT ? .notFound : .unreadable(FilePaths.reason(code)), path: path,
-                              message: FilePaths.reason(code))
+            throw SQLiteError(
+                kind: code == ENOENT ? .notFound : .unreadable(FilePaths.reason(code)), path: path,
+                message: FilePaths.reason(code))
         }
         if let kind = FilePaths.kindIfNotRegular(info.st_mode) {
             throw SQLiteError(kind: .notRegularFile(kind), path: path, message: kind)
@@ -120,8 +123,9 @@ public final class SQLiteConnection: @unchecked Sendable {
         var encoded = path.hasPrefix("/") ? "file://" : "file:"
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let digits = Array("0123456789ABCDEF".unicodeScalars)

@@ -48,16 +48,17 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Classifies a SQLite result code and message.
     init(code: Int32, message: String, path: String, sql: String?) {
-        let kind: Kind = switch code & 0xff {
-        case SQLITE_NOTADB: .notADatabase
-        case SQLITE_CORRUPT: .corrupt
-        case SQLITE_READONLY: .readOnly
-        case SQLITE_BUSY, SQLITE_LOCKED: .busy
-        case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: .io
-        case SQLITE_ERROR where message.hasPrefix("no such table: "):
-            .missingTable(String(message.dropFirst("no such table: ".count)))
-        default: .other
-        }
+        let kind: Kind =
+            switch code & 0xff {
+            case SQLITE_NOTADB: .notADatabase
+            case SQLITE_CORRUPT: .corrupt
+            case SQLITE_READONLY: .readOnly
+            case SQLITE_BUSY, SQLITE_LOCKED: .busy
+            case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: .io
+            case SQLITE_ERROR where message.hasPrefix("no such table: "):
+                .missingTable(String(message.dropFirst("no such table: ".count)))
+            default: .other
+            }
         self.init(kind: kind, path: path, code: code, message: message, sql: sql)
     }
 

@@ -22,12 +22,13 @@ public final class SQLiteStatement {
         sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
-            let code: Int32 = switch value {
-            case .null: sqlite3_bind_null(statement, index)
-            case .integer(let integer): sqlite3_bind_int64(statement, index, integer)
-            case .real(let real): sqlite3_bind_double(statement, index, real)
-            case .text(let text): sqlite3_bind_text(statement, index, text, -1, csqlite_transient())
-            }
+            let code: Int32 =
+                switch value {
+                case .null: sqlite3_bind_null(statement, index)
+                case .integer(let integer): sqlite3_bind_int64(statement, index, integer)
+                case .real(let real): sqlite3_bind_double(statement, index, real)
+                case .text(let text): sqlite3_bind_text(statement, index, text, -1, csqlite_transient())
+                }
             guard code == SQLITE_OK else { throw connection.error(code, sql: sql) }
         }
     }

@@ -23,7 +23,7 @@ enum StaleTemporaryFiles {
                 String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
             guard entryName.hasPrefix(prefix), let pid = processID(in: entryName.dropFirst(prefix.count)),
-                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }
             let path = directory + "/" + entryName
             if removeIfUnlocked(path) { removed.append(path) }
@@ -34,7 +34,8 @@ enum StaleTemporaryFiles {
     /// `PID` of `PID` or `PID-N` (digits only).
     static func processID(in suffix: Substring) -> pid_t? {
         let parts = suffix.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
         return pid_t(parts[0]).flatMap { $0 > 0 ? $0 : nil }
     }
@@ -46,7 +47,7 @@ enum StaleTemporaryFiles {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
-              flock(descriptor, LOCK_EX | LOCK_NB) == 0
+            flock(descriptor, LOCK_EX | LOCK_NB) == 0
         else { return false }
         return unlink(path) == 0
     }

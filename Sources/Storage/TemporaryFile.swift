@@ -58,11 +58,15 @@ struct TemporaryFile {
     /// Gives the file the replaced file's permission bits, owner and group, and flushes it to disk.
     func finish(for file: OutputFile) throws(OutputError) {
         if let existing = file.existing {
-            guard fchmod(descriptor, existing.mode) == 0 else { throw OutputError(path: file.path, reason: FilePaths.reason(errno)) }
+            guard fchmod(descriptor, existing.mode) == 0 else {
+                throw OutputError(path: file.path, reason: FilePaths.reason(errno))
+            }
             var info = stat()
             if fstat(descriptor, &info) == 0, info.st_uid != existing.owner || info.st_gid != existing.group,
-               fchown(descriptor, existing.owner, existing.group) != 0 {
-                throw OutputError(path: file.path, reason: "cannot keep its owner and group: \(FilePaths.reason(errno))")
+                fchown(descriptor, existing.owner, existing.group) != 0
+            {
+                throw OutputError(
+                    path: file.path, reason: "cannot keep its owner and group: \(FilePaths.reason(errno))")
             }
         }
         guard fsync(descriptor) == 0 else { throw OutputError(path: file.path, reason: FilePaths.reason(errno)) }

@@ -1,7 +1,8 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// The temporary files (and new directories) alive right now, removed if the process is
 /// interrupted: while one is registered, SIGINT and SIGTERM run a handler that unlinks them
@@ -34,7 +35,8 @@ enum TemporaryFiles {
     static let pathCapacity = Int(PATH_MAX)
 
     /// `capacity` buffers of `pathCapacity` bytes, allocated once and never freed.
-    nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: capacity * pathCapacity)
+    nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(
+        capacity: capacity * pathCapacity)
     /// Per buffer: 0 free, else the ``Kind`` of the path in it.
     nonisolated(unsafe) private static let states: UnsafeMutablePointer<Atomic<Int>> = {
         let states = UnsafeMutablePointer<Atomic<Int>>.allocate(capacity: capacity)
@@ -62,7 +64,9 @@ enum TemporaryFiles {
         return slots.withLock { slots in
             guard let slot = slots.used.firstIndex(of: false) else { return nil }
             slots.used[slot] = true
-            bytes.withUnsafeBufferPointer { (paths + slot * pathCapacity).update(from: $0.baseAddress!, count: $0.count) }
+            bytes.withUnsafeBufferPointer {
+                (paths + slot * pathCapacity).update(from: $0.baseAddress!, count: $0.count)
+            }
             states[slot].store(kind.rawValue, ordering: .releasing)
             slots.registered += 1
             if slots.registered == 1 { slots.replacedActions = installHandlers() }
@@ -89,9 +93,11 @@ enum TemporaryFiles {
         while true {
             let current = commits.load(ordering: .acquiring)
             if current < 0 {
-                while true { pause() }   // the handler is removing the files and will exit the process
+                while true { pause() }  // the handler is removing the files and will exit the process
             }
-            if commits.compareExchange(expected: current, desired: current + 1, ordering: .acquiringAndReleasing).exchanged { return }
+            let entered = commits.compareExchange(
+                expected: current, desired: current + 1, ordering: .acquiringAndReleasing)
+            if entered.exchanged { return }
         }
     }
 
@@ -101,7 +107,7 @@ enum TemporaryFiles {
         let remaining = commits.subtract(1, ordering: .acquiringAndReleasing).newValue
         let signal = pendingSignal.load(ordering: .acquiring)
         guard remaining == 0, signal != 0,
-              commits.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged
+            commits.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged
         else { return }
         removeRegisteredAndExit(signal)
     }
@@ -114,7 +120,10 @@ enum TemporaryFiles {
     private static func installHandlers() -> [(signal: Int32, action: sigaction)] {
         var replacedActions: [(signal: Int32, action: sigaction)] = []
         // Initialize every static the handler reads now, so that it never runs an initializer.
-        _ = (commits.load(ordering: .relaxed), pendingSignal.load(ordering: .relaxed), states, paths, capacity, pathCapacity)
+        _ = (
+            commits.load(ordering: .relaxed), pendingSignal.load(ordering: .relaxed), states, paths, capacity,
+            pathCapacity
+        )
         for signal in signals {
             var current = sigaction()
             guard sigaction(signal, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }  // nil: SIG_DFL
@@ -140,7 +149,7 @@ enum TemporaryFiles {
                 pendingSignal.store(signal, ordering: .releasing)
                 return
             }
-            if current < 0 { return }   // another thread is already removing the files
+            if current < 0 { return }  // another thread is already removing the files
             if commits.compareExchange(expected: 0, desired: -1, ordering: .acquiringAndReleasing).exchanged { break }
         }
         removeRegisteredAndExit(signal)

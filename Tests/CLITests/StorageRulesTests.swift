@@ -2,6 +2,7 @@ import Foundation
 import Storage
 import Sweeps
 import Testing
+
 @testable import costsim
 
 /// The storage rules seen from the command line: database inputs that are not regular files or
@@ -13,15 +14,18 @@ import Testing
         let directory = try OutputSafetyTests.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(mkfifo(directory.appendingPathComponent("pipe").path, 0o644) == 0)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("folder"), withIntermediateDirectories: false)
-        try SQLiteConnection(path: directory.appendingPathComponent("other.sqlite").path, mode: .readWriteCreate).execute("CREATE TABLE x (y)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("folder"), withIntermediateDirectories: false)
+        try SQLiteConnection(path: directory.appendingPathComponent("other.sqlite").path, mode: .readWriteCreate)
+            .execute("CREATE TABLE x (y)")
+        let catalog = ["run", "--scenario", "s.yaml", "--pricing"], results = ["recommend", "--slo", "p95<=30s", "--results"]
         let cases: [(arguments: [String], message: String)] = [
-            (["run", "--scenario", "s.yaml", "--pricing", "pipe"], "cannot read price catalog 'pipe': it is a named pipe (FIFO), not a regular file"),
-            (["run", "--scenario", "s.yaml", "--pricing", "folder"], "cannot read price catalog 'folder': it is a directory, not a regular file"),
-            (["run", "--scenario", "s.yaml", "--pricing", "s.yaml"], "price catalog 's.yaml' is not a valid SQLite catalog: not a SQLite database"),
-            (["recommend", "--results", "pipe", "--slo", "p95<=30s"], "pipe: it is a named pipe (FIFO), not a regular file"),
-            (["recommend", "--results", "other.sqlite", "--slo", "p95<=30s"], "other.sqlite: not a costsim sweep results file: table meta missing"),
-            (["recommend", "--results", "s.yaml", "--slo", "p95<=30s"], "s.yaml: not a costsim sweep results file: not a SQLite database"),
+            (catalog + ["pipe"], "cannot read price catalog 'pipe': it is a named pipe (FIFO), not a regular file"),
+            (catalog + ["folder"], "cannot read price catalog 'folder': it is a directory, not a regular file"),
+            (catalog + ["s.yaml"], "price catalog 's.yaml' is not a valid SQLite catalog: not a SQLite database"),
+            (results + ["pipe"], "pipe: it is a named pipe (FIFO), not a regular file"),
+            (results + ["other.sqlite"], "other.sqlite: not a costsim sweep results file: table meta missing"),
+            (results + ["s.yaml"], "s.yaml: not a costsim sweep results file: not a SQLite database"),
         ]
         for (arguments, message) in cases {
             let outcome = try CLIRunner.run(arguments, in: directory)
@@ -36,13 +40,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let process = Process()
         process.executableURL = CLIRunner.executable
-        process.arguments = ["trace", "generate", "--out", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000"]
+        process.arguments = [
+            "trace", "generate", "--out", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
+        ]
         process.currentDirectoryURL = directory
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         let deadline = Date().addingTimeInterval(30)
-        while try OutputSafetyTests.hiddenTemporaries(in: directory).isEmpty, process.isRunning, Date() < deadline { usleep(20_000) }
+        while try OutputSafetyTests.hiddenTemporaries(in: directory).isEmpty, process.isRunning, Date() < deadline {
+            usleep(20_000)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(try OutputSafetyTests.hiddenTemporaries(in: directory) == [".big.csv.tmp-\(process.processIdentifier)"])
@@ -56,7 +64,8 @@ import Testing
     @Test func anIncompleteSweepDoesNotReplaceACompleteResultsFile() throws {
         let directory = try OutputSafetyTests.setUpSweep()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let complete = try CLIRunner.run(["sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "r.sqlite"], in: directory)
+        let complete = try CLIRunner.run(
+            ["sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "r.sqlite"], in: directory)
         #expect(complete.status == 0, "\(complete.standardError)")
         let path = directory.appendingPathComponent("r.sqlite").path
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -65,7 +74,9 @@ import Testing
         partial.runs.removeLast()
         partial.complete = false
 
-        let options = try SweepOutputOptions.parse(["--db", path, "--output", directory.appendingPathComponent("t.txt").path])
+        let options = try SweepOutputOptions.parse([
+            "--db", path, "--output", directory.appendingPathComponent("t.txt").path,
+        ])
         let written = try options.emit(partial, to: options.checkPaths(inputs: []))
         let beside = directory.appendingPathComponent("r.partial.sqlite").path
         #expect(written?.path == beside)
@@ -87,17 +98,19 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let name = String(repeating: "x", count: 400)
         try """
-            name: tiny
-            workload:
-              generate: {days: 0.25, speechMinutesPerDay: 60}
-            options:
-              - name: \(name)
-                dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
-            """.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+        name: tiny
+        workload:
+          generate: {days: 0.25, speechMinutesPerDay: 60}
+        options:
+          - name: \(name)
+            dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
+        """.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(command + ["--scenario", "s.yaml"], in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("timeline-\(name).png: the file name is 413 bytes long; at most 234 are possible"),
-                "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains(
+                "timeline-\(name).png: the file name is 413 bytes long; at most 234 are possible"),
+            "\(outcome.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["s.yaml"])
     }
 }

@@ -1,23 +1,20 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// Outputs replace only regular files: a device or FIFO at the path is refused (renaming over it
 /// would replace it), a symbolic link is written through, and a replaced file keeps its
 /// permission bits.
 @Suite struct OutputFileTests {
-    static func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storage-output-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func devicesFIFOsAndDirectoriesAreRefused() throws {
-        let directory = try Self.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let fifo = directory + "/pipe", device = directory + "/null", folder = directory + "/folder"
+        let fifo = directory + "/pipe"
+        let device = directory + "/null"
+        let folder = directory + "/folder"
         #expect(mkfifo(fifo, 0o644) == 0)
-        #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0)   // makedev(1, 3): /dev/null's numbers
+        #expect(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0)  // makedev(1, 3): /dev/null's numbers
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         for path in [fifo, device, folder] {
             #expect(throws: OutputError.self) { try AtomicFile.write(Array("x".utf8), to: path) }
@@ -28,9 +25,10 @@ import Testing
     }
 
     @Test func linksAreWrittenThroughAndPermissionsKept() throws {
-        let directory = try Self.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let target = directory + "/target.png", link = directory + "/latest.png"
+        let target = directory + "/target.png"
+        let link = directory + "/latest.png"
         try "old".write(toFile: target, atomically: false, encoding: .utf8)
         #expect(chmod(target, 0o444) == 0)
         #expect(symlink(target, link) == 0)

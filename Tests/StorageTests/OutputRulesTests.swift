@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// The rules every output obeys beyond "atomic": a link another user planted in a shared sticky
@@ -13,10 +14,11 @@ import Testing
     /// The tests need root (to hand files to another uid); they fail, not skip, without it.
     static func stickyDirectory() throws -> (root: String, sticky: String) {
         try #require(geteuid() == 0, "these tests create files of another user and must run as root")
-        let root = try OutputFileTests.directory()
+        let root = try TestDirectory.make()
         let sticky = root + "/shared"
         #expect(mkdir(sticky, 0o777) == 0)
-        try #require(chmod(sticky, 0o1777) == 0 && chown(sticky, 0, 0) == 0, "cannot make \(sticky) sticky and world-writable")
+        try #require(
+            chmod(sticky, 0o1777) == 0 && chown(sticky, 0, 0) == 0, "cannot make \(sticky) sticky and world-writable")
         return (root, sticky)
     }
 
@@ -53,13 +55,14 @@ import Testing
         try AtomicFile.write("new", to: path)
         var info = stat()
         #expect(stat(path, &info) == 0)
-        #expect(info.st_uid == Self.stranger.uid && info.st_gid == Self.stranger.gid, "owner \(info.st_uid):\(info.st_gid)")
+        #expect(
+            info.st_uid == Self.stranger.uid && info.st_gid == Self.stranger.gid, "owner \(info.st_uid):\(info.st_gid)")
         #expect(info.st_mode & 0o7777 == 0o640)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     }
 
     @Test func aFileWrittenByAnotherProcessMeanwhileIsNotReplaced() throws {
-        let directory = try OutputFileTests.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // Absent when checked, created by someone else before the commit.
         let created = directory + "/created.sqlite"
@@ -76,11 +79,16 @@ import Testing
             try OutputBatch.write { try $0.add("mine", to: second) }
             Issue.record("expected an error")
         } catch let error as OutputError {
-            #expect(error.description == "cannot write \(replaced): another process wrote it while costsim was running; it was "
-                + "not replaced — run again, or give each run its own file")
+            #expect(
+                error.description
+                    == "cannot write \(replaced): another process wrote it while costsim was running; it was "
+                    + "not replaced — run again, or give each run its own file")
         }
         #expect(try String(contentsOfFile: replaced, encoding: .utf8) == "theirs")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["created.sqlite", "replaced.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                "created.sqlite", "replaced.sqlite",
+            ])
         // Unchanged: written.
         let third = try OutputFile(checking: replaced)
         try OutputBatch.write { try $0.add("mine", to: third) }
@@ -89,7 +97,7 @@ import Testing
 
     /// 234 bytes is the longest name (255 minus the temporary file's `.` and `.tmp-PID-N`).
     @Test func namesTooLongToWriteAreRefusedWhenChecked() throws {
-        let directory = try OutputFileTests.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let longest = String(repeating: "a", count: 230) + ".pdf"
         try AtomicFile.write("x", to: directory + "/" + longest)

@@ -1,17 +1,12 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// Database inputs are checked before SQLite sees them and opened read-only and immutable: a
 /// FIFO, directory or garbage file is an error saying what is wrong with which file (a FIFO used
 /// to block forever), and a stale `-journal` beside a database is neither replayed nor touched.
 @Suite struct SQLiteInputTests {
-    static func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("storage-sqlite-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     static func kind(opening path: String) -> SQLiteError.Kind? {
         do {
             _ = try SQLiteConnection(path: path, mode: .readOnly)
@@ -22,9 +17,11 @@ import Testing
     }
 
     @Test func fileKindsAreCheckedBeforeOpening() throws {
-        let directory = try Self.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let fifo = directory + "/pipe.sqlite", folder = directory + "/folder.sqlite", text = directory + "/text.sqlite"
+        let fifo = directory + "/pipe.sqlite"
+        let folder = directory + "/folder.sqlite"
+        let text = directory + "/text.sqlite"
         #expect(mkfifo(fifo, 0o644) == 0)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         try String(repeating: "not a database\n", count: 100).write(toFile: text, atomically: false, encoding: .utf8)
@@ -37,7 +34,7 @@ import Testing
     }
 
     @Test func aMissingTableIsNamed() throws {
-        let directory = try Self.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/other.sqlite"
         try SQLiteConnection(path: path, mode: .readWriteCreate).execute("CREATE TABLE other (x)")
@@ -54,7 +51,7 @@ import Testing
     /// A garbage `-journal` beside the file: a plain read-only open would try to roll it back
     /// ("disk I/O error", "attempt to write a readonly database"); immutable ignores it.
     @Test func aStaleJournalIsIgnoredAndKept() throws {
-        let directory = try Self.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/db with ?#% chars.sqlite"
         let writer = try SQLiteConnection(path: path, mode: .readWriteCreate)

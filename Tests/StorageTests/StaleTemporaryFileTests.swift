@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// A writer killed with SIGKILL leaves its hidden temporary file; the next write of the same
@@ -15,18 +16,20 @@ import Testing
     }
 
     @Test func staleFilesOfDeadWritersAreRemovedOthersKept() throws {
-        let directory = try OutputFileTests.directory()
+        let directory = try TestDirectory.make()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let dead = try Self.deadProcessID()
         #expect(kill(dead, 0) != 0 && errno == ESRCH, "the process \(dead) is gone")
         let stale = [".out.json.tmp-\(dead)", ".out.json.tmp-\(dead)-3"]
         let kept = [
-            ".out.json.tmp-\(getppid())",   // a live process (the test runner's parent)
-            ".other.json.tmp-\(dead)",       // another destination's
-            ".out.json.tmp-\(dead)x",        // not costsim's pattern
+            ".out.json.tmp-\(getppid())",  // a live process (the test runner's parent)
+            ".other.json.tmp-\(dead)",  // another destination's
+            ".out.json.tmp-\(dead)x",  // not costsim's pattern
             ".out.json.tmp-\(dead)-locked",  // not the pattern either
         ]
-        for name in stale + kept { #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8))) }
+        for name in stale + kept {
+            #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x".utf8)))
+        }
         // A dead process's file whose lock is held (a writer in another PID namespace) is kept.
         let locked = ".out.json.tmp-\(dead)-7"
         #expect(FileManager.default.createFile(atPath: directory + "/" + locked, contents: nil))
@@ -43,6 +46,8 @@ import Testing
     @Test func processIDsAreParsedStrictly() {
         #expect(StaleTemporaryFiles.processID(in: "123") == 123)
         #expect(StaleTemporaryFiles.processID(in: "123-4") == 123)
-        for suffix in ["", "-1", "12a", "1-2-3", "0", "+5", "١٢"] { #expect(StaleTemporaryFiles.processID(in: Substring(suffix)) == nil) }
+        for suffix in ["", "-1", "12a", "1-2-3", "0", "+5", "١٢"] {
+            #expect(StaleTemporaryFiles.processID(in: Substring(suffix)) == nil)
+        }
     }
 }

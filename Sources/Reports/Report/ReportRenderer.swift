@@ -59,9 +59,10 @@ public struct ReportRenderer: Sendable {
     /// in report order. All files are written or none.
     @discardableResult
     public func writePNGs(directory: String, renderer: ChartRenderer = ChartRenderer()) throws(ReportError) -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var files: [(path: String, bytes: [UInt8])] = []
         for (chart, name) in zip(input.charts, input.pngFileNames) {
-            files.append(((directory.hasSuffix("/") ? directory : directory + "/") + name, try renderer.data(chart, format: .png)))
+            files.append((prefix + name, try renderer.data(chart, format: .png)))
         }
         try ReportError.writing(directory) {
             let target = try OutputDirectory(checking: directory, option: "the PNG directory", createParents: false)

@@ -35,20 +35,27 @@ struct ReportWriter {
     /// written into `pngDirectory`: their names derive from the options' names, and one too long
     /// for the file system would otherwise fail only after the simulation.
     static func checkPNGNames(of scenario: Scenario, in pngDirectory: OutputDirectory) throws {
-        for name in ReportInput.optionPNGFileNames(optionNames: scenario.options.map(\.name)) { try pngDirectory.checkFile(name) }
+        for name in ReportInput.optionPNGFileNames(optionNames: scenario.options.map(\.name)) {
+            try pngDirectory.checkFile(name)
+        }
     }
 
     /// Renders the report of `input` — the PDF and, with `pngDirectory`, one PNG per chart
     /// (``ReportInput/pngFileNames``) — and adds the files to `batch`, which writes them all or
     /// none. Everything is rendered before the first file or directory is created; `pdf` is
     /// checked after `pngDirectory` is created, so it may lie inside it (`run --report DIR`).
-    static func stage(_ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile, pngDirectory: OutputDirectory?) throws {
+    static func stage(
+        _ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile,
+        pngDirectory: OutputDirectory?
+    ) throws {
         let renderer = ReportRenderer(input: input)
         let pdfBytes = try renderer.pdfData()
         var pngs: [(name: String, bytes: [UInt8])] = []
         if pngDirectory != nil {
             let charts = ChartRenderer()
-            for (chart, name) in zip(input.charts, input.pngFileNames) { pngs.append((name, try charts.data(chart, format: .png))) }
+            for (chart, name) in zip(input.charts, input.pngFileNames) {
+                pngs.append((name, try charts.data(chart, format: .png)))
+            }
         }
         if let pngDirectory { try batch.createDirectory(pngDirectory) }
         try batch.add(pdfBytes, to: pdf())

@@ -41,9 +41,12 @@ struct RunCommand: AsyncParsableCommand {
                                       inputs: self.scenario.inputFiles + pricing.inputFiles)
         // (--output may go into a directory --report creates: it is checked when written.)
         let outputFile = try output.flatMap { output in
-            reportDirectory?.creates(FilePaths.parent(of: output)) == true ? nil : try OutputFile(checking: output, option: "--output")
+            reportDirectory?.creates(FilePaths.parent(of: output)) == true
+                ? nil : try OutputFile(checking: output, option: "--output")
         }
-        let reportFile = try reportPDF.flatMap { reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: $0, option: "--report") : nil }
+        let reportFile = try reportPDF.flatMap { path in
+            reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
+        }
         let scenario = try self.scenario.load()
         if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
@@ -62,8 +65,8 @@ struct RunCommand: AsyncParsableCommand {
         // --output and the report (PDF and PNGs) are one output: all are written or none.
         try OutputBatch.write { batch in
             if let reportDirectory, let reportPDF, let reportInput {
-                try ReportWriter.stage(reportInput, into: batch, pdf: reportFile ?? OutputFile(checking: reportPDF, option: "--report"),
-                                       pngDirectory: reportDirectory)
+                let pdf = { try reportFile ?? OutputFile(checking: reportPDF, option: "--report") }
+                try ReportWriter.stage(reportInput, into: batch, pdf: pdf(), pngDirectory: reportDirectory)
             }
             if let output { try batch.add(text, to: outputFile ?? OutputFile(checking: output, option: "--output")) }
         }

@@ -34,15 +34,18 @@ struct SweepRunCommand: AsyncParsableCommand {
     func run() async throws {
         let shard = try shard.map { try Shard(parsing: $0) } ?? .whole
         if shard.count > 1 && output.db == nil { throw CLIError("--shard needs --db FILE.sqlite (the shard's results, for `costsim sweep merge`)") }
-        let files = try output.checkPaths(inputs: [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
+        let inputFiles = [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles
+        let files = try output.checkPaths(inputs: inputFiles)
         let sweep = try inputs.makeSweep()
         let results = try await SweepExecution.run(sweep, jobs: inputs.jobs, shard: shard)
         let db = try output.emit(results, to: files)
         if !results.complete {
             let kept = db.map { db in
-                " in \(db.path)" + (db.path == output.db ? "" : " (\(output.db ?? "") holds a complete sweep and was kept)")
+                " in \(db.path)"
+                    + (db.path == output.db ? "" : " (\(output.db ?? "") holds a complete sweep and was kept)")
             }
-            FileHandle.standardError.write(Data("costsim: sweep interrupted: \(results.runs.count) runs kept\(kept ?? "")\n".utf8))
+            let message = "costsim: sweep interrupted: \(results.runs.count) runs kept\(kept ?? "")\n"
+            FileHandle.standardError.write(Data(message.utf8))
             throw ExitCode(130)
         }
     }
@@ -71,7 +74,9 @@ struct SweepMergeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("costsim: warning: the result is \(merged.coverage)\n".utf8))
         }
         if let db = try output.emit(merged, to: checked), db.path != output.db {
-            FileHandle.standardError.write(Data("costsim: \(output.db ?? "") holds a complete sweep and was kept; the incomplete merge is in \(db.path)\n".utf8))
+            let message = "costsim: \(output.db ?? "") holds a complete sweep and was kept; "
+                + "the incomplete merge is in \(db.path)\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
     }
 }
@@ -152,7 +157,9 @@ struct SweepOutputOptions: ParsableArguments {
         }
         try OutputBatch.write { batch in
             if let dbFile {
-                try batch.add(to: dbFile) { temporary in try ResultsDatabase.write(results, to: temporary, atomically: false) }
+                try batch.add(to: dbFile) { temporary in
+                    try ResultsDatabase.write(results, to: temporary, atomically: false)
+                }
             }
             if let file = files.output { try batch.add(text, to: file) }
             if let file = files.chart, let chartBytes { try batch.add(chartBytes, to: file) }

@@ -86,6 +86,11 @@ import Testing
         // An incomplete file is replaced as before.
         let again = try options.emit(partial, to: SweepOutputOptions.parse(["--db", beside]).checkPaths(inputs: []))
         #expect(again?.path == beside)
+        // Another sweep wrote the file after this one checked it: this one fails, the other's file stays.
+        let checked = try options.checkPaths(inputs: [])
+        try AtomicFile.write("another sweep", to: path)
+        #expect(throws: OutputError.self) { try options.emit(partial, to: checked) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "another sweep")
         #expect(SweepOutputOptions.partialPath("a/b.c/results") == "a/b.c/results.partial")
         #expect(SweepOutputOptions.partialPath(".hidden") == ".hidden.partial")
     }

@@ -39,10 +39,13 @@ struct RunCommand: AsyncParsableCommand {
         let reportPDF = reportDirectory?.file("report.pdf")
         try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--report", reportPDF)],
                                       inputs: self.scenario.inputFiles + pricing.inputFiles)
-        // (--output may go into a directory --report creates: it is checked when written.)
+        // (--output may go into a directory --report creates: only its name can be checked now.)
         let outputFile = try output.flatMap { output in
-            reportDirectory?.creates(FilePaths.parent(of: output)) == true
-                ? nil : try OutputFile(checking: output, option: "--output")
+            guard reportDirectory?.creates(FilePaths.parent(of: output)) == true else {
+                return try OutputFile(checking: output, option: "--output")
+            }
+            try FilePaths.checkOutputName(FilePaths.lastComponent(of: output), for: output)
+            return nil
         }
         let reportFile = try reportPDF.flatMap { path in
             reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil

@@ -126,6 +126,9 @@ struct SweepOutputOptions: ParsableArguments {
             output: try output.map { try OutputFile(checking: $0, option: "--output") },
             chart: try chart.map { try OutputFile(checking: $0, option: "--chart") })
         try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--db", db), ("--chart", chart)], inputs: inputs)
+        if let db {   // where an interrupted sweep may have to write instead
+            try FilePaths.checkOutputName(FilePaths.lastComponent(of: Self.partialPath(db)), for: Self.partialPath(db))
+        }
         return files
     }
 

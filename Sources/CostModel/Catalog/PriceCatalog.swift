@@ -50,7 +50,7 @@ public final class PriceCatalog: @unchecked Sendable {
         do {
             connection = try SQLiteConnection(path: path, mode: .readOnly)
         } catch {
-            throw Self.fileError(error)
+            throw Self.fileError(error, origin: path)
         }
         origin = path
         try validateContents()
@@ -79,13 +79,13 @@ public final class PriceCatalog: @unchecked Sendable {
         self.origin = origin
     }
 
-    /// What a failure to open or read a catalog file says about the file.
-    static func fileError(_ error: SQLiteError) -> CostModelError {
+    /// What a failure to open or read the catalog from `origin` says about it.
+    static func fileError(_ error: SQLiteError, origin: String) -> CostModelError {
         switch error.kind {
-        case .notFound: .catalogFileMissing(path: error.path)
-        case .notRegularFile, .unreadable: .catalogUnreadable(path: error.path, reason: error.reason)
-        case .missingTable(let table): .missingTable(path: error.path, table: table)
-        case .notADatabase, .corrupt, .io: .catalogCorrupt(path: error.path, reason: error.reason)
+        case .notFound: .catalogFileMissing(path: origin)
+        case .notRegularFile, .unreadable: .catalogUnreadable(path: origin, reason: error.reason)
+        case .missingTable(let table): .missingTable(path: origin, table: table)
+        case .notADatabase, .corrupt, .io: .catalogCorrupt(path: origin, reason: error.reason)
         case .readOnly, .busy, .other: .sqlite(code: error.code, message: error.message)
         }
     }
@@ -265,7 +265,7 @@ public final class PriceCatalog: @unchecked Sendable {
         do {
             return try connection.query(sql, arguments)
         } catch {
-            throw Self.fileError(error)
+            throw Self.fileError(error, origin: origin)
         }
     }
 

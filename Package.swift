@@ -48,11 +48,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every input parser as a fuzz target (Fuzz/README.md); scripts/fuzz.sh runs one under libFuzzer.
+        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps"]),
+        .executableTarget(name: "costsim-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "CLITests", dependencies: ["costsim"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "CSQLite"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -51,6 +51,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Every input parser as a fuzz target (Fuzz/README.md); scripts/fuzz.sh runs one under libFuzzer.
+        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps"]),
+        .executableTarget(name: "costsim-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
@@ -58,5 +61,6 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage"]),
         .testTarget(name: "CLITests", dependencies: ["costsim", "Storage", "Sweeps"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Storage"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -12,4 +12,12 @@ import Testing
         let noisy = InferenceModel(workUnit: .characters, overheadSeconds: 0, secondsPerWorkUnit: 0.002, noise: .lognormal(mu: 0, sigma: 0.1))
         #expect(ReportWriter.describe(noisy).hasPrefix("0.002 s per character × noise of mean 1.00"))
     }
+
+    @Test func clientTimeoutIsAttributedToWhoeverSetIt() {
+        var scenario = Scenario(name: "replay", workload: .records([]))
+        #expect(ReportWriter.clientTimeoutSource(scenario) == "ingress-nginx proxy-read-timeout default")
+        scenario.clientTimeoutSeconds = 600
+        #expect(ReportWriter.clientTimeoutSource(scenario)
+            == "scenario replay, client.timeout (ingress-nginx's proxy-read-timeout default is 60.0 s)")
+    }
 }

@@ -52,9 +52,25 @@ import Testing
         #expect(keda.map(\.to) == [1, 0])
         let ca = result.decisions.filter { $0.actor == .clusterAutoscaler && $0.from != $0.to }
         #expect(ca.map(\.timeSeconds) == [40, 950])
+        // --explain: nodes= is always a count; the node the scale-down removes is named by its id.
+        #expect(ca.map(\.inputs) == ["pending=1 nodes=0", "nodes=1 deleted=0"])
+        let deferred = try #require(result.decisions.first { $0.rule.hasPrefix("scale-up deferred") })
+        #expect(deferred.timeSeconds == 10)
+        #expect(deferred.rule == "scale-up deferred: pending pod younger than 30 s")
         #expect(result.activationsFromZero == 1)
         #expect(result.gpuNodesCreated == 1)
         #expect(result.requests.waitedForColdStart == 1)
+    }
+
+    @Test func deferredScaleUpNamesTheWaitThatHoldsItBack() throws {
+        // Without the GPU pod buffer, the pod created at 10 is held back by the 2-s young-pod buffer only.
+        var ca = ClusterAutoscalerSettings.upstreamDefaults
+        ca.gpuPodAgeBufferSeconds = 0
+        let result = try Self.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(.article, ca: ca))
+        let deferred = try #require(result.decisions.first { $0.rule.hasPrefix("scale-up deferred") })
+        #expect(deferred.timeSeconds == 10)
+        #expect(deferred.rule == "scale-up deferred: pending pod younger than 2 s")
+        #expect(deferred.inputs == "pending=1 oldestAge=0")
     }
 
     @Test func httpCountingSeesTheMessageInService() throws {

@@ -26,7 +26,11 @@ public struct CostChart: Chart {
               cheapest.optionName != baseline.optionName else { return nil }
         let sentence = "\(cheapest.optionName) costs \(NumberFormat.dollars(cheapest.totalDollars))/month vs \(NumberFormat.dollars(baseline.totalDollars)) for \(baseline.optionName)"
         guard cheapest.totalDollars > 0 else { return sentence + "." }
-        return sentence + " (\(NumberFormat.ratio(baseline.totalDollars / cheapest.totalDollars)) cheaper, saving \(NumberFormat.dollars(baseline.totalDollars - cheapest.totalDollars))/month)."
+        let phrase = CostPhrase.compare(option: cheapest.totalDollars, baseline: baseline.totalDollars)
+        guard CostPhrase.isCheaper(option: cheapest.totalDollars, baseline: baseline.totalDollars) else {
+            return sentence + " (\(phrase))."
+        }
+        return sentence + " (\(phrase), saving \(NumberFormat.dollars(baseline.totalDollars - cheapest.totalDollars))/month)."
     }
 
     func render(on canvas: Canvas, in frame: ChartRect) -> PlotGeometry {
@@ -111,10 +115,10 @@ public struct CostChart: Chart {
                 nameY += canvas.lineHeight(nameStyle)
             }
             if baselineTotal > 0, option.optionName != baseline?.optionName, option.totalDollars > 0 {
-                let ratio = baselineTotal / option.totalDollars
-                let text = ratio >= 1 ? NumberFormat.ratio(ratio) + " cheaper" : NumberFormat.ratio(1 / ratio) + " dearer"
+                let text = CostPhrase.compare(option: option.totalDollars, baseline: baselineTotal)
+                let cheaper = option.totalDollars <= baselineTotal
                 canvas.text(text, at: ChartPoint(x: center, y: topY - 4 - canvas.lineHeight(TextStyle(size: 12))),
-                            TextStyle(size: 10.5, bold: true, color: ratio >= 1 ? Palette.bluishGreen : Palette.vermillion),
+                            TextStyle(size: 10.5, bold: true, color: cheaper ? Palette.bluishGreen : Palette.vermillion),
                             align: .center, vertical: .bottom)
             }
         }

@@ -68,10 +68,10 @@ public struct ReportSummary: Sendable {
             tiles.append(KeyFigure(value: "$\(NumberFormat.fixed(other.totalDollars, decimals: 0)) vs $\(NumberFormat.fixed(baseline.totalDollars, decimals: 0))",
                                    caption: "per month: \(other.optionName) vs \(baseline.optionName)"))
             if other.totalDollars > 0 {
-                let ratio = baseline.totalDollars / other.totalDollars
-                tiles.append(ratio >= 1
-                    ? KeyFigure(value: NumberFormat.ratio(ratio) + " cheaper", caption: "\(NumberFormat.dollars(baseline.totalDollars - other.totalDollars)) a month less with \(other.optionName)")
-                    : KeyFigure(value: NumberFormat.ratio(1 / ratio) + " dearer", caption: "\(NumberFormat.dollars(other.totalDollars - baseline.totalDollars)) a month more with \(other.optionName)"))
+                let phrase = CostPhrase.compare(option: other.totalDollars, baseline: baseline.totalDollars)
+                let difference = other.totalDollars - baseline.totalDollars
+                let caption = "\(NumberFormat.dollars(Swift.abs(difference))) a month \(difference <= 0 ? "less" : "more") with \(other.optionName)"
+                tiles.append(KeyFigure(value: phrase, caption: caption))
             }
         } else if let only = costs.first {
             tiles.append(KeyFigure(value: NumberFormat.dollars(only.totalDollars), caption: "per month: \(only.optionName)"))
@@ -100,13 +100,11 @@ public struct ReportSummary: Sendable {
         if other.totalDollars <= 0 {
             sentence += "."
         } else {
-            let ratio = baseline.totalDollars / other.totalDollars
-            if ratio >= 1.05 {
-                sentence += " (\(NumberFormat.ratio(ratio)) cheaper, \(NumberFormat.dollars(baseline.totalDollars - other.totalDollars)) a month less)."
-            } else if ratio <= 1 / 1.05 {
-                sentence += " (\(NumberFormat.ratio(1 / ratio)) more expensive)."
+            let phrase = CostPhrase.compare(option: other.totalDollars, baseline: baseline.totalDollars)
+            if CostPhrase.isCheaper(option: other.totalDollars, baseline: baseline.totalDollars) {
+                sentence += " (\(phrase), \(NumberFormat.dollars(baseline.totalDollars - other.totalDollars)) a month less)."
             } else {
-                sentence += " (about the same)."
+                sentence += " (\(phrase))."
             }
         }
         return sentence

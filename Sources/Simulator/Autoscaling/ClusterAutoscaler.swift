@@ -42,7 +42,7 @@ struct ClusterAutoscaler {
 
         var rule: String {
             switch self {
-            case .scaleUpDeferred(_, _, let buffer): "scale-up deferred: pending GPU pod younger than \(KEDAScaler.format(buffer)) s"
+            case .scaleUpDeferred(_, _, let buffer): "scale-up deferred: pending pod younger than \(KEDAScaler.format(buffer)) s"
             case .backedOff: "scale-up skipped: node group backed off after a failed scale-up"
             case .poolAtMax(_, let max): "scale-up impossible: node pool at max \(max)"
             case .scaleDownCooldown: "scale-down in cooldown: scale-down-delay-after-add"
@@ -118,7 +118,9 @@ struct ClusterAutoscaler {
             if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
                 scaleDownForbidden = true
                 mayActAt(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
-                actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: settings.gpuPodAgeBufferSeconds)
+                // The wait that holds it back: the longer of the two young-pod buffers.
+                let buffer = Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
+                actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: buffer)
             } else if now < backoffUntilSeconds {
                 mayActAt(backoffUntilSeconds)
                 actions.note = .backedOff(untilSeconds: backoffUntilSeconds)

@@ -30,7 +30,7 @@ public struct Scenario: Sendable, Hashable {
 
     public init(
         name: String, workload: Workload, inference: InferenceModel = InferenceModel(), workers: WorkerSettings = WorkerSettings(),
-        clientTimeoutSeconds: Double = 60, dropExpiredMessages: Bool = false, horizonSeconds: Double? = nil,
+        clientTimeoutSeconds: Double = Scenario.defaultClientTimeoutSeconds, dropExpiredMessages: Bool = false, horizonSeconds: Double? = nil,
         seed: UInt64 = 1, replications: Int = 1, timelineBucketSeconds: Double = 60, options: [DeploymentOption] = []
     ) {
         self.name = name
@@ -55,6 +55,8 @@ public struct Scenario: Sendable, Hashable {
 
     /// At most this many replications per configuration: their results are kept in memory.
     public static let maxReplications = 10_000
+    /// ingress-nginx's default `proxy-read-timeout` (60 s): how long a client behind it waits.
+    public static let defaultClientTimeoutSeconds = 60.0
     /// At most this many timeline buckets over the run (a few bytes each, per run kept).
     public static let maxTimelineBuckets = 10_000_000.0
 

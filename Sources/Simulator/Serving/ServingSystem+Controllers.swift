@@ -180,7 +180,7 @@ extension ServingSystem {
             if keepDecisions {
                 log(.clusterAutoscaler, at: now,
                     rule: "failed scale-up: node(s) not registered within max-node-provision-time \(KEDAScaler.format(deployment.clusterAutoscaler.maxNodeProvisionSeconds)) s; deleted, node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
-                    inputs: "nodes=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
+                    inputs: "nodes=\(liveBefore) deleted=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
                     from: liveBefore, to: liveBefore - actions.failedToRegister.count)
             }
             for node in actions.failedToRegister { deleteNode(node, engine: &engine) }
@@ -208,7 +208,8 @@ extension ServingSystem {
         if !actions.delete.isEmpty {
             if keepDecisions {
                 let rule = "scale-down: \(actions.delete.count) empty node(s) unneeded for \(KEDAScaler.format(deployment.clusterAutoscaler.scaleDownUnneededSeconds)) s"
-                log(.clusterAutoscaler, at: now, rule: rule, inputs: "nodes=\(actions.delete.map(String.init).joined(separator: ","))",
+                log(.clusterAutoscaler, at: now, rule: rule,
+                    inputs: "nodes=\(liveBefore) deleted=\(actions.delete.map(String.init).joined(separator: ","))",
                     from: liveBefore, to: liveBefore - actions.delete.count)
             }
             for node in actions.delete { deleteNode(node, engine: &engine) }

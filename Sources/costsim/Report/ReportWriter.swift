@@ -93,13 +93,23 @@ struct ReportWriter {
             source: scenario.inference == .t4Tacotron2WaveGlow
                 ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
                 : "scenario \(scenario.name), its inference section"))
-        rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds), source: "ingress-nginx proxy-read-timeout default"))
+        rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds),
+                                  source: Self.clientTimeoutSource(scenario)))
         for outcome in outcomes {
             rows.append(AssumptionRow(item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
                                       source: "scenario \(scenario.name); defaults in docs/model.md"))
         }
         rows += try priceRows()
         return rows
+    }
+
+    /// Where the client timeout comes from: ingress-nginx's default, or the scenario that set another.
+    static func clientTimeoutSource(_ scenario: Scenario) -> String {
+        guard scenario.clientTimeoutSeconds != Scenario.defaultClientTimeoutSeconds else {
+            return "ingress-nginx proxy-read-timeout default"
+        }
+        return "scenario \(scenario.name), client.timeout (ingress-nginx's proxy-read-timeout default is "
+            + "\(Format.duration(Scenario.defaultClientTimeoutSeconds)))"
     }
 
     /// The catalog rows behind every price the run used, with their sources and dates.

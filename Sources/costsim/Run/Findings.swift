@@ -1,4 +1,5 @@
 import CostModel
+import Reports
 import Simulator
 
 /// Plain sentences about a run: what each autoscaled option really used and cost against the
@@ -43,9 +44,9 @@ struct Findings {
             sentences.append(usage)
             if let baseline, baseline.option.name != outcome.option.name,
                let mine = outcome.cost?.meanMonthlyTotal, let theirs = baseline.cost?.meanMonthlyTotal, mine.nanoDollars > 0 {
-                let ratio = Double(theirs.nanoDollars) / Double(mine.nanoDollars)
-                var cost = "\(outcome.option.name) costs \(mine.formatted) a month against \(theirs.formatted) for \(baseline.option.name) ("
-                cost += ratio >= 1 ? "\(Format.fixed(ratio, decimals: 1))× cheaper)" : "\(Format.fixed(1 / ratio, decimals: 1))× dearer)"
+                let phrase = CostPhrase.compare(option: Double(mine.nanoDollars), baseline: Double(theirs.nanoDollars))
+                var cost = "\(outcome.option.name) costs \(mine.formatted) a month against \(theirs.formatted) for \(baseline.option.name) "
+                cost += "(\(phrase))"
                 if isArticle {
                     cost += "; the article estimates \(Self.articleMonthlyScaleToZero) against \(Self.articleMonthlyDedicated) (\(Self.articleRatio))."
                 } else {

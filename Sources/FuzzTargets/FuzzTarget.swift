@@ -1,0 +1,80 @@
+import CostModel
+import Foundation
+import Scenarios
+import Simulator
+import Sweeps
+
+/// One of costsim's input parsers, driven the way the CLI drives it: from a file on disk.
+///
+/// Each case reads the file through the same public entry point a command uses and walks
+/// whatever it accepted (every trace record, every catalog row), so a fuzzer reaches the
+/// code behind the first line too. `scripts/fuzz.sh` runs one under libFuzzer; the corpus
+/// tests replay `Fuzz/corpus` and `Fuzz/regressions` through the same cases.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case traceCSV = "trace-csv"
+    case traceJSONL = "trace-jsonl"
+    case rateFile = "rate-file"
+    case scenario
+    case manifest
+    case grid
+    case pricingCSV = "pricing-csv"
+    case catalogDB = "catalog-db"
+    case resultsDB = "results-db"
+
+    /// The file name extension the parser's commands expect.
+    public var fileExtension: String {
+        switch self {
+        case .traceCSV, .rateFile, .pricingCSV: "csv"
+        case .traceJSONL: "jsonl"
+        case .scenario, .manifest, .grid: "yaml"
+        case .catalogDB, .resultsDB: "sqlite"
+        }
+    }
+
+    /// Runs the parser on the file at `path`. Errors are outcomes, never thrown.
+    public func run(path: String) -> FuzzOutcome {
+        do {
+            return .accepted(summary: try parse(path: path))
+        } catch {
+            return .rejected(message: "\(error)")
+        }
+    }
+
+    private func parse(path: String) throws -> String {
+        switch self {
+        case .traceCSV: return try Self.readTrace(path: path, format: .costsim)
+        case .traceJSONL: return try Self.readTrace(path: path, format: .mooncake)
+        case .rateFile:
+            let description = try RateTrace.Description.read(path: path)
+            var trace = RateTrace(description, seed: 1)
+            var count = 0
+            while count < Self.maxRecords, try trace.next() != nil { count += 1 }
+            return "\(description.windows.count) windows, first \(count) arrivals"
+        case .scenario:
+            return "\(try ScenarioLoader.load(path: path).options.count) options"
+        case .manifest:
+            _ = try ManifestLoader.load(path: path)
+            return "manifest"
+        case .grid:
+            return "\(try Grid.load(path: path).configurations.count) configurations"
+        case .pricingCSV:
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return "\(try CatalogCSV.parse(text, defaults: CatalogCSV.Defaults(), path: path).count) rows"
+        case .catalogDB:
+            let catalog = try PriceCatalog(contentsOfFile: path)
+            return "\(try catalog.rows().count) rows, \(try catalog.snapshots().count) snapshots"
+        case .resultsDB:
+            return "\(try ResultsDatabase.read(path: path).runs.count) runs"
+        }
+    }
+
+    /// Enough records to pass every header and first-record check without replaying a huge file.
+    private static let maxRecords = 100_000
+
+    private static func readTrace(path: String, format: TraceFormat) throws -> String {
+        var trace = try TraceFile.open(path: path, format: format)
+        var count = 0
+        while count < maxRecords, try trace.next() != nil { count += 1 }
+        return "\(count) records"
+    }
+}

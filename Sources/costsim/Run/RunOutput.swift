@@ -8,9 +8,9 @@ struct RunOutput {
     let outcomes: [OptionOutcome]
     var explain = false
 
-    /// The option others are compared with: the first dedicated one, else the first.
+    /// The option others are compared with: the scenario's baseline (by default its first option).
     var baseline: OptionOutcome? {
-        outcomes.first { if case .dedicated = $0.option.kind { true } else { false } } ?? outcomes.first
+        scenario.baselineOption.flatMap { baseline in outcomes.first { $0.option.name == baseline.name } } ?? outcomes.first
     }
 
     // MARK: Table

@@ -11,7 +11,7 @@ struct SweepInputs: ParsableArguments {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
 
-    @Option(name: .long, help: ArgumentHelp("Grid YAML: the parameters to vary (see docs/sweeps.md).", valueName: "grid.yaml"))
+    @Option(name: .long, help: ArgumentHelp("Grid YAML: the parameters to vary (see docs/sweeps.md), or the name of a bundled grid (costsim scenario list).", valueName: "grid.yaml"))
     var grid: String?
 
     @Option(name: .long, help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")
@@ -32,7 +32,7 @@ struct SweepInputs: ParsableArguments {
     func makeSweep() throws -> Sweep {
         guard let gridPath = grid else { throw CLIError("--grid FILE is required (see docs/sweeps.md for the format)") }
         let scenario = try self.scenario.load()
-        let grid = try Grid.load(path: gridPath)
+        let grid = try Grid.load(path: try BundledScenarios.path(for: gridPath, flag: "--grid"))
         let calculator = try pricing.calculator(rules: billing.rules)
         return try Sweep(scenario: scenario, grid: grid, optionName: option, replications: replications, calculator: calculator)
     }

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The files of `scenarios/` compiled into the binary: listed, printed, run by name from any
+/// directory; the version; the chosen baseline.
+@Suite struct BundledScenarioTests {
+    static let scenarios = CLIRunner.repositoryRoot.appendingPathComponent("scenarios")
+
+    /// The files `scenarios/embed.sh` embeds, in its order.
+    static func embeddedFileNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: scenarios.path)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".csv") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    @Test("scenario list names every file of scenarios/, and scenario show prints each byte for byte (else run scenarios/embed.sh)")
+    func bundleMatchesTheRepository() throws {
+        let names = try Self.embeddedFileNames()
+        let list = try CLIRunner.run(["scenario", "list"])
+        #expect(list.status == 0, "\(list.standardError)")
+        let listed = list.standardOutput.split(separator: "\n").dropFirst(2).map { String($0.prefix { $0 != " " }) }
+        #expect(listed == names)
+        for name in names {
+            let shown = try CLIRunner.run(["scenario", "show", name])
+            let file = try Data(contentsOf: Self.scenarios.appendingPathComponent(name))
+            #expect(shown.status == 0 && Data(shown.standardOutput.utf8) == file, "\(name): run scenarios/embed.sh")
+        }
+    }
+
+    @Test func showTakesANameWithoutItsExtensionAndRejectsUnknownNames() throws {
+        let shown = try CLIRunner.run(["scenario", "show", "grid-keda"])
+        #expect(shown.standardOutput == (try String(contentsOf: Self.scenarios.appendingPathComponent("grid-keda.yaml"), encoding: .utf8)))
+        let unknown = try CLIRunner.run(["scenario", "show", "nope"])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.contains("no bundled file named 'nope'"))
+    }
+
+    /// A bundled scenario's relative trace path resolves in its bundled copy: the results equal
+    /// those of the repository's file, and the report names the trace without a machine path.
+    @Test func aBundledScenarioReplaysItsBundledTraceFromAnyDirectory() throws {
+        let elsewhere = CLIRunner.temporaryDirectory()
+        let bundled = try CLIRunner.run(["run", "--scenario", "azure-llm-code", "--format", "csv"], in: elsewhere)
+        let repository = try CLIRunner.run(["run", "--scenario", "scenarios/azure-llm-code.yaml", "--format", "csv"])
+        #expect(bundled.status == 0, "\(bundled.standardError)")
+        #expect(bundled.standardOutput.contains(",8819,"))
+        #expect(bundled.standardOutput == repository.standardOutput)
+    }
+
+    @Test func unknownScenarioNamesTheFlagAndTheBundledNames() throws {
+        let outcome = try CLIRunner.run(["run", "--scenario", "no-such-scenario"], in: CLIRunner.temporaryDirectory())
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--scenario: no-such-scenario: file not found"))
+        #expect(outcome.standardError.contains("azure-llm-code.yaml"))
+    }
+
+    @Test("--version prints the version and the newest effective date of pricing/catalog.csv")
+    func version() throws {
+        let catalog = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("pricing/catalog.csv"), encoding: .utf8)
+        let header = catalog.split(separator: "\n")[0].split(separator: ",")
+        let column = try #require(header.firstIndex(of: "effective_date"))
+        let newest = try #require(catalog.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[column]) }.max())
+        let outcome = try CLIRunner.run(["--version"], in: CLIRunner.temporaryDirectory())
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasPrefix("costsim "))
+        #expect(outcome.standardOutput.contains("(effective \(newest))"))
+    }
+
+    // MARK: Baseline
+
+    /// Two dedicated options over a short generated workload: one node costs half of two.
+    static func twoOptions(baseline: String?) throws -> URL {
+        let file = CLIRunner.temporaryDirectory().appendingPathComponent("two.yaml")
+        try """
+            name: two
+            workload: {generate: {days: 1}}
+            \(baseline.map { "baseline: \($0)" } ?? "")
+            options:
+              - name: one
+                dedicated: {nodes: 1, node: {machineType: n1-highmem-4, gpu: T4}}
+              - name: two
+                dedicated: {nodes: 2, node: {machineType: n1-highmem-4, gpu: T4}}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// The "cost vs" cell of `option` in the run table.
+    static func ratio(_ table: String, option: String) -> String? {
+        table.split(separator: "\n").first { $0.hasPrefix(option + " ") }?.split(separator: " ", omittingEmptySubsequences: true)
+            .dropFirst(2).first.map(String.init)
+    }
+
+    @Test func theBaselineIsTheFirstOptionUnlessChosenByKeyOrFlag() throws {
+        let first = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: nil).path])
+        #expect(first.standardOutput.contains("cost vs one"), "\(first.standardError)")
+        #expect(Self.ratio(first.standardOutput, option: "two") == "2.00×")
+        let key = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: "two").path])
+        #expect(key.standardOutput.contains("cost vs two"), "\(key.standardError)")
+        #expect(Self.ratio(key.standardOutput, option: "one") == "0.50×")
+        let flag = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: "two").path, "--baseline", "one", "--format", "json"])
+        #expect(flag.standardOutput.contains(#""baseline" : "one""#), "\(flag.standardOutput.prefix(600))")
+    }
+
+    @Test func anUnknownBaselineNamesTheFileLineAndFieldOrTheFlag() throws {
+        let file = try Self.twoOptions(baseline: "three")
+        let key = try CLIRunner.run(["run", "--scenario", file.path])
+        #expect(key.status != 0)
+        #expect(key.standardError.contains("two.yaml:3: field 'baseline': no option named 'three'; the options are one, two"), "\(key.standardError)")
+        let flag = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: nil).path, "--baseline", "three"])
+        #expect(flag.status != 0)
+        #expect(flag.standardError.contains("--baseline: scenario two has no option named 'three'"))
+    }
+}

@@ -81,7 +81,7 @@ import Simulator
     }
 
     @Test func readsARateWorkload() throws {
-        let trace = Self.fixture("traces/servegen_reason_deepseek-r1_chunk-3-trace.csv")
+        let trace = Self.repositoryRoot + "/scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv"
         let scenario = try parse("""
             workload:
               rates: {path: \(trace), requestSize: {exponential: {mean: 4}}}

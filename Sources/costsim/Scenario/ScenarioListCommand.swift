@@ -16,10 +16,13 @@ struct ScenarioListCommand: AsyncParsableCommand {
         print(table.render())
     }
 
-    /// The first line of the file's header comment that is not a command line; a trace's columns.
+    /// The first line of the file's header comment that is not a command line; a trace's columns
+    /// (a rate file has no header line).
     static func description(of file: (name: String, text: String)) -> String {
         let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        if BundledScenarios.kind(of: file) == "trace" { return "columns " + (lines.first ?? "") }
+        if BundledScenarios.kind(of: file) == "trace" {
+            return lines.first?.first?.isLetter == true ? "columns " + lines[0] : "per-window request rates (ServeGen layout)"
+        }
         let comment = lines.prefix { $0.hasPrefix("#") }.map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }
         return comment.first { !$0.hasPrefix("costsim ") } ?? ""
     }

@@ -65,6 +65,30 @@ import Testing
         #expect(outcome.standardOutput.contains("(effective \(newest))"))
     }
 
+    /// SIGTERM while a bundled scenario runs removes its temporary copy and exits with 128 + 15.
+    @Test func anInterruptedRunRemovesTheBundledCopy() throws {
+        let temporary = CLIRunner.temporaryDirectory()
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["run", "--format", "json"]
+        process.currentDirectoryURL = CLIRunner.temporaryDirectory()
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let deadline = Date().addingTimeInterval(30)
+        func copies() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: temporary.path) }
+        while try copies().isEmpty, process.isRunning, Date() < deadline { usleep(10_000) }
+        #expect(try copies().count == 1, "no bundled copy appeared")
+        usleep(100_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(try copies().isEmpty)
+    }
+
     // MARK: Baseline
 
     /// Two dedicated options over a short generated workload: one node costs half of two.

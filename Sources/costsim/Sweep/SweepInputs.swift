@@ -44,6 +44,9 @@ enum SweepExecution {
     static func run(_ sweep: Sweep, jobs: Int, shard: Shard) async throws -> SweepResults {
         try sweep.validate(shard: shard)
         let stop = StopFlag()
+        // The previous disposition comes back afterwards (TemporaryFiles' handler, if files are registered).
+        var previous = sigaction()
+        sigaction(SIGINT, nil, &previous)
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
@@ -54,7 +57,7 @@ enum SweepExecution {
         source.resume()
         defer {
             source.cancel()
-            signal(SIGINT, SIG_DFL)
+            sigaction(SIGINT, &previous, nil)
         }
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let results = try await sweep.run(jobs: jobs, shard: shard, stop: stop) { bar.update($0) }

@@ -39,7 +39,8 @@ struct ScenarioReader {
         if let node = top.optional("baseline") {
             let name = try node.string()
             guard scenario.options.contains(where: { $0.name == name }) else {
-                throw node.error("no option named '\(name)'; the options are \(scenario.options.map(\.name).joined(separator: ", "))")
+                let names = scenario.options.map(\.name).joined(separator: ", ")
+                throw node.error("no option named '\(name)'; the options are \(names)")
             }
             scenario.baseline = name
         }

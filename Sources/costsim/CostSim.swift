@@ -31,7 +31,8 @@ struct CostSim: AsyncParsableCommand {
 
     func run() async throws {
         guard version else { throw CleanExit.helpRequest(self) }
-        let newest = try PriceCatalog.bundled().snapshots().max { ($0.effectiveDate, $0.name) < ($1.effectiveDate, $1.name) }
+        let newest = try PriceCatalog.bundled().snapshots()
+            .max { ($0.effectiveDate, $0.name) < ($1.effectiveDate, $1.name) }
         print("costsim \(Self.version)")
         print("bundled prices: snapshot \(newest?.name ?? "-") (effective \(newest?.effectiveDate ?? "-"))")
     }

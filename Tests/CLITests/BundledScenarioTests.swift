@@ -13,7 +13,7 @@ import Testing
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
-    @Test("scenario list names every file of scenarios/, and scenario show prints each byte for byte (else run scenarios/embed.sh)")
+    @Test("scenario list names every file of scenarios/; scenario show prints each one byte for byte (else: embed.sh)")
     func bundleMatchesTheRepository() throws {
         let names = try Self.embeddedFileNames()
         let list = try CLIRunner.run(["scenario", "list"])
@@ -29,7 +29,8 @@ import Testing
 
     @Test func showTakesANameWithoutItsExtensionAndRejectsUnknownNames() throws {
         let shown = try CLIRunner.run(["scenario", "show", "grid-keda"])
-        #expect(shown.standardOutput == (try String(contentsOf: Self.scenarios.appendingPathComponent("grid-keda.yaml"), encoding: .utf8)))
+        let grid = try String(contentsOf: Self.scenarios.appendingPathComponent("grid-keda.yaml"), encoding: .utf8)
+        #expect(shown.standardOutput == grid)
         let unknown = try CLIRunner.run(["scenario", "show", "nope"])
         #expect(unknown.status != 0)
         #expect(unknown.standardError.contains("no bundled file named 'nope'"))
@@ -55,10 +56,10 @@ import Testing
 
     @Test("--version prints the version and the newest effective date of pricing/catalog.csv")
     func version() throws {
-        let catalog = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("pricing/catalog.csv"), encoding: .utf8)
-        let header = catalog.split(separator: "\n")[0].split(separator: ",")
-        let column = try #require(header.firstIndex(of: "effective_date"))
-        let newest = try #require(catalog.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[column]) }.max())
+        let file = CLIRunner.repositoryRoot.appendingPathComponent("pricing/catalog.csv")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        let column = try #require(lines[0].split(separator: ",").firstIndex(of: "effective_date"))
+        let newest = try #require(lines.dropFirst().map { String($0.split(separator: ",")[column]) }.max())
         let outcome = try CLIRunner.run(["--version"], in: CLIRunner.temporaryDirectory())
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.hasPrefix("costsim "))
@@ -109,8 +110,8 @@ import Testing
 
     /// The "cost vs" cell of `option` in the run table.
     static func ratio(_ table: String, option: String) -> String? {
-        table.split(separator: "\n").first { $0.hasPrefix(option + " ") }?.split(separator: " ", omittingEmptySubsequences: true)
-            .dropFirst(2).first.map(String.init)
+        let row = table.split(separator: "\n").first { $0.hasPrefix(option + " ") }
+        return row?.split(separator: " ").dropFirst(2).first.map(String.init)
     }
 
     @Test func theBaselineIsTheFirstOptionUnlessChosenByKeyOrFlag() throws {
@@ -120,7 +121,8 @@ import Testing
         let key = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: "two").path])
         #expect(key.standardOutput.contains("cost vs two"), "\(key.standardError)")
         #expect(Self.ratio(key.standardOutput, option: "one") == "0.50×")
-        let flag = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: "two").path, "--baseline", "one", "--format", "json"])
+        let flag = try CLIRunner.run(
+            ["run", "--scenario", Self.twoOptions(baseline: "two").path, "--baseline", "one", "--format", "json"])
         #expect(flag.standardOutput.contains(#""baseline" : "one""#), "\(flag.standardOutput.prefix(600))")
     }
 
@@ -128,7 +130,8 @@ import Testing
         let file = try Self.twoOptions(baseline: "three")
         let key = try CLIRunner.run(["run", "--scenario", file.path])
         #expect(key.status != 0)
-        #expect(key.standardError.contains("two.yaml:3: field 'baseline': no option named 'three'; the options are one, two"), "\(key.standardError)")
+        let expected = "two.yaml:3: field 'baseline': no option named 'three'; the options are one, two"
+        #expect(key.standardError.contains(expected), "\(key.standardError)")
         let flag = try CLIRunner.run(["run", "--scenario", Self.twoOptions(baseline: nil).path, "--baseline", "three"])
         #expect(flag.status != 0)
         #expect(flag.standardError.contains("--baseline: scenario two has no option named 'three'"))

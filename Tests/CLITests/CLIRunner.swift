@@ -13,7 +13,9 @@ struct CLIRunner {
     }
 
     /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
-    static func fixture(_ name: String) -> String { repositoryRoot.appendingPathComponent("Tests/Fixtures/" + name).path }
+    static func fixture(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/" + name).path
+    }
 
     /// The executable next to the test bundle (`.build/<triple>/debug/costsim`).
     static var executable: URL {
@@ -27,12 +29,16 @@ struct CLIRunner {
     }
 
     /// Runs costsim with `arguments` in `directory`, with `environment` added to this process's.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]) throws -> Outcome {
+    static func run(
+        _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error

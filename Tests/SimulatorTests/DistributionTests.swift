@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func empiricalFromACSVColumn() throws {
-        let path = Fixtures.repositoryFile("Tests/Fixtures/traces/alibaba_GenTD26_basemodel_update_latency_anon-head1000.csv")
+        let path = Fixtures.repositoryFile(
+            "Tests/Fixtures/traces/alibaba_GenTD26_basemodel_update_latency_anon-head1000.csv")
         let values = try CSVColumn.values(path: path, column: "value", scale: 0.001)
         #expect(values.count == 1000)
         // The 501st smallest value of the column (sort -t, -k2 -g): 23,436 ms.

@@ -44,7 +44,10 @@ import Testing
 
     @Test func serveGenTracesReplayAtTheirRates() throws {
         // Each window holds ⌈r·W⌉ − 1 or ⌈r·W⌉ requests.
-        for name in ["scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv", "Tests/Fixtures/traces/servegen_multimodal_mm-image_chunk-12-trace.csv"] {
+        for name in [
+            "scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv",
+            "Tests/Fixtures/traces/servegen_multimodal_mm-image_chunk-12-trace.csv",
+        ] {
             let description = try RateTrace.Description.read(path: Fixtures.repositoryFile(name))
             #expect(description.windowSeconds == 600)
             let gapCounts = description.windows.map { $0.gaps == nil ? 0 : Int(($0.requestsPerSecond * 600).rounded(.up)) }

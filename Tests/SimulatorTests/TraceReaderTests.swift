@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func readsTheMooncakeJSONLines() throws {
-        let reader = try JSONLinesTraceReader(path: Fixtures.repositoryFile("Tests/Fixtures/traces/mooncake_conversation_trace-head200.jsonl"), format: .mooncake)
+        let path = Fixtures.repositoryFile("Tests/Fixtures/traces/mooncake_conversation_trace-head200.jsonl")
+        let reader = try JSONLinesTraceReader(path: path, format: .mooncake)
         var summary = TraceSummary()
         var first: TraceRecord?
         while let record = try reader.next() {

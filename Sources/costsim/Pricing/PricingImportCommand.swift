@@ -10,7 +10,8 @@ struct PricingImportCommand: AsyncParsableCommand {
         discussion: """
             The CSV has the columns of pricing/catalog.csv (see pricing/README.md); \
             a CSV without the snapshot and effective_date columns imports when --snapshot and --effective-date \
-            are given. Example: costsim pricing import prices.csv --snapshot mine --effective-date 2026-12-01 -o mine.sqlite. \
+            are given. Example: \
+            costsim pricing import prices.csv --snapshot mine --effective-date 2026-12-01 -o mine.sqlite. \
             Every row is checked (provider, kind, prices, integers, dates, duplicate keys) and every \
             problem is reported with its line and field.
             """)

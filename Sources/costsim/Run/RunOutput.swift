@@ -10,7 +10,8 @@ struct RunOutput {
 
     /// The option others are compared with: the scenario's baseline (by default its first option).
     var baseline: OptionOutcome? {
-        scenario.baselineOption.flatMap { baseline in outcomes.first { $0.option.name == baseline.name } } ?? outcomes.first
+        let name = scenario.baselineOption?.name
+        return outcomes.first { $0.option.name == name } ?? outcomes.first
     }
 
     // MARK: Table

@@ -61,9 +61,11 @@ enum BundledScenarios {
     /// Writes every bundled file into a new `mkdtemp` directory (mode 0700), registers the files
     /// and the directory for removal on interrupt, and removes them at exit.
     private static func writeBundle() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/costsim-bundled-XXXXXX").utf8CString)
+        let pattern = (NSTemporaryDirectory() as NSString).appendingPathComponent("costsim-bundled-XXXXXX")
+        var template = Array(pattern.utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw CLIError("cannot create a temporary directory for the bundled scenarios: \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw CLIError("cannot create a temporary directory for the bundled scenarios: \(reason)")
         }
         let directory = String(cString: created)
         written.append((directory, TemporaryFiles.register(directory, kind: .directory)))

@@ -21,7 +21,8 @@ struct ScenarioListCommand: AsyncParsableCommand {
     static func description(of file: (name: String, text: String)) -> String {
         let lines = file.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         if BundledScenarios.kind(of: file) == "trace" {
-            return lines.first?.first?.isLetter == true ? "columns " + lines[0] : "per-window request rates (ServeGen layout)"
+            let header = lines.first?.first?.isLetter == true
+            return header ? "columns " + lines[0] : "per-window request rates (ServeGen layout)"
         }
         let comment = lines.prefix { $0.hasPrefix("#") }.map { $0.dropFirst().trimmingCharacters(in: .whitespaces) }
         return comment.first { !$0.hasPrefix("costsim ") } ?? ""

@@ -6,7 +6,9 @@ import Simulator
 
 /// The options that choose what to simulate, shared by `run` and `report`.
 struct ScenarioOptions: ParsableArguments {
-    @Option(name: .long, help: "Scenario YAML file, or the name of a bundled scenario (costsim scenario list; default: article-gke-t4).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Scenario YAML file, or the name of a bundled scenario (costsim scenario list; default: article-gke-t4).",
+        valueName: "scenario.yaml"))
     var scenario: String?
 
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
@@ -19,7 +21,8 @@ struct ScenarioOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp(
-        "A Kubernetes manifest (KEDA ScaledObject, optionally its Deployment and HPA; or a Knative Service) whose autoscaling replaces that of --keda-option; or a bundled manifest's name.",
+        "A Kubernetes manifest (KEDA ScaledObject, optionally its Deployment and HPA; or a Knative Service) "
+            + "whose autoscaling replaces that of --keda-option; or a bundled manifest's name.",
         valueName: "manifest.yaml"))
     var keda: String?
 

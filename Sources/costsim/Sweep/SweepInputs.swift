@@ -11,7 +11,9 @@ struct SweepInputs: ParsableArguments {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
 
-    @Option(name: .long, help: ArgumentHelp("Grid YAML: the parameters to vary (see docs/sweeps.md), or the name of a bundled grid (costsim scenario list).", valueName: "grid.yaml"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Grid YAML: the parameters to vary (see docs/sweeps.md), or a bundled grid's name (costsim scenario list).",
+        valueName: "grid.yaml"))
     var grid: String?
 
     @Option(name: .long, help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")

@@ -47,10 +47,11 @@ import Testing
         #expect(bundled.standardOutput == repository.standardOutput)
     }
 
-    @Test func unknownScenarioNamesTheFlagAndTheBundledNames() throws {
-        let outcome = try CLIRunner.run(["run", "--scenario", "no-such-scenario"], in: CLIRunner.temporaryDirectory())
+    @Test(arguments: [["run", "--scenario"], ["run", "--keda"], ["sweep", "--grid"]])
+    func anUnknownNameNamesTheFlagAndTheBundledNames(_ command: [String]) throws {
+        let outcome = try CLIRunner.run(command + ["no-such-file"], in: CLIRunner.temporaryDirectory())
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("--scenario: no-such-scenario: file not found"))
+        #expect(outcome.standardError.contains("\(command[1]): no-such-file: file not found"), "\(outcome.standardError)")
         #expect(outcome.standardError.contains("azure-llm-code.yaml"))
     }
 

@@ -8,6 +8,9 @@ import Simulator
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
+    static func fixture(_ name: String) -> String { repositoryRoot + "/Tests/Fixtures/" + name }
+
     func parse(_ yaml: String) throws(ScenarioFileError) -> Scenario {
         try ScenarioLoader.parse(yaml: yaml, file: "test.yaml", baseDirectory: "/base")
     }
@@ -78,7 +81,7 @@ import Simulator
     }
 
     @Test func readsARateWorkload() throws {
-        let trace = Self.repositoryRoot + "/../shared/data/traces/servegen_reason_deepseek-r1_chunk-3-trace.csv"
+        let trace = Self.repositoryRoot + "/scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv"
         let scenario = try parse("""
             workload:
               rates: {path: \(trace), requestSize: {exponential: {mean: 4}}}
@@ -156,15 +159,15 @@ import Simulator
         #expect(error(yaml)?.message.contains("two deployment options") == true)
     }
 
-    @Test func empiricalDistributionFromASharedTrace() throws {
-        let path = Self.repositoryRoot + "/../shared/data/traces/alibaba_GenTD26_basemodel_update_latency_anon.csv"
+    @Test func empiricalDistributionFromATraceColumn() throws {
+        let path = Self.fixture("traces/alibaba_GenTD26_basemodel_update_latency_anon-head1000.csv")
         let scenario = try parse(Self.minimal.replacingOccurrences(
             of: "generate: {days: 2}",
             with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: value, scale: 0.001}}}"))
         guard case .synthetic(let generator) = scenario.workload, case .empirical(let samples) = generator.requestSize else {
             Issue.record("expected an empirical request size"); return
         }
-        #expect(samples.values.count == 7531)
+        #expect(samples.values.count == 1000)
         let badColumn = error(Self.minimal.replacingOccurrences(
             of: "generate: {days: 2}",
             with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: nope}}}"))

@@ -1,5 +1,5 @@
-/// Cluster-autoscaler flags (kubernetes/autoscaler `config/flags/flags.go`, `config/const.go`;
-/// `../shared/reference/scaling-semantics.md` §4.1). Defaults are upstream's.
+/// Cluster-autoscaler flags (kubernetes/autoscaler `config/flags/flags.go`, `config/const.go`).
+/// Defaults are upstream's.
 public struct ClusterAutoscalerSettings: Sendable, Hashable {
     /// `--scan-interval` (10 s).
     public var scanIntervalSeconds: Double

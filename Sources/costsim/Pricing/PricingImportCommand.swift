@@ -10,7 +10,9 @@ struct PricingImportCommand: AsyncParsableCommand {
         abstract: "Validate a price CSV and write it as an SQLite catalog (atomically; nothing is written on error).",
         discussion: """
             The CSV has the columns of pricing/catalog.csv (see pricing/README.md); \
-            ../shared/reference/pricing-facts.csv also imports when --snapshot and --effective-date are given. \
+            a CSV without the snapshot and effective_date columns imports when --snapshot and --effective-date \
+            are given. Example: \
+            costsim pricing import prices.csv --snapshot mine --effective-date 2026-12-01 -o mine.sqlite. \
             Every row is checked (provider, kind, prices, integers, dates, duplicate keys) and every \
             problem is reported with its line and field.
             """)

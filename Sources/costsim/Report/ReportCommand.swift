@@ -13,6 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
+    @OptionGroup var baseline: BaselineOption
 
     @Option(name: .long, help: ArgumentHelp("The PDF to write (atomically).", valueName: "report.pdf"))
     var out: String = "report.pdf"
@@ -25,7 +26,7 @@ struct ReportCommand: AsyncParsableCommand {
         let pdf = try OutputFile(checking: out, option: "--out")
         let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
         try AtomicFile.refuseSameFile(outputs: [("--out", out)], inputs: self.scenario.inputFiles + pricing.inputFiles)
-        let scenario = try self.scenario.load()
+        let scenario = try baseline.apply(to: self.scenario.load())
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)

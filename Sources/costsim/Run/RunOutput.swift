@@ -8,9 +8,10 @@ struct RunOutput {
     let outcomes: [OptionOutcome]
     var explain = false
 
-    /// The option others are compared with: the first dedicated one, else the first.
+    /// The option others are compared with: the scenario's baseline (by default its first option).
     var baseline: OptionOutcome? {
-        outcomes.first { if case .dedicated = $0.option.kind { true } else { false } } ?? outcomes.first
+        let name = scenario.baselineOption?.name
+        return outcomes.first { $0.option.name == name } ?? outcomes.first
     }
 
     // MARK: Table

@@ -180,7 +180,9 @@ import Testing
         // 40 + 900: the first loop after 940, at 950, deletes it and backs the group off until
         // 1250. The VM stops at 985 (5 s taint delay, 30 s deletion): the pending pod is
         // unschedulable again and the CA loops at once, from then on at 985 + 10k s; the loop at
-        // 1255 scales up again (node 1), which fails the same way at the first loop after 2155.
+        // 1255 scales up again (node 1), which fails the same way at the first loop after 2155,
+        // 2165: the back-off had ended, so it doubles to 600 s, until 2765. Node 1 stops at 2200,
+        // the loops restart from there and the one at 2770 asks for node 2.
         let slowBoot = ColdStartModel.constant(vmBoot: 1_000, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
         let option = DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
             autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0, maxNodes: 3,
@@ -188,10 +190,10 @@ import Testing
         var scenario = Scenario(
             name: "timeline", workload: .records([TraceRecord(arrivalSeconds: 5, workSize: 10)]), inference: Fixtures.workIsSeconds,
             clientTimeoutSeconds: 60, timelineBucketSeconds: 10)
-        scenario.horizonSeconds = 2_500
+        scenario.horizonSeconds = 3_000
         let result = try Simulation.run(scenario, option: option, keepDecisions: true)
-        let nodes = result.gpuNodeRuns          // those started in the observed 2,500 s; the drain goes on failing
-        #expect(nodes.map(\.startSeconds) == [40, 1255, 2470])
+        let nodes = result.gpuNodeRuns          // those started in the observed 3,000 s; the drain goes on failing
+        #expect(nodes.map(\.startSeconds) == [40, 1255, 2770])
         #expect(nodes.first?.endSeconds == 985)
         #expect(nodes.first?.readySeconds == nil)
         let failed = result.decisions.filter { $0.rule.hasPrefix("failed scale-up") }

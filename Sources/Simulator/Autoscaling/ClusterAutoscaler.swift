@@ -118,9 +118,12 @@ struct ClusterAutoscaler {
         let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
         if let oldest = unplaced.first {
             let age = now - oldest
-            if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
+            // Old enough once `now` reaches creation + buffer, compared as that sum: the age as a
+            // difference can fall a bit short of the buffer at the very tick the sum names.
+            let oldEnough = oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
+            if now < oldEnough {
                 scaleDownForbidden = true
-                mayActAt(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
+                mayActAt(oldEnough)
                 actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: settings.gpuPodAgeBufferSeconds)
             } else if backoff.isBackedOff(at: now) {
                 mayActAt(backoff.endSeconds)

@@ -69,13 +69,15 @@ import Testing
         let directory = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         let targets: [(name: String, kind: String, type: mode_t)] = [
-            ("fifo", "a named pipe (FIFO)", S_IFIFO), ("dir", "a directory", S_IFDIR), ("null", "a character device", S_IFCHR),
+            ("fifo", "a named pipe (FIFO)", S_IFIFO), ("dir", "a directory", S_IFDIR),
+            ("null", "a character device", S_IFCHR),
         ]
         #expect(mkfifo(directory.appendingPathComponent("fifo").path, 0o644) == 0)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("dir"), withIntermediateDirectories: false)
         // A character device like /dev/null (1, 3), made inside the temporary directory: making it
         // needs root, as the suite runs (a failure here, not a silently skipped case, otherwise).
-        #expect(mknod(directory.appendingPathComponent("null").path, S_IFCHR | 0o666, (1 << 8) | 3) == 0, "mknod needs root")
+        let device = directory.appendingPathComponent("null").path
+        #expect(mknod(device, S_IFCHR | 0o666, (1 << 8) | 3) == 0, "mknod needs root")
         for target in targets {
             let outcome = try Self.run(command + [target.name], in: directory)
             #expect(outcome.status == 1, "\(command) \(target.name): \(outcome.standardError)")

@@ -11,17 +11,19 @@ struct CatalogLimitsTests {
     /// - Money holds 9 223 372 036.85 USD: ⌊9 223 372 036.85 / 744 000⌋ = 12 397 machine-months fit
     ///   (9 223 368 000 USD); one more is an overflow error naming what overflowed, not a trap.
     /// - A price one unit above the bound is refused, naming the row, the column and the bound.
-    @Test("at the price bound a 5 000-node month prices exactly, Money's range ends in an error, a dearer row is refused")
+    @Test("at the price bound: a 5 000-node month prices exactly, Money's range ends in an error, a dearer row is refused")
     func priceBound() throws {
         let month = 744.0 * 3600
-        let calculator = CostCalculator(catalog: try BadCatalogInputTests.dearCatalog(), snapshot: .latest, rules: BillingRules(clusterFee: .none))
+        let calculator = CostCalculator(catalog: try BadCatalogInputTests.dearCatalog(), snapshot: .latest,
+                                        rules: BillingRules(clusterFee: .none))
         func usage(nodes: Int, gpus: Int) -> BilledUsage {
             BilledUsage(optionName: "dear", managedCluster: false, horizonSeconds: month, nodeRuns: (0..<nodes).map {
                 TestSupport.run(BadCatalogInputTests.dearNode(gpus: gpus), id: $0, seconds: month)
             })
         }
         #expect(try calculator.price(usage(nodes: 5_000, gpus: 1)).simulated.total == TestSupport.dollars("7440000000"))
-        #expect(try calculator.price(usage(nodes: 12_397, gpus: 0)).simulated.total == TestSupport.dollars("9223368000"))
+        #expect(try calculator.price(usage(nodes: 12_397, gpus: 0)).simulated.total
+                == TestSupport.dollars("9223368000"))
         do {
             _ = try calculator.price(usage(nodes: 12_398, gpus: 0))
             Issue.record("12 398 machine-months at the bound did not overflow")
@@ -30,7 +32,8 @@ struct CatalogLimitsTests {
         }
 
         let dearer = HourlyRate(femtoDollarsPerHour: CatalogLimits.maximumPricePerHour.femtoDollarsPerHour + 1)
-        let row = PriceRow(snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine, sku: "m",
+        let row = PriceRow(snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine,
+                           sku: "m",
                            capacity: .onDemand, pricePerHour: dearer)
         do {
             _ = try PriceCatalog(rows: [row])

@@ -45,7 +45,9 @@ import Testing
         try ChartRenderer().write(LatencyCDFChart(results: [one]), format: .svg, to: directory + "/one-cdf.svg")
         try ReportRenderer(input: ReportInput(scenarioName: "nothing", results: [])).writePDF(to: directory + "/empty-report.pdf")
 
-        func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))) }
+        func bytes(_ name: String) throws -> [UInt8] {
+            Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+        }
         let full = ChartRenderer().pixelSize
         for chart in charts {
             let png = try bytes(chart.fileStem + ".png")
@@ -57,7 +59,8 @@ import Testing
             #expect(Array(png.prefix(8)) == PixelProbe.pngSignature, "\(name)")
             #expect(PixelProbe.pngSize(png) == (640, 400), "\(name)")
         }
-        #expect(DocumentChecks.pdfPageCount(try bytes("report.pdf")) == 8)   // as ReportTests: summary, findings, assumptions, 5 charts
+        // 8 pages, as in ReportTests: summary, findings, assumptions, 5 charts.
+        #expect(DocumentChecks.pdfPageCount(try bytes("report.pdf")) == 8)
         #expect(DocumentChecks.pdfPageCount(try bytes("empty-report.pdf")) == 1)
         #expect(DocumentChecks.svgIsBalanced(String(decoding: try bytes("one-cdf.svg"), as: UTF8.self)))
     }

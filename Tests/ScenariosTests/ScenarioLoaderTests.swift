@@ -110,12 +110,17 @@ import Simulator
                       clusterAutoscaler: {\(fields)}
                 """)
             let kind = scenario.options[0].kind
-            guard case .autoscaled(let deployment) = kind else { Issue.record("not autoscaled: \(kind)"); return ClusterAutoscalerSettings() }
+            guard case .autoscaled(let deployment) = kind else {
+                Issue.record("not autoscaled: \(kind)")
+                return ClusterAutoscalerSettings()
+            }
             return deployment.clusterAutoscaler
         }
         let defaults = try settings("profile: upstream-defaults")
-        #expect([defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds] == [300, 1800, 10_800])
-        let set = try settings("initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
+        let defaultValues = [defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds]
+        #expect(defaultValues == [300, 1800, 10_800])
+        let set = try settings(
+            "initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
         #expect([set.initialBackoffSeconds, set.maxBackoffSeconds, set.backoffResetTimeoutSeconds] == [60, 600, 3600])
     }
 

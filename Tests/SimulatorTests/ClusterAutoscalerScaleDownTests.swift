@@ -11,7 +11,8 @@ import Testing
     static func deletions(_ settings: ClusterAutoscalerSettings, through end: Double = 700) -> [[Double]] {
         var autoscaler = ClusterAutoscaler(settings: settings, minNodes: 0, maxNodes: 10, podsPerNode: 1)
         var nodes = (0..<3).map {
-            ClusterAutoscaler.NodeView(id: Int32($0), registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1, deleting: false, createdSeconds: 0)
+            ClusterAutoscaler.NodeView(id: Int32($0), registered: true, gpuReady: true, requestedGPUs: 0, gpuCount: 1,
+                                       deleting: false, createdSeconds: 0)
         }
         var deleted: [[Double]] = []
         for time in stride(from: 0.0, through: end, by: 10) {

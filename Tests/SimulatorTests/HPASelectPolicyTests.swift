@@ -10,7 +10,8 @@ import Testing
     /// Syncs every 15 s from 0 to `end` at a constant metric `usage` (target 20 per pod), starting
     /// at `replicas`, following the HPA's own decisions; returns (time, replicas) of each change.
     static func run(_ behavior: HPABehavior, replicas start: Int, usage: Double, through end: Double) -> [[Double]] {
-        var hpa = HorizontalPodAutoscaler(settings: HPASettings(), behavior: behavior, minReplicas: 1, maxReplicas: 10, targetAverageValue: 20)
+        var hpa = HorizontalPodAutoscaler(settings: HPASettings(), behavior: behavior, minReplicas: 1, maxReplicas: 10,
+                                          targetAverageValue: 20)
         var replicas = start
         var changes: [[Double]] = []
         for time in stride(from: 0.0, through: end, by: 15) {
@@ -51,7 +52,8 @@ import Testing
         func rules(_ select: HPABehavior.SelectPolicy) -> HPABehavior {
             HPABehavior(scaleDown: HPABehavior.Rules(
                 stabilizationWindowSeconds: 0,
-                policies: [HPABehavior.Policy(kind: .pods, value: 1, periodSeconds: 60), HPABehavior.Policy(kind: .percent, value: 50, periodSeconds: 60)],
+                policies: [HPABehavior.Policy(kind: .pods, value: 1, periodSeconds: 60),
+                           HPABehavior.Policy(kind: .percent, value: 50, periodSeconds: 60)],
                 selectPolicy: select))
         }
         #expect(Self.run(rules(.max), replicas: 10, usage: 0, through: 195) == [[0, 5], [60, 2], [120, 1]])
@@ -70,8 +72,8 @@ import Testing
         var behavior = HPABehavior()
         behavior.scaleUp.selectPolicy = select
         let records = (0..<200).map { _ in TraceRecord(arrivalSeconds: 5, workSize: 1) }
-        let result = try ScaleToZeroTimelineTests.run(records, option: ScaleToZeroTimelineTests.option(keda, maxNodes: 10, behavior: behavior),
-                                                      timeout: 10_000)
+        let option = ScaleToZeroTimelineTests.option(keda, maxNodes: 10, behavior: behavior)
+        let result = try ScaleToZeroTimelineTests.run(records, option: option, timeout: 10_000)
         let steps = result.decisions.filter { $0.actor == .hpa }
         #expect(steps.prefix(times.count).map(\.timeSeconds) == times)
         #expect(steps.prefix(replicas.count).map(\.to) == replicas)

@@ -60,7 +60,8 @@ import Testing
         keda.minReplicaCount = 2
         keda.idleReplicaCount = 0
         keda.initialCooldownPeriodSeconds = initialCooldown
-        var scenario = Scenario(name: "idle", workload: .records([]), inference: Fixtures.workIsSeconds, horizonSeconds: 600)
+        var scenario = Scenario(name: "idle", workload: .records([]), inference: Fixtures.workIsSeconds,
+                                horizonSeconds: 600)
         scenario.timelineBucketSeconds = 60
         let result = try Simulation.run(scenario, option: Timeline.option(keda), keepDecisions: true)
         let decisions = result.decisions.filter { $0.actor == .keda }
@@ -78,7 +79,8 @@ import Testing
     func useCachedMetrics(cached: Bool, firstScaleUp: Double) throws {
         var keda = KEDAConfiguration()
         keda.trigger.useCachedMetrics = cached
-        let records = [TraceRecord(arrivalSeconds: 5, workSize: 10)] + (0..<99).map { _ in TraceRecord(arrivalSeconds: 35, workSize: 10) }
+        let records = [TraceRecord(arrivalSeconds: 5, workSize: 10)]
+            + (0..<99).map { _ in TraceRecord(arrivalSeconds: 35, workSize: 10) }
         let result = try Timeline.run(records, option: Timeline.option(keda), timeout: 10_000)
         #expect(result.decisions.first { $0.actor == .keda }?.timeSeconds == 30)
         let hpa = try #require(result.decisions.first { $0.actor == .hpa })

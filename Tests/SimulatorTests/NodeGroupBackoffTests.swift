@@ -97,7 +97,8 @@ import Testing
             inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 60, seed: 1, timelineBucketSeconds: 60)
         scenario.horizonSeconds = horizon
         scenario.dropExpiredMessages = dropExpired
-        return try Simulation.run(scenario, option: DeploymentOption(name: "spot", kind: .autoscaled(deployment)), keepDecisions: true)
+        let option = DeploymentOption(name: "spot", kind: .autoscaled(deployment))
+        return try Simulation.run(scenario, option: option, keepDecisions: true)
     }
 }
 

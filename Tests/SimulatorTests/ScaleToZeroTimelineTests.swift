@@ -270,7 +270,8 @@ import Testing
         // Interrupted requests were served again: their lost partial service makes the GPU's
         // serving time exceed the service of the completed attempts (equal when nothing is requeued).
         let completedService = result.requests.service.meanSeconds * Double(result.requests.served)
-        #expect(result.gpuNodeSecondsByState[.serving] - completedService > 60, "\(result.gpuNodeSecondsByState[.serving]) vs \(completedService)")
+        let serving = result.gpuNodeSecondsByState[.serving]
+        #expect(serving - completedService > 60, "\(serving) vs \(completedService)")
     }
 
     /// One preemption at a known time P: the first draw of the seed's preemption stream (rate 1 per
@@ -292,21 +293,27 @@ import Testing
             let first = 30 + Distribution.exponential(mean: 1 / rate).sample(using: &stream) * 3600
             return (first, first + 30 + Distribution.exponential(mean: 1 / rate).sample(using: &stream) * 3600)
         }
-        let seed = try #require((1...100).first { (preemptions(seed: $0).first > 300) && (preemptions(seed: $0).second > preemptions(seed: $0).first + 4000) })
-        let p = preemptions(seed: UInt64(seed)).first
+        let seed = try #require((1...100 as ClosedRange<UInt64>).first {
+            let (first, second) = preemptions(seed: $0)
+            return first > 300 && second > first + 4000
+        })
+        let p = preemptions(seed: seed).first
         var keda = KEDAConfiguration.article
         keda.minReplicaCount = 1
         let deployment = AutoscaledDeployment(
-            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleSpotGPU, maxNodes: 3, coldStart: Timeline.coldStart,
+            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleSpotGPU, maxNodes: 3,
+            coldStart: Timeline.coldStart,
             spot: SpotModel(preemptionsPerNodeHour: rate, noticeSeconds: notice), terminationGracePeriodSeconds: 30)
         var scenario = Scenario(name: "notice", workload: .records([TraceRecord(arrivalSeconds: p - 10, workSize: 100)]),
-                                inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 10_000, seed: UInt64(seed), timelineBucketSeconds: 60)
+                                inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 10_000, seed: seed,
+                                timelineBucketSeconds: 60)
         scenario.horizonSeconds = p + 1000
-        let result = try Simulation.run(scenario, option: DeploymentOption(name: "spot", kind: .autoscaled(deployment)), keepRequestRecords: true)
+        let option = DeploymentOption(name: "spot", kind: .autoscaled(deployment))
+        let result = try Simulation.run(scenario, option: option, keepRequestRecords: true)
         func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-6 } ?? false }
         #expect(result.preemptions == 1)
         let request = try #require(result.requestRecords.first)
-        #expect(close(request.completionSeconds, p + notice + 370), "\(String(describing: request.completionSeconds)) vs P = \(p)")
+        #expect(close(request.completionSeconds, p + notice + 370), "\(String(describing: request.completionSeconds)), P = \(p)")
         #expect(close(request.serviceSeconds, 100))
         let nodes = result.gpuNodeRunsToEnd
         #expect(nodes.count == 2)

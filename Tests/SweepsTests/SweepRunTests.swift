@@ -241,7 +241,8 @@ struct SweepRunTests {
     /// the curves cross exactly once between the two volumes, dedicated cheaper above.
     @Test("break-even: dedicated wins at high traffic, scale-to-zero at low")
     func breakEven() async throws {
-        let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [60s]\n  node.spot: [false]\n", file: "g.yaml")
+        let yaml = "parameters:\n  keda.cooldownPeriod: [60s]\n  node.spot: [false]\n"
+        let grid = try Grid.parse(yaml: yaml, file: "g.yaml")
         let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
         let curve = try await sweep.breakEven(configuration: 0, scales: [0.05, 20], jobs: 2)
         #expect(curve.points.map(\.volume) == [200, 80_000])

@@ -11,7 +11,7 @@ enum InputAndReportBenchmarks {
     /// reader must stay linear in the line length (growing the buffer byte by byte took 15 s).
     static let longTraceField = Benchmark(
         name: "trace-long-field",
-        summary: "Reading a trace whose one field is 20 MB (CSV, JSONL, Azure wall clock) until its error, best of 3 each"
+        summary: "Reading a trace whose one field is 20 MB (CSV, JSONL, Azure wall clock) until its error, best of 3"
     ) {
         let digits = String(repeating: "1", count: 20_000_000)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-bench-\(getpid())")
@@ -21,7 +21,8 @@ enum InputAndReportBenchmarks {
         for (text, name, preset) in [
             ("arrival_seconds,work_size\n0,\(digits)\n", "t.csv", TraceFormat.costsim),
             ("{\"arrival_seconds\": 0, \"work_size\": \(digits)}\n", "t.jsonl", TraceFormat.costsim),
-            ("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.\(digits),1,1\n", "t.csv", TraceFormat.azureLLM),
+            ("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.\(digits),1,1\n", "t.csv",
+             TraceFormat.azureLLM),
         ] {
             let path = directory.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: false, encoding: .utf8)
@@ -47,7 +48,8 @@ enum InputAndReportBenchmarks {
         name: "catalog-open",
         summary: "Opening (and validating) the bundled price catalog file, mean of 200 opens"
     ) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-bench-catalog-\(getpid()).sqlite").path
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("costsim-bench-catalog-\(getpid()).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try PriceCatalog.bundled().write(to: path)
         let count = 200
@@ -65,7 +67,8 @@ enum InputAndReportBenchmarks {
         let scenario = try ScenarioLoader.load(path: "../scenarios/article-gke-t4.yaml")
         let calculator = CostCalculator(catalog: try PriceCatalog.bundled())
         let results = try scenario.options.map { try Simulation.run(scenario, option: $0) }
-        let input = ReportInput(scenarioName: scenario.name, results: results, costReports: try results.map { try calculator.price($0) })
+        let costs = try results.map { try calculator.price($0) }
+        let input = ReportInput(scenarioName: scenario.name, results: results, costReports: costs)
         let renderer = ReportRenderer(input: input)
         var bestPDF = Double.infinity
         var size = 0
@@ -74,7 +77,8 @@ enum InputAndReportBenchmarks {
             size = bytes.count
             bestPDF = min(bestPDF, seconds)
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-bench-report-\(getpid())").path
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("costsim-bench-report-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var bestPNG = Double.infinity
         var files = 0
@@ -83,6 +87,7 @@ enum InputAndReportBenchmarks {
             files = written.count
             bestPNG = min(bestPNG, seconds)
         }
-        return "PDF \(size) bytes in \(String(format3: bestPDF * 1000)) ms; \(files) PNGs in \(String(format3: bestPNG * 1000)) ms"
+        return "PDF \(size) bytes in \(String(format3: bestPDF * 1000)) ms; "
+            + "\(files) PNGs in \(String(format3: bestPNG * 1000)) ms"
     }
 }

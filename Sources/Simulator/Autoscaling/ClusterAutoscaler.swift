@@ -91,8 +91,9 @@ struct ClusterAutoscaler {
         self.minNodes = minNodes
         self.maxNodes = maxNodes
         self.podsPerNode = podsPerNode
-        self.backoff = NodeGroupBackoff(initialSeconds: settings.initialBackoffSeconds, maxSeconds: settings.maxBackoffSeconds,
-                                        resetTimeoutSeconds: settings.backoffResetTimeoutSeconds)
+        self.backoff = NodeGroupBackoff(
+            initialSeconds: settings.initialBackoffSeconds, maxSeconds: settings.maxBackoffSeconds,
+            resetTimeoutSeconds: settings.backoffResetTimeoutSeconds)
     }
 
     /// One loop at `now`. `pendingPodCreationTimes` are the creation times of unscheduled GPU pods.

@@ -41,7 +41,8 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
         scaleDownDelayAfterAddSeconds: Double = 600, scaleDownDelayAfterDeleteSeconds: Double = 0,
         gpuUtilizationThreshold: Double = 0.5, gpuPodAgeBufferSeconds: Double = 30, podAgeBufferSeconds: Double = 2,
         deleteDelayAfterTaintSeconds: Double = 5, maxEmptyBulkDelete: Int = 10, maxNodeProvisionSeconds: Double = 900,
-        initialBackoffSeconds: Double = 300, maxBackoffSeconds: Double = 1800, backoffResetTimeoutSeconds: Double = 10_800,
+        initialBackoffSeconds: Double = 300, maxBackoffSeconds: Double = 1800,
+        backoffResetTimeoutSeconds: Double = 10_800,
         frequentLoops: Bool = true, phaseSeconds: Double = 0, profile: String = "upstream-defaults"
     ) {
         self.scanIntervalSeconds = scanIntervalSeconds
@@ -76,7 +77,8 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
     public func validate() throws(ParameterError) {
         let durations = [scanIntervalSeconds, scaleDownUnneededSeconds, scaleDownUnreadySeconds, scaleDownDelayAfterAddSeconds,
                          scaleDownDelayAfterDeleteSeconds, gpuPodAgeBufferSeconds, podAgeBufferSeconds, deleteDelayAfterTaintSeconds,
-                         maxNodeProvisionSeconds, initialBackoffSeconds, maxBackoffSeconds, backoffResetTimeoutSeconds, phaseSeconds]
+                         maxNodeProvisionSeconds, initialBackoffSeconds, maxBackoffSeconds, backoffResetTimeoutSeconds,
+                         phaseSeconds]
         guard durations.allSatisfy({ $0 >= 0 && $0.isFinite }), scanIntervalSeconds > 0 else {
             throw .invalidParameter("cluster-autoscaler durations must be >= 0 (scan interval > 0)")
         }

@@ -89,7 +89,7 @@ import Testing
         var stream = RandomStream.preemption.generator(seed: 1)
         for _ in 0..<100 { try #require(stream.nextUnitInterval() < probability) }
         let deployment = AutoscaledDeployment(
-            autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleSpotGPU, maxNodes: 3,
+            autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: Fixtures.articleSpotGPU, maxNodes: 3,
             coldStart: ScaleToZeroTimelineTests.coldStart,
             spot: SpotModel(preemptionsPerNodeHour: 0, noticeSeconds: 30, stockoutProbability: probability))
         var scenario = Scenario(
@@ -100,10 +100,4 @@ import Testing
         let option = DeploymentOption(name: "spot", kind: .autoscaled(deployment))
         return try Simulation.run(scenario, option: option, keepDecisions: true)
     }
-}
-
-extension NodeSpec {
-    /// The article's GPU node on spot capacity.
-    static let articleSpotGPU = NodeSpec(
-        provider: "gcp", region: "us-central1", machineType: "n1-highmem-4", gpuModel: "T4", gpuCount: 1, spot: true)
 }

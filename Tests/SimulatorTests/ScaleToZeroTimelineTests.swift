@@ -258,7 +258,7 @@ import Testing
         var keda = KEDAConfiguration.article
         keda.minReplicaCount = 1
         let deployment = AutoscaledDeployment(
-            autoscaler: .keda(keda), node: NodeSpec(provider: "gcp", region: "us-central1", machineType: "n1-highmem-4", gpuModel: "T4", gpuCount: 1, spot: true),
+            autoscaler: .keda(keda), node: Fixtures.articleSpotGPU,
             maxNodes: 3, coldStart: Timeline.coldStart, spot: SpotModel(preemptionsPerNodeHour: 0.05, noticeSeconds: 30))
         let workload = SyntheticTrace.Description(workPerDay: 86_400 * 0.3, days: 400.0 / 24, profile: .uniform, requestSize: .exponential(mean: 30))
         let scenario = Scenario(name: "spot", workload: .synthetic(workload), inference: Fixtures.workIsSeconds,
@@ -301,7 +301,7 @@ import Testing
         var keda = KEDAConfiguration.article
         keda.minReplicaCount = 1
         let deployment = AutoscaledDeployment(
-            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleSpotGPU, maxNodes: 3,
+            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: Fixtures.articleSpotGPU, maxNodes: 3,
             coldStart: Timeline.coldStart,
             spot: SpotModel(preemptionsPerNodeHour: rate, noticeSeconds: notice), terminationGracePeriodSeconds: 30)
         var scenario = Scenario(name: "notice", workload: .records([TraceRecord(arrivalSeconds: p - 10, workSize: 100)]),

@@ -8,7 +8,7 @@
 /// A successful scale-up does not reset it. Upstream doubles only for a failure strictly after
 /// the back-off's end; here a failure at the very instant it ends doubles too: the model's loops
 /// fall exactly on that instant (a 10-s grid), a real loop a moment after it.
-struct NodeGroupBackoff: Equatable {
+struct NodeGroupBackoff {
     let initialSeconds: Double
     let maxSeconds: Double
     let resetTimeoutSeconds: Double

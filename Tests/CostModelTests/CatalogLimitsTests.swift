@@ -33,8 +33,7 @@ struct CatalogLimitsTests {
 
         let dearer = HourlyRate(femtoDollarsPerHour: CatalogLimits.maximumPricePerHour.femtoDollarsPerHour + 1)
         let row = PriceRow(snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine,
-                           sku: "m",
-                           capacity: .onDemand, pricePerHour: dearer)
+                           sku: "m", capacity: .onDemand, pricePerHour: dearer)
         do {
             _ = try PriceCatalog(rows: [row])
             Issue.record("a price above the bound was accepted")

@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Simulator", package: "costsim"), .product(name: "Scenarios", package: "costsim"),
                 .product(name: "CostModel", package: "costsim"), .product(name: "Sweeps", package: "costsim"),
+                .product(name: "Reports", package: "costsim"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),

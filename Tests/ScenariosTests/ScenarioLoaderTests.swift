@@ -100,6 +100,33 @@ import Simulator
         #expect(error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true, "\(String(describing: error))")
     }
 
+    @Test func readsTheNodeGroupBackoff() throws {
+        func settings(_ fields: String) throws -> ClusterAutoscalerSettings {
+            let scenario = try parse("""
+                workload:
+                  generate: {days: 1}
+                options:
+                  - name: s
+                    autoscaled:
+                      keda: {}
+                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
+                      clusterAutoscaler: {\(fields)}
+                """)
+            let kind = scenario.options[0].kind
+            guard case .autoscaled(let deployment) = kind else {
+                Issue.record("not autoscaled: \(kind)")
+                return ClusterAutoscalerSettings()
+            }
+            return deployment.clusterAutoscaler
+        }
+        let defaults = try settings("profile: upstream-defaults")
+        let defaultValues = [defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds]
+        #expect(defaultValues == [300, 1800, 10_800])
+        let set = try settings(
+            "initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
+        #expect([set.initialBackoffSeconds, set.maxBackoffSeconds, set.backoffResetTimeoutSeconds] == [60, 600, 3600])
+    }
+
     @Test func unknownKeyIsAnErrorWithLineAndField() {
         let error = error("""
             workload:

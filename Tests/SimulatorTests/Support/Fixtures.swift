@@ -10,6 +10,13 @@ enum Fixtures {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(relativePath).path
     }
 
+    /// The article's GPU node on spot capacity.
+    static var articleSpotGPU: NodeSpec {
+        var node = NodeSpec.articleGPU
+        node.spot = true
+        return node
+    }
+
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String = "trace.csv") -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-tests-\(UUID().uuidString)")

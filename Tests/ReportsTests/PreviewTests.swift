@@ -8,9 +8,15 @@ import Testing
 /// $COSTSIM_PREVIEW_DIR when it is set (kept there for a person to look at), else to a
 /// temporary directory that is removed.
 @Suite struct PreviewTests {
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
     @Test func writesEveryChartAndReport() throws {
         let preview = Environment.value("COSTSIM_PREVIEW_DIR")
-        let directory = try preview ?? OutputFileTests.directory()
+        let directory = try preview ?? Self.temporaryDirectory()
         defer { if preview == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let dedicated = try Fixtures.dedicatedRun()
         let charts: [any Chart] = [

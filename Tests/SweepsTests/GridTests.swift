@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 import Simulator
 import Testing
@@ -139,6 +140,15 @@ struct GridBoundsTests {
         #expect(range.message == "keda.maxReplicaCount value 1.5: '1.5' is not a whole number")
         let over = try #require(parseError("parameters:\n  inference.secondsPerWorkUnit: [-0.5]\n"))
         #expect(over.message == "must be >= 0, got -0.5")
+    }
+
+    @Test("a grid file goes through the same file checks as a scenario: a FIFO is named, not waited on")
+    func gridFileKind() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grid-fifo-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let error = try #require(throws: ScenarioFileError.self) { try Grid.load(path: path) }
+        #expect(error.file == path && error.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
     }
 
     @Test("a setting built in code is held to the same bounds when applied", arguments: [1e19, 9.3e18, -1, 2.5, Double.nan])

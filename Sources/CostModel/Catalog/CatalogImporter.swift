@@ -13,8 +13,7 @@ public enum CatalogImporter {
         at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
     ) throws(CatalogImportError) -> [PriceRow] {
         if Platform.isSameFile(csvPath, outputPath) { throw .outputIsInput(csvPath: csvPath, outputPath: outputPath) }
-        guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
-        let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
+        let rows = try CatalogCSV.parse(file: csvPath, defaults: defaults)
         do {
             try PriceCatalog.writeDatabase(rows, to: outputPath, atomically: atomically)
         } catch {

@@ -29,23 +29,6 @@ enum Platform {
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
-    /// Reads a whole file as UTF-8 (invalid sequences are repaired); `nil` if it cannot be read.
-    static func readTextFile(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count > 0 { bytes.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count {
-                if ferror(file) != 0 { return nil }
-                break
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Writes `text` to `path` through a temporary file in the same directory and a rename,
     /// so readers see either the old file or the whole new one. Returns an error message on failure.
     static func writeTextFileAtomically(_ text: String, to path: String) -> String? {

@@ -234,7 +234,9 @@ extension ParameterSetting {
             try setNode { $0.spot = spot }
         case .providerRegion:
             let parts = text().split(separator: "/", maxSplits: 1).map(String.init)
-            let provider = parts[0]
+            guard let provider = parts.first, GPUCatalog.systemMachines[provider] != nil else {
+                throw .invalidConfiguration("provider/region '\(text())': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
+            }
             let region = parts.count > 1 ? parts[1] : (GPUCatalog.defaultRegions[provider] ?? "")
             try setNode { node throws(SweepError) in
                 let gpu = GPUCatalog.model(of: node)

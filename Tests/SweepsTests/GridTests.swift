@@ -174,6 +174,12 @@ struct ParameterTests {
         #expect(throws: SweepError.self) { try ParameterSetting(.gpu, .text("A10G")).apply(to: &scenario, optionIndex: 1) }
     }
 
+    @Test("provider/region without a known provider is an error, not an index out of range", arguments: ["/", "", "ibm/dallas"])
+    func providerRegionWithoutProvider(text: String) {
+        var scenario = Fixtures.scenario()
+        #expect(throws: SweepError.self) { try ParameterSetting(.providerRegion, .text(text)).apply(to: &scenario, optionIndex: 1) }
+    }
+
     @Test("provider/region moves the GPU pool and the system pool")
     func providerMove() throws {
         var scenario = Fixtures.scenario()

@@ -33,18 +33,6 @@ import Testing
         #expect(Self.problem(Array(cut), complete: true) != nil)
     }
 
-    func error(opening path: String, format: TraceFormat = .costsim) -> TraceError? {
-        do {
-            var source = try TraceFile.open(path: path, format: format)
-            _ = try Fixtures.readAll(&source)
-            return nil
-        } catch let error as TraceError {
-            return error
-        } catch {
-            return nil
-        }
-    }
-
     @Test func tracesInUTF16AreNamedNotMisread() throws {
         let csv = Fixtures.temporaryFile("", name: "t.csv")
         try Data(Self.utf16("arrival_seconds,work_size\n0,5\n", bigEndian: false, byteOrderMark: true)).write(to: URL(fileURLWithPath: csv))
@@ -52,7 +40,7 @@ import Testing
         try Data(Self.utf16("{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\n", bigEndian: false, byteOrderMark: false))
             .write(to: URL(fileURLWithPath: jsonl))
         for (path, format) in [(csv, TraceFormat.costsim), (jsonl, .mooncake)] {
-            let failure = try #require(error(opening: path, format: format))
+            let failure = try #require(TraceReaderTests.error(opening: path, format: format))
             #expect(failure.file == path && failure.line == nil, "\(failure)")
             #expect(failure.message.hasPrefix("is UTF-16 text, not UTF-8"), "\(failure)")
         }
@@ -63,8 +51,8 @@ import Testing
         let fifo = directory + "/pipe.csv"
         #expect(mkfifo(fifo, 0o600) == 0)
         // No writer ever opens the FIFO: a reader that opened it blocking would hang here.
-        #expect(error(opening: fifo)?.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
-        #expect(error(opening: directory)?.message == "is a directory, not a file")
-        #expect(error(opening: directory + "/missing.csv")?.message == "file not found")
+        #expect(TraceReaderTests.error(opening: fifo)?.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
+        #expect(TraceReaderTests.error(opening: directory)?.message == "is a directory, not a file")
+        #expect(TraceReaderTests.error(opening: directory + "/missing.csv")?.message == "file not found")
     }
 }

@@ -93,14 +93,7 @@ struct GridTests {
 /// Inputs that once trapped the process (a Double too large for Int); each must be a clear error.
 @Suite("Grid values are bounded like scenario fields")
 struct GridBoundsTests {
-    func parseError(_ yaml: String) -> ScenarioFileError? {
-        do {
-            _ = try Grid.parse(yaml: yaml, file: "bad.yaml")
-            return nil
-        } catch {
-            return error
-        }
-    }
+    func parseError(_ yaml: String) -> ScenarioFileError? { GridTests().parseError(yaml) }
 
     @Test("a step so small the range would have more values than a grid may hold", arguments: ["1e-300s", "1e-320s", "1e-300"])
     func tinyStep(step: String) throws {

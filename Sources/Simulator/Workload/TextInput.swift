@@ -79,7 +79,8 @@ package enum TextInput {
         if !complete, let lastASCII = checked.lastIndex(where: { $0 < 0x80 }) {
             checked = checked[...lastASCII]   // the bytes after it may be a character the sample cut off
         }
-        guard String(validating: checked, as: UTF8.self) == nil else { return nil }
+        let invalid = transcode(checked.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) { _ in }
+        guard invalid else { return nil }
         return "is not UTF-8 text (a binary file, or text in another encoding such as Latin-1: save it as UTF-8)"
     }
 

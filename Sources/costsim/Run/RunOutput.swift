@@ -17,7 +17,7 @@ struct RunOutput {
     // MARK: Table
 
     func table() -> String {
-        let first = outcomes.first?.results.first
+        let first = outcomes.first?.first
         let horizon = first?.horizonSeconds ?? 0
         var text = "Scenario \(scenario.name): \(Format.duration(horizon)) observed, seed \(scenario.seed), "
         text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n\n"
@@ -57,7 +57,7 @@ struct RunOutput {
                 + NodeState.allCases.map { month.gpuByState[$0].formatted } + [month.total.formatted])
         }
         text += "Monthly cost by component\n" + costs.render() + "\n"
-        if let report = outcomes.first?.costs.first {
+        if let report = outcomes.first?.firstCost {
             text += "Prices: snapshot \(report.priceSnapshot) (\(report.catalogOrigin) catalog); month = \(report.monthHours) h; "
             text += "projected from \(Format.duration(report.horizonSeconds)) simulated.\n"
         }
@@ -78,7 +78,8 @@ struct RunOutput {
     func decisionLog() -> String {
         var text = ""
         for outcome in outcomes {
-            guard let decisions = outcome.results.first?.decisions, !decisions.isEmpty else { continue }
+            let decisions = outcome.first.decisions
+            guard !decisions.isEmpty else { continue }
             text += "\nDecisions: \(outcome.option.name) (replication 0, \(Format.count(decisions.count)) entries)\n"
             var table = TextTable([("time", .right), ("actor", .left), ("from", .right), ("to", .right), ("rule", .left), ("inputs", .left)])
             for decision in decisions {
@@ -171,14 +172,14 @@ struct RunOutput {
     func document() -> Document {
         Document(
             scenario: scenario.name, seed: scenario.seed, replications: scenario.replications,
-            horizonSeconds: outcomes.first?.results.first?.horizonSeconds ?? 0, clientTimeoutSeconds: scenario.clientTimeoutSeconds,
+            horizonSeconds: outcomes.first?.first.horizonSeconds ?? 0, clientTimeoutSeconds: scenario.clientTimeoutSeconds,
             baseline: baseline?.option.name,
             options: outcomes.map { outcome in
                 let seconds = outcome.gpuNodeSeconds
                 var hours = Dictionary(uniqueKeysWithValues: NodeState.allCases.map { ($0.label, seconds[$0] / 3600) })
                 hours["total"] = seconds.total / 3600
                 var cost: Cost?
-                if let summary = outcome.cost, let report = outcome.costs.first { cost = Cost(summary.meanPerMonth, report: report) }
+                if let summary = outcome.cost { cost = Cost(summary.meanPerMonth, report: outcome.firstCost) }
                 return Option(
                     name: outcome.option.name,
                     requests: Requests(
@@ -189,7 +190,7 @@ struct RunOutput {
                     coldStartWaitSeconds: Latency(outcome.coldStartWait.summary), serviceSeconds: Latency(outcome.service.summary),
                     gpuNodeHours: hours, gpuNodesStarted: outcome.gpuNodesCreated, scaleUpsFromZero: outcome.activationsFromZero,
                     monthlyCost: cost,
-                    decisions: explain ? outcome.results.first?.decisions.map {
+                    decisions: explain ? outcome.first.decisions.map {
                         Decision(timeSeconds: $0.timeSeconds, actor: $0.actor.rawValue, rule: $0.rule, inputs: $0.inputs, from: $0.from, to: $0.to)
                     } : nil)
             },

@@ -30,6 +30,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
+                "Storage",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]

@@ -69,7 +69,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = directory.appendingPathComponent("fifo.csv").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: CatalogImportError.fileUnreadable(path: fifo, reason: "is a FIFO (named pipe), not a regular file: give the path of a file")) {
+        #expect(throws: CatalogImportError.fileUnreadable(path: fifo, reason: "is a named pipe (FIFO), not a regular file")) {
             try CatalogImporter.importCSV(at: fifo, to: directory.appendingPathComponent("out.sqlite").path)
         }
     }

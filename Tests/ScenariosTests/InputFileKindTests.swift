@@ -32,8 +32,8 @@ import Simulator
         let cases = [
             (utf16, "is UTF-16 text, not UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"),
             (binary, "is a binary file, not UTF-8 text (a NUL byte at offset 7)"),
-            (fifo, "is a FIFO (named pipe), not a regular file: give the path of a file"),
-            (directory, "is a directory, not a file"),
+            (fifo, "is a named pipe (FIFO), not a regular file"),
+            (directory, "is a directory, not a regular file"),
             (directory + "/missing.yaml", "file not found"),
         ]
         for (path, message) in cases {

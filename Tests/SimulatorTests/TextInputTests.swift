@@ -51,8 +51,8 @@ import Testing
         let fifo = directory + "/pipe.csv"
         #expect(mkfifo(fifo, 0o600) == 0)
         // No writer ever opens the FIFO: a reader that opened it blocking would hang here.
-        #expect(TraceReaderTests.error(opening: fifo)?.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
-        #expect(TraceReaderTests.error(opening: directory)?.message == "is a directory, not a file")
+        #expect(TraceReaderTests.error(opening: fifo)?.message == "is a named pipe (FIFO), not a regular file")
+        #expect(TraceReaderTests.error(opening: directory)?.message == "is a directory, not a regular file")
         #expect(TraceReaderTests.error(opening: directory + "/missing.csv")?.message == "file not found")
     }
 }

@@ -141,7 +141,7 @@ struct GridBoundsTests {
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
         let error = try #require(throws: ScenarioFileError.self) { try Grid.load(path: path) }
-        #expect(error.file == path && error.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
+        #expect(error.file == path && error.message == "is a named pipe (FIFO), not a regular file")
     }
 
     @Test("a setting built in code is held to the same bounds when applied", arguments: [1e19, 9.3e18, -1, 2.5, Double.nan])

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Storage
 
 /// The checks every reader of a text input makes — traces, rate files, scenarios, manifests,
 /// grids, price CSVs — so each says in the same words why a file cannot be read:
@@ -84,14 +85,9 @@ package enum TextInput {
         return "is not UTF-8 text (a binary file, or text in another encoding such as Latin-1: save it as UTF-8)"
     }
 
+    /// Storage's name for the file's kind, so every input and output says it in the same words.
     static func kindProblem(mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFDIR: "is a directory, not a file"
-        case S_IFIFO: "is a FIFO (named pipe), not a regular file: give the path of a file"
-        case S_IFSOCK: "is a socket, not a regular file"
-        case S_IFCHR, S_IFBLK: "is a device, not a regular file"
-        default: "is not a regular file"
-        }
+        "is \(FilePaths.kindIfNotRegular(mode) ?? "not a regular file"), not a regular file"
     }
 
     static func tooLarge(_ size: Int, maxBytes: Int, kind: String) -> String {

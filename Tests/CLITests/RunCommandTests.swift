@@ -54,7 +54,7 @@ import Testing
                 dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
             """.write(to: scenario, atomically: true, encoding: .utf8)
         let pdf = directory.appendingPathComponent("r.pdf").path
-        let outcome = try CLIRunner.run(["report", "--scenario", scenario.path, "--out", pdf, "--png-dir", directory.appendingPathComponent("png").path])
+        let outcome = try CLIRunner.run(["report", "--scenario", scenario.path, "--output", pdf, "--png-dir", directory.appendingPathComponent("png").path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(bytes.starts(with: Data("%PDF".utf8)))
@@ -80,7 +80,7 @@ import Testing
         let outcome = try CLIRunner.run(["run", "--format", "csv"])
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.count == 5)   // header + dedicated, scale-to-zero, warm-pool, knative
-        #expect(lines.first?.hasPrefix("option,monthly_cost_usd,requests,served,timed_out") == true)
+        #expect(lines.first?.hasPrefix("option,monthlyCost,monthlyCostNanoDollars,arrived,served,timedOut") == true)
         #expect(lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == ["dedicated", "scale-to-zero", "warm-pool", "knative"])
     }
 

@@ -25,8 +25,12 @@ struct OptionOutcome {
     var waitedForColdStart: Int { results.reduce(0) { $0 + $1.requests.waitedForColdStart } }
     /// Requests still waiting or in service when the runs stopped (counted as timed out too).
     var unanswered: Int { results.reduce(0) { $0 + $1.requests.unanswered } }
-    var gpuNodesCreated: Double { Double(results.reduce(0) { $0 + $1.gpuNodesCreated }) / Double(max(1, results.count)) }
-    var activationsFromZero: Double { Double(results.reduce(0) { $0 + $1.activationsFromZero }) / Double(max(1, results.count)) }
+    /// GPU VMs started, summed over replications.
+    var gpuNodesCreatedTotal: Int { results.reduce(0) { $0 + $1.gpuNodesCreated } }
+    /// Scale-ups from zero replicas, summed over replications.
+    var activationsFromZeroTotal: Int { results.reduce(0) { $0 + $1.activationsFromZero } }
+    var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, results.count)) }
+    var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, results.count)) }
     var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
     var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 

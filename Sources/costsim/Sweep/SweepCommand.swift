@@ -88,7 +88,7 @@ struct SweepOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Write the results (one row per configuration × replication, a summary view) to this SQLite file, atomically.", valueName: "results.sqlite"))

@@ -18,8 +18,23 @@ struct TraceGenerateCommand: AsyncParsableCommand {
         case uniform, businessHours = "business-hours", bursty
     }
 
-    @Option(name: .long, help: "Output CSV file (written atomically).")
-    var out: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The CSV file to write (atomically).", valueName: "trace.csv"))
+    var output: String?
+
+    /// The former name of --output, accepted for existing scripts.
+    @Option(name: .customLong("out"), help: .hidden)
+    var out: String?
+
+    /// The file to write: --output or its former name --out.
+    var path: String {
+        get throws {
+            switch (output, out) {
+            case (let path?, nil), (nil, let path?): return path
+            case (nil, nil): throw ValidationError("give --output FILE.csv, the trace to write.")
+            default: throw ValidationError("give --output once (--out is its former name).")
+            }
+        }
+    }
 
     // Numeric options parse their value unconditionally, so `--days -1` reads -1 and gets a
     // range error instead of ArgumentParser's "Missing value" (it takes -1 for a flag).
@@ -62,6 +77,7 @@ struct TraceGenerateCommand: AsyncParsableCommand {
     static let minSizeMean = 0.001
 
     func run() async throws {
+        let out = try path
         let description = try workload()
         var trace = SyntheticTrace(description, seed: seed)
         var count = 0

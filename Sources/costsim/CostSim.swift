@@ -6,6 +6,12 @@ struct CostSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "costsim",
         abstract: "Simulate and price GPU inference: dedicated servers vs scale-to-zero with KEDA.",
+        discussion: """
+            Examples:
+              costsim run
+              costsim report -o report.pdf
+              costsim recommend --grid scenarios/grid-keda.yaml --slo "p95<=30s"
+            """,
         subcommands: [
             RunCommand.self,
             ReportCommand.self,

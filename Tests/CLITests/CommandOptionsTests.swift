@@ -126,4 +126,27 @@ import Testing
         let help = try CLIRunner.run(["report", "--help"])
         #expect(help.standardOutput.contains("-o, --output <report.pdf>") && !help.standardOutput.contains("--out "), "\(help.standardOutput)")
     }
+
+    /// Every command's help ends with worked examples, each a costsim command line.
+    @Test(arguments: [[], ["run"], ["report"], ["article"], ["pricing"], ["pricing", "list"], ["pricing", "show"],
+                      ["pricing", "import"], ["pricing", "export"], ["sweep"], ["sweep", "run"], ["sweep", "merge"],
+                      ["recommend"], ["diff"], ["trace"], ["trace", "generate"], ["trace", "inspect"]])
+    func everyHelpHasWorkedExamples(command: [String]) throws {
+        let help = try CLIRunner.run(command + ["--help"]).standardOutput
+        let examples = try #require(help.components(separatedBy: "Examples:\n").dropFirst().first, "\(command): \(help)")
+        // Up to the blank line before USAGE; a line wider than the help wraps into one without "  costsim ".
+        let lines = examples.components(separatedBy: "\n\n")[0].split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("  costsim ") }, "\(command): \(examples)")
+    }
+
+    @Test func helpStatesWhatTheCodeAccepts() throws {
+        let sweep = try CLIRunner.run(["sweep", "run", "--help"]).standardOutput
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(sweep.contains("against: p50, p95, p99 or timeouts. (values: p50, p95, p99, timeouts; default: p95)"), "\(sweep)")
+        let cost = try CLIRunner.run(["sweep", "--grid", "g.yaml", "--pareto", "cost"])
+        #expect(cost.status != 0 && cost.standardError.contains("'cost'"), "\(cost.standardError)")
+        // One default for --jobs: the number of cores, not also the number of this machine.
+        let jobs = try #require(sweep.components(separatedBy: "--jobs <").dropFirst().first?.components(separatedBy: " --format").first)
+        #expect(jobs.components(separatedBy: "default").count == 2, "\(jobs)")
+    }
 }

@@ -39,7 +39,9 @@ struct JSONSchemaValidator {
         }
         if let reference = schema["$ref"] as? String {
             let name = reference.replacingOccurrences(of: "#/$defs/", with: "")
-            guard let target = (root["$defs"] as? [String: Any])?[name] as? [String: Any] else { return ["\(path): unknown $ref \(reference)"] }
+            guard let target = (root["$defs"] as? [String: Any])?[name] as? [String: Any] else {
+                return ["\(path): unknown $ref \(reference)"]
+            }
             return check(value, against: target, at: path)
         }
         var errors: [String] = []

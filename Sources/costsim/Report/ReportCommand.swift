@@ -8,7 +8,13 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Run a scenario and write the PDF report: the answer on page one, then assumptions and charts.",
-        discussion: "With no options, reports on the bundled article scenario.")
+        discussion: """
+            With no options, reports on the bundled article scenario.
+
+            Examples:
+              costsim report -o report.pdf --png-dir charts
+              costsim report --scenario my-gke.yaml --trace my-trace.csv -o my-report.pdf
+            """)
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var pricing: PricingOptions

@@ -9,7 +9,8 @@ struct ExplainOptions: ParsableArguments {
     var explain = false
 
     @Option(name: .customLong("explain-actor"), help: ArgumentHelp(
-        "Only this actor's decisions (repeatable): \(ExplainOptions.actorNames), case-insensitive.", valueName: "actor"))
+        "Only this actor's decisions (repeatable): \(ExplainOptions.actorNames), case-insensitive.",
+        valueName: "actor"))
     var actors: [String] = []
 
     @Option(name: .customLong("explain-from"), help: ArgumentHelp(
@@ -29,7 +30,8 @@ struct ExplainOptions: ParsableArguments {
         var to: Double
 
         func includes(_ decision: ScalingDecision) -> Bool {
-            (actors.isEmpty || actors.contains(decision.actor)) && decision.timeSeconds >= from && decision.timeSeconds < to
+            (actors.isEmpty || actors.contains(decision.actor))
+                && decision.timeSeconds >= from && decision.timeSeconds < to
         }
     }
 
@@ -43,7 +45,8 @@ struct ExplainOptions: ParsableArguments {
             // The log's names; "Knative" also names Knative's autoscaler, KPA.
             let wanted = name.lowercased() == "knative" ? "kpa" : name.lowercased()
             guard let actor = ScalingDecision.Actor.allCases.first(where: { $0.rawValue.lowercased() == wanted }) else {
-                throw ValidationError("--explain-actor: unknown actor '\(name)'; use one of \(Self.actorNames) (or Knative for KPA).")
+                throw ValidationError(
+                    "--explain-actor: unknown actor '\(name)'; use one of \(Self.actorNames) (or Knative for KPA).")
             }
             return actor
         }

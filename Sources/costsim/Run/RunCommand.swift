@@ -12,6 +12,12 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             With no options, runs the bundled scenario (scenarios/article-gke-t4.yaml), which mirrors \
             the article: GKE us-central1, n1-highmem-4 + T4, about 300 minutes of speech a day.
+
+            Examples:
+              costsim run
+              costsim run --scenario my-gke.yaml --seed 7 --format csv -o run.csv
+              costsim run --keda scaledobject.yaml --explain-actor KEDA --explain-to 1h
+              costsim run --report out    # also out/report.pdf and one PNG per chart
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

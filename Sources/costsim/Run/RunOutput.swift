@@ -158,7 +158,9 @@ struct RunOutput {
         init(_ month: CostBreakdown) {
             systemNodes = MoneyText.cents(month.systemNodes)
             clusterFee = MoneyText.cents(month.netClusterFee)
-            gpuByState = Dictionary(uniqueKeysWithValues: NodeState.allCases.map { (Self.key($0), MoneyText.cents(month.gpuByState[$0])) })
+            gpuByState = Dictionary(uniqueKeysWithValues: NodeState.allCases.map {
+                (Self.key($0), MoneyText.cents(month.gpuByState[$0]))
+            })
         }
 
         /// The camelCase key of a node state (`coldStart`, `scaleDownTail`).
@@ -179,7 +181,9 @@ struct RunOutput {
             baseline: baseline?.option.name, priceSnapshot: report?.priceSnapshot, monthHours: report?.monthHours,
             options: outcomes.map { outcome in
                 let seconds = outcome.gpuNodeSeconds
-                var hours = Dictionary(uniqueKeysWithValues: NodeState.allCases.map { (Components.key($0), seconds[$0] / 3600) })
+                var hours = Dictionary(uniqueKeysWithValues: NodeState.allCases.map {
+                    (Components.key($0), seconds[$0] / 3600)
+                })
                 hours["total"] = seconds.total / 3600
                 let month = outcome.cost?.meanPerMonth
                 return Option(
@@ -192,7 +196,8 @@ struct RunOutput {
                     coldStartWaitSeconds: Latency(outcome.coldStartWait.summary), serviceSeconds: Latency(outcome.service.summary),
                     gpuNodeHours: hours, gpuNodesStarted: outcome.gpuNodesCreatedTotal,
                     scaleUpsFromZero: outcome.activationsFromZeroTotal,
-                    monthlyCost: month.map { MoneyText.cents($0.total) }, monthlyCostNanoDollars: month?.total.nanoDollars,
+                    monthlyCost: month.map { MoneyText.cents($0.total) },
+                    monthlyCostNanoDollars: month?.total.nanoDollars,
                     monthlyCostByComponent: month.map(Components.init),
                     decisions: explain.map { filter in
                         (outcome.results.first?.decisions ?? []).filter(filter.includes).map {
@@ -212,17 +217,20 @@ struct RunOutput {
     func csv() -> String {
         let latencies = ["Mean", "P50", "P90", "P95", "P99", "Max"].map { "response\($0)Seconds" }
         let states = NodeState.allCases.map { Components.key($0) }
-        let header = ["option", "monthlyCost", "monthlyCostNanoDollars", "arrived", "served", "timedOut", "waitedForColdStart",
-                      "timeoutShare", "coldStartShare"] + latencies + ["waitMeanSeconds", "gpuNodeHours"]
-            + states.map { "gpuNodeHours" + $0.prefix(1).uppercased() + $0.dropFirst() } + ["gpuNodesStarted", "scaleUpsFromZero"]
+        let header = ["option", "monthlyCost", "monthlyCostNanoDollars", "arrived", "served", "timedOut",
+                      "waitedForColdStart", "timeoutShare", "coldStartShare"] + latencies + ["waitMeanSeconds", "gpuNodeHours"]
+            + states.map { "gpuNodeHours" + $0.prefix(1).uppercased() + $0.dropFirst() }
+            + ["gpuNodesStarted", "scaleUpsFromZero"]
         let rows = outcomes.map { outcome in
             let response = outcome.response.summary
             let seconds = outcome.gpuNodeSeconds
             let month = outcome.cost?.meanPerMonth.total
-            return [CSVText.field(outcome.option.name), month.map(MoneyText.cents) ?? "", month.map { "\($0.nanoDollars)" } ?? "",
+            return [CSVText.field(outcome.option.name), month.map(MoneyText.cents) ?? "",
+                    month.map { "\($0.nanoDollars)" } ?? "",
                     "\(outcome.arrived)", "\(outcome.served)", "\(outcome.timedOut)", "\(outcome.waitedForColdStart)"]
-                + [outcome.timeoutShare, outcome.coldStartShare, response.meanSeconds, response.p50Seconds, response.p90Seconds,
-                   response.p95Seconds, response.p99Seconds, response.maxSeconds, outcome.wait.meanSeconds, seconds.total / 3600]
+                + [outcome.timeoutShare, outcome.coldStartShare, response.meanSeconds, response.p50Seconds,
+                   response.p90Seconds, response.p95Seconds, response.p99Seconds, response.maxSeconds,
+                   outcome.wait.meanSeconds, seconds.total / 3600]
                     .map(CSVText.number)
                 + NodeState.allCases.map { CSVText.number(seconds[$0] / 3600) }
                 + ["\(outcome.gpuNodesCreatedTotal)", "\(outcome.activationsFromZeroTotal)"]

@@ -4,8 +4,8 @@ import Storage
 /// `--format` and `--output`/`-o` of a command that prints one result (`recommend`, `diff`):
 /// the file is checked before any work starts and written atomically at the end.
 struct ResultOutput: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the result to this file (atomically) instead of standard output.",
-                                                    valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write the result to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     /// The checked `--output` file; call before running anything (and after inputs are known).

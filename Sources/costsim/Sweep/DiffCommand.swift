@@ -15,6 +15,10 @@ struct DiffCommand: AsyncParsableCommand {
             to --option of --scenario (default: the bundled scenario's first autoscaled option), or two scenario \
             files, whose options are compared by name. Both sides run the same replications with the same \
             seeds, so the differences are paired and their 95% confidence intervals are narrow.
+
+            Examples:
+              costsim diff old-scaledobject.yaml new-scaledobject.yaml --format markdown
+              costsim diff before.yaml after.yaml --format json -o diff.json
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json, csv }
@@ -35,8 +39,11 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Replications per side (default: the scenario's, at least 5).")
     var replications: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Runs in parallel (default: the number of cores).")
+    var requestedJobs: Int?
+
+    /// --jobs, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(name: .long, help: "Output format: table, markdown (for a pull-request comment), json or csv.")
     var format: OutputFormat = .table

@@ -12,6 +12,11 @@ struct RecommendCommand: AsyncParsableCommand {
             (over the replications) is at most 30 s — so at least 2 replications are needed. Reads a sweep \
             results file (--results) or runs the sweep (--grid). --break-even also finds the traffic volume at \
             which the scenario's dedicated option becomes cheaper than the recommended configuration.
+
+            Examples:
+              costsim recommend --grid g.yaml --slo "p95<=30s" --timeouts "<=1%"
+              costsim recommend --results s.sqlite --slo "p99<=1m" --format json
+              costsim recommend --grid g.yaml --slo "p95<=30s" --break-even
             """)
 
     @OptionGroup var inputs: SweepInputs

@@ -53,11 +53,14 @@ struct SummaryJSON: Encodable {
         if configuration {
             self.configuration = summary.configuration
             label = summary.label
-            parameters = Dictionary(uniqueKeysWithValues: summary.settings.map { ($0.parameter.rawValue, $0.valueText) })
+            parameters = Dictionary(uniqueKeysWithValues: summary.settings.map {
+                ($0.parameter.rawValue, $0.valueText)
+            })
         }
         replications = summary.replications
         monthlyCost = MoneyInterval(summary.cost)
-        responseSeconds = Latencies(p50: NumberInterval(summary.p50), p95: NumberInterval(summary.p95), p99: NumberInterval(summary.p99))
+        responseSeconds = Latencies(
+            p50: NumberInterval(summary.p50), p95: NumberInterval(summary.p95), p99: NumberInterval(summary.p99))
         timeoutShare = NumberInterval(summary.timeoutShare)
         coldStartShare = NumberInterval(summary.coldStartShare)
         self.pareto = pareto

@@ -12,6 +12,11 @@ struct TraceGenerateCommand: AsyncParsableCommand {
             Defaults follow the article: 300 minutes of speech a day, business hours 09:00-17:00 with \
             10 % of traffic outside them, request sizes lognormal with mean 15 s and p95 45 s of audio. \
             The same seed writes the same file.
+
+            Examples:
+              costsim trace generate -o day.csv --days 1
+              costsim trace generate -o month.csv --days 30 --profile bursty --seed 2
+              costsim run --trace month.csv
             """)
 
     enum Profile: String, ExpressibleByArgument, CaseIterable {

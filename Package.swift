@@ -1,14 +1,16 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-// Module graph follows the data flow in DESIGN.md:
+// Module graph follows the data flow:
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",
-    platforms: [.macOS(.v13)],
+    // Linux only (no `platforms`): Reports, CostModel and the CLI use Glibc and Linux signal APIs, and
+    // Cairo/SQLite come from Debian packages (scripts/setup.sh); macOS is not built or tested.
+    // Swift 6.2 is the minimum: InlineArray.
     products: [
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
@@ -36,7 +38,7 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["Simulator", .product(name: "Yams", package: "Yams")]
         ),
-        // libsqlite3 through a thin C shim (see Sources/CSQLite and swift-stack.md §4a).
+        // libsqlite3 through a thin C shim (Sources/CSQLite).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         // SQLite connections and atomic output files, with their error types (no Foundation).
         .target(name: "Storage", dependencies: ["CSQLite"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what costsim needs on a fresh Debian machine (run as root), skipping what is present.
-# The Swift 6 toolchain itself is expected on PATH (see docs/development.md).
+# The Swift 6.2 toolchain itself is expected on PATH (https://www.swift.org/install/linux/).
 set -euo pipefail
 
 packages=(libsqlite3-dev libcairo2-dev fonts-dejavu-core fontconfig pkg-config)
@@ -22,7 +22,7 @@ if ! command -v swift >/dev/null 2>&1; then
     if [ -x /opt/swift/usr/bin/swift ]; then
         echo "setup: add /opt/swift/usr/bin to PATH" >&2
     else
-        echo "setup: Swift 6 toolchain not found on PATH (https://www.swift.org/install/linux/)" >&2
+        echo "setup: Swift 6.2 toolchain not found on PATH (https://www.swift.org/install/linux/)" >&2
     fi
     exit 1
 fi

@@ -127,6 +127,9 @@ extension ScenarioReader {
         settings.deleteDelayAfterTaintSeconds = try map.optional("nodeDeleteDelayAfterTaint")?.seconds() ?? settings.deleteDelayAfterTaintSeconds
         settings.maxEmptyBulkDelete = try map.optional("maxScaleDownParallelism")?.int(atLeast: 1) ?? settings.maxEmptyBulkDelete
         settings.initialBackoffSeconds = try map.optional("initialNodeGroupBackoff")?.seconds() ?? settings.initialBackoffSeconds
+        settings.maxBackoffSeconds = try map.optional("maxNodeGroupBackoff")?.seconds() ?? settings.maxBackoffSeconds
+        settings.backoffResetTimeoutSeconds =
+            try map.optional("nodeGroupBackoffResetTimeout")?.seconds() ?? settings.backoffResetTimeoutSeconds
         settings.frequentLoops = try map.optional("frequentLoops")?.bool() ?? settings.frequentLoops
         settings.gpuPodAgeBufferSeconds = try map.optional("gpuPodAgeBuffer")?.seconds() ?? settings.gpuPodAgeBufferSeconds
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds

@@ -36,6 +36,14 @@ struct ScenarioReader {
         let options = try optionsNode.sequence()
         guard !options.isEmpty else { throw optionsNode.error("list at least one deployment option") }
         scenario.options = try options.map { node throws(ScenarioFileError) in try option(node, cloud: cloud) }
+        if let node = top.optional("baseline") {
+            let name = try node.string()
+            guard scenario.options.contains(where: { $0.name == name }) else {
+                let names = scenario.options.map(\.name).joined(separator: ", ")
+                throw node.error("no option named '\(name)'; the options are \(names)")
+            }
+            scenario.baseline = name
+        }
         try top.finish()
         do {
             try scenario.validate()

@@ -16,15 +16,15 @@ import Glibc
 /// The handler is async-signal-safe: paths are copied into preallocated C buffers when they are
 /// registered, so it only reads atomics and calls `unlink`, `rmdir` and `_exit`. A signal that
 /// arrives while a batch is being committed waits for the renames to finish.
-enum TemporaryFiles {
+package enum TemporaryFiles {
     /// A registered path; `release()` it once the file is renamed or removed.
-    struct Registration {
+    package struct Registration {
         fileprivate let slot: Int
 
-        func release() { TemporaryFiles.release(slot) }
+        package func release() { TemporaryFiles.release(slot) }
     }
 
-    enum Kind: Int {
+    package enum Kind: Int {
         case file = 1, directory = 2
     }
 
@@ -58,7 +58,7 @@ enum TemporaryFiles {
 
     /// Registers `path` (made absolute) for removal on interrupt; `nil` if it cannot be
     /// registered (too long, or `capacity` paths already registered).
-    static func register(_ path: String, kind: Kind) -> Registration? {
+    package static func register(_ path: String, kind: Kind) -> Registration? {
         let bytes = Array(FileIdentity.absolute(path).utf8CString)
         guard bytes.count <= pathCapacity else { return nil }
         return slots.withLock { slots in

@@ -12,6 +12,11 @@ struct CLIRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
+    static func fixture(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/" + name).path
+    }
+
     /// The executable next to the test bundle (`.build/<triple>/debug/costsim`).
     static var executable: URL {
         let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -23,11 +28,17 @@ struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Outcome {
+    /// Runs costsim with `arguments` in `directory`, with `environment` added to this process's.
+    static func run(
+        _ arguments: [String], in directory: URL = repositoryRoot, environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -2,9 +2,15 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
-    @Test func bundledScenarioPrintsTheComparison() throws {
-        let outcome = try CLIRunner.run(["run"])
+    /// From a directory without the repository: the bundled scenario is in the binary; its
+    /// temporary copy is gone when the process exits.
+    @Test func bundledScenarioPrintsTheComparisonFromAnyDirectory() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let temporary = CLIRunner.temporaryDirectory()
+        let outcome = try CLIRunner.run(["run"], in: directory, environment: ["TMPDIR": temporary.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(outcome.standardOutput.contains("Scenario article-gke-t4"))
         #expect(outcome.standardOutput.contains("dedicated"))
         #expect(outcome.standardOutput.contains("GPU node-hours by state"))
@@ -73,7 +79,7 @@ import Testing
     @Test func replaysARealTraceWithAPreset() throws {
         let directory = CLIRunner.temporaryDirectory()
         let scenario = directory.appendingPathComponent("llm.yaml")
-        let trace = CLIRunner.repositoryRoot.appendingPathComponent("../shared/data/traces/AzureLLMInferenceTrace_code.csv").standardized.path
+        let trace = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/AzureLLMInferenceTrace_code.csv").path
         try """
             name: azure-code
             workload:
@@ -90,7 +96,7 @@ import Testing
     }
 
     @Test func aTokenTraceNeedsATokenInferenceModel() throws {
-        let trace = CLIRunner.repositoryRoot.appendingPathComponent("../shared/data/traces/mooncake_conversation_trace.jsonl").standardized.path
+        let trace = CLIRunner.fixture("traces/mooncake_conversation_trace-head200.jsonl")
         let outcome = try CLIRunner.run(["run", "--trace", trace, "--trace-preset", "mooncake"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("counts tokens, but the scenario's inference model counts audio-seconds"))

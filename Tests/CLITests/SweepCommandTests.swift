@@ -75,8 +75,13 @@ import Testing
         #expect(table.standardOutput.contains("Pareto frontier, monthly cost against p99"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("pareto.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         let fromResults = try CLIRunner.run(["recommend", "--results", path("merged.sqlite"), "--slo", "p99<=2m"])
-        #expect(fromResults.status == 0 || fromResults.status == 2, "\(fromResults.standardError)")
+        // A response counts at most the 60-s client timeout, so p99 <= 2 min holds for every
+        // configuration whose replications agree on it within the interval: a recommendation (exit
+        // 0, not 2 for "none meets it"), with the warning that the objective cannot fail.
+        #expect(fromResults.status == 0, "\(fromResults.standardError)")
         #expect(fromResults.standardOutput.contains("3 replications, 8 configurations"))
+        #expect(fromResults.standardOutput.contains("Recommended: #"), "\(fromResults.standardOutput)")
+        #expect(fromResults.standardError.contains("p99 <= 120s is always met"), "\(fromResults.standardError)")
         let json = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((document?["configurations"] as? [Any])?.count == 8)

@@ -86,8 +86,7 @@ struct CatalogImportTests {
 
     @Test("pricing-facts.csv imports as a snapshot when the snapshot and date are given")
     func factsFileImports() throws {
-        let facts = TestSupport.repositoryRoot.appendingPathComponent("../shared/reference/pricing-facts.csv").standardized
-        guard let text = try? String(contentsOf: facts, encoding: .utf8) else { return }  // shared/ not beside the repo
+        let text = try String(contentsOf: TestSupport.fixture("pricing-facts.csv"), encoding: .utf8)
         #expect(issues(text).contains { $0.field == "snapshot" })
         let rows = try CatalogCSV.parse(text, defaults: CatalogCSV.Defaults(snapshot: "facts", effectiveDate: "2026-11-29"))
         #expect(rows.count == 51)

@@ -5,18 +5,42 @@ import Simulator
 
 @Suite("Catalog limits, snapshot checks and overflow-free means")
 struct CatalogLimitsTests {
-    @Test("the price bound leaves room for a 5 000-node cluster of machine + GPU at the bound for a 31-day month")
-    func priceBoundArithmetic() throws {
-        // Kubernetes' documented scalability limit is 5 000 nodes; the longest month is 744 h.
-        let rowMonth = try #require(CatalogLimits.maximumPricePerHour.charge(forHours: 744))
-        #expect(rowMonth == TestSupport.dollars("744000"))
-        let cluster = rowMonth.nanoDollars.multipliedReportingOverflow(by: 2 * 5_000)
-        #expect(!cluster.overflow)
-        #expect(cluster.partialValue == 7_440_000_000 * Money.nanoDollarsPerDollar)
-        // Money holds 12 397 row-months at the bound.
-        #expect(Int64.max / rowMonth.nanoDollars == 12_397)
-        // The bound itself is far inside HourlyRate's range, so prices parse without overflow.
-        #expect(CatalogLimits.maximumPricePerHour.femtoDollarsPerHour < Int64.max / 9)
+    /// Rows at the price bound, 1 000 USD/h, for a 31-day month (744 h = 2 678 400 s).
+    /// - A 5 000-node cluster (Kubernetes' documented limit) of machine + one GPU, both at the
+    ///   bound: 2 × 5 000 × 744 000 USD = 7 440 000 000 USD, priced exactly.
+    /// - Money holds 9 223 372 036.85 USD: ⌊9 223 372 036.85 / 744 000⌋ = 12 397 machine-months fit
+    ///   (9 223 368 000 USD); one more is an overflow error naming what overflowed, not a trap.
+    /// - A price one unit above the bound is refused, naming the row, the column and the bound.
+    @Test("at the price bound: a 5 000-node month prices exactly, Money's range ends in an error, a dearer row is refused")
+    func priceBound() throws {
+        let month = 744.0 * 3600
+        let calculator = CostCalculator(catalog: try BadCatalogInputTests.dearCatalog(), snapshot: .latest,
+                                        rules: BillingRules(clusterFee: .none))
+        func usage(nodes: Int, gpus: Int) -> BilledUsage {
+            BilledUsage(optionName: "dear", managedCluster: false, horizonSeconds: month, nodeRuns: (0..<nodes).map {
+                TestSupport.run(BadCatalogInputTests.dearNode(gpus: gpus), id: $0, seconds: month)
+            })
+        }
+        #expect(try calculator.price(usage(nodes: 5_000, gpus: 1)).simulated.total == TestSupport.dollars("7440000000"))
+        #expect(try calculator.price(usage(nodes: 12_397, gpus: 0)).simulated.total
+                == TestSupport.dollars("9223368000"))
+        do {
+            _ = try calculator.price(usage(nodes: 12_398, gpus: 0))
+            Issue.record("12 398 machine-months at the bound did not overflow")
+        } catch {
+            #expect(error.description.hasPrefix("amount out of range:"), "\(error)")
+        }
+
+        let dearer = HourlyRate(femtoDollarsPerHour: CatalogLimits.maximumPricePerHour.femtoDollarsPerHour + 1)
+        let row = PriceRow(snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine,
+                           sku: "m", capacity: .onDemand, pricePerHour: dearer)
+        do {
+            _ = try PriceCatalog(rows: [row])
+            Issue.record("a price above the bound was accepted")
+        } catch {
+            #expect(error.description.contains("price_per_hour"), "\(error)")
+            #expect(error.description.contains("above the maximum 1000 USD/h"), "\(error)")
+        }
     }
 
     @Test("the billing bounds keep billed-time arithmetic far from overflow")

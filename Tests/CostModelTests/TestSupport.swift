@@ -8,6 +8,9 @@ enum TestSupport {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
+    static func fixture(_ name: String) -> URL { repositoryRoot.appendingPathComponent("Tests/Fixtures/" + name) }
+
     /// A fresh empty directory under the system temp folder.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("costmodel-tests-\(UUID().uuidString)")

@@ -80,10 +80,22 @@ import Testing
         #expect(DocumentChecks.pdfPageCount(pdf) == 1)
     }
 
-    @Test func tinyCanvasDoesNotCrash() throws {
+    /// A 40 × 30 canvas leaves no room for a plot: each chart still renders a 40 × 30 PNG and
+    /// a raster of that size with something drawn on it (title or note), and never traps.
+    @Test func tinyCanvasRendersAtItsSize() throws {
         let tiny = ChartRenderer(size: ChartSize(width: 40, height: 30), pixelScale: 1)
-        _ = try tiny.data(CostChart(options: Fixtures.costs), format: .png)
-        _ = try tiny.data(TimelineChart(series: Fixtures.scaleToZeroDay()), format: .png)
-        _ = try tiny.data(LatencyCDFChart(curves: [Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 60), format: .png)
+        let charts: [any Chart] = [
+            CostChart(options: Fixtures.costs), TimelineChart(series: Fixtures.scaleToZeroDay()),
+            LatencyCDFChart(curves: [Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 60),
+        ]
+        for chart in charts {
+            let png = try tiny.data(chart, format: .png)
+            #expect(Array(png.prefix(8)) == PixelProbe.pngSignature)
+            #expect(PixelProbe.pngSize(png) == (40, 30))
+            let image = try tiny.image(chart)
+            #expect(image.width == 40 && image.height == 30)
+            let inked = PixelProbe.inkedPixels(image, in: ChartRect(x: 0, y: 0, width: 40, height: 30), scale: 1)
+            #expect(inked > 0, "\(chart.fileStem)")
+        }
     }
 }

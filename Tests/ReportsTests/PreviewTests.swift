@@ -1,12 +1,23 @@
+import Foundation
 import Simulator
 import Testing
 @testable import Reports
 
-/// Writes every chart as PNG (and the report as PDF) to $COSTSIM_PREVIEW_DIR for a person to
-/// look at; does nothing when the variable is unset.
+/// Writes every chart as PNG (and the report as PDF) through the file writers and checks each
+/// file: PNGs of the renderer's pixel size, PDFs with their pages, a balanced SVG. The files go to
+/// $COSTSIM_PREVIEW_DIR when it is set (kept there for a person to look at), else to a
+/// temporary directory that is removed.
 @Suite struct PreviewTests {
-    @Test func writePreviews() throws {
-        guard let directory = Environment.value("COSTSIM_PREVIEW_DIR") else { return }
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writesEveryChartAndReport() throws {
+        let preview = Environment.value("COSTSIM_PREVIEW_DIR")
+        let directory = try preview ?? Self.temporaryDirectory()
+        defer { if preview == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let dedicated = try Fixtures.dedicatedRun()
         let charts: [any Chart] = [
             LatencyCDFChart(curves: [LatencyCurve(result: dedicated), Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 600),
@@ -39,5 +50,24 @@ import Testing
         }
         try ChartRenderer().write(LatencyCDFChart(results: [one]), format: .svg, to: directory + "/one-cdf.svg")
         try ReportRenderer(input: ReportInput(scenarioName: "nothing", results: [])).writePDF(to: directory + "/empty-report.pdf")
+
+        func bytes(_ name: String) throws -> [UInt8] {
+            Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+        }
+        let full = ChartRenderer().pixelSize
+        for chart in charts {
+            let png = try bytes(chart.fileStem + ".png")
+            #expect(Array(png.prefix(8)) == PixelProbe.pngSignature, "\(chart.fileStem)")
+            #expect(PixelProbe.pngSize(png) == full, "\(chart.fileStem)")
+        }
+        for (name, _) in degenerate {
+            let png = try bytes(name + ".png")
+            #expect(Array(png.prefix(8)) == PixelProbe.pngSignature, "\(name)")
+            #expect(PixelProbe.pngSize(png) == (640, 400), "\(name)")
+        }
+        // 8 pages, as in ReportTests: summary, findings, assumptions, 5 charts.
+        #expect(DocumentChecks.pdfPageCount(try bytes("report.pdf")) == 8)
+        #expect(DocumentChecks.pdfPageCount(try bytes("empty-report.pdf")) == 1)
+        #expect(DocumentChecks.svgIsBalanced(String(decoding: try bytes("one-cdf.svg"), as: UTF8.self)))
     }
 }

@@ -9,17 +9,6 @@ import Simulator
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    static let articlePath = repositoryRoot + "/../shared/seed/scale-to-zero-gpu-keda-article.txt"
-
-    /// The ScaledObject block of the article: from `apiVersion: keda.sh/v1alpha1` through `queueName: tasks_queue`.
-    static func articleScaledObject() throws -> String {
-        let article = try String(contentsOfFile: articlePath, encoding: .utf8)
-        let lines = article.split(separator: "\n", omittingEmptySubsequences: false)
-        let start = try #require(lines.firstIndex { $0.hasPrefix("apiVersion: keda.sh/v1alpha1") })
-        let end = try #require(lines[start...].firstIndex { $0.contains("queueName: tasks_queue") })
-        return lines[start...end].joined(separator: "\n") + "\n"
-    }
-
     static func keda(_ manifest: LoadedManifest) throws -> KEDAConfiguration {
         guard case .keda(let keda) = manifest.autoscaler else {
             Issue.record("expected a KEDA autoscaler")
@@ -51,14 +40,6 @@ import Simulator
 
     @Test func bundledArticleScaledObject() throws {
         try expectArticleValues(try ManifestLoader.load(path: Self.repositoryRoot + "/scenarios/article-scaledobject.yaml"))
-    }
-
-    @Test func scaledObjectExtractedFromTheArticleLoadsUnchanged() throws {
-        let block = try Self.articleScaledObject()
-        try expectArticleValues(try ManifestLoader.parse(yaml: block, file: "article.txt"))
-        // The bundled copy is byte for byte the article's block.
-        let bundled = try String(contentsOfFile: Self.repositoryRoot + "/scenarios/article-scaledobject.yaml", encoding: .utf8)
-        #expect(bundled == block)
     }
 
     static let full = """

@@ -8,6 +8,9 @@ import Simulator
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
+    static func fixture(_ name: String) -> String { repositoryRoot + "/Tests/Fixtures/" + name }
+
     func parse(_ yaml: String) throws(ScenarioFileError) -> Scenario {
         try ScenarioLoader.parse(yaml: yaml, file: "test.yaml", baseDirectory: "/base")
     }
@@ -78,7 +81,7 @@ import Simulator
     }
 
     @Test func readsARateWorkload() throws {
-        let trace = Self.repositoryRoot + "/../shared/data/traces/servegen_reason_deepseek-r1_chunk-3-trace.csv"
+        let trace = Self.repositoryRoot + "/scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv"
         let scenario = try parse("""
             workload:
               rates: {path: \(trace), requestSize: {exponential: {mean: 4}}}
@@ -95,6 +98,33 @@ import Simulator
         try "0,1,1,Poisson,1,1\n".write(to: bad, atomically: true, encoding: .utf8)
         let error = self.error("workload:\n  rates: {path: \(bad.path)}\noptions: []\n")
         #expect(error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true, "\(String(describing: error))")
+    }
+
+    @Test func readsTheNodeGroupBackoff() throws {
+        func settings(_ fields: String) throws -> ClusterAutoscalerSettings {
+            let scenario = try parse("""
+                workload:
+                  generate: {days: 1}
+                options:
+                  - name: s
+                    autoscaled:
+                      keda: {}
+                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
+                      clusterAutoscaler: {\(fields)}
+                """)
+            let kind = scenario.options[0].kind
+            guard case .autoscaled(let deployment) = kind else {
+                Issue.record("not autoscaled: \(kind)")
+                return ClusterAutoscalerSettings()
+            }
+            return deployment.clusterAutoscaler
+        }
+        let defaults = try settings("profile: upstream-defaults")
+        let defaultValues = [defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds]
+        #expect(defaultValues == [300, 1800, 10_800])
+        let set = try settings(
+            "initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
+        #expect([set.initialBackoffSeconds, set.maxBackoffSeconds, set.backoffResetTimeoutSeconds] == [60, 600, 3600])
     }
 
     @Test func unknownKeyIsAnErrorWithLineAndField() {
@@ -156,15 +186,15 @@ import Simulator
         #expect(error(yaml)?.message.contains("two deployment options") == true)
     }
 
-    @Test func empiricalDistributionFromASharedTrace() throws {
-        let path = Self.repositoryRoot + "/../shared/data/traces/alibaba_GenTD26_basemodel_update_latency_anon.csv"
+    @Test func empiricalDistributionFromATraceColumn() throws {
+        let path = Self.fixture("traces/alibaba_GenTD26_basemodel_update_latency_anon-head1000.csv")
         let scenario = try parse(Self.minimal.replacingOccurrences(
             of: "generate: {days: 2}",
             with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: value, scale: 0.001}}}"))
         guard case .synthetic(let generator) = scenario.workload, case .empirical(let samples) = generator.requestSize else {
             Issue.record("expected an empirical request size"); return
         }
-        #expect(samples.values.count == 7531)
+        #expect(samples.values.count == 1000)
         let badColumn = error(Self.minimal.replacingOccurrences(
             of: "generate: {days: 2}",
             with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: nope}}}"))

@@ -42,10 +42,13 @@ import Testing
         #expect(abs(sd / mean - 2) < 0.2, "coefficient of variation \(sd / mean)")
     }
 
-    @Test func theSharedServeGenTracesReplayAtTheirRates() throws {
+    @Test func serveGenTracesReplayAtTheirRates() throws {
         // Each window holds ⌈r·W⌉ − 1 or ⌈r·W⌉ requests.
-        for name in ["servegen_reason_deepseek-r1_chunk-3-trace.csv", "servegen_multimodal_mm-image_chunk-12-trace.csv"] {
-            let description = try RateTrace.Description.read(path: Fixtures.sharedTrace(name))
+        for name in [
+            "scenarios/servegen_reason_deepseek-r1_chunk-3-trace.csv",
+            "Tests/Fixtures/traces/servegen_multimodal_mm-image_chunk-12-trace.csv",
+        ] {
+            let description = try RateTrace.Description.read(path: Fixtures.repositoryFile(name))
             #expect(description.windowSeconds == 600)
             let gapCounts = description.windows.map { $0.gaps == nil ? 0 : Int(($0.requestsPerSecond * 600).rounded(.up)) }
             let count = try Self.arrivals(description).count

@@ -199,17 +199,16 @@ import Testing
 
     // MARK: Long fields
 
-    @Test func longFieldsAreCutInMessagesAndReadInLinearTime() throws {
-        // 20 MB: reading it took 15 s when a long line grew the buffer byte by byte; now ~0.3 s.
+    /// A 20-MB field is an error whose message quotes it cut short. (How fast such a line is
+    /// read is the `trace-long-field` benchmark.)
+    @Test func longFieldsAreCutInMessages() throws {
         let digits = String(repeating: "1", count: 20_000_000)
-        let clock = ContinuousClock()
         for (text, name, format) in [
             ("arrival_seconds,work_size\n0,\(digits)\n", "t.csv", TraceFormat.costsim),
             ("{\"arrival_seconds\": 0, \"work_size\": \(digits)}\n", "t.jsonl", TraceFormat.costsim),
             ("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.\(digits),1,1\n", "t.csv", TraceFormat.azureLLM),
         ] {
-            var error: TraceError?
-            let elapsed = clock.measure { error = Self.error(reading: text, format: format, name: name) }
+            let error = Self.error(reading: text, format: format, name: name)
             // Booleans, not the message, go into the expectations: a failure must not print 20 MB.
             let message = try #require(error).description
             let shown = "\(message.prefix(300))… (\(message.count) characters)"
@@ -217,7 +216,6 @@ import Testing
             #expect(isShort, "\(shown)")
             #expect(isCut, "\(shown)")
             #expect(saysWhy, "\(shown)")
-            #expect(elapsed < .seconds(3), "reading a 20 MB field took \(elapsed)")
         }
     }
 

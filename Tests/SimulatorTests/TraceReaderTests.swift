@@ -37,31 +37,33 @@ import Testing
         #expect(records.map(\.arrivalSeconds) == [1, 2])
     }
 
-    @Test func readsTheAzureConversationTrace() throws {
-        let reader = try CSVTraceReader(path: Fixtures.sharedTrace("AzureLLMInferenceTrace_conv.csv"), format: .azureLLM)
+    @Test func readsTheAzureCodeTrace() throws {
+        let path = Fixtures.repositoryFile("scenarios/AzureLLMInferenceTrace_code.csv")   // CRLF line ends
+        let reader = try CSVTraceReader(path: path, format: .azureLLM)
         var summary = TraceSummary()
         var first: TraceRecord?
         while let record = try reader.next() {
             if first == nil { first = record }
             summary.add(record)
         }
-        #expect(summary.count == 19_366)
-        #expect(first == TraceRecord(arrivalSeconds: 0, workSize: 374, outputTokens: 44))
-        // 18:15:46.6805900 → 19:14:08 (README: ≈ 3,502 s)
-        #expect(summary.spanSeconds > 3501 && summary.spanSeconds < 3503)
+        #expect(summary.count == 8_819)
+        #expect(first == TraceRecord(arrivalSeconds: 0, workSize: 4808, outputTokens: 10))
+        // first 18:17:03.9799600, last 19:14:19.9280160
+        #expect(abs(summary.spanSeconds - 3435.948056) < 1e-6)
     }
 
     @Test func readsTheMooncakeJSONLines() throws {
-        let reader = try JSONLinesTraceReader(path: Fixtures.sharedTrace("mooncake_conversation_trace.jsonl"), format: .mooncake)
+        let path = Fixtures.repositoryFile("Tests/Fixtures/traces/mooncake_conversation_trace-head200.jsonl")
+        let reader = try JSONLinesTraceReader(path: path, format: .mooncake)
         var summary = TraceSummary()
         var first: TraceRecord?
         while let record = try reader.next() {
             if first == nil { first = record }
             summary.add(record)
         }
-        #expect(summary.count == 12_031)
+        #expect(summary.count == 200)
         #expect(first == TraceRecord(arrivalSeconds: 0, workSize: 6758, outputTokens: 500))
-        #expect(abs(summary.spanSeconds - 3536.999) < 1e-6)
+        #expect(abs(summary.spanSeconds - 72) < 1e-9)   // the 200th line's timestamp: 72000 ms
     }
 
     @Test func wallClockTimesAreRelativeWithSubMicrosecondPrecision() throws {

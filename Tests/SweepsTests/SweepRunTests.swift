@@ -234,13 +234,24 @@ struct SweepRunTests {
         }
     }
 
+    /// On-demand nodes on both sides. At 0.05× (200 audio-s a day) the GPU node of scale-to-zero
+    /// runs a few cold starts and tails. At 20× (80,000 audio-s a day, ≈ 0.42 GPU utilisation, a
+    /// request every ≈ 16 s against a 60-s cooldown) it never scales in: it pays the same node as
+    /// dedicated all the time plus the cluster's system nodes and fee, so dedicated is cheaper and
+    /// the curves cross exactly once between the two volumes, dedicated cheaper above.
     @Test("break-even: dedicated wins at high traffic, scale-to-zero at low")
     func breakEven() async throws {
-        let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [60s]\n", file: "g.yaml")
+        let yaml = "parameters:\n  keda.cooldownPeriod: [60s]\n  node.spot: [false]\n"
+        let grid = try Grid.parse(yaml: yaml, file: "g.yaml")
         let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
         let curve = try await sweep.breakEven(configuration: 0, scales: [0.05, 20], jobs: 2)
+        #expect(curve.points.map(\.volume) == [200, 80_000])
         #expect(curve.points[0].sweptDollars < curve.points[0].dedicatedDollars)
-        #expect(curve.crossovers.count <= 1)
+        #expect(curve.points[1].dedicatedDollars < curve.points[1].sweptDollars)
+        let crossover = try #require(curve.crossovers.first)
+        #expect(curve.crossovers.count == 1)
+        #expect(crossover.dedicatedCheaperAbove)
+        #expect(crossover.volume > 200 && crossover.volume < 80_000)
     }
 
     @Test("diff: a scenario against itself differs by exactly zero; a longer cooldown costs more, paired per replication")

@@ -7,6 +7,9 @@ let benchmarks = [
     SimulationBenchmarks.yearAt10PerSecond,
     YearFloorBenchmark.benchmark,
     SweepBenchmark.kedaGrid,
+    InputAndReportBenchmarks.longTraceField,
+    InputAndReportBenchmarks.catalogOpen,
+    InputAndReportBenchmarks.report30Days,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

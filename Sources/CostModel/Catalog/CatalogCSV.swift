@@ -2,7 +2,7 @@
 /// `pricing export` output.
 ///
 /// One line per SKU per snapshot, with the on-demand and spot prices side by side (the shape
-/// of `../shared/reference/pricing-facts.csv`); each line becomes one or two ``PriceRow``s
+/// of a provider's price list); each line becomes one or two ``PriceRow``s
 /// (one per capacity type that has a price). Columns are found by header name, in any order:
 ///
 /// `snapshot, effective_date, provider, region, sku_kind, sku, vcpus, memory_gib, gpu_model,

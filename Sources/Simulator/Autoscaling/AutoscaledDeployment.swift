@@ -44,10 +44,11 @@ public struct AutoscaledDeployment: Sendable, Hashable {
         self.scalerOutages = scalerOutages
     }
 
-    /// Replicas the autoscaler never goes below (KEDA `minReplicaCount`, Knative `min-scale`).
+    /// Replicas an idle target rests at: KEDA's `idleReplicaCount` if set (an inactive trigger
+    /// scales the target to it, below `minReplicaCount`), else `minReplicaCount`; Knative `min-scale`.
     public var replicaFloor: Int {
         switch autoscaler {
-        case .keda(let keda): keda.minReplicaCount
+        case .keda(let keda): keda.idleReplicaCount ?? keda.minReplicaCount
         case .knative(let knative): knative.minScale
         }
     }

@@ -75,7 +75,8 @@ struct ClusterAutoscaler {
 
     private(set) var lastScaleUpSeconds = -Double.infinity
     private(set) var lastDeleteSeconds = -Double.infinity
-    private(set) var backoffUntilSeconds = -Double.infinity
+    /// The node group's back-off after failed scale-ups (stock-outs, nodes not registered in time).
+    private(set) var backoff: NodeGroupBackoff
     /// Scratch space reused by every loop (the loop runs every 10 s; allocations dominated it).
     private var candidates: [Int32] = []
     /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
@@ -90,6 +91,9 @@ struct ClusterAutoscaler {
         self.minNodes = minNodes
         self.maxNodes = maxNodes
         self.podsPerNode = podsPerNode
+        self.backoff = NodeGroupBackoff(
+            initialSeconds: settings.initialBackoffSeconds, maxSeconds: settings.maxBackoffSeconds,
+            resetTimeoutSeconds: settings.backoffResetTimeoutSeconds)
     }
 
     /// One loop at `now`. `pendingPodCreationTimes` are the creation times of unscheduled GPU pods.
@@ -106,7 +110,7 @@ struct ClusterAutoscaler {
             let deadline = node.createdSeconds + settings.maxNodeProvisionSeconds
             if deadline < now { actions.failedToRegister.append(node.id) } else { mayActAt(deadline.nextUp) }
         }
-        if !actions.failedToRegister.isEmpty { backoffUntilSeconds = now + settings.initialBackoffSeconds }
+        if !actions.failedToRegister.isEmpty { backoff.recordFailure(now: now) }
         let failed = actions.failedToRegister
 
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
@@ -115,15 +119,18 @@ struct ClusterAutoscaler {
         let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
         if let oldest = unplaced.first {
             let age = now - oldest
-            if age < settings.podAgeBufferSeconds || age < settings.gpuPodAgeBufferSeconds {
+            // Old enough once `now` reaches creation + buffer, compared as that sum: the age as a
+            // difference can fall a bit short of the buffer at the very tick the sum names.
+            let oldEnough = oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
+            if now < oldEnough {
                 scaleDownForbidden = true
-                mayActAt(oldest + Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds))
+                mayActAt(oldEnough)
                 // The wait that holds it back: the longer of the two young-pod buffers.
                 let buffer = Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
                 actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: buffer)
-            } else if now < backoffUntilSeconds {
-                mayActAt(backoffUntilSeconds)
-                actions.note = .backedOff(untilSeconds: backoffUntilSeconds)
+            } else if backoff.isBackedOff(at: now) {
+                mayActAt(backoff.endSeconds)
+                actions.note = .backedOff(untilSeconds: backoff.untilSeconds)
             } else {
                 let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
                 let room = Swift.max(0, maxNodes - live.count)
@@ -190,7 +197,7 @@ struct ClusterAutoscaler {
     /// A scale-up request failed (stock-out): back the node group off (as does a node that does
     /// not register in time, inside ``loop(now:nodes:pendingPodCreationTimes:)``).
     mutating func recordFailedScaleUp(now: Double) {
-        backoffUntilSeconds = now + settings.initialBackoffSeconds
+        backoff.recordFailure(now: now)
         earliestActionSeconds = now                   // the next loop sees the back-off
     }
 }

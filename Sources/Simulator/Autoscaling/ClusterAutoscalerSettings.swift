@@ -1,5 +1,5 @@
-/// Cluster-autoscaler flags (kubernetes/autoscaler `config/flags/flags.go`, `config/const.go`;
-/// `../shared/reference/scaling-semantics.md` §4.1). Defaults are upstream's.
+/// Cluster-autoscaler flags (kubernetes/autoscaler `config/flags/flags.go`, `config/const.go`).
+/// Defaults are upstream's.
 public struct ClusterAutoscalerSettings: Sendable, Hashable {
     /// `--scan-interval` (10 s).
     public var scanIntervalSeconds: Double
@@ -25,6 +25,10 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
     public var maxNodeProvisionSeconds: Double
     /// `--initial-node-group-backoff-duration` (5 min) after a failed scale-up.
     public var initialBackoffSeconds: Double
+    /// `--max-node-group-backoff-duration` (30 min): each failure after a back-off ended doubles it up to this.
+    public var maxBackoffSeconds: Double
+    /// `--node-group-backoff-reset-timeout` (3 h): failures older than this are forgotten.
+    public var backoffResetTimeoutSeconds: Double
     /// `--frequent-loops-enabled` (true): a loop starts at once when a new unschedulable pod appears.
     public var frequentLoops: Bool
     /// Offset of the first loop.
@@ -37,7 +41,9 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
         scaleDownDelayAfterAddSeconds: Double = 600, scaleDownDelayAfterDeleteSeconds: Double = 0,
         gpuUtilizationThreshold: Double = 0.5, gpuPodAgeBufferSeconds: Double = 30, podAgeBufferSeconds: Double = 2,
         deleteDelayAfterTaintSeconds: Double = 5, maxEmptyBulkDelete: Int = 10, maxNodeProvisionSeconds: Double = 900,
-        initialBackoffSeconds: Double = 300, frequentLoops: Bool = true, phaseSeconds: Double = 0, profile: String = "upstream-defaults"
+        initialBackoffSeconds: Double = 300, maxBackoffSeconds: Double = 1800,
+        backoffResetTimeoutSeconds: Double = 10_800,
+        frequentLoops: Bool = true, phaseSeconds: Double = 0, profile: String = "upstream-defaults"
     ) {
         self.scanIntervalSeconds = scanIntervalSeconds
         self.scaleDownUnneededSeconds = scaleDownUnneededSeconds
@@ -51,6 +57,8 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
         self.maxEmptyBulkDelete = maxEmptyBulkDelete
         self.maxNodeProvisionSeconds = maxNodeProvisionSeconds
         self.initialBackoffSeconds = initialBackoffSeconds
+        self.maxBackoffSeconds = maxBackoffSeconds
+        self.backoffResetTimeoutSeconds = backoffResetTimeoutSeconds
         self.frequentLoops = frequentLoops
         self.phaseSeconds = phaseSeconds
         self.profile = profile
@@ -69,7 +77,8 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
     public func validate() throws(ParameterError) {
         let durations = [scanIntervalSeconds, scaleDownUnneededSeconds, scaleDownUnreadySeconds, scaleDownDelayAfterAddSeconds,
                          scaleDownDelayAfterDeleteSeconds, gpuPodAgeBufferSeconds, podAgeBufferSeconds, deleteDelayAfterTaintSeconds,
-                         maxNodeProvisionSeconds, initialBackoffSeconds, phaseSeconds]
+                         maxNodeProvisionSeconds, initialBackoffSeconds, maxBackoffSeconds, backoffResetTimeoutSeconds,
+                         phaseSeconds]
         guard durations.allSatisfy({ $0 >= 0 && $0.isFinite }), scanIntervalSeconds > 0 else {
             throw .invalidParameter("cluster-autoscaler durations must be >= 0 (scan interval > 0)")
         }

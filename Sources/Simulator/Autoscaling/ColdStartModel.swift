@@ -6,8 +6,7 @@
 /// image is already on the node) → model load and warm-up → readiness.
 /// Billing starts at VM creation, so every phase is paid.
 ///
-/// Defaults (means, with p95 from the pessimistic column) follow
-/// `../shared/reference/inference-and-coldstart-facts.md` §6 — see docs/model.md.
+/// Defaults (means, with a pessimistic p95) and their sources: docs/model.md, "Node and pod cold start".
 public struct ColdStartModel: Sendable, Hashable {
     public var vmBoot: Distribution
     public var driverInstall: Distribution

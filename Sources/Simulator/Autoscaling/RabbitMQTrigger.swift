@@ -1,7 +1,7 @@
 /// KEDA's RabbitMQ scaler in `QueueLength` mode: what queue count it reads and when the
 /// ScaledObject counts as active.
 ///
-/// Source: kedacore/keda `pkg/scalers/rabbitmq_scaler.go` (`../shared/reference/scaling-semantics.md` §2).
+/// Source: kedacore/keda `pkg/scalers/rabbitmq_scaler.go` (docs/model.md, "RabbitMQ scaler").
 public struct RabbitMQTrigger: Sendable, Hashable {
     /// How the scaler talks to RabbitMQ, which decides what "queue length" counts.
     public enum QueueProtocol: String, Sendable, Hashable, CaseIterable {

@@ -2,9 +2,9 @@
 /// time, then by rank, then by insertion order.
 ///
 /// A plain array-backed binary heap rather than swift-collections' `Heap`: `Heap` is a min-max
-/// heap and does extra comparisons per level; `../shared/reference/swift-stack.md` §7 measured
-/// this layout 20–40 % faster on the hold workload a discrete-event loop produces, and the
-/// engine's throughput target (≥ 15 M events/s) sits on this path.
+/// heap and does extra comparisons per level; this layout measured 20–40 % faster on the hold
+/// workload a discrete-event loop produces, and the engine's throughput target (≥ 15 M events/s)
+/// sits on this path.
 ///
 ///     var queue = EventQueue<String>()
 ///     queue.push("b", at: 2)

@@ -27,6 +27,9 @@ public struct Scenario: Sendable, Hashable {
     /// Width of a timeline bucket in seconds.
     public var timelineBucketSeconds: Double
     public var options: [DeploymentOption]
+    /// The name of the option the others are compared against (cost ratios, savings); `nil`:
+    /// the first option. Results do not depend on it.
+    public var baseline: String?
 
     public init(
         name: String, workload: Workload, inference: InferenceModel = InferenceModel(), workers: WorkerSettings = WorkerSettings(),
@@ -44,6 +47,11 @@ public struct Scenario: Sendable, Hashable {
         self.replications = replications
         self.timelineBucketSeconds = timelineBucketSeconds
         self.options = options
+    }
+
+    /// The option the others are compared against: the one named ``baseline``, else the first.
+    public var baselineOption: DeploymentOption? {
+        baseline.flatMap { name in options.first { $0.name == name } } ?? options.first
     }
 
     /// The observation period for this scenario, if known before running.

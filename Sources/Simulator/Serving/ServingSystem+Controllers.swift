@@ -179,7 +179,9 @@ extension ServingSystem {
         if !actions.failedToRegister.isEmpty {
             if keepDecisions {
                 log(.clusterAutoscaler, at: now,
-                    rule: "failed scale-up: node(s) not registered within max-node-provision-time \(KEDAScaler.format(deployment.clusterAutoscaler.maxNodeProvisionSeconds)) s; deleted, node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
+                    rule: "failed scale-up: node(s) not registered within max-node-provision-time "
+                        + "\(KEDAScaler.format(deployment.clusterAutoscaler.maxNodeProvisionSeconds)) s; deleted, "
+                        + "node group backed off \(KEDAScaler.format(clusterAutoscaler!.backoff.durationSeconds ?? 0)) s",
                     inputs: "nodes=\(liveBefore) deleted=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
                     from: liveBefore, to: liveBefore - actions.failedToRegister.count)
             }
@@ -192,7 +194,8 @@ extension ServingSystem {
                     && preemptionRandom.nextUnitInterval() < deployment.spot.stockoutProbability {
                     clusterAutoscaler!.recordFailedScaleUp(now: now)
                     if keepDecisions {
-                        log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(KEDAScaler.format(deployment.clusterAutoscaler.initialBackoffSeconds)) s",
+                        let backoff = KEDAScaler.format(clusterAutoscaler!.backoff.durationSeconds ?? 0)
+                        log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(backoff) s",
                             inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
                     }
                     continue

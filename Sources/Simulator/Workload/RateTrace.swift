@@ -1,5 +1,5 @@
 /// Arrivals generated from a file of per-window request rates: ServeGen's client traces
-/// (Alibaba Bailian, 2025; `servegen_*-trace.csv` in the shared data). Each row describes one
+/// (alibaba/ServeGen `data/<category>/<model>/chunk-<id>-trace.csv`, Alibaba Bailian, 2025). Each row describes one
 /// window of a client's traffic: its start, its mean rate and the fitted distribution of the gaps
 /// between requests.
 ///

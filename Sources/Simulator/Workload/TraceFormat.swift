@@ -1,7 +1,8 @@
 /// Where a trace file keeps arrival times and request sizes, and how to read them.
 ///
 /// Column (or JSON key) names are configurable so the public traces replay without
-/// conversion; the presets below name the ones in `../shared/data/traces/`.
+/// conversion; the presets below name the columns of the Azure LLM inference traces and the
+/// Mooncake traces (docs/trace-format.md).
 public struct TraceFormat: Sendable, Hashable {
     /// The file's syntax.
     public enum Syntax: String, Sendable, CaseIterable {

@@ -10,7 +10,8 @@ struct PricingImportCommand: AsyncParsableCommand {
         abstract: "Validate a price CSV and write it as an SQLite catalog (atomically; nothing is written on error).",
         discussion: """
             The CSV has the columns of pricing/catalog.csv (see pricing/README.md); \
-            a CSV without the snapshot and effective_date columns imports when --snapshot and --effective-date are given. \
+            a CSV without the snapshot and effective_date columns imports when --snapshot and --effective-date \
+            are given. \
             Every row is checked (provider, kind, prices, integers, dates, duplicate keys) and every \
             problem is reported with its line and field.
 

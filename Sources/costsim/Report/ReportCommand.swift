@@ -19,6 +19,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
+    @OptionGroup var baseline: BaselineOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The PDF to write (atomically; default: report.pdf).", valueName: "report.pdf"))
     var output: String?
@@ -40,7 +41,7 @@ struct ReportCommand: AsyncParsableCommand {
         let pdf = try OutputFile(checking: out, option: "--output")
         let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
         try AtomicFile.refuseSameFile(outputs: [("--output", out)], inputs: self.scenario.inputFiles + pricing.inputFiles)
-        let scenario = try self.scenario.load()
+        let scenario = try baseline.apply(to: self.scenario.load())
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)

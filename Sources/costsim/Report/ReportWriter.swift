@@ -86,7 +86,9 @@ struct ReportWriter {
                                       source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
             let columns = [format.timeColumn, format.sizeColumn] + (format.outputTokensColumn.map { [$0] } ?? [])
-            rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns.joined(separator: ", ")))", source: path))
+            let name = (path as NSString).lastPathComponent
+            rows.append(AssumptionRow(item: "Workload", value: "trace \(name) (\(columns.joined(separator: ", ")))",
+                                      source: BundledScenarios.displayPath(path)))
         case .rates(let description):
             rows.append(AssumptionRow(
                 item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "

@@ -10,8 +10,9 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a scenario's deployment options and print the comparison.",
         discussion: """
-            With no options, runs the bundled scenario (scenarios/article-gke-t4.yaml), which mirrors \
-            the article: GKE us-central1, n1-highmem-4 + T4, about 300 minutes of speech a day.
+            With no options, runs the bundled scenario article-gke-t4 (costsim scenario show \
+            article-gke-t4), which mirrors the article: GKE us-central1, n1-highmem-4 + T4, about 300 \
+            minutes of speech a day. It works from any directory: the bundled scenarios are in the binary.
 
             Examples:
               costsim run
@@ -27,6 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
+    @OptionGroup var baseline: BaselineOption
 
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -56,7 +58,7 @@ struct RunCommand: AsyncParsableCommand {
         let reportFile = try reportPDF.flatMap { path in
             reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
         }
-        let scenario = try self.scenario.load()
+        let scenario = try baseline.apply(to: self.scenario.load())
         if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain.isEnabled)

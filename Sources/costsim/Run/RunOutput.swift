@@ -9,9 +9,10 @@ struct RunOutput {
     /// Which scaling decisions to print; nil: none.
     var explain: ExplainOptions.Filter?
 
-    /// The option others are compared with: the first dedicated one, else the first.
+    /// The option others are compared with: the scenario's baseline (by default its first option).
     var baseline: OptionOutcome? {
-        outcomes.first { if case .dedicated = $0.option.kind { true } else { false } } ?? outcomes.first
+        let name = scenario.baselineOption?.name
+        return outcomes.first { $0.option.name == name } ?? outcomes.first
     }
 
     // MARK: Table

@@ -6,30 +6,14 @@ import Sweeps
 
 /// Finds the scenario to run, applies command-line overrides, and runs every option.
 struct ScenarioRunner {
-    static let bundledScenarioName = "article-gke-t4.yaml"
-
-    /// The bundled scenario: `scenarios/` in the working directory, or next to the package the
-    /// executable was built in (`.build/<config>/costsim` → `../../scenarios`).
-    static func bundledScenarioPath() throws -> String {
-        var candidates = ["scenarios/\(bundledScenarioName)"]
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        for _ in 0..<4 {
-            directory = directory.deletingLastPathComponent()
-            candidates.append(directory.appendingPathComponent("scenarios/\(bundledScenarioName)").path)
-        }
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw CLIError("bundled scenario scenarios/\(bundledScenarioName) not found; run from the costsim checkout or pass --scenario FILE")
-        }
-        return found
-    }
-
     static func loadScenario(path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?) throws -> Scenario {
-        var scenario = try ScenarioLoader.load(path: path ?? bundledScenarioPath())
+        let file = try path.map { try BundledScenarios.path(for: $0, flag: "--scenario") }
+            ?? BundledScenarios.materializedPath(of: BundledScenarios.defaultScenario)
+        var scenario = try ScenarioLoader.load(path: file)
         if let trace {
             guard FileManager.default.fileExists(atPath: trace) else { throw CLIError("\(trace): trace file not found") }
             scenario.workload = preset == .servegen ? try rateWorkload(trace, for: scenario) : try traceWorkload(trace, preset: preset?.format, for: scenario)
-            // The bundled scenario's horizon is its generated month; a trace brings its own period.
+            // The default scenario's horizon is its generated month; a trace brings its own period.
             if path == nil { scenario.horizonSeconds = nil }
         }
         if let seed { scenario.seed = seed }

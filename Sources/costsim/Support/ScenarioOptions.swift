@@ -6,7 +6,9 @@ import Simulator
 
 /// The options that choose what to simulate, shared by `run` and `report`.
 struct ScenarioOptions: ParsableArguments {
-    @Option(name: .long, help: "Scenario YAML file (default: the bundled article scenario).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Scenario YAML file, or the name of a bundled scenario (costsim scenario list; default: article-gke-t4).",
+        valueName: "scenario.yaml"))
     var scenario: String?
 
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
@@ -19,7 +21,8 @@ struct ScenarioOptions: ParsableArguments {
     var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp(
-        "A Kubernetes manifest (KEDA ScaledObject, optionally its Deployment and HPA; or a Knative Service) whose autoscaling replaces that of --keda-option.",
+        "A Kubernetes manifest (KEDA ScaledObject, optionally its Deployment and HPA; or a Knative Service) "
+            + "whose autoscaling replaces that of --keda-option; or a bundled manifest's name.",
         valueName: "manifest.yaml"))
     var keda: String?
 
@@ -39,7 +42,7 @@ struct ScenarioOptions: ParsableArguments {
     func load() throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
         if let keda {
-            let manifest = try ManifestLoader.load(path: keda)
+            let manifest = try ManifestLoader.load(path: try BundledScenarios.path(for: keda, flag: "--keda"))
             for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             guard let index = scenario.options.firstIndex(where: { option in
                 guard case .autoscaled = option.kind else { return false }

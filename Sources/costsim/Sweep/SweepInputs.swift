@@ -11,7 +11,9 @@ struct SweepInputs: ParsableArguments {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
 
-    @Option(name: .long, help: ArgumentHelp("Grid YAML: the parameters to vary (see docs/sweeps.md).", valueName: "grid.yaml"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Grid YAML: the parameters to vary (see docs/sweeps.md), or a bundled grid's name (costsim scenario list).",
+        valueName: "grid.yaml"))
     var grid: String?
 
     @Option(name: .long, help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")
@@ -36,7 +38,7 @@ struct SweepInputs: ParsableArguments {
     func makeSweep() throws -> Sweep {
         guard let gridPath = grid else { throw CLIError("--grid FILE is required (see docs/sweeps.md for the format)") }
         let scenario = try self.scenario.load()
-        let grid = try Grid.load(path: gridPath)
+        let grid = try Grid.load(path: try BundledScenarios.path(for: gridPath, flag: "--grid"))
         let calculator = try pricing.calculator(rules: billing.rules)
         return try Sweep(scenario: scenario, grid: grid, optionName: option, replications: replications, calculator: calculator)
     }
@@ -48,6 +50,9 @@ enum SweepExecution {
     static func run(_ sweep: Sweep, jobs: Int, shard: Shard) async throws -> SweepResults {
         try sweep.validate(shard: shard)
         let stop = StopFlag()
+        // The previous disposition comes back afterwards (TemporaryFiles' handler, if files are registered).
+        var previous = sigaction()
+        sigaction(SIGINT, nil, &previous)
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
@@ -58,7 +63,7 @@ enum SweepExecution {
         source.resume()
         defer {
             source.cancel()
-            signal(SIGINT, SIG_DFL)
+            sigaction(SIGINT, &previous, nil)
         }
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let results = try await sweep.run(jobs: jobs, shard: shard, stop: stop) { bar.update($0) }

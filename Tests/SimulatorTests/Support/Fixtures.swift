@@ -3,17 +3,18 @@ import Foundation
 
 /// Shared helpers for Simulator tests.
 enum Fixtures {
-    /// `../shared/data/traces/NAME`, found by walking up from this source file.
-    static func sharedTrace(_ name: String) -> String {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<8 {
-            let candidate = directory.appendingPathComponent("shared/data/traces/\(name)")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
-            let sibling = directory.appendingPathComponent("../shared/data/traces/\(name)").standardized
-            if FileManager.default.fileExists(atPath: sibling.path) { return sibling.path }
-            directory = directory.deletingLastPathComponent()
-        }
-        return "../shared/data/traces/\(name)"
+    /// The repository's file at `relativePath`, e.g. `Tests/Fixtures/traces/NAME` (the vendored
+    /// data, origin and licence in `Tests/Fixtures/README.md`).
+    static func repositoryFile(_ relativePath: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(relativePath).path
+    }
+
+    /// The article's GPU node on spot capacity.
+    static var articleSpotGPU: NodeSpec {
+        var node = NodeSpec.articleGPU
+        node.spot = true
+        return node
     }
 
     /// Writes `text` to a fresh temporary file and returns its path.

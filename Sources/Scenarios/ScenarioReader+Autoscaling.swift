@@ -9,7 +9,7 @@ extension ScenarioReader {
         let pool = try map.required("nodePool").mapping()
         let spec = try nodeSpec(try pool.required("node"), cloud: cloud)
         let minNodes = try pool.optional("min")?.int(in: 0...SimulationLimits.maxNodes) ?? 0
-        let maxNodes = try pool.required("max").int(in: 1...SimulationLimits.maxNodes)
+        let maxNodes = try pool.required("max").count(.nodePoolMax)
         try pool.finish()
         var deployment = AutoscaledDeployment(autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes)
         if let hpa = map.optional("hpa") { deployment.hpa = try hpaSettings(hpa) }
@@ -46,12 +46,12 @@ extension ScenarioReader {
         keda.pollingIntervalSeconds = try map.optional("pollingInterval")?.seconds() ?? keda.pollingIntervalSeconds
         keda.cooldownPeriodSeconds = try map.optional("cooldownPeriod")?.seconds() ?? keda.cooldownPeriodSeconds
         keda.initialCooldownPeriodSeconds = try map.optional("initialCooldownPeriod")?.seconds() ?? keda.initialCooldownPeriodSeconds
-        keda.minReplicaCount = try map.optional("minReplicaCount")?.int(in: 0...SimulationLimits.maxReplicas) ?? keda.minReplicaCount
-        keda.maxReplicaCount = try map.optional("maxReplicaCount")?.int(in: 1...SimulationLimits.maxReplicas) ?? keda.maxReplicaCount
+        keda.minReplicaCount = try map.optional("minReplicaCount")?.count(.kedaMinReplicaCount) ?? keda.minReplicaCount
+        keda.maxReplicaCount = try map.optional("maxReplicaCount")?.count(.kedaMaxReplicaCount) ?? keda.maxReplicaCount
         if let idle = map.optional("idleReplicaCount") { keda.idleReplicaCount = try idle.int(in: 0...SimulationLimits.maxReplicas) }
         if let trigger = map.optional("trigger") {
             let fields = try trigger.mapping()
-            keda.trigger.targetValue = try fields.optional("value")?.positiveDouble() ?? keda.trigger.targetValue
+            keda.trigger.targetValue = try fields.optional("value")?.number(.triggerValue) ?? keda.trigger.targetValue
             keda.trigger.activationValue = try fields.optional("activationValue")?.nonNegativeDouble() ?? keda.trigger.activationValue
             if let protocolNode = fields.optional("protocol") {
                 keda.trigger.queueProtocol = try protocolNode.oneOf(["amqp": .amqp, "http": .http])

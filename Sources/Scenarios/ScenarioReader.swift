@@ -172,7 +172,7 @@ struct ScenarioReader {
             model.workUnit = try unit.oneOf(Dictionary(uniqueKeysWithValues: WorkUnit.allCases.map { ($0.rawValue, $0) }))
         }
         model.overheadSeconds = try map.optional("overhead")?.seconds() ?? model.overheadSeconds
-        model.secondsPerWorkUnit = try map.optional("secondsPerWorkUnit")?.nonNegativeDouble() ?? model.secondsPerWorkUnit
+        model.secondsPerWorkUnit = try map.optional("secondsPerWorkUnit")?.number(.secondsPerWorkUnit) ?? model.secondsPerWorkUnit
         model.secondsPerOutputToken = try map.optional("secondsPerOutputToken")?.nonNegativeDouble() ?? model.secondsPerOutputToken
         if let noise = map.optional("noise") { model.noise = try noise.distribution(baseDirectory: baseDirectory) }
         try map.finish()
@@ -215,7 +215,7 @@ struct ScenarioReader {
         default:   // dedicated
             let fields = try body.mapping()
             let dedicated = DedicatedDeployment(
-                nodeCount: try fields.optional("nodes")?.int(in: 1...SimulationLimits.maxNodes) ?? 1,
+                nodeCount: try fields.optional("nodes")?.count(.dedicatedNodes) ?? 1,
                 node: try nodeSpec(try fields.required("node"), cloud: cloud),
                 podsPerNode: try fields.optional("podsPerNode")?.int(in: 1...SimulationLimits.maxPerNode) ?? 1)
             try fields.finish()

@@ -103,63 +103,46 @@ public struct Grid: Sendable, Hashable {
             return values
         }
         if node.isMapping {
-            guard parameter.isNumeric else { throw node.error("\(parameter.rawValue) takes a list of values, not a range") }
+            guard let rule = parameter.rule else { throw node.error("\(parameter.rawValue) takes a list of values, not a range") }
             let map = try node.mapping()
-            let from = try number(of: parameter, try map.required("from"))
-            let to = try number(of: parameter, try map.required("to"))
+            let from = try map.required("from").number(rule)
+            let to = try map.required("to").number(rule)
             let stepNode = try map.required("step")
-            let step: Double
-            if case .seconds = parameter.valueKind {
-                let text = try stepNode.string()
-                if let parsed = Double(text), parsed <= 0 { throw stepNode.error("step must be > 0, got \(text)") }
-                if text.hasPrefix("-") { throw stepNode.error("step must be > 0, got \(text)") }
-                step = try stepNode.seconds()
-            } else {
-                step = try stepNode.double()
-            }
-            guard step > 0 else { throw stepNode.error("step must be > 0, got \(ParameterValue.format(step))") }
+            let step = rule == .duration ? try stepNode.positiveSeconds() : try stepNode.positiveDouble()
             try map.finish()
             guard to >= from else { throw node.error("range is empty: to (\(ParameterValue.format(to))) is below from (\(ParameterValue.format(from)))") }
-            let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
-            guard count <= 100_000 else { throw node.error("range has \(count) values; the limit is 100000") }
+            // Bounded before it becomes an integer: a tiny step makes the quotient huge or infinite.
+            let steps = ((to - from) / step + 1e-9).rounded(.down)
+            guard steps < Double(Self.maxConfigurations) else {
+                throw stepNode.error("the range has more than \(Self.maxConfigurations) values (the limit); use a larger step")
+            }
             var values: [ParameterValue] = []
-            for k in 0..<count {
+            for k in 0...Int(steps) {
                 let raw = from + Double(k) * step
-                let value = (raw * 1e9).rounded() / 1e9      // 0.1 + 2 × 0.1 reads 0.3
-                values.append(try checked(parameter, value, node))
+                let value = abs(raw) < 1e9 ? (raw * 1e9).rounded() / 1e9 : raw      // 0.1 + 2 × 0.1 reads 0.3
+                if let problem = rule.problem(with: value) { throw node.error("\(parameter.rawValue) value \(ParameterValue.format(value)): \(problem)") }
+                try checkKEDAMinimum(parameter, value, node)
+                values.append(.number(value))
             }
             return values
         }
         return [try value(of: parameter, node)]
     }
 
-    static func number(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> Double {
-        if case .seconds = parameter.valueKind { return try node.seconds() }
-        return try node.double()
-    }
-
-    static func checked(_ parameter: SweepParameter, _ value: Double, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
-        switch parameter.valueKind {
-        case .count:
-            guard value == value.rounded() else { throw node.error("\(parameter.rawValue) must be a whole number, got \(ParameterValue.format(value))") }
-            let minimum = parameter == .kedaMinReplicaCount ? 0 : 1
-            guard value >= Double(minimum) else { throw node.error("\(parameter.rawValue) must be >= \(minimum), got \(ParameterValue.format(value))") }
-        case .number:
-            guard value > 0 || (parameter == .inferenceSecondsPerWorkUnit && value >= 0) else {
-                throw node.error("\(parameter.rawValue) must be > 0, got \(ParameterValue.format(value))")
-            }
-        case .seconds:
-            if parameter == .kedaPollingInterval, value < 1 { throw node.error("keda.pollingInterval must be >= 1 s (KEDA's minimum)") }
-        default: break
-        }
-        return .number(value)
+    /// Grids hold the polling interval to KEDA's minimum of 1 s, as the manifest loader does
+    /// (scenario files accept shorter intervals for limit studies).
+    static func checkKEDAMinimum(_ parameter: SweepParameter, _ value: Double, _ node: ConfigNode) throws(ScenarioFileError) {
+        if parameter == .kedaPollingInterval, value < 1 { throw node.error("keda.pollingInterval must be >= 1 s (KEDA's minimum)") }
     }
 
     static func value(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
         guard !node.isSequence, !node.isMapping else { throw node.error("expected one value of \(parameter.rawValue)") }
         switch parameter.valueKind {
         case .seconds, .count, .number:
-            return try checked(parameter, try number(of: parameter, node), node)
+            guard let rule = parameter.rule else { throw node.error("\(parameter.rawValue) takes no number") }
+            let number = try node.number(rule)
+            try checkKEDAMinimum(parameter, number, node)
+            return .number(number)
         case .choice(let choices):
             let text = try node.string()
             guard let match = choices.first(where: { $0.lowercased() == text.lowercased() }) else {

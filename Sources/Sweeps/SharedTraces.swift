@@ -6,9 +6,9 @@ import Simulator
 /// change; the sweep just stops paying for the same random draws once per configuration.
 ///
 /// Traces that would hold more than ``maximumRecords`` records in memory (all replications
-/// together, 16 bytes each) are streamed as before.
+/// together) are streamed as before: this bounds a sweep's memory whatever its replications.
 struct SharedTraces: Sendable {
-    /// 4 million records: 64 MB.
+    /// 4 million records: 96 MB (a ``Simulator/TraceRecord`` takes 24 bytes).
     static let maximumRecords = 4_000_000.0
 
     /// The shared workload, when there is one.

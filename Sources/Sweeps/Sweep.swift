@@ -189,9 +189,11 @@ public struct Sweep: Sendable {
             perConfiguration[outcome.configuration, default: []].append(outcome)
             if perConfiguration[outcome.configuration]!.count == replications {
                 configurationsDone += 1
+                // Summarised and dropped: only the configurations still running are held twice.
+                let runs = perConfiguration.removeValue(forKey: outcome.configuration)!
                 let summary = ConfigurationSummary(
                     configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
-                    runs: perConfiguration[outcome.configuration]!, responseCapSeconds: identity.responseCapSeconds)
+                    runs: runs, responseCapSeconds: identity.responseCapSeconds)
                 if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
             }
             progress?(Progress(done: outcomes.count, total: total, configurationsDone: configurationsDone,

@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// A scenario setting a sweep can vary, by the name used in grid files.
@@ -42,10 +43,21 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Accepts ranges `{from, to, step}`.
-    public var isNumeric: Bool {
-        switch valueKind {
-        case .seconds, .count, .number: true
-        default: false
+    public var isNumeric: Bool { rule != nil }
+
+    /// How a numeric parameter's values are read and bounded: the rule of the scenario field it
+    /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
+    var rule: FieldRule? {
+        switch self {
+        case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
+        case .kedaMinReplicaCount: .kedaMinReplicaCount
+        case .kedaMaxReplicaCount: .kedaMaxReplicaCount
+        case .nodeMaxNodes: .nodePoolMax
+        case .dedicatedNodes: .dedicatedNodes
+        case .kedaValue: .triggerValue
+        case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
+        case .trafficScale: .positive
+        case .kedaProtocol, .hpaBehavior, .caProfile, .gpu, .nodeSpot, .nodeMachineType, .providerRegion: nil
         }
     }
 }
@@ -62,12 +74,7 @@ public enum ParameterValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var text = String(value)
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
+    public static func format(_ value: Double) -> String { FieldRule.format(value) }
 }
 
 /// A parameter set to a value, e.g. `keda.pollingInterval=10s`.
@@ -157,6 +164,11 @@ extension ParameterSetting {
         var option = scenario.options[optionIndex]
         let name = option.name
         func number() -> Double { if case .number(let v) = value { return v } else { return .nan } }
+        // Grid files give only values within the field's rule; settings built in code are held to it here.
+        if let rule = parameter.rule, let problem = rule.problem(with: number()) {
+            throw .invalidConfiguration("\(parameter.rawValue) \(value): \(problem)")
+        }
+        func count() -> Int { Int(exactly: number()) ?? 0 }   // a whole number within the rule's range
         func text() -> String { value.description }
         func autoscaled() throws(SweepError) -> AutoscaledDeployment {
             guard case .autoscaled(let deployment) = option.kind else {
@@ -196,8 +208,8 @@ extension ParameterSetting {
         switch parameter {
         case .kedaPollingInterval: try setKEDA { $0.pollingIntervalSeconds = number() }
         case .kedaCooldownPeriod: try setKEDA { $0.cooldownPeriodSeconds = number() }
-        case .kedaMinReplicaCount: try setKEDA { $0.minReplicaCount = Int(number()) }
-        case .kedaMaxReplicaCount: try setKEDA { $0.maxReplicaCount = Int(number()) }
+        case .kedaMinReplicaCount: try setKEDA { $0.minReplicaCount = count() }
+        case .kedaMaxReplicaCount: try setKEDA { $0.maxReplicaCount = count() }
         case .kedaValue: try setKEDA { $0.trigger.targetValue = number() }
         case .kedaProtocol:
             try setKEDA {
@@ -210,7 +222,7 @@ extension ParameterSetting {
         case .caProfile:
             try setAutoscaled { $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults }
         case .nodeMaxNodes:
-            try setAutoscaled { $0.maxNodes = Int(number()) }
+            try setAutoscaled { $0.maxNodes = count() }
         case .gpu:
             let gpu = text()
             try setNode { node throws(SweepError) in node = try GPUCatalog.node(node, withGPU: gpu) }
@@ -222,7 +234,9 @@ extension ParameterSetting {
             try setNode { $0.spot = spot }
         case .providerRegion:
             let parts = text().split(separator: "/", maxSplits: 1).map(String.init)
-            let provider = parts[0]
+            guard let provider = parts.first, GPUCatalog.systemMachines[provider] != nil else {
+                throw .invalidConfiguration("provider/region '\(text())': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
+            }
             let region = parts.count > 1 ? parts[1] : (GPUCatalog.defaultRegions[provider] ?? "")
             try setNode { node throws(SweepError) in
                 let gpu = GPUCatalog.model(of: node)
@@ -253,7 +267,7 @@ extension ParameterSetting {
             guard case .dedicated(var dedicated) = option.kind else {
                 throw .invalidConfiguration("dedicated.nodes needs a dedicated option; '\(name)' is autoscaled")
             }
-            dedicated.nodeCount = Int(number())
+            dedicated.nodeCount = count()
             option.kind = .dedicated(dedicated)
         case .inferenceSecondsPerWorkUnit:
             scenario.inference.secondsPerWorkUnit = number()

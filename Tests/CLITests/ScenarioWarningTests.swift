@@ -12,7 +12,20 @@ import Testing
             let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
             #expect(outcome.status == 0, "\(outcome.standardError)")
             #expect(outcome.standardError.contains("monthly figures scale it up") == flagged, "\(horizon): \(outcome.standardError)")
+            if horizon == "5s" { #expect(outcome.standardError.contains("counts 525,600 times over"), "\(outcome.standardError)") }   // 730 h / 5 s
         }
+    }
+
+    /// 730 h / 1e-300 s once trapped converting the quotient to Int; billing needs at least 1 µs.
+    @Test func aHorizonBelowAMicrosecondIsAnErrorNotATrap() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let article = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"), encoding: .utf8)
+        let scenario = directory.appendingPathComponent("tiny.yaml")
+        try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: 1e-300s").write(to: scenario, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("counts 2.6e+306 times over"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("horizon 1e-300 s is shorter than a microsecond"), "\(outcome.standardError)")
     }
 
     @Test func aShortTraceWithoutAHorizonIsFlagged() throws {

@@ -137,7 +137,7 @@ struct CatalogImportTests {
 
     @Test("an unreadable CSV and an unwritable output are errors")
     func ioErrors() throws {
-        #expect(throws: CatalogImportError.fileUnreadable(path: "/nonexistent.csv")) {
+        #expect(throws: CatalogImportError.fileUnreadable(path: "/nonexistent.csv", reason: "file not found")) {
             try CatalogImporter.importCSV(at: "/nonexistent.csv", to: "/tmp/never.sqlite")
         }
         let directory = try TestSupport.temporaryDirectory()

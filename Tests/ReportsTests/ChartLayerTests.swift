@@ -29,6 +29,7 @@ import Testing
         #expect(NumberFormat.roughly(1918) == "1,900")
         #expect(NumberFormat.roughly(0.437) == "0.44")
         #expect(NumberFormat.roughly(55) == "55")
+        #expect(NumberFormat.roughly(5e-324) == "0")   // once a trap: its step 10⁻³²⁵ is 0 in a Double
         #expect(NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–" && NumberFormat.count(1234.0) == "1,234")
     }
 

@@ -77,7 +77,11 @@ import Testing
     // MARK: Bad input: each error names file, line and field
 
     static func error(reading text: String, format: TraceFormat = .costsim, name: String = "trace.csv") -> TraceError? {
-        let path = Fixtures.temporaryFile(text, name: name)
+        error(opening: Fixtures.temporaryFile(text, name: name), format: format)
+    }
+
+    /// The error reading the trace at `path` gives, if any.
+    static func error(opening path: String, format: TraceFormat = .costsim) -> TraceError? {
         do {
             var source = try TraceFile.open(path: path, format: format)
             _ = try Fixtures.readAll(&source)

@@ -1,3 +1,4 @@
+import Foundation
 import Scenarios
 import Simulator
 import Testing
@@ -89,6 +90,71 @@ struct GridTests {
     }
 }
 
+/// Inputs that once trapped the process (a Double too large for Int); each must be a clear error.
+@Suite("Grid values are bounded like scenario fields")
+struct GridBoundsTests {
+    func parseError(_ yaml: String) -> ScenarioFileError? { GridTests().parseError(yaml) }
+
+    @Test("a step so small the range would have more values than a grid may hold", arguments: ["1e-300s", "1e-320s", "1e-300"])
+    func tinyStep(step: String) throws {
+        let error = try #require(parseError("parameters:\n  keda.cooldownPeriod: {from: 60s, to: 300s, step: \(step)}\n"))
+        #expect(error.field == "parameters.keda.cooldownPeriod.step" && error.line == 2, "\(error)")
+        #expect(error.message.contains("more than \(Grid.maxConfigurations) values"), "\(error)")
+    }
+
+    @Test("a tiny step of a count range", arguments: ["keda.maxReplicaCount", "node.maxNodes"])
+    func tinyCountStep(parameter: String) throws {
+        let error = try #require(parseError("parameters:\n  \(parameter): {from: 1, to: 5, step: 1e-320}\n"))
+        #expect(error.message.contains("more than \(Grid.maxConfigurations) values"), "\(error)")
+    }
+
+    /// The scenario reader's own limits (10,000 replicas and nodes, `SimulationLimits`), in the
+    /// reader's words.
+    @Test("integer parameters beyond Int or the scenario's limits", arguments: [
+        ("keda.minReplicaCount", "[9223372036854775808]"), ("keda.maxReplicaCount", "[1e19]"),
+        ("node.maxNodes", "[10001]"), ("dedicated.nodes", "[18446744073709551616]"),
+        ("keda.maxReplicaCount", "{from: 1, to: 1e19, step: 1e18}"), ("dedicated.nodes", "[0]"),
+        ("keda.minReplicaCount", "[-1]"),
+    ])
+    func hugeCounts(parameter: String, values: String) throws {
+        let error = try #require(parseError("parameters:\n  \(parameter): \(values)\n"))
+        #expect(error.line == 2 && error.field?.hasPrefix("parameters.\(parameter)") == true, "\(error)")
+        #expect(error.message.contains("whole number") || error.message.contains("must be within"), "\(error)")
+    }
+
+    @Test("a grid accepts the largest count a scenario accepts, and refuses one more, as a scenario does")
+    func sameBoundsAsScenarioFiles() throws {
+        let largest = try Grid.parse(yaml: "parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas)]\n", file: "g.yaml")
+        #expect(largest.configurations[0][0].value == .number(Double(SimulationLimits.maxReplicas)))
+        let grid = try #require(parseError("parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas + 1)]\n"))
+        #expect(grid.message == "must be within 1 … \(SimulationLimits.maxReplicas), got \(SimulationLimits.maxReplicas + 1)")
+        // A range whose computed values leave the field's bounds names the value.
+        let range = try #require(parseError("parameters:\n  keda.maxReplicaCount: {from: 1, to: 2, step: 0.5}\n"))
+        #expect(range.message == "keda.maxReplicaCount value 1.5: '1.5' is not a whole number")
+        let over = try #require(parseError("parameters:\n  inference.secondsPerWorkUnit: [-0.5]\n"))
+        #expect(over.message == "must be >= 0, got -0.5")
+    }
+
+    @Test("a grid file goes through the same file checks as a scenario: a FIFO is named, not waited on")
+    func gridFileKind() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grid-fifo-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let error = try #require(throws: ScenarioFileError.self) { try Grid.load(path: path) }
+        #expect(error.file == path && error.message == "is a FIFO (named pipe), not a regular file: give the path of a file")
+    }
+
+    @Test("a setting built in code is held to the same bounds when applied", arguments: [1e19, 9.3e18, -1, 2.5, Double.nan])
+    func applyRefusesOutOfRangeCounts(value: Double) throws {
+        for parameter in [SweepParameter.kedaMinReplicaCount, .kedaMaxReplicaCount, .nodeMaxNodes] {
+            var scenario = Fixtures.scenario()
+            #expect(throws: SweepError.self) { try ParameterSetting(parameter, .number(value)).apply(to: &scenario, optionIndex: 1) }
+        }
+        var scenario = Fixtures.scenario()
+        #expect(throws: SweepError.self) { try ParameterSetting(.dedicatedNodes, .number(value)).apply(to: &scenario, optionIndex: 0) }
+    }
+}
+
 @Suite("Applying parameters to a scenario")
 struct ParameterTests {
     @Test("gpu maps to the catalog machine of the option's provider")
@@ -99,6 +165,12 @@ struct ParameterTests {
         #expect(deployment.node.machineType == "g2-standard-4")
         #expect(deployment.node.gpuModel == "L4")
         #expect(throws: SweepError.self) { try ParameterSetting(.gpu, .text("A10G")).apply(to: &scenario, optionIndex: 1) }
+    }
+
+    @Test("provider/region without a known provider is an error, not an index out of range", arguments: ["/", "", "ibm/dallas"])
+    func providerRegionWithoutProvider(text: String) {
+        var scenario = Fixtures.scenario()
+        #expect(throws: SweepError.self) { try ParameterSetting(.providerRegion, .text(text)).apply(to: &scenario, optionIndex: 1) }
     }
 
     @Test("provider/region moves the GPU pool and the system pool")

@@ -335,3 +335,47 @@ struct ConcurrentMapTests {
         }
     }
 }
+
+/// Results folded as they finish: in start order whatever the number of jobs, with at most
+/// `4 × jobs` finished results waiting for an earlier one (so memory does not grow with the runs).
+@Suite("concurrentForEach: folds in start order with a bounded backlog", .serialized)
+struct ConcurrentForEachTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func increment() { lock.withLock { value += 1 } }
+        var count: Int { lock.withLock { value } }
+    }
+
+    @Test(arguments: [1, 2, 5])
+    func foldsInStartOrderWithABoundedBacklog(jobs: Int) async throws {
+        let started = Counter()
+        let order = Array((0..<60).reversed())
+        var consumed: [Int] = []
+        var mostAhead = 0
+        try await concurrentForEach(count: 60, jobs: jobs, startOrder: order, { index in
+            started.increment()
+            if index == 59 { Thread.sleep(forTimeInterval: 0.05) }   // the first to start finishes last of its batch
+            return index * 2
+        }) { index, doubled in
+            #expect(doubled == index * 2)
+            consumed.append(index)
+            mostAhead = max(mostAhead, started.count - consumed.count)
+        }
+        #expect(consumed == order)
+        #expect(mostAhead <= 4 * jobs, "\(mostAhead) runs started beyond the last one folded")
+    }
+
+    @Test func theFirstFailureInStartOrderStopsTheRest() async {
+        let started = Counter()
+        await #expect(throws: ConcurrentMapTests.Failure(index: 5)) {
+            try await concurrentForEach(count: 100, jobs: 1, { index in
+                started.increment()
+                if index == 5 || index == 50 { throw ConcurrentMapTests.Failure(index: index) }
+                return index
+            }) { _, _ in }
+        }
+        #expect(started.count == 6)
+    }
+}
+

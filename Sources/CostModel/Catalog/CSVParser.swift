@@ -1,7 +1,10 @@
-/// A small RFC 4180 CSV reader: comma-separated fields, `"`-quoted fields that may contain
-/// commas, `""` and line breaks, records ended by LF or CRLF. Blank lines and a leading byte-order mark are skipped.
+/// A small RFC 4180 CSV reader fed one line at a time (by ``Simulator/LineReader`` for a file):
+/// comma-separated fields, `"`-quoted fields that may contain commas, `""` and line breaks.
+/// Blank lines and a leading byte-order mark are skipped. Each byte is looked at once, and a
+/// field may be at most ``maxFieldLength`` bytes and a record hold at most ``maxFields``
+/// fields, so a file that is not a catalog fails early in bounded memory.
 /// Internal; ``CatalogCSV`` gives the fields their meaning.
-enum CSVParser {
+struct CSVParser {
     /// One record and the 1-based line it starts on.
     struct Record: Equatable {
         var line: Int
@@ -14,38 +17,36 @@ enum CSVParser {
         var message: String
     }
 
-    static func parse(_ text: String) throws(SyntaxError) -> [Record] {
-        var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var fieldWasQuoted = false
-        var afterClosingQuote = false
-        let bytes = Array(text.utf8)
+    /// 64 KiB: a catalog's longest field, a source URL or a note, is a few hundred bytes.
+    static let maxFieldLength = 64 * 1024
+    /// A catalog has 20 columns.
+    static let maxFields = 1_000
+
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var recordLine = 1
+    private var inQuotes = false
+    private var fieldWasQuoted = false
+    private var afterClosingQuote = false
+    private var atFirstLine = true
+
+    /// Reads line `number` (without its line ending); returns the record it completes, nil when
+    /// it is blank or ends inside a quoted field.
+    mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) throws(SyntaxError) -> Record? {
+        var index = 0
         // Skip a UTF-8 byte-order mark (spreadsheet exports often start with one).
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-            afterClosingQuote = false
+        if atFirstLine, line.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        atFirstLine = false
+        if inQuotes {
+            field.append(UInt8(ascii: "\n"))   // the line break belongs to the quoted field
+        } else {
+            recordLine = number
         }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < line.count {
+            let byte = line[index]
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                    if index + 1 < line.count, line[index + 1] == UInt8(ascii: "\"") {
                         field.append(byte)
                         index += 1
                     } else {
@@ -53,36 +54,73 @@ enum CSVParser {
                         afterClosingQuote = true
                     }
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
                 }
             } else {
                 switch byte {
                 case UInt8(ascii: ","):
-                    endField()
-                case UInt8(ascii: "\n"):
-                    endRecord()
-                    line += 1
-                    recordLine = line
-                case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
-                    break
+                    try endField(number)
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !fieldWasQuoted else {
-                        throw SyntaxError(line: line, message: "a quote (\") inside an unquoted field; quote the whole field and double the quote")
+                        throw SyntaxError(line: number, message: "a quote (\") inside an unquoted field; quote the whole field and double the quote")
                     }
                     inQuotes = true
                     fieldWasQuoted = true
                 default:
-                    guard !afterClosingQuote else {
-                        throw SyntaxError(line: line, message: "text after a closing quote")
-                    }
+                    guard !afterClosingQuote else { throw SyntaxError(line: number, message: "text after a closing quote") }
                     field.append(byte)
                 }
             }
             index += 1
         }
+        if inQuotes {
+            try checkLength(number)
+            return nil
+        }
+        try endField(number)
+        defer { fields.removeAll(keepingCapacity: true) }
+        return fields.count == 1 && fields[0].isEmpty ? nil : Record(line: recordLine, fields: fields)
+    }
+
+    /// Checks the end of the input.
+    func finish() throws(SyntaxError) {
         if inQuotes { throw SyntaxError(line: recordLine, message: "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+    }
+
+    private func checkLength(_ line: Int) throws(SyntaxError) {
+        guard field.count <= Self.maxFieldLength else {
+            throw SyntaxError(line: line, message: "field \(fields.count + 1) is longer than \(Self.maxFieldLength / 1024) KiB; is this a price CSV?")
+        }
+    }
+
+    private mutating func endField(_ line: Int) throws(SyntaxError) {
+        try checkLength(line)
+        guard fields.count < Self.maxFields else {
+            throw SyntaxError(line: line, message: "more than \(Self.maxFields) fields; is this a price CSV?")
+        }
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        fieldWasQuoted = false
+        afterClosingQuote = false
+    }
+
+    /// Every record of `text` (split into lines as ``Simulator/LineReader`` does: LF or CRLF).
+    static func parse(_ text: String) throws(SyntaxError) -> [Record] {
+        var parser = CSVParser()
+        var records: [Record] = []
+        var bytes = Array(text.utf8)
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        try bytes.withUnsafeBufferPointer { all throws(SyntaxError) in
+            var start = 0
+            var number = 0
+            while let newline = all[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                number += 1
+                let end = newline > start && all[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
+                if let record = try parser.read(line: UnsafeBufferPointer(rebasing: all[start..<end]), number: number) { records.append(record) }
+                start = newline + 1
+            }
+        }
+        try parser.finish()
         return records
     }
 

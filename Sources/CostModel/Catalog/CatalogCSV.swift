@@ -1,3 +1,5 @@
+import Simulator
+
 /// The catalog's text format: `pricing/catalog.csv`, `pricing import` input and
 /// `pricing export` output.
 ///
@@ -44,7 +46,48 @@ public enum CatalogCSV {
         } catch {
             throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line, message: error.message)])
         }
-        guard let headerRecord = records.first else {
+        var iterator = records.makeIterator()
+        return try parse(defaults: defaults, path: path) { iterator.next() }
+    }
+
+    /// Reads the CSV file at `path` line by line (``Simulator/LineReader``: a regular UTF-8
+    /// file, lines of at most 64 MiB) and validates it as ``parse(_:defaults:path:)`` does.
+    public static func parse(file path: String, defaults: Defaults) throws(CatalogImportError) -> [PriceRow] {
+        let lines: LineReader
+        do {
+            lines = try LineReader(path: path)
+        } catch {
+            throw .fileUnreadable(path: path, reason: error.message)
+        }
+        var parser = CSVParser()
+        return try parse(defaults: defaults, path: path) { () throws(CatalogImportError) -> CSVParser.Record? in
+            do {
+                while let record = try lines.withNextLine({ line throws(TraceError) -> CSVParser.Record? in
+                    do throws(CSVParser.SyntaxError) {
+                        return try parser.read(line: line, number: lines.lineNumber)
+                    } catch {
+                        throw TraceError(file: path, line: error.line, message: error.message)
+                    }
+                }) {
+                    if let record { return record }
+                }
+                try parser.finish()
+                return nil
+            } catch let error as TraceError {
+                throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line ?? lines.lineNumber, message: error.message)])
+            } catch let error as CSVParser.SyntaxError {
+                throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line, message: error.message)])
+            } catch {
+                throw .fileUnreadable(path: path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// Validates the records `next` returns in file order (the header first).
+    static func parse(
+        defaults: Defaults, path: String, records next: () throws(CatalogImportError) -> CSVParser.Record?
+    ) throws(CatalogImportError) -> [PriceRow] {
+        guard let headerRecord = try next() else {
             throw .invalidRows(path: path, issues: [CatalogImportIssue(line: 1, message: "the file is empty (expected a header line)")])
         }
         var issues: [CatalogImportIssue] = []
@@ -73,7 +116,7 @@ public enum CatalogCSV {
             issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "column is missing and no default date was given (--effective-date)"))
         }
         if let date = defaults.effectiveDate, let problem = PriceSnapshot.dateProblem(date) {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "the default date (--effective-date) '\(date)' is not a calendar date: \(problem)"))
+            issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "the default date (--effective-date) \(TraceLimits.quote(date)) is not a calendar date: \(problem)"))
         }
         if let snapshot = defaults.snapshot, snapshot.trimmingASCIIWhitespace().isEmpty {
             issues.append(CatalogImportIssue(line: headerRecord.line, field: "snapshot", message: "the default snapshot (--snapshot) is empty"))
@@ -82,7 +125,9 @@ public enum CatalogCSV {
 
         var rows: [PriceRow] = []
         var firstLineByKey: [String: Int] = [:]
-        for record in records.dropFirst() {
+        var recordCount = 0
+        while let record = try next() {
+            recordCount += 1
             var reader = RecordReader(record: record, columnIndex: columnIndex, headerCount: headerRecord.fields.count, defaults: defaults)
             let parsed = reader.readRows()
             issues += reader.issues
@@ -96,6 +141,10 @@ public enum CatalogCSV {
                     rows.append(row)
                 }
             }
+        }
+        if recordCount == 0 {
+            // A catalog without prices would replace a good one and fail every later command.
+            issues.append(CatalogImportIssue(line: headerRecord.line, message: "the file has a header but no price rows"))
         }
         guard issues.isEmpty else { throw .invalidRows(path: path, issues: issues) }
         return rows
@@ -174,7 +223,7 @@ private struct RecordReader {
     mutating func integer(_ name: String, default fallback: Int64?) -> Int64? {
         guard let text = field(name) else { return fallback }
         guard let value = Int64(text) else {
-            fail(name, "'\(text)' is not a whole number")
+            fail(name, "\(TraceLimits.quote(text)) is not a whole number")
             return nil
         }
         if let problem = CatalogLimits.integerProblem(value, column: name) {
@@ -199,19 +248,19 @@ private struct RecordReader {
         guard let text = field(name) else { return .some(nil) }
         if let rate = HourlyRate(dollarsPerHour: text) {
             guard let problem = CatalogLimits.priceProblem(rate) else { return .some(rate) }
-            fail(name, "price '\(text)' is \(problem)")
+            fail(name, "price \(TraceLimits.quote(text)) is \(problem)")
             return nil
         }
         if text.hasPrefix("-"), ExactDecimal(parsing: String(text.dropFirst())) != nil {
-            fail(name, "negative price '\(text)'")
+            fail(name, "negative price \(TraceLimits.quote(text))")
         } else if let decimal = ExactDecimal(parsing: text) {
             if decimal.decimalPlaces > HourlyRate.decimalPlaces {
-                fail(name, "price '\(text)' has more than \(HourlyRate.decimalPlaces) decimal places")
+                fail(name, "price \(TraceLimits.quote(text)) has more than \(HourlyRate.decimalPlaces) decimal places")
             } else {
-                fail(name, "price '\(text)' is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
+                fail(name, "price \(TraceLimits.quote(text)) is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
             }
         } else {
-            fail(name, "price '\(text)' is not a number (write a plain decimal such as 0.35)")
+            fail(name, "price \(TraceLimits.quote(text)) is not a number (write a plain decimal such as 0.35)")
         }
         return nil
     }
@@ -226,19 +275,19 @@ private struct RecordReader {
         let effectiveDate = required("effective_date", default: defaults.effectiveDate)
         if let effectiveDate, let problem = PriceSnapshot.dateProblem(effectiveDate) {
             fail("effective_date", problem == PriceSnapshot.dateFormatProblem
-                ? "'\(effectiveDate)' is not a date YYYY-MM-DD"
-                : "'\(effectiveDate)' is not a calendar date: \(problem)")
+                ? "\(TraceLimits.quote(effectiveDate)) is not a date YYYY-MM-DD"
+                : "\(TraceLimits.quote(effectiveDate)) is not a calendar date: \(problem)")
         }
         var provider: CloudProvider?
         if let text = required("provider") {
             provider = CloudProvider(rawValue: text)
-            if provider == nil { fail("provider", "unknown provider '\(text)' (expected one of: \(CloudProvider.allNames))") }
+            if provider == nil { fail("provider", "unknown provider \(TraceLimits.quote(text)) (expected one of: \(CloudProvider.allNames))") }
         }
         let region = required("region")
         var kind: SKUKind?
         if let text = required("sku_kind") {
             kind = SKUKind(rawValue: text)
-            if kind == nil { fail("sku_kind", "unknown SKU kind '\(text)' (expected machine, gpu or fee)") }
+            if kind == nil { fail("sku_kind", "unknown SKU kind \(TraceLimits.quote(text)) (expected machine, gpu or fee)") }
         }
         _ = required("sku")
         let vcpus = integer("vcpus", default: nil)
@@ -248,7 +297,7 @@ private struct RecordReader {
         let increment = integer("billing_increment_s", default: 1)
         let minimum = integer("billing_minimum_s", default: 0)
         let currency = field("currency") ?? "USD"
-        if currency != "USD" { fail("currency", "only USD is supported, got '\(currency)'") }
+        if currency != "USD" { fail("currency", "only USD is supported, got \(TraceLimits.quote(currency))") }
         let attachable = (field("attachable_to") ?? "").split(separator: ",").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
         if !attachable.isEmpty, let kind, kind != .gpu { fail("attachable_to", "only GPU rows can be attachable") }
         let onDemand = price("on_demand_usd_per_hour")
@@ -271,7 +320,7 @@ private struct RecordReader {
             // The checks above cover these; this keeps import and catalog opening in agreement.
             for problem in row.problems() {
                 let column = problem.column == "price_per_hour" ? (capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour") : problem.column
-                fail(column, "'\(problem.value)' is not valid: \(problem.reason)")
+                fail(column, "\(TraceLimits.quote(problem.value)) is not valid: \(problem.reason)")
             }
             rows.append(row)
         }

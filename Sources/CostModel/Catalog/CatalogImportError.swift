@@ -1,8 +1,8 @@
 /// Why `pricing import` (``CatalogImporter``) refused a CSV file. Nothing is written when any
 /// of these is thrown.
 public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The CSV file does not exist or cannot be read.
-    case fileUnreadable(path: String)
+    /// The CSV file does not exist or cannot be read (not a regular file, not UTF-8 text…).
+    case fileUnreadable(path: String, reason: String)
     /// One or more rows failed validation; every problem found is listed.
     case invalidRows(path: String, issues: [CatalogImportIssue])
     /// The output path names the input CSV (possibly through another path, a symlink or a hard
@@ -13,8 +13,8 @@ public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .fileUnreadable(let path):
-            return "cannot read price CSV '\(path)'"
+        case .fileUnreadable(let path, let reason):
+            return "cannot read price CSV '\(path)': \(reason)"
         case .invalidRows(let path, let issues):
             let shown = issues.prefix(20).map { "  \(path): \($0)" }
             let more = issues.count > 20 ? ["  … and \(issues.count - 20) more"] : []

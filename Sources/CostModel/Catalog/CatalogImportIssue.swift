@@ -1,3 +1,5 @@
+import Simulator
+
 /// One problem found while validating a catalog CSV: where (line, row key, field) and what.
 public struct CatalogImportIssue: Sendable, Hashable, CustomStringConvertible {
     /// 1-based line in the CSV file where the record starts (the header is line 1).
@@ -18,8 +20,8 @@ public struct CatalogImportIssue: Sendable, Hashable, CustomStringConvertible {
     /// `line 5 (sku e2-medium), field 'spot_usd_per_hour': negative price '-0.1'`.
     public var description: String {
         var text = "line \(line)"
-        if let sku, !sku.isEmpty { text += " (sku \(sku))" }
-        if let field { text += ", field '\(field)'" }
+        if let sku, !sku.isEmpty { text += " (sku \(TraceLimits.shortened(sku)))" }
+        if let field { text += ", field \(TraceLimits.quote(field))" }
         return text + ": " + message
     }
 }

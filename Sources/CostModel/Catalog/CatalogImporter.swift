@@ -17,8 +17,7 @@ public enum CatalogImporter {
         if FileIdentity(path: csvPath).isSame(as: FileIdentity(path: outputPath)) {
             throw .outputIsInput(csvPath: csvPath, outputPath: outputPath)
         }
-        guard let text = Platform.readTextFile(csvPath) else { throw .fileUnreadable(path: csvPath) }
-        let rows = try CatalogCSV.parse(text, defaults: defaults, path: csvPath)
+        let rows = try CatalogCSV.parse(file: csvPath, defaults: defaults)
         do {
             try PriceCatalog.writeDatabase(rows, to: outputPath, atomically: atomically)
         } catch {

@@ -1,3 +1,5 @@
+import Simulator
+
 /// The range every numeric catalog value must lie in. `pricing import` rejects a CSV line
 /// outside them (naming line and field), and opening a catalog file, building an in-memory
 /// catalog or writing one rejects a row outside them (naming file, table, row and column), so
@@ -58,7 +60,7 @@ public enum CatalogLimits {
 
     /// Why decimal text `text` is not an acceptable size in GiB, or `nil` if it is.
     static func memoryProblem(_ text: String) -> String? {
-        guard let decimal = ExactDecimal(parsing: text) else { return "'\(text)' is not a non-negative decimal number" }
+        guard let decimal = ExactDecimal(parsing: text) else { return "\(TraceLimits.quote(text)) is not a non-negative decimal number" }
         return decimal.isAtMost(maximumMemoryGiB) ? nil : "\(text) GiB is above the maximum \(maximumMemoryGiB) GiB"
     }
 }

@@ -41,6 +41,9 @@ public struct CostCalculator: Sendable {
         try catalog.validate(snapshot)
         guard usage.horizonSeconds > 0 else { throw .invalidUsage("horizon \(usage.horizonSeconds) s must be positive") }
         let horizonMicros = try BillingRules.wholeMicroseconds(usage.horizonSeconds)
+        guard horizonMicros > 0 else {
+            throw .invalidUsage("horizon \(usage.horizonSeconds) s is shorter than a microsecond, the billing resolution")
+        }
         guard rules.monthHours > 0, rules.monthHours <= 100_000 else { throw .invalidUsage("month of \(rules.monthHours) h") }
         let monthMicros = Int64(rules.monthHours) * 3_600_000_000
 

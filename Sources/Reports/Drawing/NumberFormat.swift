@@ -51,6 +51,7 @@ enum NumberFormat {
     static func roughly(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return fixed(value, decimals: 0) }
         let magnitude = pow(10, floor(log10(Swift.abs(value))) - 1)
+        guard magnitude > 0 else { return fixed(value, decimals: 0) }   // below 1e-322 the step underflows to 0
         let rounded = (value / magnitude).rounded() * magnitude
         return compact(rounded, maxDecimals: Swift.max(0, Int(-log10(magnitude).rounded())))
     }

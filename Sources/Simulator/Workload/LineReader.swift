@@ -10,7 +10,7 @@ import Darwin
 /// Memory stays constant however long the file is; a line longer than the buffer grows it, up to
 /// ``maxLineLength`` (a longer "line" is an error: most likely not a text file at all).
 /// Line endings `\n` and `\r\n` are both accepted and not included in the line.
-final class LineReader {
+package final class LineReader {
     let path: String
     private let descriptor: Int32
     // `@exclusivity(unchecked)`: these are touched for every line; the reader is used from one
@@ -20,31 +20,27 @@ final class LineReader {
     @exclusivity(unchecked) private var end = 0            // one past the last valid byte
     @exclusivity(unchecked) private var reachedEndOfFile = false
     /// 1-based number of the line most recently returned.
-    @exclusivity(unchecked) private(set) var lineNumber = 0
+    @exclusivity(unchecked) package private(set) var lineNumber = 0
 
     static let initialCapacity = 256 * 1024
     /// Longest line accepted: 64 MiB, thousands of times a real trace line.
-    static let maxLineLength = 64 * 1024 * 1024
+    package static let maxLineLength = 64 * 1024 * 1024
 
-    init(path: String) throws(TraceError) {
+    /// Opens `path` if it is a regular file whose first block is UTF-8 text (``TextInput``).
+    package init(path: String) throws(TraceError) {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw TraceError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw TraceError(file: path, message: "is a directory, not a trace file")
-        }
-        descriptor = fd
+        descriptor = try TextInput.openRegularFile(path).descriptor
         buffer = [UInt8](repeating: 0, count: Self.initialCapacity)
+        try refill()
+        if let problem = buffer.withUnsafeBufferPointer({ TextInput.encodingProblem(UnsafeBufferPointer(rebasing: $0[..<end]), complete: reachedEndOfFile) }) {
+            throw TraceError(file: path, message: problem)
+        }
     }
 
     deinit { close(descriptor) }
 
     /// Calls `body` with the next line, or returns `nil` at the end of the file.
-    func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result) throws(TraceError) -> Result? {
+    package func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result) throws(TraceError) -> Result? {
         while true {
             if let newline = firstNewline() {
                 lineNumber += 1

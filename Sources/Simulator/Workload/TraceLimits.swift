@@ -46,8 +46,11 @@ public enum TraceLimits {
     }
 
     /// `text` for an error message: between quotes, at most ``quotedCharacters`` characters long.
-    static func quote(_ text: String, cut: Bool = false) -> String {
-        guard cut || text.count > quotedCharacters else { return "'\(text)'" }
-        return "'\(text.prefix(quotedCharacters))…'"
+    package static func quote(_ text: String, cut: Bool = false) -> String { "'\(shortened(text, cut: cut))'" }
+
+    /// `text` cut to at most ``quotedCharacters`` characters, then `…`.
+    package static func shortened(_ text: String, cut: Bool = false) -> String {
+        guard cut || text.count > quotedCharacters else { return text }
+        return "\(text.prefix(quotedCharacters))…"
     }
 }

@@ -23,8 +23,8 @@ struct ReportWriter {
         let baseline = RunOutput(scenario: scenario, outcomes: outcomes).baseline
         return ReportInput(
             scenarioName: scenario.name,
-            results: outcomes.compactMap(\.results.first),
-            costReports: outcomes.compactMap(\.costs.first),
+            results: outcomes.map(\.first),
+            costReports: outcomes.map(\.firstCost),
             baselineOptionName: baseline?.option.name,
             assumptions: try assumptions(),
             findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences,
@@ -126,7 +126,7 @@ struct ReportWriter {
     func priceRows() throws -> [AssumptionRow] {
         var seen = Set<String>()
         var rows: [AssumptionRow] = []
-        for report in outcomes.compactMap(\.costs.first) {
+        for report in outcomes.map(\.firstCost) {
             for sku in report.bySKU {
                 let key = "\(sku.provider)|\(sku.region)|\(sku.sku)|\(sku.capacity)|\(sku.snapshot)"
                 guard seen.insert(key).inserted else { continue }

@@ -20,7 +20,8 @@ struct Findings {
         var sentences: [String] = []
         let isArticle = scenario.name.hasPrefix("article")
         for outcome in outcomes {
-            guard case .autoscaled(let deployment) = outcome.option.kind, let result = outcome.results.first, result.horizonSeconds > 0 else { continue }
+            let result = outcome.first
+            guard case .autoscaled(let deployment) = outcome.option.kind, result.horizonSeconds > 0 else { continue }
             // The article's 2 h a day and $58 describe scaling to zero, not a warm pool.
             let isArticle = isArticle && deployment.replicaFloor == 0
             let days = result.horizonSeconds / 86_400

@@ -1,52 +1,76 @@
 import CostModel
 import Simulator
 
-/// All replications of one deployment option, pooled for display: latency distributions are
-/// merged, counts summed, node-hours and costs averaged per replication.
+/// All replications of one deployment option, pooled for display as they finish: latency
+/// distributions are merged, counts summed, node-hours and costs averaged per replication.
+///
+/// Only replication 0 is kept whole (its timelines, decision log and itemised costs, which the
+/// tables and the report show); every other replication is folded in by ``add(_:cost:)`` and
+/// dropped, so memory does not grow with the number of replications (a 30-day result is ≈ 9 MB).
+/// Replications must be added in order: the pooled means are sums of doubles.
 struct OptionOutcome {
     let option: DeploymentOption
-    let results: [SimulationResult]
-    /// One cost report per replication.
-    let costs: [CostReport]
+    /// Replication 0's result and cost report.
+    let first: SimulationResult
+    let firstCost: CostReport
+    /// Replications folded in so far.
+    private(set) var replications = 0
+    private let expectedReplications: Int
+    /// Each replication's cost report without its itemised lines (what ``cost`` needs).
+    private var monthlyReports: [CostReport] = []
+    private(set) var response = LatencyDistribution()
+    private(set) var wait = LatencyDistribution()
+    private(set) var coldStartWait = LatencyDistribution()
+    private(set) var service = LatencyDistribution()
+    private(set) var arrived = 0
+    private(set) var served = 0
+    private(set) var timedOut = 0
+    private(set) var waitedForColdStart = 0
+    /// Requests still waiting or in service when the runs stopped (counted as timed out too).
+    private(set) var unanswered = 0
+    /// GPU VMs started, summed over replications.
+    private(set) var gpuNodesCreatedTotal = 0
+    /// Scale-ups from zero replicas, summed over replications.
+    private(set) var activationsFromZeroTotal = 0
+    /// GPU node-seconds by state, mean over replications.
+    private(set) var gpuNodeSeconds = NodeStateDurations()
+
+    /// Starts with replication 0 of `replications`.
+    init(option: DeploymentOption, first: SimulationResult, cost: CostReport, replications: Int) {
+        self.option = option
+        self.first = first
+        firstCost = cost
+        expectedReplications = replications
+        add(first, cost: cost)
+    }
+
+    /// Folds in the next replication.
+    mutating func add(_ result: SimulationResult, cost: CostReport) {
+        replications += 1
+        var slim = cost
+        slim.nodeRuns = []
+        slim.bySKU = []
+        monthlyReports.append(slim)
+        response.add(result.requests.response)
+        wait.add(result.requests.wait)
+        coldStartWait.add(result.requests.coldStartWait)
+        service.add(result.requests.service)
+        arrived += result.requests.arrived
+        served += result.requests.served
+        timedOut += result.requests.timedOut
+        waitedForColdStart += result.requests.waitedForColdStart
+        unanswered += result.requests.unanswered
+        gpuNodesCreatedTotal += result.gpuNodesCreated
+        activationsFromZeroTotal += result.activationsFromZero
+        let durations = result.gpuNodeSecondsByState
+        for state in NodeState.allCases { gpuNodeSeconds[state] += durations[state] / Double(expectedReplications) }
+    }
 
     /// Mean monthly cost over replications.
-    var cost: CostSummary? { CostSummary(costs) }
+    var cost: CostSummary? { CostSummary(monthlyReports) }
 
-    var replications: Int { results.count }
-
-    var response: LatencyDistribution { pooled(\.response) }
-    var wait: LatencyDistribution { pooled(\.wait) }
-    var coldStartWait: LatencyDistribution { pooled(\.coldStartWait) }
-    var service: LatencyDistribution { pooled(\.service) }
-
-    var arrived: Int { results.reduce(0) { $0 + $1.requests.arrived } }
-    var served: Int { results.reduce(0) { $0 + $1.requests.served } }
-    var timedOut: Int { results.reduce(0) { $0 + $1.requests.timedOut } }
-    var waitedForColdStart: Int { results.reduce(0) { $0 + $1.requests.waitedForColdStart } }
-    /// Requests still waiting or in service when the runs stopped (counted as timed out too).
-    var unanswered: Int { results.reduce(0) { $0 + $1.requests.unanswered } }
-    /// GPU VMs started, summed over replications.
-    var gpuNodesCreatedTotal: Int { results.reduce(0) { $0 + $1.gpuNodesCreated } }
-    /// Scale-ups from zero replicas, summed over replications.
-    var activationsFromZeroTotal: Int { results.reduce(0) { $0 + $1.activationsFromZero } }
-    var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, results.count)) }
-    var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, results.count)) }
+    var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, replications)) }
+    var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, replications)) }
     var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
     var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
-
-    /// GPU node-seconds by state, mean over replications.
-    var gpuNodeSeconds: NodeStateDurations {
-        var mean = NodeStateDurations()
-        for result in results {
-            let durations = result.gpuNodeSecondsByState
-            for state in NodeState.allCases { mean[state] += durations[state] / Double(results.count) }
-        }
-        return mean
-    }
-
-    private func pooled(_ keyPath: KeyPath<RequestStatistics, LatencyDistribution>) -> LatencyDistribution {
-        var merged = LatencyDistribution()
-        for result in results { merged.add(result.requests[keyPath: keyPath]) }
-        return merged
-    }
 }

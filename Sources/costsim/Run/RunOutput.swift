@@ -18,7 +18,7 @@ struct RunOutput {
     // MARK: Table
 
     func table() -> String {
-        let first = outcomes.first?.results.first
+        let first = outcomes.first?.first
         let horizon = first?.horizonSeconds ?? 0
         var text = "Scenario \(scenario.name): \(Format.duration(horizon)) observed, seed \(scenario.seed), "
         text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n\n"
@@ -58,7 +58,7 @@ struct RunOutput {
                 + NodeState.allCases.map { month.gpuByState[$0].formatted } + [month.total.formatted])
         }
         text += "Monthly cost by component\n" + costs.render() + "\n"
-        if let report = outcomes.first?.costs.first {
+        if let report = outcomes.first?.firstCost {
             text += "Prices: snapshot \(report.priceSnapshot) (\(report.catalogOrigin) catalog); month = \(report.monthHours) h; "
             text += "projected from \(Format.duration(report.horizonSeconds)) simulated.\n"
         }
@@ -79,7 +79,8 @@ struct RunOutput {
     func decisionLog(_ filter: ExplainOptions.Filter) -> String {
         var text = ""
         for outcome in outcomes {
-            guard let decisions = outcome.results.first?.decisions.filter(filter.includes), !decisions.isEmpty else { continue }
+            let decisions = outcome.first.decisions.filter(filter.includes)
+            guard !decisions.isEmpty else { continue }
             text += "\nDecisions: \(outcome.option.name) (replication 0, \(Format.count(decisions.count)) entries)\n"
             var table = TextTable([("time", .right), ("actor", .left), ("from", .right), ("to", .right), ("rule", .left), ("inputs", .left)])
             for decision in decisions {
@@ -175,10 +176,10 @@ struct RunOutput {
     }
 
     func document() -> Document {
-        let report = outcomes.first?.costs.first
+        let report = outcomes.first?.firstCost
         return Document(
             scenario: scenario.name, seed: scenario.seed, replications: scenario.replications,
-            horizonSeconds: outcomes.first?.results.first?.horizonSeconds ?? 0, clientTimeoutSeconds: scenario.clientTimeoutSeconds,
+            horizonSeconds: outcomes.first?.first.horizonSeconds ?? 0, clientTimeoutSeconds: scenario.clientTimeoutSeconds,
             baseline: baseline?.option.name, priceSnapshot: report?.priceSnapshot, monthHours: report?.monthHours,
             options: outcomes.map { outcome in
                 let seconds = outcome.gpuNodeSeconds
@@ -201,7 +202,7 @@ struct RunOutput {
                     monthlyCostNanoDollars: month?.total.nanoDollars,
                     monthlyCostByComponent: month.map(Components.init),
                     decisions: explain.map { filter in
-                        (outcome.results.first?.decisions ?? []).filter(filter.includes).map {
+                        outcome.first.decisions.filter(filter.includes).map {
                             Decision(timeSeconds: $0.timeSeconds, actor: $0.actor.rawValue, rule: $0.rule, inputs: $0.inputs,
                                      from: $0.from, to: $0.to)
                         }

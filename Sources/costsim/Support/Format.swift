@@ -30,4 +30,10 @@ enum Format {
         }
         return value < 0 ? "-" + grouped : grouped
     }
+
+    /// A count that may be huge or a quotient of a tiny divisor: grouped digits below 10¹⁵, then `1.2e+20`
+    /// (`inf` when infinite), never an integer conversion that could trap.
+    static func approximate(_ value: Double) -> String {
+        value.magnitude < 1e15 ? count(Int(value.rounded())) : String(format: "%.2g", value)
+    }
 }

@@ -67,7 +67,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Warns that monthly figures multiply an observed period of `seconds` (described by `what`) by a month's worth.
     private static func warnShortObservation(_ what: String, seconds: Double) {
-        let times = Int(Double(BillingRules().monthHours) * 3_600 / seconds)   // the default month, 730 h
+        let times = Format.approximate((Double(BillingRules().monthHours) * 3_600 / seconds).rounded(.down))   // the default month, 730 h
         FileHandle.standardError.write(Data(("costsim: warning: \(what); monthly figures scale it up to a month, "
             + "so each cold start and billing minimum in it counts \(times) times over — observe at least a day (scenario horizon, a longer trace)\n").utf8))
     }

@@ -56,7 +56,7 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     static func isManifest(_ path: String) throws -> Bool {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError("\(path): file not found or unreadable") }
+        let text = try InputFile.text(atPath: path)
         return text.split(separator: "\n").contains { $0.hasPrefix("apiVersion:") || $0.hasPrefix("kind:") }
     }
 

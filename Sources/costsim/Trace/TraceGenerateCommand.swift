@@ -143,20 +143,15 @@ struct TraceGenerateCommand: AsyncParsableCommand {
             let options = profile == .bursty
                 ? "--speech-minutes-per-day, --days, --size-mean and --mean-off-seconds" : "--speech-minutes-per-day, --days and --size-mean"
             throw ValidationError(
-                "\(options) ask for about \(Self.approximate(description.maxExpectedRequests)) requests; "
-                    + "a trace may have at most \(Self.approximate(SimulationLimits.maxGeneratedRequests)) (about 20 GB of CSV)")
+                "\(options) ask for about \(Format.approximate(description.maxExpectedRequests)) requests; "
+                    + "a trace may have at most \(Format.approximate(SimulationLimits.maxGeneratedRequests)) (about 20 GB of CSV)")
         }
         guard description.maxProfilePeriods <= TraceLimits.maxProfilePeriods else {
             throw ValidationError(
-                "--days, --mean-on-seconds and --mean-off-seconds make about \(Self.approximate(description.maxProfilePeriods)) bursts and pauses; "
-                    + "at most \(Self.approximate(TraceLimits.maxProfilePeriods)) (shorten the trace or lengthen the bursts and pauses)")
+                "--days, --mean-on-seconds and --mean-off-seconds make about \(Format.approximate(description.maxProfilePeriods)) bursts and pauses; "
+                    + "at most \(Format.approximate(TraceLimits.maxProfilePeriods)) (shorten the trace or lengthen the bursts and pauses)")
         }
         do { try description.validate() } catch { throw ValidationError(error.message) }
         return description
-    }
-
-    /// A count that may be huge: grouped digits up to 10¹⁵, then `1.2e+20`.
-    static func approximate(_ value: Double) -> String {
-        value < 1e15 ? Format.count(Int(value.rounded())) : String(format: "%.2g", value)
     }
 }

@@ -12,7 +12,7 @@ struct CostSim: AsyncParsableCommand {
         abstract: "Simulate and price GPU inference: dedicated servers vs scale-to-zero with KEDA.",
         discussion: """
             Examples:
-              costsim run                        # the bundled article scenario, from any directory
+              costsim run              # the bundled article scenario, from any directory
               costsim report -o report.pdf
               costsim recommend --grid scenarios/grid-keda.yaml --slo "p95<=30s"
             """,

@@ -63,6 +63,7 @@ struct SweepView {
         text += front.render() + "\n"
         return text
     }
+
     /// Every interval as mean, low and high (bounds empty with a single replication); names as
     /// in the JSON (docs/json.md).
     static let csvHeader = ["configuration", "label", "replications"]

@@ -21,7 +21,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var billing: BillingOptions
     @OptionGroup var baseline: BaselineOption
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The PDF to write (atomically; default: report.pdf).", valueName: "report.pdf"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "The PDF to write (atomically; default: report.pdf).", valueName: "report.pdf"))
     var output: String?
 
     /// The former name of --output, accepted for existing scripts.
@@ -36,11 +37,11 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let out = output ?? self.out ?? "report.pdf"
+        let path = output ?? out ?? "report.pdf"
         // The outputs are checked before simulating: a report that cannot be saved is not run.
-        let pdf = try OutputFile(checking: out, option: "--output")
+        let pdf = try OutputFile(checking: path, option: "--output")
         let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
-        try AtomicFile.refuseSameFile(outputs: [("--output", out)], inputs: self.scenario.inputFiles + pricing.inputFiles)
+        try AtomicFile.refuseSameFile(outputs: [("--output", path)], inputs: self.scenario.inputFiles + pricing.inputFiles)
         let scenario = try baseline.apply(to: self.scenario.load())
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
@@ -51,6 +52,6 @@ struct ReportCommand: AsyncParsableCommand {
         try OutputBatch.write { batch in
             pngs = try ReportWriter.stage(input, into: batch, pdf: pdf, pngDirectory: pngDirectory)
         }
-        FileHandle.standardError.write(Data(ReportWriter.wroteMessage(pdf: out, pngDirectory: pngDir, pngs: pngs).utf8))
+        FileHandle.standardError.write(Data(ReportWriter.wroteMessage(pdf: path, pngDirectory: pngDir, pngs: pngs).utf8))
     }
 }

@@ -107,7 +107,7 @@ extension ConfigNode {
         return seconds
     }
 
-    static func parseGoDuration(_ text: String) -> Double? {
+    package static func parseGoDuration(_ text: String) -> Double? {
         if text == "0" { return 0 }
         let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("μs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
         var rest = Substring(text)

@@ -13,6 +13,10 @@ struct ArticleCommand: AsyncParsableCommand {
             day. By default it shows the article's prices (snapshot article-2023) and the latest prices; \
             --price-snapshot or --price-date shows one column. `costsim run` simulates what the GPU pool \
             really uses once cold starts, cooldown and scale-down delays are counted.
+
+            Examples:
+              costsim article
+              costsim article --price-snapshot article-2023
             """)
 
     @OptionGroup var pricing: PricingOptions

@@ -11,8 +11,10 @@ struct CostSim: AsyncParsableCommand {
         commandName: "costsim",
         abstract: "Simulate and price GPU inference: dedicated servers vs scale-to-zero with KEDA.",
         discussion: """
-            Example: the bundled article scenario's comparison tables, from any directory:
-              costsim run
+            Examples:
+              costsim run              # the bundled article scenario, from any directory
+              costsim report -o report.pdf
+              costsim recommend --grid scenarios/grid-keda.yaml --slo "p95<=30s"
             """,
         subcommands: [
             RunCommand.self,

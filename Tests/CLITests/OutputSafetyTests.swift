@@ -61,8 +61,8 @@ import Testing
     /// the path and what it is, and leaves it as it was.
     @Test(arguments: [
         ["run", "--scenario", "s.yaml", "--format", "csv", "--output"],
-        ["report", "--scenario", "s.yaml", "--out"],
-        ["trace", "generate", "--days", "0.1", "--out"],
+        ["report", "--scenario", "s.yaml", "--output"],
+        ["trace", "generate", "--days", "0.1", "--output"],
         ["pricing", "export", "--output"],
     ])
     func refusesDevicesFIFOsAndDirectories(command: [String]) throws {
@@ -99,7 +99,7 @@ import Testing
         let throughLink = try Self.run(["run", "--scenario", "s.yaml", "--format", "csv", "--output", "link.csv"], in: directory)
         #expect(throughLink.status == 0, "\(throughLink.standardError)")
         #expect(Self.fileType(directory.appendingPathComponent("link.csv").path) == S_IFLNK)
-        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("option,monthly_cost_usd"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("option,monthlyCost,"))
 
         let readOnly = directory.appendingPathComponent("read-only.csv").path
         try "old\n".write(toFile: readOnly, atomically: false, encoding: .utf8)
@@ -123,7 +123,7 @@ import Testing
         try FileManager.default.createDirectory(at: png.appendingPathComponent("latency-cdf.png"), withIntermediateDirectories: true)
         try "old report".write(to: directory.appendingPathComponent("r.pdf"), atomically: false, encoding: .utf8)
 
-        let outcome = try Self.run(["report", "--scenario", "s.yaml", "--out", "r.pdf", "--png-dir", "png"], in: directory)
+        let outcome = try Self.run(["report", "--scenario", "s.yaml", "--output", "r.pdf", "--png-dir", "png"], in: directory)
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("cannot write png/latency-cdf.png: it is a directory"), "\(outcome.standardError)")
         #expect(try String(contentsOf: directory.appendingPathComponent("r.pdf"), encoding: .utf8) == "old report")
@@ -181,8 +181,8 @@ import Testing
         let cases: [(arguments: [String], message: String)] = [
             (["run", "--trace", "bad.csv", "--output", "nodir/o.json"], "cannot write nodir/o.json: directory nodir does not exist"),
             (["run", "--trace", "bad.csv", "--report", "file"], "--report: cannot write into file: it is a regular file, not a directory"),
-            (["report", "--trace", "bad.csv", "--out", "r.pdf", "--png-dir", "missing/png"], "--png-dir: cannot create missing/png: directory missing does not exist"),
-            (["report", "--trace", "bad.csv", "--out", "nodir/r.pdf"], "cannot write nodir/r.pdf: directory nodir does not exist"),
+            (["report", "--trace", "bad.csv", "--output", "r.pdf", "--png-dir", "missing/png"], "--png-dir: cannot create missing/png: directory missing does not exist"),
+            (["report", "--trace", "bad.csv", "--output", "nodir/r.pdf"], "cannot write nodir/r.pdf: directory nodir does not exist"),
             (["run", "--trace", "bad.csv", "--output", ""], "--output: no file name given"),
         ]
         for item in cases {
@@ -266,7 +266,7 @@ import Testing
         let process = Process()
         process.executableURL = CLIRunner.executable
         // About 8 GB if left to finish; it is interrupted after its first megabytes.
-        process.arguments = ["trace", "generate", "--out", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000"]
+        process.arguments = ["trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000"]
         process.currentDirectoryURL = directory
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -19,23 +19,9 @@ import Testing
     }
 
     @Test func explainPrintsTheDecisionLogAndKedaAppliesAManifest() throws {
-        let directory = CLIRunner.temporaryDirectory()
-        let scenario = directory.appendingPathComponent("s.yaml")
-        try """
-            name: small
-            horizon: 2h
-            workload:
-              trace: {path: t.csv}
-            options:
-              - name: stz
-                autoscaled:
-                  keda: {preset: keda-defaults}
-                  nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
-                  coldStart: {vmBoot: 60s, driverInstall: 50s, devicePlugin: 10s, imagePull: 100s, modelLoad: 15s, readiness: 5s}
-            """.write(to: scenario, atomically: true, encoding: .utf8)
-        try "arrival_seconds,work_size\n5,10\n".write(to: directory.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
-        let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path
-        let outcome = try CLIRunner.run(["run", "--scenario", scenario.path, "--keda", manifest, "--explain", "--format", "json"])
+        let (directory, scenario, manifest) = try CommandOptionsTests.explainScenario()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--keda", manifest, "--explain", "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
         let option = (document?["options"] as? [[String: Any]])?.first
@@ -43,7 +29,7 @@ import Testing
         // The article's ScaledObject polls every 10 s: activation at 10 s, scale to zero at 340 s (see the timeline tests).
         let keda = decisions.filter { $0["actor"] as? String == "KEDA" }.compactMap { $0["timeSeconds"] as? Double }
         #expect(keda == [10, 340])
-        let table = try CLIRunner.run(["run", "--scenario", scenario.path, "--explain"])
+        let table = try CLIRunner.run(["run", "--scenario", scenario, "--explain"])
         #expect(table.standardOutput.contains("Decisions: stz"))
         #expect(table.standardOutput.contains("activation: queue 1 > activationValue 0"))
     }
@@ -60,7 +46,7 @@ import Testing
                 dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
             """.write(to: scenario, atomically: true, encoding: .utf8)
         let pdf = directory.appendingPathComponent("r.pdf").path
-        let outcome = try CLIRunner.run(["report", "--scenario", scenario.path, "--out", pdf, "--png-dir", directory.appendingPathComponent("png").path])
+        let outcome = try CLIRunner.run(["report", "--scenario", scenario.path, "--output", pdf, "--png-dir", directory.appendingPathComponent("png").path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(bytes.starts(with: Data("%PDF".utf8)))
@@ -86,7 +72,7 @@ import Testing
         let outcome = try CLIRunner.run(["run", "--format", "csv"])
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.count == 5)   // header + dedicated, scale-to-zero, warm-pool, knative
-        #expect(lines.first?.hasPrefix("option,monthly_cost_usd,requests,served,timed_out") == true)
+        #expect(lines.first?.hasPrefix("option,monthlyCost,monthlyCostNanoDollars,arrived,served,timedOut") == true)
         #expect(lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == ["dedicated", "scale-to-zero", "warm-pool", "knative"])
     }
 

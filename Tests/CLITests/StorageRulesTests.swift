@@ -41,7 +41,7 @@ import Testing
         let process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = [
-            "trace", "generate", "--out", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
+            "trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
         ]
         process.currentDirectoryURL = directory
         process.standardError = FileHandle.nullDevice
@@ -55,7 +55,7 @@ import Testing
         process.waitUntilExit()
         #expect(try OutputSafetyTests.hiddenTemporaries(in: directory) == [".big.csv.tmp-\(process.processIdentifier)"])
 
-        let again = try CLIRunner.run(["trace", "generate", "--out", "big.csv", "--days", "0.1"], in: directory)
+        let again = try CLIRunner.run(["trace", "generate", "--output", "big.csv", "--days", "0.1"], in: directory)
         #expect(again.status == 0, "\(again.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["big.csv"])
     }
@@ -97,7 +97,7 @@ import Testing
 
     /// A 400-character option name makes a PNG name too long for the file system: refused before
     /// the simulation, naming the file, and nothing is written.
-    @Test(arguments: [["report", "--out", "r.pdf", "--png-dir", "png"], ["run", "--report", "out"]])
+    @Test(arguments: [["report", "--output", "r.pdf", "--png-dir", "png"], ["run", "--report", "out"]])
     func aTooLongOptionNameFailsBeforeSimulating(command: [String]) throws {
         let directory = CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -50,10 +50,10 @@ import Testing
         let header = rows[0]
         for row in rows.dropFirst() {
             #expect(row.count == header.count)
-            for metric in ["cost", "p50", "p95", "p99", "timeout_share", "cold_start_share"] {
-                let mean = try #require(header.firstIndex { $0.hasPrefix(metric + "_mean") })
+            for metric in ["monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare", "coldStartShare"] {
+                let mean = try #require(header.firstIndex(of: metric))
                 let (low, high) = (try #require(Double(row[mean + 1])), try #require(Double(row[mean + 2])))
-                #expect(header[mean + 1] == metric + "_ci_low" && header[mean + 2] == metric + "_ci_high")
+                #expect(header[mean + 1] == metric + "Low" && header[mean + 2] == metric + "High")
                 #expect(low <= Double(row[mean])! && Double(row[mean])! <= high, "\(metric): \(row)")
             }
         }

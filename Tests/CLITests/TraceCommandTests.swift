@@ -5,7 +5,7 @@ import Testing
     @Test func generateThenInspect() throws {
         let directory = CLIRunner.temporaryDirectory()
         let trace = directory.appendingPathComponent("week.csv").path
-        let generated = try CLIRunner.run(["trace", "generate", "--out", trace, "--days", "7", "--seed", "5"])
+        let generated = try CLIRunner.run(["trace", "generate", "--output", trace, "--days", "7", "--seed", "5"])
         #expect(generated.status == 0, "\(generated.standardError)")
         let text = try String(contentsOfFile: trace, encoding: .utf8)
         let lines = text.split(separator: "\n")
@@ -14,7 +14,7 @@ import Testing
         #expect(abs(lines.count - 1 - 8400) < 500)
 
         let again = directory.appendingPathComponent("again.csv").path
-        _ = try CLIRunner.run(["trace", "generate", "--out", again, "--days", "7", "--seed", "5"])
+        _ = try CLIRunner.run(["trace", "generate", "--output", again, "--days", "7", "--seed", "5"])
         #expect(try String(contentsOfFile: again, encoding: .utf8) == text)
 
         let inspected = try CLIRunner.run(["trace", "inspect", trace])
@@ -71,7 +71,7 @@ import Testing
     @Test func generateRejectsImpossibleSizesAndLeavesNoFile() throws {
         let directory = CLIRunner.temporaryDirectory()
         let trace = directory.appendingPathComponent("t.csv").path
-        let outcome = try CLIRunner.run(["trace", "generate", "--out", trace, "--size-mean", "20", "--size-p95", "10"])
+        let outcome = try CLIRunner.run(["trace", "generate", "--output", trace, "--size-mean", "20", "--size-p95", "10"])
         #expect(outcome.status != 0)
         #expect(!FileManager.default.fileExists(atPath: trace))
     }
@@ -105,7 +105,7 @@ import Testing
         for (text, name) in [("arrival_seconds,work_size\n", "header-only.csv"), ("", "empty.jsonl")] {
             let path = try traceFile(text, name: name)
             let report = CLIRunner.temporaryDirectory().appendingPathComponent("r.pdf").path
-            for command in [["trace", "inspect", path], ["run", "--trace", path], ["report", "--trace", path, "--out", report]] {
+            for command in [["trace", "inspect", path], ["run", "--trace", path], ["report", "--trace", path, "--output", report]] {
                 let outcome = try CLIRunner.run(command)
                 #expect(outcome.status == 1, "\(command)")
                 #expect(outcome.standardError.contains("\(name): trace has no records"), "\(command): \(outcome.standardError)")
@@ -179,7 +179,7 @@ import Testing
         ]
         for (arguments, expected) in cases {
             let out = CLIRunner.temporaryDirectory().appendingPathComponent("x.csv").path
-            let outcome = try CLIRunner.run(["trace", "generate", "--out", out] + arguments)
+            let outcome = try CLIRunner.run(["trace", "generate", "--output", out] + arguments)
             #expect(outcome.status != 0, "\(arguments)")
             #expect(outcome.standardError.contains(expected), "\(arguments): \(outcome.standardError)")
             #expect(!outcome.standardError.contains("Missing value"), "\(arguments)")

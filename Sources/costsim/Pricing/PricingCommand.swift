@@ -10,6 +10,11 @@ struct PricingCommand: AsyncParsableCommand {
             snapshots: article-2023 (the seed article's prices) and 2026-11-29 (prices collected on \
             that date). Build your own with `costsim pricing import my.csv --output my.sqlite` and \
             use it with --pricing my.sqlite.
+
+            Examples:
+              costsim pricing list --provider gcp --gpu T4
+              costsim pricing show n1-highmem-4
+              costsim pricing export -o catalog.csv
             """,
         subcommands: [
             PricingListCommand.self,

@@ -6,7 +6,12 @@ import Storage
 struct PricingExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the catalog (bundled or --pricing) as CSV, to standard output or --output.")
+        abstract: "Write the catalog (bundled or --pricing) as CSV, to standard output or --output.",
+        discussion: """
+            Examples:
+              costsim pricing export -o catalog.csv
+              costsim pricing export --pricing my.sqlite
+            """)
 
     @OptionGroup var pricing: PricingOptions
 

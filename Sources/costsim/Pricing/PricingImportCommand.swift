@@ -11,10 +11,13 @@ struct PricingImportCommand: AsyncParsableCommand {
         discussion: """
             The CSV has the columns of pricing/catalog.csv (see pricing/README.md); \
             a CSV without the snapshot and effective_date columns imports when --snapshot and --effective-date \
-            are given. Example: \
-            costsim pricing import prices.csv --snapshot mine --effective-date 2026-12-01 -o mine.sqlite. \
+            are given. \
             Every row is checked (provider, kind, prices, integers, dates, duplicate keys) and every \
             problem is reported with its line and field.
+
+            Examples:
+              costsim pricing import my.csv --output my.sqlite
+              costsim run --pricing my.sqlite
             """)
 
     @Argument(help: ArgumentHelp("Price CSV to import.", valueName: "file.csv"))

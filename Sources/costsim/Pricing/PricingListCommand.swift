@@ -5,7 +5,12 @@ import CostModel
 struct PricingListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List catalog prices, optionally filtered by provider, region, GPU or kind.")
+        abstract: "List catalog prices, optionally filtered by provider, region, GPU or kind.",
+        discussion: """
+            Examples:
+              costsim pricing list --provider gcp --gpu T4
+              costsim pricing list --price-snapshot article-2023
+            """)
 
     @OptionGroup var pricing: PricingOptions
 

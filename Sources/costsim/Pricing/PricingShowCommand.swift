@@ -5,7 +5,12 @@ import CostModel
 struct PricingShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show every price of one SKU (all snapshots and capacity types) with its source and notes.")
+        abstract: "Show every price of one SKU (all snapshots and capacity types) with its source and notes.",
+        discussion: """
+            Examples:
+              costsim pricing show n1-highmem-4
+              costsim pricing show nvidia-tesla-t4 --region us-central1
+            """)
 
     @Argument(help: "SKU: a machine type (n1-highmem-4), GPU (nvidia-tesla-t4) or fee (gke-cluster-management).")
     var sku: String

@@ -44,10 +44,12 @@ struct ReportWriter {
     /// (``ReportInput/pngFileNames``) — and adds the files to `batch`, which writes them all or
     /// none. Everything is rendered before the first file or directory is created; `pdf` is
     /// checked after `pngDirectory` is created, so it may lie inside it (`run --report DIR`).
+    /// Returns the number of PNGs staged.
+    @discardableResult
     static func stage(
         _ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile,
         pngDirectory: OutputDirectory?
-    ) throws {
+    ) throws -> Int {
         let renderer = ReportRenderer(input: input)
         let pdfBytes = try renderer.pdfData()
         var pngs: [(name: String, bytes: [UInt8])] = []
@@ -62,6 +64,12 @@ struct ReportWriter {
         if let pngDirectory {
             for png in pngs { try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option)) }
         }
+        return pngs.count
+    }
+
+    /// What `report` and `run --report` print (on standard error) once the files are written.
+    static func wroteMessage(pdf: String, pngDirectory: String?, pngs: Int) -> String {
+        "wrote \(pdf)" + (pngDirectory.map { " and \(pngs) chart\(pngs == 1 ? "" : "s") (PNG) in \($0)" } ?? "") + "\n"
     }
 
     // MARK: Assumptions

@@ -28,8 +28,10 @@ struct OptionOutcome {
     private(set) var waitedForColdStart = 0
     /// Requests still waiting or in service when the runs stopped (counted as timed out too).
     private(set) var unanswered = 0
-    private var gpuNodesCreatedTotal = 0
-    private var activationsFromZeroTotal = 0
+    /// GPU VMs started, summed over replications.
+    private(set) var gpuNodesCreatedTotal = 0
+    /// Scale-ups from zero replicas, summed over replications.
+    private(set) var activationsFromZeroTotal = 0
     /// GPU node-seconds by state, mean over replications.
     private(set) var gpuNodeSeconds = NodeStateDurations()
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Reports
 import Simulator
@@ -12,6 +13,12 @@ struct RunCommand: AsyncParsableCommand {
             With no options, runs the bundled scenario article-gke-t4 (costsim scenario show \
             article-gke-t4), which mirrors the article: GKE us-central1, n1-highmem-4 + T4, about 300 \
             minutes of speech a day. It works from any directory: the bundled scenarios are in the binary.
+
+            Examples:
+              costsim run
+              costsim run --scenario my-gke.yaml --seed 7 --format csv -o run.csv
+              costsim run --keda scaledobject.yaml --explain-actor KEDA --explain-to 1h
+              costsim run --report out    # also out/report.pdf and one PNG per chart
             """)
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -26,11 +33,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the output to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Flag(name: .long, help: "Also print every scaling decision (time, actor, inputs, rule) — why a node stayed up.")
-    var explain = false
+    @OptionGroup var explain: ExplainOptions
 
     @Option(name: .long, help: ArgumentHelp("Also write the PDF report and one PNG per chart into this directory.", valueName: "dir"))
     var report: String?
@@ -55,8 +61,8 @@ struct RunCommand: AsyncParsableCommand {
         let scenario = try baseline.apply(to: self.scenario.load())
         if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
-        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain)
-        let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: explain)
+        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain.isEnabled)
+        let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: try explain.filter())
         let text: String
         switch format {
         case .table: text = report.table()
@@ -68,13 +74,17 @@ struct RunCommand: AsyncParsableCommand {
             reportInput = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
         }
         // --output and the report (PDF and PNGs) are one output: all are written or none.
+        var pngs = 0
         try OutputBatch.write { batch in
             if let reportDirectory, let reportPDF, let reportInput {
                 let pdf = { try reportFile ?? OutputFile(checking: reportPDF, option: "--report") }
-                try ReportWriter.stage(reportInput, into: batch, pdf: pdf(), pngDirectory: reportDirectory)
+                pngs = try ReportWriter.stage(reportInput, into: batch, pdf: pdf(), pngDirectory: reportDirectory)
             }
             if let output { try batch.add(text, to: outputFile ?? OutputFile(checking: output, option: "--output")) }
         }
         if output == nil { print(text, terminator: "") }
+        if let reportPDF, let reportDirectory {
+            FileHandle.standardError.write(Data(ReportWriter.wroteMessage(pdf: reportPDF, pngDirectory: reportDirectory.path, pngs: pngs).utf8))
+        }
     }
 }

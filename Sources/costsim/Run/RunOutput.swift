@@ -6,7 +6,8 @@ import Simulator
 struct RunOutput {
     let scenario: Scenario
     let outcomes: [OptionOutcome]
-    var explain = false
+    /// Which scaling decisions to print; nil: none.
+    var explain: ExplainOptions.Filter?
 
     /// The option others are compared with: the scenario's baseline (by default its first option).
     var baseline: OptionOutcome? {
@@ -65,7 +66,7 @@ struct RunOutput {
         if !findings.isEmpty {
             text += "\nWhat this means\n" + findings.map { "- " + $0 }.joined(separator: "\n") + "\n"
         }
-        if explain { text += decisionLog() }
+        if let explain { text += decisionLog(explain) }
         return text
     }
 
@@ -75,10 +76,10 @@ struct RunOutput {
         return Format.fixed(Double(option.nanoDollars) / Double(baseline.nanoDollars), decimals: 2) + "×"
     }
 
-    func decisionLog() -> String {
+    func decisionLog(_ filter: ExplainOptions.Filter) -> String {
         var text = ""
         for outcome in outcomes {
-            let decisions = outcome.first.decisions
+            let decisions = outcome.first.decisions.filter(filter.includes)
             guard !decisions.isEmpty else { continue }
             text += "\nDecisions: \(outcome.option.name) (replication 0, \(Format.count(decisions.count)) entries)\n"
             var table = TextTable([("time", .right), ("actor", .left), ("from", .right), ("to", .right), ("rule", .left), ("inputs", .left)])
@@ -100,12 +101,15 @@ struct RunOutput {
     // MARK: JSON
 
     struct Document: Encodable {
+        var schemaVersion = JSONOutput.schemaVersion
         var scenario: String
         var seed: UInt64
         var replications: Int
         var horizonSeconds: Double
         var clientTimeoutSeconds: Double
         var baseline: String?
+        var priceSnapshot: String?
+        var monthHours: Int?
         var options: [Option]
         var findings: [String]
     }
@@ -113,20 +117,23 @@ struct RunOutput {
     struct Option: Encodable {
         var name: String
         var requests: Requests
+        var timeoutShare, coldStartShare: Double
         var responseSeconds: Latency
         var waitSeconds: Latency
         var coldStartWaitSeconds: Latency
         var serviceSeconds: Latency
         var gpuNodeHours: [String: Double]
-        var gpuNodesStarted: Double
-        var scaleUpsFromZero: Double
-        var monthlyCost: Cost?
+        var gpuNodesStarted: Int
+        var scaleUpsFromZero: Int
+        var monthlyCost: String?
+        var monthlyCostNanoDollars: Int64?
+        var monthlyCostByComponent: Components?
         var decisions: [Decision]?
     }
 
+    /// Counts summed over the replications.
     struct Requests: Encodable {
         var arrived, served, timedOut, waitedForColdStart: Int
-        var timeoutShare, coldStartShare: Double
     }
 
     struct Latency: Encodable {
@@ -144,23 +151,22 @@ struct RunOutput {
         }
     }
 
-    /// Money as exact decimal dollars (text, never binary floating point).
-    struct Cost: Encodable {
-        var total: String
+    /// The mean monthly cost's parts, each rounded to the cent (``MoneyText``).
+    struct Components: Encodable {
         var systemNodes: String
         var clusterFee: String
         var gpuByState: [String: String]
-        var priceSnapshot: String
-        var monthHours: Int
 
-        init(_ month: CostBreakdown, report: CostReport) {
-            total = month.total.exactDollarsText
-            systemNodes = month.systemNodes.exactDollarsText
-            clusterFee = month.netClusterFee.exactDollarsText
-            gpuByState = Dictionary(uniqueKeysWithValues: NodeState.allCases.map { ($0.label, month.gpuByState[$0].exactDollarsText) })
-            priceSnapshot = report.priceSnapshot
-            monthHours = report.monthHours
+        init(_ month: CostBreakdown) {
+            systemNodes = MoneyText.cents(month.systemNodes)
+            clusterFee = MoneyText.cents(month.netClusterFee)
+            gpuByState = Dictionary(uniqueKeysWithValues: NodeState.allCases.map {
+                (Self.key($0), MoneyText.cents(month.gpuByState[$0]))
+            })
         }
+
+        /// The camelCase key of a node state (`coldStart`, `scaleDownTail`).
+        static func key(_ state: NodeState) -> String { String(describing: state) }
     }
 
     struct Decision: Encodable {
@@ -170,64 +176,67 @@ struct RunOutput {
     }
 
     func document() -> Document {
-        Document(
+        let report = outcomes.first?.firstCost
+        return Document(
             scenario: scenario.name, seed: scenario.seed, replications: scenario.replications,
             horizonSeconds: outcomes.first?.first.horizonSeconds ?? 0, clientTimeoutSeconds: scenario.clientTimeoutSeconds,
-            baseline: baseline?.option.name,
+            baseline: baseline?.option.name, priceSnapshot: report?.priceSnapshot, monthHours: report?.monthHours,
             options: outcomes.map { outcome in
                 let seconds = outcome.gpuNodeSeconds
-                var hours = Dictionary(uniqueKeysWithValues: NodeState.allCases.map { ($0.label, seconds[$0] / 3600) })
+                var hours = Dictionary(uniqueKeysWithValues: NodeState.allCases.map {
+                    (Components.key($0), seconds[$0] / 3600)
+                })
                 hours["total"] = seconds.total / 3600
-                var cost: Cost?
-                if let summary = outcome.cost { cost = Cost(summary.meanPerMonth, report: outcome.firstCost) }
+                let month = outcome.cost?.meanPerMonth
                 return Option(
                     name: outcome.option.name,
                     requests: Requests(
                         arrived: outcome.arrived, served: outcome.served, timedOut: outcome.timedOut,
-                        waitedForColdStart: outcome.waitedForColdStart, timeoutShare: outcome.timeoutShare,
-                        coldStartShare: outcome.coldStartShare),
+                        waitedForColdStart: outcome.waitedForColdStart),
+                    timeoutShare: outcome.timeoutShare, coldStartShare: outcome.coldStartShare,
                     responseSeconds: Latency(outcome.response.summary), waitSeconds: Latency(outcome.wait.summary),
                     coldStartWaitSeconds: Latency(outcome.coldStartWait.summary), serviceSeconds: Latency(outcome.service.summary),
-                    gpuNodeHours: hours, gpuNodesStarted: outcome.gpuNodesCreated, scaleUpsFromZero: outcome.activationsFromZero,
-                    monthlyCost: cost,
-                    decisions: explain ? outcome.first.decisions.map {
-                        Decision(timeSeconds: $0.timeSeconds, actor: $0.actor.rawValue, rule: $0.rule, inputs: $0.inputs, from: $0.from, to: $0.to)
-                    } : nil)
+                    gpuNodeHours: hours, gpuNodesStarted: outcome.gpuNodesCreatedTotal,
+                    scaleUpsFromZero: outcome.activationsFromZeroTotal,
+                    monthlyCost: month.map { MoneyText.cents($0.total) },
+                    monthlyCostNanoDollars: month?.total.nanoDollars,
+                    monthlyCostByComponent: month.map(Components.init),
+                    decisions: explain.map { filter in
+                        outcome.first.decisions.filter(filter.includes).map {
+                            Decision(timeSeconds: $0.timeSeconds, actor: $0.actor.rawValue, rule: $0.rule, inputs: $0.inputs,
+                                     from: $0.from, to: $0.to)
+                        }
+                    })
             },
             findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences)
     }
 
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(document()), as: UTF8.self) + "\n"
-    }
+    func json() throws -> String { try JSONOutput.text(document()) }
 
     // MARK: CSV
 
+    /// One row per option; names as in the JSON (docs/json.md), counts as integers.
     func csv() -> String {
-        var header = ["option", "monthly_cost_usd", "requests", "served", "timed_out", "timeout_share", "cold_start_share",
-                      "response_mean_s", "response_p50_s", "response_p90_s", "response_p95_s", "response_p99_s", "response_max_s",
-                      "wait_mean_s", "gpu_node_hours"]
-        header += NodeState.allCases.map { "gpu_hours_\($0.label.replacingOccurrences(of: "-", with: "_"))" }
-        header += ["gpu_vms_started", "scale_ups_from_zero"]
-        var lines = [header.joined(separator: ",")]
-        for outcome in outcomes {
+        let latencies = ["Mean", "P50", "P90", "P95", "P99", "Max"].map { "response\($0)Seconds" }
+        let states = NodeState.allCases.map { Components.key($0) }
+        let header = ["option", "monthlyCost", "monthlyCostNanoDollars", "arrived", "served", "timedOut",
+                      "waitedForColdStart", "timeoutShare", "coldStartShare"] + latencies + ["waitMeanSeconds", "gpuNodeHours"]
+            + states.map { "gpuNodeHours" + $0.prefix(1).uppercased() + $0.dropFirst() }
+            + ["gpuNodesStarted", "scaleUpsFromZero"]
+        let rows = outcomes.map { outcome in
             let response = outcome.response.summary
             let seconds = outcome.gpuNodeSeconds
-            var cells = [csvField(outcome.option.name), outcome.cost?.meanMonthlyTotal.exactDollarsText ?? "",
-                         "\(outcome.arrived)", "\(outcome.served)", "\(outcome.timedOut)",
-                         "\(outcome.timeoutShare)", "\(outcome.coldStartShare)",
-                         "\(response.meanSeconds)", "\(response.p50Seconds)", "\(response.p90Seconds)", "\(response.p95Seconds)",
-                         "\(response.p99Seconds)", "\(response.maxSeconds)", "\(outcome.wait.meanSeconds)", "\(seconds.total / 3600)"]
-            cells += NodeState.allCases.map { "\(seconds[$0] / 3600)" }
-            cells += ["\(outcome.gpuNodesCreated)", "\(outcome.activationsFromZero)"]
-            lines.append(cells.joined(separator: ","))
+            let month = outcome.cost?.meanPerMonth.total
+            return [CSVText.field(outcome.option.name), month.map(MoneyText.cents) ?? "",
+                    month.map { "\($0.nanoDollars)" } ?? "",
+                    "\(outcome.arrived)", "\(outcome.served)", "\(outcome.timedOut)", "\(outcome.waitedForColdStart)"]
+                + [outcome.timeoutShare, outcome.coldStartShare, response.meanSeconds, response.p50Seconds,
+                   response.p90Seconds, response.p95Seconds, response.p99Seconds, response.maxSeconds,
+                   outcome.wait.meanSeconds, seconds.total / 3600]
+                    .map(CSVText.number)
+                + NodeState.allCases.map { CSVText.number(seconds[$0] / 3600) }
+                + ["\(outcome.gpuNodesCreatedTotal)", "\(outcome.activationsFromZeroTotal)"]
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        return CSVText.document(header: header, rows: rows)
     }
 }

@@ -15,9 +15,13 @@ struct DiffCommand: AsyncParsableCommand {
             to --option of --scenario (default: the bundled scenario's first autoscaled option), or two scenario \
             files, whose options are compared by name. Both sides run the same replications with the same \
             seeds, so the differences are paired and their 95% confidence intervals are narrow.
+
+            Examples:
+              costsim diff old-scaledobject.yaml new-scaledobject.yaml --format markdown
+              costsim diff before.yaml after.yaml --format json -o diff.json
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, markdown, json, csv }
 
     @Argument(help: ArgumentHelp("The manifest or scenario before the change.", valueName: "old.yaml"))
     var old: String
@@ -35,11 +39,16 @@ struct DiffCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Replications per side (default: the scenario's, at least 5).")
     var replications: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Runs in parallel (default: the number of cores).")
+    var requestedJobs: Int?
 
-    @Option(name: .long, help: "table, or markdown (for a pull-request comment).")
+    /// --jobs, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    @Option(name: .long, help: "Output format: table, markdown (for a pull-request comment), json or csv.")
     var format: OutputFormat = .table
+
+    @OptionGroup var output: ResultOutput
 
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be >= 1.") }
@@ -74,6 +83,7 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let outputFile = try output.check(inputs: [("OLD", old), ("NEW", new)] + scenario.inputFiles + pricing.inputFiles)
         let oldIsManifest = try Self.isManifest(old), newIsManifest = try Self.isManifest(new)
         guard oldIsManifest == newIsManifest else { throw CLIError("compare two manifests or two scenarios, not one of each") }
         let base = oldIsManifest ? try scenario.load() : nil
@@ -82,46 +92,13 @@ struct DiffCommand: AsyncParsableCommand {
         let calculator = try pricing.calculator(rules: billing.rules)
         let diff = try await ScenarioDiff.compare(old: oldScenario, new: newScenario, replications: replications, calculator: calculator, jobs: jobs)
         guard !diff.rows.isEmpty else { throw CLIError("the two scenarios have no option names in common") }
-        print(render(diff, replications: replications), terminator: "")
-    }
-
-    func render(_ diff: ScenarioDiff, replications: Int) -> String {
-        func signed(_ value: Double, _ format: (Double) -> String) -> String { (value >= 0 ? "+" : "−") + format(abs(value)) }
-        func delta(_ interval: ConfidenceInterval, _ format: @escaping (Double) -> String) -> String {
-            let mean = signed(interval.mean, format)
-            guard interval.halfWidth.isFinite else { return mean }
-            let significant = interval.lower > 0 || interval.upper < 0
-            return "\(mean) ± \(format(interval.halfWidth))" + (significant ? "" : " (not significant)")
+        let view = DiffView(old: old, new: new, diff: diff, replications: replications)
+        let text: String = switch format {
+        case .table: view.table(markdown: false)
+        case .markdown: view.table(markdown: true)
+        case .json: try view.json()
+        case .csv: view.csv()
         }
-        let dollars = { (value: Double) in "$" + Format.fixed(value, decimals: 2) }
-        let seconds = { (value: Double) in Format.duration(value) }
-        let percent = { (value: Double) in Format.percent(value) }
-        let headers = ["option", "monthly cost", "Δ cost", "p95", "Δ p95", "p99", "Δ p99", "timeouts", "Δ timeouts"]
-        var rows: [[String]] = []
-        for row in diff.rows {
-            rows.append([
-                row.optionName,
-                "\(dollars(row.old.cost.mean)) → \(dollars(row.new.cost.mean))", delta(row.costDelta, dollars),
-                "\(seconds(row.old.p95.mean)) → \(seconds(row.new.p95.mean))", delta(row.p95Delta, seconds),
-                "\(seconds(row.old.p99.mean)) → \(seconds(row.new.p99.mean))", delta(row.p99Delta, seconds),
-                "\(percent(row.old.timeoutShare.mean)) → \(percent(row.new.timeoutShare.mean))", delta(row.timeoutShareDelta, percent),
-            ])
-        }
-        var text: String
-        let note = "Paired over \(replications) replications with the same seeds; ± is the 95% confidence half-width of the difference.\n"
-        switch format {
-        case .markdown:
-            text = "### costsim diff: `\(old)` → `\(new)`\n\n| " + headers.joined(separator: " | ") + " |\n|"
-            text += headers.map { _ in "---" }.joined(separator: "|") + "|\n"
-            for row in rows { text += "| " + row.joined(separator: " | ") + " |\n" }
-            text += "\n" + note
-        case .table:
-            var table = TextTable(headers.enumerated().map { ($1, $0 == 0 ? .left : .right) })
-            for row in rows { table.add(row) }
-            text = "\(old) → \(new)\n" + table.render() + "\n" + note
-        }
-        if !diff.onlyOld.isEmpty { text += "Only in \(old): \(diff.onlyOld.joined(separator: ", "))\n" }
-        if !diff.onlyNew.isEmpty { text += "Only in \(new): \(diff.onlyNew.joined(separator: ", "))\n" }
-        return text
+        try output.emit(text, to: outputFile)
     }
 }

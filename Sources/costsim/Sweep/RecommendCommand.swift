@@ -12,6 +12,11 @@ struct RecommendCommand: AsyncParsableCommand {
             (over the replications) is at most 30 s — so at least 2 replications are needed. Reads a sweep \
             results file (--results) or runs the sweep (--grid). --break-even also finds the traffic volume at \
             which the scenario's dedicated option becomes cheaper than the recommended configuration.
+
+            Examples:
+              costsim recommend --grid g.yaml --slo "p95<=30s" --timeouts "<=1%"
+              costsim recommend --results s.sqlite --slo "p99<=1m" --format json
+              costsim recommend --grid g.yaml --slo "p95<=30s" --break-even
             """)
 
     @OptionGroup var inputs: SweepInputs
@@ -32,6 +37,13 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dedicated option for --break-even (default: the scenario's first dedicated option).")
     var dedicatedOption: String?
 
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(name: .long, help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var output: ResultOutput
+
     func validate() throws {
         if slo.isEmpty { throw ValidationError("give a latency objective, e.g. --slo \"p95<=30s\".") }
         if results != nil && inputs.grid != nil { throw ValidationError("give --results or --grid, not both.") }
@@ -40,6 +52,8 @@ struct RecommendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let outputFile = try output.check(inputs: [("--results", results), ("--grid", inputs.grid)]
+            + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
         var slos = try slo.map { text throws(SweepError) in try SLO.latency(text) }
         if let repeated = Dictionary(grouping: slos, by: \.metric).first(where: { $0.value.count > 1 }) {
             throw CLIError("two objectives on \(repeated.key.rawValue) (\(repeated.value.map(\.description).joined(separator: ", "))): give one per percentile")
@@ -66,73 +80,21 @@ struct RecommendCommand: AsyncParsableCommand {
         }
         let summaries = outcome.summaries.filter { $0.replications == outcome.identity.replications }
         let recommendation = Recommendation(summaries: summaries, slos: slos)
-        var text = "Objective: \(slos.map(\.description).joined(separator: " and ")), met with 95% confidence (upper CI bound), "
-        text += "\(outcome.identity.replications) replications, \(summaries.count) configurations"
-        if !outcome.coverage.isWholeGrid { text += " (\(outcome.coverage))" }
-        text += "\n\n"
-        guard let best = recommendation.best else {
-            text += "No configuration meets the objective with 95% confidence.\n"
-            if let closest = summaries.min(by: { ($0.interval(slos[0].metric).upper, $0.configuration) < ($1.interval(slos[0].metric).upper, $1.configuration) }) {
-                text += "Closest on \(slos[0].metric.rawValue): #\(closest.configuration) \(closest.label): \(describe(closest, slos))\n"
-                let missed = slos.filter { !$0.isMet(by: closest) }
-                text += "  It misses \(missed.map { "\($0)" }.joined(separator: " and ")) with 95% confidence.\n"
-            }
-            print(text, terminator: "")
-            throw ExitCode(2)
-        }
-        text += "Recommended: #\(best.configuration) \(best.label)\n  \(describe(best, slos))\n"
-        if let runnerUp = recommendation.runnerUp {
-            let extra = runnerUp.cost.mean - best.cost.mean
-            text += "Runner-up:   #\(runnerUp.configuration) \(runnerUp.label)\n  \(describe(runnerUp, slos)); +$\(Format.fixed(extra, decimals: 2))/month\n"
-        } else {
-            text += "Runner-up:   none (only one configuration meets the objective)\n"
-        }
-        text += "\(recommendation.qualifying) of \(summaries.count) configurations meet the objective.\n"
-        if recommendation.tightening.isEmpty {
-            text += "Tightening \(slos[0].metric.rawValue): no configuration in the grid does better than the recommended one.\n"
-        } else {
-            text += "To tighten the objective:\n"
-            for (slo, summary) in recommendation.tightening {
-                text += "  \(slo.description): +$\(Format.fixed(summary.cost.mean - best.cost.mean, decimals: 2))/month (#\(summary.configuration) \(summary.label))\n"
-            }
-        }
-        if breakEven, let sweep {
+        var curve: BreakEven?
+        if breakEven, let sweep, let best = recommendation.best {
             let scales = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32]
-            let curve = try await sweep.breakEven(configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
-            text += "\nBreak-even against the dedicated option (traffic scaled from the scenario's volume; mean monthly cost):\n"
-            var table = TextTable([("traffic", .right), ("work/day", .right), ("dedicated", .right), ("p95", .right),
-                                   ("recommended", .right), ("p95", .right)])
-            for point in curve.points {
-                table.add(["×\(ParameterValue.format(point.scale))", Format.fixed(point.volume, decimals: 0),
-                           "$" + Format.fixed(point.dedicatedDollars, decimals: 2), Format.duration(point.dedicatedP95Seconds),
-                           "$" + Format.fixed(point.sweptDollars, decimals: 2), Format.duration(point.sweptP95Seconds)])
-            }
-            text += table.render() + "\n"
-            text += "Costs only: a side whose p95 reaches the client timeout is overloaded at that volume (add dedicated nodes: dedicated.nodes).\n"
-            if curve.crossovers.isEmpty {
-                text += "No break-even in this range.\n"
-            } else {
-                for crossover in curve.crossovers {
-                    text += "Break-even at about \(Format.fixed(crossover.volume, decimals: 0)) work units/day "
-                    text += "(\(Format.fixed(crossover.volume / 60, decimals: 0)) minutes of audio/day for TTS): "
-                    text += crossover.dedicatedCheaperAbove ? "dedicated is cheaper above it.\n" : "dedicated is cheaper below it.\n"
-                }
-            }
+            curve = try await sweep.breakEven(configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
         }
-        print(text, terminator: "")
-    }
-
-    private func describe(_ summary: ConfigurationSummary, _ slos: [SLO]) -> String {
-        var parts = ["\(SweepView.money(summary.cost))/month"]
-        for slo in slos {
-            let interval = summary.interval(slo.metric)
-            switch slo.metric {
-            case .timeouts, .coldStarts:
-                parts.append("\(slo.metric.rawValue) \(Format.percent(interval.mean)) (95% CI up to \(Format.percent(interval.upper)))")
-            default:
-                parts.append("\(slo.metric.rawValue) \(Format.duration(interval.mean)) (95% CI up to \(Format.duration(interval.upper)))")
-            }
+        let view = RecommendView(slos: slos, replications: outcome.identity.replications, summaries: summaries,
+                                 coverage: outcome.coverage.isWholeGrid ? nil : outcome.coverage.description,
+                                 recommendation: recommendation, curve: curve)
+        let text: String = switch format {
+        case .table: view.table()
+        case .json: try view.json()
+        case .csv: view.csv()
         }
-        return parts.joined(separator: ", ")
+        try output.emit(text, to: outputFile)
+        // Exit status 2: the answer is "no configuration meets the objective".
+        if recommendation.best == nil { throw ExitCode(2) }
     }
 }

@@ -9,6 +9,11 @@ struct SweepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Run a grid of configurations × replications: costs and latencies with 95% confidence intervals, Pareto frontier.",
+        discussion: """
+            Examples:
+              costsim sweep --grid scenarios/grid-keda.yaml --replications 5 --jobs 2
+              costsim sweep merge shard-0.sqlite shard-1.sqlite --db sweep.sqlite
+            """,
         subcommands: [SweepRunCommand.self, SweepMergeCommand.self],
         defaultSubcommand: SweepRunCommand.self)
 }
@@ -23,6 +28,11 @@ struct SweepRunCommand: AsyncParsableCommand {
             configurations whose index modulo n is i (0-based); combine the --db files with `costsim sweep merge`. \
             Ctrl-C stops starting new runs, waits for those in flight and writes what finished (exit status 130); \
             a --db file holding a complete sweep is kept, and the partial results go beside it (NAME.partial.sqlite).
+
+            Examples:
+              costsim sweep --grid scenarios/grid-keda.yaml --replications 5 --jobs 2
+              costsim sweep --grid g.yaml --format csv -o sweep.csv --db sweep.sqlite
+              costsim sweep --grid g.yaml --shard 0/2 --db shard-0.sqlite --chart p.png
             """)
 
     @OptionGroup var inputs: SweepInputs
@@ -54,7 +64,12 @@ struct SweepRunCommand: AsyncParsableCommand {
 struct SweepMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Combine the --db files of the shards of one sweep into one results file.")
+        abstract: "Combine the --db files of the shards of one sweep into one results file.",
+        discussion: """
+            Examples:
+              costsim sweep merge shard-0.sqlite shard-1.sqlite --db sweep.sqlite
+              costsim sweep merge shard-*.sqlite --format json -o sweep.json
+            """)
 
     @Argument(help: ArgumentHelp("Shard results files (shard-*.sqlite).", valueName: "shard.sqlite"))
     var files: [String]
@@ -88,7 +103,7 @@ struct SweepOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Write the results (one row per configuration × replication, a summary view) to this SQLite file, atomically.", valueName: "results.sqlite"))
@@ -97,14 +112,29 @@ struct SweepOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Sort the table by: cost, p50, p95, p99, timeouts or cold-starts.")
     var sort: SweepMetric = .cost
 
-    @Option(name: .long, help: "Pareto frontier of cost against: p95, p99 or timeouts.")
-    var pareto: SweepMetric = .p95
+    /// The metrics a Pareto frontier sets cost against.
+    enum ParetoAxis: String, ExpressibleByArgument, CaseIterable {
+        case p50, p95, p99, timeouts
+
+        var metric: SweepMetric {
+            switch self {
+            case .p50: .p50
+            case .p95: .p95
+            case .p99: .p99
+            case .timeouts: .timeouts
+            }
+        }
+    }
+
+    @Option(name: .customLong("pareto"), help: "Pareto frontier of cost against: p50, p95, p99 or timeouts.")
+    var paretoAxis: ParetoAxis = .p95
+
+    var pareto: SweepMetric { paretoAxis.metric }
 
     @Option(name: .long, help: ArgumentHelp("Draw the Pareto chart of cost against the --pareto metric to this PNG (or .svg/.pdf) file.", valueName: "pareto.png"))
     var chart: String?
 
     func validate() throws {
-        guard [.p50, .p95, .p99, .timeouts].contains(pareto) else { throw ValidationError("--pareto must be p50, p95, p99 or timeouts.") }
         if let chart, ChartFormat(rawValue: (chart as NSString).pathExtension.lowercased()) == nil {
             throw ValidationError("--chart: use a .png, .svg or .pdf file name.")
         }

@@ -22,8 +22,12 @@ struct SweepInputs: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Replications per configuration (default: the scenario's).")
     var replications: Int?
 
-    @Option(name: .long, parsing: .unconditional, help: "Runs in parallel (default: the number of cores). Results do not depend on it.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), parsing: .unconditional,
+            help: "Runs in parallel (default: the number of cores). Results do not depend on it.")
+    var requestedJobs: Int?
+
+    /// --jobs, else the number of cores.
+    var jobs: Int { requestedJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
         if let replications, replications < 1 { throw ValidationError("--replications must be >= 1.") }

@@ -64,51 +64,29 @@ struct SweepView {
         return text
     }
 
-    /// Every interval with its mean and both 95 % bounds (empty when there is a single replication).
-    static let csvHeader = "configuration,label,replications,cost_mean_usd,cost_ci_low,cost_ci_high,p50_mean_s,p50_ci_low,p50_ci_high,"
-        + "p95_mean_s,p95_ci_low,p95_ci_high,p99_mean_s,p99_ci_low,p99_ci_high,timeout_share_mean,timeout_share_ci_low,timeout_share_ci_high,"
-        + "cold_start_share_mean,cold_start_share_ci_low,cold_start_share_ci_high,pareto"
+    /// Every interval as mean, low and high (bounds empty with a single replication); names as
+    /// in the JSON (docs/json.md).
+    static let csvHeader = ["configuration", "label", "replications"]
+        + ["monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare", "coldStartShare"]
+            .flatMap { [$0, $0 + "Low", $0 + "High"] }
+
+    /// The fields of ``csvHeader`` for one configuration.
+    static func csvFields(_ s: ConfigurationSummary) -> [String] {
+        let money = SummaryJSON.MoneyInterval(s.cost)
+        let numbers = [s.p50, s.p95, s.p99, s.timeoutShare, s.coldStartShare].map { SummaryJSON.NumberInterval($0) }
+        return [String(s.configuration), CSVText.field(s.label), String(s.replications)]
+            + [money.mean, money.low, money.high].map { $0 ?? "" }
+            + numbers.flatMap { [CSVText.number($0.mean), $0.low.map(CSVText.number) ?? "", $0.high.map(CSVText.number) ?? ""] }
+    }
 
     func csv() -> String {
         let frontier = Set(paretoFrontier(results.summaries, metric: pareto).map(\.configuration))
-        func number(_ value: Double) -> String { value.isFinite ? String(value) : "" }
-        func quoted(_ text: String) -> String { text.contains(",") || text.contains("\"") ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text }
-        var lines = [Self.csvHeader]
-        func interval(_ interval: ConfidenceInterval) -> [String] {
-            interval.halfWidth.isFinite ? [number(interval.mean), number(interval.lower), number(interval.upper)] : [number(interval.mean), "", ""]
-        }
-        for s in sorted {
-            let fields = [String(s.configuration), quoted(s.label), String(s.replications)]
-                + [s.cost, s.p50, s.p95, s.p99, s.timeoutShare, s.coldStartShare].flatMap(interval)
-                + [frontier.contains(s.configuration) ? "1" : "0"]
-            lines.append(fields.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    struct JSONInterval: Encodable {
-        var mean: Double
-        var low: Double?
-        var high: Double?
-        init(_ interval: ConfidenceInterval) {
-            mean = interval.mean
-            low = interval.halfWidth.isFinite ? interval.lower : nil
-            high = interval.halfWidth.isFinite ? interval.upper : nil
-        }
-    }
-
-    struct JSONConfiguration: Encodable {
-        var configuration: Int
-        var label: String
-        var parameters: [String: String]
-        var replications: Int
-        var monthlyCostUSD: JSONInterval
-        var p50Seconds, p95Seconds, p99Seconds: JSONInterval
-        var timeoutShare, coldStartShare: JSONInterval
-        var pareto: Bool
+        let rows = sorted.map { Self.csvFields($0) + [frontier.contains($0.configuration) ? "1" : "0"] }
+        return CSVText.document(header: Self.csvHeader + ["pareto"], rows: rows)
     }
 
     struct JSONDocument: Encodable {
+        var schemaVersion = JSONOutput.schemaVersion
         var scenario: String
         var option: String
         var seed: UInt64
@@ -119,26 +97,17 @@ struct SweepView {
         var coverage: String
         var configurationsInGrid: Int
         var sortedBy: String
-        var configurations: [JSONConfiguration]
+        var paretoMetric: String
+        var configurations: [SummaryJSON]
     }
 
     func json() throws -> String {
         let frontier = Set(paretoFrontier(results.summaries, metric: pareto).map(\.configuration))
         let identity = results.identity
-        let document = JSONDocument(
+        return try JSONOutput.text(JSONDocument(
             scenario: identity.scenarioName, option: identity.optionName, seed: identity.seed, replications: identity.replications,
             gridHash: identity.hash, complete: results.complete, coverage: results.coverage.description,
-            configurationsInGrid: results.configurations.count, sortedBy: sort.rawValue,
-            configurations: sorted.map { s in
-                JSONConfiguration(
-                    configuration: s.configuration, label: s.label,
-                    parameters: Dictionary(uniqueKeysWithValues: s.settings.map { ($0.parameter.rawValue, $0.valueText) }),
-                    replications: s.replications, monthlyCostUSD: JSONInterval(s.cost), p50Seconds: JSONInterval(s.p50),
-                    p95Seconds: JSONInterval(s.p95), p99Seconds: JSONInterval(s.p99), timeoutShare: JSONInterval(s.timeoutShare),
-                    coldStartShare: JSONInterval(s.coldStartShare), pareto: frontier.contains(s.configuration))
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+            configurationsInGrid: results.configurations.count, sortedBy: sort.rawValue, paretoMetric: pareto.rawValue,
+            configurations: sorted.map { SummaryJSON($0, pareto: frontier.contains($0.configuration)) }))
     }
 }

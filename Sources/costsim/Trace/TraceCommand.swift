@@ -5,5 +5,10 @@ struct TraceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "Generate synthetic traces and inspect trace files.",
+        discussion: """
+            Examples:
+              costsim trace generate -o day.csv --days 1
+              costsim trace inspect day.csv
+            """,
         subcommands: [TraceGenerateCommand.self, TraceInspectCommand.self])
 }

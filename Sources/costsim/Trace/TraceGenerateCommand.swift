@@ -12,14 +12,34 @@ struct TraceGenerateCommand: AsyncParsableCommand {
             Defaults follow the article: 300 minutes of speech a day, business hours 09:00-17:00 with \
             10 % of traffic outside them, request sizes lognormal with mean 15 s and p95 45 s of audio. \
             The same seed writes the same file.
+
+            Examples:
+              costsim trace generate -o day.csv --days 1
+              costsim trace generate -o month.csv --days 30 --profile bursty --seed 2
+              costsim run --trace month.csv
             """)
 
     enum Profile: String, ExpressibleByArgument, CaseIterable {
         case uniform, businessHours = "business-hours", bursty
     }
 
-    @Option(name: .long, help: "Output CSV file (written atomically).")
-    var out: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("The CSV file to write (atomically).", valueName: "trace.csv"))
+    var output: String?
+
+    /// The former name of --output, accepted for existing scripts.
+    @Option(name: .customLong("out"), help: .hidden)
+    var out: String?
+
+    /// The file to write: --output or its former name --out.
+    var path: String {
+        get throws {
+            switch (output, out) {
+            case (let path?, nil), (nil, let path?): return path
+            case (nil, nil): throw ValidationError("give --output FILE.csv, the trace to write.")
+            default: throw ValidationError("give --output once (--out is its former name).")
+            }
+        }
+    }
 
     // Numeric options parse their value unconditionally, so `--days -1` reads -1 and gets a
     // range error instead of ArgumentParser's "Missing value" (it takes -1 for a flag).
@@ -62,6 +82,7 @@ struct TraceGenerateCommand: AsyncParsableCommand {
     static let minSizeMean = 0.001
 
     func run() async throws {
+        let out = try path
         let description = try workload()
         var trace = SyntheticTrace(description, seed: seed)
         var count = 0

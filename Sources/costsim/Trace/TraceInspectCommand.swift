@@ -5,7 +5,12 @@ import Simulator
 struct TraceInspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Print a trace's count, span, rate, size percentiles and longest idle gaps.")
+        abstract: "Print a trace's count, span, rate, size percentiles and longest idle gaps.",
+        discussion: """
+            Examples:
+              costsim trace generate -o day.csv --days 1 && costsim trace inspect day.csv
+              costsim trace inspect log.csv --time-column ts --time-format wall-clock
+            """)
 
     @Argument(help: "Trace file (CSV with header, or JSON Lines).")
     var file: String

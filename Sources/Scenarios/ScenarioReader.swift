@@ -149,9 +149,26 @@ struct ScenarioReader {
         if let timeFormat = map.optional("timeFormat") {
             format.timeFormat = try timeFormat.oneOf(Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))
         }
+        if let service = map.optional("serviceTimeColumn") {
+            format.serviceTimeColumn = try service.string()
+            format.sizeColumn = nil   // a measured service time needs no size; read one only if named
+        }
+        if let unit = map.optional("serviceTimeUnit") {
+            format.serviceTimeUnit = try unit.oneOf(Dictionary(uniqueKeysWithValues: DurationUnit.allCases.map { ($0.rawValue, $0) }))
+        }
+        format.serviceTimeScale = try map.optional("serviceTimeScale")?.positiveDouble() ?? format.serviceTimeScale
+        if let filters = map.optional("where") {
+            for item in try filters.sequence() {
+                guard let filter = RowFilter(parsing: try item.string()) else {
+                    throw item.error("expected COLUMN=VALUE or COLUMN!=VALUE")
+                }
+                format.filters.append(filter)
+            }
+        }
         format.sizeColumn = try map.optional("sizeColumn")?.string() ?? format.sizeColumn
         format.sizeScale = try map.optional("sizeScale")?.positiveDouble() ?? format.sizeScale
         if let output = map.optional("outputTokensColumn") { format.outputTokensColumn = try output.string() }
+        if let problem = format.problem { throw node.error("\(problem.field): \(problem.message)") }
         format.startAtFirstRecord = try map.optional("startAtFirstRecord")?.bool() ?? format.startAtFirstRecord
         try map.finish()
         return .traceFile(path: path, format: format)

@@ -10,8 +10,10 @@ public final class CSVTraceReader: TraceFileSource {
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let timeIndex: Int
-    private let sizeIndex: Int
+    private let sizeIndex: Int?
     private let outputIndex: Int?
+    private let serviceIndex: Int?
+    @exclusivity(unchecked) private var filters: RowFilters
     private let headerFields: Int
     @exclusivity(unchecked) private var fieldStarts: [Int]
     @exclusivity(unchecked) private var fieldEnds: [Int]
@@ -24,13 +26,17 @@ public final class CSVTraceReader: TraceFileSource {
             try CSVTraceReader.splitHeader(bytes, path: path)
         }
         guard let header else { throw TraceError(file: path, message: "trace is empty (no header line)") }
-        timeIndex = try Self.index(of: format.timeColumn, in: header, path: path)
-        sizeIndex = try Self.index(of: format.sizeColumn, in: header, path: path)
-        if let column = format.outputTokensColumn {
-            outputIndex = try Self.index(of: column, in: header, path: path)
-        } else {
-            outputIndex = nil
+        func optionalIndex(_ column: String?) throws(TraceError) -> Int? {
+            guard let column else { return nil }
+            return try Self.index(of: column, in: header, path: path)
         }
+        timeIndex = try Self.index(of: format.timeColumn, in: header, path: path)
+        sizeIndex = try optionalIndex(format.sizeColumn)
+        outputIndex = try optionalIndex(format.outputTokensColumn)
+        serviceIndex = try optionalIndex(format.serviceTimeColumn)
+        var filterIndices: [Int] = []
+        for filter in format.filters { filterIndices.append(try Self.index(of: filter.column, in: header, path: path)) }
+        filters = RowFilters(format.filters, positions: filterIndices)
         headerFields = header.count
         fieldStarts = Array(repeating: 0, count: header.count)
         fieldEnds = Array(repeating: 0, count: header.count)
@@ -54,6 +60,8 @@ public final class CSVTraceReader: TraceFileSource {
 
     public var timeFrame: TraceTimeFrame? { decoder.frame }
 
+    public var droppedRows: Int { filters.dropped }
+
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
             let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
@@ -68,16 +76,19 @@ public final class CSVTraceReader: TraceFileSource {
                 func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
                 }
+                guard filters.keep(field) else { return nil }
                 return try decoder.decode(
-                    time: field(timeIndex), size: field(sizeIndex), outputTokens: outputIndex.map(field), line: line)
+                    time: field(timeIndex), size: sizeIndex.map(field), outputTokens: outputIndex.map(field),
+                    service: serviceIndex.map(field), line: line)
             }
             switch outcome {
             case .none:                             // end of file
                 guard decoder.hasRecords else {
+                    if let error = filters.noRowKept(path: lines.path) { throw error }
                     throw TraceError(file: lines.path, message: "trace has no records (only a header line)")
                 }
                 return nil
-            case .some(.none): continue             // blank line
+            case .some(.none): continue             // blank line or filtered out
             case .some(.some(let record)): return record
             }
         }

@@ -11,19 +11,33 @@ public final class JSONLinesTraceReader: TraceFileSource {
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
+    /// Positions in ``keys`` of the members the decoder reads (the time is at 0).
+    private let sizeSlot: Int?, outputSlot: Int?, serviceSlot: Int?
+    @exclusivity(unchecked) private var filters: RowFilters
     @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
     /// Opens `path`; lines are read as ``next()`` asks for them.
     public init(path: String, format: TraceFormat) throws(TraceError) {
         lines = try LineReader(path: path)
         decoder = TraceRecordDecoder(path: path, format: format)
-        var names = [format.timeColumn, format.sizeColumn]
-        if let output = format.outputTokensColumn { names.append(output) }
+        var names = [format.timeColumn]
+        func slot(_ name: String?) -> Int? {
+            guard let name else { return nil }
+            if let known = names.firstIndex(of: name) { return known }
+            names.append(name)
+            return names.count - 1
+        }
+        sizeSlot = slot(format.sizeColumn)
+        outputSlot = slot(format.outputTokensColumn)
+        serviceSlot = slot(format.serviceTimeColumn)
+        filters = RowFilters(format.filters, positions: format.filters.map { slot($0.column)! })
         keys = names.map { Array($0.utf8) }
         ranges = Array(repeating: nil, count: names.count)
     }
 
     public var timeFrame: TraceTimeFrame? { decoder.frame }
+
+    public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
@@ -50,12 +64,15 @@ public final class JSONLinesTraceReader: TraceFileSource {
                     }
                     return UnsafeBufferPointer(rebasing: bytes[range])
                 }
-                let output: UnsafeBufferPointer<UInt8>? = keys.count > 2 ? try value(2) : nil
-                return try decoder.decode(time: try value(0), size: try value(1), outputTokens: output, line: line)
+                guard try filters.keep(value) else { return nil }
+                return try decoder.decode(
+                    time: try value(0), size: try sizeSlot.map(value), outputTokens: try outputSlot.map(value),
+                    service: try serviceSlot.map(value), line: line)
             }
             switch outcome {
             case .none:
                 guard decoder.hasRecords else {
+                    if let error = filters.noRowKept(path: lines.path) { throw error }
                     throw TraceError(file: lines.path, message: "trace has no records (the file has no JSON lines)")
                 }
                 return nil

@@ -1,7 +1,7 @@
 /// Where a trace file keeps arrival times and request sizes, and how to read them.
 ///
-/// Column (or JSON key) names are configurable so the public traces replay without
-/// conversion; the presets below name the ones in `../shared/data/traces/`.
+/// Column (or JSON key) names are configurable so public traces and request logs replay without
+/// conversion; the presets below name the layouts of the ones `docs/trace-format.md` lists.
 public struct TraceFormat: Sendable, Hashable {
     /// The file's syntax.
     public enum Syntax: String, Sendable, CaseIterable {
@@ -15,12 +15,23 @@ public struct TraceFormat: Sendable, Hashable {
     /// Column or key holding the arrival time.
     public var timeColumn: String
     public var timeFormat: TimeFormat
-    /// Column or key holding the work size.
-    public var sizeColumn: String
+    /// Column or key holding the work size; `nil` when the trace has none (sizes are 0, and the
+    /// service time must come from ``serviceTimeColumn``).
+    public var sizeColumn: String?
     /// Multiplier applied to the size column (e.g. 0.001 for milliseconds of audio).
     public var sizeScale: Double
     /// Column or key holding generated tokens, if the trace has one.
     public var outputTokensColumn: String?
+    /// Column or key holding each request's measured GPU time, used as its service time instead
+    /// of the inference model's (``TraceRecord/serviceSeconds``).
+    public var serviceTimeColumn: String?
+    /// The unit ``serviceTimeColumn`` is written in.
+    public var serviceTimeUnit: DurationUnit
+    /// Multiplier applied to the measured service time (a faster or slower GPU), within
+    /// ``serviceTimeScaleRange``.
+    public var serviceTimeScale: Double
+    /// Conditions a row must meet to be replayed; rows failing one are skipped and counted.
+    public var filters: [RowFilter]
     /// Make times relative to the first record (always done for wall-clock times).
     public var startAtFirstRecord: Bool
 
@@ -28,9 +39,13 @@ public struct TraceFormat: Sendable, Hashable {
         syntax: Syntax = .csv,
         timeColumn: String = "arrival_seconds",
         timeFormat: TimeFormat = .auto,
-        sizeColumn: String = "work_size",
+        sizeColumn: String? = "work_size",
         sizeScale: Double = 1,
         outputTokensColumn: String? = nil,
+        serviceTimeColumn: String? = nil,
+        serviceTimeUnit: DurationUnit = .seconds,
+        serviceTimeScale: Double = 1,
+        filters: [RowFilter] = [],
         startAtFirstRecord: Bool = true
     ) {
         self.syntax = syntax
@@ -39,6 +54,10 @@ public struct TraceFormat: Sendable, Hashable {
         self.sizeColumn = sizeColumn
         self.sizeScale = sizeScale
         self.outputTokensColumn = outputTokensColumn
+        self.serviceTimeColumn = serviceTimeColumn
+        self.serviceTimeUnit = serviceTimeUnit
+        self.serviceTimeScale = serviceTimeScale
+        self.filters = filters
         self.startAtFirstRecord = startAtFirstRecord
     }
 
@@ -53,6 +72,27 @@ public struct TraceFormat: Sendable, Hashable {
     public static let mooncake = TraceFormat(
         syntax: .jsonLines, timeColumn: "timestamp", timeFormat: .milliseconds,
         sizeColumn: "input_length", outputTokensColumn: "output_length")
+
+    /// The columns (or keys) the records are read from, time first; filter columns not included.
+    public var columnsRead: [String] {
+        [timeColumn] + [sizeColumn, outputTokensColumn, serviceTimeColumn].compactMap { $0 }
+    }
+
+    /// Bounds of ``serviceTimeScale``: a GPU 100 times faster or slower than the measured one is
+    /// beyond any real comparison, and the bound keeps scaled times finite.
+    public static let serviceTimeScaleRange = 0.01...100.0
+
+    /// The problem with this layout, if any: no size and no service-time column, or a
+    /// ``serviceTimeScale`` out of range.
+    public var problem: (field: String, message: String)? {
+        if sizeColumn == nil && serviceTimeColumn == nil {
+            return ("sizeColumn", "the trace needs a size column or a service-time column: without either every request takes no time")
+        }
+        guard Self.serviceTimeScaleRange.contains(serviceTimeScale) else {
+            return ("serviceTimeScale", "must be within \(Self.serviceTimeScaleRange.lowerBound) and \(Self.serviceTimeScaleRange.upperBound), got \(serviceTimeScale)")
+        }
+        return nil
+    }
 
     /// The syntax a path's extension suggests: `.jsonl`/`.ndjson` are JSON Lines, the rest CSV.
     public static func syntax(forPath path: String) -> Syntax {

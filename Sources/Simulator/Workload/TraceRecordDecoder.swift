@@ -18,9 +18,11 @@ struct TraceRecordDecoder {
     /// Whether a record has been decoded: a trace without one is an error.
     var hasRecords: Bool { frame != nil }
 
+    /// The record of one row from its fields: `size`, `outputTokens` and `service` are `nil`
+    /// when the format has no such column.
     mutating func decode(
-        time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>, outputTokens: UnsafeBufferPointer<UInt8>?,
-        line: Int
+        time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
+        service: UnsafeBufferPointer<UInt8>? = nil, line: Int
     ) throws(TraceError) -> TraceRecord {
         let frame: TraceTimeFrame
         if let known = self.frame {
@@ -48,12 +50,55 @@ struct TraceRecordDecoder {
         previousArrival = arrival
         previousStamp = stamp
         previousLine = line
-        let workSize = try amount(size, field: format.sizeColumn, scale: format.sizeScale, what: "size", line: line)
+        var workSize = 0.0
+        if let size, let column = format.sizeColumn {
+            workSize = try amount(size, field: column, scale: format.sizeScale, what: "size", line: line)
+        }
         var tokens = 0.0
         if let outputTokens, let column = format.outputTokensColumn {
             tokens = try amount(outputTokens, field: column, scale: 1, what: "output-token count", line: line)
         }
-        return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens)
+        var serviceSeconds: Double?
+        if let service, let column = format.serviceTimeColumn {
+            serviceSeconds = try self.serviceSeconds(service, field: column, line: line)
+        }
+        return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
+    }
+
+    /// A measured service time in seconds, × ``TraceFormat/serviceTimeScale``: a number >= 0 in
+    /// the format's ``TraceFormat/serviceTimeUnit``, or a list of them separated by commas or
+    /// colons (nginx's `$upstream_response_time` after retries), which adds up: every attempt
+    /// held an upstream for its time.
+    private func serviceSeconds(_ bytes: UnsafeBufferPointer<UInt8>, field: String, line: Int) throws(TraceError) -> Double {
+        var total = 0.0
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ",") && bytes[end] != UInt8(ascii: ":") { end += 1 }
+            var first = start, last = end
+            while first < last && bytes[first] == UInt8(ascii: " ") { first += 1 }
+            while last > first && bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
+            let part = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            if part.count == 1 && part[0] == UInt8(ascii: "-") {
+                throw error(
+                    line, field,
+                    "\(TraceLimits.quote(bytes)) holds no service time ('-': the request reached no upstream); "
+                        + "keep such rows out with a filter (--where, trace.where), e.g. on the status")
+            }
+            let value = try number(part, line: line, field: field)
+            guard value >= 0 else { throw error(line, field, "service time \(TraceLimits.quote(bytes)) is negative") }
+            total += value
+            start = end + 1
+        }
+        let seconds = total / format.serviceTimeUnit.perSecond * format.serviceTimeScale
+        guard seconds <= TraceLimits.maxServiceSeconds else {
+            let scaling = format.serviceTimeScale == 1 ? "" : " × serviceTimeScale \(format.serviceTimeScale)"
+            throw error(
+                line, field,
+                "service time \(TraceLimits.quote(bytes)) \(format.serviceTimeUnit == .seconds ? "s" : "ms")\(scaling) is more than a day "
+                    + "(\(Int(TraceLimits.maxServiceSeconds)) s), the longest a request may take")
+        }
+        return seconds
     }
 
     /// The frame the first record sets: its unit (resolving ``TimeFormat/auto``) and origin.
@@ -85,7 +130,16 @@ struct TraceRecordDecoder {
             }
             return stamp
         case .seconds, .milliseconds:
-            let value = try number(bytes, line: line, field: field)
+            let value: Double
+            do throws(TraceError) {
+                value = try number(bytes, line: line, field: field)
+            } catch {
+                guard Self.looksLikeDate(bytes) else { throw error }
+                var hinted = error
+                hinted.message += "; it looks like a wall-clock time: read the column as one "
+                    + "(--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+                throw hinted
+            }
             let perSecond = unit == .milliseconds ? 1000.0 : 1
             guard value >= 0 else {
                 throw error(line, field, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")

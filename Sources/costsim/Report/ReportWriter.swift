@@ -68,8 +68,9 @@ struct ReportWriter {
             rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
                                       source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
-            let columns = [format.timeColumn, format.sizeColumn] + (format.outputTokensColumn.map { [$0] } ?? [])
-            rows.append(AssumptionRow(item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns.joined(separator: ", ")))", source: path))
+            let filters = format.filters.isEmpty ? "" : "; rows where \(format.filters.map(\.description).joined(separator: " and "))"
+            rows.append(AssumptionRow(
+                item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(format.columnsRead.joined(separator: ", "))\(filters))", source: path))
         case .rates(let description):
             rows.append(AssumptionRow(
                 item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "
@@ -79,11 +80,7 @@ struct ReportWriter {
         case .records(let records):
             rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
         }
-        rows.append(AssumptionRow(
-            item: "GPU service time", value: Self.describe(scenario.inference),
-            source: scenario.inference == .t4Tacotron2WaveGlow
-                ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
-                : "scenario \(scenario.name), its inference section"))
+        rows.append(Self.serviceTimeAssumption(scenario))
         rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds), source: "ingress-nginx proxy-read-timeout default"))
         for outcome in outcomes {
             rows.append(AssumptionRow(item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
@@ -108,6 +105,22 @@ struct ReportWriter {
             }
         }
         return rows
+    }
+
+    /// Where service times come from: the trace's measured times, or the inference model.
+    static func serviceTimeAssumption(_ scenario: Scenario) -> AssumptionRow {
+        if case .traceFile(let path, let format) = scenario.workload, let column = format.serviceTimeColumn {
+            let unit = format.serviceTimeUnit == .seconds ? "" : " (\(format.serviceTimeUnit.rawValue))"
+            return AssumptionRow(
+                item: "GPU service time",
+                value: "each request's measured \(column)\(unit) from the trace, × \(Format.parameter(format.serviceTimeScale))",
+                source: "trace \((path as NSString).lastPathComponent); the scenario's inference model is not used")
+        }
+        return AssumptionRow(
+            item: "GPU service time", value: describe(scenario.inference),
+            source: scenario.inference == .t4Tacotron2WaveGlow
+                ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
+                : "scenario \(scenario.name), its inference section")
     }
 
     /// The service-time formula with the scenario's numbers: every term that is not zero, and

@@ -58,7 +58,7 @@ struct ScenarioRunner {
                 throw CLIError(
                     "--trace: \(path) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
                         + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
-                        + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(requestPresets)) for this file")
+                        + "with columns \(scenarioFormat.columnsRead.joined(separator: ", ")); give --trace-preset (\(requestPresets)) for this file")
             }
             format = scenarioFormat
         }

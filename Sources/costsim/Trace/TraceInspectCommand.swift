@@ -16,14 +16,7 @@ struct TraceInspectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed for the arrivals generated from a servegen rate file (replication 0).")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Column (or key) holding the arrival time.")
-    var timeColumn: String?
-
-    @Option(name: .long, help: "Column (or key) holding the work size.")
-    var sizeColumn: String?
-
-    @Option(name: .long, help: "Time format: seconds, milliseconds, wall-clock or auto.")
-    var timeFormat: String?
+    @OptionGroup var columns: TraceColumnOptions
 
     @Option(name: .long, parsing: .unconditional, help: "How many of the longest idle gaps to list (0-\(Self.maxGaps)).")
     var gaps: Int = 5
@@ -35,6 +28,7 @@ struct TraceInspectCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
         if preset == .servegen {
+            guard columns.isEmpty else { throw ValidationError("a servegen rate file has no columns to map: --preset servegen takes no column options") }
             let description = try RateTrace.Description.read(path: file)
             var source = RateTrace(description, seed: seed, replication: 0)
             let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
@@ -44,14 +38,7 @@ struct TraceInspectCommand: AsyncParsableCommand {
         }
         var format = preset?.format ?? .costsim
         if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
-        if let timeColumn { format.timeColumn = timeColumn }
-        if let sizeColumn { format.sizeColumn = sizeColumn }
-        if let timeFormat {
-            guard let parsed = TimeFormat(rawValue: timeFormat) else {
-                throw ValidationError("--time-format must be one of \(TimeFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            format.timeFormat = parsed
-        }
+        format = try columns.apply(to: format)
         var source = try TraceFile.reader(path: file, format: format)
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
         // The readers refuse a file without records, so both are set here.

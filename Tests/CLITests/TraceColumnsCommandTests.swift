@@ -60,4 +60,14 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("requests  4\n"))
     }
+
+    @Test func inspectPrintsExactPercentilesOfWholeNumbers() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let path = directory.appendingPathComponent("t.csv")
+        try "arrival_seconds,work_size\n1,23\n2,23\n3,24\n4,100\n".write(to: path, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["trace", "inspect", path.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        // Nearest rank of 4 sizes: p50 is the 2nd (23), p90 and p99 the 4th (100).
+        #expect(outcome.standardOutput.contains("size      mean 42.50  p50 23  p90 100  p99 100  max 100\n"))
+    }
 }

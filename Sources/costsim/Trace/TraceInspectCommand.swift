@@ -43,29 +43,43 @@ struct TraceInspectCommand: AsyncParsableCommand {
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
         // The readers refuse a file without records, so both are set here.
         guard summary.count > 0, let frame = source.timeFrame else { throw CLIError("\(file): trace has no records") }
-        print(render(summary, format: format, frame: frame))
+        print(render(summary, format: format, frame: frame, droppedRows: source.droppedRows))
     }
 
     /// The summary, with times as the file writes them (`frame`), not as `run` replays them.
-    func render(_ summary: TraceSummary, format: TraceFormat, frame: TraceTimeFrame) -> String {
+    func render(_ summary: TraceSummary, format: TraceFormat, frame: TraceTimeFrame, droppedRows: Int) -> String {
         let unit = switch frame.unit {
         case .seconds: "s"
         case .milliseconds: "ms"
         case .wallClock: "UTC"
         }
         let replay = frame.startsAtFirstRecord ? "costsim run replays the first arrival at 0 s" : "costsim run replays them as written"
-        var lines = [
+        var lines: [String] = [
             "trace     \(file)",
             "requests  \(Format.count(summary.count))",
             "span      \(Format.duration(summary.spanSeconds)): first arrival \(frame.fileTime(ofArrival: summary.firstArrivalSeconds)), "
                 + "last \(frame.fileTime(ofArrival: summary.lastArrivalSeconds))",
             "times     as in the file's '\(format.timeColumn)' (\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
             "rate      \(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s = \(Format.fixed(summary.ratePerSecond * 3600, decimals: 1)) req/h",
-            "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(format.sizeColumn)' in total",
-            "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(Format.fixed(summary.size(atPercentile: 50), decimals: 2))  "
-                + "p90 \(Format.fixed(summary.size(atPercentile: 90), decimals: 2))  p99 \(Format.fixed(summary.size(atPercentile: 99), decimals: 2))  "
-                + "max \(Format.fixed(summary.size(atPercentile: 100), decimals: 2))",
         ]
+        if let column = format.sizeColumn {
+            // Exact percentiles of whole-number sizes are printed as whole numbers.
+            let exact = summary.sizePercentilesAreExact
+            let decimals = exact && summary.sizesAreWholeNumbers ? 0 : 2
+            func size(_ percentile: Double) -> String { Format.fixed(summary.size(atPercentile: percentile), decimals: decimals) }
+            lines += [
+                "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(column)' in total",
+                "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(size(50))  p90 \(size(90))  p99 \(size(99))  max \(size(100))"
+                    + (exact ? "" : "  (percentiles to 3 significant digits)"),
+            ]
+        }
+        if let column = format.serviceTimeColumn {
+            lines.append("service   \(Format.duration(summary.totalServiceSeconds)) of measured '\(column)' in total, "
+                + "mean \(Format.duration(summary.totalServiceSeconds / Double(summary.count))) (× \(Format.parameter(format.serviceTimeScale)))")
+        }
+        if !format.filters.isEmpty {
+            lines.append("filtered  \(Format.count(droppedRows)) rows dropped by \(format.filters.map(\.description).joined(separator: " and "))")
+        }
         lines += gapTables(summary, unit: unit, time: frame.fileTime(ofArrival:))
         return lines.joined(separator: "\n")
     }

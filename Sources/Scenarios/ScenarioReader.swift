@@ -138,13 +138,25 @@ struct ScenarioReader {
         let path = resolve(try map.required("path").string(), against: baseDirectory)
         var format = TraceFormat.costsim
         if let preset = map.optional("preset") {
-            format = try preset.oneOf(["costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake])
+            format = try preset.oneOf([
+                "costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake, "nginx": .nginx(), "envoy-json": .envoyJSON,
+            ])
         } else {
             format.syntax = TraceFormat.syntax(forPath: path)
         }
         if let syntax = map.optional("format") {
-            format.syntax = try syntax.oneOf(["csv": .csv, "jsonl": .jsonLines])
+            format.syntax = try syntax.oneOf(["csv": .csv, "jsonl": .jsonLines, "nginx": .accessLog])
         }
+        if let logFormat = map.optional("logFormat") {
+            let text = try logFormat.string()
+            do throws(AccessLogFormat.FormatError) {
+                format = TraceFormat.nginx(logFormat: try AccessLogFormat(text))
+            } catch {
+                throw logFormat.error(error.message)
+            }
+        }
+        if let window = map.optional("reorderWindow") { format.reorderWindowSeconds = try window.seconds() }
+        if let duration = map.optional("durationColumn") { format.durationColumn = try duration.string() }
         format.timeColumn = try map.optional("timeColumn")?.string() ?? format.timeColumn
         if let timeFormat = map.optional("timeFormat") {
             format.timeFormat = try timeFormat.oneOf(Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))

@@ -30,12 +30,11 @@ import Testing
     }
 
     @Test func theReportStatesTheMeasuredServiceTime() throws {
-        var scenario = Scenario(name: "prod", workload: .traceFile(path: "/data/T.csv", format: TraceFormat(
-            timeColumn: "gmt_create", sizeColumn: nil, serviceTimeColumn: "exec_time_seconds", serviceTimeScale: 0.5)))
-        #expect(ReportWriter.serviceTimeAssumption(scenario).value == "each request's measured exec_time_seconds from the trace, × 0.5")
-        #expect(ReportWriter.serviceTimeAssumption(scenario).source == "trace T.csv; the scenario's inference model is not used")
-        scenario.workload = .traceFile(path: "/data/T.csv", format: .costsim)
-        #expect(ReportWriter.serviceTimeAssumption(scenario).value == "0.45 s per second of audio × noise of mean 1")
+        let measured = try ScenarioOptions.parse(["--trace", Self.fixture, "--service-time-scale", "0.5"] + Self.columns).load()
+        #expect(ReportWriter.serviceTimeAssumption(measured).value == "each request's measured exec_time_seconds from the trace, × 0.5")
+        #expect(ReportWriter.serviceTimeAssumption(measured).source == "trace production-requests.csv; the scenario's inference model is not used")
+        let modelled = try ScenarioOptions.parse([]).load()
+        #expect(ReportWriter.serviceTimeAssumption(modelled).value == "0.45 s per second of audio × noise of mean 1")
     }
 
     @Test func badColumnOptionsAreErrors() throws {
@@ -69,5 +68,26 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // Nearest rank of 4 sizes: p50 is the 2nd (23), p90 and p99 the 4th (100).
         #expect(outcome.standardOutput.contains("size      mean 42.50  p50 23  p90 100  p99 100  max 100\n"))
+    }
+
+    @Test func requestLogsRunWithTheirPresets() throws {
+        let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/traces")
+        let nginx = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path,
+                                       "--trace-preset", "nginx", "--where", "status=200", "--format", "json"])
+        #expect(nginx.status == 0, "\(nginx.standardError)")
+        let envoy = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("istio-access.jsonl").path,
+                                       "--trace-preset", "envoy-json", "--where", "response_code=200", "--format", "json"])
+        #expect(envoy.status == 0, "\(envoy.standardError)")
+        // The dedicated option serves every kept request with its measured time: nginx 8.249 + 4.118 + 1.49 + 1.999 s,
+        // Envoy the same without the retried one.
+        for (outcome, total, count) in [(nginx, 15.856, 4), (envoy, 14.366, 3)] {
+            let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+            let dedicated = (document?["options"] as? [[String: Any]])?.first { $0["name"] as? String == "dedicated" }
+            let service = dedicated?["serviceSeconds"] as? [String: Any]
+            #expect(service?["count"] as? Int == count)
+            #expect(abs((service?["mean"] as? Double ?? 0) * Double(count) - total) < 1e-9)
+        }
+        let bad = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path, "--trace-preset", "nginx"])
+        #expect(bad.status != 0 && bad.standardError.contains("ingress-nginx-access.log:5: field 'upstream_response_time': '-' holds no time"))
     }
 }

@@ -13,6 +13,7 @@ public final class CSVTraceReader: TraceFileSource {
     private let sizeIndex: Int?
     private let outputIndex: Int?
     private let serviceIndex: Int?
+    private let durationIndex: Int?
     @exclusivity(unchecked) private var filters: RowFilters
     private let headerFields: Int
     @exclusivity(unchecked) private var fieldStarts: [Int]
@@ -34,6 +35,7 @@ public final class CSVTraceReader: TraceFileSource {
         sizeIndex = try optionalIndex(format.sizeColumn)
         outputIndex = try optionalIndex(format.outputTokensColumn)
         serviceIndex = try optionalIndex(format.serviceTimeColumn)
+        durationIndex = try optionalIndex(format.durationColumn)
         var filterIndices: [Int] = []
         for filter in format.filters { filterIndices.append(try Self.index(of: filter.column, in: header, path: path)) }
         filters = RowFilters(format.filters, positions: filterIndices)
@@ -79,7 +81,7 @@ public final class CSVTraceReader: TraceFileSource {
                 guard filters.keep(field) else { return nil }
                 return try decoder.decode(
                     time: field(timeIndex), size: sizeIndex.map(field), outputTokens: outputIndex.map(field),
-                    service: serviceIndex.map(field), line: line)
+                    service: serviceIndex.map(field), duration: durationIndex.map(field), line: line)
             }
             switch outcome {
             case .none:                             // end of file

@@ -12,7 +12,7 @@ public final class JSONLinesTraceReader: TraceFileSource {
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
     /// Positions in ``keys`` of the members the decoder reads (the time is at 0).
-    private let sizeSlot: Int?, outputSlot: Int?, serviceSlot: Int?
+    private let sizeSlot: Int?, outputSlot: Int?, serviceSlot: Int?, durationSlot: Int?
     @exclusivity(unchecked) private var filters: RowFilters
     @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
@@ -30,6 +30,7 @@ public final class JSONLinesTraceReader: TraceFileSource {
         sizeSlot = slot(format.sizeColumn)
         outputSlot = slot(format.outputTokensColumn)
         serviceSlot = slot(format.serviceTimeColumn)
+        durationSlot = slot(format.durationColumn)
         filters = RowFilters(format.filters, positions: format.filters.map { slot($0.column)! })
         keys = names.map { Array($0.utf8) }
         ranges = Array(repeating: nil, count: names.count)
@@ -67,7 +68,7 @@ public final class JSONLinesTraceReader: TraceFileSource {
                 guard try filters.keep(value) else { return nil }
                 return try decoder.decode(
                     time: try value(0), size: try sizeSlot.map(value), outputTokens: try outputSlot.map(value),
-                    service: try serviceSlot.map(value), line: line)
+                    service: try serviceSlot.map(value), duration: try durationSlot.map(value), line: line)
             }
             switch outcome {
             case .none:

@@ -15,9 +15,11 @@ public enum TraceFile {
     /// The reader of `path`, which can also say how its times relate to the file's (for display).
     public static func reader(path: String, format: TraceFormat) throws(TraceError) -> any TraceFileSource {
         if let problem = format.problem { throw TraceError(file: path, field: problem.field, message: problem.message) }
-        return switch format.syntax {
+        let reader: any TraceFileSource = switch format.syntax {
         case .csv: try CSVTraceReader(path: path, format: format)
         case .jsonLines: try JSONLinesTraceReader(path: path, format: format)
+        case .accessLog: try AccessLogTraceReader(path: path, format: format)
         }
+        return format.reorderWindowSeconds > 0 ? ReorderingTraceSource(reader, windowSeconds: format.reorderWindowSeconds) : reader
     }
 }

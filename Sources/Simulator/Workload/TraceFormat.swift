@@ -9,6 +9,17 @@ public struct TraceFormat: Sendable, Hashable {
         case csv
         /// One JSON object per line.
         case jsonLines = "jsonl"
+        /// Access-log lines in an nginx `log_format` (``TraceFormat/logFormat``).
+        case accessLog = "nginx"
+
+        /// The syntax in words, for messages.
+        public var name: String {
+            switch self {
+            case .csv: "CSV"
+            case .jsonLines: "JSON Lines"
+            case .accessLog: "an access log"
+            }
+        }
     }
 
     public var syntax: Syntax
@@ -32,6 +43,17 @@ public struct TraceFormat: Sendable, Hashable {
     public var serviceTimeScale: Double
     /// Conditions a row must meet to be replayed; rows failing one are skipped and counted.
     public var filters: [RowFilter]
+    /// Column holding how long the request took, in seconds, when the time column is when it
+    /// ended (a log line is written then): the arrival is the time minus this (nginx's
+    /// `$request_time`). `nil`: the time column is the arrival.
+    public var durationColumn: String?
+    /// How far, in seconds, arrivals may go back in the file: request logs are written as requests
+    /// end, so their arrivals are out of order by up to the longest request. Records are replayed
+    /// in arrival order through a buffer holding this many seconds of them; 0 (the default) keeps
+    /// the file's order strict.
+    public var reorderWindowSeconds: Double
+    /// The line layout of an access log (``Syntax/accessLog``); `nil` is ingress-nginx's default.
+    public var logFormat: AccessLogFormat?
     /// Make times relative to the first record (always done for wall-clock times).
     public var startAtFirstRecord: Bool
 
@@ -46,6 +68,9 @@ public struct TraceFormat: Sendable, Hashable {
         serviceTimeUnit: DurationUnit = .seconds,
         serviceTimeScale: Double = 1,
         filters: [RowFilter] = [],
+        durationColumn: String? = nil,
+        reorderWindowSeconds: Double = 0,
+        logFormat: AccessLogFormat? = nil,
         startAtFirstRecord: Bool = true
     ) {
         self.syntax = syntax
@@ -58,6 +83,9 @@ public struct TraceFormat: Sendable, Hashable {
         self.serviceTimeUnit = serviceTimeUnit
         self.serviceTimeScale = serviceTimeScale
         self.filters = filters
+        self.durationColumn = durationColumn
+        self.reorderWindowSeconds = reorderWindowSeconds
+        self.logFormat = logFormat
         self.startAtFirstRecord = startAtFirstRecord
     }
 
@@ -75,7 +103,7 @@ public struct TraceFormat: Sendable, Hashable {
 
     /// The columns (or keys) the records are read from, time first; filter columns not included.
     public var columnsRead: [String] {
-        [timeColumn] + [sizeColumn, outputTokensColumn, serviceTimeColumn].compactMap { $0 }
+        [timeColumn] + [durationColumn, sizeColumn, outputTokensColumn, serviceTimeColumn].compactMap { $0 }
     }
 
     /// Bounds of ``serviceTimeScale``: a GPU 100 times faster or slower than the measured one is
@@ -88,11 +116,33 @@ public struct TraceFormat: Sendable, Hashable {
         if sizeColumn == nil && serviceTimeColumn == nil {
             return ("sizeColumn", "the trace needs a size column or a service-time column: without either every request takes no time")
         }
+        guard reorderWindowSeconds >= 0, reorderWindowSeconds <= Self.maxReorderWindowSeconds else {
+            return ("reorderWindow", "must be within 0 and \(Int(Self.maxReorderWindowSeconds)) s, got \(reorderWindowSeconds)")
+        }
         guard Self.serviceTimeScaleRange.contains(serviceTimeScale) else {
             return ("serviceTimeScale", "must be within \(Self.serviceTimeScaleRange.lowerBound) and \(Self.serviceTimeScaleRange.upperBound), got \(serviceTimeScale)")
         }
         return nil
     }
+
+    /// Largest ``reorderWindowSeconds``: a day, longer than any request a log records.
+    public static let maxReorderWindowSeconds = 86_400.0
+
+    /// ingress-nginx access logs (`log-format-upstream`, by default ``AccessLogFormat/ingressNginx``):
+    /// the arrival is the log time (`$msec` if the format has it, else `$time_local`) minus
+    /// `$request_time`; the service time is `$upstream_response_time`.
+    public static func nginx(logFormat: AccessLogFormat = .ingressNginx) -> TraceFormat {
+        let msec = logFormat.variables.contains("msec")
+        return TraceFormat(
+            syntax: .accessLog, timeColumn: msec ? "msec" : "time_local", timeFormat: msec ? .seconds : .wallClock, sizeColumn: nil,
+            serviceTimeColumn: "upstream_response_time", durationColumn: "request_time", reorderWindowSeconds: 3600, logFormat: logFormat)
+    }
+
+    /// Envoy access logs in Istio's default JSON layout (`meshConfig.accessLogEncoding: JSON`):
+    /// the arrival is `start_time`, the service time `upstream_service_time` in milliseconds.
+    public static let envoyJSON = TraceFormat(
+        syntax: .jsonLines, timeColumn: "start_time", timeFormat: .wallClock, sizeColumn: nil,
+        serviceTimeColumn: "upstream_service_time", serviceTimeUnit: .milliseconds, reorderWindowSeconds: 3600)
 
     /// The syntax a path's extension suggests: `.jsonl`/`.ndjson` are JSON Lines, the rest CSV.
     public static func syntax(forPath path: String) -> Syntax {

@@ -6,9 +6,11 @@ struct TraceRecordDecoder {
     let format: TraceFormat
     /// The file's time frame, fixed by the first record; `nil` until a record has been read.
     private(set) var frame: TraceTimeFrame?
-    private var previousArrival = -Double.infinity
-    private var previousStamp = Timestamp(wholeSeconds: 0, fraction: 0)
-    private var previousLine = 0
+    /// The latest arrival so far (the previous one when times must not go back), its time as
+    /// written and its line.
+    private var latestArrival = -Double.infinity
+    private var latestStamp = Timestamp(wholeSeconds: 0, fraction: 0)
+    private var latestLine = 0
 
     init(path: String, format: TraceFormat) {
         self.path = path
@@ -18,11 +20,11 @@ struct TraceRecordDecoder {
     /// Whether a record has been decoded: a trace without one is an error.
     var hasRecords: Bool { frame != nil }
 
-    /// The record of one row from its fields: `size`, `outputTokens` and `service` are `nil`
-    /// when the format has no such column.
+    /// The record of one row from its fields: `size`, `outputTokens`, `service` and `duration` are
+    /// `nil` when the format has no such column.
     mutating func decode(
         time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
-        service: UnsafeBufferPointer<UInt8>? = nil, line: Int
+        service: UnsafeBufferPointer<UInt8>? = nil, duration: UnsafeBufferPointer<UInt8>? = nil, line: Int
     ) throws(TraceError) -> TraceRecord {
         let frame: TraceTimeFrame
         if let known = self.frame {
@@ -32,24 +34,38 @@ struct TraceRecordDecoder {
             self.frame = frame
         }
         let stamp = try parseTime(time, unit: frame.unit, line: line)
-        let arrival = stamp.seconds(since: frame.origin)
-        guard arrival >= previousArrival else {
-            let previous = frame.text(of: previousStamp, exact: true)
+        var arrival = stamp.seconds(since: frame.origin)
+        if let duration, let column = format.durationColumn {
+            arrival -= try measuredSeconds(duration, field: column, unit: .seconds, scale: 1, line: line)
+        }
+        let window = format.reorderWindowSeconds
+        guard arrival >= latestArrival - window else {
+            guard window > 0 else {
+                let previous = frame.text(of: latestStamp, exact: true)
+                throw error(
+                    line, format.timeColumn,
+                    "time goes backwards: \(TraceLimits.quote(time)) is earlier than \(previous) on line \(latestLine), the previous record; "
+                        + "traces must be sorted by time")
+            }
             throw error(
                 line, format.timeColumn,
-                "time goes backwards: \(TraceLimits.quote(time)) is earlier than \(previous) on line \(previousLine), the previous record; "
-                    + "traces must be sorted by time")
+                "the request arrived \(TraceTimeFrame.plainNumber(latestArrival - arrival, decimals: 3)) s before the one on line \(latestLine); "
+                    + "a log is written as requests end, and arrivals are put back in order only within the reorder window "
+                    + "(\(TraceTimeFrame.plainNumber(window, decimals: 3)) s): sort the file by arrival or widen reorderWindow")
         }
-        // Times are >= 0 and the origin is the first record or 0, so `arrival` is >= 0 here.
+        // Times are >= 0 and the origin is the first record or 0, so `arrival` is >= 0 here unless
+        // durations or a reorder window move arrivals before the first record (by at most 2 days).
         guard arrival <= TraceLimits.maxArrivalSeconds else {
             let start = frame.startsAtFirstRecord ? "the first record (\(frame.text(of: frame.origin, exact: true)))" : "time 0"
             throw error(
                 line, format.timeColumn,
                 "\(TraceLimits.quote(time)) is more than 100 years after \(start); a trace may span at most 100 years")
         }
-        previousArrival = arrival
-        previousStamp = stamp
-        previousLine = line
+        if arrival >= latestArrival {
+            latestArrival = arrival
+            latestStamp = stamp
+            latestLine = line
+        }
         var workSize = 0.0
         if let size, let column = format.sizeColumn {
             workSize = try amount(size, field: column, scale: format.sizeScale, what: "size", line: line)
@@ -60,16 +76,17 @@ struct TraceRecordDecoder {
         }
         var serviceSeconds: Double?
         if let service, let column = format.serviceTimeColumn {
-            serviceSeconds = try self.serviceSeconds(service, field: column, line: line)
+            serviceSeconds = try measuredSeconds(service, field: column, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
         }
         return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
     }
 
-    /// A measured service time in seconds, × ``TraceFormat/serviceTimeScale``: a number >= 0 in
-    /// the format's ``TraceFormat/serviceTimeUnit``, or a list of them separated by commas or
-    /// colons (nginx's `$upstream_response_time` after retries), which adds up: every attempt
-    /// held an upstream for its time.
-    private func serviceSeconds(_ bytes: UnsafeBufferPointer<UInt8>, field: String, line: Int) throws(TraceError) -> Double {
+    /// A measured time in seconds, × `scale`: a number >= 0 in `unit`, or a list of them separated
+    /// by commas or colons (nginx's `$upstream_response_time` after retries), which adds up: every
+    /// attempt held an upstream for its time. At most ``TraceLimits/maxServiceSeconds``.
+    private func measuredSeconds(
+        _ bytes: UnsafeBufferPointer<UInt8>, field: String, unit: DurationUnit, scale: Double, line: Int
+    ) throws(TraceError) -> Double {
         var total = 0.0
         var start = 0
         while start <= bytes.count {
@@ -79,23 +96,23 @@ struct TraceRecordDecoder {
             while first < last && bytes[first] == UInt8(ascii: " ") { first += 1 }
             while last > first && bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
             let part = UnsafeBufferPointer(rebasing: bytes[first..<last])
-            if part.count == 1 && part[0] == UInt8(ascii: "-") {
+            if part.elementsEqual("-".utf8) || part.elementsEqual("null".utf8) {
                 throw error(
                     line, field,
-                    "\(TraceLimits.quote(bytes)) holds no service time ('-': the request reached no upstream); "
+                    "\(TraceLimits.quote(bytes)) holds no time (the request reached no upstream); "
                         + "keep such rows out with a filter (--where, trace.where), e.g. on the status")
             }
             let value = try number(part, line: line, field: field)
-            guard value >= 0 else { throw error(line, field, "service time \(TraceLimits.quote(bytes)) is negative") }
+            guard value >= 0 else { throw error(line, field, "time \(TraceLimits.quote(bytes)) is negative") }
             total += value
             start = end + 1
         }
-        let seconds = total / format.serviceTimeUnit.perSecond * format.serviceTimeScale
+        let seconds = total / unit.perSecond * scale
         guard seconds <= TraceLimits.maxServiceSeconds else {
-            let scaling = format.serviceTimeScale == 1 ? "" : " × serviceTimeScale \(format.serviceTimeScale)"
+            let scaling = scale == 1 ? "" : " × serviceTimeScale \(scale)"
             throw error(
                 line, field,
-                "service time \(TraceLimits.quote(bytes)) \(format.serviceTimeUnit == .seconds ? "s" : "ms")\(scaling) is more than a day "
+                "time \(TraceLimits.quote(bytes)) \(unit == .seconds ? "s" : "ms")\(scaling) is more than a day "
                     + "(\(Int(TraceLimits.maxServiceSeconds)) s), the longest a request may take")
         }
         return seconds

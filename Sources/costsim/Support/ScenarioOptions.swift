@@ -12,7 +12,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
     var trace: String?
 
-    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
+    @Option(name: .long, help: "Layout of --trace: costsim, azure-llm, mooncake, nginx (ingress-nginx access log) or envoy-json (Istio JSON access log) (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
     var tracePreset: TracePreset?
 
     @OptionGroup(title: "Trace columns (for --trace, or the scenario's own trace file)") var traceColumns: TraceColumnOptions

@@ -5,6 +5,11 @@ import Simulator
 /// run, report, sweep, recommend and diff; `trace inspect`). Each option overrides one field of
 /// the trace's ``TraceFormat``.
 struct TraceColumnOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The nginx log_format of an access log (default with --trace-preset nginx: ingress-nginx's log-format-upstream); columns are its variable names.",
+        valueName: "format"))
+    var logFormat: String?
+
     @Option(name: .long, help: "Column (or key) holding the arrival time.")
     var timeColumn: String?
 
@@ -31,13 +36,14 @@ struct TraceColumnOptions: ParsableArguments {
 
     /// Whether any option was given.
     var isEmpty: Bool {
-        timeColumn == nil && timeFormat == nil && sizeColumn == nil && serviceTimeColumn == nil && serviceTimeScale == nil
+        logFormat == nil && timeColumn == nil && timeFormat == nil && sizeColumn == nil && serviceTimeColumn == nil && serviceTimeScale == nil
             && filters.isEmpty
     }
 
     func validate() throws {
         _ = try parsedTimeFormat()
         _ = try parsedFilters()
+        _ = try parsedLogFormat()
         if let serviceTimeScale, !TraceFormat.serviceTimeScaleRange.contains(serviceTimeScale) {
             throw ValidationError("--service-time-scale must be within \(TraceFormat.serviceTimeScaleRange.lowerBound) and \(TraceFormat.serviceTimeScaleRange.upperBound)")
         }
@@ -49,6 +55,7 @@ struct TraceColumnOptions: ParsableArguments {
     /// `format` with these options applied.
     func apply(to format: TraceFormat) throws -> TraceFormat {
         var format = format
+        if let logFormat = try parsedLogFormat() { format = .nginx(logFormat: logFormat) }
         if let timeColumn { format.timeColumn = timeColumn }
         if let parsed = try parsedTimeFormat() { format.timeFormat = parsed }
         if let serviceTimeColumn {
@@ -59,6 +66,15 @@ struct TraceColumnOptions: ParsableArguments {
         if let serviceTimeScale { format.serviceTimeScale = serviceTimeScale }
         format.filters += try parsedFilters()
         return format
+    }
+
+    private func parsedLogFormat() throws -> AccessLogFormat? {
+        guard let logFormat else { return nil }
+        do throws(AccessLogFormat.FormatError) {
+            return try AccessLogFormat(logFormat)
+        } catch {
+            throw ValidationError("--log-format: \(error.message)")
+        }
     }
 
     private func parsedTimeFormat() throws -> TimeFormat? {

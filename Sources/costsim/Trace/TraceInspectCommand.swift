@@ -7,10 +7,10 @@ struct TraceInspectCommand: AsyncParsableCommand {
         commandName: "inspect",
         abstract: "Print a trace's count, span, rate, size percentiles and longest idle gaps.")
 
-    @Argument(help: "Trace file (CSV with header, or JSON Lines).")
+    @Argument(help: "Trace file (CSV with header, JSON Lines, or an access log).")
     var file: String
 
-    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension); servegen: a ServeGen rate file, summarised through the arrivals generated from it.")
+    @Option(name: .long, help: "Layout: costsim, azure-llm, mooncake, nginx or envoy-json (default: costsim, JSON Lines by extension); servegen: a ServeGen rate file, summarised through the arrivals generated from it.")
     var preset: TracePreset?
 
     @Option(name: .long, help: "Seed for the arrivals generated from a servegen rate file (replication 0).")
@@ -59,7 +59,8 @@ struct TraceInspectCommand: AsyncParsableCommand {
             "requests  \(Format.count(summary.count))",
             "span      \(Format.duration(summary.spanSeconds)): first arrival \(frame.fileTime(ofArrival: summary.firstArrivalSeconds)), "
                 + "last \(frame.fileTime(ofArrival: summary.lastArrivalSeconds))",
-            "times     as in the file's '\(format.timeColumn)' (\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
+            "times     as in the file's '\(format.timeColumn)'\(format.durationColumn.map { " minus '\($0)'" } ?? "") "
+                + "(\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
             "rate      \(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s = \(Format.fixed(summary.ratePerSecond * 3600, decimals: 1)) req/h",
         ]
         if let column = format.sizeColumn {

@@ -139,7 +139,8 @@ struct ScenarioReader {
         var format = TraceFormat.costsim
         if let preset = map.optional("preset") {
             format = try preset.oneOf([
-                "costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake, "nginx": .nginx(), "envoy-json": .envoyJSON,
+                "costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake, "nginx": .nginx(),
+                "envoy-json": .envoyJSON,
             ])
         } else {
             format.syntax = TraceFormat.syntax(forPath: path)
@@ -166,7 +167,8 @@ struct ScenarioReader {
             format.sizeColumn = nil   // a measured service time needs no size; read one only if named
         }
         if let unit = map.optional("serviceTimeUnit") {
-            format.serviceTimeUnit = try unit.oneOf(Dictionary(uniqueKeysWithValues: DurationUnit.allCases.map { ($0.rawValue, $0) }))
+            let units = Dictionary(uniqueKeysWithValues: DurationUnit.allCases.map { ($0.rawValue, $0) })
+            format.serviceTimeUnit = try unit.oneOf(units)
         }
         format.serviceTimeScale = try map.optional("serviceTimeScale")?.positiveDouble() ?? format.serviceTimeScale
         if let filters = map.optional("where") {

@@ -1,13 +1,19 @@
 import Foundation
 import Simulator
 import Testing
+
 @testable import costsim
 
 /// A production trace (wall-clock `gmt_create`, measured `exec_time_seconds`, `predict_status`)
 /// replayed with one command line against the bundled options.
 @Suite struct TraceColumnsCommandTests {
-    static let fixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/traces/production-requests.csv").path
-    static let columns = ["--time-column", "gmt_create", "--service-time-column", "exec_time_seconds", "--where", "predict_status=SUCCEED"]
+    static let fixture = CLIRunner.repositoryRoot.appendingPathComponent(
+        "Tests/Fixtures/traces/production-requests.csv"
+    ).path
+    static let columns = [
+        "--time-column", "gmt_create", "--service-time-column", "exec_time_seconds", "--where",
+        "predict_status=SUCCEED",
+    ]
 
     @Test func theProductionTraceRunsWithOneCommandLine() throws {
         let table = try CLIRunner.run(["run", "--trace", Self.fixture] + Self.columns)
@@ -30,27 +36,47 @@ import Testing
     }
 
     @Test func theReportStatesTheMeasuredServiceTime() throws {
-        let measured = try ScenarioOptions.parse(["--trace", Self.fixture, "--service-time-scale", "0.5"] + Self.columns).load()
-        #expect(ReportWriter.serviceTimeAssumption(measured).value == "each request's measured exec_time_seconds from the trace, × 0.5")
-        #expect(ReportWriter.serviceTimeAssumption(measured).source == "trace production-requests.csv; the scenario's inference model is not used")
+        let measured = try ScenarioOptions.parse(
+            ["--trace", Self.fixture, "--service-time-scale", "0.5"] + Self.columns
+        ).load()
+        #expect(
+            ReportWriter.serviceTimeAssumption(measured).value
+                == "each request's measured exec_time_seconds from the trace, × 0.5")
+        #expect(
+            ReportWriter.serviceTimeAssumption(measured).source
+                == "trace production-requests.csv; the scenario's inference model is not used")
         let modelled = try ScenarioOptions.parse([]).load()
         #expect(ReportWriter.serviceTimeAssumption(modelled).value == "0.45 s per second of audio × noise of mean 1")
     }
 
     @Test func badColumnOptionsAreErrors() throws {
-        let none = try CLIRunner.run(["run", "--trace", Self.fixture, "--time-column", "gmt_create", "--service-time-column", "exec_time_seconds",
-                                      "--where", "predict_status=OK"])
+        let none = try CLIRunner.run([
+            "run", "--trace", Self.fixture, "--time-column", "gmt_create", "--service-time-column", "exec_time_seconds",
+            "--where", "predict_status=OK",
+        ])
         #expect(none.status != 0)
-        #expect(none.standardError.contains("production-requests.csv: field 'predict_status': no row matches the filter 'predict_status=OK' (6 rows read, all dropped)"))
-        let unknown = try CLIRunner.run(["run", "--trace", Self.fixture, "--time-column", "gmt_create", "--service-time-column", "exec_time"])
+        #expect(
+            none.standardError.contains(
+                "production-requests.csv: field 'predict_status': no row matches the filter 'predict_status=OK' (6 rows read, all dropped)"
+            ))
+        let unknown = try CLIRunner.run([
+            "run", "--trace", Self.fixture, "--time-column", "gmt_create", "--service-time-column", "exec_time",
+        ])
         #expect(unknown.status != 0)
-        #expect(unknown.standardError.contains("production-requests.csv:1: field 'exec_time': column not found in header"))
+        #expect(
+            unknown.standardError.contains("production-requests.csv:1: field 'exec_time': column not found in header"))
         let malformed = try CLIRunner.run(["run", "--trace", Self.fixture, "--where", "predict_status"])
-        #expect(malformed.status != 0 && malformed.standardError.contains("--where 'predict_status': expected COLUMN=VALUE or COLUMN!=VALUE"))
-        let scale = try CLIRunner.run(["sweep", "--trace", Self.fixture, "--service-time-column", "exec_time_seconds", "--service-time-scale", "0"])
+        #expect(
+            malformed.status != 0
+                && malformed.standardError.contains("--where 'predict_status': expected COLUMN=VALUE or COLUMN!=VALUE"))
+        let scale = try CLIRunner.run([
+            "sweep", "--trace", Self.fixture, "--service-time-column", "exec_time_seconds", "--service-time-scale", "0",
+        ])
         #expect(scale.status != 0 && scale.standardError.contains("--service-time-scale must be within 0.01 and 100"))
-        let seconds = try CLIRunner.run(["trace", "inspect", Self.fixture, "--time-column", "gmt_create", "--time-format", "seconds",
-                                         "--service-time-column", "exec_time_seconds"])
+        let seconds = try CLIRunner.run([
+            "trace", "inspect", Self.fixture, "--time-column", "gmt_create", "--time-format", "seconds",
+            "--service-time-column", "exec_time_seconds",
+        ])
         #expect(seconds.status != 0 && seconds.standardError.contains("--time-format wall-clock"))
     }
 
@@ -72,11 +98,15 @@ import Testing
 
     @Test func requestLogsRunWithTheirPresets() throws {
         let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/traces")
-        let nginx = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path,
-                                       "--trace-preset", "nginx", "--where", "status=200", "--format", "json"])
+        let nginx = try CLIRunner.run([
+            "run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path,
+            "--trace-preset", "nginx", "--where", "status=200", "--format", "json",
+        ])
         #expect(nginx.status == 0, "\(nginx.standardError)")
-        let envoy = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("istio-access.jsonl").path,
-                                       "--trace-preset", "envoy-json", "--where", "response_code=200", "--format", "json"])
+        let envoy = try CLIRunner.run([
+            "run", "--trace", fixtures.appendingPathComponent("istio-access.jsonl").path,
+            "--trace-preset", "envoy-json", "--where", "response_code=200", "--format", "json",
+        ])
         #expect(envoy.status == 0, "\(envoy.standardError)")
         // The dedicated option serves every kept request with its measured time: nginx 8.249 + 4.118 + 1.49 + 1.999 s,
         // Envoy the same without the retried one.
@@ -87,7 +117,14 @@ import Testing
             #expect(service?["count"] as? Int == count)
             #expect(abs((service?["mean"] as? Double ?? 0) * Double(count) - total) < 1e-9)
         }
-        let bad = try CLIRunner.run(["run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path, "--trace-preset", "nginx"])
-        #expect(bad.status != 0 && bad.standardError.contains("ingress-nginx-access.log:5: field 'upstream_response_time': '-' holds no time"))
+        let bad = try CLIRunner.run([
+            "run", "--trace", fixtures.appendingPathComponent("ingress-nginx-access.log").path, "--trace-preset",
+            "nginx",
+        ])
+        #expect(
+            bad.status != 0
+                && bad.standardError.contains(
+                    "ingress-nginx-access.log:5: field 'upstream_response_time': '-' holds no time")
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulator
 
 /// Measured service times, row filters and the hints of the trace column mapping.
@@ -20,10 +21,11 @@ import Testing
         var source = try TraceFile.open(path: Fixtures.temporaryFile(Self.production), format: Self.productionFormat)
         let records = try Fixtures.readAll(&source)
         // 00:00:03 is the origin; 00:09:47 is 584 s later.
-        #expect(records == [
-            TraceRecord(arrivalSeconds: 0, workSize: 0, serviceSeconds: 12.5),
-            TraceRecord(arrivalSeconds: 584, workSize: 0, serviceSeconds: 20),
-        ])
+        #expect(
+            records == [
+                TraceRecord(arrivalSeconds: 0, workSize: 0, serviceSeconds: 12.5),
+                TraceRecord(arrivalSeconds: 584, workSize: 0, serviceSeconds: 20),
+            ])
         #expect(source.droppedRows == 2)
     }
 
@@ -89,11 +91,13 @@ import Testing
     @Test func aListOfAttemptsAddsUp() throws {
         // nginx's $upstream_response_time after a retry (", ") and an internal redirect (" : ").
         let path = Fixtures.temporaryFile("t,service\n1,\"0.25, 1.5\"\n2,0.5 : 0.25\n")
-        let format = TraceFormat(timeColumn: "t", sizeColumn: nil, serviceTimeColumn: "service", startAtFirstRecord: false)
+        let format = TraceFormat(
+            timeColumn: "t", sizeColumn: nil, serviceTimeColumn: "service", startAtFirstRecord: false)
         var source = try TraceFile.open(path: path, format: format)
         #expect(try Fixtures.readAll(&source).compactMap(\.serviceSeconds) == [1.75, 0.75])
         let milliseconds = TraceFormat(
-            timeColumn: "t", sizeColumn: nil, serviceTimeColumn: "service", serviceTimeUnit: .milliseconds, startAtFirstRecord: false)
+            timeColumn: "t", sizeColumn: nil, serviceTimeColumn: "service", serviceTimeUnit: .milliseconds,
+            startAtFirstRecord: false)
         var inMilliseconds = try TraceFile.open(path: path, format: milliseconds)
         #expect(try Fixtures.readAll(&inMilliseconds).compactMap(\.serviceSeconds) == [0.00175, 0.00075])
     }
@@ -104,12 +108,17 @@ import Testing
     }
 
     @Test func aWallClockColumnReadAsSecondsGetsAHint() {
-        let format = TraceFormat(timeColumn: "gmt_create", timeFormat: .seconds, sizeColumn: nil, serviceTimeColumn: "exec_time_seconds")
+        let format = TraceFormat(
+            timeColumn: "gmt_create", timeFormat: .seconds, sizeColumn: nil, serviceTimeColumn: "exec_time_seconds")
         let error = TraceReaderTests.error(reading: Self.production, format: format)
         #expect(error?.line == 2 && error?.field == "gmt_create")
-        #expect(error?.message.hasSuffix("it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: wall-clock in the scenario)") == true)
+        #expect(
+            error?.message.hasSuffix(
+                "it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+            ) == true)
         // A plain non-number gets no such hint.
-        let plain = TraceReaderTests.error(reading: "arrival_seconds,work_size\nsoon,1\n", format: TraceFormat(timeFormat: .seconds))
+        let plain = TraceReaderTests.error(
+            reading: "arrival_seconds,work_size\nsoon,1\n", format: TraceFormat(timeFormat: .seconds))
         #expect(plain?.message.contains("wall-clock") == false)
     }
 
@@ -124,9 +133,11 @@ import Testing
             syntax: .jsonLines, timeColumn: "start_time", sizeColumn: nil, serviceTimeColumn: "upstream_service_time",
             serviceTimeUnit: .milliseconds, filters: [RowFilter(column: "response_code", value: "200")])
         var source = try TraceFile.open(path: Fixtures.temporaryFile(text, name: "e.jsonl"), format: format)
-        #expect(try Fixtures.readAll(&source) == [
-            TraceRecord(arrivalSeconds: 0, workSize: 0, serviceSeconds: 0.25), TraceRecord(arrivalSeconds: 2, workSize: 0, serviceSeconds: 1.25),
-        ])
+        #expect(
+            try Fixtures.readAll(&source) == [
+                TraceRecord(arrivalSeconds: 0, workSize: 0, serviceSeconds: 0.25),
+                TraceRecord(arrivalSeconds: 2, workSize: 0, serviceSeconds: 1.25),
+            ])
         #expect(source.droppedRows == 1)
     }
 }

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import Simulator
 
 /// Size percentiles are exact order statistics while the sizes have few distinct values.
 @Suite struct TraceSummaryPercentileTests {
     static func summary(_ sizes: [Double]) -> TraceSummary {
         var summary = TraceSummary()
-        for (index, size) in sizes.enumerated() { summary.add(TraceRecord(arrivalSeconds: Double(index), workSize: size)) }
+        for (index, size) in sizes.enumerated() {
+            summary.add(TraceRecord(arrivalSeconds: Double(index), workSize: size))
+        }
         return summary
     }
 

@@ -16,7 +16,8 @@ public struct AccessLogFormat: Sendable, Hashable {
     /// ingress-nginx's default `log-format-upstream` (the `upstreaminfo` format of its ConfigMap).
     public static let ingressNginx = try! AccessLogFormat(
         "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent \"$http_referer\" "
-            + "\"$http_user_agent\" $request_length $request_time [$proxy_upstream_name] [$proxy_alternative_upstream_name] "
+            + "\"$http_user_agent\" $request_length $request_time [$proxy_upstream_name] "
+            + "[$proxy_alternative_upstream_name] "
             + "$upstream_addr $upstream_response_length $upstream_response_time $upstream_status $req_id")
 
     /// Reads a format; the error says what is wrong (no variable, two variables with nothing between them).
@@ -27,7 +28,8 @@ public struct AccessLogFormat: Sendable, Hashable {
         let bytes = Array(text.utf8)
         var index = 0
         func isNameByte(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
         }
         while index < bytes.count {
@@ -43,12 +45,15 @@ public struct AccessLogFormat: Sendable, Hashable {
             while index < bytes.count && isNameByte(bytes[index]) { index += 1 }
             guard index > start else { throw FormatError(message: "'$' at character \(start) names no variable") }
             if braced {
-                guard index < bytes.count && bytes[index] == UInt8(ascii: "}") else { throw FormatError(message: "'${' without '}'") }
+                guard index < bytes.count && bytes[index] == UInt8(ascii: "}") else {
+                    throw FormatError(message: "'${' without '}'")
+                }
             }
             let name = String(decoding: bytes[start..<index], as: UTF8.self)
             if braced { index += 1 }
             guard variables.isEmpty || !literals[literals.count - 1].isEmpty else {
-                throw FormatError(message: "$\(variables[variables.count - 1]) and $\(name) have no text between them: the line cannot be split")
+                let previous = variables[variables.count - 1]
+                throw FormatError(message: "$\(previous) and $\(name) have no text between them: the line cannot be split")
             }
             variables.append(name)
             literals.append([])
@@ -81,13 +86,16 @@ public struct AccessLogFormat: Sendable, Hashable {
             position = end
         }
         let tail = literals[variables.count]
-        guard position + tail.count == bytes.count, Self.hasLiteral(tail, in: bytes, at: position) else { return variables.count - 1 }
+        guard position + tail.count == bytes.count, Self.hasLiteral(tail, in: bytes, at: position) else {
+            return variables.count - 1
+        }
         return nil
     }
 
     /// The format's text around `variable` (`[$time_local] "`), for error messages.
     func textAround(_ variable: Int) -> String {
-        String(decoding: literals[variable], as: UTF8.self) + "$" + variables[variable] + String(decoding: literals[variable + 1], as: UTF8.self)
+        String(decoding: literals[variable], as: UTF8.self) + "$" + variables[variable]
+            + String(decoding: literals[variable + 1], as: UTF8.self)
     }
 
     private static func hasLiteral(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
@@ -101,11 +109,14 @@ public struct AccessLogFormat: Sendable, Hashable {
     /// does not end the value: a literal starting with a space is not matched after `,` or `:` or
     /// before `:`.
     private static func find(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        let space = UInt8(ascii: " "), comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
+        let space = UInt8(ascii: " ")
+        let comma = UInt8(ascii: ",")
+        let colon = UInt8(ascii: ":")
         var position = start
         while position + literal.count <= bytes.count {
             if bytes[position] == literal[0] && hasLiteral(literal, in: bytes, at: position) {
-                let insideList = literal[0] == space && position > start
+                let insideList =
+                    literal[0] == space && position > start
                     && (bytes[position - 1] == comma || bytes[position - 1] == colon
                         || (position + 1 < bytes.count && bytes[position + 1] == colon))
                 if !insideList { return position }

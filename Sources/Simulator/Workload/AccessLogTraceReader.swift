@@ -15,14 +15,17 @@ public final class AccessLogTraceReader: TraceFileSource {
     /// Opens `path`. Fails if a column the format reads is not a variable of the log format.
     public init(path: String, format: TraceFormat) throws(TraceError) {
         let logFormat = format.logFormat ?? .ingressNginx
+        let variables = TraceLimits.quote(logFormat.variables.joined(separator: ", "))
         func index(_ column: String) throws(TraceError) -> Int {
             guard let found = logFormat.variables.firstIndex(of: column) else {
                 throw TraceError(
                     file: path, field: column,
-                    message: "no such variable in the log format (variables: \(TraceLimits.quote(logFormat.variables.joined(separator: ", "))))")
+                    message: "no such variable in the log format (variables: \(variables))"
+                )
             }
             guard logFormat.variables.lastIndex(of: column) == found else {
-                throw TraceError(file: path, field: column, message: "variable appears more than once in the log format")
+                throw TraceError(
+                    file: path, field: column, message: "variable appears more than once in the log format")
             }
             return found
         }
@@ -60,7 +63,9 @@ public final class AccessLogTraceReader: TraceFileSource {
                         message: "the line does not match the log format at this variable (the format has "
                             + "\(TraceLimits.quote(logFormat.textAround(failed)))); is it this log's format?")
                 }
-                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
+                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+                }
                 guard filters.keep(field) else { return nil }
                 return try decoder.decode(
                     time: field(timeIndex), size: sizeIndex.map(field), outputTokens: outputIndex.map(field),

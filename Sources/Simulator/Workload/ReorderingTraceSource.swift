@@ -45,7 +45,8 @@ final class ReorderingTraceSource: TraceFileSource {
             sequence += 1
         }
         guard var record = pop()?.record else { return nil }
-        let shift = self.shift ?? record.arrivalSeconds
+        // Times kept as written (startAtFirstRecord: false) are not shifted.
+        let shift = self.shift ?? (base.timeFrame?.startsAtFirstRecord == false ? 0 : record.arrivalSeconds)
         self.shift = shift
         record.arrivalSeconds -= shift
         return record
@@ -68,7 +69,8 @@ final class ReorderingTraceSource: TraceFileSource {
         let top = heap.removeLast()
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var first = parent
             if left < heap.count && heap[left].precedes(heap[first]) { first = left }
             if right < heap.count && heap[right].precedes(heap[first]) { first = right }

@@ -133,8 +133,9 @@ struct Timestamp: Hashable, Sendable {
     /// a numeric offset); `nil` if malformed.
     static func parseCommonLogTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         let text = Array(bytes)
-        guard text.count == 26, text[2] == UInt8(ascii: "/"), text[6] == UInt8(ascii: "/"), text[11] == UInt8(ascii: ":"),
-              text[14] == UInt8(ascii: ":"), text[17] == UInt8(ascii: ":"), text[20] == UInt8(ascii: " "),
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        guard text.count == 26, text[2] == slash, text[6] == slash, text[11] == colon,
+              text[14] == colon, text[17] == colon, text[20] == UInt8(ascii: " "),
               text[21] == UInt8(ascii: "+") || text[21] == UInt8(ascii: "-")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -147,13 +148,14 @@ struct Timestamp: Hashable, Sendable {
         }
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let monthIndex = months.firstIndex(where: { Array($0.utf8) == Array(text[3..<6]) }),
-              let day = number(0..<2), let year = number(7..<11), let hour = number(12..<14), let minute = number(15..<17),
-              let second = number(18..<20), let offsetHours = number(22..<24), let offsetMinutes = number(24..<26),
+              let day = number(0..<2), let year = number(7..<11), let hour = number(12..<14),
+              let minute = number(15..<17), let second = number(18..<20), let offsetHours = number(22..<24), let offsetMinutes = number(24..<26),
               (1...daysIn(month: monthIndex + 1, year: year)).contains(day), hour < 24, minute < 60, second <= 60,
               offsetHours < 24, offsetMinutes < 60
         else { return nil }
         let offset = (text[21] == UInt8(ascii: "-") ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60)
-        let whole = daysFromCivil(year, monthIndex + 1, day) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+        let secondOfDay = hour * 3600 + minute * 60 + second - offset
+        let whole = daysFromCivil(year, monthIndex + 1, day) * 86_400 + Int64(secondOfDay)
         return Timestamp(wholeSeconds: whole, fraction: 0)
     }
 

@@ -20,6 +20,7 @@ public enum TraceFile {
         case .jsonLines: try JSONLinesTraceReader(path: path, format: format)
         case .accessLog: try AccessLogTraceReader(path: path, format: format)
         }
-        return format.reorderWindowSeconds > 0 ? ReorderingTraceSource(reader, windowSeconds: format.reorderWindowSeconds) : reader
+        guard format.reorderWindowSeconds > 0 else { return reader }
+        return ReorderingTraceSource(reader, windowSeconds: format.reorderWindowSeconds)
     }
 }

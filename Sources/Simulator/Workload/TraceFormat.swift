@@ -114,13 +114,15 @@ public struct TraceFormat: Sendable, Hashable {
     /// ``serviceTimeScale`` out of range.
     public var problem: (field: String, message: String)? {
         if sizeColumn == nil && serviceTimeColumn == nil {
-            return ("sizeColumn", "the trace needs a size column or a service-time column: without either every request takes no time")
+            return ("sizeColumn", "the trace needs a size column or a service-time column: "
+                + "without either every request takes no time")
         }
         guard reorderWindowSeconds >= 0, reorderWindowSeconds <= Self.maxReorderWindowSeconds else {
             return ("reorderWindow", "must be within 0 and \(Int(Self.maxReorderWindowSeconds)) s, got \(reorderWindowSeconds)")
         }
         guard Self.serviceTimeScaleRange.contains(serviceTimeScale) else {
-            return ("serviceTimeScale", "must be within \(Self.serviceTimeScaleRange.lowerBound) and \(Self.serviceTimeScaleRange.upperBound), got \(serviceTimeScale)")
+            let range = Self.serviceTimeScaleRange
+            return ("serviceTimeScale", "must be within \(range.lowerBound) and \(range.upperBound), got \(serviceTimeScale)")
         }
         return nil
     }
@@ -134,8 +136,9 @@ public struct TraceFormat: Sendable, Hashable {
     public static func nginx(logFormat: AccessLogFormat = .ingressNginx) -> TraceFormat {
         let msec = logFormat.variables.contains("msec")
         return TraceFormat(
-            syntax: .accessLog, timeColumn: msec ? "msec" : "time_local", timeFormat: msec ? .seconds : .wallClock, sizeColumn: nil,
-            serviceTimeColumn: "upstream_response_time", durationColumn: "request_time", reorderWindowSeconds: 3600, logFormat: logFormat)
+            syntax: .accessLog, timeColumn: msec ? "msec" : "time_local", timeFormat: msec ? .seconds : .wallClock,
+            sizeColumn: nil, serviceTimeColumn: "upstream_response_time", durationColumn: "request_time",
+            reorderWindowSeconds: 3600, logFormat: logFormat)
     }
 
     /// Envoy access logs in Istio's default JSON layout (`meshConfig.accessLogEncoding: JSON`):

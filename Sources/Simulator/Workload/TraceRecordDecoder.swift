@@ -26,18 +26,26 @@ struct TraceRecordDecoder {
         time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
         service: UnsafeBufferPointer<UInt8>? = nil, duration: UnsafeBufferPointer<UInt8>? = nil, line: Int
     ) throws(TraceError) -> TraceRecord {
-        let frame: TraceTimeFrame
+        var frame: TraceTimeFrame
+        let first = self.frame == nil
         if let known = self.frame {
             frame = known
         } else {
             frame = try firstFrame(time, line: line)
-            self.frame = frame
         }
         let stamp = try parseTime(time, unit: frame.unit, line: line)
         var arrival = stamp.seconds(since: frame.origin)
         if let duration, let column = format.durationColumn {
             arrival -= try measuredSeconds(duration, field: column, unit: .seconds, scale: 1, line: line)
+            if first && frame.startsAtFirstRecord {   // the first record's arrival, not its end, is time 0
+                frame = frame.shifted(by: arrival)
+                arrival = 0
+            }
+            guard arrival >= 0 || frame.startsAtFirstRecord else {
+                throw error(line, column, "the request arrived before time 0 (its time minus this duration is negative)")
+            }
         }
+        if first { self.frame = frame }
         let window = format.reorderWindowSeconds
         guard arrival >= latestArrival - window else {
             guard window > 0 else {
@@ -49,7 +57,8 @@ struct TraceRecordDecoder {
             }
             throw error(
                 line, format.timeColumn,
-                "the request arrived \(TraceTimeFrame.plainNumber(latestArrival - arrival, decimals: 3)) s before the one on line \(latestLine); "
+                "the request arrived \(TraceTimeFrame.plainNumber(latestArrival - arrival, decimals: 3)) s "
+                    + "before the one on line \(latestLine); "
                     + "a log is written as requests end, and arrivals are put back in order only within the reorder window "
                     + "(\(TraceTimeFrame.plainNumber(window, decimals: 3)) s): sort the file by arrival or widen reorderWindow")
         }
@@ -76,9 +85,11 @@ struct TraceRecordDecoder {
         }
         var serviceSeconds: Double?
         if let service, let column = format.serviceTimeColumn {
-            serviceSeconds = try measuredSeconds(service, field: column, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
+            serviceSeconds = try measuredSeconds(
+                service, field: column, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
         }
-        return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
+        return TraceRecord(
+            arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
     }
 
     /// A measured time in seconds, × `scale`: a number >= 0 in `unit`, or a list of them separated

@@ -80,7 +80,8 @@ public struct TraceSummary: Sendable {
         maxSize = Swift.max(maxSize, record.workSize)
         if record.workSize.rounded() != record.workSize { sizesAreWholeNumbers = false }
         if sizeCounts != nil {
-            // Sizes a trace file cannot hold (NaN, negative, beyond the ceiling) leave it to the histogram, which clamps them.
+            // Sizes a trace file cannot hold (NaN, negative, beyond the ceiling) leave it to the
+            // histogram, which clamps them.
             if record.workSize >= 0, record.workSize <= Self.sizeCeiling,
                sizeCounts!.count < Self.maxExactSizes || sizeCounts![record.workSize] != nil {
                 sizeCounts![record.workSize, default: 0] += 1

@@ -45,7 +45,8 @@ public struct TraceTimeFrame: Sendable, Hashable {
     /// earliest arrival, before its first line).
     func shifted(by seconds: Double) -> TraceTimeFrame {
         let whole = seconds.rounded(.down)
-        var origin = Timestamp(wholeSeconds: self.origin.wholeSeconds &+ Int64(whole), fraction: self.origin.fraction + (seconds - whole))
+        var origin = Timestamp(
+            wholeSeconds: self.origin.wholeSeconds &+ Int64(whole), fraction: self.origin.fraction + (seconds - whole))
         if origin.fraction >= 1 {
             origin.wholeSeconds &+= 1
             origin.fraction -= 1

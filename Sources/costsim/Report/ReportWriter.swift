@@ -68,9 +68,10 @@ struct ReportWriter {
             rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
                                       source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
+            let columns = format.columnsRead.joined(separator: ", ")
             let filters = format.filters.isEmpty ? "" : "; rows where \(format.filters.map(\.description).joined(separator: " and "))"
             rows.append(AssumptionRow(
-                item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(format.columnsRead.joined(separator: ", "))\(filters))", source: path))
+                item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns)\(filters))", source: path))
         case .rates(let description):
             rows.append(AssumptionRow(
                 item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "
@@ -113,7 +114,8 @@ struct ReportWriter {
             let unit = format.serviceTimeUnit == .seconds ? "" : " (\(format.serviceTimeUnit.rawValue))"
             return AssumptionRow(
                 item: "GPU service time",
-                value: "each request's measured \(column)\(unit) from the trace, × \(Format.parameter(format.serviceTimeScale))",
+                value: "each request's measured \(column)\(unit) from the trace, "
+                    + "× \(Format.parameter(format.serviceTimeScale))",
                 source: "trace \((path as NSString).lastPathComponent); the scenario's inference model is not used")
         }
         return AssumptionRow(

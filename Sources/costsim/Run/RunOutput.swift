@@ -22,7 +22,8 @@ struct RunOutput {
         text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n"
         if case .traceFile(_, let format) = scenario.workload, !format.filters.isEmpty, let first {
             let filters = format.filters.map(\.description).joined(separator: " and ")
-            text += "Trace rows: \(Format.count(first.requests.arrived)) kept (\(filters)), \(Format.count(first.droppedTraceRows)) dropped\n"
+            text += "Trace rows: \(Format.count(first.requests.arrived)) kept (\(filters)), "
+                + "\(Format.count(first.droppedTraceRows)) dropped\n"
         }
         text += "\n"
 

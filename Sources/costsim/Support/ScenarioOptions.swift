@@ -15,7 +15,8 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Layout of --trace: costsim, azure-llm, mooncake, nginx (ingress-nginx access log) or envoy-json (Istio JSON access log) (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
     var tracePreset: TracePreset?
 
-    @OptionGroup(title: "Trace columns (for --trace, or the scenario's own trace file)") var traceColumns: TraceColumnOptions
+    @OptionGroup(title: "Trace columns (for --trace, or the scenario's own trace file)")
+    var traceColumns: TraceColumnOptions
 
     @Option(name: .long, parsing: .unconditional, help: "Seed for all random streams (overrides the scenario's).")
     var seed: UInt64?
@@ -42,7 +43,9 @@ struct ScenarioOptions: ParsableArguments {
         var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
         if !traceColumns.isEmpty {
             guard case .traceFile(let path, let format) = scenario.workload else {
-                throw CLIError("the trace column options (--time-column, --where, ...) need a trace file: --trace FILE, or a scenario whose workload is a trace")
+                throw CLIError(
+                    "the trace column options (--time-column, --where, ...) need a trace file: --trace FILE, "
+                        + "or a scenario whose workload is a trace")
             }
             scenario.workload = .traceFile(path: path, format: try traceColumns.apply(to: format))
         }

@@ -28,7 +28,9 @@ struct TraceInspectCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
         if preset == .servegen {
-            guard columns.isEmpty else { throw ValidationError("a servegen rate file has no columns to map: --preset servegen takes no column options") }
+            guard columns.isEmpty else {
+                throw ValidationError("a servegen rate file has no columns to map: --preset servegen takes no column options")
+            }
             let description = try RateTrace.Description.read(path: file)
             var source = RateTrace(description, seed: seed, replication: 0)
             let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
@@ -67,19 +69,23 @@ struct TraceInspectCommand: AsyncParsableCommand {
             // Exact percentiles of whole-number sizes are printed as whole numbers.
             let exact = summary.sizePercentilesAreExact
             let decimals = exact && summary.sizesAreWholeNumbers ? 0 : 2
-            func size(_ percentile: Double) -> String { Format.fixed(summary.size(atPercentile: percentile), decimals: decimals) }
+            func size(_ percentile: Double) -> String {
+                Format.fixed(summary.size(atPercentile: percentile), decimals: decimals)
+            }
             lines += [
                 "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(column)' in total",
-                "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(size(50))  p90 \(size(90))  p99 \(size(99))  max \(size(100))"
-                    + (exact ? "" : "  (percentiles to 3 significant digits)"),
+                "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(size(50))  p90 \(size(90))  "
+                    + "p99 \(size(99))  max \(size(100))" + (exact ? "" : "  (percentiles to 3 significant digits)"),
             ]
         }
         if let column = format.serviceTimeColumn {
+            let mean = Format.duration(summary.totalServiceSeconds / Double(summary.count))
             lines.append("service   \(Format.duration(summary.totalServiceSeconds)) of measured '\(column)' in total, "
-                + "mean \(Format.duration(summary.totalServiceSeconds / Double(summary.count))) (× \(Format.parameter(format.serviceTimeScale)))")
+                + "mean \(mean) (× \(Format.parameter(format.serviceTimeScale)))")
         }
         if !format.filters.isEmpty {
-            lines.append("filtered  \(Format.count(droppedRows)) rows dropped by \(format.filters.map(\.description).joined(separator: " and "))")
+            let filters = format.filters.map(\.description).joined(separator: " and ")
+            lines.append("filtered  \(Format.count(droppedRows)) rows dropped by \(filters)")
         }
         lines += gapTables(summary, unit: unit, time: frame.fileTime(ofArrival:))
         return lines.joined(separator: "\n")

@@ -78,10 +78,15 @@ public final class CSVTraceReader: TraceFileSource {
                 func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
                 }
-                guard filters.keep(field) else { return nil }
+                // Without closures (Optional.map): this runs once per record.
+                func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
+                    guard let index else { return nil }
+                    return field(index)
+                }
+                guard filters.isEmpty || filters.keep(field) else { return nil }
                 return try decoder.decode(
-                    time: field(timeIndex), size: sizeIndex.map(field), outputTokens: outputIndex.map(field),
-                    service: serviceIndex.map(field), duration: durationIndex.map(field), line: line)
+                    time: field(timeIndex), size: optionalField(sizeIndex), outputTokens: optionalField(outputIndex),
+                    service: optionalField(serviceIndex), duration: optionalField(durationIndex), line: line)
             }
             switch outcome {
             case .none:                             // end of file

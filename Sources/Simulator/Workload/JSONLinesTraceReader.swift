@@ -65,7 +65,9 @@ public final class JSONLinesTraceReader: TraceFileSource {
                     }
                     return UnsafeBufferPointer(rebasing: bytes[range])
                 }
-                guard try filters.keep(value) else { return nil }
+                if !filters.isEmpty {
+                    guard try filters.keep(value) else { return nil }
+                }
                 return try decoder.decode(
                     time: try value(0), size: try sizeSlot.map(value), outputTokens: try outputSlot.map(value),
                     service: try serviceSlot.map(value), duration: try durationSlot.map(value), line: line)

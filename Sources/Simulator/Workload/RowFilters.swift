@@ -6,11 +6,14 @@ struct RowFilters {
     private let values: [[UInt8]]
     /// Rows left out so far.
     private(set) var dropped = 0
+    /// Whether there is any filter (when not, rows are not looked at: the readers' fast path).
+    let isEmpty: Bool
 
     init(_ filters: [RowFilter], positions: [Int]) {
         self.filters = filters
         self.positions = positions
         values = filters.map { Array($0.value.utf8) }
+        isEmpty = filters.isEmpty
     }
 
     /// Whether the row whose fields `field` gives meets every filter; counts it if not.

@@ -63,10 +63,10 @@ public final class AccessLogTraceReader: TraceFileSource {
                         message: "the line does not match the log format at this variable (the format has "
                             + "\(TraceLimits.quote(logFormat.textAround(failed)))); is it this log's format?")
                 }
-                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[ranges[index]])
                 }
-                func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
+                @inline(__always) func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
                     guard let index else { return nil }
                     return field(index)
                 }

@@ -75,11 +75,11 @@ public final class CSVTraceReader: TraceFileSource {
                         file: lines.path, line: line,
                         message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
                 }
-                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
                 }
-                // Without closures (Optional.map): this runs once per record.
-                func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
+                // Inlined, without closures (Optional.map): this runs once per record.
+                @inline(__always) func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
                     guard let index else { return nil }
                     return field(index)
                 }

@@ -7,8 +7,7 @@ public final class AccessLogTraceReader: TraceFileSource {
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let logFormat: AccessLogFormat
-    private let timeIndex: Int
-    private let sizeIndex: Int?, outputIndex: Int?, serviceIndex: Int?, durationIndex: Int?
+    private let fields: RecordFields
     @exclusivity(unchecked) private var filters: RowFilters
     @exclusivity(unchecked) private var ranges: [Range<Int>]
 
@@ -29,16 +28,8 @@ public final class AccessLogTraceReader: TraceFileSource {
             }
             return found
         }
-        func optionalIndex(_ column: String?) throws(TraceError) -> Int? {
-            guard let column else { return nil }
-            return try index(column)
-        }
         self.logFormat = logFormat
-        timeIndex = try index(format.timeColumn)
-        sizeIndex = try optionalIndex(format.sizeColumn)
-        outputIndex = try optionalIndex(format.outputTokensColumn)
-        serviceIndex = try optionalIndex(format.serviceTimeColumn)
-        durationIndex = try optionalIndex(format.durationColumn)
+        fields = try RecordFields(format, position: index)
         var positions: [Int] = []
         for filter in format.filters { positions.append(try index(filter.column)) }
         filters = RowFilters(format.filters, positions: positions)
@@ -66,14 +57,8 @@ public final class AccessLogTraceReader: TraceFileSource {
                 @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[ranges[index]])
                 }
-                @inline(__always) func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
-                    guard let index else { return nil }
-                    return field(index)
-                }
                 guard filters.isEmpty || filters.keep(field) else { return nil }
-                return try decoder.decode(
-                    time: field(timeIndex), size: optionalField(sizeIndex), outputTokens: optionalField(outputIndex),
-                    service: optionalField(serviceIndex), duration: optionalField(durationIndex), line: line)
+                return try decoder.decode(fields, line: line, field: field)
             }
             switch outcome {
             case .none:

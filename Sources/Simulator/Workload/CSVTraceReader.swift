@@ -9,11 +9,7 @@ public final class CSVTraceReader: TraceFileSource {
     private let lines: LineReader
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
-    private let timeIndex: Int
-    private let sizeIndex: Int?
-    private let outputIndex: Int?
-    private let serviceIndex: Int?
-    private let durationIndex: Int?
+    private let fields: RecordFields
     @exclusivity(unchecked) private var filters: RowFilters
     private let headerFields: Int
     @exclusivity(unchecked) private var fieldStarts: [Int]
@@ -27,15 +23,7 @@ public final class CSVTraceReader: TraceFileSource {
             try CSVTraceReader.splitHeader(bytes, path: path)
         }
         guard let header else { throw TraceError(file: path, message: "trace is empty (no header line)") }
-        func optionalIndex(_ column: String?) throws(TraceError) -> Int? {
-            guard let column else { return nil }
-            return try Self.index(of: column, in: header, path: path)
-        }
-        timeIndex = try Self.index(of: format.timeColumn, in: header, path: path)
-        sizeIndex = try optionalIndex(format.sizeColumn)
-        outputIndex = try optionalIndex(format.outputTokensColumn)
-        serviceIndex = try optionalIndex(format.serviceTimeColumn)
-        durationIndex = try optionalIndex(format.durationColumn)
+        fields = try RecordFields(format) { column throws(TraceError) in try Self.index(of: column, in: header, path: path) }
         var filterIndices: [Int] = []
         for filter in format.filters { filterIndices.append(try Self.index(of: filter.column, in: header, path: path)) }
         filters = RowFilters(format.filters, positions: filterIndices)
@@ -78,15 +66,8 @@ public final class CSVTraceReader: TraceFileSource {
                 @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
                 }
-                // Inlined, without closures (Optional.map): this runs once per record.
-                @inline(__always) func optionalField(_ index: Int?) -> UnsafeBufferPointer<UInt8>? {
-                    guard let index else { return nil }
-                    return field(index)
-                }
                 guard filters.isEmpty || filters.keep(field) else { return nil }
-                return try decoder.decode(
-                    time: field(timeIndex), size: optionalField(sizeIndex), outputTokens: optionalField(outputIndex),
-                    service: optionalField(serviceIndex), duration: optionalField(durationIndex), line: line)
+                return try decoder.decode(fields, line: line, field: field)
             }
             switch outcome {
             case .none:                             // end of file

@@ -12,7 +12,7 @@ public final class JSONLinesTraceReader: TraceFileSource {
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
     /// Positions in ``keys`` of the members the decoder reads (the time is at 0).
-    private let sizeSlot: Int?, outputSlot: Int?, serviceSlot: Int?, durationSlot: Int?
+    private let fields: RecordFields
     @exclusivity(unchecked) private var filters: RowFilters
     @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
@@ -20,18 +20,14 @@ public final class JSONLinesTraceReader: TraceFileSource {
     public init(path: String, format: TraceFormat) throws(TraceError) {
         lines = try LineReader(path: path)
         decoder = TraceRecordDecoder(path: path, format: format)
-        var names = [format.timeColumn]
-        func slot(_ name: String?) -> Int? {
-            guard let name else { return nil }
+        var names: [String] = []
+        func slot(_ name: String) -> Int {
             if let known = names.firstIndex(of: name) { return known }
             names.append(name)
             return names.count - 1
         }
-        sizeSlot = slot(format.sizeColumn)
-        outputSlot = slot(format.outputTokensColumn)
-        serviceSlot = slot(format.serviceTimeColumn)
-        durationSlot = slot(format.durationColumn)
-        filters = RowFilters(format.filters, positions: format.filters.map { slot($0.column)! })
+        fields = try RecordFields(format) { column throws(TraceError) in slot(column) }
+        filters = RowFilters(format.filters, positions: format.filters.map { slot($0.column) })
         keys = names.map { Array($0.utf8) }
         ranges = Array(repeating: nil, count: names.count)
     }
@@ -68,9 +64,7 @@ public final class JSONLinesTraceReader: TraceFileSource {
                 if !filters.isEmpty {
                     guard try filters.keep(value) else { return nil }
                 }
-                return try decoder.decode(
-                    time: try value(0), size: try sizeSlot.map(value), outputTokens: try outputSlot.map(value),
-                    service: try serviceSlot.map(value), duration: try durationSlot.map(value), line: line)
+                return try decoder.decode(fields, line: line, field: value)
             }
             switch outcome {
             case .none:

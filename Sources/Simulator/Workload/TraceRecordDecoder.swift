@@ -20,6 +20,21 @@ struct TraceRecordDecoder {
     /// Whether a record has been decoded: a trace without one is an error.
     var hasRecords: Bool { frame != nil }
 
+    /// The record of a row whose fields `field` gives at the positions `fields` names.
+    @inline(__always)
+    mutating func decode(
+        _ fields: RecordFields, line: Int, field: (Int) throws(TraceError) -> UnsafeBufferPointer<UInt8>
+    ) throws(TraceError) -> TraceRecord {
+        // Without closures (Optional.map): this runs once per record.
+        @inline(__always) func optional(_ index: Int?) throws(TraceError) -> UnsafeBufferPointer<UInt8>? {
+            guard let index else { return nil }
+            return try field(index)
+        }
+        return try decode(
+            time: try field(fields.time), size: try optional(fields.size), outputTokens: try optional(fields.outputTokens),
+            service: try optional(fields.service), duration: try optional(fields.duration), line: line)
+    }
+
     /// The record of one row from its fields: `size`, `outputTokens`, `service` and `duration` are
     /// `nil` when the format has no such column.
     mutating func decode(

@@ -146,20 +146,51 @@ struct ScenarioReader {
         let path = resolve(try map.required("path").string(), against: baseDirectory)
         var format = TraceFormat.costsim
         if let preset = map.optional("preset") {
-            format = try preset.oneOf(["costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake])
+            format = try preset.oneOf([
+                "costsim": .costsim, "azure-llm": .azureLLM, "mooncake": .mooncake, "nginx": .nginx(),
+                "envoy-json": .envoyJSON,
+            ])
         } else {
             format.syntax = TraceFormat.syntax(forPath: path)
         }
         if let syntax = map.optional("format") {
-            format.syntax = try syntax.oneOf(["csv": .csv, "jsonl": .jsonLines])
+            format.syntax = try syntax.oneOf(["csv": .csv, "jsonl": .jsonLines, "nginx": .accessLog])
         }
+        if let logFormat = map.optional("logFormat") {
+            let text = try logFormat.string()
+            do throws(AccessLogFormat.FormatError) {
+                format = TraceFormat.nginx(logFormat: try AccessLogFormat(text))
+            } catch {
+                throw logFormat.error(error.message)
+            }
+        }
+        if let window = map.optional("reorderWindow") { format.reorderWindowSeconds = try window.seconds() }
+        if let duration = map.optional("durationColumn") { format.durationColumn = try duration.string() }
         format.timeColumn = try map.optional("timeColumn")?.string() ?? format.timeColumn
         if let timeFormat = map.optional("timeFormat") {
             format.timeFormat = try timeFormat.oneOf(Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))
         }
+        if let service = map.optional("serviceTimeColumn") {
+            format.serviceTimeColumn = try service.string()
+            format.sizeColumn = nil   // a measured service time needs no size; read one only if named
+        }
+        if let unit = map.optional("serviceTimeUnit") {
+            let units = Dictionary(uniqueKeysWithValues: DurationUnit.allCases.map { ($0.rawValue, $0) })
+            format.serviceTimeUnit = try unit.oneOf(units)
+        }
+        format.serviceTimeScale = try map.optional("serviceTimeScale")?.positiveDouble() ?? format.serviceTimeScale
+        if let filters = map.optional("where") {
+            for item in try filters.sequence() {
+                guard let filter = RowFilter(parsing: try item.string()) else {
+                    throw item.error("expected COLUMN=VALUE or COLUMN!=VALUE")
+                }
+                format.filters.append(filter)
+            }
+        }
         format.sizeColumn = try map.optional("sizeColumn")?.string() ?? format.sizeColumn
         format.sizeScale = try map.optional("sizeScale")?.positiveDouble() ?? format.sizeScale
         if let output = map.optional("outputTokensColumn") { format.outputTokensColumn = try output.string() }
+        if let problem = format.problem { throw node.error("\(problem.field): \(problem.message)") }
         format.startAtFirstRecord = try map.optional("startAtFirstRecord")?.bool() ?? format.startAtFirstRecord
         try map.finish()
         return .traceFile(path: path, format: format)

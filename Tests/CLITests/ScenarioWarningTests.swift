@@ -59,7 +59,7 @@ import Testing
         let scenario = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/azure-llm-code.yaml").path
         let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--trace", trace.path])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("is JSON Lines by its name") && outcome.standardError.contains("--trace-preset (costsim, azure-llm, mooncake)"),
+        #expect(outcome.standardError.contains("is JSON Lines by its name") && outcome.standardError.contains("--trace-preset (costsim, azure-llm, mooncake, nginx, envoy-json)"),
                 "\(outcome.standardError)")
     }
 

@@ -34,6 +34,8 @@ public struct SimulationResult: Sendable {
     public var preemptions: Int
     /// Events the engine processed.
     public var eventCount: Int
+    /// Trace rows the trace's filters left out (``TraceFormat/filters``), among those read.
+    public var droppedTraceRows = 0
 
     /// Node runs that carry GPUs, within the observation period.
     public var gpuNodeRuns: [NodeRun] { nodeRuns.filter { $0.machine.gpuCount > 0 } }

@@ -38,9 +38,11 @@ public struct InferenceModel: Sendable, Hashable {
         overheadSeconds + secondsPerWorkUnit * workSize + secondsPerOutputToken * outputTokens
     }
 
-    /// Service time with one draw of noise, seconds.
+    /// Service time with one draw of noise, seconds; a time the trace measured is used as it is
+    /// (no noise is drawn for it).
     @inlinable
     public func serviceSeconds(for record: TraceRecord, using generator: inout Xoshiro256StarStar) -> Double {
+        if let measured = record.serviceSeconds { return measured }
         let nominal = nominalSeconds(workSize: record.workSize, outputTokens: record.outputTokens)
         if case .constant(let factor) = noise { return Swift.max(0, nominal * factor) }
         return Swift.max(0, nominal * noise.sample(using: &generator))

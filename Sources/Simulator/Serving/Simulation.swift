@@ -66,6 +66,7 @@ public enum Simulation {
             nodeRuns: nodeRuns.observed, nodeRunsToEnd: nodeRuns.toEnd,
             timeline: system.timeline, requestRecords: system.records, decisions: system.decisions,
             gpuNodesCreated: system.gpuNodesCreated, activationsFromZero: system.activationsFromZero,
-            preemptions: system.preemptions, eventCount: engine.processedEventCount)
+            preemptions: system.preemptions, eventCount: engine.processedEventCount,
+            droppedTraceRows: system.trace.droppedRows)
     }
 }

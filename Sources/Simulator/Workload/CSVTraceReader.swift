@@ -9,9 +9,8 @@ public final class CSVTraceReader: TraceFileSource {
     private let lines: LineReader
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
-    private let timeIndex: Int
-    private let sizeIndex: Int
-    private let outputIndex: Int?
+    private let fields: RecordFields
+    @exclusivity(unchecked) private var filters: RowFilters
     private let headerFields: Int
     @exclusivity(unchecked) private var fieldStarts: [Int]
     @exclusivity(unchecked) private var fieldEnds: [Int]
@@ -24,13 +23,10 @@ public final class CSVTraceReader: TraceFileSource {
             try CSVTraceReader.splitHeader(bytes, path: path)
         }
         guard let header else { throw TraceError(file: path, message: "trace is empty (no header line)") }
-        timeIndex = try Self.index(of: format.timeColumn, in: header, path: path)
-        sizeIndex = try Self.index(of: format.sizeColumn, in: header, path: path)
-        if let column = format.outputTokensColumn {
-            outputIndex = try Self.index(of: column, in: header, path: path)
-        } else {
-            outputIndex = nil
-        }
+        fields = try RecordFields(format) { column throws(TraceError) in try Self.index(of: column, in: header, path: path) }
+        var filterIndices: [Int] = []
+        for filter in format.filters { filterIndices.append(try Self.index(of: filter.column, in: header, path: path)) }
+        filters = RowFilters(format.filters, positions: filterIndices)
         headerFields = header.count
         fieldStarts = Array(repeating: 0, count: header.count)
         fieldEnds = Array(repeating: 0, count: header.count)
@@ -54,6 +50,8 @@ public final class CSVTraceReader: TraceFileSource {
 
     public var timeFrame: TraceTimeFrame? { decoder.frame }
 
+    public var droppedRows: Int { filters.dropped }
+
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
             let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
@@ -65,19 +63,20 @@ public final class CSVTraceReader: TraceFileSource {
                         file: lines.path, line: line,
                         message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
                 }
-                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
                 }
-                return try decoder.decode(
-                    time: field(timeIndex), size: field(sizeIndex), outputTokens: outputIndex.map(field), line: line)
+                guard filters.isEmpty || filters.keep(field) else { return nil }
+                return try decoder.decode(fields, line: line, field: field)
             }
             switch outcome {
             case .none:                             // end of file
                 guard decoder.hasRecords else {
+                    if let error = filters.noRowKept(path: lines.path) { throw error }
                     throw TraceError(file: lines.path, message: "trace has no records (only a header line)")
                 }
                 return nil
-            case .some(.none): continue             // blank line
+            case .some(.none): continue             // blank line or filtered out
             case .some(.some(let record)): return record
             }
         }

@@ -11,19 +11,30 @@ public final class JSONLinesTraceReader: TraceFileSource {
     // Unchecked exclusivity: see LineReader; single-threaded, never re-entered.
     @exclusivity(unchecked) private var decoder: TraceRecordDecoder
     private let keys: [[UInt8]]
+    /// Positions in ``keys`` of the members the decoder reads (the time is at 0).
+    private let fields: RecordFields
+    @exclusivity(unchecked) private var filters: RowFilters
     @exclusivity(unchecked) private var ranges: [Range<Int>?]
 
     /// Opens `path`; lines are read as ``next()`` asks for them.
     public init(path: String, format: TraceFormat) throws(TraceError) {
         lines = try LineReader(path: path)
         decoder = TraceRecordDecoder(path: path, format: format)
-        var names = [format.timeColumn, format.sizeColumn]
-        if let output = format.outputTokensColumn { names.append(output) }
+        var names: [String] = []
+        func slot(_ name: String) -> Int {
+            if let known = names.firstIndex(of: name) { return known }
+            names.append(name)
+            return names.count - 1
+        }
+        fields = try RecordFields(format) { column throws(TraceError) in slot(column) }
+        filters = RowFilters(format.filters, positions: format.filters.map { slot($0.column) })
         keys = names.map { Array($0.utf8) }
         ranges = Array(repeating: nil, count: names.count)
     }
 
     public var timeFrame: TraceTimeFrame? { decoder.frame }
+
+    public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
         while true {
@@ -50,12 +61,15 @@ public final class JSONLinesTraceReader: TraceFileSource {
                     }
                     return UnsafeBufferPointer(rebasing: bytes[range])
                 }
-                let output: UnsafeBufferPointer<UInt8>? = keys.count > 2 ? try value(2) : nil
-                return try decoder.decode(time: try value(0), size: try value(1), outputTokens: output, line: line)
+                if !filters.isEmpty {
+                    guard try filters.keep(value) else { return nil }
+                }
+                return try decoder.decode(fields, line: line, field: value)
             }
             switch outcome {
             case .none:
                 guard decoder.hasRecords else {
+                    if let error = filters.noRowKept(path: lines.path) { throw error }
                     throw TraceError(file: lines.path, message: "trace has no records (the file has no JSON lines)")
                 }
                 return nil

@@ -54,12 +54,16 @@ struct Timestamp: Hashable, Sendable {
 
     /// Parses `YYYY-MM-DD[T| ]HH:MM[:SS[.fff…]][Z|±HH[:MM]]` from UTF-8 bytes; `nil` if malformed
     /// or longer than ``TraceLimits/maxNumberLength`` bytes.
+    /// Also reads the Common Log Format of nginx's `$time_local`, `DD/Mon/YYYY:HH:MM:SS ±HHMM`.
     static func parseWallClock(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard bytes.count <= TraceLimits.maxNumberLength else { return nil }
         var index = 0
         var last = bytes.count
         while index < last && bytes[index] == UInt8(ascii: " ") { index += 1 }
         while last > index && bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
+        if last - index > 2 && bytes[index + 2] == UInt8(ascii: "/") {
+            return parseCommonLogTime(UnsafeBufferPointer(rebasing: bytes[index..<last]))
+        }
 
         func digits(_ count: Int) -> Int? {
             guard index + count <= last else { return nil }
@@ -123,6 +127,36 @@ struct Timestamp: Hashable, Sendable {
         guard index == last else { return nil }
         let whole = daysFromCivil(year, month, day) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return Timestamp(wholeSeconds: whole, fraction: fraction)
+    }
+
+    /// Parses the Common Log Format time `06/Dec/2026:10:00:05 +0000` (English month abbreviations,
+    /// a numeric offset); `nil` if malformed.
+    static func parseCommonLogTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        let text = Array(bytes)
+        let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":")
+        guard text.count == 26, text[2] == slash, text[6] == slash, text[11] == colon,
+              text[14] == colon, text[17] == colon, text[20] == UInt8(ascii: " "),
+              text[21] == UInt8(ascii: "+") || text[21] == UInt8(ascii: "-")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in text[range] {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard let monthIndex = months.firstIndex(where: { Array($0.utf8) == Array(text[3..<6]) }),
+              let day = number(0..<2), let year = number(7..<11), let hour = number(12..<14),
+              let minute = number(15..<17), let second = number(18..<20), let offsetHours = number(22..<24), let offsetMinutes = number(24..<26),
+              (1...daysIn(month: monthIndex + 1, year: year)).contains(day), hour < 24, minute < 60, second <= 60,
+              offsetHours < 24, offsetMinutes < 60
+        else { return nil }
+        let offset = (text[21] == UInt8(ascii: "-") ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60)
+        let secondOfDay = hour * 3600 + minute * 60 + second - offset
+        let whole = daysFromCivil(year, monthIndex + 1, day) * 86_400 + Int64(secondOfDay)
+        return Timestamp(wholeSeconds: whole, fraction: 0)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

@@ -14,9 +14,13 @@ public enum TraceFile {
 
     /// The reader of `path`, which can also say how its times relate to the file's (for display).
     public static func reader(path: String, format: TraceFormat) throws(TraceError) -> any TraceFileSource {
-        switch format.syntax {
+        if let problem = format.problem { throw TraceError(file: path, field: problem.field, message: problem.message) }
+        let reader: any TraceFileSource = switch format.syntax {
         case .csv: try CSVTraceReader(path: path, format: format)
         case .jsonLines: try JSONLinesTraceReader(path: path, format: format)
+        case .accessLog: try AccessLogTraceReader(path: path, format: format)
         }
+        guard format.reorderWindowSeconds > 0 else { return reader }
+        return ReorderingTraceSource(reader, windowSeconds: format.reorderWindowSeconds)
     }
 }

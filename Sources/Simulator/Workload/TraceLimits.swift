@@ -15,6 +15,10 @@ public enum TraceLimits {
     /// (31 years of audio, a gigabyte of text, a thousand times the longest LLM context).
     public static let maxWorkSize = 1e9
 
+    /// Longest measured service time of one request (after `serviceTimeScale`): one day. A GPU
+    /// request is seconds to minutes long; a day is beyond any client timeout.
+    public static let maxServiceSeconds = 86_400.0
+
     /// Longest trace `costsim trace generate` writes, in days: the 100 years of
     /// ``maxArrivalSeconds``, so that the file reads back.
     public static let maxGeneratedDays = SimulationLimits.maxDurationSeconds / 86_400

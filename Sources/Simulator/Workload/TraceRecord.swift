@@ -2,7 +2,8 @@
 ///
 /// `workSize` is in the trace's ``WorkUnit`` (seconds of audio, characters, or input tokens);
 /// `outputTokens` is the generated-token count of LLM traces and 0 otherwise. The
-/// ``InferenceModel`` turns both into GPU service time.
+/// ``InferenceModel`` turns both into GPU service time, unless the trace measured it
+/// (`serviceSeconds`).
 public struct TraceRecord: Sendable, Hashable {
     /// Arrival time in seconds since the start of the trace.
     public var arrivalSeconds: Double
@@ -10,11 +11,15 @@ public struct TraceRecord: Sendable, Hashable {
     public var workSize: Double
     /// Tokens to generate (token traces only; 0 when absent).
     public var outputTokens: Double
+    /// The request's GPU time as the trace measured it, seconds; `nil` when the inference model
+    /// computes it from the size.
+    public var serviceSeconds: Double?
 
-    public init(arrivalSeconds: Double, workSize: Double, outputTokens: Double = 0) {
+    public init(arrivalSeconds: Double, workSize: Double, outputTokens: Double = 0, serviceSeconds: Double? = nil) {
         self.arrivalSeconds = arrivalSeconds
         self.workSize = workSize
         self.outputTokens = outputTokens
+        self.serviceSeconds = serviceSeconds
     }
 }
 

@@ -6,9 +6,11 @@ struct TraceRecordDecoder {
     let format: TraceFormat
     /// The file's time frame, fixed by the first record; `nil` until a record has been read.
     private(set) var frame: TraceTimeFrame?
-    private var previousArrival = -Double.infinity
-    private var previousStamp = Timestamp(wholeSeconds: 0, fraction: 0)
-    private var previousLine = 0
+    /// The latest arrival so far (the previous one when times must not go back), its time as
+    /// written and its line.
+    private var latestArrival = -Double.infinity
+    private var latestStamp = Timestamp(wholeSeconds: 0, fraction: 0)
+    private var latestLine = 0
 
     init(path: String, format: TraceFormat) {
         self.path = path
@@ -18,42 +20,128 @@ struct TraceRecordDecoder {
     /// Whether a record has been decoded: a trace without one is an error.
     var hasRecords: Bool { frame != nil }
 
+    /// The record of a row whose fields `field` gives at the positions `fields` names.
+    @inline(__always)
     mutating func decode(
-        time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>, outputTokens: UnsafeBufferPointer<UInt8>?,
-        line: Int
+        _ fields: RecordFields, line: Int, field: (Int) throws(TraceError) -> UnsafeBufferPointer<UInt8>
     ) throws(TraceError) -> TraceRecord {
-        let frame: TraceTimeFrame
+        // Without closures (Optional.map): this runs once per record.
+        @inline(__always) func optional(_ index: Int?) throws(TraceError) -> UnsafeBufferPointer<UInt8>? {
+            guard let index else { return nil }
+            return try field(index)
+        }
+        return try decode(
+            time: try field(fields.time), size: try optional(fields.size), outputTokens: try optional(fields.outputTokens),
+            service: try optional(fields.service), duration: try optional(fields.duration), line: line)
+    }
+
+    /// The record of one row from its fields: `size`, `outputTokens`, `service` and `duration` are
+    /// `nil` when the format has no such column.
+    mutating func decode(
+        time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
+        service: UnsafeBufferPointer<UInt8>? = nil, duration: UnsafeBufferPointer<UInt8>? = nil, line: Int
+    ) throws(TraceError) -> TraceRecord {
+        var frame: TraceTimeFrame
+        let first = self.frame == nil
         if let known = self.frame {
             frame = known
         } else {
             frame = try firstFrame(time, line: line)
-            self.frame = frame
         }
         let stamp = try parseTime(time, unit: frame.unit, line: line)
-        let arrival = stamp.seconds(since: frame.origin)
-        guard arrival >= previousArrival else {
-            let previous = frame.text(of: previousStamp, exact: true)
+        var arrival = stamp.seconds(since: frame.origin)
+        if let duration, let column = format.durationColumn {
+            arrival -= try measuredSeconds(duration, field: column, unit: .seconds, scale: 1, line: line)
+            if first && frame.startsAtFirstRecord {   // the first record's arrival, not its end, is time 0
+                frame = frame.shifted(by: arrival)
+                arrival = 0
+            }
+            guard arrival >= 0 || frame.startsAtFirstRecord else {
+                throw error(line, column, "the request arrived before time 0 (its time minus this duration is negative)")
+            }
+        }
+        if first { self.frame = frame }
+        let window = format.reorderWindowSeconds
+        guard arrival >= latestArrival - window else {
+            guard window > 0 else {
+                let previous = frame.text(of: latestStamp, exact: true)
+                throw error(
+                    line, format.timeColumn,
+                    "time goes backwards: \(TraceLimits.quote(time)) is earlier than \(previous) on line \(latestLine), the previous record; "
+                        + "traces must be sorted by time")
+            }
             throw error(
                 line, format.timeColumn,
-                "time goes backwards: \(TraceLimits.quote(time)) is earlier than \(previous) on line \(previousLine), the previous record; "
-                    + "traces must be sorted by time")
+                "the request arrived \(TraceTimeFrame.plainNumber(latestArrival - arrival, decimals: 3)) s "
+                    + "before the one on line \(latestLine); "
+                    + "a log is written as requests end, and arrivals are put back in order only within the reorder window "
+                    + "(\(TraceTimeFrame.plainNumber(window, decimals: 3)) s): sort the file by arrival or widen reorderWindow")
         }
-        // Times are >= 0 and the origin is the first record or 0, so `arrival` is >= 0 here.
+        // Times are >= 0 and the origin is the first record or 0, so `arrival` is >= 0 here unless
+        // durations or a reorder window move arrivals before the first record (by at most 2 days).
         guard arrival <= TraceLimits.maxArrivalSeconds else {
             let start = frame.startsAtFirstRecord ? "the first record (\(frame.text(of: frame.origin, exact: true)))" : "time 0"
             throw error(
                 line, format.timeColumn,
                 "\(TraceLimits.quote(time)) is more than 100 years after \(start); a trace may span at most 100 years")
         }
-        previousArrival = arrival
-        previousStamp = stamp
-        previousLine = line
-        let workSize = try amount(size, field: format.sizeColumn, scale: format.sizeScale, what: "size", line: line)
+        if arrival >= latestArrival {
+            latestArrival = arrival
+            latestStamp = stamp
+            latestLine = line
+        }
+        var workSize = 0.0
+        if let size, let column = format.sizeColumn {
+            workSize = try amount(size, field: column, scale: format.sizeScale, what: "size", line: line)
+        }
         var tokens = 0.0
         if let outputTokens, let column = format.outputTokensColumn {
             tokens = try amount(outputTokens, field: column, scale: 1, what: "output-token count", line: line)
         }
-        return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens)
+        var serviceSeconds: Double?
+        if let service, let column = format.serviceTimeColumn {
+            serviceSeconds = try measuredSeconds(
+                service, field: column, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
+        }
+        return TraceRecord(
+            arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
+    }
+
+    /// A measured time in seconds, × `scale`: a number >= 0 in `unit`, or a list of them separated
+    /// by commas or colons (nginx's `$upstream_response_time` after retries), which adds up: every
+    /// attempt held an upstream for its time. At most ``TraceLimits/maxServiceSeconds``.
+    private func measuredSeconds(
+        _ bytes: UnsafeBufferPointer<UInt8>, field: String, unit: DurationUnit, scale: Double, line: Int
+    ) throws(TraceError) -> Double {
+        var total = 0.0
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ",") && bytes[end] != UInt8(ascii: ":") { end += 1 }
+            var first = start, last = end
+            while first < last && bytes[first] == UInt8(ascii: " ") { first += 1 }
+            while last > first && bytes[last - 1] == UInt8(ascii: " ") { last -= 1 }
+            let part = UnsafeBufferPointer(rebasing: bytes[first..<last])
+            if part.elementsEqual("-".utf8) || part.elementsEqual("null".utf8) {
+                throw error(
+                    line, field,
+                    "\(TraceLimits.quote(bytes)) holds no time (the request reached no upstream); "
+                        + "keep such rows out with a filter (--where, trace.where), e.g. on the status")
+            }
+            let value = try number(part, line: line, field: field)
+            guard value >= 0 else { throw error(line, field, "time \(TraceLimits.quote(bytes)) is negative") }
+            total += value
+            start = end + 1
+        }
+        let seconds = total / unit.perSecond * scale
+        guard seconds <= TraceLimits.maxServiceSeconds else {
+            let scaling = scale == 1 ? "" : " × serviceTimeScale \(scale)"
+            throw error(
+                line, field,
+                "time \(TraceLimits.quote(bytes)) \(unit == .seconds ? "s" : "ms")\(scaling) is more than a day "
+                    + "(\(Int(TraceLimits.maxServiceSeconds)) s), the longest a request may take")
+        }
+        return seconds
     }
 
     /// The frame the first record sets: its unit (resolving ``TimeFormat/auto``) and origin.
@@ -85,7 +173,16 @@ struct TraceRecordDecoder {
             }
             return stamp
         case .seconds, .milliseconds:
-            let value = try number(bytes, line: line, field: field)
+            let value: Double
+            do throws(TraceError) {
+                value = try number(bytes, line: line, field: field)
+            } catch {
+                guard Self.looksLikeDate(bytes) else { throw error }
+                var hinted = error
+                hinted.message += "; it looks like a wall-clock time: read the column as one "
+                    + "(--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+                throw hinted
+            }
             let perSecond = unit == .milliseconds ? 1000.0 : 1
             guard value >= 0 else {
                 throw error(line, field, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")

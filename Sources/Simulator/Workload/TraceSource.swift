@@ -5,6 +5,14 @@
 public protocol TraceSource {
     /// The next record, or `nil` at the end of the trace.
     mutating func next() throws(TraceError) -> TraceRecord?
+
+    /// Rows read so far that the trace's filters (``TraceFormat/filters``) left out.
+    var droppedRows: Int { get }
+}
+
+extension TraceSource {
+    /// Sources without filters drop nothing.
+    public var droppedRows: Int { 0 }
 }
 
 /// A trace held in memory: for tests and for workloads built in code.

@@ -19,6 +19,8 @@ public struct TraceSummary: Sendable {
     public private(set) var lastArrivalSeconds = 0.0
     public private(set) var totalWork = 0.0
     public private(set) var totalOutputTokens = 0.0
+    /// Measured service time in total, seconds (traces with a service-time column).
+    public private(set) var totalServiceSeconds = 0.0
     /// The longest gaps, longest first.
     public private(set) var longestGaps: [Gap] = []
     /// Thresholds (seconds) for ``gapCounts`` and ``gapSeconds``.
@@ -32,6 +34,15 @@ public struct TraceSummary: Sendable {
     private var sizes = Histogram<UInt64>(
         highestTrackableValue: UInt64(Self.sizeCeiling * Self.sizeResolution), numberOfSignificantValueDigits: .three)
     private var maxSize = 0.0
+    /// How many requests have each size, while there are at most ``maxExactSizes`` distinct
+    /// sizes, all within 0 … ``sizeCeiling``; then the percentiles are exact.
+    private var sizeCounts: [Double: Int]? = [:]
+    /// Whether every size is a whole number (token, character, byte counts).
+    public private(set) var sizesAreWholeNumbers = true
+
+    /// Most distinct sizes counted exactly (the token and character counts of real traces have a
+    /// few thousand).
+    static let maxExactSizes = 100_000
 
     /// Milli-units per work unit in the size histogram (sizes keep three decimals).
     static let sizeResolution = 1000.0
@@ -64,8 +75,20 @@ public struct TraceSummary: Sendable {
         lastArrivalSeconds = record.arrivalSeconds
         totalWork += record.workSize
         totalOutputTokens += record.outputTokens
+        totalServiceSeconds += record.serviceSeconds ?? 0
         sizes.record(Self.histogramValue(ofSize: record.workSize))
         maxSize = Swift.max(maxSize, record.workSize)
+        if record.workSize.rounded() != record.workSize { sizesAreWholeNumbers = false }
+        if sizeCounts != nil {
+            // Sizes a trace file cannot hold (NaN, negative, beyond the ceiling) leave it to the
+            // histogram, which clamps them.
+            if record.workSize >= 0, record.workSize <= Self.sizeCeiling,
+               sizeCounts!.count < Self.maxExactSizes || sizeCounts![record.workSize] != nil {
+                sizeCounts![record.workSize, default: 0] += 1
+            } else {
+                sizeCounts = nil
+            }
+        }
     }
 
     /// `size` in milli-units, clamped to 0 … ``sizeCeiling`` (NaN counts as 0) so the
@@ -98,10 +121,24 @@ public struct TraceSummary: Sendable {
     /// Mean request size in work units.
     public var meanSize: Double { count == 0 ? 0 : totalWork / Double(count) }
 
-    /// Request size at `percentile` (0–100), to 3 significant digits.
+    /// Whether ``size(atPercentile:)`` is exact: there are at most ``maxExactSizes`` distinct sizes.
+    public var sizePercentilesAreExact: Bool { sizeCounts != nil }
+
+    /// Request size at `percentile` (0–100): the smallest size that at least `percentile` % of the
+    /// requests do not exceed — exactly when ``sizePercentilesAreExact``, else to 3 significant digits.
     public func size(atPercentile percentile: Double) -> Double {
         guard count > 0 else { return 0 }
         if percentile >= 100 { return maxSize }
+        if let sizeCounts {
+            let share = percentile.isNaN ? 0 : Swift.max(percentile, 0) / 100
+            let rank = Swift.max(1, Int((share * Double(count)).rounded(.up)))
+            var seen = 0
+            for size in sizeCounts.keys.sorted() {
+                seen += sizeCounts[size]!
+                if seen >= rank { return Double(size) }
+            }
+            return maxSize
+        }
         return Swift.min(Double(sizes.valueAtPercentile(percentile)) / Self.sizeResolution, maxSize)
     }
 }

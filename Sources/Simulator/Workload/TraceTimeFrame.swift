@@ -41,6 +41,19 @@ public struct TraceTimeFrame: Sendable, Hashable {
         return text(of: stamp)
     }
 
+    /// The frame whose arrival 0 is `seconds` after this one's (a reordered log starts at its
+    /// earliest arrival, before its first line).
+    func shifted(by seconds: Double) -> TraceTimeFrame {
+        let whole = seconds.rounded(.down)
+        var origin = Timestamp(
+            wholeSeconds: self.origin.wholeSeconds &+ Int64(whole), fraction: self.origin.fraction + (seconds - whole))
+        if origin.fraction >= 1 {
+            origin.wholeSeconds &+= 1
+            origin.fraction -= 1
+        }
+        return TraceTimeFrame(unit: unit, startsAtFirstRecord: startsAtFirstRecord, origin: origin)
+    }
+
     /// `stamp` as the file writes times: rounded for display to microseconds, or `exact`ly as
     /// the file wrote it (to quote it in an error message).
     func text(of stamp: Timestamp, exact: Bool = false) -> String {

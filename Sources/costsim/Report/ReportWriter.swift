@@ -85,10 +85,11 @@ struct ReportWriter {
             rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
                                       source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
-            let columns = [format.timeColumn, format.sizeColumn] + (format.outputTokensColumn.map { [$0] } ?? [])
-            let name = (path as NSString).lastPathComponent
-            rows.append(AssumptionRow(item: "Workload", value: "trace \(name) (\(columns.joined(separator: ", ")))",
-                                      source: BundledScenarios.displayPath(path)))
+            let columns = format.columnsRead.joined(separator: ", ")
+            let filters = format.filters.isEmpty ? "" : "; rows where \(format.filters.map(\.description).joined(separator: " and "))"
+            rows.append(AssumptionRow(
+                item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns)\(filters))",
+                source: BundledScenarios.displayPath(path)))
         case .rates(let description):
             rows.append(AssumptionRow(
                 item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "
@@ -98,11 +99,7 @@ struct ReportWriter {
         case .records(let records):
             rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
         }
-        rows.append(AssumptionRow(
-            item: "GPU service time", value: Self.describe(scenario.inference),
-            source: scenario.inference == .t4Tacotron2WaveGlow
-                ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
-                : "scenario \(scenario.name), its inference section"))
+        rows.append(Self.serviceTimeAssumption(scenario))
         rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds),
                                   source: Self.clientTimeoutSource(scenario)))
         for outcome in outcomes {
@@ -137,6 +134,23 @@ struct ReportWriter {
             }
         }
         return rows
+    }
+
+    /// Where service times come from: the trace's measured times, or the inference model.
+    static func serviceTimeAssumption(_ scenario: Scenario) -> AssumptionRow {
+        if case .traceFile(let path, let format) = scenario.workload, let column = format.serviceTimeColumn {
+            let unit = format.serviceTimeUnit == .seconds ? "" : " (\(format.serviceTimeUnit.rawValue))"
+            return AssumptionRow(
+                item: "GPU service time",
+                value: "each request's measured \(column)\(unit) from the trace, "
+                    + "× \(Format.parameter(format.serviceTimeScale))",
+                source: "trace \((path as NSString).lastPathComponent); the scenario's inference model is not used")
+        }
+        return AssumptionRow(
+            item: "GPU service time", value: describe(scenario.inference),
+            source: scenario.inference == .t4Tacotron2WaveGlow
+                ? "NVIDIA DeepLearningExamples Tacotron 2 + WaveGlow on T4 (docs/model.md)"
+                : "scenario \(scenario.name), its inference section")
     }
 
     /// The service-time formula with the scenario's numbers: every term that is not zero, and

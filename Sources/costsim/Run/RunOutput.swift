@@ -21,7 +21,13 @@ struct RunOutput {
         let first = outcomes.first?.first
         let horizon = first?.horizonSeconds ?? 0
         var text = "Scenario \(scenario.name): \(Format.duration(horizon)) observed, seed \(scenario.seed), "
-        text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n\n"
+        text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n"
+        if case .traceFile(_, let format) = scenario.workload, !format.filters.isEmpty, let first {
+            let filters = format.filters.map(\.description).joined(separator: " and ")
+            text += "Trace rows: \(Format.count(first.requests.arrived)) kept (\(filters)), "
+                + "\(Format.count(first.droppedTraceRows)) dropped\n"
+        }
+        text += "\n"
 
         let baselineCost = baseline?.cost?.meanMonthlyTotal
         var summary = TextTable([

@@ -40,9 +40,9 @@ struct ScenarioRunner {
             guard scenarioFormat.syntax == format.syntax else {
                 let requestPresets = TracePreset.allCases.filter { $0.format != nil }.map(\.rawValue).joined(separator: ", ")
                 throw CLIError(
-                    "--trace: \(path) is \(format.syntax == .jsonLines ? "JSON Lines" : "CSV") by its name, but scenario \(scenario.name) "
-                        + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax == .jsonLines ? "JSON Lines" : "CSV") "
-                        + "with columns \(scenarioFormat.timeColumn), \(scenarioFormat.sizeColumn); give --trace-preset (\(requestPresets)) for this file")
+                    "--trace: \(path) is \(format.syntax.name) by its name, but scenario \(scenario.name) "
+                        + "reads its trace (\((scenarioTrace as NSString).lastPathComponent)) as \(scenarioFormat.syntax.name) "
+                        + "with columns \(scenarioFormat.columnsRead.joined(separator: ", ")); give --trace-preset (\(requestPresets)) for this file")
             }
             format = scenarioFormat
         }

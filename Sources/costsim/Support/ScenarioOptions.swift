@@ -14,8 +14,11 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
     var trace: String?
 
-    @Option(name: .long, help: "Column layout of --trace: costsim, azure-llm or mooncake (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
+    @Option(name: .long, help: "Layout of --trace: costsim, azure-llm, mooncake, nginx (ingress-nginx access log) or envoy-json (Istio JSON access log) (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
     var tracePreset: TracePreset?
+
+    @OptionGroup(title: "Trace columns (for --trace, or the scenario's own trace file)")
+    var traceColumns: TraceColumnOptions
 
     @Option(name: .long, parsing: .unconditional, help: "Seed for all random streams (overrides the scenario's).")
     var seed: UInt64?
@@ -41,6 +44,14 @@ struct ScenarioOptions: ParsableArguments {
     /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
     func load() throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
+        if !traceColumns.isEmpty {
+            guard case .traceFile(let path, let format) = scenario.workload else {
+                throw CLIError(
+                    "the trace column options (--time-column, --where, ...) need a trace file: --trace FILE, "
+                        + "or a scenario whose workload is a trace")
+            }
+            scenario.workload = .traceFile(path: path, format: try traceColumns.apply(to: format))
+        }
         if let keda {
             let manifest = try ManifestLoader.load(path: try BundledScenarios.path(for: keda, flag: "--keda"))
             for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }

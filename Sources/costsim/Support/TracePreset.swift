@@ -6,6 +6,10 @@ enum TracePreset: String, ExpressibleByArgument, CaseIterable {
     case costsim
     case azureLLM = "azure-llm"
     case mooncake
+    /// ingress-nginx access logs (default `log-format-upstream`).
+    case nginx
+    /// Envoy / Istio access logs in Istio's default JSON layout.
+    case envoyJSON = "envoy-json"
     /// Not requests but per-window rates to generate them from (``RateTrace``).
     case servegen
 
@@ -15,6 +19,8 @@ enum TracePreset: String, ExpressibleByArgument, CaseIterable {
         case .costsim: .costsim
         case .azureLLM: .azureLLM
         case .mooncake: .mooncake
+        case .nginx: .nginx()
+        case .envoyJSON: .envoyJSON
         case .servegen: nil
         }
     }

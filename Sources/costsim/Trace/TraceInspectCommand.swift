@@ -12,23 +12,16 @@ struct TraceInspectCommand: AsyncParsableCommand {
               costsim trace inspect log.csv --time-column ts --time-format wall-clock
             """)
 
-    @Argument(help: "Trace file (CSV with header, or JSON Lines).")
+    @Argument(help: "Trace file (CSV with header, JSON Lines, or an access log).")
     var file: String
 
-    @Option(name: .long, help: "Column layout: costsim, azure-llm or mooncake (default: costsim, JSON Lines by extension); servegen: a ServeGen rate file, summarised through the arrivals generated from it.")
+    @Option(name: .long, help: "Layout: costsim, azure-llm, mooncake, nginx or envoy-json (default: costsim, JSON Lines by extension); servegen: a ServeGen rate file, summarised through the arrivals generated from it.")
     var preset: TracePreset?
 
     @Option(name: .long, help: "Seed for the arrivals generated from a servegen rate file (replication 0).")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "Column (or key) holding the arrival time.")
-    var timeColumn: String?
-
-    @Option(name: .long, help: "Column (or key) holding the work size.")
-    var sizeColumn: String?
-
-    @Option(name: .long, help: "Time format: seconds, milliseconds, wall-clock or auto.")
-    var timeFormat: String?
+    @OptionGroup var columns: TraceColumnOptions
 
     @Option(name: .long, parsing: .unconditional, help: "How many of the longest idle gaps to list (0-\(Self.maxGaps)).")
     var gaps: Int = 5
@@ -40,6 +33,9 @@ struct TraceInspectCommand: AsyncParsableCommand {
     func run() async throws {
         guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
         if preset == .servegen {
+            guard columns.isEmpty else {
+                throw ValidationError("a servegen rate file has no columns to map: --preset servegen takes no column options")
+            }
             let description = try RateTrace.Description.read(path: file)
             var source = RateTrace(description, seed: seed, replication: 0)
             let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
@@ -49,41 +45,53 @@ struct TraceInspectCommand: AsyncParsableCommand {
         }
         var format = preset?.format ?? .costsim
         if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
-        if let timeColumn { format.timeColumn = timeColumn }
-        if let sizeColumn { format.sizeColumn = sizeColumn }
-        if let timeFormat {
-            guard let parsed = TimeFormat(rawValue: timeFormat) else {
-                throw ValidationError("--time-format must be one of \(TimeFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            format.timeFormat = parsed
-        }
+        format = try columns.apply(to: format)
         var source = try TraceFile.reader(path: file, format: format)
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
         // The readers refuse a file without records, so both are set here.
         guard summary.count > 0, let frame = source.timeFrame else { throw CLIError("\(file): trace has no records") }
-        print(render(summary, format: format, frame: frame))
+        print(render(summary, format: format, frame: frame, droppedRows: source.droppedRows))
     }
 
     /// The summary, with times as the file writes them (`frame`), not as `run` replays them.
-    func render(_ summary: TraceSummary, format: TraceFormat, frame: TraceTimeFrame) -> String {
+    func render(_ summary: TraceSummary, format: TraceFormat, frame: TraceTimeFrame, droppedRows: Int) -> String {
         let unit = switch frame.unit {
         case .seconds: "s"
         case .milliseconds: "ms"
         case .wallClock: "UTC"
         }
         let replay = frame.startsAtFirstRecord ? "costsim run replays the first arrival at 0 s" : "costsim run replays them as written"
-        var lines = [
+        var lines: [String] = [
             "trace     \(file)",
             "requests  \(Format.count(summary.count))",
             "span      \(Format.duration(summary.spanSeconds)): first arrival \(frame.fileTime(ofArrival: summary.firstArrivalSeconds)), "
                 + "last \(frame.fileTime(ofArrival: summary.lastArrivalSeconds))",
-            "times     as in the file's '\(format.timeColumn)' (\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
+            "times     as in the file's '\(format.timeColumn)'\(format.durationColumn.map { " minus '\($0)'" } ?? "") "
+                + "(\(frame.unit == .wallClock ? "UTC" : frame.unit.rawValue)); \(replay)",
             "rate      \(Format.fixed(summary.ratePerSecond, decimals: 4)) req/s = \(Format.fixed(summary.ratePerSecond * 3600, decimals: 1)) req/h",
-            "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(format.sizeColumn)' in total",
-            "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(Format.fixed(summary.size(atPercentile: 50), decimals: 2))  "
-                + "p90 \(Format.fixed(summary.size(atPercentile: 90), decimals: 2))  p99 \(Format.fixed(summary.size(atPercentile: 99), decimals: 2))  "
-                + "max \(Format.fixed(summary.size(atPercentile: 100), decimals: 2))",
         ]
+        if let column = format.sizeColumn {
+            // Exact percentiles of whole-number sizes are printed as whole numbers.
+            let exact = summary.sizePercentilesAreExact
+            let decimals = exact && summary.sizesAreWholeNumbers ? 0 : 2
+            func size(_ percentile: Double) -> String {
+                Format.fixed(summary.size(atPercentile: percentile), decimals: decimals)
+            }
+            lines += [
+                "work      \(Format.fixed(summary.totalWork, decimals: 1)) units of '\(column)' in total",
+                "size      mean \(Format.fixed(summary.meanSize, decimals: 2))  p50 \(size(50))  p90 \(size(90))  "
+                    + "p99 \(size(99))  max \(size(100))" + (exact ? "" : "  (percentiles to 3 significant digits)"),
+            ]
+        }
+        if let column = format.serviceTimeColumn {
+            let mean = Format.duration(summary.totalServiceSeconds / Double(summary.count))
+            lines.append("service   \(Format.duration(summary.totalServiceSeconds)) of measured '\(column)' in total, "
+                + "mean \(mean) (× \(Format.parameter(format.serviceTimeScale)))")
+        }
+        if !format.filters.isEmpty {
+            let filters = format.filters.map(\.description).joined(separator: " and ")
+            lines.append("filtered  \(Format.count(droppedRows)) rows dropped by \(filters)")
+        }
         lines += gapTables(summary, unit: unit, time: frame.fileTime(ofArrival:))
         return lines.joined(separator: "\n")
     }

@@ -232,7 +232,7 @@ extension ServingSystem {
             terminatingPodCount += 1
             readyPodCount -= 1
             nodes[Int(pods[index].node)].readyPods -= 1
-            requeue(Array(pods[index].buffered))
+            requeue(pods[index].buffered)
             pods[index].buffered.removeAll()
             if pods[index].inService.isEmpty {
                 podGone(podIndex, engine: &engine)

@@ -360,8 +360,9 @@ struct ServingSystem: EventHandler {
     }
 
     /// Puts delivered-but-unfinished messages back at the head of the queue (RabbitMQ requeues
-    /// unacked messages when their consumer goes away).
-    mutating func requeue(_ slots: [Int32]) {
+    /// unacked messages when their consumer goes away). Generic, so a Deque is not copied into an
+    /// Array: an empty one would write to the shared empty-array storage, a race across runs.
+    mutating func requeue<Slots: BidirectionalCollection<Int32>>(_ slots: Slots) {
         for slot in slots.reversed() {
             readyQueue.prepend(slot)
             unacknowledged -= 1

@@ -13,6 +13,8 @@ import Sweeps
 public enum FuzzTarget: String, CaseIterable, Sendable {
     case traceCSV = "trace-csv"
     case traceJSONL = "trace-jsonl"
+    case nginxLog = "nginx-log"
+    case envoyLog = "envoy-log"
     case rateFile = "rate-file"
     case scenario
     case manifest
@@ -25,7 +27,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     public var fileExtension: String {
         switch self {
         case .traceCSV, .rateFile, .pricingCSV: "csv"
-        case .traceJSONL: "jsonl"
+        case .traceJSONL, .envoyLog: "jsonl"
+        case .nginxLog: "log"
         case .scenario, .manifest, .grid: "yaml"
         case .catalogDB, .resultsDB: "sqlite"
         }
@@ -44,6 +47,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .traceCSV: return try Self.readTrace(path: path, format: .costsim)
         case .traceJSONL: return try Self.readTrace(path: path, format: .mooncake)
+        case .nginxLog: return try Self.readTrace(path: path, format: .nginx())
+        case .envoyLog: return try Self.readTrace(path: path, format: .envoyJSON)
         case .rateFile:
             let description = try RateTrace.Description.read(path: path)
             var trace = RateTrace(description, seed: 1)
@@ -58,8 +63,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .grid:
             return "\(try Grid.load(path: path).configurations.count) configurations"
         case .pricingCSV:
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            return "\(try CatalogCSV.parse(text, defaults: CatalogCSV.Defaults(), path: path).count) rows"
+            return "\(try CatalogCSV.parse(file: path, defaults: CatalogCSV.Defaults()).count) rows"
         case .catalogDB:
             let catalog = try PriceCatalog(contentsOfFile: path)
             return "\(try catalog.rows().count) rows, \(try catalog.snapshots().count) snapshots"

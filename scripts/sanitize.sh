@@ -22,8 +22,12 @@ for name in "${sanitizers[@]}"; do
     # halt_on_error makes the first report fail the run; leak checking is off (the Swift runtime
     # keeps metadata for the whole process, which LeakSanitizer would report); Swift's own backtracer
     # is off, since it reads other threads' stacks in ways ASan reports.
+    # Under ThreadSanitizer, the test that runs costsim with `ulimit -f 1` is skipped: TSan's own
+    # runtime dies of SIGBUS under a 512-byte file-size limit before costsim reports the failed write.
+    skip=()
+    [ "$name" = thread ] && skip=(--skip aFailedWriteIsReportedPlainlyAndLeavesNothing)
     if SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=halt_on_error=1:detect_leaks=0 TSAN_OPTIONS=halt_on_error=1 \
-        swift test --sanitize="$name" --scratch-path ".build-$name" 2>&1 | tee "$log" | tail -n 5
+        swift test --sanitize="$name" --scratch-path ".build-$name" "${skip[@]}" 2>&1 | tee "$log" | tail -n 5
     then
         if grep -qE "ERROR: (AddressSanitizer|ThreadSanitizer)|WARNING: ThreadSanitizer" "$log"; then
             echo "== $name: sanitizer report in $log"; status=1

@@ -1,15 +1,15 @@
 import Foundation
-import XCTest
+import Testing
 
 /// Every costsim command line in README.md's ```sh blocks runs as written: in order, from a scratch
 /// directory holding the repository files the commands name, each exiting 0 and leaving the files
 /// it says it writes.
-final class ReadmeCommandTests: XCTestCase {
-    func testEveryReadmeCommandRunsAsWritten() throws {
+@Suite struct ReadmeCommandTests {
+    @Test func everyReadmeCommandRunsAsWritten() throws {
         let readme = try String(
             contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let commands = ReadmeCommands.extract(from: readme)
-        XCTAssertFalse(commands.isEmpty, "README.md has no costsim command in a ```sh block")
+        #expect(!commands.isEmpty, "README.md has no costsim command in a ```sh block")
 
         let directory = CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -19,19 +19,18 @@ final class ReadmeCommandTests: XCTestCase {
 
         for command in commands {
             let outcome = try Self.shell(command, in: directory, path: path)
-            XCTAssertEqual(
-                outcome.status, 0, "README command failed: \(command)\n\(outcome.standardError.suffix(2000))")
+            #expect(outcome.status == 0, "README command failed: \(command)\n\(outcome.standardError.suffix(2000))")
             for written in ReadmeCommands.writtenPaths(of: command) {
                 let url = directory.appendingPathComponent(written)
-                XCTAssertTrue(
+                #expect(
                     FileManager.default.fileExists(atPath: url.path),
                     "README command did not write \(written): \(command)")
-                XCTAssertFalse(Self.isEmpty(url), "README command wrote an empty \(written): \(command)")
+                #expect(!Self.isEmpty(url), "README command wrote an empty \(written): \(command)")
             }
         }
     }
 
-    func testExtractionJoinsContinuationsStripsCommentsAndMapsTheReleaseBinary() {
+    @Test func extractionJoinsContinuationsStripsCommentsAndMapsTheReleaseBinary() {
         let markdown = """
             Text `costsim inline` is prose, not an example.
             ```sh
@@ -46,21 +45,20 @@ final class ReadmeCommandTests: XCTestCase {
             costsim layout-block is not shell
             ```
             """
-        XCTAssertEqual(
-            ReadmeCommands.extract(from: markdown),
-            [
+        #expect(
+            ReadmeCommands.extract(from: markdown) == [
                 "costsim run --report out/a", "costsim run --slo \"p95<=30s\"",
                 "costsim run --trace t.csv --where status=200",
             ])
     }
 
-    func testWrittenPathsAreTheOutputOptionsAndRedirections() {
-        XCTAssertEqual(
-            ReadmeCommands.writtenPaths(of: "costsim report -o report.pdf --png-dir charts"), ["report.pdf", "charts"])
-        XCTAssertEqual(ReadmeCommands.writtenPaths(of: "costsim scenario show x > my.yaml"), ["my.yaml"])
-        XCTAssertEqual(ReadmeCommands.writtenPaths(of: "costsim run --report out/article"), ["out/article"])
-        XCTAssertEqual(ReadmeCommands.writtenPaths(of: "costsim run --format json --output=out.json"), ["out.json"])
-        XCTAssertEqual(ReadmeCommands.writtenPaths(of: "costsim run --seed 7"), [])
+    @Test func writtenPathsAreTheOutputOptionsAndRedirections() {
+        let report = ReadmeCommands.writtenPaths(of: "costsim report -o report.pdf --png-dir charts")
+        #expect(report == ["report.pdf", "charts"])
+        #expect(ReadmeCommands.writtenPaths(of: "costsim scenario show x > my.yaml") == ["my.yaml"])
+        #expect(ReadmeCommands.writtenPaths(of: "costsim run --report out/article") == ["out/article"])
+        #expect(ReadmeCommands.writtenPaths(of: "costsim run --format json --output=out.json") == ["out.json"])
+        #expect(ReadmeCommands.writtenPaths(of: "costsim run --seed 7") == [])
     }
 
     /// Copies every directory holding a repository file a command names (a scenario may name a

@@ -57,13 +57,14 @@ let package = Package(
         // Every input parser as a fuzz target (Fuzz/README.md); scripts/fuzz.sh runs one under libFuzzer.
         .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps"]),
         .executableTarget(name: "costsim-fuzz", dependencies: ["FuzzTargets"]),
+        // Each test target names every module it imports, so an incremental build recompiles it when one changes.
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "CostModelTests", dependencies: ["CostModel", "Storage"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage"]),
-        .testTarget(name: "CLITests", dependencies: ["costsim", "Storage", "Sweeps"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Storage"]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel", "Simulator", "Storage"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CostModel", "Simulator", "Storage"]),
+        .testTarget(name: "CLITests", dependencies: ["costsim", "Simulator", "Storage", "Sweeps"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "CostModel", "Scenarios", "Simulator", "Storage"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -12,7 +12,8 @@ enum FuzzCommand {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            FileHandle.standardError.write(Data("usage: costsim-fuzz TARGET [ARGS…]; TARGET is one of \(names)\n".utf8))
+            let usage = "usage: costsim-fuzz TARGET [ARGS…]; TARGET is one of \(names)\n"
+            FileHandle.standardError.write(Data(usage.utf8))
             exit(2)
         }
         #if FUZZING

@@ -8,7 +8,7 @@ import Testing
 struct BadInputCorpusTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
-        /// Files to create: name → bytes (`nil` makes a FIFO, `[]` with a trailing "/" a directory).
+        /// Files to create: name → bytes (`nil` makes a FIFO).
         var files: [String: [UInt8]?]
         /// Arguments; `OUT` stands for the output path.
         var arguments: [String]
@@ -18,15 +18,18 @@ struct BadInputCorpusTests {
     }
 
     static func text(_ string: String) -> [UInt8]? { Array(string.utf8) }
-    static func utf16(_ string: String) -> [UInt8]? { [0xFF, 0xFE] + string.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+    static func utf16(_ string: String) -> [UInt8]? {
+        [0xFF, 0xFE] + string.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
 
-    static let priceHeader = "snapshot,effective_date,provider,region,sku_kind,sku,vcpus,memory_gib,gpu_model,gpu_count,"
-        + "gpu_memory_gib,attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,billing_minimum_s,"
-        + "currency,source_url,source_date,notes\n"
+    static let priceHeader = "snapshot,effective_date,provider,region,sku_kind,sku,vcpus,memory_gib,gpu_model,"
+        + "gpu_count,gpu_memory_gib,attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,"
+        + "billing_minimum_s,currency,source_url,source_date,notes\n"
 
     static let cases: [Case] = [
         Case(name: "grid range with a step of 1e-300 s",
-             files: ["g.yaml": text("option: scale-to-zero\nparameters:\n  keda.cooldownPeriod: {from: 60s, to: 300s, step: 1e-300s}\n")],
+             files: ["g.yaml": text(
+                 "option: scale-to-zero\nparameters:\n  keda.cooldownPeriod: {from: 60s, to: 300s, step: 1e-300s}\n")],
              arguments: ["sweep", "--grid", "g.yaml", "--format", "json", "--output", "OUT"],
              expected: ["g.yaml:3", "parameters.keda.cooldownPeriod.step"]),
         Case(name: "grid count of 1e19",
@@ -43,7 +46,8 @@ struct BadInputCorpusTests {
              expected: ["p.csv", "line 1"]),
         Case(name: "price CSV with a 100 KiB field",
              files: ["p.csv": text(priceHeader + "2026-11-29,2026-11-29,gcp,us-central1,machine,"
-                 + String(repeating: "x", count: 100 * 1024) + ",2,7.5,,0,,,0.09,0.03,1,60,USD,https://example.com,2026-07-30,\n")],
+                 + String(repeating: "x", count: 100 * 1024)
+                 + ",2,7.5,,0,,,0.09,0.03,1,60,USD,https://example.com,2026-07-30,\n")],
              arguments: ["pricing", "import", "p.csv", "--output", "OUT"],
              expected: ["p.csv", "line 2", "field 6"]),
         Case(name: "price catalog that is a FIFO",
@@ -131,7 +135,9 @@ struct BadInputCorpusTests {
             .filter { !badInput.files.keys.contains($0) && $0 != "out.result" }
     }
 
-    static func expectInOrder(_ fragments: [String], in message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectInOrder(
+        _ fragments: [String], in message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var rest = message[...]
         for fragment in fragments {
             guard let range = rest.range(of: fragment) else {

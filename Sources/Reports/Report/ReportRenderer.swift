@@ -1,3 +1,4 @@
+import Analysis
 import CCairo
 import Storage
 
@@ -77,7 +78,7 @@ public struct ReportRenderer: Sendable {
     /// The pages in order.
     func plan(canvas: Canvas) -> [ReportPage] {
         var pages: [ReportPage] = [.summary]
-        if !input.findings.isEmpty { pages.append(.findings) }
+        if !moreSentences(canvas: canvas).isEmpty { pages.append(.findings) }
         if !input.assumptions.isEmpty {
             let table = assumptionsTable
             let width = pageSize.width - 2 * ReportRenderer.margin
@@ -87,6 +88,13 @@ public struct ReportRenderer: Sendable {
         }
         for chart in input.charts { pages.append(.chart(chart)) }
         return pages
+    }
+
+    /// The summary's sentences that page 1 had no room for, then the findings.
+    func moreSentences(canvas: Canvas) -> [String] {
+        let summary = ReportSummary(input)
+        let shown = ChartRenderer.withMeasuringCanvas { SummaryPage(input: input, summary: summary).draw(on: $0, in: body) }
+        return Array(summary.sentences.dropFirst(shown)) + input.findings
     }
 
     var assumptionsTable: TableLayout {
@@ -109,7 +117,7 @@ public struct ReportRenderer: Sendable {
             canvas.text("What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 30
             let style = TextStyle(size: 11)
-            for finding in input.findings {
+            for finding in moreSentences(canvas: canvas) {
                 canvas.circle(at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
                 y += canvas.paragraph(NumberFormat.capitalizedFirst(finding), origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16, style) + 7
             }

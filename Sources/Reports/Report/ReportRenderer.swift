@@ -93,7 +93,9 @@ public struct ReportRenderer: Sendable {
     /// The summary's sentences that page 1 had no room for, then the findings.
     func moreSentences(canvas: Canvas) -> [String] {
         let summary = ReportSummary(input)
-        let shown = ChartRenderer.withMeasuringCanvas { SummaryPage(input: input, summary: summary).draw(on: $0, in: body) }
+        let shown = ChartRenderer.withMeasuringCanvas {
+            SummaryPage(input: input, summary: summary).draw(on: $0, in: body).sentencesShown
+        }
         return Array(summary.sentences.dropFirst(shown)) + input.findings
     }
 
@@ -102,7 +104,7 @@ public struct ReportRenderer: Sendable {
                     rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
     }
 
-    private var body: ChartRect {
+    var body: ChartRect {
         ChartRect(x: ReportRenderer.margin, y: ReportRenderer.margin, width: pageSize.width - 2 * ReportRenderer.margin,
                   height: pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight)
     }

@@ -7,16 +7,23 @@ struct SummaryPage {
     var input: ReportInput
     var summary: ReportSummary
 
-    /// Table type size by number of options: 8 options fit with the verdict above them.
-    static func tableTextSize(options: Int) -> Double { options <= 4 ? 10 : options <= 6 ? 9 : 8 }
-
-    static let verdictStyle = TextStyle(size: 14, bold: true)
-    static let breachStyle = TextStyle(size: 14, bold: true, color: Color(hex: 0xB03A00))
+    /// Type sizes tried in turn until the verdict, its breaches and the whole table fit: the
+    /// verdict and the breaches always share one size (a breach weighs as much as the saving).
+    static let sizes: [(verdict: Double, table: Double)] = [(14, 10), (13, 9.5), (12, 9), (11, 8.5), (10, 8), (10, 7)]
     static let tileHeight = 72.0
+    static let breachColor = Color(hex: 0xB03A00)
 
-    /// Draws the page; returns how many of ``ReportSummary/sentences`` it showed.
+    /// Where the page put its parts.
+    struct Layout {
+        /// The side-by-side table, header included.
+        var table: ChartRect
+        /// How many of ``ReportSummary/sentences`` fitted below the table.
+        var sentencesShown: Int
+    }
+
+    /// Draws the page and says where its parts went.
     @discardableResult
-    func draw(on canvas: Canvas, in body: ChartRect) -> Int {
+    func draw(on canvas: Canvas, in body: ChartRect) -> Layout {
         var y = body.minY
         let titleStyle = TextStyle(size: 20, bold: true)
         for line in canvas.wrap(input.title, width: body.width, titleStyle) {
@@ -26,17 +33,14 @@ struct SummaryPage {
         y += 2
         y += canvas.paragraph(scenarioLine, origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
 
-        y += canvas.paragraph(summary.verdict.sentence, origin: ChartPoint(x: body.minX, y: y), width: body.width,
-                              Self.verdictStyle) + 4
-        for breach in summary.verdict.breachSentences {
-            canvas.text("✗", at: ChartPoint(x: body.minX, y: y), Self.breachStyle, vertical: .top)
-            y += canvas.paragraph(breach, origin: ChartPoint(x: body.minX + 18, y: y), width: body.width - 18,
-                                  Self.breachStyle) + 4
-        }
-        y += canvas.paragraph(summary.verdict.objectivesNote, origin: ChartPoint(x: body.minX, y: y), width: body.width,
-                              TextStyle(size: 10, color: Palette.mutedText)) + 12
+        let top = y
+        let size = Self.sizes.first { size in
+            top + verdictHeight(size.verdict, canvas: canvas, width: body.width)
+                + self.table(size.table).height(width: body.width, canvas: canvas) <= body.maxY
+        } ?? Self.sizes[Self.sizes.count - 1]
+        y += drawVerdict(size.verdict, on: canvas, x: body.minX, y: y, width: body.width)
 
-        let table = self.table
+        let table = self.table(size.table)
         let tableHeight = table.height(width: body.width, canvas: canvas)
         // The table is never dropped; the tiles only when they would push it off the page.
         if !summary.keyFigures.isEmpty, y + Self.tileHeight + 14 + tableHeight <= body.maxY {
@@ -44,6 +48,7 @@ struct SummaryPage {
             y += Self.tileHeight + 14
         }
         table.draw(on: canvas, origin: ChartPoint(x: body.minX, y: y), width: body.width, rows: 0..<table.rows.count)
+        let tableFrame = ChartRect(x: body.minX, y: y, width: body.width, height: tableHeight)
         y += tableHeight + 14
 
         let sentenceStyle = TextStyle(size: 11)
@@ -56,12 +61,37 @@ struct SummaryPage {
                                   sentenceStyle) + 5
             shown += 1
         }
-        return shown
+        return Layout(table: tableFrame, sentencesShown: shown)
     }
 
-    var table: TableLayout {
-        let size = Self.tableTextSize(options: summary.tableRows.count)
-        return TableLayout(
+    /// The verdict, a ✗ line per breach in the same size and weight, and the objectives note;
+    /// returns the height used (``verdictHeight(_:canvas:width:)``).
+    private func drawVerdict(_ size: Double, on canvas: Canvas, x: Double, y top: Double, width: Double) -> Double {
+        var y = top
+        y += canvas.paragraph(summary.verdict.sentence, origin: ChartPoint(x: x, y: y), width: width,
+                              TextStyle(size: size, bold: true)) + 4
+        let breachStyle = TextStyle(size: size, bold: true, color: Self.breachColor)
+        for breach in summary.verdict.breachSentences {
+            canvas.text("✗", at: ChartPoint(x: x, y: y), breachStyle, vertical: .top)
+            y += canvas.paragraph(breach, origin: ChartPoint(x: x + size * 1.3, y: y), width: width - size * 1.3,
+                                  breachStyle) + 4
+        }
+        y += canvas.paragraph(summary.verdict.objectivesNote, origin: ChartPoint(x: x, y: y), width: width,
+                              TextStyle(size: 10, color: Palette.mutedText)) + 12
+        return y - top
+    }
+
+    private func verdictHeight(_ size: Double, canvas: Canvas, width: Double) -> Double {
+        let breachStyle = TextStyle(size: size, bold: true)
+        return canvas.paragraphHeight(summary.verdict.sentence, width: width, TextStyle(size: size, bold: true)) + 4
+            + summary.verdict.breachSentences.reduce(0) {
+                $0 + canvas.paragraphHeight($1, width: width - size * 1.3, breachStyle) + 4
+            }
+            + canvas.paragraphHeight(summary.verdict.objectivesNote, width: width, TextStyle(size: 10)) + 12
+    }
+
+    func table(_ size: Double) -> TableLayout {
+        TableLayout(
             header: summary.tableHeader, rows: summary.tableRows, weights: [2.2, 1.3, 1.4, 1.2, 1, 1, 1.4, 1.5, 1.6],
             style: TextStyle(size: size), headerStyle: TextStyle(size: size, bold: true))
     }

@@ -1,4 +1,6 @@
+import Analysis
 import ArgumentParser
+import Foundation
 import Scenarios
 import Simulator
 
@@ -35,11 +37,16 @@ struct ObjectiveOptions: ParsableArguments {
         return objectives
     }
 
-    /// `scenario` with these objectives in place of its own (the command line wins), if any were given.
+    /// `scenario` with these objectives in place of its own (the command line wins), if any were
+    /// given; warns on standard error about latency objectives no response can break.
     func apply(to scenario: Scenario) throws -> Scenario {
-        guard !isEmpty else { return scenario }
         var scenario = scenario
-        scenario.objectives = try objectives()
+        if !isEmpty { scenario.objectives = try objectives() }
+        for objective in scenario.objectives where objective.isAlwaysMet(responseCapSeconds: scenario.clientTimeoutSeconds) {
+            FileHandle.standardError.write(Data(("costsim: warning: \(objective) is always met: a response counts at most "
+                + "the client timeout (\(Format.duration(scenario.clientTimeoutSeconds))), so requests that time out do not "
+                + "break it; bound them with --timeouts or timedOut:\n").utf8))
+        }
         return scenario
     }
 }

@@ -58,7 +58,8 @@ public struct ReportSummary: Sendable {
             if option.timedOut > 0 {
                 sentences.append(
                     "With \(option.name), \(NumberFormat.count(option.timedOut)) of "
-                        + "\(NumberFormat.count(option.arrived)) requests (\(NumberFormat.percent(option.timedOutShare))) gave up at the "
+                        + "\(NumberFormat.count(option.arrived)) requests "
+                        + "(\(NumberFormat.percent(option.timedOutShare))) gave up at the "
                         + "\(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout."
                 )
             }

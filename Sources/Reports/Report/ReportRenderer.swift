@@ -89,6 +89,10 @@ public struct ReportRenderer: Sendable {
         return pages
     }
 
+    /// The sentence under the assumptions heading (after "Scenario <name>.").
+    static let assumptionsIntro =
+        "Every number in this report follows from these inputs; prices carry the date they were read and their source."
+
     var assumptionsTable: TableLayout {
         TableLayout(header: ["Assumption", "Value", "Source", "Date"],
                     rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
@@ -119,7 +123,7 @@ public struct ReportRenderer: Sendable {
             canvas.text(heading, at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 26
             if first {
-                y += canvas.paragraph("Scenario \(input.scenarioName). Every number in this report follows from these inputs; prices carry the date they were read and their source.",
+                y += canvas.paragraph("Scenario \(input.scenarioName). " + ReportRenderer.assumptionsIntro,
                                       origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 8
             }
             assumptionsTable.draw(on: canvas, origin: ChartPoint(x: body.minX, y: y), width: body.width, rows: rows)

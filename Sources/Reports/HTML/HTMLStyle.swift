@@ -25,8 +25,12 @@ enum HTMLStyle {
         tbody tr:nth-child(even){background:#f8fafc}
         table.option-figures td{white-space:nowrap}
         table.option-figures td+td,table.option-figures th+th{text-align:right}
-        table.assumptions td{min-width:8rem;overflow-wrap:anywhere}
-        table.assumptions td:last-child{white-space:nowrap;min-width:0}
+        table.assumptions{table-layout:fixed;min-width:44rem}
+        table.assumptions td{overflow-wrap:anywhere}
+        table.assumptions th:nth-child(1){width:22%}
+        table.assumptions th:nth-child(2){width:30%}
+        table.assumptions th:nth-child(3){width:34%}
+        table.assumptions th:nth-child(4){width:14%}
         a{color:#1f5aa6}
         figure.chart{margin:1rem 0 2rem}
         figure.chart svg{display:block;width:100%;height:auto;max-width:60rem}

@@ -7,7 +7,7 @@ import Storage
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run a scenario and write the PDF report: the answer on page one, then assumptions and charts.",
+        abstract: "Run a scenario and write the report (PDF and/or HTML): the answer first, then charts and assumptions.",
         discussion: """
             With no options, reports on the bundled article scenario.
 
@@ -24,7 +24,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var baseline: BaselineOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The PDF to write (atomically; default: report.pdf, or no PDF when --html is given).", valueName: "report.pdf"))
+        "The PDF to write (atomically; default: report.pdf, or none when only --html is given).",
+        valueName: "report.pdf"))
     var output: String?
 
     /// The former name of --output, accepted for existing scripts.

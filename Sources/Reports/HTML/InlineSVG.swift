@@ -6,7 +6,7 @@
 enum InlineSVG {
     static func element(_ svg: [UInt8], idPrefix: String, label: String) -> String {
         let open = Array("<svg".utf8)
-        guard let start = firstIndex(of: open, in: svg, from: 0),
+        guard let start = firstIndex(of: open, in: svg),
               let rootEnd = svg[start...].firstIndex(of: UInt8(ascii: ">"))
         else { return "" }
         let root = Array(svg[start...rootEnd])
@@ -20,7 +20,7 @@ enum InlineSVG {
     /// The value of `name="…"` in a start tag.
     static func attribute(_ name: String, in tag: [UInt8]) -> String? {
         let key = Array(" \(name)=\"".utf8)
-        guard let start = firstIndex(of: key, in: tag, from: 0) else { return nil }
+        guard let start = firstIndex(of: key, in: tag) else { return nil }
         let value = tag[(start + key.count)...]
         return value.firstIndex(of: UInt8(ascii: "\"")).map { String(decoding: value[..<$0], as: UTF8.self) }
     }
@@ -51,8 +51,8 @@ enum InlineSVG {
         index + pattern.count <= bytes.endIndex && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
     }
 
-    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8]) -> Int? {
+        var i = 0
         while i + pattern.count <= bytes.count {
             if bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
             i += 1

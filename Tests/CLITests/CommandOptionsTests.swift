@@ -75,8 +75,11 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let pngs = try FileManager.default.contentsOfDirectory(atPath: report).filter { $0.hasSuffix(".png") }
         #expect(!pngs.isEmpty)
-        #expect(outcome.standardError.contains("wrote \(report)/report.pdf and \(pngs.count) charts (PNG) in \(report)\n"),
+        #expect(outcome.standardError.contains(
+            "wrote \(report)/report.pdf, \(report)/report.html and \(pngs.count) charts (PNG) in \(report)\n"),
                 "\(outcome.standardError)")
+        let html = try String(contentsOfFile: report + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<table class=\"option-figures\">"))
     }
 
     @Test func recommendAndDiffTakeFormatAndOutput() throws {

@@ -17,6 +17,7 @@ struct ArticleCommand: AsyncParsableCommand {
             Examples:
               costsim article
               costsim article --price-snapshot article-2023
+              costsim article --format json -o article.json
             """)
 
     @OptionGroup var pricing: PricingOptions
@@ -27,32 +28,45 @@ struct ArticleCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Hours a day the GPU node runs in the scale-to-zero option (the article: 2).")
     var gpuHoursPerDay: Int = 2
 
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
+
+    @OptionGroup var output: ResultOutput
+
     func validate() throws {
         guard (24...1_000).contains(monthHours) else { throw ValidationError("--month-hours must be between 24 and 1000.") }
         guard (1...24).contains(gpuHoursPerDay) else { throw ValidationError("--gpu-hours-per-day must be between 1 and 24.") }
     }
 
     func run() async throws {
+        let outputFile = try output.check(inputs: pricing.inputFiles)
         let catalog = try pricing.openCatalog()
+        func estimate(_ snapshot: PriceSnapshot) throws -> ArticleEstimate {
+            try ArticleEstimate.compute(
+                catalog: catalog, snapshot: snapshot, monthHours: monthHours, gpuHoursPerDay: gpuHoursPerDay)
+        }
+        let estimates = pricing.choseSnapshot
+            ? [try estimate(pricing.snapshot)] : [try estimate(.article), try estimate(.latest)]
+        let findings = estimates.count == 2 ? Self.verdict(article: estimates[0], latest: estimates[1]) : nil
+        let text: String = switch format {
+        case .table: Self.table(estimates, findings: findings, catalog: catalog)
+        case .json: try JSONOutput.text(ArticleDocument(catalog: catalog, estimates: estimates, findings: findings))
+        case .csv: ArticleDocument(catalog: catalog, estimates: estimates, findings: findings).csv()
+        }
+        try output.emit(text, to: outputFile)
+    }
+
+    /// One estimate's lines under the title; or both, indented under their headings, then the findings.
+    static func table(_ estimates: [ArticleEstimate], findings: [String]?, catalog: PriceCatalog) -> String {
         let source = catalog.origin == "bundled" ? "the bundled price catalog" : "price catalog \(catalog.origin)"
         let title = "The article's cost table (GKE us-central1), recomputed from \(source)."
-        if pricing.choseSnapshot {
-            let estimate = try ArticleEstimate.compute(catalog: catalog, snapshot: pricing.snapshot, monthHours: monthHours, gpuHoursPerDay: gpuHoursPerDay)
-            print(([title, ""] + estimate.lines).joined(separator: "\n"))
-            return
+        guard let findings, estimates.count == 2 else {
+            return ([title, ""] + estimates.flatMap(\.lines)).joined(separator: "\n") + "\n"
         }
-        let article = try ArticleEstimate.compute(catalog: catalog, snapshot: .article, monthHours: monthHours, gpuHoursPerDay: gpuHoursPerDay)
-        let latest = try ArticleEstimate.compute(catalog: catalog, snapshot: .latest, monthHours: monthHours, gpuHoursPerDay: gpuHoursPerDay)
-        print(title)
-        print("")
-        print("Article's prices")
-        print(article.lines.map { "  " + $0 }.joined(separator: "\n"))
-        print("")
-        print("Latest prices in the catalog")
-        print(latest.lines.map { "  " + $0 }.joined(separator: "\n"))
-        print("")
-        print("Where the article's arithmetic holds and where it breaks:")
-        for sentence in Self.verdict(article: article, latest: latest) { print("- " + sentence) }
+        var lines = [title, "", "Article's prices"] + estimates[0].lines.map { "  " + $0 }
+        lines += ["", "Latest prices in the catalog"] + estimates[1].lines.map { "  " + $0 }
+        lines += ["", "Where the article's arithmetic holds and where it breaks:"] + findings.map { "- " + $0 }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// One sentence per finding, worded from the numbers.

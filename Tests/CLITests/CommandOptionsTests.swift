@@ -130,7 +130,8 @@ import Testing
     /// Every command's help ends with worked examples, each a costsim command line.
     @Test(arguments: [[], ["run"], ["report"], ["article"], ["pricing"], ["pricing", "list"], ["pricing", "show"],
                       ["pricing", "import"], ["pricing", "export"], ["sweep"], ["sweep", "run"], ["sweep", "merge"],
-                      ["recommend"], ["diff"], ["trace"], ["trace", "generate"], ["trace", "inspect"]])
+                      ["recommend"], ["diff"], ["trace"], ["trace", "generate"], ["trace", "inspect"],
+                      ["scenario", "list"]])
     func everyHelpHasWorkedExamples(command: [String]) throws {
         let help = try CLIRunner.run(command + ["--help"]).standardOutput
         let examples = try #require(help.components(separatedBy: "Examples:\n").dropFirst().first, "\(command): \(help)")

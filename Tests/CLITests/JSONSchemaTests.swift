@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The JSON of `run`, `sweep`, `recommend` and `diff`, as the commands print it, against the
-/// schemas in docs/schema and the key list in docs/json.md; money and counts as documented.
+/// schemas in docs/schema and the key list in docs/json.md; money and counts as documented
+/// (ResultFormatTests validates the other commands' JSON with ``validated(_:_:status:)``).
 @Suite struct JSONSchemaTests {
     static func schema(_ command: String) throws -> JSONSchemaValidator {
         try JSONSchemaValidator(path: CLIRunner.repositoryRoot.appendingPathComponent("docs/schema/\(command).schema.json").path)
@@ -92,7 +93,12 @@ import Testing
 
     @Test func everySchemaKeyIsDocumented() throws {
         let guide = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("docs/json.md"), encoding: .utf8)
-        for command in ["run", "sweep", "recommend", "diff"] {
+        let schemas = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.repositoryRoot.appendingPathComponent("docs/schema").path)
+        let commands = schemas.filter { $0.hasSuffix(".schema.json") }.map { $0.replacingOccurrences(of: ".schema.json", with: "") }
+        #expect(Set(commands) == ["run", "sweep", "recommend", "diff", "trace-inspect", "pricing", "article", "scenario-list"])
+        for command in commands {
+            #expect(guide.contains("`\(command).schema.json`"), "docs/json.md does not list \(command).schema.json")
             let missing = try Self.schema(command).propertyNames.filter { !guide.contains("`\($0)`") }
             #expect(missing.isEmpty, "docs/json.md does not describe \(command)'s \(missing.sorted())")
         }

@@ -10,6 +10,7 @@ struct PricingShowCommand: AsyncParsableCommand {
             Examples:
               costsim pricing show n1-highmem-4
               costsim pricing show nvidia-tesla-t4 --region us-central1
+              costsim pricing show n1-highmem-4 --format json -o n1-highmem-4.json
             """)
 
     @Argument(help: "SKU: a machine type (n1-highmem-4), GPU (nvidia-tesla-t4) or fee (gke-cluster-management).")
@@ -23,7 +24,13 @@ struct PricingShowCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this region.")
     var region: String?
 
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
+
+    @OptionGroup var output: ResultOutput
+
     func run() async throws {
+        let outputFile = try output.check(inputs: pricing.inputFiles)
         let catalog = try pricing.openCatalog()
         let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, sku: sku))
         guard !rows.isEmpty else {
@@ -34,6 +41,16 @@ struct PricingShowCommand: AsyncParsableCommand {
             if !unique.isEmpty { message += "; similar: \(unique.prefix(8).joined(separator: ", "))" }
             throw CLIError(message)
         }
+        let text: String = switch format {
+        case .table: Self.table(rows)
+        case .json: try JSONOutput.text(PriceRowsDocument(catalog: catalog, rows: rows))
+        case .csv: PriceRowsDocument(catalog: catalog, rows: rows).csv()
+        }
+        try output.emit(text, to: outputFile)
+    }
+
+    /// One block per row: price, billing, shape, what a GPU attaches to, source and notes.
+    static func table(_ rows: [PriceRow]) -> String {
         var blocks: [String] = []
         for row in rows {
             var lines = ["\(row.sku) — \(row.provider) \(row.region), \(row.kind), \(row.capacity), snapshot \(row.snapshot) (effective \(row.effectiveDate))"]
@@ -55,6 +72,6 @@ struct PricingShowCommand: AsyncParsableCommand {
             if let notes = row.notes { lines.append("  notes:    \(notes)") }
             blocks.append(lines.joined(separator: "\n"))
         }
-        print(blocks.joined(separator: "\n\n"))
+        return blocks.joined(separator: "\n\n") + "\n"
     }
 }

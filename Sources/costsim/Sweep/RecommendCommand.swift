@@ -37,10 +37,8 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dedicated option for --break-even (default: the scenario's first dedicated option).")
     var dedicatedOption: String?
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
 
     @OptionGroup var output: ResultOutput
 

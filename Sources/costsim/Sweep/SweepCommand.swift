@@ -98,10 +98,8 @@ struct SweepMergeCommand: AsyncParsableCommand {
 
 /// Output choices shared by `sweep` and `sweep merge`.
 struct SweepOutputOptions: ParsableArguments {
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
-    @Option(name: .long, help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
 
     @Option(name: .shortAndLong, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
     var output: String?

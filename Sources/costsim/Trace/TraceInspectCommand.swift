@@ -1,5 +1,6 @@
 import ArgumentParser
 import Simulator
+import Storage
 
 /// `costsim trace inspect`: what a trace looks like to an autoscaler.
 struct TraceInspectCommand: AsyncParsableCommand {
@@ -10,6 +11,7 @@ struct TraceInspectCommand: AsyncParsableCommand {
             Examples:
               costsim trace generate -o day.csv --days 1 && costsim trace inspect day.csv
               costsim trace inspect log.csv --time-column ts --time-format wall-clock
+              costsim trace inspect day.csv --format json -o day-summary.json
             """)
 
     @Argument(help: "Trace file (CSV with header, JSON Lines, or an access log).")
@@ -26,12 +28,18 @@ struct TraceInspectCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "How many of the longest idle gaps to list (0-\(Self.maxGaps)).")
     var gaps: Int = 5
 
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
+
+    @OptionGroup var output: ResultOutput
+
     /// Most gaps `--gaps` may list: the list is kept sorted by insertion, so its length multiplies
     /// the work per record.
     static let maxGaps = 1000
 
     func run() async throws {
         guard (0...Self.maxGaps).contains(gaps) else { throw ValidationError("--gaps must be within 0 and \(Self.maxGaps)") }
+        let outputFile = try output.check(inputs: [("FILE", file)])
         if preset == .servegen {
             guard columns.isEmpty else {
                 throw ValidationError("a servegen rate file has no columns to map: --preset servegen takes no column options")
@@ -40,17 +48,30 @@ struct TraceInspectCommand: AsyncParsableCommand {
             var source = RateTrace(description, seed: seed, replication: 0)
             let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
             guard summary.count > 0 else { throw CLIError("\(file): every window is idle: no requests to generate") }
-            print(renderRates(summary, description))
-            return
+            let document = TraceInspectDocument(file: file, summary: summary, rates: description, seed: seed)
+            return try emit(table: { renderRates(summary, description) }, document, to: outputFile)
         }
-        var format = preset?.format ?? .costsim
-        if preset == nil { format.syntax = TraceFormat.syntax(forPath: file) }
-        format = try columns.apply(to: format)
-        var source = try TraceFile.reader(path: file, format: format)
+        var traceFormat = preset?.format ?? .costsim
+        if preset == nil { traceFormat.syntax = TraceFormat.syntax(forPath: file) }
+        traceFormat = try columns.apply(to: traceFormat)
+        var source = try TraceFile.reader(path: file, format: traceFormat)
         let summary = try TraceSummary.of(&source, keepLongestGaps: gaps)
         // The readers refuse a file without records, so both are set here.
         guard summary.count > 0, let frame = source.timeFrame else { throw CLIError("\(file): trace has no records") }
-        print(render(summary, format: format, frame: frame, droppedRows: source.droppedRows))
+        let document = TraceInspectDocument(
+            file: file, summary: summary, format: traceFormat, frame: frame, droppedRows: source.droppedRows)
+        try emit(table: { render(summary, format: traceFormat, frame: frame, droppedRows: source.droppedRows) }, document,
+                 to: outputFile)
+    }
+
+    /// Prints or writes the summary in `--format`.
+    private func emit(table: () -> String, _ document: TraceInspectDocument, to file: OutputFile?) throws {
+        let text: String = switch format {
+        case .table: table() + "\n"
+        case .json: try JSONOutput.text(document)
+        case .csv: document.csv()
+        }
+        try output.emit(text, to: file)
     }
 
     /// The summary, with times as the file writes them (`frame`), not as `run` replays them.

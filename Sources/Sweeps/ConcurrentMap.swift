@@ -49,7 +49,8 @@ public func concurrentForEach<Result: Sendable>(
     if let failure { throw failure }
 }
 
-/// `(0..<count).map(transform)` on up to `jobs` concurrent tasks (``concurrentForEach(count:jobs:startOrder:_:consume:)``):
+/// `(0..<count).map(transform)` on up to `jobs` concurrent tasks
+/// (``concurrentForEach(count:jobs:startOrder:_:consume:)``):
 /// the results come back in index order whatever the number of jobs, and the error thrown is
 /// that of the first failing index (every index runs).
 public func concurrentMap<Result: Sendable>(
@@ -57,7 +58,9 @@ public func concurrentMap<Result: Sendable>(
     _ transform: @escaping @Sendable (Int) throws -> Result
 ) async throws -> [Result] {
     var results = [Swift.Result<Result, any Error>?](repeating: nil, count: count)
-    try await concurrentForEach(count: count, jobs: jobs, startOrder: startOrder, { index in Swift.Result { try transform(index) } }) { index, result in
+    try await concurrentForEach(
+        count: count, jobs: jobs, startOrder: startOrder, { index in Swift.Result { try transform(index) } }
+    ) { index, result in
         results[index] = result
     }
     return try results.map { try $0!.get() }

@@ -5,7 +5,11 @@ import Scenarios
 /// better for both). Ties on both keep the lowest configuration index. Sorted by cost.
 public func paretoFrontier(_ summaries: [ConfigurationSummary], metric: SweepMetric = .p95) -> [ConfigurationSummary] {
     let sorted = summaries.filter { $0.cost.mean.isFinite && $0.interval(metric).mean.isFinite }
-        .sorted { ($0.cost.mean, $0.interval(metric).mean, $0.configuration) < ($1.cost.mean, $1.interval(metric).mean, $1.configuration) }
+        .sorted {
+            ($0.cost.mean, $0.interval(metric).mean, $0.configuration) < (
+                $1.cost.mean, $1.interval(metric).mean, $1.configuration
+            )
+        }
     var frontier: [ConfigurationSummary] = []
     var best = Double.infinity
     for summary in sorted where summary.interval(metric).mean < best {
@@ -49,10 +53,16 @@ public struct SLO: Sendable, Hashable, CustomStringConvertible {
     /// Parses a share SLO: `<=0.1%` or `<=0.001`, for timeouts (or cold starts).
     public static func share(_ text: String, metric: SweepMetric = .timeouts) throws(SweepError) -> SLO {
         var compact = text.filter { !$0.isWhitespace }
-        for name in ["timeouts", "timeout", "cold-starts"] where compact.lowercased().hasPrefix(name) { compact.removeFirst(name.count) }
+        for name in ["timeouts", "timeout", "cold-starts"] where compact.lowercased().hasPrefix(name) {
+            compact.removeFirst(name.count)
+        }
         let (strict, rest) = try comparison(compact, text: text)
         let value: Double?
-        if rest.hasSuffix("%") { value = DecimalNumber.parse(rest.dropLast()).map { $0 / 100 } } else { value = DecimalNumber.parse(rest) }
+        if rest.hasSuffix("%") {
+            value = DecimalNumber.parse(rest.dropLast()).map { $0 / 100 }
+        } else {
+            value = DecimalNumber.parse(rest)
+        }
         guard let value else { throw .invalidInput("'\(text)': '\(rest)' is not a share (e.g. 0.1% or 0.001)") }
         guard value >= 0, value < 1 || (value == 1 && !strict) else {
             throw .invalidInput("'\(text)': a share must be between 0% and 100%")

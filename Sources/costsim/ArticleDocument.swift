@@ -62,7 +62,8 @@ struct ArticleDocument: Encodable {
                 systemNodePricePerHour, systemNodesMonthlyCost, String(systemNodesMonthlyCostNanoDollars),
                 String(gpuHoursPerDay), spotGpuPricePerHour, spotGpuMonthlyCost, String(spotGpuMonthlyCostNanoDollars),
                 scaleToZeroMonthlyCost, String(scaleToZeroMonthlyCostNanoDollars),
-                savingsRatio.map(CSVText.number) ?? "", clusterFeeMonthlyCost ?? "", clusterFeeMonthlyCostNanoDollars.map(String.init) ?? "",
+                savingsRatio.map(CSVText.number) ?? "", clusterFeeMonthlyCost ?? "",
+                clusterFeeMonthlyCostNanoDollars.map(String.init) ?? "",
             ]
         }
     }

@@ -16,8 +16,9 @@ import Testing
         let system = try #require(scaleToZero.components.first { $0.kind == .systemNodes })
         #expect(abs(system.dollars - 48.24) < 0.01)
 
-        let input = ReportInput(scenarioName: "article", results: [], costReports: [estimate.dedicated, estimate.scaleToZero],
-                                baselineOptionName: estimate.dedicated.optionName)
+        let input = ReportInput(
+            scenarioName: "article", results: [], costReports: [estimate.dedicated, estimate.scaleToZero],
+            baselineOptionName: estimate.dedicated.optionName)
         let sentence = try #require(ReportSummary.costSentence(input))
         #expect(sentence.contains("$57.83/month vs $422 for"))
         #expect(sentence.contains("7.3× cheaper"))

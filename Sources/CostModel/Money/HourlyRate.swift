@@ -71,7 +71,9 @@ public struct HourlyRate: Sendable, Hashable, Comparable, AdditiveArithmetic, Cu
         return overflow ? nil : HourlyRate(femtoDollarsPerHour: product)
     }
 
-    public static func < (lhs: HourlyRate, rhs: HourlyRate) -> Bool { lhs.femtoDollarsPerHour < rhs.femtoDollarsPerHour }
+    public static func < (lhs: HourlyRate, rhs: HourlyRate) -> Bool {
+        lhs.femtoDollarsPerHour < rhs.femtoDollarsPerHour
+    }
 
     public static func + (lhs: HourlyRate, rhs: HourlyRate) -> HourlyRate {
         HourlyRate(femtoDollarsPerHour: lhs.femtoDollarsPerHour + rhs.femtoDollarsPerHour)

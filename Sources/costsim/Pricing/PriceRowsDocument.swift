@@ -64,7 +64,8 @@ struct PriceRowsDocument: Encodable {
                 row.snapshot, row.effectiveDate, row.provider, row.region, row.kind, row.sku, row.capacity,
                 row.vcpus.map(String.init) ?? "", row.memoryGiB.map(Format.parameter) ?? "", row.gpuModel ?? "",
                 String(row.gpuCount), row.gpuMemoryGiB.map(Format.parameter) ?? "",
-                row.attachableTo.joined(separator: ","), row.pricePerHour, String(row.billingIncrementSeconds), String(row.billingMinimumSeconds), row.currency,
+                row.attachableTo.joined(separator: ","), row.pricePerHour, String(row.billingIncrementSeconds),
+                String(row.billingMinimumSeconds), row.currency,
                 row.sourceUrl ?? "", row.sourceDate ?? "", row.notes ?? "",
             ].map(CSVText.field)
         }

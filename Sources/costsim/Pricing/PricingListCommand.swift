@@ -35,7 +35,9 @@ struct PricingListCommand: AsyncParsableCommand {
     func run() async throws {
         var kindFilter: SKUKind?
         if let kind {
-            guard let parsed = SKUKind(rawValue: kind) else { throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.") }
+            guard let parsed = SKUKind(rawValue: kind) else {
+                throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.")
+            }
             kindFilter = parsed
         }
         if let provider, CloudProvider(rawValue: provider.lowercased()) == nil {
@@ -65,7 +67,8 @@ struct PricingListCommand: AsyncParsableCommand {
                 : "\(row.billingIncrementSeconds)s"
             lines.append([
                 row.snapshot, row.provider.rawValue, row.region, row.kind.rawValue, row.sku, row.capacity.rawValue,
-                row.pricePerHour.dollarsPerHourText, row.vcpus.map(String.init) ?? "", row.memoryGiB ?? "", gpu, billing,
+                row.pricePerHour.dollarsPerHourText, row.vcpus.map(String.init) ?? "", row.memoryGiB ?? "", gpu,
+                billing,
             ])
         }
         let origin = catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)"

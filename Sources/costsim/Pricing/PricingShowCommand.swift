@@ -35,7 +35,9 @@ struct PricingShowCommand: AsyncParsableCommand {
         let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, sku: sku))
         guard !rows.isEmpty else {
             let similar = try catalog.rows().map(\.sku).filter { $0.lowercased().contains(sku.lowercased().prefix(4)) }
-            var message = "no SKU '\(sku)' in the \(catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)")"
+            var message =
+                "no SKU '\(sku)' in the "
+                    + "\(catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)")"
             if provider != nil || region != nil || pricing.choseSnapshot { message += " with the given filters" }
             let unique = similar.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             if !unique.isEmpty { message += "; similar: \(unique.prefix(8).joined(separator: ", "))" }
@@ -53,9 +55,14 @@ struct PricingShowCommand: AsyncParsableCommand {
     static func table(_ rows: [PriceRow]) -> String {
         var blocks: [String] = []
         for row in rows {
-            var lines = ["\(row.sku) — \(row.provider) \(row.region), \(row.kind), \(row.capacity), snapshot \(row.snapshot) (effective \(row.effectiveDate))"]
-            lines.append("  price:    \(row.pricePerHour)\(row.kind == .gpu ? " per GPU" : row.kind == .fee ? " per cluster" : " per VM") (\(row.currency))")
-            lines.append("  billing:  per \(row.billingIncrementSeconds) s" + (row.billingMinimumSeconds > 0 ? ", minimum \(row.billingMinimumSeconds) s per VM run" : ""))
+            var lines = [
+                "\(row.sku) — \(row.provider) \(row.region), \(row.kind), \(row.capacity), snapshot \(row.snapshot) "
+                    + "(effective \(row.effectiveDate))"]
+            let per = row.kind == .gpu ? " per GPU" : row.kind == .fee ? " per cluster" : " per VM"
+            lines.append("  price:    \(row.pricePerHour)\(per) (\(row.currency))")
+            lines.append(
+                "  billing:  per \(row.billingIncrementSeconds) s"
+                    + (row.billingMinimumSeconds > 0 ? ", minimum \(row.billingMinimumSeconds) s per VM run" : ""))
             var shape: [String] = []
             if let vcpus = row.vcpus { shape.append("\(vcpus) vCPU") }
             if let memory = row.memoryGiB { shape.append("\(memory) GiB") }
@@ -65,7 +72,11 @@ struct PricingShowCommand: AsyncParsableCommand {
             }
             if !shape.isEmpty { lines.append("  shape:    " + shape.joined(separator: ", ")) }
             if row.kind == .gpu {
-                lines.append("  attaches: " + (row.attachableTo.isEmpty ? "to nothing (component price only)" : row.attachableTo.map { "\($0)*" }.joined(separator: ", ")))
+                lines.append(
+                    "  attaches: "
+                        + (row.attachableTo.isEmpty
+                            ? "to nothing (component price only)"
+                            : row.attachableTo.map { "\($0)*" }.joined(separator: ", ")))
             }
             if let url = row.sourceURL { lines.append("  source:   \(url)") }
             if let date = row.sourceDate { lines.append("  dated:    \(date)") }

@@ -65,7 +65,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(
             outcome.standardOutput.contains(
-                "were still waiting or in service when the run stopped, 60.0 min after the observed period"),
+                "were still waiting or in service when the run stopped, 60 min after the observed period"),
             "\(outcome.standardOutput)")
     }
 

@@ -183,7 +183,7 @@ import Testing
         ])
         #expect(timeouts.status == 2)
         #expect(
-            timeouts.standardOutput.contains("It misses timeouts <= 0.0001% with 95% confidence."),
+            timeouts.standardOutput.contains("It misses timed out <= 0.0001% with 95% confidence."),
             "\(timeouts.standardOutput)")
 
         let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path

@@ -23,8 +23,10 @@ public func concurrentForEach<Result: Sendable>(
     let window = 4 * jobs
     var failure: (any Error)?
     await withTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
-        var started = 0, finished = 0, consumed = 0
-        var waiting: [Int: Swift.Result<Result, any Error>] = [:]   // by position in `order`
+        var started = 0
+        var finished = 0
+        var consumed = 0
+        var waiting: [Int: Swift.Result<Result, any Error>] = [:]  // by position in `order`
         func startMore() {
             while failure == nil, started < count, started - finished < jobs, started < consumed + window {
                 let position = started

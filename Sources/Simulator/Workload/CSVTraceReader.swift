@@ -62,33 +62,23 @@ public final class CSVTraceReader: TraceFileSource {
     public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
-        while true {
-            let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return nil }   // blank line
-                let line = lines.lineNumber
-                let found = try CSVTraceReader.split(bytes, starts: fieldStarts, ends: fieldEnds, path: lines.path, line: line)
-                guard found == headerFields else {
-                    throw TraceError(
-                        file: lines.path, line: line,
-                        message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
-                }
-                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
-                }
-                guard filters.isEmpty || filters.keep(field) else { return nil }
-                return try decoder.decode(fields, line: line, field: field)
+        while let bytes = try lines.nextLine() {
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { continue }   // blank line
+            let line = lines.lineNumber
+            let found = try CSVTraceReader.split(bytes, starts: fieldStarts, ends: fieldEnds, path: lines.path, line: line)
+            guard found == headerFields else {
+                throw TraceError(
+                    file: lines.path, line: line,
+                    message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
             }
-            switch outcome {
-            case .none:                             // end of file
-                guard decoder.hasRecords else {
-                    if let error = filters.noRowKept(path: lines.path) { throw error }
-                    throw TraceError(file: lines.path, message: "trace has no records (only a header line)")
-                }
-                return nil
-            case .some(.none): continue             // blank line or filtered out
-            case .some(.some(let record)): return record
+            @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
             }
+            guard filters.isEmpty || filters.keep(field) else { continue }
+            return try decoder.decode(fields, line: line, field: field)
         }
+        try decoder.finish(filters: filters, noRecords: "trace has no records (only a header line)")
+        return nil
     }
 
     /// Splits a line, recording the ranges (quotes excluded) of its first `starts.count` fields.

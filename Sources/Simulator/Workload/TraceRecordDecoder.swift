@@ -18,7 +18,15 @@ struct TraceRecordDecoder {
     }
 
     /// Whether a record has been decoded: a trace without one is an error.
-    var hasRecords: Bool { frame != nil }
+    private var hasRecords: Bool { frame != nil }
+
+    /// At the end of the file: an error if it gave no record, the filters' if they dropped every
+    /// row, else `noRecords`.
+    func finish(filters: RowFilters, noRecords: String) throws(TraceError) {
+        guard !hasRecords else { return }
+        if let error = filters.noRowKept(path: path) { throw error }
+        throw TraceError(file: path, message: noRecords)
+    }
 
     /// The record of a row whose fields `field` gives at the positions `fields` names.
     @inline(__always)

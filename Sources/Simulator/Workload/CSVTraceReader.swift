@@ -65,7 +65,8 @@ public final class CSVTraceReader: TraceFileSource {
         while let bytes = try lines.nextLine() {
             if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { continue }   // blank line
             let line = lines.lineNumber
-            let found = try CSVTraceReader.split(bytes, starts: fieldStarts, ends: fieldEnds, path: lines.path, line: line)
+            let found = try CSVTraceReader.split(
+                bytes, starts: fieldStarts, ends: fieldEnds, path: lines.path, line: line)
             guard found == headerFields else {
                 throw TraceError(
                     file: lines.path, line: line,
@@ -84,7 +85,8 @@ public final class CSVTraceReader: TraceFileSource {
     /// Splits a line, recording the ranges (quotes excluded) of its first `starts.count` fields.
     /// Returns how many fields the line has, all of them counted. `path` is read only for an error.
     static func split(
-        _ bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>, ends: UnsafeMutableBufferPointer<Int>,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        starts: UnsafeMutableBufferPointer<Int>, ends: UnsafeMutableBufferPointer<Int>,
         path: @autoclosure () -> String, line: Int
     ) throws(TraceError) -> Int {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
@@ -97,7 +99,8 @@ public final class CSVTraceReader: TraceFileSource {
                 start = index
                 while true {
                     guard index < bytes.count else {
-                        throw TraceError(file: path(), line: line, message: "unterminated quoted field (field \(field + 1))")
+                        throw TraceError(
+                            file: path(), line: line, message: "unterminated quoted field (field \(field + 1))")
                     }
                     if bytes[index] == quote {
                         if index + 1 < bytes.count && bytes[index + 1] == quote { index += 2; continue }

@@ -47,9 +47,12 @@ public final class JSONLinesTraceReader: TraceFileSource {
                 try scanner.scanObject(keys: keys, into: &ranges)
             } catch {
                 // A first line that is not an object at all is likely a CSV header.
-                guard line == 1, let first = bytes.first(where: { !JSONObjectScanner.isSpace($0) }), first != UInt8(ascii: "{") else { throw error }
+                guard line == 1, let first = bytes.first(where: { !JSONObjectScanner.isSpace($0) }),
+                      first != UInt8(ascii: "{")
+                else { throw error }
                 var hinted = error
-                hinted.message += "; the file looks like CSV, not JSON Lines: read it as such (a .csv name, `format: csv` in the scenario, or a CSV --trace-preset such as costsim or azure-llm)"
+                hinted.message += "; the file looks like CSV, not JSON Lines: read it as such (a .csv name, "
+                    + "`format: csv` in the scenario, or a CSV --trace-preset such as costsim or azure-llm)"
                 throw hinted
             }
             func value(_ index: Int) throws(TraceError) -> UnsafeBufferPointer<UInt8> {

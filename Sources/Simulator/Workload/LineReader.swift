@@ -33,7 +33,8 @@ package final class LineReader {
         descriptor = try TextInput.openRegularFile(path).descriptor
         buffer = .allocate(capacity: Self.initialCapacity)
         try refill()
-        if let problem = TextInput.encodingProblem(UnsafeBufferPointer(rebasing: buffer[..<end]), complete: reachedEndOfFile) {
+        let firstBlock = UnsafeBufferPointer(rebasing: buffer[..<end])
+        if let problem = TextInput.encodingProblem(firstBlock, complete: reachedEndOfFile) {
             throw TraceError(file: path, message: problem)
         }
     }
@@ -70,7 +71,9 @@ package final class LineReader {
     }
 
     /// Calls `body` with the next line, or returns `nil` at the end of the file.
-    package func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result) throws(TraceError) -> Result? {
+    package func withNextLine<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result
+    ) throws(TraceError) -> Result? {
         guard let line = try nextLine() else { return nil }
         return try body(line)
     }

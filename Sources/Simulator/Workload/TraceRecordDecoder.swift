@@ -46,9 +46,9 @@ struct TraceRecordDecoder {
     /// The record of one row from its fields: `size`, `outputTokens`, `service` and `duration` are
     /// `nil` when the format has no such column.
     ///
-    /// Not inlined into the readers' closures: here the decoder is an `inout` parameter, which its
-    /// non-mutating helpers read in place, not a copy of the reader's. Column names are read on
-    /// error paths only.
+    /// One call per record. The helpers it calls are `mutating` though they change nothing, so
+    /// they get the decoder by reference: a non-mutating call got a copy of all of it, format
+    /// included, every time. Column names are read on error paths only.
     @inline(never)
     mutating func decode(
         time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
@@ -61,13 +61,11 @@ struct TraceRecordDecoder {
         }
         var tokens = 0.0
         if let outputTokens {
-            tokens = try amount(
-                outputTokens, column: .outputTokens, scale: 1, what: "output-token count", line: line)
+            tokens = try amount(outputTokens, column: .outputTokens, scale: 1, what: "output-token count", line: line)
         }
         guard let service else { return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens) }
         let seconds = try measuredSeconds(
-            service, column: .serviceTime, unit: format.serviceTimeUnit, scale: format.serviceTimeScale,
-            line: line)
+            service, column: .serviceTime, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
         return TraceRecord(arrivalSeconds: arrival, workSize: workSize, serviceSeconds: seconds)
     }
 
@@ -135,7 +133,7 @@ struct TraceRecordDecoder {
     /// A measured time in seconds, × `scale`: a number >= 0 in `unit`, or a list of them separated
     /// by commas or colons (nginx's `$upstream_response_time` after retries), which adds up: every
     /// attempt held an upstream for its time. At most ``TraceLimits/maxServiceSeconds``.
-    private func measuredSeconds(
+    private mutating func measuredSeconds(
         _ bytes: UnsafeBufferPointer<UInt8>, column: Column, unit: DurationUnit, scale: Double, line: Int
     ) throws(TraceError) -> Double {
         var total = 0.0
@@ -153,8 +151,12 @@ struct TraceRecordDecoder {
                     "\(TraceLimits.quote(bytes)) holds no time (the request reached no upstream); "
                         + "keep such rows out with a filter (--where, trace.where), e.g. on the status")
             }
-            guard let value = Self.finiteNumber(part) else { throw notANumber(part, line: line, field: name(of: column)) }
-            guard value >= 0 else { throw error(line, name(of: column), "time \(TraceLimits.quote(bytes)) is negative") }
+            guard let value = Self.finiteNumber(part) else {
+                throw notANumber(part, line: line, field: name(of: column))
+            }
+            guard value >= 0 else {
+                throw error(line, name(of: column), "time \(TraceLimits.quote(bytes)) is negative")
+            }
             total += value
             start = end + 1
         }
@@ -170,7 +172,9 @@ struct TraceRecordDecoder {
     }
 
     /// The frame the first record sets: its unit (resolving ``TimeFormat/auto``) and origin.
-    private func firstFrame(_ time: UnsafeBufferPointer<UInt8>, line: Int) throws(TraceError) -> TraceTimeFrame {
+    private mutating func firstFrame(
+        _ time: UnsafeBufferPointer<UInt8>, line: Int
+    ) throws(TraceError) -> TraceTimeFrame {
         let unit: TraceTimeFrame.Unit = switch format.timeFormat {
         case .seconds: .seconds
         case .milliseconds: .milliseconds
@@ -184,16 +188,20 @@ struct TraceRecordDecoder {
 
     /// The time in `bytes`, written in `unit`, within 1970-01-01 … 9999-12-31 (Unix time 0 …
     /// ``TraceLimits/latestUnixSeconds``).
-    private func parseTime(_ bytes: UnsafeBufferPointer<UInt8>, unit: TraceTimeFrame.Unit, line: Int) throws(TraceError) -> Timestamp {
+    private mutating func parseTime(
+        _ bytes: UnsafeBufferPointer<UInt8>, unit: TraceTimeFrame.Unit, line: Int
+    ) throws(TraceError) -> Timestamp {
         switch unit {
         case .wallClock:
             guard let stamp = Timestamp.parseWallClock(bytes) else {
                 let expected = bytes.count > TraceLimits.maxNumberLength
                     ? "at most \(TraceLimits.maxNumberLength) characters" : "YYYY-MM-DD HH:MM:SS[.fff] or ISO-8601"
-                throw error(line, format.timeColumn, "\(TraceLimits.quote(bytes)) is not a timestamp (expected \(expected))")
+                throw error(
+                    line, format.timeColumn, "\(TraceLimits.quote(bytes)) is not a timestamp (expected \(expected))")
             }
             guard stamp.wholeSeconds >= 0, stamp.unixSeconds <= TraceLimits.latestUnixSeconds else {
-                throw error(line, format.timeColumn, "\(TraceLimits.quote(bytes)) is outside the years 1970 to 9999 (UTC)")
+                throw error(
+                    line, format.timeColumn, "\(TraceLimits.quote(bytes)) is outside the years 1970 to 9999 (UTC)")
             }
             return stamp
         case .seconds, .milliseconds:
@@ -207,7 +215,8 @@ struct TraceRecordDecoder {
             }
             let perSecond = unit == .milliseconds ? 1000.0 : 1
             guard value >= 0 else {
-                throw error(line, format.timeColumn, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")
+                throw error(
+                    line, format.timeColumn, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")
             }
             guard value / perSecond <= TraceLimits.latestUnixSeconds, let stamp = Timestamp(seconds: value / perSecond) else {
                 let limit = TraceTimeFrame.plainNumber(TraceLimits.latestUnixSeconds * perSecond, decimals: 0)
@@ -235,7 +244,7 @@ struct TraceRecordDecoder {
     }
 
     /// A size or token count: a number >= 0 that, times `scale`, is at most ``TraceLimits/maxWorkSize``.
-    private func amount(
+    private mutating func amount(
         _ bytes: UnsafeBufferPointer<UInt8>, column: Column, scale: Double, what: String, line: Int
     ) throws(TraceError) -> Double {
         guard let value = Self.finiteNumber(bytes) else { throw notANumber(bytes, line: line, field: name(of: column)) }
@@ -244,7 +253,8 @@ struct TraceRecordDecoder {
         guard scaled >= 0, scaled <= TraceLimits.maxWorkSize else {
             let scaling = scale == 1 ? "" : " × sizeScale \(scale)"
             throw error(
-                line, name(of: column), "\(what) \(TraceLimits.quote(bytes))\(scaling) is out of range: it must be within 0 to 1e9")
+                line, name(of: column),
+                "\(what) \(TraceLimits.quote(bytes))\(scaling) is out of range: it must be within 0 to 1e9")
         }
         return scaled
     }

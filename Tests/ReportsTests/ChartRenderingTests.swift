@@ -21,7 +21,7 @@ import Testing
     @Test func latencyCDFMarksP95WhereTheAxisMapsIt() throws {
         let chart = try cdfChart()
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }.geometry
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         for (index, curve) in chart.curves.enumerated() {
             let marker = geometry.point(curve.p95Seconds, 0.95)

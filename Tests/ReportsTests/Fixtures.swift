@@ -1,3 +1,4 @@
+import Glibc
 import Simulator
 @testable import Reports
 
@@ -36,6 +37,29 @@ enum Fixtures {
             samples.append(rng.next() < 0.03 ? Swift.min(600, 240 + 120 * rng.next()) : base)
         }
         return curve(name: "scale-to-zero", samples: samples, timedOut: 0)
+    }
+
+    /// Response times drawn from a log-normal distribution (median `median` s, log-sd `spread`),
+    /// capped at `timeout`: the capped ones timed out, as the simulator records them.
+    static func logNormalCurve(name: String, median: Double, spread: Double, timeout: Double, seed: UInt64, count: Int = 4000,
+                               stretch: Double = 1) -> LatencyCurve {
+        var rng = LCG(state: seed)
+        var samples: [Double] = []
+        for _ in 0..<count {
+            let u1 = Swift.max(rng.next(), 1e-12), u2 = rng.next()
+            let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+            samples.append(Swift.min(timeout, median * exp(spread * z) * stretch))
+        }
+        return curve(name: name, samples: samples, timedOut: samples.filter { $0 >= timeout }.count)
+    }
+
+    /// Four options as in the bundled scenario's report: warm-pool draws the same response times
+    /// as dedicated (0.1 % slower), scale-to-zero times out for about 12 % of its requests.
+    static func fourOptionCurves(timeout: Double = 60) -> [LatencyCurve] {
+        [logNormalCurve(name: "dedicated", median: 5.5, spread: 1.0, timeout: timeout, seed: 11),
+         logNormalCurve(name: "scale-to-zero", median: 18.4, spread: 1.0, timeout: timeout, seed: 12),
+         logNormalCurve(name: "warm-pool", median: 5.5, spread: 1.0, timeout: timeout, seed: 11, stretch: 1.001),
+         logNormalCurve(name: "knative", median: 6.4, spread: 1.1, timeout: timeout, seed: 13)]
     }
 
     static func curve(name: String, samples: [Double], timedOut: Int) -> LatencyCurve {

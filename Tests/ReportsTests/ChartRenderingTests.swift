@@ -101,7 +101,7 @@ import Testing
         #expect(crossing.volume > 1000 && crossing.volume < 3000)
         #expect(crossing.cheaperBelow == "scale-to-zero" && crossing.cheaperAbove == "dedicated")
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }.geometry
         #expect(geometry.x.isLog)
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 3000)
         // Hollow marker: white centre, black ring 6 points out.

@@ -124,6 +124,29 @@ enum Fixtures {
         ],
         currentVolume: 300)
 
+    /// Four options' monthly cost against volume, read off the bundled scenario's report: five
+    /// crossings, two of them close together near $420 a month.
+    static let fourOptionBreakEven = BreakEvenSeries(
+        volumes: [10, 30, 100, 300, 1000, 3000],
+        curves: [
+            .init(optionName: "dedicated", monthlyDollars: [428, 428, 428, 428, 428, 428]),
+            .init(optionName: "scale-to-zero", monthlyDollars: [170, 200, 237, 283, 320, 440]),
+            .init(optionName: "warm-pool", monthlyDollars: [311, 311, 311, 311, 318, 437]),
+            .init(optionName: "knative", monthlyDollars: [225, 292, 400, 527, 606, 668]),
+        ],
+        currentVolume: 300)
+
+    /// Six options whose costs cross many times in a narrow band: more crossings than room.
+    static let tangledBreakEven = BreakEvenSeries(
+        volumes: [10, 30, 100, 300, 1000, 3000],
+        curves: (0..<6).map { (option: Int) -> BreakEvenSeries.Curve in
+            let dollars: [Double] = (0..<6).map { (step: Int) -> Double in
+                let wobble = Double((option * 7 + step * 3) % 6)
+                return 300 + wobble * 8 + Double(step) * 4
+            }
+            return BreakEvenSeries.Curve(optionName: "option \(option + 1)", monthlyDollars: dollars)
+        })
+
     static let pareto: [ParetoPoint] = [
         ParetoPoint(label: "dedicated", monthlyDollars: 257, metric: 6.1),
         ParetoPoint(label: "cooldown 60 s", monthlyDollars: 82, metric: 290),

@@ -26,6 +26,8 @@ import Testing
             TimelineChart(series: TimelineSeries(result: dedicated)),
             CostChart(options: Fixtures.costs),
             BreakEvenChart(series: Fixtures.breakEven),
+            BreakEvenChart(series: Fixtures.fourOptionBreakEven),
+            BreakEvenChart(series: Fixtures.tangledBreakEven),
             ParetoChart(points: Fixtures.pareto, latencyTargetSeconds: 60),
         ]
         let renderer = ChartRenderer()

@@ -44,6 +44,27 @@ final class LabelPlacer {
         return choice
     }
 
+    /// The first candidate that is free and covers no curve, reserved; `nil` when there is none
+    /// (for labels that must never hide a curve).
+    func placeClear(_ candidates: [ChartRect]) -> ChartRect? {
+        guard let choice = candidates.first(where: { isFree($0) && !coversCurve($0) }) else { return nil }
+        occupied.append(choice)
+        return choice
+    }
+
+    /// Which of `count` labels to replace by a numbered key: `trial` draws with the given ones
+    /// keyed and returns those it could not place; labels that fail are keyed until every other
+    /// one fits (three rounds, then all are keyed). Returns the keyed indices in order.
+    static func settle(count: Int, _ trial: ([Int]) -> [Int]) -> [Int] {
+        var keyed: [Int] = []
+        for _ in 0..<3 {
+            let failed = trial(keyed)
+            if failed.isEmpty { return keyed }
+            keyed = Array(Set(keyed + failed)).sorted()
+        }
+        return trial(keyed).isEmpty ? keyed : Array(0..<count)
+    }
+
     /// Liang–Barsky clipping: whether any part of the segment lies inside `rect`.
     static func segment(from start: ChartPoint, to end: ChartPoint, crosses rect: ChartRect) -> Bool {
         let dx = end.x - start.x, dy = end.y - start.y

@@ -116,7 +116,7 @@ import Testing
         #expect(frontier == ["dedicated", "min 1 node, spot", "cooldown 900 s", "cooldown 300 s", "cooldown 60 s"])
         let chart = ParetoChart(points: Fixtures.pareto, latencyTargetSeconds: 60)
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }.geometry
         let dedicated = geometry.point(6.1, 257)
         #expect(PixelProbe.close(PixelProbe.color(image, at: dedicated, scale: scale), Palette.blue))
     }
@@ -132,7 +132,7 @@ import Testing
         let chart = ParetoChart(points: points, metric: .share("timeout share"), latencyTargetSeconds: 60)
         #expect(chart.latencyTargetSeconds == nil, "a seconds target means nothing on a share axis")
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }.geometry
         #expect(!geometry.x.isLog)
         let zero = geometry.point(0, 420), cheap = geometry.point(0.12, 80)
         #expect(abs(zero.x - geometry.plot.minX) < 0.5, "0 % sits on the left edge")
@@ -143,7 +143,7 @@ import Testing
     @Test func paretoCostAxisStartsAtZeroUnlessTheCostsAreClose() {
         func yRange(_ costs: [Double]) -> (lower: Double, upper: Double) {
             let points = costs.enumerated().map { ParetoPoint(label: "#\($0)", monthlyDollars: $1, metric: 10 + Double($0)) }
-            let geometry = ChartRenderer.withMeasuringCanvas { ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+            let geometry = ChartRenderer.withMeasuringCanvas { ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }.geometry
             return (geometry.y.lower, geometry.y.upper)
         }
         // A KEDA grid: $253–$296 a month. Zoomed, with every point inside.

@@ -158,6 +158,27 @@ enum Fixtures {
         ParetoPoint(label: "cooldown 300 s, on-demand", monthlyDollars: 180, metric: 205),
     ]
 
+    /// A KEDA grid like scenarios/grid-keda.yaml (3 polling intervals × 4 cooldowns × 2
+    /// cluster-autoscaler profiles) with made-up but monotone costs and p95s: a longer cooldown
+    /// costs more and waits less.
+    static let kedaGrid: [ParetoPoint] = {
+        var points: [ParetoPoint] = []
+        for polling in [5.0, 10, 30] {
+            for cooldown in [60.0, 240, 420, 600] {
+                for profile in ["upstream-defaults", "optimize-utilization"] {
+                    let upstream = profile == "upstream-defaults"
+                    let cost = 250 + cooldown * 0.09 + (upstream ? 12 : 0) - polling * 0.4
+                    let p95 = 240 / (1 + cooldown / 90) + polling * 0.9 + (upstream ? -4 : 0)
+                    let settings = [ParetoPoint.Setting(name: "keda.pollingInterval", value: "\(Int(polling))s"),
+                                    ParetoPoint.Setting(name: "keda.cooldownPeriod", value: "\(Int(cooldown))s"),
+                                    ParetoPoint.Setting(name: "ca.profile", value: profile)]
+                    points.append(ParetoPoint(label: "#\(points.count + 1)", monthlyDollars: cost, metric: p95, settings: settings))
+                }
+            }
+        }
+        return points
+    }()
+
     static let assumptions: [AssumptionRow] = [
         AssumptionRow(item: "Workload", value: "300 minutes of speech per day, office hours", source: "article: \"about 300 minutes of speech\"", date: "2023-06"),
         AssumptionRow(item: "GPU VM (dedicated)", value: "n1-highmem-4 + 1 × T4, on-demand, $0.35/h", source: "cloud.google.com/compute/vm-instance-pricing", date: "2026-11-01"),

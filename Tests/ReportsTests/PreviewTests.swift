@@ -29,6 +29,7 @@ import Testing
             BreakEvenChart(series: Fixtures.fourOptionBreakEven),
             BreakEvenChart(series: Fixtures.tangledBreakEven),
             ParetoChart(points: Fixtures.pareto, latencyTargetSeconds: 60),
+            ParetoChart(points: Fixtures.kedaGrid, latencyTargetSeconds: 60),
         ]
         let renderer = ChartRenderer()
         func name(_ index: Int) -> String { "\(index + 1)-\(charts[index].fileStem).png" }

@@ -133,12 +133,8 @@ public struct BreakEvenChart: Chart {
                 unplaced.append(index)
                 continue
             }
-            if !box.expanded(by: 12).contains(ChartRect(x: center.x, y: center.y, width: 0, height: 0)) {
-                // A leader line from the marker's ring to the nearest point of the label.
-                let edge = ChartPoint(x: Swift.min(Swift.max(center.x, box.minX), box.maxX), y: Swift.min(Swift.max(center.y, box.minY), box.maxY))
-                let length = ((edge.x - center.x) * (edge.x - center.x) + (edge.y - center.y) * (edge.y - center.y)).squareRoot()
-                let start = ChartPoint(x: center.x + (edge.x - center.x) * 7 / length, y: center.y + (edge.y - center.y) * 7 / length)
-                canvas.line(from: start, to: edge, Palette.axis, width: 0.8)
+            if let (start, end) = LabelPlacer.leader(from: center, to: box, gap: 7, reach: 12) {
+                canvas.line(from: start, to: end, Palette.axis, width: 0.8)
             }
             canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.85))
             for (line, text) in lines.enumerated() {

@@ -215,9 +215,9 @@ public struct LatencyCDFChart: Chart {
         for request in requests {
             guard let box = placer.place(candidates(request, timeoutX: timeoutX, canvas: canvas)) else { continue }
             let p = request.at, color = Palette.series(request.curve)
-            if box.minY > p.y + 6 || box.maxY < p.y - 6 {
+            if box.minY > p.y + 6 || box.maxY < p.y - 6, let (start, end) = LabelPlacer.leader(from: p, to: box, gap: 5, reach: 9) {
                 // Moved away from its marker: a thin leader line keeps them together.
-                canvas.line(from: p, to: ChartPoint(x: box.minX > p.x ? box.minX : box.maxX, y: box.midY), color, width: 0.8)
+                canvas.line(from: start, to: end, color, width: 0.8)
             }
             canvas.fill(box.expanded(by: 1), Palette.background.withAlpha(0.85))
             let style = TextStyle(size: Self.labelStyle.size, bold: true, color: color)

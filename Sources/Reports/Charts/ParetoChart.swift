@@ -21,7 +21,49 @@ public struct ParetoChart: Chart {
 
     public func draw(on canvas: Canvas, in frame: ChartRect) { _ = render(on: canvas, in: frame) }
 
-    func render(on canvas: Canvas, in frame: ChartRect) -> PlotGeometry {
+    /// What was drawn where, for the tests.
+    struct Layout {
+        var geometry: PlotGeometry
+        /// Placed labels: the point they name and their box.
+        var labels: [(point: ParetoPoint, text: String, box: ChartRect)]
+        /// Frontier points (indices into the frontier) tagged with their short label and described in the footnote.
+        var keyed: [Int]
+    }
+
+    /// What a frontier point's label says: its short label and the settings that differ between
+    /// the points ("#3 cooldownPeriod 300s, minReplicaCount 1"); all its settings when none differ.
+    func description(_ point: ParetoPoint, among points: [ParetoPoint]) -> String {
+        let names = Set(points.flatMap { $0.settings.map(\.name) })
+        let varying = names.filter { name in Set(points.map { $0.settings.first { $0.name == name }?.value }).count > 1 }
+        let shown = point.settings.filter { varying.isEmpty || varying.contains($0.name) }
+        return ([point.label] + (shown.isEmpty ? [] : [shown.map(\.shortText).joined(separator: ", ")])).joined(separator: " ")
+    }
+
+    /// `text` in lines no wider than `width`, broken after the commas between settings.
+    private func lines(_ text: String, width: Double, _ style: TextStyle, _ canvas: Canvas) -> [String] {
+        var lines: [String] = []
+        for piece in text.split(separator: ", ").map(String.init) {
+            if let last = lines.last, canvas.measure(last + ", " + piece, style).width <= width {
+                lines[lines.count - 1] = last + ", " + piece
+            } else {
+                if !lines.isEmpty { lines[lines.count - 1] += "," }
+                lines.append(piece)
+            }
+        }
+        return lines
+    }
+
+    /// Draws the chart. A frontier point whose description finds no free spot is tagged with its
+    /// short label and described in the footnote; which ones is settled on a measuring canvas first.
+    func render(on canvas: Canvas, in frame: ChartRect) -> Layout {
+        let valid = points.filter { $0.monthlyDollars.isFinite && $0.metric.isFinite }
+        let keyed = LabelPlacer.settle(count: ParetoPoint.frontier(valid).count) { keyed in
+            ChartRenderer.withMeasuringCanvas { render(on: $0, in: frame, keyed: keyed).unplaced }
+        }
+        return render(on: canvas, in: frame, keyed: keyed).layout
+    }
+
+    private func render(on canvas: Canvas, in frame: ChartRect, keyed: [Int]) -> (layout: Layout, unplaced: [Int]) {
         let valid = points.filter { $0.monthlyDollars.isFinite && $0.metric.isFinite }
         let frontier = ParetoPoint.frontier(valid)
         var legend = [LegendEntry(label: "Pareto frontier (best cost for its \(metric.name))", color: Palette.blue, swatch: .dot),
@@ -31,11 +73,13 @@ public struct ParetoChart: Chart {
         }
         let subtitle = valid.isEmpty ? "No sweep results were given."
             : "\(valid.count) setting\(valid.count == 1 ? "" : "s"); \(frontier.count) on the frontier. Lower left is better."
-        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend).draw(on: canvas, in: frame)
+        let footnote = keyed.isEmpty ? nil : "On the frontier: " + keyed.map { description(frontier[$0], among: valid) }.joined(separator: "; ") + "."
+        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(on: canvas, in: frame)
         let axes = PlotAxes(x: horizontalAxis(valid), y: costAxis(valid))
         let geometry = axes.draw(on: canvas, in: body)
         let plot = geometry.plot
         let placer = LabelPlacer(bounds: plot)
+        var layout = Layout(geometry: geometry, labels: [], keyed: keyed)
         if let target = latencyTargetSeconds {
             let x = geometry.x.position(target)
             canvas.line(from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.vermillion, width: 1.2, dash: [6, 4])
@@ -61,22 +105,43 @@ public struct ParetoChart: Chart {
         for point in frontier {
             canvas.circle(at: geometry.point(point.metric, point.monthlyDollars), radius: 5, fill: Palette.blue, stroke: Palette.background, width: 1)
         }
-        // Frontier labels first, then the others where room remains.
-        for point in frontier + valid.filter({ !onFrontier.contains($0) }) {
-            let p = geometry.point(point.metric, point.monthlyDollars)
-            let style = onFrontier.contains(point) ? TextStyle(size: 9.5, bold: true) : TextStyle(size: 9, color: Palette.mutedText)
-            let text = point.label
-            if let box = placer.place([
-                canvas.textBox(text, at: ChartPoint(x: p.x + 7, y: p.y - 2), style, vertical: .bottom),
-                canvas.textBox(text, at: ChartPoint(x: p.x + 7, y: p.y + 2), style, vertical: .top),
-                canvas.textBox(text, at: ChartPoint(x: p.x - 7, y: p.y - 2), style, align: .right, vertical: .bottom),
-                canvas.textBox(text, at: ChartPoint(x: p.x - 7, y: p.y + 2), style, align: .right, vertical: .top),
-            ]) {
-                canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY), style, vertical: .top)
+        // Frontier descriptions first (cheapest first), then the keyed frontier tags, then the
+        // dominated points' short labels where room remains.
+        let frontierStyle = TextStyle(size: 9.5, bold: true), otherStyle = TextStyle(size: 9, color: Palette.mutedText)
+        var requests: [(point: ParetoPoint, lines: [String], style: TextStyle, frontier: Int?)] = []
+        requests += keyed.map { (frontier[$0], [frontier[$0].label], frontierStyle, $0) }
+        for (index, point) in frontier.enumerated().reversed() where !keyed.contains(index) {
+            requests.append((point, lines(description(point, among: valid), width: 230, frontierStyle, canvas), frontierStyle, index))
+        }
+        requests += valid.filter { !onFrontier.contains($0) }.map { ($0, [$0.label], otherStyle, nil) }
+        var unplaced: [Int] = []
+        for request in requests {
+            let p = geometry.point(request.point.metric, request.point.monthlyDollars)
+            let style = request.style
+            let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
+            let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
+            var candidates: [ChartRect] = []
+            for distance in request.frontier == nil ? [7.0] : [7, 18, 32, 50, 72, 100, 130] {
+                for (dx, dy) in [(1.0, -1.0), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)] {
+                    let x = dx > 0 ? p.x + distance : dx < 0 ? p.x - distance - width : p.x - width / 2
+                    let y = dy > 0 ? p.y + 2 + (distance - 7) : p.y - 2 - (distance - 7) - height
+                    candidates.append(ChartRect(x: x, y: y, width: width, height: height))
+                }
             }
+            guard let box = placer.place(candidates) else {
+                if let index = request.frontier, !keyed.contains(index) { unplaced.append(index) }
+                continue
+            }
+            if let (start, end) = LabelPlacer.leader(from: p, to: box, gap: 6, reach: 10) {
+                canvas.line(from: start, to: end, Palette.neutral, width: 0.7)
+            }
+            for (line, text) in request.lines.enumerated() {
+                canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)), style, vertical: .top)
+            }
+            layout.labels.append((request.point, request.lines.joined(separator: " "), box))
         }
         if valid.isEmpty { ChartChrome.drawMessage("No sweep results to compare yet.", on: canvas, in: plot) }
-        return geometry
+        return (layout, unplaced)
     }
 
     /// Dollars from 0, unless the costs all lie in the upper part of that range: then from a

@@ -65,6 +65,16 @@ final class LabelPlacer {
         return trial(keyed).isEmpty ? keyed : Array(0..<count)
     }
 
+    /// A leader line from a marker at `center` (starting `gap` out, clear of the marker) to the
+    /// nearest point of `box`; `nil` when the box is within `reach` of the centre and needs none.
+    static func leader(from center: ChartPoint, to box: ChartRect, gap: Double, reach: Double) -> (ChartPoint, ChartPoint)? {
+        let edge = ChartPoint(x: Swift.min(Swift.max(center.x, box.minX), box.maxX), y: Swift.min(Swift.max(center.y, box.minY), box.maxY))
+        let dx = edge.x - center.x, dy = edge.y - center.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > reach else { return nil }
+        return (ChartPoint(x: center.x + dx * gap / length, y: center.y + dy * gap / length), edge)
+    }
+
     /// Liang–Barsky clipping: whether any part of the segment lies inside `rect`.
     static func segment(from start: ChartPoint, to end: ChartPoint, crosses rect: ChartRect) -> Bool {
         let dx = end.x - start.x, dy = end.y - start.y

@@ -81,15 +81,16 @@ import Testing
         let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         let slot = geometry.plot.width / 2
-        // Scale-to-zero's bottom segment is the grey system-node pool ($48.91).
+        // Scale-to-zero's bottom segment is the pale grey system-node pool ($48.91).
         let systemNodes = ChartPoint(x: geometry.plot.minX + slot * 1.5 - 20, y: geometry.y.position(10))
-        #expect(PixelProbe.close(PixelProbe.color(image, at: systemNodes, scale: scale), Palette.neutral))
-        // Dedicated's idle segment (sky blue) reaches up to its total, and not beyond.
+        #expect(PixelProbe.close(PixelProbe.color(image, at: systemNodes, scale: scale), CostComponent.Kind.systemNodes.color))
+        // Dedicated's idle segment (pale cyan, hatched) reaches up to its total, and not beyond.
         let total = Fixtures.costs[0].totalDollars
-        let below = ChartPoint(x: geometry.plot.minX + slot * 0.5 - 20, y: geometry.y.position(total) + 3)
-        let above = ChartPoint(x: geometry.plot.minX + slot * 0.5 - 20, y: geometry.y.position(total) - 30)
-        #expect(PixelProbe.close(PixelProbe.color(image, at: below, scale: scale), Palette.skyBlue))
-        #expect(!PixelProbe.close(PixelProbe.color(image, at: above, scale: scale), Palette.skyBlue))
+        let idle = CostComponent.Kind.gpuIdle.color
+        let below = ChartRect(x: geometry.plot.minX + slot * 0.5 - 30, y: geometry.y.position(total) + 2, width: 20, height: 12)
+        let above = ChartRect(x: geometry.plot.minX + slot * 0.5 - 30, y: geometry.y.position(total) - 40, width: 20, height: 12)
+        #expect(PixelProbe.share(image, in: below, scale: scale, close: idle) > 0.5)
+        #expect(PixelProbe.share(image, in: above, scale: scale, close: idle) == 0)
         #expect(chart.savingsSentence?.contains("3.2× cheaper") == true)
     }
 

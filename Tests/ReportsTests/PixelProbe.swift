@@ -24,6 +24,20 @@ enum PixelProbe {
         image.rgb(x: Int((point.x * scale).rounded(.down)), y: Int((point.y * scale).rounded(.down)))
     }
 
+    /// Share of the pixels in `rect` (drawing units) close to `color`.
+    static func share(_ image: RasterImage, in rect: ChartRect, scale: Double, close color: Color) -> Double {
+        let x0 = Int(rect.minX * scale), x1 = Int(rect.maxX * scale), y0 = Int(rect.minY * scale), y1 = Int(rect.maxY * scale)
+        guard x0 < x1, y0 < y1 else { return 0 }
+        var hits = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let (r, g, b) = image.rgb(x: x, y: y)
+                if self.close((r, g, b), color) { hits += 1 }
+            }
+        }
+        return Double(hits) / Double((x1 - x0) * (y1 - y0))
+    }
+
     static func close(_ a: (red: UInt8, green: UInt8, blue: UInt8), _ b: Color, tolerance: Int = 12) -> Bool {
         let e = b.bytes
         return abs(Int(a.red) - Int(e.r)) <= tolerance && abs(Int(a.green) - Int(e.g)) <= tolerance && abs(Int(a.blue) - Int(e.b)) <= tolerance

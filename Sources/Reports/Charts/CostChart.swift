@@ -44,7 +44,7 @@ public struct CostChart: Chart {
                 }
             }
         }
-        let legend = used.map { LegendEntry(label: $0.label, color: $0.kind.color, swatch: .box) }
+        let legend = used.map { LegendEntry(label: $0.label, color: $0.kind.color, swatch: $0.kind.isHatched ? .hatchedBox : .box) }
         let subtitle = savingsSentence.map(NumberFormat.capitalizedFirst) ?? "Projected monthly cost, split by what the money pays for."
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend,
                                footnote: "Stacked by component; amounts are the simulated usage projected to one month.").draw(on: canvas, in: frame)
@@ -80,24 +80,24 @@ public struct CostChart: Chart {
                 let top = geometry.y.position(running + amount), bottom = geometry.y.position(running)
                 let rect = ChartRect(x: center - barWidth / 2, y: top, width: barWidth, height: Swift.max(0.8, bottom - top))
                 canvas.fill(rect, kind.color)
+                if kind.isHatched { canvas.hatch(rect, Palette.text(on: kind.color).withAlpha(0.3)) }
                 canvas.stroke(rect, Palette.background, width: 0.6)
                 let share = option.totalDollars > 0 ? amount / option.totalDollars : 0
                 let label = NumberFormat.dollars(amount)
-                let style = TextStyle(size: 9, color: kind == .gpuServing || kind == .clusterFee || kind == .gpuColdStart ? Palette.background : Palette.text)
+                let style = TextStyle(size: 9, color: Palette.text(on: kind.color))
                 let box = canvas.textBox(label, at: ChartPoint(x: center, y: rect.midY), style, align: .center, vertical: .middle)
                 if share > 0.04, box.height + 2 < rect.height, box.width + 4 < rect.width {
+                    if kind.isHatched { canvas.fill(box.expanded(by: 2), kind.color) }   // no hatch lines through the amount
                     canvas.text(label, at: ChartPoint(x: center, y: rect.midY), style, align: .center, vertical: .middle)
                 } else {
                     // Too thin for a label inside: name it beside the bar, where there is room.
                     let side = "\(CostChart.shortLabel(kind)) \(label)"
                     let sideStyle = TextStyle(size: 9, color: Palette.text)
-                    if let free = placer.place([
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY), sideStyle, vertical: .middle),
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY - 8), sideStyle, vertical: .middle),
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY + 8), sideStyle, vertical: .middle),
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY - 16), sideStyle, vertical: .middle),
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY + 16), sideStyle, vertical: .middle),
-                    ]) {
+                    // Right of the bar, level with the slice or up to 48 points above or below it.
+                    let candidates = [0.0, -8, 8, -16, 16, -24, 24, -32, 32, -40, 40, -48, 48].map { dy in
+                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY + dy), sideStyle, vertical: .middle)
+                    }
+                    if let free = placer.place(candidates) {
                         canvas.line(from: ChartPoint(x: rect.maxX + 1, y: rect.midY), to: ChartPoint(x: free.minX - 2, y: free.midY),
                                     Palette.neutral, width: 0.6)
                         canvas.text(side, at: ChartPoint(x: free.minX, y: free.midY), sideStyle, vertical: .middle)

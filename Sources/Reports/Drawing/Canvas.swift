@@ -81,6 +81,19 @@ public final class Canvas {
         cairo_new_path(cr)
     }
 
+    /// Fills `rect` with diagonal lines (45°, `spacing` apart), for hatched areas.
+    func hatch(_ rect: ChartRect, _ color: Color, spacing: Double = 6, width: Double = 1.1) {
+        guard rect.width > 0, rect.height > 0, rect.isFinite, spacing > 0 else { return }
+        clipped(to: rect) {
+            var offset = -rect.height
+            while offset < rect.width {
+                line(from: ChartPoint(x: rect.minX + offset, y: rect.maxY), to: ChartPoint(x: rect.minX + offset + rect.height, y: rect.minY),
+                     color, width: width)
+                offset += spacing
+            }
+        }
+    }
+
     /// Runs `body` with drawing restricted to `rect`.
     func clipped(to rect: ChartRect, _ body: () -> Void) {
         cairo_save(cr)

@@ -93,13 +93,17 @@ public struct CostChart: Chart {
                     // Too thin for a label inside: name it beside the bar, where there is room.
                     let side = "\(CostChart.shortLabel(kind)) \(label)"
                     let sideStyle = TextStyle(size: 9, color: Palette.text)
-                    // Right of the bar, level with the slice or up to 48 points above or below it.
-                    let candidates = [0.0, -8, 8, -16, 16, -24, 24, -32, 32, -40, 40, -48, 48].map { dy in
-                        canvas.textBox(side, at: ChartPoint(x: center + barWidth / 2 + 14, y: rect.midY + dy), sideStyle, vertical: .middle)
+                    // Right of the bar (left of it for the last bar), level with the slice or up to 48 points above or below it.
+                    let offsets: [Double] = [0, -8, 8, -16, 16, -24, 24, -32, 32, -40, 40, -48, 48]
+                    let right = offsets.map { dy in
+                        canvas.textBox(side, at: ChartPoint(x: rect.maxX + 14, y: rect.midY + dy), sideStyle, vertical: .middle)
                     }
-                    if let free = placer.place(candidates) {
-                        canvas.line(from: ChartPoint(x: rect.maxX + 1, y: rect.midY), to: ChartPoint(x: free.minX - 2, y: free.midY),
-                                    Palette.neutral, width: 0.6)
+                    let left = offsets.map { dy in
+                        canvas.textBox(side, at: ChartPoint(x: rect.minX - 14, y: rect.midY + dy), sideStyle, align: .right, vertical: .middle)
+                    }
+                    if let free = placer.place(right + left) {
+                        let fromX = free.minX > rect.maxX ? rect.maxX + 1 : rect.minX - 1, toX = free.minX > rect.maxX ? free.minX - 2 : free.maxX + 2
+                        canvas.line(from: ChartPoint(x: fromX, y: rect.midY), to: ChartPoint(x: toX, y: free.midY), Palette.neutral, width: 0.6)
                         canvas.text(side, at: ChartPoint(x: free.minX, y: free.midY), sideStyle, vertical: .middle)
                     }
                 }

@@ -1,10 +1,14 @@
 import Glibc
 
-/// Formats numbers for labels without Foundation: fixed decimals, thousands separators,
-/// money, durations and shares.
-enum NumberFormat {
+/// The one way numbers are written for people — chart labels, the PDF and HTML reports and
+/// the CLI's tables and messages — without Foundation: a comma every three integer digits, a
+/// minus sign (−), money in whole dollars from $100 up and to the cent below (``dollars(_:)``)
+/// or always to the cent (``cents(_:)``), durations with about three significant digits in the
+/// unit that suits them, and shares with two decimals below 1 % and one from 1 % up. Machine
+/// formats (JSON, CSV) keep their own exact notation.
+public enum NumberFormat {
     /// `value` with exactly `decimals` decimals and a comma every three integer digits.
-    static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
+    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
         let decimals = Swift.max(0, Swift.min(decimals, 9))
         var scale: UInt64 = 1
@@ -23,7 +27,7 @@ enum NumberFormat {
     }
 
     /// `value` with at most `decimals` decimals, trailing zeros removed.
-    static func compact(_ value: Double, maxDecimals: Int) -> String {
+    public static func compact(_ value: Double, maxDecimals: Int) -> String {
         var text = fixed(value, decimals: maxDecimals)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
@@ -33,22 +37,22 @@ enum NumberFormat {
     }
 
     /// About three significant digits: 1,234 · 123 · 12.3 · 1.23 · 0.123.
-    static func significant(_ value: Double) -> String {
+    public static func significant(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
         return compact(value, maxDecimals: decimals)
     }
 
     /// A count with thousands separators; negative, NaN and infinite values read "–".
-    static func count(_ value: Int) -> String { value >= 0 ? grouped(UInt64(value)) : "–" }
+    public static func count(_ value: Int) -> String { value >= 0 ? grouped(UInt64(value)) : "–" }
 
     /// A count held in a `Double` (rounded); negative, NaN and infinite values read "–".
-    static func count(_ value: Double) -> String {
+    public static func count(_ value: Double) -> String {
         value.isFinite && value >= 0 && value < 9e18 ? grouped(UInt64(value.rounded())) : "–"
     }
 
     /// Two significant digits, for estimates: 1,918 → "1,900", 0.437 → "0.44".
-    static func roughly(_ value: Double) -> String {
+    public static func roughly(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return fixed(value, decimals: 0) }
         let magnitude = pow(10, floor(log10(Swift.abs(value))) - 1)
         guard magnitude > 0 else { return fixed(value, decimals: 0) }   // below 1e-322 the step underflows to 0
@@ -56,7 +60,8 @@ enum NumberFormat {
         return compact(rounded, maxDecimals: Swift.max(0, Int(-log10(magnitude).rounded())))
     }
 
-    static func grouped(_ value: UInt64) -> String {
+    /// The digits of `value` with a comma every three.
+    public static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {
@@ -66,11 +71,17 @@ enum NumberFormat {
         return out
     }
 
-    /// Dollars: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
-    static func dollars(_ value: Double) -> String {
+    /// Dollars for headlines and labels: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
+    public static func dollars(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let body = magnitude >= 100 || magnitude == 0 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 2)
         return (value < 0 && magnitude > 0 ? "−$" : "$") + body
+    }
+
+    /// Dollars to the cent, for tables where cents tell options apart: "$1,234.56", "−$3.10".
+    public static func cents(_ value: Double) -> String {
+        let body = fixed(Swift.abs(value), decimals: 2)
+        return (value < 0 && body != "0.00" ? "−$" : "$") + body
     }
 
     /// Dollars for tick labels: "$1.5k" style above $10,000, otherwise trimmed.
@@ -84,28 +95,48 @@ enum NumberFormat {
     }
 
     /// A duration in the unit that suits it: "350 ms", "4.2 s", "3.5 min", "2.1 h", "1.5 d".
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "–" }
-        let s = Swift.abs(seconds)
+        let s = Swift.abs(seconds), sign = seconds < 0 ? "−" : ""
         if s == 0 { return "0 s" }
-        if s < 1 { return significant(s * 1000) + " ms" }
-        if s < 120 { return significant(s) + " s" }
-        if s < 7200 { return significant(s / 60) + " min" }
-        if s < 172_800 { return significant(s / 3600) + " h" }
-        return significant(s / 86_400) + " d"
+        if s < 1 { return sign + significant(s * 1000) + " ms" }
+        if s < 120 { return sign + significant(s) + " s" }
+        if s < 7200 { return sign + significant(s / 60) + " min" }
+        if s < 172_800 { return sign + significant(s / 3600) + " h" }
+        return sign + significant(s / 86_400) + " d"
     }
 
-    /// A share 0–1 as a percentage: "12.5%", "0.03%", "<0.01%".
-    static func percent(_ share: Double) -> String {
+    /// A share 0–1 as a percentage, the same digits wherever it appears: two decimals below 1 %
+    /// ("0.80%", "0.03%", "<0.01%"), one from 1 % up ("11.6%", "50.0%"), and "0%" and "100%" exactly.
+    public static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
         let p = share * 100
-        if p == 0 { return "0%" }
-        if p < 0.01 { return "<0.01%" }
-        if p < 1 { return compact(p, maxDecimals: 2) + "%" }
-        return compact(p, maxDecimals: 1) + "%"
+        if p == 0 || p == 100 { return fixed(p, decimals: 0) + "%" }
+        if Swift.abs(p) < 0.005 { return (p < 0 ? "−" : "") + "<0.01%" }
+        return fixed(p, decimals: Swift.abs(p) < 0.995 ? 2 : 1) + "%"
+    }
+
+    /// A count that may be huge or a quotient of a tiny divisor: grouped digits below 10¹⁵, then
+    /// two significant digits with an exponent ("1.2e+20"), never an integer conversion that could trap.
+    public static func approximate(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
+        let magnitude = Swift.abs(value)
+        if magnitude < 1e15 { return (value < 0 && magnitude >= 0.5 ? "−" : "") + grouped(UInt64(magnitude.rounded())) }
+        var exponent = Int(floor(log10(magnitude)))
+        var mantissa = (magnitude / pow(10, Double(exponent)) * 10).rounded() / 10
+        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        return (value < 0 ? "−" : "") + compact(mantissa, maxDecimals: 1) + "e+" + String(exponent)
+    }
+
+    /// A model parameter as written: the shortest decimal that reads back as the same number,
+    /// without a trailing ".0" (0.45, 0.025, 1, 1e-05).
+    public static func parameter(_ value: Double) -> String {
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// "× ratio" with one decimal below 10, none above: "4.2×", "23×".
-    static func ratio(_ value: Double) -> String {
+    public static func ratio(_ value: Double) -> String {
         (value >= 10 ? fixed(value, decimals: 0) : compact(value, maxDecimals: 1)) + "×"
     }
 

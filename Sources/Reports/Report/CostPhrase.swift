@@ -1,5 +1,5 @@
 /// How an option's monthly cost compares with the baseline's, in words a reader can act on:
-/// "about the same" within 2 %, a percentage up to 1.5× ("12 % cheaper"), a multiple beyond
+/// "about the same" within 2 %, a whole percentage up to 1.5× ("12% cheaper"), a multiple beyond
 /// ("3.2× cheaper"). A ratio alone reads "1.0× cheaper" for a 1 % difference.
 public enum CostPhrase {
     /// Differences below this share of the baseline are "about the same".
@@ -13,7 +13,7 @@ public enum CostPhrase {
         let word = difference < 0 ? "cheaper" : "dearer"
         let ratio = difference < 0 ? baseline / option : option / baseline
         if ratio >= 1.5 { return NumberFormat.ratio(ratio) + " " + word }
-        return NumberFormat.fixed(Swift.abs(difference) * 100, decimals: 0) + " % " + word
+        return NumberFormat.fixed(Swift.abs(difference) * 100, decimals: 0) + "% " + word
     }
 
     /// Whether `option` is cheaper than `baseline` by more than ``sameWithin``.

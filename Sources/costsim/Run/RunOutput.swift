@@ -1,3 +1,4 @@
+import Analysis
 import CostModel
 import Foundation
 import Simulator
@@ -15,12 +16,22 @@ struct RunOutput {
         return outcomes.first { $0.option.name == name } ?? outcomes.first
     }
 
+    /// The cheapest option meeting the scenario's objectives (or the default), on pooled figures.
+    var verdict: Verdict {
+        Verdict(figures: outcomes.map(OptionFigures.init(outcome:)), objectives: scenario.objectives,
+                baselineName: baseline?.option.name)
+    }
+
     // MARK: Table
 
     func table() -> String {
         let first = outcomes.first?.first
         let horizon = first?.horizonSeconds ?? 0
-        var text = "Scenario \(scenario.name): \(Format.duration(horizon)) observed, seed \(scenario.seed), "
+        let verdict = self.verdict
+        var text = "Verdict: \(verdict.sentence)\n"
+        for breach in verdict.breachSentences { text += "  ✗ \(breach)\n" }
+        text += verdict.objectivesNote + "\n\n"
+        text += "Scenario \(scenario.name): \(Format.duration(horizon)) observed, seed \(scenario.seed), "
         text += "\(scenario.replications) replication\(scenario.replications == 1 ? "" : "s"), client timeout \(Format.duration(scenario.clientTimeoutSeconds))\n"
         if case .traceFile(_, let format) = scenario.workload, !format.filters.isEmpty, let first {
             let filters = format.filters.map(\.description).joined(separator: " and ")
@@ -33,8 +44,9 @@ struct RunOutput {
         var summary = TextTable([
             ("option", .left), ("$/month", .right), ("cost vs \(baseline?.option.name ?? "-")", .right), ("requests", .right),
             ("timed out", .right), ("cold-start hit", .right), ("p50", .right), ("p95", .right), ("p99", .right), ("max", .right),
+            ("objectives", .left),
         ])
-        for outcome in outcomes {
+        for (outcome, assessment) in zip(outcomes, verdict.assessments) {
             let response = outcome.response.summary
             let monthly = outcome.cost?.meanMonthlyTotal
             summary.add([
@@ -43,6 +55,7 @@ struct RunOutput {
                 Format.percent(outcome.coldStartShare),
                 Format.duration(response.p50Seconds), Format.duration(response.p95Seconds),
                 Format.duration(response.p99Seconds), Format.duration(response.maxSeconds),
+                assessment.meetsObjectives ? "✓" : "✗ " + assessment.breaches.map(\.objective.metric.label).joined(separator: ", "),
             ])
         }
         text += "Monthly cost and the response time clients see (capped at the timeout)\n" + summary.render() + "\n\n"
@@ -117,7 +130,64 @@ struct RunOutput {
         var priceSnapshot: String?
         var monthHours: Int?
         var options: [Option]
+        /// Rows of a filtered trace kept and dropped (`--where`; replication 0).
+        var traceRows: TraceRows?
+        var verdict: VerdictJSON
         var findings: [String]
+    }
+
+    struct TraceRows: Encodable {
+        var kept, dropped: Int
+    }
+
+    /// The verdict (docs/json.md): its sentences, the objectives judged, and each option's breaches.
+    struct VerdictJSON: Encodable {
+        var sentence: String
+        var breaches: [String]
+        var objectivesNote: String
+        var objectives: [ObjectiveJSON]
+        var defaultObjectives: Bool
+        var recommended: String?
+        var closest: String?
+        var options: [OptionVerdict]
+
+        init(_ verdict: Verdict) {
+            sentence = verdict.sentence
+            breaches = verdict.breachSentences
+            objectivesNote = verdict.objectivesNote
+            objectives = verdict.objectives.map(ObjectiveJSON.init)
+            defaultObjectives = verdict.usesDefault
+            recommended = verdict.recommended?.figures.name
+            closest = verdict.closest?.figures.name
+            options = verdict.assessments.map { assessment in
+                OptionVerdict(name: assessment.figures.name, meetsObjectives: assessment.meetsObjectives,
+                              breaches: assessment.breaches.map { Breach(metric: $0.objective.metric.rawValue, value: $0.value) })
+            }
+        }
+    }
+
+    /// `{"metric": "p95", "comparison": "<=", "threshold": 30}`: seconds for latencies, a share otherwise.
+    struct ObjectiveJSON: Encodable {
+        var metric: String
+        var comparison: String
+        var threshold: Double
+
+        init(_ objective: Objective) {
+            metric = objective.metric.rawValue
+            comparison = objective.strict ? "<" : "<="
+            threshold = objective.threshold
+        }
+    }
+
+    struct OptionVerdict: Encodable {
+        var name: String
+        var meetsObjectives: Bool
+        var breaches: [Breach]
+    }
+
+    struct Breach: Encodable {
+        var metric: String
+        var value: Double
     }
 
     struct Option: Encodable {
@@ -214,7 +284,16 @@ struct RunOutput {
                         }
                     })
             },
+            traceRows: traceRows,
+            verdict: VerdictJSON(verdict),
             findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences)
+    }
+
+    /// Kept and dropped rows of a trace read with filters (replication 0 reads the whole trace).
+    private var traceRows: TraceRows? {
+        guard case .traceFile(_, let format) = scenario.workload, !format.filters.isEmpty, let first = outcomes.first?.first
+        else { return nil }
+        return TraceRows(kept: first.requests.arrived, dropped: first.droppedTraceRows)
     }
 
     func json() throws -> String { try JSONOutput.text(document()) }

@@ -1,6 +1,6 @@
-import Reports
+import Analysis
 
-/// The CLI's names for ``NumberFormat`` (Reports), so tables, messages and the reports write
+/// The CLI's names for ``NumberFormat`` (Analysis), so tables, messages and the reports write
 /// every number the same way.
 enum Format {
     /// A duration with a unit that fits it: `850 ms`, `12.3 s`, `4.2 min`, `3.1 h`.

@@ -1,14 +1,19 @@
 import CostModel
-import Reports
 import Simulator
 
 /// Plain sentences about a run: what each autoscaled option really used and cost against the
 /// baseline, and — for the article's scenario — where the article's estimate holds and where
 /// it breaks. Worded from the numbers; rounding happens only here.
-struct Findings {
-    let scenario: Scenario
-    let outcomes: [OptionOutcome]
-    let baseline: OptionOutcome?
+public struct Findings: Sendable {
+    public let scenario: Scenario
+    public let outcomes: [OptionOutcome]
+    public let baseline: OptionOutcome?
+
+    public init(scenario: Scenario, outcomes: [OptionOutcome], baseline: OptionOutcome?) {
+        self.scenario = scenario
+        self.outcomes = outcomes
+        self.baseline = baseline
+    }
 
     /// The article's figures (its "Cost structure" section): 2 GPU hours a day, $58 vs $422.
     static let articleGPUHoursPerDay = 2.0
@@ -16,7 +21,7 @@ struct Findings {
     static let articleMonthlyDedicated = "$422"
     static let articleRatio = "7.3×"
 
-    var sentences: [String] {
+    public var sentences: [String] {
         var sentences: [String] = []
         let isArticle = scenario.name.hasPrefix("article")
         for outcome in outcomes {
@@ -31,14 +36,14 @@ struct Findings {
             let cold = seconds[.coldStart] / 3600 / days
             let serving = seconds[.serving] / 3600 / days
             let idle = seconds[.idle] / 3600 / days
-            var usage = "\(outcome.option.name): GPU nodes were billed \(Format.fixed(perDay, decimals: 1)) h a day — "
-            usage += "\(Format.fixed(serving, decimals: 1)) h serving, \(Format.fixed(cold, decimals: 1)) h cold starts, "
-            usage += "\(Format.fixed(idle, decimals: 1)) h idle between requests and "
-            usage += "\(Format.fixed(tails, decimals: 1)) h idle tails (waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
+            var usage = "\(outcome.option.name): GPU nodes were billed \(NumberFormat.fixed(perDay, decimals: 1)) h a day — "
+            usage += "\(NumberFormat.fixed(serving, decimals: 1)) h serving, \(NumberFormat.fixed(cold, decimals: 1)) h cold starts, "
+            usage += "\(NumberFormat.fixed(idle, decimals: 1)) h idle between requests and "
+            usage += "\(NumberFormat.fixed(tails, decimals: 1)) h idle tails (waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
             if isArticle {
                 usage += perDay > Self.articleGPUHoursPerDay * 1.25
-                    ? "; the article assumes \(Format.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day, so its estimate breaks here."
-                    : "; the article's \(Format.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day holds."
+                    ? "; the article assumes \(NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day, so its estimate breaks here."
+                    : "; the article's \(NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day holds."
             } else {
                 usage += "."
             }
@@ -57,16 +62,16 @@ struct Findings {
             }
             if outcome.coldStartShare > 0 {
                 let wait = outcome.coldStartWait.summary
-                var waiting = "\(Format.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no GPU worker was ready "
-                waiting += "and waited a median \(Format.duration(wait.p50Seconds)) (p95 \(Format.duration(wait.p95Seconds))) for a cold start; "
-                waiting += "\(Format.percent(outcome.timeoutShare)) of all requests timed out"
+                var waiting = "\(NumberFormat.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no GPU worker was ready "
+                waiting += "and waited a median \(NumberFormat.duration(wait.p50Seconds)) (p95 \(NumberFormat.duration(wait.p95Seconds))) for a cold start; "
+                waiting += "\(NumberFormat.percent(outcome.timeoutShare)) of all requests timed out"
                 waiting += isArticle ? " — a cost the article's table does not show." : "."
                 sentences.append(waiting)
             }
             let activationsPerDay = outcome.activationsFromZero / days
             if case .keda(let keda) = deployment.autoscaler, keda.minReplicaCount == 0, activationsPerDay >= 24 {
-                var flapping = "\(outcome.option.name) scaled from zero \(Format.fixed(activationsPerDay, decimals: 0)) times a day: "
-                flapping += "gaps between requests longer than the \(Format.duration(keda.cooldownPeriodSeconds)) cooldown end each burst"
+                var flapping = "\(outcome.option.name) scaled from zero \(NumberFormat.fixed(activationsPerDay, decimals: 0)) times a day: "
+                flapping += "gaps between requests longer than the \(NumberFormat.duration(keda.cooldownPeriodSeconds)) cooldown end each burst"
                 if keda.trigger.queueProtocol == .amqp {
                     flapping += ", and over AMQP KEDA counts only ready messages, so a worker busy with the only request looks idle "
                     flapping += "(kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
@@ -80,8 +85,8 @@ struct Findings {
         }
         for outcome in outcomes where outcome.unanswered > 0 {
             let share = Double(outcome.unanswered) / Double(Swift.max(1, outcome.arrived))
-            var unanswered = "\(Format.count(outcome.unanswered)) requests (\(Format.percent(share))) in \(outcome.option.name) were still waiting or in service "
-            unanswered += "when the run stopped, \(Format.duration(scenario.drainLimitSeconds)) after the observed period: they count as timed out; "
+            var unanswered = "\(NumberFormat.count(outcome.unanswered)) requests (\(NumberFormat.percent(share))) in \(outcome.option.name) were still waiting or in service "
+            unanswered += "when the run stopped, \(NumberFormat.duration(scenario.drainLimitSeconds)) after the observed period: they count as timed out; "
             unanswered += "\(outcome.option.name) cannot keep up with this traffic (more capacity: maxReplicaCount, the node pool's max, dedicated nodes)."
             sentences.append(unanswered)
         }

@@ -4,8 +4,8 @@ import Glibc
 /// the CLI's tables and messages — without Foundation: a comma every three integer digits, a
 /// minus sign (−), money in whole dollars from $100 up and to the cent below (``dollars(_:)``)
 /// or always to the cent (``cents(_:)``), durations with about three significant digits in the
-/// unit that suits them, and shares with two decimals below 1 % and one from 1 % up. Machine
-/// formats (JSON, CSV) keep their own exact notation.
+/// unit that suits them, and shares with up to two decimals below 1 % and one from 1 % up.
+/// Machine formats (JSON, CSV) keep their own exact notation.
 public enum NumberFormat {
     /// `value` with exactly `decimals` decimals and a comma every three integer digits.
     public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
@@ -85,7 +85,7 @@ public enum NumberFormat {
     }
 
     /// Dollars for tick labels: "$1.5k" style above $10,000, otherwise trimmed.
-    static func dollarsTick(_ value: Double) -> String {
+    public static func dollarsTick(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let sign = value < 0 && magnitude > 0 ? "−" : ""
         if magnitude >= 1_000_000 { return sign + "$" + compact(magnitude / 1_000_000, maxDecimals: 2) + "M" }
@@ -106,14 +106,14 @@ public enum NumberFormat {
         return sign + significant(s / 86_400) + " d"
     }
 
-    /// A share 0–1 as a percentage, the same digits wherever it appears: two decimals below 1 %
-    /// ("0.80%", "0.03%", "<0.01%"), one from 1 % up ("11.6%", "50.0%"), and "0%" and "100%" exactly.
+    /// A share 0–1 as a percentage: up to two decimals below 1 % ("0.81%", "0.8%", "<0.01%"), up
+    /// to one from 1 % up ("11.6%", "50%"), trailing zeros dropped.
     public static func percent(_ share: Double) -> String {
         guard share.isFinite else { return "–" }
         let p = share * 100
-        if p == 0 || p == 100 { return fixed(p, decimals: 0) + "%" }
-        if Swift.abs(p) < 0.005 { return (p < 0 ? "−" : "") + "<0.01%" }
-        return fixed(p, decimals: Swift.abs(p) < 0.995 ? 2 : 1) + "%"
+        if p == 0 { return "0%" }
+        if Swift.abs(p) < 0.01 { return (p < 0 ? "−" : "") + "<0.01%" }
+        return compact(p, maxDecimals: Swift.abs(p) < 1 ? 2 : 1) + "%"
     }
 
     /// A count that may be huge or a quotient of a tiny divisor: grouped digits below 10¹⁵, then
@@ -141,13 +141,13 @@ public enum NumberFormat {
     }
 
     /// `text` with its first letter upper-cased ("scale-to-zero costs…" → "Scale-to-zero costs…").
-    static func capitalizedFirst(_ text: String) -> String {
+    public static func capitalizedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }
 
     /// "minute", "hour", "10 min", "30 s": the width of a time bucket in words.
-    static func bucketPhrase(_ seconds: Double) -> String {
+    public static func bucketPhrase(_ seconds: Double) -> String {
         if seconds == 60 { return "minute" }
         if seconds == 3600 { return "hour" }
         if seconds == 86_400 { return "day" }
@@ -155,7 +155,7 @@ public enum NumberFormat {
     }
 
     /// Clock time within a day, "HH:MM" (or "HH:MM:SS" when `withSeconds`).
-    static func clock(_ secondsIntoDay: Double, withSeconds: Bool = false) -> String {
+    public static func clock(_ secondsIntoDay: Double, withSeconds: Bool = false) -> String {
         let total = Int(secondsIntoDay.rounded())
         let h = total / 3600
         let m = (total % 3600) / 60

@@ -1,4 +1,4 @@
-import Reports
+import Analysis
 import Testing
 
 @Suite("Cost comparisons in words: about the same, a percentage, or a multiple")

@@ -54,9 +54,10 @@ public struct LatencyCDFChart: Chart {
         var besideBar = false
     }
 
-    /// Boxes to try for `request`, nearest first: level with its point, then further above and
-    /// below (a leader line joins them), right of the point before left.
-    private func candidates(_ request: LabelRequest, timeoutX: Double?, canvas: Canvas) -> [ChartRect] {
+    /// Boxes to try for `request`, right of the point before left: `near` ones level with it or
+    /// one line off, `far` ones further above and below (a leader line joins them). A near spot
+    /// wins even if it covers a curve; a far one is taken only when no near one is free.
+    private func candidates(_ request: LabelRequest, timeoutX: Double?, canvas: Canvas) -> (near: [ChartRect], far: [ChartRect]) {
         let style = Self.labelStyle
         let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
         let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
@@ -64,15 +65,16 @@ public struct LatencyCDFChart: Chart {
             ChartRect(x: rightAligned ? x - width : x, y: midY - height / 2, width: width, height: height)
         }
         let p = request.at
-        var boxes: [ChartRect] = []
+        var near: [ChartRect] = [], far: [ChartRect] = []
         for dy in [0.0, 14, -14, 28, -28, 44, -44, 60, -60, 78, -78] {
-            boxes.append(box(x: p.x + 9, midY: p.y + dy, rightAligned: false))
-            if !request.besideBar { boxes.append(box(x: p.x - 9, midY: p.y + dy, rightAligned: true)) }
+            let right = box(x: p.x + 9, midY: p.y + dy, rightAligned: false), left = box(x: p.x - 9, midY: p.y + dy, rightAligned: true)
+            let sides = request.besideBar ? [right] : [right, left]
+            if Swift.abs(dy) <= 14 { near += sides } else { far += sides }
         }
         if request.besideBar, let timeoutX {
-            boxes += [-14.0, -28, -44, -60].map { box(x: timeoutX - 6, midY: p.y + $0, rightAligned: true) }
+            far += [-14.0, -28, -44, -60].map { box(x: timeoutX - 6, midY: p.y + $0, rightAligned: true) }
         }
-        return boxes
+        return (near, far)
     }
 
     /// A percentile of `curve`; "≥ timeout" when requests timed out and it sits at the cap.
@@ -214,7 +216,8 @@ public struct LatencyCDFChart: Chart {
         }
         requests += markerRequests[1] + markerRequests[2] + markerRequests[0]
         for request in requests {
-            guard let box = placer.place(candidates(request, timeoutX: timeoutX, canvas: canvas)) else { continue }
+            let spots = candidates(request, timeoutX: timeoutX, canvas: canvas)
+            guard let box = placer.place(spots.near) ?? placer.place(spots.far) else { continue }
             let p = request.at, color = Palette.series(request.curve)
             if box.minY > p.y + 6 || box.maxY < p.y - 6, let (start, end) = LabelPlacer.leader(from: p, to: box, gap: 5, reach: 9) {
                 // Moved away from its marker: a thin leader line keeps them together.

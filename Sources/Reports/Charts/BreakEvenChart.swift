@@ -123,14 +123,9 @@ public struct BreakEvenChart: Chart {
             let width = lines.map { canvas.measure($0, style).width }.max() ?? 0
             let height = canvas.lineHeight(style) + style.size * 1.17
             // Beside the marker, then further away in every direction (a leader line joins them).
-            var candidates: [ChartRect] = []
-            for distance in [10.0, 24, 40, 60, 84, 112, 144, 180] {
-                for (dx, dy) in [(1.0, 1.0), (-1, -1), (1, -1), (-1, 1), (0, 1), (0, -1), (1, 0), (-1, 0)] {
-                    let x = dx > 0 ? center.x + distance : dx < 0 ? center.x - distance - width : center.x - width / 2
-                    let y = dy > 0 ? center.y + distance * 0.6 : dy < 0 ? center.y - distance * 0.6 - height : center.y - height / 2
-                    candidates.append(ChartRect(x: x, y: y, width: width, height: height))
-                }
-            }
+            let candidates = LabelPlacer.around(center, size: ChartSize(width: width, height: height),
+                                                distances: [10, 24, 40, 60, 84, 112, 144, 180],
+                                                directions: [(1, 1), (-1, -1), (1, -1), (-1, 1), (0, 1), (0, -1), (1, 0), (-1, 0)], rise: 0.6)
             guard let box = placer.placeClear(candidates) else {
                 unplaced.append(index)
                 continue

@@ -122,14 +122,9 @@ public struct ParetoChart: Chart {
             let style = request.style
             let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
             let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
-            var candidates: [ChartRect] = []
-            for distance in request.frontier == nil ? [7.0] : [7, 18, 32, 50, 72, 100, 130] {
-                for (dx, dy) in [(1.0, -1.0), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)] {
-                    let x = dx > 0 ? p.x + distance : dx < 0 ? p.x - distance - width : p.x - width / 2
-                    let y = dy > 0 ? p.y + 2 + (distance - 7) : p.y - 2 - (distance - 7) - height
-                    candidates.append(ChartRect(x: x, y: y, width: width, height: height))
-                }
-            }
+            let candidates = LabelPlacer.around(p, size: ChartSize(width: width, height: height),
+                                                distances: request.frontier == nil ? [7] : [7, 18, 32, 50, 72, 100, 130],
+                                                directions: [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)], lift: -5)
             guard let box = placer.place(candidates) else {
                 if let index = request.frontier, !keyed.contains(index) { unplaced.append(index) }
                 continue

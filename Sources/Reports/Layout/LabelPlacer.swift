@@ -65,6 +65,21 @@ final class LabelPlacer {
         return trial(keyed).isEmpty ? keyed : Array(0..<count)
     }
 
+    /// Label boxes of `size` around `point`, nearest first: for each distance one per direction
+    /// (dx, dy each −1, 0 or 1; 0 centres the box on that axis). The box's near edge is `distance`
+    /// away sideways and `lift + distance × rise` away up or down.
+    static func around(_ point: ChartPoint, size: ChartSize, distances: [Double], directions: [(Double, Double)],
+                       rise: Double = 1, lift: Double = 0) -> [ChartRect] {
+        distances.flatMap { distance in
+            directions.map { dx, dy in
+                let x = dx > 0 ? point.x + distance : dx < 0 ? point.x - distance - size.width : point.x - size.width / 2
+                let up = lift + distance * rise
+                let y = dy > 0 ? point.y + up : dy < 0 ? point.y - up - size.height : point.y - size.height / 2
+                return ChartRect(x: x, y: y, width: size.width, height: size.height)
+            }
+        }
+    }
+
     /// A leader line from a marker at `center` (starting `gap` out, clear of the marker) to the
     /// nearest point of `box`; `nil` when the box is within `reach` of the centre and needs none.
     static func leader(from center: ChartPoint, to box: ChartRect, gap: Double, reach: Double) -> (ChartPoint, ChartPoint)? {

@@ -46,9 +46,11 @@ public struct BreakEvenStudy: Sendable {
             return try calculator.price(result).monthlyTotal.approximateDollars
         }
         let curves = scenario.options.indices.map { option in
-            Curve(optionName: scenario.options[option].name,
-                  monthlyDollars: Array(dollars[(option * volumes.count)..<((option + 1) * volumes.count)]))
+            Curve(
+                optionName: scenario.options[option].name,
+                monthlyDollars: Array(dollars[(option * volumes.count)..<((option + 1) * volumes.count)]))
         }
-        return BreakEvenStudy(volumesMinutesPerDay: volumes, curves: curves, currentMinutesPerDay: generator.workPerDay / 60)
+        return BreakEvenStudy(
+            volumesMinutesPerDay: volumes, curves: curves, currentMinutesPerDay: generator.workPerDay / 60)
     }
 }

@@ -23,73 +23,100 @@ public struct Findings: Sendable {
 
     public var sentences: [String] {
         var sentences: [String] = []
-        let isArticle = scenario.name.hasPrefix("article")
         for outcome in outcomes {
-            let result = outcome.first
-            guard case .autoscaled(let deployment) = outcome.option.kind, result.horizonSeconds > 0 else { continue }
+            guard case .autoscaled(let deployment) = outcome.option.kind, outcome.first.horizonSeconds > 0 else {
+                continue
+            }
             // The article's 2 h a day and $58 describe scaling to zero, not a warm pool.
-            let isArticle = isArticle && deployment.replicaFloor == 0
-            let days = result.horizonSeconds / 86_400
-            let seconds = outcome.gpuNodeSeconds
-            let perDay = seconds.total / 3600 / days
-            let tails = (seconds[.cooldownTail] + seconds[.scaleDownTail]) / 3600 / days
-            let cold = seconds[.coldStart] / 3600 / days
-            let serving = seconds[.serving] / 3600 / days
-            let idle = seconds[.idle] / 3600 / days
-            var usage = "\(outcome.option.name): GPU nodes were billed \(NumberFormat.fixed(perDay, decimals: 1)) h a day — "
-            usage += "\(NumberFormat.fixed(serving, decimals: 1)) h serving, \(NumberFormat.fixed(cold, decimals: 1)) h cold starts, "
-            usage += "\(NumberFormat.fixed(idle, decimals: 1)) h idle between requests and "
-            usage += "\(NumberFormat.fixed(tails, decimals: 1)) h idle tails (waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
-            if isArticle {
-                usage += perDay > Self.articleGPUHoursPerDay * 1.25
-                    ? "; the article assumes \(NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day, so its estimate breaks here."
-                    : "; the article's \(NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)) h a day holds."
-            } else {
-                usage += "."
-            }
-            sentences.append(usage)
-            if let baseline, baseline.option.name != outcome.option.name,
-               let mine = outcome.cost?.meanMonthlyTotal, let theirs = baseline.cost?.meanMonthlyTotal, mine.nanoDollars > 0 {
-                let phrase = CostPhrase.compare(option: Double(mine.nanoDollars), baseline: Double(theirs.nanoDollars))
-                var cost = "\(outcome.option.name) costs \(mine.formatted) a month against \(theirs.formatted) for \(baseline.option.name) "
-                cost += "(\(phrase))"
-                if isArticle {
-                    cost += "; the article estimates \(Self.articleMonthlyScaleToZero) against \(Self.articleMonthlyDedicated) (\(Self.articleRatio))."
-                } else {
-                    cost += "."
-                }
-                sentences.append(cost)
-            }
-            if outcome.coldStartShare > 0 {
-                let wait = outcome.coldStartWait.summary
-                var waiting = "\(NumberFormat.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no GPU worker was ready "
-                waiting += "and waited a median \(NumberFormat.duration(wait.p50Seconds)) (p95 \(NumberFormat.duration(wait.p95Seconds))) for a cold start; "
-                waiting += "\(NumberFormat.percent(outcome.timeoutShare)) of all requests timed out"
-                waiting += isArticle ? " — a cost the article's table does not show." : "."
-                sentences.append(waiting)
-            }
-            let activationsPerDay = outcome.activationsFromZero / days
-            if case .keda(let keda) = deployment.autoscaler, keda.minReplicaCount == 0, activationsPerDay >= 24 {
-                var flapping = "\(outcome.option.name) scaled from zero \(NumberFormat.fixed(activationsPerDay, decimals: 0)) times a day: "
-                flapping += "gaps between requests longer than the \(NumberFormat.duration(keda.cooldownPeriodSeconds)) cooldown end each burst"
-                if keda.trigger.queueProtocol == .amqp {
-                    flapping += ", and over AMQP KEDA counts only ready messages, so a worker busy with the only request looks idle "
-                    flapping += "(kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
-                }
-                flapping += "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
-                sentences.append(flapping)
-            }
+            let isArticle = scenario.name.hasPrefix("article") && deployment.replicaFloor == 0
+            sentences.append(usage(outcome, isArticle: isArticle))
+            if let cost = cost(outcome, isArticle: isArticle) { sentences.append(cost) }
+            if outcome.coldStartShare > 0 { sentences.append(waiting(outcome, isArticle: isArticle)) }
+            if let flapping = flapping(outcome, deployment) { sentences.append(flapping) }
             if let fee = outcome.cost?.meanPerMonth.netClusterFee, fee.nanoDollars > 0, isArticle {
-                sentences.append("The GKE cluster management fee adds \(fee.formatted) a month to \(outcome.option.name); the article leaves it out.")
+                sentences.append(
+                    "The GKE cluster management fee adds \(fee.formatted) a month to \(outcome.option.name); "
+                        + "the article leaves it out.")
             }
         }
-        for outcome in outcomes where outcome.unanswered > 0 {
-            let share = Double(outcome.unanswered) / Double(Swift.max(1, outcome.arrived))
-            var unanswered = "\(NumberFormat.count(outcome.unanswered)) requests (\(NumberFormat.percent(share))) in \(outcome.option.name) were still waiting or in service "
-            unanswered += "when the run stopped, \(NumberFormat.duration(scenario.drainLimitSeconds)) after the observed period: they count as timed out; "
-            unanswered += "\(outcome.option.name) cannot keep up with this traffic (more capacity: maxReplicaCount, the node pool's max, dedicated nodes)."
-            sentences.append(unanswered)
-        }
+        for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
         return sentences
+    }
+
+    private static func hours(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
+
+    /// Where the billed GPU hours went, a day: serving, cold starts, idle, idle tails.
+    private func usage(_ outcome: OptionOutcome, isArticle: Bool) -> String {
+        let days = outcome.first.horizonSeconds / 86_400
+        let seconds = outcome.gpuNodeSeconds
+        let perDay = seconds.total / 3600 / days
+        let tails = (seconds[.cooldownTail] + seconds[.scaleDownTail]) / 3600 / days
+        var usage =
+            "\(outcome.option.name): GPU nodes were billed \(Self.hours(perDay)) h a day — "
+            + "\(Self.hours(seconds[.serving] / 3600 / days)) h serving, "
+            + "\(Self.hours(seconds[.coldStart] / 3600 / days)) h cold starts, "
+            + "\(Self.hours(seconds[.idle] / 3600 / days)) h idle between requests and "
+            + "\(Self.hours(tails)) h idle tails "
+            + "(waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
+        guard isArticle else { return usage + "." }
+        let assumed = NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)
+        usage +=
+            perDay > Self.articleGPUHoursPerDay * 1.25
+            ? "; the article assumes \(assumed) h a day, so its estimate breaks here."
+            : "; the article's \(assumed) h a day holds."
+        return usage
+    }
+
+    /// The option's monthly cost against the baseline's (and the article's estimate).
+    private func cost(_ outcome: OptionOutcome, isArticle: Bool) -> String? {
+        guard let baseline, baseline.option.name != outcome.option.name,
+            let mine = outcome.cost?.meanMonthlyTotal, let theirs = baseline.cost?.meanMonthlyTotal,
+            mine.nanoDollars > 0
+        else { return nil }
+        let phrase = CostPhrase.compare(option: Double(mine.nanoDollars), baseline: Double(theirs.nanoDollars))
+        let cost =
+            "\(outcome.option.name) costs \(mine.formatted) a month against \(theirs.formatted) for "
+            + "\(baseline.option.name) (\(phrase))"
+        guard isArticle else { return cost + "." }
+        return cost + "; the article estimates \(Self.articleMonthlyScaleToZero) against "
+            + "\(Self.articleMonthlyDedicated) (\(Self.articleRatio))."
+    }
+
+    /// Who waited for a cold start, how long, and how many timed out.
+    private func waiting(_ outcome: OptionOutcome, isArticle: Bool) -> String {
+        let wait = outcome.coldStartWait.summary
+        return "\(NumberFormat.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no "
+            + "GPU worker was ready and waited a median \(NumberFormat.duration(wait.p50Seconds)) "
+            + "(p95 \(NumberFormat.duration(wait.p95Seconds))) for a cold start; "
+            + "\(NumberFormat.percent(outcome.timeoutShare)) of all requests timed out"
+            + (isArticle ? " — a cost the article's table does not show." : ".")
+    }
+
+    /// A KEDA scale-to-zero option that scales from zero at least once an hour, and why.
+    private func flapping(_ outcome: OptionOutcome, _ deployment: AutoscaledDeployment) -> String? {
+        let activationsPerDay = outcome.activationsFromZero / (outcome.first.horizonSeconds / 86_400)
+        guard case .keda(let keda) = deployment.autoscaler, keda.minReplicaCount == 0, activationsPerDay >= 24 else {
+            return nil
+        }
+        var flapping =
+            "\(outcome.option.name) scaled from zero \(NumberFormat.fixed(activationsPerDay, decimals: 0)) "
+            + "times a day: gaps between requests longer than the \(NumberFormat.duration(keda.cooldownPeriodSeconds)) "
+            + "cooldown end each burst"
+        if keda.trigger.queueProtocol == .amqp {
+            flapping +=
+                ", and over AMQP KEDA counts only ready messages, so a worker busy with the only request looks "
+                + "idle (kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
+        }
+        return flapping + "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
+    }
+
+    /// Requests still unanswered when the run stopped.
+    private func unanswered(_ outcome: OptionOutcome) -> String {
+        let share = Double(outcome.unanswered) / Double(Swift.max(1, outcome.arrived))
+        return "\(NumberFormat.count(outcome.unanswered)) requests (\(NumberFormat.percent(share))) in "
+            + "\(outcome.option.name) were still waiting or in service when the run stopped, "
+            + "\(NumberFormat.duration(scenario.drainLimitSeconds)) after the observed period: they count as timed "
+            + "out; \(outcome.option.name) cannot keep up with this traffic (more capacity: maxReplicaCount, the node "
+            + "pool's max, dedicated nodes)."
     }
 }

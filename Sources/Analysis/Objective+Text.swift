@@ -23,7 +23,8 @@ extension Objective: CustomStringConvertible {
 
     /// The bound for sentences: `≤ 30 s`, `< 1%`.
     public var bound: String {
-        let value = metric.isLatency ? NumberFormat.duration(threshold) : NumberFormat.significant(threshold * 100) + "%"
+        let value =
+            metric.isLatency ? NumberFormat.duration(threshold) : NumberFormat.significant(threshold * 100) + "%"
         return (strict ? "< " : "≤ ") + value
     }
 }

@@ -17,16 +17,24 @@ public enum ScenarioRun {
         let count = scenario.options.count * replications
         // Stable: within an option, replications start — and are folded in — in order.
         let longestFirst = (0..<count).sorted {
-            (-expectedWork(scenario.options[$0 / replications]), $0) < (-expectedWork(scenario.options[$1 / replications]), $1)
+            (-expectedWork(scenario.options[$0 / replications]), $0) < (
+                -expectedWork(scenario.options[$1 / replications]), $1
+            )
         }
         var outcomes = [OptionOutcome?](repeating: nil, count: scenario.options.count)
-        try await concurrentForEach(count: count, jobs: jobs, startOrder: longestFirst, { index in
-            let result = try Simulation.run(scenario, option: scenario.options[index / replications], replication: index % replications, keepDecisions: keepDecisions)
-            return (result, try calculator.price(result))
-        }) { index, run in
+        try await concurrentForEach(
+            count: count, jobs: jobs, startOrder: longestFirst,
+            { index in
+                let result = try Simulation.run(
+                    scenario, option: scenario.options[index / replications], replication: index % replications,
+                    keepDecisions: keepDecisions)
+                return (result, try calculator.price(result))
+            }
+        ) { index, run in
             let option = index / replications
             if outcomes[option] == nil {
-                outcomes[option] = OptionOutcome(option: scenario.options[option], first: run.0, cost: run.1, replications: replications)
+                outcomes[option] = OptionOutcome(
+                    option: scenario.options[option], first: run.0, cost: run.1, replications: replications)
             } else {
                 outcomes[option]!.add(run.0, cost: run.1)
             }

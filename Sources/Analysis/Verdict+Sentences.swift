@@ -29,7 +29,9 @@ extension Verdict {
             let phrase = CostPhrase.compare(option: mine, baseline: theirs)
             let against = phrase == "about the same" ? "about the same as" : phrase + " than"
             text += ", \(against) \(baseline.figures.name) (\(Self.cost(baseline.figures)))"
-            if mine > theirs && !baseline.meetsObjectives { return text + ", which does not meet every objective\(objectiveList)." }
+            if mine > theirs && !baseline.meetsObjectives {
+                return text + ", which does not meet every objective\(objectiveList)."
+            }
         }
         return text + ", and it meets every objective\(objectiveList)."
     }
@@ -57,11 +59,13 @@ extension Verdict {
         let objective = "(objective \(breach.objective.bound))"
         switch breach.objective.metric {
         case .timedOut: return "\(NumberFormat.percent(breach.value)) of requests time out \(objective)"
-        case .coldStartHit: return "\(NumberFormat.percent(breach.value)) of requests wait for a cold start \(objective)"
+        case .coldStartHit:
+            return "\(NumberFormat.percent(breach.value)) of requests wait for a cold start \(objective)"
         case .p50, .p95, .p99:
             let metric = breach.objective.metric.rawValue
             if figures.isCapped(breach.value) {
-                return "\(metric) is at least the \(NumberFormat.duration(figures.clientTimeoutSeconds)) client timeout "
+                return
+                    "\(metric) is at least the \(NumberFormat.duration(figures.clientTimeoutSeconds)) client timeout "
                     + objective
             }
             return "\(metric) is \(NumberFormat.duration(breach.value)) \(objective)"

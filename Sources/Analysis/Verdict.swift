@@ -45,18 +45,23 @@ public struct Verdict: Sendable {
         let judged = objectives.isEmpty ? baselineFigures.map(Self.defaultObjectives(baseline:)) ?? [] : objectives
         self.objectives = judged
         let assessments = figures.map { option in
-            Assessment(figures: option, breaches: judged.compactMap { objective in
-                let value = option.value(objective.metric)
-                return objective.isMet(by: value) ? nil : Breach(objective: objective, value: value)
-            })
+            Assessment(
+                figures: option,
+                breaches: judged.compactMap { objective in
+                    let value = option.value(objective.metric)
+                    return objective.isMet(by: value) ? nil : Breach(objective: objective, value: value)
+                })
         }
         self.assessments = assessments
         baseline = assessments.first { $0.figures.name == baselineFigures?.name }
         let byCost = assessments.indices.sorted { Self.costOrder(assessments[$0], $0, assessments[$1], $1) }
         recommended = byCost.map { assessments[$0] }.first { $0.meetsObjectives }
-        closest = recommended != nil ? nil : byCost.map { assessments[$0] }.min { a, b in
-            (a.breaches.count, Self.excess(a)) < (b.breaches.count, Self.excess(b))
-        }
+        closest =
+            recommended != nil
+            ? nil
+            : byCost.map { assessments[$0] }.min { a, b in
+                (a.breaches.count, Self.excess(a)) < (b.breaches.count, Self.excess(b))
+            }
     }
 
     /// Without objectives: no more timeouts than the baseline plus one percentage point, so an
@@ -73,7 +78,8 @@ public struct Verdict: Sendable {
     public var cheaperBreaking: [Assessment] {
         guard let reference = recommended ?? closest else { return [] }
         let limit = recommended?.figures.monthlyDollars ?? .infinity
-        return assessments
+        return
+            assessments
             .filter { $0.figures.name != reference.figures.name && !$0.meetsObjectives }
             .filter { ($0.figures.monthlyDollars ?? .infinity) < limit || recommended == nil }
             .sorted { ($0.figures.monthlyDollars ?? .infinity) < ($1.figures.monthlyDollars ?? .infinity) }
@@ -81,11 +87,15 @@ public struct Verdict: Sendable {
 
     /// Cheapest first; ties: lower p95, lower timed-out share, option order.
     private static func costOrder(_ a: Assessment, _ ia: Int, _ b: Assessment, _ ib: Int) -> Bool {
-        let ca = a.figures.monthlyDollars ?? .infinity, cb = b.figures.monthlyDollars ?? .infinity
+        let ca = a.figures.monthlyDollars ?? .infinity
+        let cb = b.figures.monthlyDollars ?? .infinity
         if ca != cb { return ca < cb }
-        let pa = a.figures.value(.p95), pb = b.figures.value(.p95)
+        let pa = a.figures.value(.p95)
+        let pb = b.figures.value(.p95)
         if pa != pb { return pa < pb }
-        if a.figures.timedOutShare != b.figures.timedOutShare { return a.figures.timedOutShare < b.figures.timedOutShare }
+        if a.figures.timedOutShare != b.figures.timedOutShare {
+            return a.figures.timedOutShare < b.figures.timedOutShare
+        }
         return ia < ib
     }
 

@@ -32,22 +32,28 @@ extension Objective {
     /// its comparison (`30s`, `<30s`, `1%`, `<=0.01`); a bare value means `<=`.
     public static func value(_ text: String, metric: Metric) throws(ObjectiveError) -> Objective {
         let compact = text.filter { !$0.isWhitespace }
-        let (strict, rest) = compact.first.map { "<≤>=".contains($0) } == true
+        let (strict, rest) =
+            compact.first.map { "<≤>=".contains($0) } == true
             ? try comparison(compact, text: text) : (false, compact)
         return metric.isLatency
             ? try latency(metric, strict: strict, value: rest, text: text)
             : try share(metric, strict: strict, value: rest, text: text)
     }
 
-    private static func latency(_ metric: Metric, strict: Bool, value: String, text: String) throws(ObjectiveError) -> Objective {
+    private static func latency(
+        _ metric: Metric, strict: Bool, value: String, text: String
+    ) throws(ObjectiveError) -> Objective {
         guard let seconds = DecimalNumber.seconds(value), seconds > 0 else {
             throw ObjectiveError("'\(text)': '\(value)' is not a duration > 0 (e.g. 30s, 2m, 500ms)")
         }
         return Objective(metric: metric, strict: strict, threshold: seconds)
     }
 
-    private static func share(_ metric: Metric, strict: Bool, value text: String, text original: String) throws(ObjectiveError) -> Objective {
-        let value = text.hasSuffix("%") ? DecimalNumber.parse(text.dropLast()).map { $0 / 100 } : DecimalNumber.parse(text)
+    private static func share(
+        _ metric: Metric, strict: Bool, value text: String, text original: String
+    ) throws(ObjectiveError) -> Objective {
+        let value =
+            text.hasSuffix("%") ? DecimalNumber.parse(text.dropLast()).map { $0 / 100 } : DecimalNumber.parse(text)
         guard let value else { throw ObjectiveError("'\(original)': '\(text)' is not a share (e.g. 0.1% or 0.001)") }
         guard value >= 0, value < 1 || (value == 1 && !strict) else {
             throw ObjectiveError("'\(original)': a share must be between 0% and 100%")

@@ -22,11 +22,16 @@ public struct ReportSummary: Sendable {
             if option.waitedForColdStart > 0 {
                 let share = Double(option.waitedForColdStart) / Double(option.arrived)
                 let wait = option.coldStartWait
-                let who = share >= 0.2 ? "\(NumberFormat.percent(share)) of requests arrive while no GPU is ready and wait"
-                    : "\(OptionFigures.oneIn(option.waitedForColdStart, of: option.arrived)) requests (\(NumberFormat.percent(share))) arrives while no GPU is ready and waits"
+                let who =
+                    share >= 0.2
+                    ? "\(NumberFormat.percent(share)) of requests arrive while no GPU is ready and wait"
+                    : "\(OptionFigures.oneIn(option.waitedForColdStart, of: option.arrived)) requests "
+                        + "(\(NumberFormat.percent(share))) arrives while no GPU is ready and waits"
                 sentences.append(
-                    "With \(option.name), \(who) for one to start: \(NumberFormat.duration(wait.p50Seconds)) typically, "
-                    + "\(NumberFormat.duration(wait.p95Seconds)) for the slowest 5% of those, \(NumberFormat.duration(wait.maxSeconds)) at worst.")
+                    "With \(option.name), \(who) for one to start: \(NumberFormat.duration(wait.p50Seconds)) "
+                        + "typically, \(NumberFormat.duration(wait.p95Seconds)) for the slowest 5% of those, "
+                        + "\(NumberFormat.duration(wait.maxSeconds)) at worst."
+                )
             }
         }
         let served = figures.filter { $0.arrived > 0 }
@@ -34,23 +39,34 @@ public struct ReportSummary: Sendable {
         let capped95 = served.filter { $0.isCapped($0.response.p95Seconds) }
         if !measured95.isEmpty {
             let parts = measured95.map { "\(NumberFormat.duration($0.response.p95Seconds)) with \($0.name)" }
-            let typical = measured95.filter { !$0.isCapped($0.response.p50Seconds) }.map { "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)" }
-            sentences.append("95% of requests get their answer within " + ReportSummary.list(parts)
-                             + (typical.isEmpty ? "." : "; half within " + ReportSummary.list(typical) + "."))
+            let typical = measured95.filter { !$0.isCapped($0.response.p50Seconds) }.map {
+                "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)"
+            }
+            sentences.append(
+                "95% of requests get their answer within " + ReportSummary.list(parts)
+                    + (typical.isEmpty ? "." : "; half within " + ReportSummary.list(typical) + "."))
         }
         for option in capped95 {
-            sentences.append("With \(option.name), more than 5% of requests get no answer within the \(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout"
-                             + (option.isCapped(option.response.p50Seconds) ? ", and half of them wait that long." : "; half get theirs within \(NumberFormat.duration(option.response.p50Seconds))."))
+            sentences.append(
+                "With \(option.name), more than 5% of requests get no answer within the "
+                    + "\(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout"
+                    + (option.isCapped(option.response.p50Seconds)
+                        ? ", and half of them wait that long."
+                        : "; half get theirs within \(NumberFormat.duration(option.response.p50Seconds))."))
         }
         for option in served {
             if option.timedOut > 0 {
                 sentences.append(
-                    "With \(option.name), \(NumberFormat.count(option.timedOut)) of \(NumberFormat.count(option.arrived)) requests "
-                    + "(\(NumberFormat.percent(Double(option.timedOut) / Double(option.arrived)))) gave up at the \(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout.")
+                    "With \(option.name), \(NumberFormat.count(option.timedOut)) of "
+                        + "\(NumberFormat.count(option.arrived)) requests "
+                        + "(\(NumberFormat.percent(option.timedOutShare))) gave up at the "
+                        + "\(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout."
+                )
             }
         }
         if !served.isEmpty, served.allSatisfy({ $0.timedOut == 0 }) {
-            sentences.append("No request timed out (client timeout \(NumberFormat.duration(served[0].clientTimeoutSeconds))).")
+            sentences.append(
+                "No request timed out (client timeout \(NumberFormat.duration(served[0].clientTimeoutSeconds))).")
         }
         self.sentences = sentences.map(NumberFormat.capitalizedFirst)
         keyFigures = ReportSummary.keyFigures(verdict)
@@ -65,35 +81,45 @@ public struct ReportSummary: Sendable {
             guard let closest = verdict.closest else { return [] }
             var tiles = [KeyFigure(value: "None", caption: "of the options meets every objective")]
             if let dollars = closest.figures.monthlyDollars {
-                tiles.append(KeyFigure(value: NumberFormat.dollars(dollars),
-                                       caption: "a month with \(closest.figures.name), the closest"))
+                tiles.append(
+                    KeyFigure(
+                        value: NumberFormat.dollars(dollars),
+                        caption: "a month with \(closest.figures.name), the closest"))
             }
             if let breach = closest.breaches.first {
-                tiles.append(KeyFigure(value: value(of: breach, closest.figures),
-                                       caption: "\(breach.objective.metric.label) with \(closest.figures.name) "
-                                           + "(objective \(breach.objective.bound))"))
+                tiles.append(
+                    KeyFigure(
+                        value: value(of: breach, closest.figures),
+                        caption: "\(breach.objective.metric.label) with \(closest.figures.name) "
+                            + "(objective \(breach.objective.bound))"))
             }
             return tiles
         }
         let figures = chosen.figures
         var tiles: [KeyFigure] = []
         if let dollars = figures.monthlyDollars {
-            tiles.append(KeyFigure(value: NumberFormat.dollars(dollars),
-                                   caption: "a month with \(figures.name), the cheapest option meeting every objective"))
+            tiles.append(
+                KeyFigure(
+                    value: NumberFormat.dollars(dollars),
+                    caption: "a month with \(figures.name), the cheapest option meeting every objective"))
         }
         if let baseline = verdict.baseline, baseline.figures.name != figures.name,
-           let mine = figures.monthlyDollars, let theirs = baseline.figures.monthlyDollars, theirs > 0, mine > 0 {
+            let mine = figures.monthlyDollars, let theirs = baseline.figures.monthlyDollars, theirs > 0, mine > 0
+        {
             let difference = mine - theirs
-            tiles.append(KeyFigure(
-                value: CostPhrase.compare(option: mine, baseline: theirs),
-                caption: "than \(baseline.figures.name) (\(NumberFormat.dollars(theirs))): "
-                    + "\(NumberFormat.dollars(Swift.abs(difference))) a month \(difference <= 0 ? "less" : "more")"))
+            tiles.append(
+                KeyFigure(
+                    value: CostPhrase.compare(option: mine, baseline: theirs),
+                    caption: "than \(baseline.figures.name) (\(NumberFormat.dollars(theirs))): "
+                        + "\(NumberFormat.dollars(Swift.abs(difference))) a month \(difference <= 0 ? "less" : "more")")
+            )
         }
         if figures.arrived > 0 {
-            tiles.append(KeyFigure(
-                value: figures.responseText(figures.response.p95Seconds),
-                caption: "95% of \(figures.name)'s requests answered within; "
-                    + "\(NumberFormat.percent(figures.timedOutShare)) timed out"))
+            tiles.append(
+                KeyFigure(
+                    value: figures.responseText(figures.response.p95Seconds),
+                    caption: "95% of \(figures.name)'s requests answered within; "
+                        + "\(NumberFormat.percent(figures.timedOutShare)) timed out"))
         }
         return Array(tiles.prefix(3))
     }
@@ -101,8 +127,10 @@ public struct ReportSummary: Sendable {
     /// The side-by-side table's header (page 1 and the HTML report).
     public var tableHeader: [String] {
         let baseline = verdict.baseline?.figures.name ?? "baseline"
-        return ["Option", "Cost per month", "vs \(baseline)", "Response p50", "p95", "p99", "Timed out",
-                "Waited for a cold start", "Objectives"]
+        return [
+            "Option", "Cost per month", "vs \(baseline)", "Response p50", "p95", "p99", "Timed out",
+            "Waited for a cold start", "Objectives",
+        ]
     }
 
     /// One row per option: cost, cost against the baseline, response percentiles, timed-out and
@@ -128,8 +156,10 @@ public struct ReportSummary: Sendable {
                 served ? f.responseText(f.response.p95Seconds) : "–",
                 served ? f.responseText(f.response.p99Seconds) : "–",
                 served ? "\(NumberFormat.percent(f.timedOutShare)) (\(NumberFormat.count(f.timedOut)))" : "–",
-                served ? "\(NumberFormat.percent(f.coldStartShare)) (\(NumberFormat.count(f.waitedForColdStart)))" : "–",
-                assessment.meetsObjectives ? "✓ all met"
+                served
+                    ? "\(NumberFormat.percent(f.coldStartShare)) (\(NumberFormat.count(f.waitedForColdStart)))" : "–",
+                assessment.meetsObjectives
+                    ? "✓ all met"
                     : "✗ " + assessment.breaches.map(\.objective.metric.label).joined(separator: ", "),
             ]
         }

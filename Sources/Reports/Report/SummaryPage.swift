@@ -34,10 +34,11 @@ struct SummaryPage {
         y += canvas.paragraph(scenarioLine, origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
 
         let top = y
-        let size = Self.sizes.first { size in
-            top + verdictHeight(size.verdict, canvas: canvas, width: body.width)
-                + self.table(size.table).height(width: body.width, canvas: canvas) <= body.maxY
-        } ?? Self.sizes[Self.sizes.count - 1]
+        let size =
+            Self.sizes.first { size in
+                top + verdictHeight(size.verdict, canvas: canvas, width: body.width)
+                    + self.table(size.table).height(width: body.width, canvas: canvas) <= body.maxY
+            } ?? Self.sizes[Self.sizes.count - 1]
         y += drawVerdict(size.verdict, on: canvas, x: body.minX, y: y, width: body.width)
 
         let table = self.table(size.table)
@@ -56,9 +57,12 @@ struct SummaryPage {
         for sentence in summary.sentences {
             let height = canvas.paragraphHeight(sentence, width: body.width - 16, sentenceStyle)
             guard y + height <= body.maxY else { break }
-            canvas.circle(at: ChartPoint(x: body.minX + 5, y: y + sentenceStyle.size * 0.55), radius: 2.5, fill: Palette.blue)
-            y += canvas.paragraph(sentence, origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16,
-                                  sentenceStyle) + 5
+            canvas.circle(
+                at: ChartPoint(x: body.minX + 5, y: y + sentenceStyle.size * 0.55), radius: 2.5, fill: Palette.blue)
+            y +=
+                canvas.paragraph(
+                    sentence, origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16,
+                    sentenceStyle) + 5
             shown += 1
         }
         return Layout(table: tableFrame, sentencesShown: shown)
@@ -68,16 +72,22 @@ struct SummaryPage {
     /// returns the height used (``verdictHeight(_:canvas:width:)``).
     private func drawVerdict(_ size: Double, on canvas: Canvas, x: Double, y top: Double, width: Double) -> Double {
         var y = top
-        y += canvas.paragraph(summary.verdict.sentence, origin: ChartPoint(x: x, y: y), width: width,
-                              TextStyle(size: size, bold: true)) + 4
+        y +=
+            canvas.paragraph(
+                summary.verdict.sentence, origin: ChartPoint(x: x, y: y), width: width,
+                TextStyle(size: size, bold: true)) + 4
         let breachStyle = TextStyle(size: size, bold: true, color: Self.breachColor)
         for breach in summary.verdict.breachSentences {
             canvas.text("✗", at: ChartPoint(x: x, y: y), breachStyle, vertical: .top)
-            y += canvas.paragraph(breach, origin: ChartPoint(x: x + size * 1.3, y: y), width: width - size * 1.3,
-                                  breachStyle) + 4
+            y +=
+                canvas.paragraph(
+                    breach, origin: ChartPoint(x: x + size * 1.3, y: y), width: width - size * 1.3,
+                    breachStyle) + 4
         }
-        y += canvas.paragraph(summary.verdict.objectivesNote, origin: ChartPoint(x: x, y: y), width: width,
-                              TextStyle(size: 10, color: Palette.mutedText)) + 12
+        y +=
+            canvas.paragraph(
+                summary.verdict.objectivesNote, origin: ChartPoint(x: x, y: y), width: width,
+                TextStyle(size: 10, color: Palette.mutedText)) + 12
         return y - top
     }
 
@@ -121,8 +131,10 @@ struct SummaryPage {
         var parts = ["Scenario \(input.scenarioName)"]
         if let first = input.results.first {
             let days = first.horizonSeconds / 86_400
-            parts.append(days >= 1 ? "\(NumberFormat.compact(days, maxDecimals: 1)) simulated days"
-                         : "\(NumberFormat.duration(first.horizonSeconds)) simulated")
+            parts.append(
+                days >= 1
+                    ? "\(NumberFormat.compact(days, maxDecimals: 1)) simulated days"
+                    : "\(NumberFormat.duration(first.horizonSeconds)) simulated")
             parts.append("\(NumberFormat.count(first.requests.arrived)) requests per option")
         }
         return parts.joined(separator: " · ")

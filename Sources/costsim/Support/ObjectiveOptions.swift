@@ -7,12 +7,15 @@ import Simulator
 /// `--slo` and `--timeouts`: what the users need, in the objectives' one grammar. `run` and
 /// `report` let them replace the scenario's `objectives:`; `recommend` requires a latency one.
 struct ObjectiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Latency objective: p50, p95 or p99, then <= or <, then a duration. Repeat it for several (all must hold).",
-        valueName: "p95<=30s"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Latency objective: p50, p95 or p99, then <= or <, then a duration. Repeat it for several (all must hold).",
+            valueName: "p95<=30s"))
     var slo: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Timeout objective: the share of requests that time out.", valueName: "<=1%"))
+    @Option(
+        name: .long, help: ArgumentHelp("Timeout objective: the share of requests that time out.", valueName: "<=1%"))
     var timeouts: String?
 
     var isEmpty: Bool { slo.isEmpty && timeouts == nil }
@@ -26,8 +29,9 @@ struct ObjectiveOptions: ParsableArguments {
             }
         }
         if let repeated = Dictionary(grouping: objectives, by: \.metric).first(where: { $0.value.count > 1 }) {
-            throw CLIError("--slo: two objectives on \(repeated.key.rawValue) "
-                + "(\(repeated.value.map(\.description).joined(separator: ", "))): give one per percentile")
+            throw CLIError(
+                "--slo: two objectives on \(repeated.key.rawValue) "
+                    + "(\(repeated.value.map(\.description).joined(separator: ", "))): give one per percentile")
         }
         if let timeouts {
             do throws(ObjectiveError) { objectives.append(try Objective.share(timeouts)) } catch {
@@ -42,10 +46,13 @@ struct ObjectiveOptions: ParsableArguments {
     func apply(to scenario: Scenario) throws -> Scenario {
         var scenario = scenario
         if !isEmpty { scenario.objectives = try objectives() }
-        for objective in scenario.objectives where objective.isAlwaysMet(responseCapSeconds: scenario.clientTimeoutSeconds) {
-            FileHandle.standardError.write(Data(("costsim: warning: \(objective) is always met: a response counts at most "
-                + "the client timeout (\(Format.duration(scenario.clientTimeoutSeconds))), so requests that time out do not "
-                + "break it; bound them with --timeouts or timedOut:\n").utf8))
+        for objective in scenario.objectives
+        where objective.isAlwaysMet(responseCapSeconds: scenario.clientTimeoutSeconds) {
+            FileHandle.standardError.write(
+                Data(
+                    ("costsim: warning: \(objective) is always met: a response counts at most "
+                        + "the client timeout (\(Format.duration(scenario.clientTimeoutSeconds))), so requests that "
+                        + "time out do not break it; bound them with --timeouts or timedOut:\n").utf8))
         }
         return scenario
     }

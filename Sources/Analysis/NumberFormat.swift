@@ -121,7 +121,9 @@ public enum NumberFormat {
     public static func approximate(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
         let magnitude = Swift.abs(value)
-        if magnitude < 1e15 { return (value < 0 && magnitude >= 0.5 ? "−" : "") + grouped(UInt64(magnitude.rounded())) }
+        if magnitude < 1e15 {
+            return (value < 0 && magnitude >= 0.5 ? "−" : "") + grouped(UInt64(magnitude.rounded()))
+        }
         var exponent = Int(floor(log10(magnitude)))
         var mantissa = (magnitude / pow(10, Double(exponent)) * 10).rounded() / 10
         if mantissa >= 10 { mantissa /= 10; exponent += 1 }

@@ -1,11 +1,14 @@
 import Testing
+
 @testable import Reports
 
 /// Break-even labels: each names the two options that cost the same, lies inside the plot,
 /// touches no curve and no other label, and appears once.
 @Suite struct BreakEvenLayoutTests {
-    static let frames = [ChartRect(x: 12, y: 12, width: ChartSize.a4Landscape.width - 24, height: ChartSize.a4Landscape.height - 44),
-                         ChartRect(x: 0, y: 0, width: 960, height: 600), ChartRect(x: 0, y: 0, width: 480, height: 320)]
+    static let frames = [
+        ChartRect(x: 12, y: 12, width: ChartSize.a4Landscape.width - 24, height: ChartSize.a4Landscape.height - 44),
+        ChartRect(x: 0, y: 0, width: 960, height: 600), ChartRect(x: 0, y: 0, width: 480, height: 320),
+    ]
 
     static let series = [Fixtures.fourOptionBreakEven, Fixtures.breakEven, Fixtures.tangledBreakEven]
 
@@ -24,14 +27,18 @@ import Testing
                     #expect(!LabelPlacer.segment(from: a, to: b, crosses: label.box), "\(label.text) sits on a curve")
                 }
             }
-            for other in layout.labels[(i + 1)...] { #expect(!label.box.intersects(other.box), "\(label.text) / \(other.text)") }
+            for other in layout.labels[(i + 1)...] {
+                #expect(!label.box.intersects(other.box), "\(label.text) / \(other.text)")
+            }
         }
         // Each label (or footnote entry) says which two options cross.
         for crossover in crossovers {
             let text = chart.labelLines(crossover).joined(separator: " ")
             #expect(text.hasPrefix("\(crossover.cheaperBelow) = \(crossover.cheaperAbove) at ≈ "))
         }
-        for label in layout.labels { #expect(crossovers.contains { chart.labelLines($0).joined(separator: " ") == label.text }) }
+        for label in layout.labels {
+            #expect(crossovers.contains { chart.labelLines($0).joined(separator: " ") == label.text })
+        }
     }
 
     @Test func theBundledCurvesGetADirectLabelForEveryCrossing() {

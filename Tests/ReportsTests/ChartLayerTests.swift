@@ -1,6 +1,7 @@
 import Analysis
 import Glibc
 import Testing
+
 @testable import Reports
 
 @Suite struct ChartLayerTests {
@@ -24,11 +25,17 @@ import Testing
         #expect(NumberFormat.percent(0.0072) == "0.72%")
         #expect(NumberFormat.percent(0.008) == "0.8%" && NumberFormat.percent(0.0081) == "0.81%")
         #expect(NumberFormat.percent(0.116_24) == "11.6%" && NumberFormat.percent(0.5) == "50%")
-        #expect(NumberFormat.percent(0) == "0%" && NumberFormat.percent(1) == "100%" && NumberFormat.percent(0.000_01) == "<0.01%")
-        #expect(NumberFormat.cents(1234.567) == "$1,234.57" && NumberFormat.cents(-3.1) == "−$3.10" && NumberFormat.cents(-0.001) == "$0.00")
+        #expect(
+            NumberFormat.percent(0) == "0%" && NumberFormat.percent(1) == "100%"
+                && NumberFormat.percent(0.000_01) == "<0.01%")
+        #expect(
+            NumberFormat.cents(1234.567) == "$1,234.57" && NumberFormat.cents(-3.1) == "−$3.10"
+                && NumberFormat.cents(-0.001) == "$0.00")
         #expect(NumberFormat.approximate(36_012.4) == "36,012" && NumberFormat.approximate(1.25e20) == "1.3e+20")
         #expect(NumberFormat.approximate(9.96e20) == "1e+21" && NumberFormat.approximate(.infinity) == "∞")
-        #expect(NumberFormat.parameter(0.45) == "0.45" && NumberFormat.parameter(1) == "1" && NumberFormat.parameter(0.025) == "0.025")
+        #expect(
+            NumberFormat.parameter(0.45) == "0.45" && NumberFormat.parameter(1) == "1"
+                && NumberFormat.parameter(0.025) == "0.025")
         #expect(NumberFormat.duration(-0.5) == "−500 ms" && NumberFormat.duration(5.48) == "5.48 s")
         #expect(NumberFormat.ratio(3.16) == "3.2×")
         #expect(NumberFormat.clock(3600 * 6 + 60 * 5) == "06:05")
@@ -37,8 +44,10 @@ import Testing
         #expect(NumberFormat.roughly(1918) == "1,900")
         #expect(NumberFormat.roughly(0.437) == "0.44")
         #expect(NumberFormat.roughly(55) == "55")
-        #expect(NumberFormat.roughly(5e-324) == "0")   // once a trap: its step 10⁻³²⁵ is 0 in a Double
-        #expect(NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–" && NumberFormat.count(1234.0) == "1,234")
+        #expect(NumberFormat.roughly(5e-324) == "0")  // once a trap: its step 10⁻³²⁵ is 0 in a Double
+        #expect(
+            NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–"
+                && NumberFormat.count(1234.0) == "1,234")
     }
 
     @Test func linearTicksAreNiceAndCoverTheRange() {
@@ -85,28 +94,33 @@ import Testing
 
     @Test func labelPlacerKeepsLabelsOffCurvesWhenItCan() {
         let placer = LabelPlacer(bounds: ChartRect(x: 0, y: 0, width: 100, height: 100))
-        placer.avoid([ChartPoint(x: 0, y: 50), ChartPoint(x: 100, y: 50)])          // a horizontal line across
+        placer.avoid([ChartPoint(x: 0, y: 50), ChartPoint(x: 100, y: 50)])  // a horizontal line across
         let onLine = ChartRect(x: 10, y: 45, width: 30, height: 10)
         let below = ChartRect(x: 10, y: 60, width: 30, height: 10)
         #expect(placer.place([onLine, below]) == below)
         // Only candidates on curves: the first free one still gets the label.
-        placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])          // a diagonal
+        placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])  // a diagonal
         let onDiagonal = ChartRect(x: 70, y: 70, width: 20, height: 10)
         #expect(placer.place([onLine, onDiagonal]) == onLine)
-        #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))  // beside the diagonal, above the line
+        // Beside the diagonal, above the line.
+        #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))
     }
 
     @Test func wrappedTextFitsTheWidth() {
         ChartRenderer.withMeasuringCanvas { canvas in
-            let lines = canvas.wrap("see https://cloud.google.com/compute/vm-instance-pricing#accelerator-optimized for the price",
-                                    width: 120, .tick)
+            let lines = canvas.wrap(
+                "see https://cloud.google.com/compute/vm-instance-pricing#accelerator-optimized for the price",
+                width: 120, .tick)
             #expect(lines.count > 2)
             for line in lines { #expect(canvas.measure(line, .tick).width <= 120.5) }
         }
     }
 
     @Test func svgIdsDoNotDependOnEarlierSurfaces() {
-        let a = SVGCleaner.normalize(Array(##"<g id="surface17"><use xlink:href="#surface17"/><x id="surface3"/></g>"##.utf8))
-        #expect(String(decoding: a, as: UTF8.self) == ##"<g id="surface1"><use xlink:href="#surface1"/><x id="surface2"/></g>"##)
+        let a = SVGCleaner.normalize(
+            Array(##"<g id="surface17"><use xlink:href="#surface17"/><x id="surface3"/></g>"##.utf8))
+        #expect(
+            String(decoding: a, as: UTF8.self)
+                == ##"<g id="surface1"><use xlink:href="#surface1"/><x id="surface2"/></g>"##)
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+
 @testable import Reports
 
 /// The cost slices stay apart for readers with red-green colour-vision deficiency and on a
@@ -10,11 +11,17 @@ import Testing
 @Suite struct ColourVisionTests {
     typealias Matrix = [[Double]]
     static let normal: Matrix = [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
-    static let deuteranopia: Matrix = [[0.367_322, 0.860_646, -0.227_968], [0.280_085, 0.672_501, 0.047_413],
-                                       [-0.011_820, 0.042_940, 0.968_881]]
-    static let protanopia: Matrix = [[0.152_286, 1.052_583, -0.204_868], [0.114_503, 0.786_281, 0.099_216],
-                                     [-0.003_882, -0.048_116, 1.051_998]]
-    static let visions: [(name: String, matrix: Matrix)] = [("normal", normal), ("deuteranopia", deuteranopia), ("protanopia", protanopia)]
+    static let deuteranopia: Matrix = [
+        [0.367_322, 0.860_646, -0.227_968], [0.280_085, 0.672_501, 0.047_413],
+        [-0.011_820, 0.042_940, 0.968_881],
+    ]
+    static let protanopia: Matrix = [
+        [0.152_286, 1.052_583, -0.204_868], [0.114_503, 0.786_281, 0.099_216],
+        [-0.003_882, -0.048_116, 1.051_998],
+    ]
+    static let visions: [(name: String, matrix: Matrix)] = [
+        ("normal", normal), ("deuteranopia", deuteranopia), ("protanopia", protanopia),
+    ]
 
     /// CIELAB of `color` as seen through `vision`.
     static func lab(_ color: Color, _ vision: Matrix) -> (l: Double, a: Double, b: Double) {
@@ -25,12 +32,15 @@ import Testing
         let y = 0.212_672_9 * seen[0] + 0.715_152_2 * seen[1] + 0.072_175_0 * seen[2]
         let z = 0.019_333_9 * seen[0] + 0.119_192_0 * seen[1] + 0.950_304_1 * seen[2]
         func f(_ t: Double) -> Double { t > 216.0 / 24_389 ? cbrt(t) : (24_389.0 / 27 * t + 16) / 116 }
-        let fx = f(x / 0.950_47), fy = f(y), fz = f(z / 1.088_83)
+        let fx = f(x / 0.950_47)
+        let fy = f(y)
+        let fz = f(z / 1.088_83)
         return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
     }
 
     static func deltaE(_ p: Color, _ q: Color, _ vision: Matrix) -> Double {
-        let a = lab(p, vision), b = lab(q, vision)
+        let a = lab(p, vision)
+        let b = lab(q, vision)
         return ((a.l - b.l) * (a.l - b.l) + (a.a - b.a) * (a.a - b.a) + (a.b - b.b) * (a.b - b.b)).squareRoot()
     }
 
@@ -39,10 +49,13 @@ import Testing
         #expect(abs(Self.lab(Palette.background, Self.normal).l - 100) < 0.01)
         #expect(abs(Self.lab(Color(hex: 0x777777), Self.normal).l - 50.03) < 0.05)
         #expect(Self.deltaE(Palette.neutral, Palette.neutral, Self.deuteranopia) < 1e-9)
-        #expect(abs(Self.deltaE(Palette.neutral, Color(hex: 0x777777), Self.protanopia)
+        #expect(
+            abs(
+                Self.deltaE(Palette.neutral, Color(hex: 0x777777), Self.protanopia)
                     - Self.deltaE(Palette.neutral, Color(hex: 0x777777), Self.normal)) < 0.5)
         // The classic confusion: pure red and green, far apart for normal vision, close for a deuteranope.
-        let red = Color(hex: 0xFF0000), green = Color(hex: 0x00B000)
+        let red = Color(hex: 0xFF0000)
+        let green = Color(hex: 0x00B000)
         #expect(Self.deltaE(red, green, Self.normal) > 100)
         #expect(Self.deltaE(red, green, Self.deuteranopia) < 30)
         // The palette the slices had before: system nodes and cluster fee nearly merged for a deuteranope.

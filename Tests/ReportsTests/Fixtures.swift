@@ -1,5 +1,6 @@
 import Glibc
 import Simulator
+
 @testable import Reports
 
 /// Deterministic sample inputs for the chart and report tests.
@@ -21,9 +22,12 @@ enum Fixtures {
     }
 
     /// A run of explicit records against one dedicated T4.
-    static func recordsRun(_ records: [TraceRecord], timeout: Double = 60, horizon: Double? = nil) throws -> SimulationResult {
-        let scenario = Scenario(name: "t", workload: .records(records), clientTimeoutSeconds: timeout, horizonSeconds: horizon,
-                                options: [.articleDedicated])
+    static func recordsRun(
+        _ records: [TraceRecord], timeout: Double = 60, horizon: Double? = nil
+    ) throws -> SimulationResult {
+        let scenario = Scenario(
+            name: "t", workload: .records(records), clientTimeoutSeconds: timeout, horizonSeconds: horizon,
+            options: [.articleDedicated])
         return try Simulation.run(scenario, option: .articleDedicated)
     }
 
@@ -41,12 +45,15 @@ enum Fixtures {
 
     /// Response times drawn from a log-normal distribution (median `median` s, log-sd `spread`),
     /// capped at `timeout`: the capped ones timed out, as the simulator records them.
-    static func logNormalCurve(name: String, median: Double, spread: Double, timeout: Double, seed: UInt64, count: Int = 4000,
-                               stretch: Double = 1) -> LatencyCurve {
+    static func logNormalCurve(
+        name: String, median: Double, spread: Double, timeout: Double, seed: UInt64, count: Int = 4000,
+        stretch: Double = 1
+    ) -> LatencyCurve {
         var rng = LCG(state: seed)
         var samples: [Double] = []
         for _ in 0..<count {
-            let u1 = Swift.max(rng.next(), 1e-12), u2 = rng.next()
+            let u1 = Swift.max(rng.next(), 1e-12)
+            let u2 = rng.next()
             let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
             samples.append(Swift.min(timeout, median * exp(spread * z) * stretch))
         }
@@ -56,10 +63,12 @@ enum Fixtures {
     /// Four options as in the bundled scenario's report: warm-pool draws the same response times
     /// as dedicated (0.1 % slower), scale-to-zero times out for about 12 % of its requests.
     static func fourOptionCurves(timeout: Double = 60) -> [LatencyCurve] {
-        [logNormalCurve(name: "dedicated", median: 5.5, spread: 1.0, timeout: timeout, seed: 11),
-         logNormalCurve(name: "scale-to-zero", median: 18.4, spread: 1.0, timeout: timeout, seed: 12),
-         logNormalCurve(name: "warm-pool", median: 5.5, spread: 1.0, timeout: timeout, seed: 11, stretch: 1.001),
-         logNormalCurve(name: "knative", median: 6.4, spread: 1.1, timeout: timeout, seed: 13)]
+        [
+            logNormalCurve(name: "dedicated", median: 5.5, spread: 1.0, timeout: timeout, seed: 11),
+            logNormalCurve(name: "scale-to-zero", median: 18.4, spread: 1.0, timeout: timeout, seed: 12),
+            logNormalCurve(name: "warm-pool", median: 5.5, spread: 1.0, timeout: timeout, seed: 11, stretch: 1.001),
+            logNormalCurve(name: "knative", median: 6.4, spread: 1.1, timeout: timeout, seed: 13),
+        ]
     }
 
     static func curve(name: String, samples: [Double], timedOut: Int) -> LatencyCurve {
@@ -67,8 +76,9 @@ enum Fixtures {
         let n = Double(sorted.count)
         let points = sorted.enumerated().map { LatencyCurve.Point(seconds: $1, fraction: Double($0 + 1) / n) }
         func q(_ p: Double) -> Double { sorted[Swift.min(sorted.count - 1, Int((p * n).rounded(.up)) - 1)] }
-        return LatencyCurve(name: name, points: points, p50Seconds: q(0.5), p95Seconds: q(0.95), p99Seconds: q(0.99),
-                            count: sorted.count, timedOut: timedOut)
+        return LatencyCurve(
+            name: name, points: points, p50Seconds: q(0.5), p95Seconds: q(0.95), p99Seconds: q(0.99),
+            count: sorted.count, timedOut: timedOut)
     }
 
     /// One office day of a scale-to-zero option: nodes come up for bursts and linger.
@@ -99,21 +109,26 @@ enum Fixtures {
                 queue[minute] = minute < readyAt ? Double(minute - readyAt + 6) * 2 : (arrivals[minute] > 2 ? 1 : 0)
             }
         }
-        return TimelineSeries(optionName: "scale-to-zero", dayIndex: 2, dayCount: 30, windowStartSeconds: 2 * 86_400,
-                              windowSeconds: 86_400, bucketSeconds: 60, arrivals: arrivals, queueDepth: queue,
-                              readyPods: pods, gpuNodes: nodes, coldStarts: cold)
+        return TimelineSeries(
+            optionName: "scale-to-zero", dayIndex: 2, dayCount: 30, windowStartSeconds: 2 * 86_400,
+            windowSeconds: 86_400, bucketSeconds: 60, arrivals: arrivals, queueDepth: queue,
+            readyPods: pods, gpuNodes: nodes, coldStarts: cold)
     }
 
     static let costs: [OptionCost] = [
-        OptionCost(optionName: "dedicated", components: [
-            CostComponent(kind: .gpuServing, dollars: 21.40), CostComponent(kind: .gpuIdle, dollars: 235.70),
-        ]),
-        OptionCost(optionName: "scale-to-zero", components: [
-            CostComponent(kind: .systemNodes, dollars: 48.91), CostComponent(kind: .clusterFee, dollars: 0),
-            CostComponent(kind: .gpuServing, dollars: 7.10), CostComponent(kind: .gpuIdle, dollars: 3.20),
-            CostComponent(kind: .gpuColdStart, dollars: 4.80), CostComponent(kind: .gpuCooldownTail, dollars: 5.10),
-            CostComponent(kind: .gpuScaleDownTail, dollars: 12.30),
-        ]),
+        OptionCost(
+            optionName: "dedicated",
+            components: [
+                CostComponent(kind: .gpuServing, dollars: 21.40), CostComponent(kind: .gpuIdle, dollars: 235.70),
+            ]),
+        OptionCost(
+            optionName: "scale-to-zero",
+            components: [
+                CostComponent(kind: .systemNodes, dollars: 48.91), CostComponent(kind: .clusterFee, dollars: 0),
+                CostComponent(kind: .gpuServing, dollars: 7.10), CostComponent(kind: .gpuIdle, dollars: 3.20),
+                CostComponent(kind: .gpuColdStart, dollars: 4.80), CostComponent(kind: .gpuCooldownTail, dollars: 5.10),
+                CostComponent(kind: .gpuScaleDownTail, dollars: 12.30),
+            ]),
     ]
 
     static let breakEven = BreakEvenSeries(
@@ -169,10 +184,14 @@ enum Fixtures {
                     let upstream = profile == "upstream-defaults"
                     let cost = 250 + cooldown * 0.09 + (upstream ? 12 : 0) - polling * 0.4
                     let p95 = 240 / (1 + cooldown / 90) + polling * 0.9 + (upstream ? -4 : 0)
-                    let settings = [ParetoPoint.Setting(name: "keda.pollingInterval", value: "\(Int(polling))s"),
-                                    ParetoPoint.Setting(name: "keda.cooldownPeriod", value: "\(Int(cooldown))s"),
-                                    ParetoPoint.Setting(name: "ca.profile", value: profile)]
-                    points.append(ParetoPoint(label: "#\(points.count + 1)", monthlyDollars: cost, metric: p95, settings: settings))
+                    let settings = [
+                        ParetoPoint.Setting(name: "keda.pollingInterval", value: "\(Int(polling))s"),
+                        ParetoPoint.Setting(name: "keda.cooldownPeriod", value: "\(Int(cooldown))s"),
+                        ParetoPoint.Setting(name: "ca.profile", value: profile),
+                    ]
+                    points.append(
+                        ParetoPoint(
+                            label: "#\(points.count + 1)", monthlyDollars: cost, metric: p95, settings: settings))
                 }
             }
         }
@@ -180,19 +199,34 @@ enum Fixtures {
     }()
 
     static let assumptions: [AssumptionRow] = [
-        AssumptionRow(item: "Workload", value: "300 minutes of speech per day, office hours", source: "article: \"about 300 minutes of speech\"", date: "2023-06"),
-        AssumptionRow(item: "GPU VM (dedicated)", value: "n1-highmem-4 + 1 × T4, on-demand, $0.35/h", source: "cloud.google.com/compute/vm-instance-pricing", date: "2026-11-01"),
-        AssumptionRow(item: "GPU node pool (scale-to-zero)", value: "n1-standard-2 + 1 × T4, spot, 0–3 nodes", source: "article, gcloud node-pools create", date: "2023-06"),
-        AssumptionRow(item: "System nodes", value: "2 × e2-medium, always on", source: "article, gcloud clusters create", date: "2023-06"),
-        AssumptionRow(item: "GKE management fee", value: "$0.10/h per cluster, one zonal cluster free", source: "cloud.google.com/kubernetes-engine/pricing", date: "2026-11-01"),
-        AssumptionRow(item: "KEDA", value: "pollingInterval 10 s, cooldownPeriod 60 s, queue length target 20", source: "article ScaledObject", date: "2023-06"),
-        AssumptionRow(item: "Client timeout", value: "60 s", source: "ingress-nginx proxy-read-timeout default", date: "2026-11"),
+        AssumptionRow(
+            item: "Workload", value: "300 minutes of speech per day, office hours",
+            source: "article: \"about 300 minutes of speech\"", date: "2023-06"),
+        AssumptionRow(
+            item: "GPU VM (dedicated)", value: "n1-highmem-4 + 1 × T4, on-demand, $0.35/h",
+            source: "cloud.google.com/compute/vm-instance-pricing", date: "2026-11-01"),
+        AssumptionRow(
+            item: "GPU node pool (scale-to-zero)", value: "n1-standard-2 + 1 × T4, spot, 0–3 nodes",
+            source: "article, gcloud node-pools create", date: "2023-06"),
+        AssumptionRow(
+            item: "System nodes", value: "2 × e2-medium, always on", source: "article, gcloud clusters create",
+            date: "2023-06"),
+        AssumptionRow(
+            item: "GKE management fee", value: "$0.10/h per cluster, one zonal cluster free",
+            source: "cloud.google.com/kubernetes-engine/pricing", date: "2026-11-01"),
+        AssumptionRow(
+            item: "KEDA", value: "pollingInterval 10 s, cooldownPeriod 60 s, queue length target 20",
+            source: "article ScaledObject", date: "2023-06"),
+        AssumptionRow(
+            item: "Client timeout", value: "60 s", source: "ingress-nginx proxy-read-timeout default", date: "2026-11"),
     ]
 
     /// A report over a real (short) dedicated run, with the fixture costs and studies.
     static func reportInput(days: Double = 2) throws -> ReportInput {
-        ReportInput(scenarioName: "article", results: [try dedicatedRun(days: days)], costs: costs, baselineOptionName: "dedicated",
-                    assumptions: assumptions, findings: ["These numbers come from one replication; see the assumptions page."],
-                    breakEven: breakEven, pareto: pareto)
+        ReportInput(
+            scenarioName: "article", results: [try dedicatedRun(days: days)], costs: costs,
+            baselineOptionName: "dedicated",
+            assumptions: assumptions, findings: ["These numbers come from one replication; see the assumptions page."],
+            breakEven: breakEven, pareto: pareto)
     }
 }

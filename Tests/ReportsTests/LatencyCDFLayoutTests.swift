@@ -1,5 +1,6 @@
 import Analysis
 import Testing
+
 @testable import Reports
 
 /// The CDF's geometry at the report's A4 chart size and the default PNG size: timed-out
@@ -7,8 +8,10 @@ import Testing
 /// apart, the x axis starts near the data, and every p95/p99 label is placed without collisions.
 @Suite struct LatencyCDFLayoutTests {
     /// The frame a chart page of the A4 report gives a chart, and the default chart size.
-    static let frames = [ChartRect(x: 12, y: 12, width: ChartSize.a4Landscape.width - 24, height: ChartSize.a4Landscape.height - 44),
-                         ChartRect(x: 0, y: 0, width: 960, height: 600)]
+    static let frames = [
+        ChartRect(x: 12, y: 12, width: ChartSize.a4Landscape.width - 24, height: ChartSize.a4Landscape.height - 44),
+        ChartRect(x: 0, y: 0, width: 960, height: 600),
+    ]
 
     let chart = LatencyCDFChart(curves: Fixtures.fourOptionCurves(), clientTimeoutSeconds: 60)
 
@@ -29,7 +32,8 @@ import Testing
             #expect(path.allSatisfy { $0.x <= timeoutX + 0.01 }, "\(curve.name) goes past the timeout")
             if layout.twins[index] == nil {
                 let text = NumberFormat.percent(Double(curve.timedOut) / Double(curve.count)) + " timed out"
-                #expect(layout.labels.contains { $0.text.hasPrefix(text) && $0.curve == index }, "\(curve.name): \(text)")
+                #expect(
+                    layout.labels.contains { $0.text.hasPrefix(text) && $0.curve == index }, "\(curve.name): \(text)")
             }
         }
         // scale-to-zero: about 12 % time out, so its curve tops out near 88 %.
@@ -44,7 +48,9 @@ import Testing
         for (index, curve) in chart.curves.enumerated() where layout.twins[index] == nil {
             for marker in ["p95", "p99"] {
                 // On the curve ("p95 30.2 s"), or with the timed-out bar ("12.7% timed out p95, p99 ≥ 60 s").
-                let labelled = layout.labels.contains { $0.curve == index && ($0.text.hasPrefix(marker + " ") || $0.text.contains(marker)) }
+                let labelled = layout.labels.contains {
+                    $0.curve == index && ($0.text.hasPrefix(marker + " ") || $0.text.contains(marker))
+                }
                 #expect(labelled, "\(curve.name) \(marker)")
             }
         }
@@ -62,7 +68,8 @@ import Testing
         #expect(legend[2].label.hasPrefix("warm-pool (dashed) — identical to dedicated"))
         #expect(legend[2].swatch == .dashedLine && legend[0].swatch == .line)
         // 3 % slower is a separate curve: at the median about 1.2 % fewer requests are answered.
-        let slower = Fixtures.logNormalCurve(name: "slower", median: 5.5, spread: 1.0, timeout: 60, seed: 11, stretch: 1.03)
+        let slower = Fixtures.logNormalCurve(
+            name: "slower", median: 5.5, spread: 1.0, timeout: 60, seed: 11, stretch: 1.03)
         #expect(!slower.coincides(with: chart.curves[0], timeoutSeconds: 60))
     }
 
@@ -70,7 +77,8 @@ import Testing
         let layout = layout(Self.frames[0])
         // The fastest option reaches 0.5 % of its requests here; the axis starts at most one nice step below it.
         let start = try #require(chart.curves.compactMap { $0.seconds(reaching: 0.005) }.min())
-        #expect(layout.geometry.x.lower <= start && layout.geometry.x.lower > start / 3,
-                "axis from \(layout.geometry.x.lower) s, data from \(start) s")
+        #expect(
+            layout.geometry.x.lower <= start && layout.geometry.x.lower > start / 3,
+            "axis from \(layout.geometry.x.lower) s, data from \(start) s")
     }
 }

@@ -6,8 +6,10 @@ enum PixelProbe {
     /// the plot's panel grey.
     static func inkedPixels(_ image: RasterImage, in rect: ChartRect, scale: Double) -> Int {
         var count = 0
-        let x0 = Swift.max(0, Int(rect.minX * scale) + 2), x1 = Swift.min(image.width, Int(rect.maxX * scale) - 2)
-        let y0 = Swift.max(0, Int(rect.minY * scale) + 2), y1 = Swift.min(image.height, Int(rect.maxY * scale) - 2)
+        let x0 = Swift.max(0, Int(rect.minX * scale) + 2)
+        let x1 = Swift.min(image.width, Int(rect.maxX * scale) - 2)
+        let y0 = Swift.max(0, Int(rect.minY * scale) + 2)
+        let y1 = Swift.min(image.height, Int(rect.maxY * scale) - 2)
         guard x0 < x1, y0 < y1 else { return 0 }
         for y in y0..<y1 {
             for x in x0..<x1 {
@@ -20,13 +22,18 @@ enum PixelProbe {
     }
 
     /// Colour at drawing point `point`.
-    static func color(_ image: RasterImage, at point: ChartPoint, scale: Double) -> (red: UInt8, green: UInt8, blue: UInt8) {
+    static func color(
+        _ image: RasterImage, at point: ChartPoint, scale: Double
+    ) -> (red: UInt8, green: UInt8, blue: UInt8) {
         image.rgb(x: Int((point.x * scale).rounded(.down)), y: Int((point.y * scale).rounded(.down)))
     }
 
     /// Share of the pixels in `rect` (drawing units) close to `color`.
     static func share(_ image: RasterImage, in rect: ChartRect, scale: Double, close color: Color) -> Double {
-        let x0 = Int(rect.minX * scale), x1 = Int(rect.maxX * scale), y0 = Int(rect.minY * scale), y1 = Int(rect.maxY * scale)
+        let x0 = Int(rect.minX * scale)
+        let x1 = Int(rect.maxX * scale)
+        let y0 = Int(rect.minY * scale)
+        let y1 = Int(rect.maxY * scale)
         guard x0 < x1, y0 < y1 else { return 0 }
         var hits = 0
         for y in y0..<y1 {
@@ -40,7 +47,8 @@ enum PixelProbe {
 
     static func close(_ a: (red: UInt8, green: UInt8, blue: UInt8), _ b: Color, tolerance: Int = 12) -> Bool {
         let e = b.bytes
-        return abs(Int(a.red) - Int(e.r)) <= tolerance && abs(Int(a.green) - Int(e.g)) <= tolerance && abs(Int(a.blue) - Int(e.b)) <= tolerance
+        return abs(Int(a.red) - Int(e.r)) <= tolerance && abs(Int(a.green) - Int(e.g)) <= tolerance
+            && abs(Int(a.blue) - Int(e.b)) <= tolerance
     }
 
     /// PNG files start with these 8 bytes.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 /// The day timeline at day scale: pods averaged per bar instead of a minute-by-minute flicker,
@@ -7,9 +8,12 @@ import Testing
     /// A day of one-minute buckets in which a pod is ready every other minute.
     static func flickeringDay() -> TimelineSeries {
         let pods = (0..<1440).map { Double($0 % 2) }
-        return TimelineSeries(optionName: "flicker", windowSeconds: 86_400, bucketSeconds: 60, arrivals: pods, queueDepth: pods,
-                              readyPods: pods, gpuNodes: [Double](repeating: 1, count: 1440),
-                              coldStarts: [TimeSpan(start: 0, end: 600), TimeSpan(start: 300, end: 900), TimeSpan(start: 3600, end: 4200)])
+        return TimelineSeries(
+            optionName: "flicker", windowSeconds: 86_400, bucketSeconds: 60, arrivals: pods, queueDepth: pods,
+            readyPods: pods, gpuNodes: [Double](repeating: 1, count: 1440),
+            coldStarts: [
+                TimeSpan(start: 0, end: 600), TimeSpan(start: 300, end: 900), TimeSpan(start: 3600, end: 4200),
+            ])
     }
 
     @Test func podsAreAveragedPerBarAtDayScale() throws {
@@ -23,11 +27,15 @@ import Testing
         // Drawn as an area up to 0.5: filled green at a quarter pod, not at three quarters.
         let renderer = ChartRenderer()
         let image = try renderer.image(chart)
-        let panels = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let panels = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         let podPanel = panels[2]
         let x = podPanel.x.position(50_000)
-        let low = PixelProbe.color(image, at: ChartPoint(x: x, y: podPanel.y.position(0.25)), scale: renderer.pixelScale)
-        let high = PixelProbe.color(image, at: ChartPoint(x: x, y: podPanel.y.position(0.75)), scale: renderer.pixelScale)
+        let low = PixelProbe.color(
+            image, at: ChartPoint(x: x, y: podPanel.y.position(0.25)), scale: renderer.pixelScale)
+        let high = PixelProbe.color(
+            image, at: ChartPoint(x: x, y: podPanel.y.position(0.75)), scale: renderer.pixelScale)
         #expect(Int(low.green) - Int(low.red) > 40, "area below the average: \(low)")
         #expect(abs(Int(high.green) - Int(high.red)) < 10, "no area above it: \(high)")
     }
@@ -38,7 +46,8 @@ import Testing
         #expect(coverage.count == 4)
         #expect(coverage.map(\.0) == [0, 300, 600, 3600] && coverage.map(\.1) == [300, 600, 900, 4200])
         #expect(coverage.map(\.2) == [1, 2, 1, 1])
-        let one = TimelineChart.coldStartShade(starting: 1), several = TimelineChart.coldStartShade(starting: 3)
+        let one = TimelineChart.coldStartShade(starting: 1)
+        let several = TimelineChart.coldStartShade(starting: 3)
         #expect(several.alpha > one.alpha)
     }
 
@@ -48,8 +57,10 @@ import Testing
         for starting in [1, 2] {
             let shade = TimelineChart.coldStartShade(starting: starting)
             let a = shade.alpha
-            let shaded = Color(red: shade.red * a + Palette.panel.red * (1 - a), green: shade.green * a + Palette.panel.green * (1 - a),
-                               blue: shade.blue * a + Palette.panel.blue * (1 - a))
+            let shaded = Color(
+                red: shade.red * a + Palette.panel.red * (1 - a),
+                green: shade.green * a + Palette.panel.green * (1 - a),
+                blue: shade.blue * a + Palette.panel.blue * (1 - a))
             #expect(queue.contrastRatio(with: shaded) >= 3, "queue line on \(starting) cold start(s)")
         }
     }

@@ -30,13 +30,18 @@ public struct BreakEvenChart: Chart {
     var labelledCrossovers: [BreakEvenSeries.Crossover] {
         let envelope = series.envelopeCrossovers
         var seen = Set<String>()
-        return (envelope + series.crossovers.filter { !envelope.contains($0) }).filter { seen.insert(labelLines($0).joined()).inserted }
+        return (envelope + series.crossovers.filter { !envelope.contains($0) }).filter {
+            seen.insert(labelLines($0).joined()).inserted
+        }
     }
 
     /// "scale-to-zero = warm-pool" / "at ≈ 930 min/day, $317/mo": which two options cost the same, where.
     func labelLines(_ crossover: BreakEvenSeries.Crossover) -> [String] {
-        ["\(crossover.cheaperBelow) = \(crossover.cheaperAbove)",
-         "at ≈ \(NumberFormat.roughly(crossover.volume)) \(series.volumeUnitShort), \(NumberFormat.dollars(crossover.monthlyDollars))/mo"]
+        [
+            "\(crossover.cheaperBelow) = \(crossover.cheaperAbove)",
+            "at ≈ \(NumberFormat.roughly(crossover.volume)) \(series.volumeUnitShort), "
+                + "\(NumberFormat.dollars(crossover.monthlyDollars))/mo",
+        ]
     }
 
     /// Draws the chart. A crossover whose label finds no spot clear of the curves, the other
@@ -53,41 +58,63 @@ public struct BreakEvenChart: Chart {
         let s = series
         let crossovers = labelledCrossovers
         var legend = s.curves.enumerated().map { LegendEntry(label: $1.optionName, color: Palette.series($0)) }
-        if !crossovers.isEmpty { legend.append(LegendEntry(label: "break-even (two options cost the same)", color: Palette.black, swatch: .hollowDot)) }
-        if s.currentVolume != nil { legend.append(LegendEntry(label: "today's volume", color: Palette.neutral, swatch: .dashedLine)) }
+        if !crossovers.isEmpty {
+            legend.append(
+                LegendEntry(label: "break-even (two options cost the same)", color: Palette.black, swatch: .hollowDot))
+        }
+        if s.currentVolume != nil {
+            legend.append(LegendEntry(label: "today's volume", color: Palette.neutral, swatch: .dashedLine))
+        }
         let subtitle: String
         if let first = s.envelopeCrossovers.first {
-            subtitle = "Below about \(NumberFormat.roughly(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) is the cheapest; above it \(first.cheaperAbove) is."
+            subtitle =
+                "Below about \(NumberFormat.roughly(first.volume)) \(s.volumeUnitShort) \(first.cheaperBelow) "
+                + "is the cheapest; above it \(first.cheaperAbove) is."
         } else if s.curves.count >= 2, let cheapest = cheapestEverywhere {
             subtitle = "\(cheapest) is the cheapest at every volume shown."
         } else {
             subtitle = "Projected monthly cost at each traffic volume."
         }
-        let footnote = keyed.isEmpty ? nil : "Break-evens numbered on the chart: " + keyed.enumerated().map { number, index in
-            "\(number + 1): " + labelLines(crossovers[index]).joined(separator: " ")
-        }.joined(separator: "; ") + "."
-        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(on: canvas, in: frame)
+        let footnote =
+            keyed.isEmpty
+            ? nil
+            : "Break-evens numbered on the chart: "
+                + keyed.enumerated().map { number, index in
+                    "\(number + 1): " + labelLines(crossovers[index]).joined(separator: " ")
+                }.joined(separator: "; ") + "."
+        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(
+            on: canvas, in: frame)
         let allVolumes = s.volumes.filter(\.isFinite)
         let allDollars = s.curves.flatMap(\.monthlyDollars).filter(\.isFinite)
         let log = s.logVolume
-        var xLower = allVolumes.min() ?? 0, xUpper = allVolumes.max() ?? 1
+        var xLower = allVolumes.min() ?? 0
+        var xUpper = allVolumes.max() ?? 1
         if xUpper <= xLower { (xLower, xUpper) = (xLower * 0.5, Swift.max(1, xLower * 2)) }
         let axes = PlotAxes(
-            x: AxisSpec(title: s.volumeUnit + (log ? " (log scale)" : ""), unit: .count, lower: xLower, upper: xUpper, isLog: log, niceBounds: false),
-            y: AxisSpec(title: "dollars per month", unit: .dollars, lower: 0, upper: Swift.max(1, (allDollars.max() ?? 0) * 1.1)))
+            x: AxisSpec(
+                title: s.volumeUnit + (log ? " (log scale)" : ""), unit: .count, lower: xLower, upper: xUpper,
+                isLog: log, niceBounds: false),
+            y: AxisSpec(
+                title: "dollars per month", unit: .dollars, lower: 0, upper: Swift.max(1, (allDollars.max() ?? 0) * 1.1)
+            ))
         let geometry = axes.draw(on: canvas, in: body)
         let plot = geometry.plot
         let placer = LabelPlacer(bounds: plot)
         if let current = s.currentVolume, current > 0 || !log {
             let x = geometry.x.position(current)
             if x >= plot.minX, x <= plot.maxX {
-                canvas.line(from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.neutral, width: 1.2, dash: [5, 3])
+                canvas.line(
+                    from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.neutral,
+                    width: 1.2, dash: [5, 3])
                 let text = "today: \(NumberFormat.significant(current)) \(s.volumeUnitShort)"
                 if let box = placer.place([
                     canvas.textBox(text, at: ChartPoint(x: x + 4, y: plot.minY + 4), .annotation, vertical: .top),
-                    canvas.textBox(text, at: ChartPoint(x: x - 4, y: plot.minY + 4), .annotation, align: .right, vertical: .top),
+                    canvas.textBox(
+                        text, at: ChartPoint(x: x - 4, y: plot.minY + 4), .annotation, align: .right, vertical: .top),
                 ]) {
-                    canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY), TextStyle(size: 9.5, color: Palette.mutedText), vertical: .top)
+                    canvas.text(
+                        text, at: ChartPoint(x: box.minX, y: box.minY), TextStyle(size: 9.5, color: Palette.mutedText),
+                        vertical: .top)
                 }
             }
         }
@@ -123,9 +150,10 @@ public struct BreakEvenChart: Chart {
             let width = lines.map { canvas.measure($0, style).width }.max() ?? 0
             let height = canvas.lineHeight(style) + style.size * 1.17
             // Beside the marker, then further away in every direction (a leader line joins them).
-            let candidates = LabelPlacer.around(center, size: ChartSize(width: width, height: height),
-                                                distances: [10, 24, 40, 60, 84, 112, 144, 180],
-                                                directions: [(1, 1), (-1, -1), (1, -1), (-1, 1), (0, 1), (0, -1), (1, 0), (-1, 0)], rise: 0.6)
+            let candidates = LabelPlacer.around(
+                center, size: ChartSize(width: width, height: height),
+                distances: [10, 24, 40, 60, 84, 112, 144, 180],
+                directions: [(1, 1), (-1, -1), (1, -1), (-1, 1), (0, 1), (0, -1), (1, 0), (-1, 0)], rise: 0.6)
             guard let box = placer.placeClear(candidates) else {
                 unplaced.append(index)
                 continue
@@ -135,15 +163,17 @@ public struct BreakEvenChart: Chart {
             }
             canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.85))
             for (line, text) in lines.enumerated() {
-                canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)),
-                            line == 0 ? style : TextStyle(size: 10), vertical: .top)
+                canvas.text(
+                    text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)),
+                    line == 0 ? style : TextStyle(size: 10), vertical: .top)
             }
             layout.labels.append((lines.joined(separator: " "), box))
         }
         if s.curves.isEmpty || allVolumes.isEmpty {
             ChartChrome.drawMessage("No cost-versus-volume figures were given.", on: canvas, in: plot)
         } else if allDollars.allSatisfy({ $0 == 0 }) {
-            ChartChrome.drawMessage("Every option costs $0 at every volume — check the price catalog.", on: canvas, in: plot)
+            ChartChrome.drawMessage(
+                "Every option costs $0 at every volume — check the price catalog.", on: canvas, in: plot)
         }
         return (layout, unplaced)
     }

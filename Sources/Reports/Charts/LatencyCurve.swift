@@ -25,7 +25,10 @@ public struct LatencyCurve: Sendable, Hashable {
     /// Requests that timed out (counted at the client timeout).
     public var timedOut: Int
 
-    public init(name: String, points: [Point], p50Seconds: Double, p95Seconds: Double, p99Seconds: Double, count: Int, timedOut: Int = 0) {
+    public init(
+        name: String, points: [Point], p50Seconds: Double, p95Seconds: Double, p99Seconds: Double, count: Int,
+        timedOut: Int = 0
+    ) {
         self.name = name
         self.points = points.filter { $0.seconds.isFinite && $0.fraction.isFinite }.sorted { $0.seconds < $1.seconds }
         self.p50Seconds = p50Seconds
@@ -69,20 +72,23 @@ public struct LatencyCurve: Sendable, Hashable {
     /// differ by at most 0.1 percentage point.
     func coincides(with other: LatencyCurve, timeoutSeconds: Double?) -> Bool {
         guard count > 0, other.count > 0, Swift.abs(timedOutShare - other.timedOutShare) <= 0.001 else { return false }
-        let a = answeredPoints(timeoutSeconds: timeoutSeconds), b = other.answeredPoints(timeoutSeconds: timeoutSeconds)
+        let a = answeredPoints(timeoutSeconds: timeoutSeconds)
+        let b = other.answeredPoints(timeoutSeconds: timeoutSeconds)
         return Self.lies(a, near: b) && Self.lies(b, near: a)
     }
 
     /// Every step of `a` lies between `b` 1 % earlier and 1 % later, give or take 0.5 % of requests.
     private static func lies(_ a: [Point], near b: [Point]) -> Bool {
         a.allSatisfy { point in
-            point.fraction >= share(b, at: point.seconds / 1.01) - 0.005 && point.fraction <= share(b, at: point.seconds * 1.01) + 0.005
+            point.fraction >= share(b, at: point.seconds / 1.01) - 0.005
+                && point.fraction <= share(b, at: point.seconds * 1.01) + 0.005
         }
     }
 
     /// The share of step function `points` at `seconds` (binary search; 0 before the first point).
     private static func share(_ points: [Point], at seconds: Double) -> Double {
-        var low = 0, high = points.count
+        var low = 0
+        var high = points.count
         while low < high {
             let middle = (low + high) / 2
             if points[middle].seconds <= seconds { low = middle + 1 } else { high = middle }

@@ -17,7 +17,9 @@ public struct ParetoChart: Chart {
     ) {
         self.points = points
         self.metric = metric
-        if case .latency = metric { self.latencyTargetSeconds = latencyTargetSeconds.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }
+        if case .latency = metric {
+            self.latencyTargetSeconds = latencyTargetSeconds.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        }
         self.title = title
     }
 
@@ -36,9 +38,11 @@ public struct ParetoChart: Chart {
     /// the points ("#3 cooldownPeriod 300s, minReplicaCount 1"); all its settings when none differ.
     func description(_ point: ParetoPoint, among points: [ParetoPoint]) -> String {
         let names = Set(points.flatMap { $0.settings.map(\.name) })
-        let varying = names.filter { name in Set(points.map { $0.settings.first { $0.name == name }?.value }).count > 1 }
+        let varying = names.filter { name in Set(points.map { $0.settings.first { $0.name == name }?.value }).count > 1
+        }
         let shown = point.settings.filter { varying.isEmpty || varying.contains($0.name) }
-        return ([point.label] + (shown.isEmpty ? [] : [shown.map(\.shortText).joined(separator: ", ")])).joined(separator: " ")
+        return ([point.label] + (shown.isEmpty ? [] : [shown.map(\.shortText).joined(separator: ", ")])).joined(
+            separator: " ")
     }
 
     /// `text` in lines no wider than `width`, broken after the commas between settings.
@@ -68,15 +72,26 @@ public struct ParetoChart: Chart {
     private func render(on canvas: Canvas, in frame: ChartRect, keyed: [Int]) -> (layout: Layout, unplaced: [Int]) {
         let valid = points.filter { $0.monthlyDollars.isFinite && $0.metric.isFinite }
         let frontier = ParetoPoint.frontier(valid)
-        var legend = [LegendEntry(label: "Pareto frontier (best cost for its \(metric.name))", color: Palette.blue, swatch: .dot),
-                      LegendEntry(label: "dominated setting", color: Palette.neutral, swatch: .hollowDot)]
+        var legend = [
+            LegendEntry(label: "Pareto frontier (best cost for its \(metric.name))", color: Palette.blue, swatch: .dot),
+            LegendEntry(label: "dominated setting", color: Palette.neutral, swatch: .hollowDot),
+        ]
         if let target = latencyTargetSeconds {
-            legend.append(LegendEntry(label: "target \(NumberFormat.duration(target))", color: Palette.vermillion, swatch: .dashedLine))
+            legend.append(
+                LegendEntry(
+                    label: "target \(NumberFormat.duration(target))", color: Palette.vermillion, swatch: .dashedLine))
         }
-        let subtitle = valid.isEmpty ? "No sweep results were given."
-            : "\(valid.count) setting\(valid.count == 1 ? "" : "s"); \(frontier.count) on the frontier. Lower left is better."
-        let footnote = keyed.isEmpty ? nil : "On the frontier: " + keyed.map { description(frontier[$0], among: valid) }.joined(separator: "; ") + "."
-        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(on: canvas, in: frame)
+        let subtitle =
+            valid.isEmpty
+            ? "No sweep results were given."
+            : "\(valid.count) setting\(valid.count == 1 ? "" : "s"); \(frontier.count) on the frontier. "
+                + "Lower left is better."
+        let footnote =
+            keyed.isEmpty
+            ? nil
+            : "On the frontier: " + keyed.map { description(frontier[$0], among: valid) }.joined(separator: "; ") + "."
+        let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(
+            on: canvas, in: frame)
         let axes = PlotAxes(x: horizontalAxis(valid), y: costAxis(valid))
         let geometry = axes.draw(on: canvas, in: body)
         let plot = geometry.plot
@@ -84,7 +99,9 @@ public struct ParetoChart: Chart {
         var layout = Layout(geometry: geometry, labels: [], keyed: keyed)
         if let target = latencyTargetSeconds {
             let x = geometry.x.position(target)
-            canvas.line(from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.vermillion, width: 1.2, dash: [6, 4])
+            canvas.line(
+                from: ChartPoint(x: x, y: plot.minY), to: ChartPoint(x: x, y: plot.maxY), Palette.vermillion,
+                width: 1.2, dash: [6, 4])
         }
         if frontier.count >= 2 {
             var path: [ChartPoint] = []
@@ -102,18 +119,27 @@ public struct ParetoChart: Chart {
             placer.reserve(ChartRect(x: p.x - 5, y: p.y - 5, width: 10, height: 10))
         }
         for point in valid where !onFrontier.contains(point) {
-            canvas.circle(at: geometry.point(point.metric, point.monthlyDollars), radius: 4, fill: Palette.background, stroke: Palette.neutral)
+            canvas.circle(
+                at: geometry.point(point.metric, point.monthlyDollars), radius: 4, fill: Palette.background,
+                stroke: Palette.neutral)
         }
         for point in frontier {
-            canvas.circle(at: geometry.point(point.metric, point.monthlyDollars), radius: 5, fill: Palette.blue, stroke: Palette.background, width: 1)
+            canvas.circle(
+                at: geometry.point(point.metric, point.monthlyDollars), radius: 5, fill: Palette.blue,
+                stroke: Palette.background, width: 1)
         }
         // Frontier descriptions first (cheapest first), then the keyed frontier tags, then the
         // dominated points' short labels where room remains.
-        let frontierStyle = TextStyle(size: 9.5, bold: true), otherStyle = TextStyle(size: 9, color: Palette.mutedText)
+        let frontierStyle = TextStyle(size: 9.5, bold: true)
+        let otherStyle = TextStyle(size: 9, color: Palette.mutedText)
         var requests: [(point: ParetoPoint, lines: [String], style: TextStyle, frontier: Int?)] = []
         requests += keyed.map { (frontier[$0], [frontier[$0].label], frontierStyle, $0) }
         for (index, point) in frontier.enumerated().reversed() where !keyed.contains(index) {
-            requests.append((point, lines(description(point, among: valid), width: 230, frontierStyle, canvas), frontierStyle, index))
+            requests.append(
+                (
+                    point, lines(description(point, among: valid), width: 230, frontierStyle, canvas), frontierStyle,
+                    index
+                ))
         }
         requests += valid.filter { !onFrontier.contains($0) }.map { ($0, [$0.label], otherStyle, nil) }
         var unplaced: [Int] = []
@@ -122,9 +148,10 @@ public struct ParetoChart: Chart {
             let style = request.style
             let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
             let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
-            let candidates = LabelPlacer.around(p, size: ChartSize(width: width, height: height),
-                                                distances: request.frontier == nil ? [7] : [7, 18, 32, 50, 72, 100, 130],
-                                                directions: [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)], lift: -5)
+            let candidates = LabelPlacer.around(
+                p, size: ChartSize(width: width, height: height),
+                distances: request.frontier == nil ? [7] : [7, 18, 32, 50, 72, 100, 130],
+                directions: [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)], lift: -5)
             guard let box = placer.place(candidates) else {
                 if let index = request.frontier, !keyed.contains(index) { unplaced.append(index) }
                 continue
@@ -133,7 +160,9 @@ public struct ParetoChart: Chart {
                 canvas.line(from: start, to: end, Palette.neutral, width: 0.7)
             }
             for (line, text) in request.lines.enumerated() {
-                canvas.text(text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)), style, vertical: .top)
+                canvas.text(
+                    text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)), style,
+                    vertical: .top)
             }
             layout.labels.append((request.point, request.lines.joined(separator: " "), box))
         }
@@ -145,10 +174,15 @@ public struct ParetoChart: Chart {
     /// little below the cheapest, so that differences between settings stay readable.
     private func costAxis(_ valid: [ParetoPoint]) -> AxisSpec {
         let costs = valid.map(\.monthlyDollars)
-        let cheapest = costs.min() ?? 0, dearest = costs.max() ?? 0
+        let cheapest = costs.min() ?? 0
+        let dearest = costs.max() ?? 0
         let spread = dearest - cheapest
-        let lower = cheapest > 2 * spread && cheapest > 0.4 * dearest ? Swift.max(0, cheapest - Swift.max(spread * 0.15, cheapest * 0.02)) : 0
-        return AxisSpec(title: "dollars per month", unit: .dollars, lower: lower, upper: Swift.max(1, dearest + Swift.max(spread * 0.12, dearest * 0.02)))
+        let lower =
+            cheapest > 2 * spread && cheapest > 0.4 * dearest
+            ? Swift.max(0, cheapest - Swift.max(spread * 0.15, cheapest * 0.02)) : 0
+        return AxisSpec(
+            title: "dollars per month", unit: .dollars, lower: lower,
+            upper: Swift.max(1, dearest + Swift.max(spread * 0.12, dearest * 0.02)))
     }
 
     /// Latency: a log axis in seconds covering the points and the target. Share: 0 to the largest share.
@@ -157,10 +191,13 @@ public struct ParetoChart: Chart {
         case .latency(let name):
             let seconds = valid.map(\.metric).filter { $0 > 0 } + (latencyTargetSeconds.map { [$0] } ?? [])
             // At least a factor of 4, so that the axis has a few ticks.
-            var lo = seconds.min() ?? 1, hi = seconds.max() ?? 10
+            var lo = seconds.min() ?? 1
+            var hi = seconds.max() ?? 10
             if hi < lo * 4 { lo = Swift.min(lo, hi / 4) }
             let bounds = TickGenerator.logBounds(lower: lo, upper: hi, unit: .seconds)
-            return AxisSpec(title: "\(name) response time (log scale)", unit: .seconds, lower: bounds.0, upper: bounds.1, isLog: true)
+            return AxisSpec(
+                title: "\(name) response time (log scale)", unit: .seconds, lower: bounds.0, upper: bounds.1,
+                isLog: true)
         case .share(let name):
             let largest = valid.map(\.metric).max() ?? 0
             return AxisSpec(title: name, unit: .share, lower: 0, upper: Swift.min(1, Swift.max(0.01, largest * 1.12)))

@@ -83,31 +83,45 @@ public struct TimelineChart: Chart {
         subtitle += s.isBusiestDay ? ", the busiest: " : ": "
         subtitle += "\(NumberFormat.count(s.totalArrivals)) request\(s.totalArrivals == 1 ? "" : "s"). "
         let coldSeconds = s.coldStarts.reduce(0) { $0 + $1.seconds }
-        subtitle += s.coldStarts.isEmpty ? "No GPU node started this day."
-            : "\(s.coldStarts.count) GPU node cold start\(s.coldStarts.count == 1 ? "" : "s"), \(NumberFormat.duration(coldSeconds)) in total."
+        subtitle +=
+            s.coldStarts.isEmpty
+            ? "No GPU node started this day."
+            : "\(s.coldStarts.count) GPU node cold start\(s.coldStarts.count == 1 ? "" : "s"), "
+                + "\(NumberFormat.duration(coldSeconds)) in total."
         let coverage = coldStartCoverage
         var legend: [LegendEntry] = []
         if !s.coldStarts.isEmpty {
-            legend.append(LegendEntry(label: "GPU node cold start (VM created → worker pod ready)", color: Self.coldStartShade(starting: 1), swatch: .shade))
+            legend.append(
+                LegendEntry(
+                    label: "GPU node cold start (VM created → worker pod ready)",
+                    color: Self.coldStartShade(starting: 1), swatch: .shade))
         }
         if coverage.contains(where: { $0.starting > 1 }) {
-            legend.append(LegendEntry(label: "several GPU nodes starting at once", color: Self.coldStartShade(starting: 2), swatch: .shade))
+            legend.append(
+                LegendEntry(
+                    label: "several GPU nodes starting at once", color: Self.coldStartShade(starting: 2), swatch: .shade
+                ))
         }
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend).draw(on: canvas, in: frame)
 
         let arrivals = aggregatedArrivals
-        let queue = aggregated(s.queueDepth, .max), pods = aggregated(s.readyPods, .mean), podsMost = aggregated(s.readyPods, .max)
+        let queue = aggregated(s.queueDepth, .max)
+        let pods = aggregated(s.readyPods, .mean)
+        let podsMost = aggregated(s.readyPods, .max)
         let bar = NumberFormat.bucketPhrase(arrivals.width)
         let panels: [(title: String, values: [Double], width: Double, color: Color, area: Bool, most: [Double]?)] = [
             ("Requests arriving per \(bar)", arrivals.values, arrivals.width, Palette.blue, true, nil),
             ("Queue depth (deepest per \(bar))", queue.values, queue.width, Self.queueColor, true, nil),
-            (factor > 1 ? "Ready worker pods (area: average per \(bar), line: most)" : "Ready worker pods",
-             pods.values, pods.width, Palette.bluishGreen, true, factor > 1 ? podsMost.values : nil),
+            (
+                factor > 1 ? "Ready worker pods (area: average per \(bar), line: most)" : "Ready worker pods",
+                pods.values, pods.width, Palette.bluishGreen, true, factor > 1 ? podsMost.values : nil
+            ),
             ("GPU nodes running (billed)", s.gpuNodes, s.bucketSeconds, Palette.reddishPurple, false, nil),
         ]
         let xTitleHeight = canvas.lineHeight(.tick) + 6 + canvas.lineHeight(.axisTitle) + 4
         let gap = 14.0
-        let panelHeight = Swift.max(20, (body.height - xTitleHeight - gap * Double(panels.count - 1)) / Double(panels.count))
+        let panelHeight = Swift.max(
+            20, (body.height - xTitleHeight - gap * Double(panels.count - 1)) / Double(panels.count))
         let left = canvas.measure("0,000", .tick).width + 10
         let right = canvas.measure("00:00", .tick).width / 2 + 4
         var geometries: [PlotGeometry] = []
@@ -118,15 +132,23 @@ public struct TimelineChart: Chart {
             let region = ChartRect(x: body.minX, y: y, width: body.width, height: height)
             let maxValue = Swift.max(panel.values.max() ?? 0, panel.most?.max() ?? 0)
             let axes = PlotAxes(
-                x: AxisSpec(title: "time of day (run clock)", unit: .clock, lower: 0, upper: s.windowSeconds, niceBounds: false),
+                x: AxisSpec(
+                    title: "time of day (run clock)", unit: .clock, lower: 0, upper: s.windowSeconds,
+                    niceBounds: false),
                 y: AxisSpec(title: "", unit: .count, lower: 0, upper: Swift.max(1, maxValue * 1.15)),
                 showXLabels: isLast, yTickSpacing: 28, xTickSpacing: 70, leftMargin: left, rightMargin: right)
             let geometry = axes.draw(on: canvas, in: region)
             let plot = geometry.plot
             for part in coverage {
-                var x0 = geometry.x.clampedPosition(part.span.start), x1 = geometry.x.clampedPosition(part.span.end)
-                if x1 - x0 < 1.5 { x0 -= 0.75; x1 += 0.75 }
-                canvas.fill(ChartRect(x: x0, y: plot.minY, width: x1 - x0, height: plot.height), Self.coldStartShade(starting: part.starting))
+                var x0 = geometry.x.clampedPosition(part.span.start)
+                var x1 = geometry.x.clampedPosition(part.span.end)
+                if x1 - x0 < 1.5 {
+                    x0 -= 0.75
+                    x1 += 0.75
+                }
+                canvas.fill(
+                    ChartRect(x: x0, y: plot.minY, width: x1 - x0, height: plot.height),
+                    Self.coldStartShade(starting: part.starting))
             }
             if !panel.values.isEmpty {
                 func steps(_ values: [Double]) -> [ChartPoint] {
@@ -143,7 +165,9 @@ public struct TimelineChart: Chart {
                 let path = steps(panel.values)
                 canvas.clipped(to: plot) {
                     if panel.area {
-                        let base = [geometry.point(path.last.map { geometry.x.value(at: $0.x) } ?? 0, 0), geometry.point(0, 0)]
+                        let base = [
+                            geometry.point(path.last.map { geometry.x.value(at: $0.x) } ?? 0, 0), geometry.point(0, 0),
+                        ]
                         canvas.fillPolygon(path + base, panel.color.withAlpha(0.35))
                     }
                     if let most = panel.most {
@@ -155,7 +179,8 @@ public struct TimelineChart: Chart {
                 }
             }
             let label = panel.title + "  (max \(NumberFormat.count(Swift.max(0, maxValue))))"
-            let box = canvas.textBox(label, at: ChartPoint(x: plot.minX + 6, y: plot.minY + 3), .panelTitle, vertical: .top)
+            let box = canvas.textBox(
+                label, at: ChartPoint(x: plot.minX + 6, y: plot.minY + 3), .panelTitle, vertical: .top)
             canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.8))
             canvas.text(label, at: ChartPoint(x: box.minX, y: box.minY), .panelTitle, vertical: .top)
             geometries.append(geometry)

@@ -87,8 +87,8 @@ public final class Canvas {
         clipped(to: rect) {
             var offset = -rect.height
             while offset < rect.width {
-                line(from: ChartPoint(x: rect.minX + offset, y: rect.maxY), to: ChartPoint(x: rect.minX + offset + rect.height, y: rect.minY),
-                     color, width: width)
+                let start = ChartPoint(x: rect.minX + offset, y: rect.maxY)
+                line(from: start, to: ChartPoint(x: start.x + rect.height, y: rect.minY), color, width: width)
                 offset += spacing
             }
         }

@@ -73,7 +73,9 @@ struct ChartChrome {
         case .box, .hatchedBox:
             let box = ChartRect(x: x + 4, y: midY - 6, width: width - 8, height: 12)
             canvas.fill(box, entry.color)
-            if entry.swatch == .hatchedBox { canvas.hatch(box, Palette.text(on: entry.color).withAlpha(0.4), spacing: 4) }
+            if entry.swatch == .hatchedBox {
+                canvas.hatch(box, Palette.text(on: entry.color).withAlpha(0.4), spacing: 4)
+            }
             canvas.stroke(box, Palette.axis.withAlpha(0.6), width: 0.5)
         case .shade:
             canvas.fill(ChartRect(x: x, y: midY - 6, width: width, height: 12), entry.color)

@@ -147,11 +147,10 @@ public struct BreakEvenChart: Chart {
         for (index, crossover) in crossovers.enumerated() where !keyed.contains(index) {
             let center = geometry.point(crossover.volume, crossover.monthlyDollars)
             let lines = labelLines(crossover)
-            let width = lines.map { canvas.measure($0, style).width }.max() ?? 0
-            let height = canvas.lineHeight(style) + style.size * 1.17
+            let size = canvas.measureLines(lines, style)
             // Beside the marker, then further away in every direction (a leader line joins them).
             let candidates = LabelPlacer.around(
-                center, size: ChartSize(width: width, height: height),
+                center, size: size,
                 distances: [10, 24, 40, 60, 84, 112, 144, 180],
                 directions: [(1, 1), (-1, -1), (1, -1), (-1, 1), (0, 1), (0, -1), (1, 0), (-1, 0)], rise: 0.6)
             guard let box = placer.placeClear(candidates) else {
@@ -162,11 +161,7 @@ public struct BreakEvenChart: Chart {
                 canvas.line(from: start, to: end, Palette.axis, width: 0.8)
             }
             canvas.fill(box.expanded(by: 2), Palette.background.withAlpha(0.85))
-            for (line, text) in lines.enumerated() {
-                canvas.text(
-                    text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)),
-                    line == 0 ? style : TextStyle(size: 10), vertical: .top)
-            }
+            canvas.textLines(lines, at: ChartPoint(x: box.minX, y: box.minY), TextStyle(size: 10), firstLine: style)
             layout.labels.append((lines.joined(separator: " "), box))
         }
         if s.curves.isEmpty || allVolumes.isEmpty {

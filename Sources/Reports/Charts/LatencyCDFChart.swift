@@ -64,10 +64,10 @@ public struct LatencyCDFChart: Chart {
         _ request: LabelRequest, timeoutX: Double?, canvas: Canvas
     ) -> (near: [ChartRect], far: [ChartRect]) {
         let style = Self.labelStyle
-        let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
-        let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
+        let size = canvas.measureLines(request.lines, style)
         func box(x: Double, midY: Double, rightAligned: Bool) -> ChartRect {
-            ChartRect(x: rightAligned ? x - width : x, y: midY - height / 2, width: width, height: height)
+            ChartRect(
+                x: rightAligned ? x - size.width : x, y: midY - size.height / 2, width: size.width, height: size.height)
         }
         let p = request.at
         var near: [ChartRect] = []
@@ -95,8 +95,8 @@ public struct LatencyCDFChart: Chart {
     /// the data) to the slowest answer or the timeout; with timeouts, on to 2.5 × the timeout,
     /// leaving room for the timed-out bars and their labels.
     var secondsRange: (lower: Double, upper: Double) {
-        let answered = curves.flatMap { $0.answeredPoints(timeoutSeconds: clientTimeoutSeconds).map(\.seconds) }.filter
-        { $0 > 0 }
+        let answered = curves.flatMap { $0.answeredPoints(timeoutSeconds: clientTimeoutSeconds).map(\.seconds) }
+            .filter { $0 > 0 }
         let starts = curves.compactMap { $0.seconds(reaching: 0.005) }.filter { $0 > 0 }
         var lo = starts.min() ?? answered.min() ?? 0.1
         var hi = Swift.max(answered.max() ?? 1, clientTimeoutSeconds ?? 0)
@@ -268,11 +268,7 @@ public struct LatencyCDFChart: Chart {
             }
             canvas.fill(box.expanded(by: 1), Palette.background.withAlpha(0.85))
             let style = TextStyle(size: Self.labelStyle.size, bold: true, color: color)
-            for (line, text) in request.lines.enumerated() {
-                canvas.text(
-                    text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)), style,
-                    vertical: .top)
-            }
+            canvas.textLines(request.lines, at: ChartPoint(x: box.minX, y: box.minY), style)
             layout.labels.append((request.lines.joined(separator: " "), box, request.curve))
         }
         if let timeoutX, let timeout {

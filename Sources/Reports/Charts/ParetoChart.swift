@@ -146,10 +146,8 @@ public struct ParetoChart: Chart {
         for request in requests {
             let p = geometry.point(request.point.metric, request.point.monthlyDollars)
             let style = request.style
-            let width = request.lines.map { canvas.measure($0, style).width }.max() ?? 0
-            let height = Double(request.lines.count - 1) * canvas.lineHeight(style) + style.size * 1.17
             let candidates = LabelPlacer.around(
-                p, size: ChartSize(width: width, height: height),
+                p, size: canvas.measureLines(request.lines, style),
                 distances: request.frontier == nil ? [7] : [7, 18, 32, 50, 72, 100, 130],
                 directions: [(1, -1), (1, 1), (-1, -1), (-1, 1), (0, -1), (0, 1)], lift: -5)
             guard let box = placer.place(candidates) else {
@@ -159,11 +157,7 @@ public struct ParetoChart: Chart {
             if let (start, end) = LabelPlacer.leader(from: p, to: box, gap: 6, reach: 10) {
                 canvas.line(from: start, to: end, Palette.neutral, width: 0.7)
             }
-            for (line, text) in request.lines.enumerated() {
-                canvas.text(
-                    text, at: ChartPoint(x: box.minX, y: box.minY + Double(line) * canvas.lineHeight(style)), style,
-                    vertical: .top)
-            }
+            canvas.textLines(request.lines, at: ChartPoint(x: box.minX, y: box.minY), style)
             layout.labels.append((request.point, request.lines.joined(separator: " "), box))
         }
         if valid.isEmpty { ChartChrome.drawMessage("No sweep results to compare yet.", on: canvas, in: plot) }

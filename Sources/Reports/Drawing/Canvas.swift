@@ -168,6 +168,20 @@ public final class Canvas {
         cairo_restore(cr)
     }
 
+    /// The size of `lines` drawn one under the other with ``textLines(_:at:_:firstLine:)``.
+    func measureLines(_ lines: [String], _ style: TextStyle) -> ChartSize {
+        ChartSize(width: lines.map { measure($0, style).width }.max() ?? 0,
+                  height: Double(Swift.max(0, lines.count - 1)) * lineHeight(style) + style.size * 1.17)
+    }
+
+    /// Draws `lines` one under the other from `origin` (top-left); the first in `firstLine` if given.
+    func textLines(_ lines: [String], at origin: ChartPoint, _ style: TextStyle, firstLine: TextStyle? = nil) {
+        for (index, line) in lines.enumerated() {
+            let y = origin.y + Double(index) * lineHeight(style)
+            text(line, at: ChartPoint(x: origin.x, y: y), index == 0 ? firstLine ?? style : style, vertical: .top)
+        }
+    }
+
     /// Splits `text` into lines no wider than `width` (breaking at spaces; a single long word
     /// stays on its own line).
     func wrap(_ text: String, width: Double, _ style: TextStyle) -> [String] {

@@ -3,9 +3,9 @@ import Glibc
 /// The one way numbers are written for people — chart labels, the PDF and HTML reports and
 /// the CLI's tables and messages — without Foundation: a comma every three integer digits, a
 /// minus sign (−), money in whole dollars from $100 up and to the cent below (``dollars(_:)``)
-/// or always to the cent (``cents(_:)``), durations with about three significant digits in the
-/// unit that suits them, and shares with up to two decimals below 1 % and one from 1 % up.
-/// Machine formats (JSON, CSV) keep their own exact notation.
+/// or to the cent in tables (``fixed(_:decimals:grouping:)``), durations with about three
+/// significant digits in the unit that suits them, and shares with up to two decimals below 1 %
+/// and one from 1 % up. Machine formats (JSON, CSV) keep their own exact notation.
 public enum NumberFormat {
     /// `value` with exactly `decimals` decimals and a comma every three integer digits.
     public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
@@ -76,12 +76,6 @@ public enum NumberFormat {
         let magnitude = Swift.abs(value)
         let body = magnitude >= 100 || magnitude == 0 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 2)
         return (value < 0 && magnitude > 0 ? "−$" : "$") + body
-    }
-
-    /// Dollars to the cent, for tables where cents tell options apart: "$1,234.56", "−$3.10".
-    public static func cents(_ value: Double) -> String {
-        let body = fixed(Swift.abs(value), decimals: 2)
-        return (value < 0 && body != "0.00" ? "−$" : "$") + body
     }
 
     /// Dollars for tick labels: "$1.5k" style above $10,000, otherwise trimmed.

@@ -28,9 +28,6 @@ import Testing
         #expect(
             NumberFormat.percent(0) == "0%" && NumberFormat.percent(1) == "100%"
                 && NumberFormat.percent(0.000_01) == "<0.01%")
-        #expect(
-            NumberFormat.cents(1234.567) == "$1,234.57" && NumberFormat.cents(-3.1) == "−$3.10"
-                && NumberFormat.cents(-0.001) == "$0.00")
         #expect(NumberFormat.approximate(36_012.4) == "36,012" && NumberFormat.approximate(1.25e20) == "1.3e+20")
         #expect(NumberFormat.approximate(9.96e20) == "1e+21" && NumberFormat.approximate(.infinity) == "∞")
         #expect(

@@ -114,7 +114,8 @@ import Testing
         #expect(error?.line == 2 && error?.field == "gmt_create")
         #expect(
             error?.message.hasSuffix(
-                "it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+                "it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: "
+                    + "wall-clock in the scenario)"
             ) == true)
         // A plain non-number gets no such hint.
         let plain = TraceReaderTests.error(

@@ -14,10 +14,9 @@ public struct PhaseFit: Sendable, Hashable {
     public var count: Int
     /// Samples of 0 s (below the exports' 1 s resolution): no logarithm, left out.
     public var zeros: Int
-    public var mu: Double
+    /// mu (the mean of ln x) with its 95 % interval.
+    public var interval: ConfidenceInterval
     public var sigma: Double
-    public var muLower: Double
-    public var muUpper: Double
 
     /// Fitted from `samples`; `nil` when fewer than ``minimumSamples`` are above 0 s.
     public init?(_ phase: ColdStartPhase, samples: [Double]) {
@@ -28,12 +27,14 @@ public struct PhaseFit: Sendable, Hashable {
         self.phase = phase
         count = positive.count
         zeros = samples.count - positive.count
-        mu = interval.mean
+        self.interval = interval
         let n = Double(count)
         sigma = (logs.reduce(0) { $0 + ($1 - interval.mean) * ($1 - interval.mean) } / n).squareRoot()
-        muLower = interval.lower
-        muUpper = interval.upper
     }
+
+    public var mu: Double { interval.mean }
+    public var muLower: Double { interval.lower }
+    public var muUpper: Double { interval.upper }
 
     /// exp(mu): the median seconds.
     public var median: Double { exp(mu) }

@@ -24,9 +24,11 @@ struct CalibrateDocument: Encodable {
         var fit: Fit?
     }
 
+    /// mu (mean of ln seconds) with its 95 % interval; sigma with divisor n.
     struct Fit: Encodable {
         var samples, zeros: Int
-        var mu, sigma, muLower, muUpper, medianSeconds, meanSeconds: Double
+        var mu: SummaryJSON.NumberInterval
+        var sigma, medianSeconds, meanSeconds: Double
     }
 
     var schemaVersion = JSONOutput.schemaVersion
@@ -44,14 +46,14 @@ struct CalibrateDocument: Encodable {
                 times: Dictionary(uniqueKeysWithValues: timeline.times.map { (Self.key($0.key), RFC3339.text($0.value)) }),
                 phaseSeconds: Dictionary(uniqueKeysWithValues: timeline.phases.map { ($0.key.rawValue, $0.value) }),
                 totalSeconds: timeline.totalSeconds, imageCached: timeline.imageCached,
-                missing: timeline.missing.map(\.rawValue), skewed: timeline.skewed.map(\.rawValue))
+                missing: timeline.missing.map(Self.key), skewed: timeline.skewed.map(\.rawValue))
         }
         phases = ColdStartPhase.allCases.map { phase in
             Phase(
                 phase: phase.rawValue, interval: phase.interval, samples: calibration.samples[phase]?.count ?? 0,
                 fit: calibration.fits[phase].map {
-                    Fit(samples: $0.count, zeros: $0.zeros, mu: $0.mu, sigma: $0.sigma, muLower: $0.muLower,
-                        muUpper: $0.muUpper, medianSeconds: $0.median, meanSeconds: $0.mean)
+                    Fit(samples: $0.count, zeros: $0.zeros, mu: SummaryJSON.NumberInterval($0.interval),
+                        sigma: $0.sigma, medianSeconds: $0.median, meanSeconds: $0.mean)
                 })
         }
     }
@@ -67,7 +69,7 @@ struct CalibrateDocument: Encodable {
         let rows = scaleUps.map { scaleUp in
             [scaleUp.namespace, scaleUp.pod, scaleUp.node ?? "", scaleUp.nodePool ?? ""].map(CSVText.field)
                 + phaseNames.map { scaleUp.phaseSeconds[$0].map(CSVText.number) ?? "" }
-                + [scaleUp.totalSeconds.map(CSVText.number) ?? "", String(scaleUp.imageCached),
+                + [scaleUp.totalSeconds.map(CSVText.number) ?? "", scaleUp.imageCached ? "1" : "0",
                    CSVText.field(scaleUp.missing.joined(separator: ";"))]
         }
         return CSVText.document(header: header, rows: rows)

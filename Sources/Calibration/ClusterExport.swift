@@ -74,7 +74,9 @@ public struct ClusterExport: Sendable {
     private static let supported = "List, PodList, NodeList, EventList, Pod, Node or Event"
 
     private mutating func add(_ root: JSONObject) throws(CalibrationError) {
-        guard let kind = try root.string("kind") else { throw root.error("kind", "is missing: not a Kubernetes export") }
+        guard let kind = try root.string("kind") else {
+            throw root.error("kind", "is missing: not a Kubernetes export")
+        }
         guard Self.listKinds.contains(kind) else { return try add(item: root, kind: kind) }
         for item in try root.objects("items") {
             // The API's own lists leave `kind` out of their items.

@@ -44,14 +44,16 @@ public struct ColdStartCalibration: Sendable {
                     + ", 95 % CI of mu \(Self.number(fit.muLower))...\(Self.number(fit.muUpper))"
                     + ", median \(Self.number(fit.median)) s, mean \(Self.number(fit.mean)) s")
             } else {
-                lines.append("# \(phase.rawValue): \(phase.interval); too few samples (\(count)): left at the scenario's value")
+                lines.append(
+                    "# \(phase.rawValue): \(phase.interval); too few samples (\(count)): left at the scenario's value")
             }
         }
         lines.append("coldStart:")
         var body: [String] = []
         for phase in ColdStartPhase.allCases {
             guard let fit = fits[phase] else { continue }
-            body.append("  \(phase.rawValue): {lognormal: {mu: \(Self.number(fit.mu)), sigma: \(Self.number(fit.sigma))}}")
+            let lognormal = "{lognormal: {mu: \(Self.number(fit.mu)), sigma: \(Self.number(fit.sigma))}}"
+            body.append("  \(phase.rawValue): " + lognormal)
             if let folded = phase.foldedKey { body.append("  \(folded): 0s   # measured within \(phase.rawValue)") }
         }
         if body.isEmpty { lines[lines.count - 1] += " {}" }

@@ -32,7 +32,8 @@ public struct NodeRecord: Sendable, Hashable {
         let status = try item.object("status")
         ready = try status?.trueConditionTime("Ready")
         var gpus = 0
-        if let allocatable = try status?.object("allocatable"), let quantity = try allocatable.string("nvidia.com/gpu") {
+        if let allocatable = try status?.object("allocatable"),
+            let quantity = try allocatable.string("nvidia.com/gpu") {
             guard let count = Int(quantity), (0...1024).contains(count) else {
                 throw allocatable.error("nvidia.com/gpu", "\"\(quantity)\" is not a GPU count within 0...1024")
             }

@@ -11,12 +11,16 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first == "4 GPU node scale-ups (seconds; - = not recorded)")
-        let worker = { (pod: String) in lines.first { $0.hasPrefix("ml/\(pod) ") }?.split(separator: " ").map(String.init) }
+        let worker = { (pod: String) in
+            lines.first { $0.hasPrefix("ml/\(pod) ") }?.split(separator: " ").map(String.init)
+        }
         #expect(worker("worker-a") == [
-            "ml/worker-a", "gke-prod-gpu-t4-a", "gpu-t4", "2026-11-02T10:00:00Z", "118.0", "80.0", "65.0", "20.0", "300.0",
+            "ml/worker-a", "gke-prod-gpu-t4-a", "gpu-t4", "2026-11-02T10:00:00Z",
+            "118.0", "80.0", "65.0", "20.0", "300.0",
         ])
         #expect(worker("worker-c")?[4...6] == ["114.5", "60.0", "cached"])
-        #expect(lines.contains { $0.hasPrefix("ml/worker-e") && $0.hasSuffix("pod created, node created, node Ready, pod Ready") })
+        let missing = "pod created, node created, node Ready, pod Ready"
+        #expect(lines.contains { $0.hasPrefix("ml/worker-e") && $0.hasSuffix(missing) })
         // driverInstall: ln 80, ln 60, ln 30 → mu 3.959; sigma (divisor 3) 0.412.
         #expect(lines.contains { $0.hasPrefix("driverInstall ") && $0.contains(" 3  3.959  0.412 ") })
         #expect(!lines.contains { $0.hasPrefix("ml/worker-b") || $0.hasPrefix("ml/worker-d") || $0.hasPrefix("jobs/") })
@@ -57,7 +61,8 @@ import Testing
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.isEmpty)
-        #expect(try String(contentsOfFile: table, encoding: .utf8).hasPrefix("2 GPU node scale-ups in node pool gpu-t4"))
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        #expect(text.hasPrefix("2 GPU node scale-ups in node pool gpu-t4"))
         let yaml = try String(contentsOfFile: fragment, encoding: .utf8)
         #expect(yaml.contains("\ncoldStart:\n  vmBoot: {lognormal: {mu: 4.7556, sigma: 0.0151}}\n"))
         #expect(yaml.contains("# Exports: events-v1.json, events.json, nodes.json, pods.json\n"))
@@ -65,7 +70,8 @@ import Testing
 
     @Test(arguments: [
         ("bad/list-of-deployments.json", "items[0].kind: \"Deployment\" is not one of"),
-        ("bad/bad-timestamp.json", "items[0].metadata.creationTimestamp: \"2026-11-02 10:00:00\" is not an RFC 3339 time"),
+        ("bad/bad-timestamp.json",
+         "items[0].metadata.creationTimestamp: \"2026-11-02 10:00:00\" is not an RFC 3339 time"),
     ])
     func badExportWritesNothing(file: String, error: String) throws {
         let directory = CLIRunner.temporaryDirectory()

@@ -13,16 +13,18 @@ import Testing
         }
     }
 
+    static let kinds = "is not one of List, PodList, NodeList, EventList, Pod, Node or Event"
+
     @Test func refusesAListOfAnotherKind() {
         let path = Fixtures.path("bad/deployments.json")
         #expect(Self.message([path])
-            == "\(path): kind: \"DeploymentList\" is not one of List, PodList, NodeList, EventList, Pod, Node or Event")
+            == "\(path): kind: \"DeploymentList\" \(Self.kinds)")
     }
 
     @Test func refusesAnItemOfAnotherKindInAList() {
         let path = Fixtures.path("bad/list-of-deployments.json")
         #expect(Self.message([path])
-            == "\(path): items[0].kind: \"Deployment\" is not one of List, PodList, NodeList, EventList, Pod, Node or Event")
+            == "\(path): items[0].kind: \"Deployment\" \(Self.kinds)")
     }
 
     @Test func namesTheFieldOfATimestampThatDoesNotParse() {

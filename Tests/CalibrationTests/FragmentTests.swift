@@ -8,7 +8,8 @@ import Testing
 /// in place of its own block, the fitted phases replace the defaults and the rest stay.
 @Suite struct FragmentTests {
     @Test func theScenarioReaderReadsTheFragment() throws {
-        let root = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let scenarioPath = root.appendingPathComponent("scenarios/article-gke-t4.yaml").path
         let scenario = try String(contentsOfFile: scenarioPath, encoding: .utf8)
         let calibration = ColdStartCalibration(

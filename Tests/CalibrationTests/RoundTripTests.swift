@@ -46,7 +46,8 @@ import Testing
             let ready = started + draw(.modelLoad)
             let pod = "worker-\(index)", node = "gpu-node-\(index)"
             pods.append("""
-                {"kind": "Pod", "metadata": {"name": "\(pod)", "namespace": "ml", "creationTimestamp": "\(time(created))"},
+                {"kind": "Pod",
+                 "metadata": {"name": "\(pod)", "namespace": "ml", "creationTimestamp": "\(time(created))"},
                  "spec": {"nodeName": "\(node)"},
                  "status": {"conditions": [
                    {"type": "PodScheduled", "status": "True", "lastTransitionTime": "\(time(scheduled))"},
@@ -66,12 +67,15 @@ import Testing
                 """)
             events.append("""
                 {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "Pulled",
-                 "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"}, "eventTime": "\(microTime(started))",
-                 "note": "Successfully pulled image \\"model:1\\" in \(goDuration(pull * 0.5)) (\(goDuration(pull)) including waiting). Image size: 1 bytes."}
+                 "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"},
+                 "eventTime": "\(microTime(started))",
+                 "note": "Successfully pulled image \\"model:1\\" in \(goDuration(pull * 0.5)) \
+                (\(goDuration(pull)) including waiting). Image size: 1 bytes."}
                 """)
         }
         for (name, items) in [("pods", pods), ("nodes", nodes), ("events", events)] {
-            let text = "{\"kind\": \"List\", \"apiVersion\": \"v1\", \"items\": [\n" + items.joined(separator: ",\n") + "]}\n"
+            let text = "{\"kind\": \"List\", \"apiVersion\": \"v1\", \"items\": [\n"
+                + items.joined(separator: ",\n") + "]}\n"
             try text.write(to: directory.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
         }
     }

@@ -16,7 +16,7 @@ enum CalibrateTable {
                         if phase == .imagePull, timeline.imageCached { return "cached" }
                         return timeline.phases[phase].map(seconds) ?? "-"
                     }
-                    + [timeline.totalSeconds.map(seconds) ?? "-", missing.isEmpty ? "" : missing.joined(separator: ", ")])
+                    + [timeline.totalSeconds.map(seconds) ?? "-", missing.joined(separator: ", ")])
         }
         var fits = TextTable([
             ("phase", .left), ("measured as", .left), ("n", .right), ("mu", .right), ("sigma", .right),

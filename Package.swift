@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         // Every input parser as a fuzz target (Fuzz/README.md); scripts/fuzz.sh runs one under libFuzzer.
-        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps"]),
+        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps", "Calibration"]),
         .executableTarget(name: "costsim-fuzz", dependencies: ["FuzzTargets"]),
         // Each test target names every module it imports, so an incremental build recompiles it when one changes.
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),

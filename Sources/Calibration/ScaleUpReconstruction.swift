@@ -7,23 +7,26 @@ import Foundation
 /// new node, the first scheduled is the node's scale-up; the others found it running. Pods known
 /// only from events (deleted since) are included with what the events recorded.
 public enum ScaleUpReconstruction {
-    /// The scale-ups, ordered by their first instant, then namespace and pod name; only nodes of
-    /// `nodePool` when given (nodes without a pool label, or not in the exports, then drop out).
+    /// The scale-ups, ordered by when the pod was scheduled (else its first instant), then namespace and
+    /// pod name; only nodes of `nodePool` when given (nodes without a pool label, or not in the exports,
+    /// then drop out).
     public static func timelines(_ export: ClusterExport, nodePool: String? = nil) -> [ScaleUpTimeline] {
-        var podEvents: [String: [EventRecord]] = [:]
-        for event in export.events where event.kind == "Pod" {
-            podEvents[event.namespace + "/" + event.name, default: []].append(event)
+        struct PodKey: Hashable {
+            var namespace, name: String
         }
-        var pods: [String: PodRecord] = [:]
-        for pod in export.pods { pods[pod.namespace + "/" + pod.name] = pod }
+        var podEvents: [PodKey: [EventRecord]] = [:]
+        for event in export.events where event.kind == "Pod" {
+            podEvents[PodKey(namespace: event.namespace, name: event.name), default: []].append(event)
+        }
+        var pods: [PodKey: PodRecord] = [:]
+        for pod in export.pods { pods[PodKey(namespace: pod.namespace, name: pod.name)] = pod }
         let nodes = Dictionary(export.nodes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         var byNode: [String: ScaleUpTimeline] = [:]
         var withoutNode: [ScaleUpTimeline] = []
         for key in Set(podEvents.keys).union(pods.keys) {
             let events = podEvents[key] ?? []
-            let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-            guard let timeline = timeline(namespace: parts[0], pod: parts[1], pods[key], events, nodes) else {
+            guard let timeline = timeline(namespace: key.namespace, pod: key.name, pods[key], events, nodes) else {
                 continue
             }
             if let nodePool, timeline.pool != nodePool { continue }
@@ -37,7 +40,7 @@ public enum ScaleUpReconstruction {
         return (Array(byNode.values) + withoutNode).sorted(by: order)
     }
 
-    /// First instant, then namespace and pod name (a deterministic order).
+    /// Scheduled (else first) instant, then namespace and pod name (a deterministic order).
     static func order(_ left: ScaleUpTimeline, _ right: ScaleUpTimeline) -> Bool {
         let leftKey = left.times[.scheduled] ?? left.start ?? .infinity
         let rightKey = right.times[.scheduled] ?? right.start ?? .infinity

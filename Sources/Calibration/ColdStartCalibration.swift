@@ -31,7 +31,7 @@ public struct ColdStartCalibration: Sendable {
     public func fragment() -> String {
         var lines = [
             "# Cold-start phases fitted by costsim calibrate (docs/calibration.md): lognormal by maximum likelihood.",
-            "# Exports: " + files.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 }
+            "# Exports: " + files.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
                 .joined(separator: ", "),
             "# Scale-ups: \(timelines.count)" + (nodePool.map { " of node pool \($0)" } ?? "")
                 + (period.map { ", \(RFC3339.text($0.start)) to \(RFC3339.text($0.end))" } ?? ""),

@@ -42,6 +42,9 @@ import Testing
             + "(timed out ≤ 1.95%).")
         #expect(
             summary.verdict.breachSentences.first?.contains("13.1% of requests time out (objective ≤ 1.95%)") == true)
+        // The cost chart says the same, never "scale-to-zero … cheaper" on its own.
+        let costChart = try #require(input.charts.compactMap { $0 as? CostChart }.first)
+        #expect(costChart.subtitle == summary.verdict.sentence)
         #expect(summary.sentences.contains { $0.contains("while no GPU is ready") })
         let pdf = try ReportRenderer(input: input).pdfData()
         // summary, assumptions, CDF, two timelines, cost

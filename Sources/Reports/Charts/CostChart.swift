@@ -1,19 +1,27 @@
 import Analysis
 
 /// Chart 3: monthly cost per option as stacked bars by component, with each total on top and
-/// how many times cheaper than the baseline each option is.
+/// how many times cheaper than the baseline each option is; the subtitle carries the verdict.
 public struct CostChart: Chart {
     public var options: [OptionCost]
     /// Option the savings ratios compare against (`nil`: the most expensive).
     public var baselineName: String?
     public var title: String
+    /// The line under the title. The report gives its verdict here, so the chart never headlines
+    /// the cheapest option's saving when that option breaks what the users need.
+    public var subtitle: String
     public var fileStem: String { "monthly-cost" }
 
-    public init(options: [OptionCost], baselineName: String? = nil, title: String = "What each option costs per month")
-    {
+    public static let defaultSubtitle = "Projected monthly cost, split by what the money pays for."
+
+    public init(
+        options: [OptionCost], baselineName: String? = nil, title: String = "What each option costs per month",
+        subtitle: String = CostChart.defaultSubtitle
+    ) {
         self.options = options
         self.baselineName = baselineName
         self.title = title
+        self.subtitle = subtitle
     }
 
     public func draw(on canvas: Canvas, in frame: ChartRect) { _ = render(on: canvas, in: frame) }
@@ -21,23 +29,6 @@ public struct CostChart: Chart {
     var baseline: OptionCost? {
         if let baselineName, let match = options.first(where: { $0.optionName == baselineName }) { return match }
         return options.max { $0.totalDollars < $1.totalDollars }
-    }
-
-    /// Plain-words comparison of the cheapest option with the baseline.
-    var savingsSentence: String? {
-        guard options.count >= 2, let baseline, let cheapest = options.min(by: { $0.totalDollars < $1.totalDollars }),
-            cheapest.optionName != baseline.optionName
-        else { return nil }
-        let sentence =
-            "\(cheapest.optionName) costs \(NumberFormat.dollars(cheapest.totalDollars))/month "
-            + "vs \(NumberFormat.dollars(baseline.totalDollars)) for \(baseline.optionName)"
-        guard cheapest.totalDollars > 0 else { return sentence + "." }
-        let phrase = CostPhrase.compare(option: cheapest.totalDollars, baseline: baseline.totalDollars)
-        guard CostPhrase.isCheaper(option: cheapest.totalDollars, baseline: baseline.totalDollars) else {
-            return sentence + " (\(phrase))."
-        }
-        return sentence
-            + " (\(phrase), saving \(NumberFormat.dollars(baseline.totalDollars - cheapest.totalDollars))/month)."
     }
 
     func render(on canvas: Canvas, in frame: ChartRect) -> PlotGeometry {
@@ -55,9 +46,6 @@ public struct CostChart: Chart {
         let legend = used.map {
             LegendEntry(label: $0.label, color: $0.kind.color, swatch: $0.kind.isHatched ? .hatchedBox : .box)
         }
-        let subtitle =
-            savingsSentence.map(NumberFormat.capitalizedFirst)
-            ?? "Projected monthly cost, split by what the money pays for."
         let body = ChartChrome(
             title: title, subtitle: subtitle, legend: legend,
             footnote: "Stacked by component; amounts are the simulated usage projected to one month."

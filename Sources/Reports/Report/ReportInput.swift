@@ -82,7 +82,11 @@ public struct ReportInput: Sendable {
         for result in results {
             charts.append(TimelineChart(series: TimelineSeries(result: result, day: timelineDay)))
         }
-        if !costs.isEmpty { charts.append(CostChart(options: costs, baselineName: baselineOptionName)) }
+        if !costs.isEmpty {
+            // The verdict judges figures; without any (costs only) the chart keeps its neutral line.
+            let subtitle = figures.isEmpty ? CostChart.defaultSubtitle : verdict.sentence
+            charts.append(CostChart(options: costs, baselineName: baselineOptionName, subtitle: subtitle))
+        }
         if let breakEven { charts.append(BreakEvenChart(series: breakEven)) }
         if !pareto.isEmpty {
             charts.append(ParetoChart(points: pareto, latencyTargetSeconds: results.first?.clientTimeoutSeconds))

@@ -5,7 +5,7 @@ import PackageDescription
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Analysis (verdict, findings) ─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; Calibration reads kubectl exports (pods, nodes, events)
-//   into cold-start phase fits (with Sweeps' confidence intervals); the costsim CLI only wires the modules together.
+//   into cold-start phase fits; the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",
@@ -54,7 +54,7 @@ let package = Package(
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits.
-        .target(name: "Calibration", dependencies: ["Simulator", "Sweeps"]),
+        .target(name: "Calibration", dependencies: ["Simulator"]),
         .executableTarget(
             name: "costsim",
             dependencies: [
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "CostModel", "Simulator", "Storage"]),
         .testTarget(name: "CLITests", dependencies: ["costsim", "Analysis", "Simulator", "Storage", "Sweeps"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Analysis", "CostModel", "Scenarios", "Simulator", "Storage"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Simulator", "Sweeps"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Simulator"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

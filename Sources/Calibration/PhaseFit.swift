@@ -1,5 +1,5 @@
 import Foundation
-import Sweeps
+import Simulator
 
 /// A lognormal fitted by maximum likelihood to one phase's samples (seconds > 0):
 /// mu = mean of ln x, sigma = the maximum-likelihood standard deviation of ln x (divisor n), and a

@@ -1,3 +1,5 @@
+import Simulator
+
 /// What one replication of one configuration produced: the numbers a sweep keeps.
 public struct RunOutcome: Sendable, Hashable {
     public var configuration: Int

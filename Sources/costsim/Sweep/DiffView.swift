@@ -1,3 +1,4 @@
+import Simulator
 import Sweeps
 
 /// A ``ScenarioDiff`` as a table, markdown (for a pull-request comment), JSON or CSV.

@@ -1,3 +1,4 @@
+import Simulator
 import Sweeps
 
 /// A configuration's replications summarised, as `sweep`, `recommend` and `diff` print it in

@@ -127,6 +127,42 @@ import Simulator
         #expect([set.initialBackoffSeconds, set.maxBackoffSeconds, set.backoffResetTimeoutSeconds] == [60, 600, 3600])
     }
 
+    /// `phase` pins a controller's first tick; absent, each replication draws it (nil here).
+    @Test func readsControllerPhases() throws {
+        func deployment(_ autoscaler: String, _ extra: String) throws -> AutoscaledDeployment? {
+            let scenario = try parse("""
+                workload:
+                  generate: {days: 1}
+                options:
+                  - name: s
+                    autoscaled:
+                      \(autoscaler)
+                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
+                      \(extra)
+                """)
+            guard case .autoscaled(let deployment) = scenario.options[0].kind else { return nil }
+            return deployment
+        }
+        let pinned = try #require(
+            try deployment("keda: {phase: 2.5s}", "hpa: {phase: 1s}\n      clusterAutoscaler: {phase: 7s}"))
+        guard case .keda(let keda) = pinned.autoscaler else { Issue.record("not KEDA"); return }
+        #expect([keda.phaseSeconds, pinned.hpa.phaseSeconds, pinned.clusterAutoscaler.phaseSeconds] == [2.5, 1, 7])
+        let drawn = try #require(try deployment("keda: {}", ""))
+        guard case .keda(let drawnKEDA) = drawn.autoscaler else { Issue.record("not KEDA"); return }
+        #expect(drawnKEDA.phaseSeconds == nil)
+        #expect(drawn.hpa.phaseSeconds == nil && drawn.clusterAutoscaler.phaseSeconds == nil)
+        let knative = try #require(try deployment("knative: {phase: 1.5s}", ""))
+        guard case .knative(let kpa) = knative.autoscaler else { Issue.record("not Knative"); return }
+        #expect(kpa.phaseSeconds == 1.5)
+
+        let negative = error(Self.minimal.replacingOccurrences(
+            of: "    dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}",
+            with: "    autoscaled:\n      keda: {phase: -3s}\n"
+                + "      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}"))
+        #expect(negative?.line == 6)
+        #expect(negative?.field == "options[0].autoscaled.keda.phase", "\(String(describing: negative))")
+    }
+
     @Test func unknownKeyIsAnErrorWithLineAndField() {
         let error = error("""
             workload:

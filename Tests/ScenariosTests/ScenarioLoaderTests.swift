@@ -100,24 +100,26 @@ import Simulator
         #expect(error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true, "\(String(describing: error))")
     }
 
+    /// The autoscaled option of a one-day scenario: `autoscaler` (a `keda:` or `knative:` line)
+    /// and a GPU pool, then `extra` (lines of the same block); nil if it is not autoscaled.
+    func autoscaled(_ autoscaler: String = "keda: {}", extra: String = "") throws -> AutoscaledDeployment? {
+        let scenario = try parse("""
+            workload:
+              generate: {days: 1}
+            options:
+              - name: s
+                autoscaled:
+                  \(autoscaler)
+                  nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
+                  \(extra)
+            """)
+        guard case .autoscaled(let deployment) = scenario.options[0].kind else { return nil }
+        return deployment
+    }
+
     @Test func readsTheNodeGroupBackoff() throws {
         func settings(_ fields: String) throws -> ClusterAutoscalerSettings {
-            let scenario = try parse("""
-                workload:
-                  generate: {days: 1}
-                options:
-                  - name: s
-                    autoscaled:
-                      keda: {}
-                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
-                      clusterAutoscaler: {\(fields)}
-                """)
-            let kind = scenario.options[0].kind
-            guard case .autoscaled(let deployment) = kind else {
-                Issue.record("not autoscaled: \(kind)")
-                return ClusterAutoscalerSettings()
-            }
-            return deployment.clusterAutoscaler
+            try #require(try autoscaled(extra: "clusterAutoscaler: {\(fields)}")).clusterAutoscaler
         }
         let defaults = try settings("profile: upstream-defaults")
         let defaultValues = [defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds]
@@ -129,29 +131,15 @@ import Simulator
 
     /// `phase` pins a controller's first tick; absent, each replication draws it (nil here).
     @Test func readsControllerPhases() throws {
-        func deployment(_ autoscaler: String, _ extra: String) throws -> AutoscaledDeployment? {
-            let scenario = try parse("""
-                workload:
-                  generate: {days: 1}
-                options:
-                  - name: s
-                    autoscaled:
-                      \(autoscaler)
-                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
-                      \(extra)
-                """)
-            guard case .autoscaled(let deployment) = scenario.options[0].kind else { return nil }
-            return deployment
-        }
         let pinned = try #require(
-            try deployment("keda: {phase: 2.5s}", "hpa: {phase: 1s}\n      clusterAutoscaler: {phase: 7s}"))
+            try autoscaled("keda: {phase: 2.5s}", extra: "hpa: {phase: 1s}\n      clusterAutoscaler: {phase: 7s}"))
         guard case .keda(let keda) = pinned.autoscaler else { Issue.record("not KEDA"); return }
         #expect([keda.phaseSeconds, pinned.hpa.phaseSeconds, pinned.clusterAutoscaler.phaseSeconds] == [2.5, 1, 7])
-        let drawn = try #require(try deployment("keda: {}", ""))
+        let drawn = try #require(try autoscaled())
         guard case .keda(let drawnKEDA) = drawn.autoscaler else { Issue.record("not KEDA"); return }
         #expect(drawnKEDA.phaseSeconds == nil)
         #expect(drawn.hpa.phaseSeconds == nil && drawn.clusterAutoscaler.phaseSeconds == nil)
-        let knative = try #require(try deployment("knative: {phase: 1.5s}", ""))
+        let knative = try #require(try autoscaled("knative: {phase: 1.5s}"))
         guard case .knative(let kpa) = knative.autoscaler else { Issue.record("not Knative"); return }
         #expect(kpa.phaseSeconds == 1.5)
 

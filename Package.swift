@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module graph follows the data flow:
-//   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Reports (Cairo)
+//   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Analysis (verdict, findings) ─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "CostModel", targets: ["CostModel"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
         .executable(name: "costsim", targets: ["costsim"]),
@@ -44,13 +45,16 @@ let package = Package(
         // SQLite connections and atomic output files, with their error types (no Foundation).
         .target(name: "Storage", dependencies: ["CSQLite"]),
         .target(name: "CostModel", dependencies: ["Simulator", "Storage"]),
-        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Storage", "CCairo"]),
+        // A scenario's runs pooled per option, judged against the objectives (the verdict), explained
+        // in sentences (findings) and across traffic volumes (break-even): what every output shares.
+        .target(name: "Analysis", dependencies: ["Simulator", "CostModel"]),
+        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
-        .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "costsim",
             dependencies: [
-                "Simulator", "Scenarios", "CostModel", "Reports", "Sweeps", "Storage",
+                "Simulator", "Scenarios", "CostModel", "Analysis", "Reports", "Sweeps", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,9 +66,10 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel", "Simulator", "Storage"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CostModel", "Simulator", "Storage"]),
-        .testTarget(name: "CLITests", dependencies: ["costsim", "Simulator", "Storage", "Sweeps"]),
-        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "CostModel", "Scenarios", "Simulator", "Storage"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "CostModel", "Scenarios", "Simulator"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "CostModel", "Simulator", "Storage"]),
+        .testTarget(name: "CLITests", dependencies: ["costsim", "Analysis", "Simulator", "Storage", "Sweeps"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Analysis", "CostModel", "Scenarios", "Simulator", "Storage"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -44,6 +44,7 @@ struct ScenarioReader {
             }
             scenario.baseline = name
         }
+        if let node = top.optional("objectives") { scenario.objectives = try objectives(node) }
         try top.finish()
         do {
             try scenario.validate()

@@ -4,7 +4,7 @@ import Scenarios
 public enum SweepError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A configuration cannot be built from the scenario (wrong option kind, unknown GPU, …).
     case invalidConfiguration(String)
-    /// Bad command-line input: shard, SLO expression, option name.
+    /// Bad command-line input: shard, objective expression, option name.
     case invalidInput(String)
     /// A results file cannot be read, written or merged.
     case results(String)

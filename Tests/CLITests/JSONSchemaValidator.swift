@@ -7,8 +7,8 @@ import Foundation
 struct JSONSchemaValidator {
     let root: [String: Any]
 
-    static let keywords: Set = ["$schema", "title", "$defs", "$ref", "type", "properties", "required",
-                                "additionalProperties", "items", "const", "pattern"]
+    static let keywords: Set = ["$schema", "title", "$defs", "$ref", "type", "properties", "required", "enum",
+                                "minimum", "minLength", "additionalProperties", "items", "const", "pattern"]
 
     init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -53,6 +53,16 @@ struct JSONSchemaValidator {
             guard allowed.contains(where: { Self.matches(value, type: $0) }) else {
                 return errors + ["\(path): expected \(allowed.joined(separator: " or ")), got \(value)"]
             }
+        }
+        if let choices = schema["enum"] as? [String], !choices.contains(where: { "\(value)" == $0 }) {   // string enums only
+            errors.append("\(path): '\(value)' is not one of \(choices.joined(separator: ", "))")
+        }
+        if let minimum = (schema["minimum"] as? NSNumber)?.doubleValue, let number = (value as? NSNumber)?.doubleValue,
+           number < minimum {
+            errors.append("\(path): \(number) is below \(minimum)")
+        }
+        if let length = (schema["minLength"] as? NSNumber)?.intValue, let text = value as? String, text.count < length {
+            errors.append("\(path): '\(text)' is shorter than \(length)")
         }
         if let pattern = schema["pattern"] as? String, let text = value as? String,
            text.range(of: pattern, options: .regularExpression) == nil {

@@ -48,7 +48,7 @@ import Testing
         try ("arrival_seconds,work_size\n" + (0..<400).map { "\($0),40\n" }.joined()).write(to: trace, atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(["run", "--trace", trace.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("were still waiting or in service when the run stopped, 60.0 min after the observed period"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("were still waiting or in service when the run stopped, 60 min after the observed period"), "\(outcome.standardOutput)")
     }
 
     @Test func aTraceOfAnotherSyntaxThanTheScenariosNeedsAPreset() throws {

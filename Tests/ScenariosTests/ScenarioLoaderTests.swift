@@ -205,6 +205,29 @@ import Simulator
         #expect(throws: ScenarioFileError.self) { _ = try ScenarioLoader.load(path: "/nonexistent/scenario.yaml") }
     }
 
+    @Test func readsObjectives() throws {
+        let scenario = try parse(Self.minimal + "\nobjectives: {p95: 30s, p99: <2m, timedOut: 1%, coldStartHit: 0.1}")
+        #expect(scenario.objectives == [
+            Objective(metric: .p95, threshold: 30), Objective(metric: .p99, strict: true, threshold: 120),
+            Objective(metric: .timedOut, threshold: 0.01), Objective(metric: .coldStartHit, threshold: 0.1),
+        ])
+        #expect(try parse(Self.minimal).objectives.isEmpty)
+    }
+
+    @Test("a bad objective names the file, line and field", arguments: [
+        ("objectives: {p95: fast}", "field 'objectives.p95'", "not a duration"),
+        ("objectives: {timedOut: 150%}", "field 'objectives.timedOut'", "between 0% and 100%"),
+        ("objectives: {p90: 30s}", "field 'objectives.p90'", "unknown key 'p90'"),
+        ("objectives: 30s", "field 'objectives'", "expected a mapping"),
+    ])
+    func badObjective(line: String, field: String, message: String) {
+        let yaml = Self.minimal + "\n" + line
+        let error = error(yaml)
+        let lineNumber = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(error?.description.hasPrefix("test.yaml:\(lineNumber): \(field)") == true, "\(String(describing: error))")
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
     @Test func duplicateOptionNames() {
         let yaml = Self.minimal + "\n  - name: dedicated\n    dedicated: {node: {machineType: x, gpu: T4}}"
         #expect(error(yaml)?.message.contains("two deployment options") == true)

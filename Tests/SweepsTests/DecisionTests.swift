@@ -1,7 +1,9 @@
+import Scenarios
+import Simulator
 import Testing
 @testable import Sweeps
 
-@Suite("Confidence intervals, Pareto frontier, SLOs and recommendations")
+@Suite("Confidence intervals, Pareto frontier and recommendations")
 struct DecisionTests {
     @Test("Student t 97.5% quantiles match the table", arguments: [
         (1, 12.706), (2, 4.303), (4, 2.776), (9, 2.262), (19, 2.093), (29, 2.045), (30, 2.042), (40, 2.021), (60, 2.000), (120, 1.980),
@@ -58,56 +60,6 @@ struct DecisionTests {
         #expect(paretoFrontier(summaries, metric: .p99).map(\.configuration) == [3, 1, 0])
     }
 
-    @Test("SLO expressions parse", arguments: [
-        ("p95<=30s", SweepMetric.p95, false, 30.0), ("p99 < 2m", .p99, true, 120), ("p50<=500ms", .p50, false, 0.5), ("P95<=45", .p95, false, 45),
-    ])
-    func sloParsing(text: String, metric: SweepMetric, strict: Bool, threshold: Double) throws {
-        let slo = try SLO.latency(text)
-        #expect(slo.metric == metric && slo.strict == strict && slo.threshold == threshold)
-    }
-
-    @Test("SLOs print with three significant digits")
-    func sloDescription() throws {
-        #expect(try SLO.latency("p95<=30s").description == "p95 <= 30s")
-        #expect(SLO(metric: .p50, threshold: 6.5007568352951095).description == "p50 <= 6.5s")
-        #expect(SLO(metric: .p99, strict: true, threshold: 123.456).description == "p99 < 123s")
-        #expect(try SLO.share("<=0.1%").description == "timeouts <= 0.1%")
-    }
-
-    @Test("impossible SLO expressions are errors", arguments: [
-        "p95>=30s", "p95<=0s", "p97<=30s", "p95<=fast", "p95 30s", "", "p95<=-3s",
-        "p95<=inf s", "p95<=1e400s", "p95<=0x10s", "p95<=nan s", "p99.9<=30s",
-    ])
-    func badSLO(text: String) {
-        #expect(throws: SweepError.self) { try SLO.latency(text) }
-    }
-
-    @Test("timeout objectives", arguments: [("<=0.1%", 0.001, false), ("< 1%", 0.01, true), ("<=0.002", 0.002, false)])
-    func shares(text: String, value: Double, strict: Bool) throws {
-        let slo = try SLO.share(text)
-        #expect(abs(slo.threshold - value) < 1e-12 && slo.strict == strict && slo.metric == .timeouts)
-    }
-
-    @Test("percentiles other than p50, p95 and p99 are not kept")
-    func unkeptPercentile() throws {
-        let error = try #require(throws: SweepError.self) { try SLO.latency("p99.9<=30s") }
-        #expect("\(error)".contains("only p50, p95 and p99"))
-    }
-
-    @Test("a latency objective at or above the client timeout cannot be broken")
-    func alwaysMet() throws {
-        #expect(try SLO.latency("p95<=60s").isAlwaysMet(responseCapSeconds: 60))
-        #expect(try !SLO.latency("p95<60s").isAlwaysMet(responseCapSeconds: 60))
-        #expect(try SLO.latency("p99<2m").isAlwaysMet(responseCapSeconds: 60))
-        #expect(try !SLO.latency("p95<=59s").isAlwaysMet(responseCapSeconds: 60))
-        #expect(try !SLO.share("<=100%").isAlwaysMet(responseCapSeconds: 60))
-    }
-
-    @Test("impossible timeout objectives are errors", arguments: ["<=150%", ">=0.1%", "<0%", "<=-1%", "<=lots", "<=0x1%", "<=inf"])
-    func badShares(text: String) {
-        #expect(throws: SweepError.self) { try SLO.share(text) }
-    }
-
     @Test("recommend: the cheapest whose upper CI bound meets the SLO, a runner-up, and tightening steps")
     func recommend() throws {
         let summaries = [
@@ -117,7 +69,7 @@ struct DecisionTests {
             Fixtures.summary(3, costs: [80, 80, 80], p95: [10, 10, 10]),      // meets, much tighter
             Fixtures.summary(4, costs: [50, 50, 50], p95: [20, 21, 20]),      // meets, tighter
         ]
-        let recommendation = Recommendation(summaries: summaries, slos: [try SLO.latency("p95<=30s")])
+        let recommendation = Recommendation(summaries: summaries, objectives: [try Objective.latency("p95<=30s")])
         #expect(recommendation.best?.configuration == 2)
         #expect(recommendation.runnerUp?.configuration == 1)
         #expect(recommendation.qualifying == 4)
@@ -126,10 +78,10 @@ struct DecisionTests {
         let withTimeouts = summaries.map { summary in
             summary.configuration == 2 ? Fixtures.summary(2, costs: [25, 25, 25], p95: [29, 29, 29], timeouts: [50, 60, 55]) : summary
         }
-        let strict = Recommendation(summaries: withTimeouts, slos: [try SLO.latency("p95<=30s"), try SLO.share("<=1%")])
+        let strict = Recommendation(summaries: withTimeouts, objectives: [try Objective.latency("p95<=30s"), try Objective.share("<=1%")])
         #expect(strict.best?.configuration == 1)
         // Nothing meets an impossible target.
-        #expect(Recommendation(summaries: summaries, slos: [try SLO.latency("p95<=5s")]).best == nil)
+        #expect(Recommendation(summaries: summaries, objectives: [try Objective.latency("p95<=5s")]).best == nil)
     }
 
     @Test("break-even crossovers interpolate between traffic volumes")

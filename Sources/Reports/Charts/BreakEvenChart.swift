@@ -1,3 +1,5 @@
+import Analysis
+
 /// Chart 4: monthly cost of each option against traffic volume, with the volumes where the
 /// cheapest option changes (break-even) marked.
 public struct BreakEvenChart: Chart {

@@ -1,3 +1,5 @@
+import Analysis
+
 /// Chart 3: monthly cost per option as stacked bars by component, with each total on top and
 /// how many times cheaper than the baseline each option is.
 public struct CostChart: Chart {

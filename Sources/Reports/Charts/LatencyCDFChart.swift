@@ -1,3 +1,4 @@
+import Analysis
 import Simulator
 
 /// Chart 1: cumulative distribution of response time per option on a log time axis, with

@@ -1,3 +1,5 @@
+import Analysis
+
 /// Chart 5: cost against a latency percentile (p95 by default) or a share (timeouts) for the
 /// configurations of a sweep, with the Pareto frontier (the configurations nothing else beats
 /// on both) joined and labelled.

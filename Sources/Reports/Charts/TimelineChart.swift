@@ -1,3 +1,5 @@
+import Analysis
+
 /// Chart 2: one day of one option as four stacked panels sharing a time-of-day axis —
 /// arrivals, queue depth, ready pods, GPU nodes — with GPU cold starts shaded across all of
 /// them: the picture that shows why nodes stay up.

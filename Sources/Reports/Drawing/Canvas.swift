@@ -205,6 +205,11 @@ public final class Canvas {
         return y - origin.y
     }
 
+    /// The height ``paragraph(_:origin:width:_:)`` would use.
+    func paragraphHeight(_ text: String, width: Double, _ style: TextStyle) -> Double {
+        Double(wrap(text, width: width, style).count) * lineHeight(style)
+    }
+
     // MARK: state
 
     private func setColor(_ color: Color) {

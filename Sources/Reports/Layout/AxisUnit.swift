@@ -1,3 +1,5 @@
+import Analysis
+
 /// What an axis measures, which decides its tick steps and how tick labels read.
 public enum AxisUnit: Sendable, Hashable {
     /// A plain count or quantity ("1,200").

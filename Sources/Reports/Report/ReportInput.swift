@@ -1,3 +1,4 @@
+import Analysis
 import CostModel
 import Simulator
 
@@ -12,8 +13,14 @@ public struct ReportInput: Sendable {
     public var results: [SimulationResult]
     /// Monthly cost per option, matched to `results` by option name.
     public var costs: [OptionCost]
-    /// The option savings are measured against (e.g. "dedicated"); `nil`: the most expensive.
+    /// The option savings are measured against (e.g. "dedicated"); `nil`: the first.
     public var baselineOptionName: String?
+    /// What the users need; the verdict recommends the cheapest option meeting all of them
+    /// (empty: ``Verdict/defaultObjectives(baseline:)``).
+    public var objectives: [Objective]
+    /// Headline figures per option for page 1 and the verdict: pooled over every replication when
+    /// the caller has them (``OptionFigures/init(outcome:)``); by default from `results` and `costs`.
+    public var figures: [OptionFigures]
     /// Rows of the assumptions table (scenario settings, prices with dates and sources).
     public var assumptions: [AssumptionRow]
     /// Extra plain sentences for page 1, after the computed ones.
@@ -36,6 +43,10 @@ public struct ReportInput: Sendable {
         self.results = results
         self.costs = costs
         self.baselineOptionName = baselineOptionName
+        objectives = []
+        figures = results.map { result in
+            OptionFigures(result: result, monthlyDollars: costs.first { $0.optionName == result.option.name }?.totalDollars)
+        }
         self.assumptions = assumptions
         self.findings = findings
         self.breakEven = breakEven
@@ -55,6 +66,9 @@ public struct ReportInput: Sendable {
             baselineOptionName: baselineOptionName, assumptions: assumptions, findings: findings, breakEven: breakEven,
             pareto: pareto, timelineDay: timelineDay)
     }
+
+    /// The verdict on ``figures`` under ``objectives``.
+    public var verdict: Verdict { Verdict(figures: figures, objectives: objectives, baselineName: baselineOptionName) }
 
     /// The charts of this report, in page order.
     public var charts: [any Chart] {

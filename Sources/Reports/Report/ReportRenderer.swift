@@ -1,3 +1,4 @@
+import Analysis
 import CCairo
 import Storage
 
@@ -77,7 +78,7 @@ public struct ReportRenderer: Sendable {
     /// The pages in order.
     func plan(canvas: Canvas) -> [ReportPage] {
         var pages: [ReportPage] = [.summary]
-        if !input.findings.isEmpty { pages.append(.findings) }
+        if !moreSentences(canvas: canvas).isEmpty { pages.append(.findings) }
         if !input.assumptions.isEmpty {
             let table = assumptionsTable
             let width = pageSize.width - 2 * ReportRenderer.margin
@@ -89,12 +90,21 @@ public struct ReportRenderer: Sendable {
         return pages
     }
 
+    /// The summary's sentences that page 1 had no room for, then the findings.
+    func moreSentences(canvas: Canvas) -> [String] {
+        let summary = ReportSummary(input)
+        let shown = ChartRenderer.withMeasuringCanvas {
+            SummaryPage(input: input, summary: summary).draw(on: $0, in: body).sentencesShown
+        }
+        return Array(summary.sentences.dropFirst(shown)) + input.findings
+    }
+
     var assumptionsTable: TableLayout {
         TableLayout(header: ["Assumption", "Value", "Source", "Date"],
                     rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
     }
 
-    private var body: ChartRect {
+    var body: ChartRect {
         ChartRect(x: ReportRenderer.margin, y: ReportRenderer.margin, width: pageSize.width - 2 * ReportRenderer.margin,
                   height: pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight)
     }
@@ -109,7 +119,7 @@ public struct ReportRenderer: Sendable {
             canvas.text("What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 30
             let style = TextStyle(size: 11)
-            for finding in input.findings {
+            for finding in moreSentences(canvas: canvas) {
                 canvas.circle(at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
                 y += canvas.paragraph(NumberFormat.capitalizedFirst(finding), origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16, style) + 7
             }

@@ -44,6 +44,14 @@ struct TableLayout {
         return pages
     }
 
+    /// The height of the whole table drawn at `width`.
+    func height(width: Double, canvas: Canvas) -> Double {
+        let widths = columnWidths(total: width)
+        return ([header] + rows).reduce(0) { sum, cells in
+            sum + height(of: cells, widths: widths, style: cells == header ? headerStyle : style, canvas: canvas)
+        }
+    }
+
     /// Draws the header and `range` of rows from `origin`; returns the height used.
     @discardableResult
     func draw(on canvas: Canvas, origin: ChartPoint, width: Double, rows range: Range<Int>) -> Double {

@@ -30,6 +30,10 @@ public struct Scenario: Sendable, Hashable {
     /// The name of the option the others are compared against (cost ratios, savings); `nil`:
     /// the first option. Results do not depend on it.
     public var baseline: String?
+    /// What the users need (upper bounds on latency, timeouts, cold starts); the verdict
+    /// recommends the cheapest option meeting all of them. Empty: a documented default.
+    /// Results do not depend on it.
+    public var objectives: [Objective] = []
 
     public init(
         name: String, workload: Workload, inference: InferenceModel = InferenceModel(), workers: WorkerSettings = WorkerSettings(),

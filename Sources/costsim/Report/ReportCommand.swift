@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Reports
@@ -20,6 +21,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
     @OptionGroup var baseline: BaselineOption
+    @OptionGroup var objectives: ObjectiveOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "The PDF to write (atomically; default: report.pdf).", valueName: "report.pdf"))
@@ -42,10 +44,10 @@ struct ReportCommand: AsyncParsableCommand {
         let pdf = try OutputFile(checking: path, option: "--output")
         let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
         try AtomicFile.refuseSameFile(outputs: [("--output", path)], inputs: self.scenario.inputFiles + pricing.inputFiles)
-        let scenario = try baseline.apply(to: self.scenario.load())
+        let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load()))
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
-        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator)
+        let outcomes = try await ScenarioRun.run(scenario, calculator: calculator)
         let input = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
         // The PDF and the PNGs are one output: all are written or none.
         var pngs = 0

@@ -1,3 +1,4 @@
+import Analysis
 import CostModel
 import Foundation
 import Reports
@@ -14,14 +15,9 @@ struct ReportWriter {
     let outcomes: [OptionOutcome]
     let calculator: CostCalculator
 
-    /// Traffic volumes of the break-even sweep, as multiples of the scenario's own volume.
-    static let breakEvenVolumesMinutesPerDay: [Double] = [10, 30, 100, 300, 1000, 3000]
-    /// Days simulated per break-even point (shorter than a month keeps the sweep quick).
-    static let breakEvenDays = 7.0
-
     func input() async throws -> ReportInput {
         let baseline = RunOutput(scenario: scenario, outcomes: outcomes).baseline
-        return ReportInput(
+        var input = ReportInput(
             scenarioName: scenario.name,
             results: outcomes.map(\.first),
             costReports: outcomes.map(\.firstCost),
@@ -29,6 +25,9 @@ struct ReportWriter {
             assumptions: try assumptions(),
             findings: Findings(scenario: scenario, outcomes: outcomes, baseline: baseline).sentences,
             breakEven: try await breakEven())
+        input.figures = outcomes.map(OptionFigures.init(outcome:))
+        input.objectives = scenario.objectives
+        return input
     }
 
     /// Checks, before anything is simulated, that the PNGs of a report on `scenario` can be
@@ -203,30 +202,12 @@ struct ReportWriter {
 
     // MARK: Break-even
 
-    /// Monthly cost of every option at several daily volumes (generated workloads only); the
-    /// simulations run concurrently.
+    /// The break-even study as the chart's series (generated speech workloads only).
     func breakEven() async throws -> BreakEvenSeries? {
-        guard case .synthetic(let generator) = scenario.workload, scenario.inference.workUnit == .audioSeconds else { return nil }
-        let volumes = Self.breakEvenVolumesMinutesPerDay
-        let (scenario, calculator) = (self.scenario, self.calculator)
-        // Points as (option, volume) index pairs in option × volume order, started busiest first
-        // so that the longest runs do not come last.
-        let points = scenario.options.indices.flatMap { option in volumes.indices.map { (option, $0) } }
-        let busiestFirst = points.indices.sorted { volumes[points[$0].1] > volumes[points[$1].1] }
-        let dollars = try await concurrentMap(count: points.count, startOrder: busiestFirst) { index in
-            let (option, volume) = points[index]
-            var sweep = scenario
-            var description = generator
-            description.workPerDay = volumes[volume] * 60
-            description.days = min(generator.days, Self.breakEvenDays)
-            sweep.workload = .synthetic(description)
-            sweep.horizonSeconds = description.horizonSeconds
-            let result = try Simulation.run(sweep, option: scenario.options[option])
-            return try calculator.price(result).monthlyTotal.approximateDollars
-        }
-        let curves = scenario.options.indices.map { option in
-            BreakEvenSeries.Curve(optionName: scenario.options[option].name, monthlyDollars: Array(dollars[(option * volumes.count)..<((option + 1) * volumes.count)]))
-        }
-        return BreakEvenSeries(volumes: volumes, curves: curves, currentVolume: generator.workPerDay / 60)
+        guard let study = try await BreakEvenStudy.run(scenario, calculator: calculator) else { return nil }
+        return BreakEvenSeries(
+            volumes: study.volumesMinutesPerDay,
+            curves: study.curves.map { BreakEvenSeries.Curve(optionName: $0.optionName, monthlyDollars: $0.monthlyDollars) },
+            currentVolume: study.currentMinutesPerDay)
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
+import Analysis
 import ArgumentParser
+import Foundation
 import Reports
 import Simulator
 import Storage
@@ -29,6 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
     @OptionGroup var baseline: BaselineOption
+    @OptionGroup var objectives: ObjectiveOptions
 
     @Option(name: .long, help: "Output format: table, json or csv.")
     var format: OutputFormat = .table
@@ -58,10 +60,10 @@ struct RunCommand: AsyncParsableCommand {
         let reportFile = try reportPDF.flatMap { path in
             reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
         }
-        let scenario = try baseline.apply(to: self.scenario.load())
+        let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load()))
         if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
-        let outcomes = try await ScenarioRunner.run(scenario, calculator: calculator, keepDecisions: explain.isEnabled)
+        let outcomes = try await ScenarioRun.run(scenario, calculator: calculator, keepDecisions: explain.isEnabled)
         let report = RunOutput(scenario: scenario, outcomes: outcomes, explain: try explain.filter())
         let text: String
         switch format {

@@ -24,12 +24,7 @@ struct RecommendCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this sweep results file instead of running --grid.", valueName: "results.sqlite"))
     var results: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Latency objective: p50, p95 or p99, then <= or <, then a duration. Repeat it for several (all must hold).", valueName: "p95<=30s"))
-    var slo: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Timeout objective: the share of requests that time out.", valueName: "<=0.1%"))
-    var timeouts: String?
+    @OptionGroup var objectiveOptions: ObjectiveOptions
 
     @Flag(name: .long, help: "Also compute the break-even traffic volume against the scenario's dedicated option (needs --grid).")
     var breakEven = false
@@ -45,7 +40,7 @@ struct RecommendCommand: AsyncParsableCommand {
     @OptionGroup var output: ResultOutput
 
     func validate() throws {
-        if slo.isEmpty { throw ValidationError("give a latency objective, e.g. --slo \"p95<=30s\".") }
+        if objectiveOptions.slo.isEmpty { throw ValidationError("give a latency objective, e.g. --slo \"p95<=30s\".") }
         if results != nil && inputs.grid != nil { throw ValidationError("give --results or --grid, not both.") }
         if results == nil && inputs.grid == nil { throw ValidationError("give --results FILE.sqlite or --grid FILE.yaml.") }
         if breakEven && inputs.grid == nil { throw ValidationError("--break-even re-runs the scenario: it needs --grid (and --scenario).") }
@@ -54,11 +49,7 @@ struct RecommendCommand: AsyncParsableCommand {
     func run() async throws {
         let outputFile = try output.check(inputs: [("--results", results), ("--grid", inputs.grid)]
             + inputs.scenario.inputFiles + inputs.pricing.inputFiles)
-        var slos = try slo.map { text throws(SweepError) in try SLO.latency(text) }
-        if let repeated = Dictionary(grouping: slos, by: \.metric).first(where: { $0.value.count > 1 }) {
-            throw CLIError("two objectives on \(repeated.key.rawValue) (\(repeated.value.map(\.description).joined(separator: ", "))): give one per percentile")
-        }
-        if let timeouts { slos.append(try SLO.share(timeouts)) }
+        let objectives = try objectiveOptions.objectives()
         let sweep: Sweep?
         let outcome: SweepResults
         if let results {
@@ -70,7 +61,7 @@ struct RecommendCommand: AsyncParsableCommand {
             outcome = try await SweepExecution.run(built, jobs: inputs.jobs, shard: .whole)
         }
         if let cap = outcome.identity.responseCapSeconds {
-            for objective in slos where objective.isAlwaysMet(responseCapSeconds: cap) {
+            for objective in objectives where objective.isAlwaysMet(responseCapSeconds: cap) {
                 FileHandle.standardError.write(Data(("costsim: warning: \(objective) is always met: a response counts at most the client timeout "
                     + "(\(Format.duration(cap))), so requests that time out do not break it; bound them with --timeouts\n").utf8))
             }
@@ -79,13 +70,13 @@ struct RecommendCommand: AsyncParsableCommand {
             throw CLIError("recommend needs at least 2 replications per configuration for a 95% confidence interval (use --replications 5 or more)")
         }
         let summaries = outcome.summaries.filter { $0.replications == outcome.identity.replications }
-        let recommendation = Recommendation(summaries: summaries, slos: slos)
+        let recommendation = Recommendation(summaries: summaries, objectives: objectives)
         var curve: BreakEven?
         if breakEven, let sweep, let best = recommendation.best {
             let scales = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32]
             curve = try await sweep.breakEven(configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
         }
-        let view = RecommendView(slos: slos, replications: outcome.identity.replications, summaries: summaries,
+        let view = RecommendView(objectives: objectives, replications: outcome.identity.replications, summaries: summaries,
                                  coverage: outcome.coverage.isWholeGrid ? nil : outcome.coverage.description,
                                  recommendation: recommendation, curve: curve)
         let text: String = switch format {

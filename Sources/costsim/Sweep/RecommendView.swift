@@ -1,8 +1,10 @@
+import Scenarios
+import Simulator
 import Sweeps
 
 /// The answer of `recommend` as a table, JSON or CSV.
 struct RecommendView {
-    let slos: [SLO]
+    let objectives: [Objective]
     let replications: Int
     /// The configurations with every replication (the candidates).
     let summaries: [ConfigurationSummary]
@@ -14,11 +16,11 @@ struct RecommendView {
 
     /// With no configuration meeting the objectives: the one closest on the first.
     var closest: ConfigurationSummary? {
-        guard recommendation.best == nil, let metric = slos.first?.metric else { return nil }
+        guard recommendation.best == nil, let metric = objectives.first.map({ SweepMetric($0.metric) }) else { return nil }
         return summaries.min { ($0.interval(metric).upper, $0.configuration) < ($1.interval(metric).upper, $1.configuration) }
     }
 
-    var objective: String { slos.map(\.description).joined(separator: " and ") }
+    var objective: String { objectives.map(\.description).joined(separator: " and ") }
 
     func table() -> String {
         var text = "Objective: \(objective), met with 95% confidence (upper CI bound), "
@@ -28,8 +30,8 @@ struct RecommendView {
         guard let best = recommendation.best else {
             text += "No configuration meets the objective with 95% confidence.\n"
             if let closest {
-                text += "Closest on \(slos[0].metric.rawValue): #\(closest.configuration) \(closest.label): \(describe(closest))\n"
-                let missed = slos.filter { !$0.isMet(by: closest) }
+                text += "Closest on \(objectives[0].metric.label): #\(closest.configuration) \(closest.label): \(describe(closest))\n"
+                let missed = objectives.filter { !$0.isMet(by: closest) }
                 text += "  It misses \(missed.map { "\($0)" }.joined(separator: " and ")) with 95% confidence.\n"
             }
             return text
@@ -43,11 +45,11 @@ struct RecommendView {
         }
         text += "\(recommendation.qualifying) of \(summaries.count) configurations meet the objective.\n"
         if recommendation.tightening.isEmpty {
-            text += "Tightening \(slos[0].metric.rawValue): no configuration in the grid does better than the recommended one.\n"
+            text += "Tightening \(objectives[0].metric.label): no configuration in the grid does better than the recommended one.\n"
         } else {
             text += "To tighten the objective:\n"
-            for (slo, summary) in recommendation.tightening {
-                text += "  \(slo.description): +$\(Format.fixed(summary.cost.mean - best.cost.mean, decimals: 2))/month (#\(summary.configuration) \(summary.label))\n"
+            for (objective, summary) in recommendation.tightening {
+                text += "  \(objective.description): +$\(Format.fixed(summary.cost.mean - best.cost.mean, decimals: 2))/month (#\(summary.configuration) \(summary.label))\n"
             }
         }
         if let curve {
@@ -76,13 +78,13 @@ struct RecommendView {
 
     private func describe(_ summary: ConfigurationSummary) -> String {
         var parts = ["\(SweepView.money(summary.cost))/month"]
-        for slo in slos {
-            let interval = summary.interval(slo.metric)
-            switch slo.metric {
-            case .timeouts, .coldStarts:
-                parts.append("\(slo.metric.rawValue) \(Format.percent(interval.mean)) (95% CI up to \(Format.percent(interval.upper)))")
-            default:
-                parts.append("\(slo.metric.rawValue) \(Format.duration(interval.mean)) (95% CI up to \(Format.duration(interval.upper)))")
+        for objective in objectives {
+            let interval = summary.interval(SweepMetric(objective.metric))
+            let label = objective.metric.label
+            if objective.metric.isLatency {
+                parts.append("\(label) \(Format.duration(interval.mean)) (95% CI up to \(Format.duration(interval.upper)))")
+            } else {
+                parts.append("\(label) \(Format.percent(interval.mean)) (95% CI up to \(Format.percent(interval.upper)))")
             }
         }
         return parts.joined(separator: ", ")
@@ -130,13 +132,13 @@ struct RecommendView {
         let closest = self.closest
         func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
         return try JSONOutput.text(Document(
-            objectives: slos.map(\.description), replications: replications, configurations: summaries.count,
+            objectives: objectives.map(\.description), replications: replications, configurations: summaries.count,
             coverage: coverage, qualifying: recommendation.qualifying,
             recommended: best.map { SummaryJSON($0) }, runnerUp: recommendation.runnerUp.map { SummaryJSON($0) },
             closest: closest.map { SummaryJSON($0) },
-            missedObjectives: closest.map { closest in slos.filter { !$0.isMet(by: closest) }.map(\.description) },
-            tightening: recommendation.tightening.map { slo, summary in
-                Tightening(objective: slo.description,
+            missedObjectives: closest.map { closest in objectives.filter { !$0.isMet(by: closest) }.map(\.description) },
+            tightening: recommendation.tightening.map { objective, summary in
+                Tightening(objective: objective.description,
                            extraMonthlyCost: best.flatMap { MoneyText.cents(dollars: summary.cost.mean - $0.cost.mean) },
                            configuration: SummaryJSON(summary))
             },
@@ -159,8 +161,8 @@ struct RecommendView {
         var rows: [[String]] = []
         if let best = recommendation.best { rows.append(["recommended", ""] + SweepView.csvFields(best)) }
         if let runnerUp = recommendation.runnerUp { rows.append(["runnerUp", ""] + SweepView.csvFields(runnerUp)) }
-        for (slo, summary) in recommendation.tightening {
-            rows.append(["tightening", CSVText.field(slo.description)] + SweepView.csvFields(summary))
+        for (objective, summary) in recommendation.tightening {
+            rows.append(["tightening", CSVText.field(objective.description)] + SweepView.csvFields(summary))
         }
         if let closest { rows.append(["closest", ""] + SweepView.csvFields(closest)) }
         return CSVText.document(header: ["role", "objective"] + SweepView.csvHeader, rows: rows)

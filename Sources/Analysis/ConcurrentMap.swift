@@ -23,8 +23,10 @@ public func concurrentForEach<Result: Sendable>(
     let window = 4 * jobs
     var failure: (any Error)?
     await withTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
-        var started = 0, finished = 0, consumed = 0
-        var waiting: [Int: Swift.Result<Result, any Error>] = [:]   // by position in `order`
+        var started = 0
+        var finished = 0
+        var consumed = 0
+        var waiting: [Int: Swift.Result<Result, any Error>] = [:]  // by position in `order`
         func startMore() {
             while failure == nil, started < count, started - finished < jobs, started < consumed + window {
                 let position = started
@@ -49,7 +51,8 @@ public func concurrentForEach<Result: Sendable>(
     if let failure { throw failure }
 }
 
-/// `(0..<count).map(transform)` on up to `jobs` concurrent tasks (``concurrentForEach(count:jobs:startOrder:_:consume:)``):
+/// `(0..<count).map(transform)` on up to `jobs` concurrent tasks
+/// (``concurrentForEach(count:jobs:startOrder:_:consume:)``):
 /// the results come back in index order whatever the number of jobs, and the error thrown is
 /// that of the first failing index (every index runs).
 public func concurrentMap<Result: Sendable>(
@@ -57,7 +60,9 @@ public func concurrentMap<Result: Sendable>(
     _ transform: @escaping @Sendable (Int) throws -> Result
 ) async throws -> [Result] {
     var results = [Swift.Result<Result, any Error>?](repeating: nil, count: count)
-    try await concurrentForEach(count: count, jobs: jobs, startOrder: startOrder, { index in Swift.Result { try transform(index) } }) { index, result in
+    try await concurrentForEach(
+        count: count, jobs: jobs, startOrder: startOrder, { index in Swift.Result { try transform(index) } }
+    ) { index, result in
         results[index] = result
     }
     return try results.map { try $0!.get() }

@@ -1,12 +1,12 @@
 /// Formats response-time percentiles that may be capped at the client timeout.
-enum ResponseText {
-    static func isCapped(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> Bool {
+public enum ResponseText {
+    public static func isCapped(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> Bool {
         guard anyTimedOut, let timeoutSeconds, timeoutSeconds > 0 else { return false }
         return seconds >= timeoutSeconds * 0.999
     }
 
     /// "12.3 s", or "≥ 60 s" for a value at the timeout cap.
-    static func format(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> String {
+    public static func format(_ seconds: Double, timeoutSeconds: Double?, anyTimedOut: Bool) -> String {
         isCapped(seconds, timeoutSeconds: timeoutSeconds, anyTimedOut: anyTimedOut)
             ? "≥ " + NumberFormat.duration(timeoutSeconds ?? seconds) : NumberFormat.duration(seconds)
     }

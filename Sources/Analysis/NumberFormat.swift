@@ -2,9 +2,9 @@ import Glibc
 
 /// Formats numbers for labels without Foundation: fixed decimals, thousands separators,
 /// money, durations and shares.
-enum NumberFormat {
+public enum NumberFormat {
     /// `value` with exactly `decimals` decimals and a comma every three integer digits.
-    static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
+    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
         guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
         let decimals = Swift.max(0, Swift.min(decimals, 9))
         var scale: UInt64 = 1
@@ -23,7 +23,7 @@ enum NumberFormat {
     }
 
     /// `value` with at most `decimals` decimals, trailing zeros removed.
-    static func compact(_ value: Double, maxDecimals: Int) -> String {
+    public static func compact(_ value: Double, maxDecimals: Int) -> String {
         var text = fixed(value, decimals: maxDecimals)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
@@ -33,22 +33,22 @@ enum NumberFormat {
     }
 
     /// About three significant digits: 1,234 · 123 · 12.3 · 1.23 · 0.123.
-    static func significant(_ value: Double) -> String {
+    public static func significant(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
         return compact(value, maxDecimals: decimals)
     }
 
     /// A count with thousands separators; negative, NaN and infinite values read "–".
-    static func count(_ value: Int) -> String { value >= 0 ? grouped(UInt64(value)) : "–" }
+    public static func count(_ value: Int) -> String { value >= 0 ? grouped(UInt64(value)) : "–" }
 
     /// A count held in a `Double` (rounded); negative, NaN and infinite values read "–".
-    static func count(_ value: Double) -> String {
+    public static func count(_ value: Double) -> String {
         value.isFinite && value >= 0 && value < 9e18 ? grouped(UInt64(value.rounded())) : "–"
     }
 
     /// Two significant digits, for estimates: 1,918 → "1,900", 0.437 → "0.44".
-    static func roughly(_ value: Double) -> String {
+    public static func roughly(_ value: Double) -> String {
         guard value.isFinite, value != 0 else { return fixed(value, decimals: 0) }
         let magnitude = pow(10, floor(log10(Swift.abs(value))) - 1)
         guard magnitude > 0 else { return fixed(value, decimals: 0) }   // below 1e-322 the step underflows to 0
@@ -56,7 +56,7 @@ enum NumberFormat {
         return compact(rounded, maxDecimals: Swift.max(0, Int(-log10(magnitude).rounded())))
     }
 
-    static func grouped(_ value: UInt64) -> String {
+    public static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {
@@ -67,14 +67,14 @@ enum NumberFormat {
     }
 
     /// Dollars: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
-    static func dollars(_ value: Double) -> String {
+    public static func dollars(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let body = magnitude >= 100 || magnitude == 0 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 2)
         return (value < 0 && magnitude > 0 ? "−$" : "$") + body
     }
 
     /// Dollars for tick labels: "$1.5k" style above $10,000, otherwise trimmed.
-    static func dollarsTick(_ value: Double) -> String {
+    public static func dollarsTick(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let sign = value < 0 && magnitude > 0 ? "−" : ""
         if magnitude >= 1_000_000 { return sign + "$" + compact(magnitude / 1_000_000, maxDecimals: 2) + "M" }
@@ -84,7 +84,7 @@ enum NumberFormat {
     }
 
     /// A duration in the unit that suits it: "350 ms", "4.2 s", "3.5 min", "2.1 h", "1.5 d".
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "–" }
         let s = Swift.abs(seconds)
         if s == 0 { return "0 s" }
@@ -96,7 +96,7 @@ enum NumberFormat {
     }
 
     /// A share 0–1 as a percentage: "12.5%", "0.03%", "<0.01%".
-    static func percent(_ share: Double) -> String {
+    public static func percent(_ share: Double) -> String {
         let p = share * 100
         if p == 0 { return "0%" }
         if p < 0.01 { return "<0.01%" }
@@ -105,18 +105,18 @@ enum NumberFormat {
     }
 
     /// "× ratio" with one decimal below 10, none above: "4.2×", "23×".
-    static func ratio(_ value: Double) -> String {
+    public static func ratio(_ value: Double) -> String {
         (value >= 10 ? fixed(value, decimals: 0) : compact(value, maxDecimals: 1)) + "×"
     }
 
     /// `text` with its first letter upper-cased ("scale-to-zero costs…" → "Scale-to-zero costs…").
-    static func capitalizedFirst(_ text: String) -> String {
+    public static func capitalizedFirst(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }
 
     /// "minute", "hour", "10 min", "30 s": the width of a time bucket in words.
-    static func bucketPhrase(_ seconds: Double) -> String {
+    public static func bucketPhrase(_ seconds: Double) -> String {
         if seconds == 60 { return "minute" }
         if seconds == 3600 { return "hour" }
         if seconds == 86_400 { return "day" }
@@ -124,7 +124,7 @@ enum NumberFormat {
     }
 
     /// Clock time within a day, "HH:MM" (or "HH:MM:SS" when `withSeconds`).
-    static func clock(_ secondsIntoDay: Double, withSeconds: Bool = false) -> String {
+    public static func clock(_ secondsIntoDay: Double, withSeconds: Bool = false) -> String {
         let total = Int(secondsIntoDay.rounded())
         let h = total / 3600
         let m = (total % 3600) / 60

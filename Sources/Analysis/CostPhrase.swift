@@ -13,7 +13,7 @@ public enum CostPhrase {
         let word = difference < 0 ? "cheaper" : "dearer"
         let ratio = difference < 0 ? baseline / option : option / baseline
         if ratio >= 1.5 { return NumberFormat.ratio(ratio) + " " + word }
-        return NumberFormat.fixed(Swift.abs(difference) * 100, decimals: 0) + " % " + word
+        return NumberFormat.fixed(Swift.abs(difference) * 100, decimals: 0) + "% " + word
     }
 
     /// Whether `option` is cheaper than `baseline` by more than ``sameWithin``.

@@ -8,35 +8,35 @@ import Simulator
 /// tables and the report show); every other replication is folded in by ``add(_:cost:)`` and
 /// dropped, so memory does not grow with the number of replications (a 30-day result is ≈ 9 MB).
 /// Replications must be added in order: the pooled means are sums of doubles.
-struct OptionOutcome {
-    let option: DeploymentOption
+public struct OptionOutcome: Sendable {
+    public let option: DeploymentOption
     /// Replication 0's result and cost report.
-    let first: SimulationResult
-    let firstCost: CostReport
+    public let first: SimulationResult
+    public let firstCost: CostReport
     /// Replications folded in so far.
-    private(set) var replications = 0
+    public private(set) var replications = 0
     private let expectedReplications: Int
     /// Each replication's cost report without its itemised lines (what ``cost`` needs).
     private var monthlyReports: [CostReport] = []
-    private(set) var response = LatencyDistribution()
-    private(set) var wait = LatencyDistribution()
-    private(set) var coldStartWait = LatencyDistribution()
-    private(set) var service = LatencyDistribution()
-    private(set) var arrived = 0
-    private(set) var served = 0
-    private(set) var timedOut = 0
-    private(set) var waitedForColdStart = 0
+    public private(set) var response = LatencyDistribution()
+    public private(set) var wait = LatencyDistribution()
+    public private(set) var coldStartWait = LatencyDistribution()
+    public private(set) var service = LatencyDistribution()
+    public private(set) var arrived = 0
+    public private(set) var served = 0
+    public private(set) var timedOut = 0
+    public private(set) var waitedForColdStart = 0
     /// Requests still waiting or in service when the runs stopped (counted as timed out too).
-    private(set) var unanswered = 0
+    public private(set) var unanswered = 0
     /// GPU VMs started, summed over replications.
-    private(set) var gpuNodesCreatedTotal = 0
+    public private(set) var gpuNodesCreatedTotal = 0
     /// Scale-ups from zero replicas, summed over replications.
-    private(set) var activationsFromZeroTotal = 0
+    public private(set) var activationsFromZeroTotal = 0
     /// GPU node-seconds by state, mean over replications.
-    private(set) var gpuNodeSeconds = NodeStateDurations()
+    public private(set) var gpuNodeSeconds = NodeStateDurations()
 
     /// Starts with replication 0 of `replications`.
-    init(option: DeploymentOption, first: SimulationResult, cost: CostReport, replications: Int) {
+    public init(option: DeploymentOption, first: SimulationResult, cost: CostReport, replications: Int) {
         self.option = option
         self.first = first
         firstCost = cost
@@ -45,7 +45,7 @@ struct OptionOutcome {
     }
 
     /// Folds in the next replication.
-    mutating func add(_ result: SimulationResult, cost: CostReport) {
+    public mutating func add(_ result: SimulationResult, cost: CostReport) {
         replications += 1
         var slim = cost
         slim.nodeRuns = []
@@ -67,10 +67,10 @@ struct OptionOutcome {
     }
 
     /// Mean monthly cost over replications.
-    var cost: CostSummary? { CostSummary(monthlyReports) }
+    public var cost: CostSummary? { CostSummary(monthlyReports) }
 
-    var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, replications)) }
-    var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, replications)) }
-    var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
-    var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
+    public var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, replications)) }
+    public var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, replications)) }
+    public var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    public var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 }

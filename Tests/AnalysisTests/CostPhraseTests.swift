@@ -1,4 +1,4 @@
-import Reports
+import Analysis
 import Testing
 
 @Suite("Cost comparisons in words: about the same, a percentage, or a multiple")
@@ -12,11 +12,11 @@ struct CostPhraseTests {
 
     @Test("up to 1.5× the difference is a percentage of the baseline")
     func percentage() {
-        #expect(CostPhrase.compare(option: 88, baseline: 100) == "12 % cheaper")
-        #expect(CostPhrase.compare(option: 98, baseline: 100) == "2 % cheaper")
-        #expect(CostPhrase.compare(option: 130, baseline: 100) == "30 % dearer")
+        #expect(CostPhrase.compare(option: 88, baseline: 100) == "12% cheaper")
+        #expect(CostPhrase.compare(option: 98, baseline: 100) == "2% cheaper")
+        #expect(CostPhrase.compare(option: 130, baseline: 100) == "30% dearer")
         // 100/67 = 1.49×: still a percentage, 33 % cheaper.
-        #expect(CostPhrase.compare(option: 67, baseline: 100) == "33 % cheaper")
+        #expect(CostPhrase.compare(option: 67, baseline: 100) == "33% cheaper")
         #expect(CostPhrase.isCheaper(option: 98, baseline: 100))
     }
 

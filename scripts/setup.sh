@@ -3,7 +3,8 @@
 # The Swift 6.2 toolchain itself is expected on PATH (https://www.swift.org/install/linux/).
 set -euo pipefail
 
-packages=(libsqlite3-dev libcairo2-dev fonts-dejavu-core fontconfig pkg-config)
+# chromium: the test suite opens the HTML report in it (headless).
+packages=(libsqlite3-dev libcairo2-dev fonts-dejavu-core fontconfig pkg-config chromium)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

@@ -16,7 +16,9 @@ extension ConfigNode {
     func distribution(baseDirectory: String) throws(ScenarioFileError) -> Distribution {
         if case .scalar = node { return .constant(try seconds()) }
         let map = try mapping()
-        let (kind, body) = try map.exactlyOne(of: ["constant", "uniform", "exponential", "normal", "lognormal", "gamma", "weibull", "empirical"])
+        let (kind, body) = try map.exactlyOne(of: [
+            "constant", "uniform", "exponential", "normal", "lognormal", "gamma", "weibull", "empirical",
+        ])
         try map.finish()
         let distribution: Distribution
         switch kind {
@@ -24,7 +26,8 @@ extension ConfigNode {
             distribution = .constant(try body.seconds())
         case "uniform":
             let fields = try body.mapping()
-            distribution = .uniform(lower: try fields.required("min").seconds(), upper: try fields.required("max").seconds())
+            distribution = .uniform(
+                lower: try fields.required("min").seconds(), upper: try fields.required("max").seconds())
             try fields.finish()
         case "exponential":
             let fields = try body.mapping()
@@ -32,7 +35,9 @@ extension ConfigNode {
             try fields.finish()
         case "normal":
             let fields = try body.mapping()
-            distribution = .normal(mean: try fields.required("mean").double(), standardDeviation: try fields.required("sd").nonNegativeDouble())
+            distribution = .normal(
+                mean: try fields.required("mean").double(),
+                standardDeviation: try fields.required("sd").nonNegativeDouble())
             try fields.finish()
         case "lognormal":
             let fields = try body.mapping()
@@ -45,17 +50,21 @@ extension ConfigNode {
                     throw body.error(error.message)
                 }
             } else {
-                distribution = .lognormal(mu: try fields.required("mu").double(), sigma: try fields.required("sigma").nonNegativeDouble())
+                distribution = .lognormal(
+                    mu: try fields.required("mu").double(), sigma: try fields.required("sigma").nonNegativeDouble())
             }
             try fields.finish()
         case "gamma", "weibull":
             let fields = try body.mapping()
-            let (shape, scale) = (try fields.required("shape").positiveDouble(), try fields.required("scale").positiveDouble())
+            let (shape, scale) = (
+                try fields.required("shape").positiveDouble(), try fields.required("scale").positiveDouble()
+            )
             distribution = kind == "gamma" ? .gamma(shape: shape, scale: scale) : .weibull(shape: shape, scale: scale)
             try fields.finish()
         default:   // empirical
             if body.isSequence {
-                distribution = .empirical(EmpiricalSamples(try body.sequence().map { node throws(ScenarioFileError) in try node.seconds() }))
+                distribution = .empirical(
+                    EmpiricalSamples(try body.sequence().map { node throws(ScenarioFileError) in try node.seconds() }))
             } else {
                 let fields = try body.mapping()
                 let file = try fields.required("file").string()
@@ -63,7 +72,10 @@ extension ConfigNode {
                 let scale = try fields.optional("scale")?.positiveDouble() ?? 1
                 try fields.finish()
                 do {
-                    distribution = .empirical(EmpiricalSamples(try CSVColumn.values(path: resolve(file, against: baseDirectory), column: column, scale: scale)))
+                    distribution = .empirical(
+                        EmpiricalSamples(
+                            try CSVColumn.values(
+                                path: resolve(file, against: baseDirectory), column: column, scale: scale)))
                 } catch {
                     throw body.error(error.description)
                 }

@@ -62,7 +62,8 @@ final class ManifestMapping {
     }
 
     /// Warns about every key that was neither read nor ignored.
-    func finish(_ log: ManifestWarningLog, _ explanation: String = "unknown field, ignored (costsim does not model it)") {
+    func finish(_ log: ManifestWarningLog, _ explanation: String = "unknown field, ignored (costsim does not model it)")
+    {
         for (key, child) in unread() {
             log.warn(line: child?.line ?? line, field: mapping.childPath(key), explanation)
         }
@@ -73,7 +74,9 @@ extension ConfigNode {
     func manifestMapping() throws(ScenarioFileError) -> ManifestMapping { try ManifestMapping(self) }
 
     var isNullScalar: Bool {
-        if case .scalar(let scalar) = node { return scalar.tag.description.hasSuffix("null") || scalar.string == "~" || scalar.string.isEmpty }
+        if case .scalar(let scalar) = node {
+            return scalar.tag.description.hasSuffix("null") || scalar.string == "~" || scalar.string.isEmpty
+        }
         return false
     }
 
@@ -91,8 +94,12 @@ extension ConfigNode {
     func double(in range: ClosedRange<Double>) throws(ScenarioFileError) -> Double {
         let value = try double()
         guard range.contains(value) else {
-            if range.upperBound == .infinity { throw error("must be >= \(range.lowerBound.formattedForManifest), got \(value.formattedForManifest)") }
-            throw error("must be within \(range.lowerBound.formattedForManifest) … \(range.upperBound.formattedForManifest), got \(value.formattedForManifest)")
+            if range.upperBound == .infinity {
+                throw error("must be >= \(range.lowerBound.formattedForManifest), got \(value.formattedForManifest)")
+            }
+            throw error(
+                "must be within \(range.lowerBound.formattedForManifest) … \(range.upperBound.formattedForManifest), "
+                    + "got \(value.formattedForManifest)")
         }
         return value
     }
@@ -109,7 +116,9 @@ extension ConfigNode {
 
     package static func parseGoDuration(_ text: String) -> Double? {
         if text == "0" { return 0 }
-        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("μs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [
+            ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("μs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
+        ]
         var rest = Substring(text)
         guard !rest.isEmpty, !rest.hasPrefix("-") else { return nil }
         if rest.hasPrefix("+") { rest = rest.dropFirst() }

@@ -91,7 +91,8 @@ package struct ConfigNode {
     package func seconds() throws(ScenarioFileError) -> Double {
         let text = try string().trimmingSpaces()
         guard let seconds = DecimalNumber.seconds(text), seconds >= 0 else {
-            throw error("'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
+            throw error(
+                "'\(text)' is not a duration (use seconds, or a number with ms, s, m, h or d, e.g. 90s, 10m, 30d)")
         }
         guard seconds <= SimulationLimits.maxDurationSeconds else { throw error("'\(text)' is more than 100 years") }
         return seconds
@@ -127,7 +128,8 @@ package final class ConfigMapping {
         self.line = line
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
-                throw ScenarioFileError(file: file, line: line, field: path, message: "mapping keys must be plain names")
+                throw ScenarioFileError(
+                    file: file, line: line, field: path, message: "mapping keys must be plain names")
             }
             entries.append((scalar.string, value))
         }
@@ -147,7 +149,9 @@ package final class ConfigMapping {
     package func optional(_ key: String) -> ConfigNode? {
         asked.insert(key)
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
-        if case .scalar(let scalar) = entry.node, scalar.tag.description.hasSuffix("null") || scalar.string == "~" { return nil }
+        if case .scalar(let scalar) = entry.node, scalar.tag.description.hasSuffix("null") || scalar.string == "~" {
+            return nil
+        }
         return ConfigNode(node: entry.node, file: file, path: childPath(key))
     }
 

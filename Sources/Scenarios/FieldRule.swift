@@ -32,9 +32,12 @@ package enum FieldRule: Sendable, Hashable {
         switch self {
         case .duration:
             guard value.isFinite, value >= 0 else { return "'\(Self.format(value))' is not a duration" }
-            return value <= SimulationLimits.maxDurationSeconds ? nil : "'\(Self.format(value))s' is more than 100 years"
+            return value <= SimulationLimits.maxDurationSeconds
+                ? nil : "'\(Self.format(value))s' is more than 100 years"
         case .count(let range):
-            guard value.isFinite, value == value.rounded() else { return "'\(Self.format(value))' is not a whole number" }
+            guard value.isFinite, value == value.rounded() else {
+                return "'\(Self.format(value))' is not a whole number"
+            }
             guard value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
                 return "must be within \(range.lowerBound) … \(range.upperBound), got \(Self.format(value))"
             }

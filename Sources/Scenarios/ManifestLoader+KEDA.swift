@@ -4,9 +4,13 @@ import Simulator
 /// Semantics and defaults: scaling-semantics.md §1–3 (KEDA `scaledobject_types.go`,
 /// `rabbitmq_scaler.go`, Kubernetes `pkg/apis/autoscaling/v2/defaults.go`).
 extension ManifestReader {
-    func readScaledObjectFile(_ object: ManifestObject, others: [ManifestObject]) throws(ScenarioFileError) -> LoadedManifest {
+    func readScaledObjectFile(
+        _ object: ManifestObject, others: [ManifestObject]
+    ) throws(ScenarioFileError) -> LoadedManifest {
         let (root, metadata) = try topLevel(object)
-        if let annotations = try metadata?.optional("annotations")?.manifestMapping() { try readKEDAAnnotations(annotations) }
+        if let annotations = try metadata?.optional("annotations")?.manifestMapping() {
+            try readKEDAAnnotations(annotations)
+        }
         let spec = try root.required("spec").manifestMapping()
         root.finish(log)
 
@@ -17,7 +21,9 @@ extension ManifestReader {
         let kindNode = targetRef.optional("kind")
         let targetKind = try kindNode?.string() ?? "Deployment"
         if let kindNode, !["Deployment", "StatefulSet"].contains(targetKind) {
-            log.warn(kindNode, "costsim models the pods of a Deployment (or StatefulSet); '\(targetKind)' is simulated as one")
+            log.warn(
+                kindNode,
+                "costsim models the pods of a Deployment (or StatefulSet); '\(targetKind)' is simulated as one")
         }
         targetRef.ignore("apiVersion", "envSourceContainerName")
         targetRef.finish(log)
@@ -25,9 +31,15 @@ extension ManifestReader {
         var keda = KEDAConfiguration()
         // int32 fields of the ScaledObject CRD (`scaledobject_types.go`).
         let int32 = Int(Int32.max)
-        if let node = spec.optional("pollingInterval") { keda.pollingIntervalSeconds = Double(try node.int(in: 1...int32)) }
-        if let node = spec.optional("cooldownPeriod") { keda.cooldownPeriodSeconds = Double(try node.int(in: 0...int32)) }
-        if let node = spec.optional("initialCooldownPeriod") { keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...int32)) }
+        if let node = spec.optional("pollingInterval") {
+            keda.pollingIntervalSeconds = Double(try node.int(in: 1...int32))
+        }
+        if let node = spec.optional("cooldownPeriod") {
+            keda.cooldownPeriodSeconds = Double(try node.int(in: 0...int32))
+        }
+        if let node = spec.optional("initialCooldownPeriod") {
+            keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...int32))
+        }
         let minNode = spec.optional("minReplicaCount")
         let maxNode = spec.optional("maxReplicaCount")
         if let minNode { keda.minReplicaCount = try minNode.int(in: 0...SimulationLimits.maxReplicas) }
@@ -35,12 +47,15 @@ extension ManifestReader {
         if keda.minReplicaCount > keda.maxReplicaCount {
             let node = minNode ?? maxNode!
             throw node.error(
-                "minReplicaCount (\(keda.minReplicaCount)) must not exceed maxReplicaCount (\(keda.maxReplicaCount)\(maxNode == nil ? ", KEDA's default" : ""))")
+                "minReplicaCount (\(keda.minReplicaCount)) must not exceed maxReplicaCount "
+                    + "(\(keda.maxReplicaCount)\(maxNode == nil ? ", KEDA's default" : ""))")
         }
         if let idleNode = spec.optional("idleReplicaCount") {
             let idle = try idleNode.int(in: 0...Int.max)
             guard idle < keda.minReplicaCount else {
-                throw idleNode.error("idleReplicaCount (\(idle)) must be below minReplicaCount (\(keda.minReplicaCount)\(minNode == nil ? ", KEDA's default" : ""))")
+                throw idleNode.error(
+                    "idleReplicaCount (\(idle)) must be below minReplicaCount "
+                        + "(\(keda.minReplicaCount)\(minNode == nil ? ", KEDA's default" : ""))")
             }
             keda.idleReplicaCount = idle
         }
@@ -51,14 +66,17 @@ extension ManifestReader {
         try validated(object) { () throws(ParameterError) in try keda.validate() }
 
         let grace = try targetGracePeriod(of: object, targetKind: targetKind, targetName: targetName, in: others)
-        if let behavior = try behaviorFromHPA(of: object, targetKind: targetKind, targetName: targetName, in: others,
-                                              scaledObjectHasBehavior: keda.hpaBehavior != nil) {
+        if let behavior = try behaviorFromHPA(
+            of: object, targetKind: targetKind, targetName: targetName, in: others,
+            scaledObjectHasBehavior: keda.hpaBehavior != nil)
+        {
             keda.hpaBehavior = behavior
         }
         for other in others where other.role == .knativeService {
             log.warn(line: other.line, field: nil, "\(other.label) ignored")
         }
-        return LoadedManifest(autoscaler: .keda(keda), terminationGracePeriodSeconds: grace, warnings: log.warnings, name: object.name)
+        return LoadedManifest(
+            autoscaler: .keda(keda), terminationGracePeriodSeconds: grace, warnings: log.warnings, name: object.name)
     }
 
     // MARK: - metadata.annotations
@@ -71,13 +89,22 @@ extension ManifestReader {
             switch String(key.dropFirst(prefix.count)) {
             case "paused":
                 if value.lowercased() == "true" {
-                    log.warn(node, "the ScaledObject is paused (KEDA neither polls nor scales it); costsim simulates it as not paused")
+                    log.warn(
+                        node,
+                        "the ScaledObject is paused (KEDA neither polls nor scales it); costsim simulates it as "
+                            + "not paused")
                 }
             case "paused-replicas":
-                log.warn(node, "KEDA would pin the target at \(value) replicas and stop scaling; costsim simulates the ScaledObject as not paused")
+                log.warn(
+                    node,
+                    "KEDA would pin the target at \(value) replicas and stop scaling; costsim simulates the "
+                        + "ScaledObject as not paused")
             case "paused-scale-in":
                 if value.lowercased() == "true" {
-                    log.warn(node, "scale-in pause (no scale to zero, HPA scaleDown disabled) is not modelled; costsim scales in normally")
+                    log.warn(
+                        node,
+                        "scale-in pause (no scale to zero, HPA scaleDown disabled) is not modelled; costsim scales "
+                            + "in normally")
                 }
             case "paused-scale-out":
                 if value.lowercased() == "true" {
@@ -85,7 +112,10 @@ extension ManifestReader {
                 }
             case "force-activation":
                 if value.lowercased() == "true" {
-                    log.warn(node, "forced activation (always active, never scales to zero) is not modelled; costsim activates on the trigger")
+                    log.warn(
+                        node,
+                        "forced activation (always active, never scales to zero) is not modelled; costsim activates on "
+                            + "the trigger")
                 }
             default:
                 log.warn(node, "unknown KEDA annotation, ignored")
@@ -103,9 +133,14 @@ extension ManifestReader {
             switch try behaviorNode.string() {
             case "static": break
             case "currentReplicas", "currentReplicasIfHigher", "currentReplicasIfLower":
-                log.warn(behaviorNode, "fallback behavior '\(try behaviorNode.string())' is not modelled; costsim uses 'static' (fallback.replicas)")
+                log.warn(
+                    behaviorNode,
+                    "fallback behavior '\(try behaviorNode.string())' is not modelled; costsim uses 'static' "
+                        + "(fallback.replicas)")
             case let other:
-                throw behaviorNode.error("'\(other)' is not one of: static, currentReplicas, currentReplicasIfHigher, currentReplicasIfLower")
+                throw behaviorNode.error(
+                    "'\(other)' is not one of: static, currentReplicas, currentReplicasIfHigher, currentReplicasIfLower"
+                )
             }
         }
         mapping.finish(log)
@@ -118,7 +153,9 @@ extension ManifestReader {
         // Only used when the ScaledObject is deleted.
         advanced.ignore("restoreToOriginalReplicaCount")
         if let modifiers = advanced.optional("scalingModifiers") {
-            throw modifiers.error("scalingModifiers (a composite metric formula) is not supported: costsim scales on the rabbitmq trigger's queue length")
+            throw modifiers.error(
+                "scalingModifiers (a composite metric formula) is not supported: costsim scales on the rabbitmq "
+                    + "trigger's queue length")
         }
         var behavior: HPABehavior?
         if let configNode = advanced.optional("horizontalPodAutoscalerConfig") {
@@ -152,7 +189,10 @@ extension ManifestReader {
             throw rabbit[1].error("more than one rabbitmq trigger: costsim models one queue per ScaledObject")
         }
         for (typeNode, type) in unsupported {
-            log.warn(typeNode, "trigger type '\(type)' ignored: costsim scales on the rabbitmq trigger only, whereas KEDA would scale on the highest proposal of all triggers")
+            log.warn(
+                typeNode,
+                "trigger type '\(type)' ignored: costsim scales on the rabbitmq trigger only, whereas KEDA would scale "
+                    + "on the highest proposal of all triggers")
         }
         return try readRabbitMQTrigger(first)
     }
@@ -165,7 +205,8 @@ extension ManifestReader {
         if let metricType = trigger.optional("metricType") {
             let type = try metricType.string()
             guard type == "AverageValue" else {
-                throw metricType.error("unsupported metricType '\(type)': costsim models AverageValue (the KEDA default) only")
+                throw metricType.error(
+                    "unsupported metricType '\(type)': costsim models AverageValue (the KEDA default) only")
             }
         }
         let metadataNode = try trigger.required("metadata")
@@ -186,21 +227,32 @@ extension ManifestReader {
                 throw queueLengthNode.error("queueLength is deprecated and cannot be combined with mode and value")
             }
             result.targetValue = try queueLengthNode.positiveDouble()
-            log.warn(queueLengthNode, "queueLength is deprecated in KEDA; read as mode: QueueLength, value: \(result.targetValue.formattedForManifest)")
+            log.warn(
+                queueLengthNode,
+                "queueLength is deprecated in KEDA; read as mode: QueueLength, value: "
+                    + "\(result.targetValue.formattedForManifest)")
         } else if let valueNode {
             guard modeNode != nil else {
-                throw ScenarioFileError(file: file, line: valueNode.line, field: metadata.node.path + ".mode", message: "required when value is set")
+                throw ScenarioFileError(
+                    file: file, line: valueNode.line, field: metadata.node.path + ".mode",
+                    message: "required when value is set")
             }
             result.targetValue = try valueNode.positiveDouble()
         } else if modeNode != nil {
-            throw ScenarioFileError(file: file, line: metadata.line, field: metadata.node.path + ".value", message: "required when mode is set")
+            throw ScenarioFileError(
+                file: file, line: metadata.line, field: metadata.node.path + ".value",
+                message: "required when mode is set")
         }
-        if let activation = metadata.optional("activationValue") { result.activationValue = try activation.double(in: 0 ... .infinity) }
+        if let activation = metadata.optional("activationValue") {
+            result.activationValue = try activation.double(in: 0 ... .infinity)
+        }
 
         // protocol: auto (from the host's scheme), amqp or http.
         let protocolNode = metadata.optional("protocol")
         let hostNode = metadata.optional("host")
-        let declared = try protocolNode?.oneOf(["auto": RabbitMQTrigger.QueueProtocol?.none, "amqp": .amqp, "http": .http])
+        let declared = try protocolNode?.oneOf([
+            "auto": RabbitMQTrigger.QueueProtocol?.none, "amqp": .amqp, "http": .http,
+        ])
         if let declared = declared ?? nil {
             result.queueProtocol = declared
         } else if let hostNode {
@@ -209,11 +261,17 @@ extension ManifestReader {
             switch scheme {
             case "amqp", "amqps": result.queueProtocol = .amqp
             case "http", "https": result.queueProtocol = .http
-            default: throw hostNode.error("cannot tell the protocol from the host's scheme '\(scheme)' (expected amqp, amqps, http or https); set protocol")
+            default:
+                throw hostNode.error(
+                    "cannot tell the protocol from the host's scheme '\(scheme)' (expected amqp, amqps, http or "
+                        + "https); set protocol")
             }
         } else {
             result.queueProtocol = .amqp
-            log.warn(metadataNode, "no host and no protocol: the protocol is unknown (host from the environment or a TriggerAuthentication); assuming amqp, which counts ready messages only")
+            log.warn(
+                metadataNode,
+                "no host and no protocol: the protocol is unknown (host from the environment or a "
+                    + "TriggerAuthentication); assuming amqp, which counts ready messages only")
         }
         if let exclude = metadata.optional("excludeUnacknowledged") {
             result.excludeUnacknowledged = try exclude.bool()
@@ -222,7 +280,10 @@ extension ManifestReader {
             }
         }
         if let regex = metadata.optional("useRegex"), try regex.bool() {
-            log.warn(regex, "queues matched by a regex are modelled as one queue (operation '\((try metadata.optional("operation")?.string()) ?? "sum")')")
+            log.warn(
+                regex,
+                "queues matched by a regex are modelled as one queue (operation "
+                    + "'\((try metadata.optional("operation")?.string()) ?? "sum")')")
         }
         // Connection details: they do not change what the scaler computes.
         metadata.ignore(
@@ -240,12 +301,16 @@ extension ManifestReader {
         let mapping = try node.manifestMapping()
         var behavior = HPABehavior()
         if let up = mapping.optional("scaleUp") { behavior.scaleUp = try readRules(up, defaults: .defaultScaleUp) }
-        if let down = mapping.optional("scaleDown") { behavior.scaleDown = try readRules(down, defaults: .defaultScaleDown) }
+        if let down = mapping.optional("scaleDown") {
+            behavior.scaleDown = try readRules(down, defaults: .defaultScaleDown)
+        }
         mapping.finish(log)
         return behavior
     }
 
-    private func readRules(_ node: ConfigNode, defaults: HPABehavior.Rules) throws(ScenarioFileError) -> HPABehavior.Rules {
+    private func readRules(
+        _ node: ConfigNode, defaults: HPABehavior.Rules
+    ) throws(ScenarioFileError) -> HPABehavior.Rules {
         let mapping = try node.manifestMapping()
         var rules = defaults
         if let window = mapping.optional("stabilizationWindowSeconds") {
@@ -255,7 +320,9 @@ extension ManifestReader {
             var policies: [HPABehavior.Policy] = []
             for policyNode in try policiesNode.sequence() {
                 let policy = try policyNode.manifestMapping()
-                let kind = try policy.required("type").oneOf(["Pods": HPABehavior.Policy.Kind.pods, "Percent": .percent])
+                let kind = try policy.required("type").oneOf([
+                    "Pods": HPABehavior.Policy.Kind.pods, "Percent": .percent,
+                ])
                 let value = try policy.required("value").int(in: 1...Int.max)
                 let period = try policy.required("periodSeconds").int(in: 1...1800)
                 policy.finish(log)
@@ -264,10 +331,13 @@ extension ManifestReader {
             if !policies.isEmpty { rules.policies = policies }
         }
         if let select = mapping.optional("selectPolicy") {
-            rules.selectPolicy = try select.oneOf(["Max": HPABehavior.SelectPolicy.max, "Min": .min, "Disabled": .disabled])
+            rules.selectPolicy = try select.oneOf([
+                "Max": HPABehavior.SelectPolicy.max, "Min": .min, "Disabled": .disabled,
+            ])
         }
         if let tolerance = mapping.optional("tolerance") {
-            log.warn(tolerance, "per-direction tolerance is not modelled; costsim uses the controller-wide tolerance (0.1)")
+            log.warn(
+                tolerance, "per-direction tolerance is not modelled; costsim uses the controller-wide tolerance (0.1)")
         }
         mapping.finish(log)
         return rules
@@ -276,7 +346,8 @@ extension ManifestReader {
     // MARK: - Deployment and HorizontalPodAutoscaler documents
 
     private func matches(_ scaledObject: ManifestObject, _ other: ManifestObject, kind: String, name: String) -> Bool {
-        let sameNamespace = scaledObject.namespace == nil || other.namespace == nil || scaledObject.namespace == other.namespace
+        let sameNamespace =
+            scaledObject.namespace == nil || other.namespace == nil || scaledObject.namespace == other.namespace
         return other.kind == kind && other.name == name && sameNamespace
     }
 
@@ -286,11 +357,16 @@ extension ManifestReader {
         var found: ManifestObject?
         for workload in others where workload.role == .workload {
             guard matches(scaledObject, workload, kind: targetKind, name: targetName) else {
-                log.warn(line: workload.line, field: nil, "\(workload.label) ignored: it is not the ScaledObject's scaleTargetRef (\(targetKind) '\(targetName)')")
+                log.warn(
+                    line: workload.line, field: nil,
+                    "\(workload.label) ignored: it is not the ScaledObject's scaleTargetRef (\(targetKind) "
+                        + "'\(targetName)')")
                 continue
             }
             guard found == nil else {
-                log.warn(line: workload.line, field: nil, "\(workload.label) ignored: a second \(targetKind) with the target's name")
+                log.warn(
+                    line: workload.line, field: nil,
+                    "\(workload.label) ignored: a second \(targetKind) with the target's name")
                 continue
             }
             found = workload
@@ -311,7 +387,8 @@ extension ManifestReader {
     }
 
     private func behaviorFromHPA(
-        of scaledObject: ManifestObject, targetKind: String, targetName: String, in others: [ManifestObject], scaledObjectHasBehavior: Bool
+        of scaledObject: ManifestObject, targetKind: String, targetName: String, in others: [ManifestObject],
+        scaledObjectHasBehavior: Bool
     ) throws(ScenarioFileError) -> HPABehavior? {
         var result: HPABehavior?
         for hpa in others where hpa.role == .horizontalPodAutoscaler {
@@ -321,9 +398,12 @@ extension ManifestReader {
             let ref = try spec.required("scaleTargetRef").mapping()
             let refName = try ref.required("name").string()
             let refKind = try ref.optional("kind")?.string() ?? "Deployment"
-            let sameNamespace = scaledObject.namespace == nil || hpa.namespace == nil || scaledObject.namespace == hpa.namespace
+            let sameNamespace =
+                scaledObject.namespace == nil || hpa.namespace == nil || scaledObject.namespace == hpa.namespace
             guard refName == targetName, refKind == targetKind, sameNamespace else {
-                log.warn(line: hpa.line, field: nil, "\(hpa.label) ignored: it does not scale the ScaledObject's target (\(targetKind) '\(targetName)')")
+                log.warn(
+                    line: hpa.line, field: nil,
+                    "\(hpa.label) ignored: it does not scale the ScaledObject's target (\(targetKind) '\(targetName)')")
                 continue
             }
             // KEDA owns its HPA's bounds and metrics; they follow from the ScaledObject.
@@ -332,13 +412,16 @@ extension ManifestReader {
             spec.finish(log)
             guard let behaviorNode else { continue }
             if scaledObjectHasBehavior {
-                log.warn(behaviorNode, "ignored: the ScaledObject's spec.advanced.horizontalPodAutoscalerConfig.behavior takes precedence")
+                log.warn(
+                    behaviorNode,
+                    "ignored: the ScaledObject's spec.advanced.horizontalPodAutoscalerConfig.behavior takes precedence")
             } else if result != nil {
                 log.warn(behaviorNode, "ignored: behavior already taken from an earlier HorizontalPodAutoscaler")
             } else {
                 result = try readHPABehavior(behaviorNode)
                 log.warn(behaviorNode,
-                    "used because the ScaledObject has no advanced.horizontalPodAutoscalerConfig.behavior; in a cluster KEDA "
+                    "used because the ScaledObject has no advanced.horizontalPodAutoscalerConfig.behavior; in a "
+                        + "cluster KEDA "
                     + "rewrites the HPA it owns from the ScaledObject, so move this behavior there")
             }
         }

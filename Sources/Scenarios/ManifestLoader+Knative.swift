@@ -15,12 +15,16 @@ extension ManifestReader {
         "targetBurstCapacity": "target-burst-capacity", "activationScale": "activation-scale",
     ]
 
-    func readKnativeFile(_ object: ManifestObject, others: [ManifestObject]) throws(ScenarioFileError) -> LoadedManifest {
+    func readKnativeFile(_ object: ManifestObject, others: [ManifestObject]) throws(ScenarioFileError) -> LoadedManifest
+    {
         let (root, metadata) = try topLevel(object)
         if let annotations = try metadata?.optional("annotations")?.manifestMapping() {
             for key in annotations.keys where key.hasPrefix(Self.knativePrefix) {
                 if let node = annotations.optional(key) {
-                    log.warn(node, "autoscaling annotations take effect on the revision template; put it under spec.template.metadata.annotations (ignored here)")
+                    log.warn(
+                        node,
+                        "autoscaling annotations take effect on the revision template; put it under "
+                            + "spec.template.metadata.annotations (ignored here)")
                 }
             }
         }
@@ -34,7 +38,8 @@ extension ManifestReader {
         var target: (value: Double, node: ConfigNode)?
         var minScaleNode: ConfigNode?
         if let templateMetadata = try template.optional("metadata")?.manifestMapping(),
-           let annotations = try templateMetadata.optional("annotations")?.manifestMapping() {
+            let annotations = try templateMetadata.optional("annotations")?.manifestMapping()
+        {
             var seen: [String: ConfigNode] = [:]
             for key in annotations.keys where key.hasPrefix(Self.knativePrefix) {
                 guard let node = annotations.optional(key) else { continue }
@@ -48,7 +53,9 @@ extension ManifestReader {
                 case "class":
                     let value = try node.string()
                     guard value == "kpa.autoscaling.knative.dev" else {
-                        throw node.error("unsupported autoscaler class '\(value)': costsim models the Knative Pod Autoscaler (kpa.autoscaling.knative.dev) only")
+                        throw node.error(
+                            "unsupported autoscaler class '\(value)': costsim models the Knative Pod Autoscaler "
+                                + "(kpa.autoscaling.knative.dev) only")
                     }
                 case "metric":
                     let value = try node.string()
@@ -72,7 +79,10 @@ extension ManifestReader {
                 case "initial-scale":
                     knative.initialScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                     if knative.initialScale == 0 {
-                        log.warn(node, "initial-scale 0 needs allow-zero-initial-scale: true in config-autoscaler (not read; assumed set)")
+                        log.warn(
+                            node,
+                            "initial-scale 0 needs allow-zero-initial-scale: true in config-autoscaler (not read; "
+                                + "assumed set)")
                     }
                 case "min-scale":
                     knative.minScale = try node.int(in: 0...SimulationLimits.maxReplicas)
@@ -81,15 +91,22 @@ extension ManifestReader {
                     knative.maxScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                 case "scale-down-delay":
                     if try node.goDuration() > 0 {
-                        log.warn(node, "scale-down-delay is not supported by costsim's KPA model; scaling down without delay")
+                        log.warn(
+                            node, "scale-down-delay is not supported by costsim's KPA model; scaling down without delay"
+                        )
                     }
                 case "activation-scale":
                     if try node.int(in: 1...Int.max) > 1 {
-                        log.warn(node, "activation-scale is not supported by costsim's KPA model; activating to the decider's count")
+                        log.warn(
+                            node,
+                            "activation-scale is not supported by costsim's KPA model; activating to the "
+                                + "decider's count")
                     }
                 case "target-burst-capacity":
-                    let value = try node.double(in: -1 ... 1e9)
-                    guard value == -1 || value >= 0 else { throw node.error("must be -1 (activator always in the path) or >= 0") }
+                    let value = try node.double(in: -1...1e9)
+                    guard value == -1 || value >= 0 else {
+                        throw node.error("must be -1 (activator always in the path) or >= 0")
+                    }
                     knative.targetBurstCapacity = value
                 default:
                     log.warn(node, "unknown Knative autoscaling annotation, ignored")
@@ -105,7 +122,8 @@ extension ManifestReader {
         if let podSpec = try template.optional("spec")?.manifestMapping() {
             if let node = podSpec.optional("containerConcurrency") { containerConcurrency = try node.int(in: 0...1000) }
             if let timeout = podSpec.optional("timeoutSeconds") {
-                log.warn(timeout, "the revision's request timeout is not read; costsim uses the scenario's client timeout")
+                log.warn(
+                    timeout, "the revision's request timeout is not read; costsim uses the scenario's client timeout")
             }
             // containers, resources, service account and the rest are described by the scenario.
         }
@@ -119,13 +137,20 @@ extension ManifestReader {
                 knative.containerConcurrency = 0
                 knative.targetConcurrencyDefault = target.value
             } else if target.value > Double(containerConcurrency) {
-                log.warn(target.node, "target \(target.value.formattedForManifest) exceeds containerConcurrency \(containerConcurrency); Knative caps it at \(containerConcurrency)")
+                log.warn(
+                    target.node,
+                    "target \(target.value.formattedForManifest) exceeds containerConcurrency \(containerConcurrency); "
+                        + "Knative caps it at \(containerConcurrency)")
             }
         }
         try validated(object) { () throws(ParameterError) in try knative.validate() }
         for other in others {
-            log.warn(line: other.line, field: nil, "\(other.label) ignored: Knative manages the revision's Deployment and scaling itself")
+            log.warn(
+                line: other.line, field: nil,
+                "\(other.label) ignored: Knative manages the revision's Deployment and scaling itself")
         }
-        return LoadedManifest(autoscaler: .knative(knative), terminationGracePeriodSeconds: nil, warnings: log.warnings, name: object.name)
+        return LoadedManifest(
+            autoscaler: .knative(knative), terminationGracePeriodSeconds: nil, warnings: log.warnings, name: object.name
+        )
     }
 }

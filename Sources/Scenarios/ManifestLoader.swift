@@ -78,10 +78,14 @@ final class ManifestReader {
         }
         let scaling = objects.filter { $0.role == .scaledObject || $0.role == .knativeService }
         guard let main = scaling.first else {
-            let found = ignoredKinds.isEmpty ? "the file has no Kubernetes objects" : "found: \(ignoredKinds.joined(separator: ", "))"
+            let found =
+                ignoredKinds.isEmpty
+                ? "the file has no Kubernetes objects" : "found: \(ignoredKinds.joined(separator: ", "))"
             throw ScenarioFileError(
                 file: file, line: nil, field: nil,
-                message: "no ScaledObject or Knative Service found (expected kind ScaledObject, apiVersion keda.sh/v1alpha1, "
+                message:
+                    "no ScaledObject or Knative Service found (expected kind ScaledObject, apiVersion "
+                        + "keda.sh/v1alpha1, "
                     + "or kind Service, apiVersion serving.knative.dev/v1; \(found))")
         }
         if scaling.count > 1 {
@@ -101,7 +105,9 @@ final class ManifestReader {
     private func expandLists(_ document: ConfigNode) throws(ScenarioFileError) -> [ConfigNode] {
         guard document.isMapping else { return [document] }
         let mapping = try document.mapping()
-        guard (try? mapping.optional("kind")?.string()) == "List", let items = mapping.optional("items") else { return [document] }
+        guard (try? mapping.optional("kind")?.string()) == "List", let items = mapping.optional("items") else {
+            return [document]
+        }
         return try items.sequence()
     }
 
@@ -112,7 +118,9 @@ final class ManifestReader {
             return nil
         }
         let mapping = try node.mapping()
-        guard let kind = try mapping.optional("kind")?.string(), let apiVersion = try mapping.optional("apiVersion")?.string() else {
+        guard let kind = try mapping.optional("kind")?.string(),
+            let apiVersion = try mapping.optional("apiVersion")?.string()
+        else {
             log.warn(node, "document \(document) has no kind or apiVersion; ignored")
             return nil
         }
@@ -122,33 +130,46 @@ final class ManifestReader {
         let group = apiVersion.contains("/") ? String(apiVersion.split(separator: "/")[0]) : ""
         let version = String(apiVersion.split(separator: "/").last ?? "")
         func object(_ role: ManifestObject.Role) -> ManifestObject {
-            ManifestObject(role: role, node: node, apiVersion: apiVersion, kind: kind, name: name, namespace: namespace, document: document)
+            ManifestObject(
+                role: role, node: node, apiVersion: apiVersion, kind: kind, name: name, namespace: namespace,
+                document: document)
         }
         let label = name.isEmpty ? "\(kind) (\(apiVersion))" : "\(kind) '\(name)' (\(apiVersion))"
         switch (group, kind) {
         case ("keda.sh", "ScaledObject"):
             if version != "v1alpha1" {
-                log.warn(line: node.line, field: "apiVersion", "ScaledObject apiVersion '\(apiVersion)' is not keda.sh/v1alpha1; read as v1alpha1")
+                log.warn(
+                    line: node.line, field: "apiVersion",
+                    "ScaledObject apiVersion '\(apiVersion)' is not keda.sh/v1alpha1; read as v1alpha1")
             }
             return object(.scaledObject)
         case ("serving.knative.dev", "Service"):
             if version != "v1" {
-                log.warn(line: node.line, field: "apiVersion", "Knative Service apiVersion '\(apiVersion)' is not serving.knative.dev/v1; read as v1")
+                log.warn(
+                    line: node.line, field: "apiVersion",
+                    "Knative Service apiVersion '\(apiVersion)' is not serving.knative.dev/v1; read as v1")
             }
             return object(.knativeService)
         case ("apps", "Deployment"), ("apps", "StatefulSet"):
             return object(.workload)
         case ("autoscaling", "HorizontalPodAutoscaler"):
             guard version == "v2" || version == "v2beta2" else {
-                log.warn(line: node.line, field: nil, "\(label) ignored: only autoscaling/v2 HorizontalPodAutoscalers carry spec.behavior")
+                log.warn(
+                    line: node.line, field: nil,
+                    "\(label) ignored: only autoscaling/v2 HorizontalPodAutoscalers carry spec.behavior")
                 return nil
             }
             return object(.horizontalPodAutoscaler)
         case ("keda.sh", "ScaledJob"):
-            log.warn(line: node.line, field: nil, "\(label) ignored: costsim models a ScaledObject driving a Deployment, not a ScaledJob")
+            log.warn(
+                line: node.line, field: nil,
+                "\(label) ignored: costsim models a ScaledObject driving a Deployment, not a ScaledJob")
             return nil
         case ("", "ConfigMap") where name == "config-autoscaler":
-            log.warn(line: node.line, field: nil, "\(label) ignored: cluster-wide Knative autoscaler settings are not read; costsim uses Knative's defaults (docs/manifests.md)")
+            log.warn(
+                line: node.line, field: nil,
+                "\(label) ignored: cluster-wide Knative autoscaler settings are not read; costsim uses Knative's "
+                    + "defaults (docs/manifests.md)")
             return nil
         default:
             log.warn(line: node.line, field: nil, "\(label) ignored: it does not change scaling")
@@ -158,7 +179,9 @@ final class ManifestReader {
 
     /// Maps a model `validate()` failure to a located error.
     func validated(_ object: ManifestObject, _ check: () throws(ParameterError) -> Void) throws(ScenarioFileError) {
-        do { try check() } catch { throw ScenarioFileError(file: file, line: object.line, field: "spec", message: error.message) }
+        do { try check() } catch {
+            throw ScenarioFileError(file: file, line: object.line, field: "spec", message: error.message)
+        }
     }
 
     /// Reads the top-level keys every object has; unknown top-level keys warn.

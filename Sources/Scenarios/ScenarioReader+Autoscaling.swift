@@ -5,24 +5,32 @@ extension ScenarioReader {
     func autoscaled(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> AutoscaledDeployment {
         let map = try node.mapping()
         let (kind, body) = try map.exactlyOne(of: ["keda", "knative"])
-        let autoscaler: AutoscaledDeployment.Autoscaler = kind == "keda" ? .keda(try keda(body)) : .knative(try knative(body))
+        let autoscaler: AutoscaledDeployment.Autoscaler =
+            kind == "keda" ? .keda(try keda(body)) : .knative(try knative(body))
         let pool = try map.required("nodePool").mapping()
         let spec = try nodeSpec(try pool.required("node"), cloud: cloud)
         let minNodes = try pool.optional("min")?.int(in: 0...SimulationLimits.maxNodes) ?? 0
         let maxNodes = try pool.required("max").count(.nodePoolMax)
         try pool.finish()
-        var deployment = AutoscaledDeployment(autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes)
+        var deployment = AutoscaledDeployment(
+            autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes)
         if let hpa = map.optional("hpa") { deployment.hpa = try hpaSettings(hpa) }
         if let ca = map.optional("clusterAutoscaler") { deployment.clusterAutoscaler = try clusterAutoscaler(ca) }
-        if let coldStart = map.optional("coldStart") { deployment.coldStart = try coldStartModel(coldStart, base: deployment.coldStart) }
+        if let coldStart = map.optional("coldStart") {
+            deployment.coldStart = try coldStartModel(coldStart, base: deployment.coldStart)
+        }
         if let spot = map.optional("spot") {
             let fields = try spot.mapping()
-            deployment.spot.preemptionsPerNodeHour = try fields.optional("preemptionsPerNodeHour")?.double(in: 0...SimulationLimits.maxPreemptionsPerNodeHour) ?? deployment.spot.preemptionsPerNodeHour
+            deployment.spot.preemptionsPerNodeHour =
+                try fields.optional("preemptionsPerNodeHour")?.double(
+                    in: 0...SimulationLimits.maxPreemptionsPerNodeHour) ?? deployment.spot.preemptionsPerNodeHour
             deployment.spot.noticeSeconds = try fields.optional("notice")?.seconds() ?? deployment.spot.noticeSeconds
-            deployment.spot.stockoutProbability = try fields.optional("stockoutProbability")?.nonNegativeDouble() ?? deployment.spot.stockoutProbability
+            deployment.spot.stockoutProbability =
+                try fields.optional("stockoutProbability")?.nonNegativeDouble() ?? deployment.spot.stockoutProbability
             try fields.finish()
         }
-        deployment.terminationGracePeriodSeconds = try map.optional("terminationGracePeriod")?.seconds() ?? deployment.terminationGracePeriodSeconds
+        deployment.terminationGracePeriodSeconds =
+            try map.optional("terminationGracePeriod")?.seconds() ?? deployment.terminationGracePeriodSeconds
         deployment.vmDeletionSeconds = try map.optional("vmDeletion")?.seconds() ?? deployment.vmDeletionSeconds
         if let outages = map.optional("scalerOutages") {
             deployment.scalerOutages = try outages.sequence().map { item throws(ScenarioFileError) in
@@ -42,17 +50,23 @@ extension ScenarioReader {
     func keda(_ node: ConfigNode) throws(ScenarioFileError) -> KEDAConfiguration {
         let map = try node.mapping()
         var keda = KEDAConfiguration()
-        if let preset = map.optional("preset") { keda = try preset.oneOf(["article": .article, "keda-defaults": KEDAConfiguration()]) }
+        if let preset = map.optional("preset") {
+            keda = try preset.oneOf(["article": .article, "keda-defaults": KEDAConfiguration()])
+        }
         keda.pollingIntervalSeconds = try map.optional("pollingInterval")?.seconds() ?? keda.pollingIntervalSeconds
         keda.cooldownPeriodSeconds = try map.optional("cooldownPeriod")?.seconds() ?? keda.cooldownPeriodSeconds
-        keda.initialCooldownPeriodSeconds = try map.optional("initialCooldownPeriod")?.seconds() ?? keda.initialCooldownPeriodSeconds
+        keda.initialCooldownPeriodSeconds =
+            try map.optional("initialCooldownPeriod")?.seconds() ?? keda.initialCooldownPeriodSeconds
         keda.minReplicaCount = try map.optional("minReplicaCount")?.count(.kedaMinReplicaCount) ?? keda.minReplicaCount
         keda.maxReplicaCount = try map.optional("maxReplicaCount")?.count(.kedaMaxReplicaCount) ?? keda.maxReplicaCount
-        if let idle = map.optional("idleReplicaCount") { keda.idleReplicaCount = try idle.int(in: 0...SimulationLimits.maxReplicas) }
+        if let idle = map.optional("idleReplicaCount") {
+            keda.idleReplicaCount = try idle.int(in: 0...SimulationLimits.maxReplicas)
+        }
         if let trigger = map.optional("trigger") {
             let fields = try trigger.mapping()
             keda.trigger.targetValue = try fields.optional("value")?.number(.triggerValue) ?? keda.trigger.targetValue
-            keda.trigger.activationValue = try fields.optional("activationValue")?.nonNegativeDouble() ?? keda.trigger.activationValue
+            keda.trigger.activationValue =
+                try fields.optional("activationValue")?.nonNegativeDouble() ?? keda.trigger.activationValue
             if let protocolNode = fields.optional("protocol") {
                 keda.trigger.queueProtocol = try protocolNode.oneOf(["amqp": .amqp, "http": .http])
             }
@@ -63,7 +77,8 @@ extension ScenarioReader {
         if let fallback = map.optional("fallback") {
             let fields = try fallback.mapping()
             keda.fallback = KEDAConfiguration.Fallback(
-                failureThreshold: try fields.required("failureThreshold").int(atLeast: 0), replicas: try fields.required("replicas").int(in: 0...SimulationLimits.maxReplicas))
+                failureThreshold: try fields.required("failureThreshold").int(atLeast: 0),
+                replicas: try fields.required("replicas").int(in: 0...SimulationLimits.maxReplicas))
             try fields.finish()
         }
         if let behavior = map.optional("hpaBehavior") { keda.hpaBehavior = try hpaBehavior(behavior) }
@@ -85,8 +100,11 @@ extension ScenarioReader {
     func hpaRules(_ node: ConfigNode, defaults: HPABehavior.Rules) throws(ScenarioFileError) -> HPABehavior.Rules {
         let map = try node.mapping()
         var rules = defaults
-        rules.stabilizationWindowSeconds = try map.optional("stabilizationWindow")?.seconds() ?? rules.stabilizationWindowSeconds
-        if let select = map.optional("selectPolicy") { rules.selectPolicy = try select.oneOf(["Max": .max, "Min": .min, "Disabled": .disabled]) }
+        rules.stabilizationWindowSeconds =
+            try map.optional("stabilizationWindow")?.seconds() ?? rules.stabilizationWindowSeconds
+        if let select = map.optional("selectPolicy") {
+            rules.selectPolicy = try select.oneOf(["Max": .max, "Min": .min, "Disabled": .disabled])
+        }
         if let policies = map.optional("policies") {
             rules.policies = try policies.sequence().map { item throws(ScenarioFileError) in
                 let fields = try item.mapping()
@@ -107,7 +125,8 @@ extension ScenarioReader {
         var settings = HPASettings()
         settings.syncPeriodSeconds = try map.optional("syncPeriod")?.positiveSeconds() ?? settings.syncPeriodSeconds
         settings.tolerance = try map.optional("tolerance")?.nonNegativeDouble() ?? settings.tolerance
-        settings.downscaleStabilizationSeconds = try map.optional("downscaleStabilization")?.seconds() ?? settings.downscaleStabilizationSeconds
+        settings.downscaleStabilizationSeconds =
+            try map.optional("downscaleStabilization")?.seconds() ?? settings.downscaleStabilizationSeconds
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds
         try map.finish()
         return settings
@@ -119,20 +138,31 @@ extension ScenarioReader {
             "upstream-defaults": ClusterAutoscalerSettings.upstreamDefaults, "balanced": .upstreamDefaults,
             "gke-optimize-utilization": .gkeOptimizeUtilization,
         ]) ?? .upstreamDefaults
-        settings.scanIntervalSeconds = try map.optional("scanInterval")?.positiveSeconds() ?? settings.scanIntervalSeconds
-        settings.scaleDownUnneededSeconds = try map.optional("scaleDownUnneededTime")?.seconds() ?? settings.scaleDownUnneededSeconds
-        settings.scaleDownUnreadySeconds = try map.optional("scaleDownUnreadyTime")?.seconds() ?? settings.scaleDownUnreadySeconds
-        settings.scaleDownDelayAfterAddSeconds = try map.optional("scaleDownDelayAfterAdd")?.seconds() ?? settings.scaleDownDelayAfterAddSeconds
-        settings.scaleDownDelayAfterDeleteSeconds = try map.optional("scaleDownDelayAfterDelete")?.seconds() ?? settings.scaleDownDelayAfterDeleteSeconds
-        settings.gpuUtilizationThreshold = try map.optional("scaleDownGpuUtilizationThreshold")?.nonNegativeDouble() ?? settings.gpuUtilizationThreshold
-        settings.deleteDelayAfterTaintSeconds = try map.optional("nodeDeleteDelayAfterTaint")?.seconds() ?? settings.deleteDelayAfterTaintSeconds
-        settings.maxEmptyBulkDelete = try map.optional("maxScaleDownParallelism")?.int(atLeast: 1) ?? settings.maxEmptyBulkDelete
-        settings.initialBackoffSeconds = try map.optional("initialNodeGroupBackoff")?.seconds() ?? settings.initialBackoffSeconds
+        settings.scanIntervalSeconds =
+            try map.optional("scanInterval")?.positiveSeconds() ?? settings.scanIntervalSeconds
+        settings.scaleDownUnneededSeconds =
+            try map.optional("scaleDownUnneededTime")?.seconds() ?? settings.scaleDownUnneededSeconds
+        settings.scaleDownUnreadySeconds =
+            try map.optional("scaleDownUnreadyTime")?.seconds() ?? settings.scaleDownUnreadySeconds
+        settings.scaleDownDelayAfterAddSeconds =
+            try map.optional("scaleDownDelayAfterAdd")?.seconds() ?? settings.scaleDownDelayAfterAddSeconds
+        settings.scaleDownDelayAfterDeleteSeconds =
+            try map.optional("scaleDownDelayAfterDelete")?.seconds() ?? settings.scaleDownDelayAfterDeleteSeconds
+        settings.gpuUtilizationThreshold =
+            try map.optional("scaleDownGpuUtilizationThreshold")?.nonNegativeDouble()
+            ?? settings.gpuUtilizationThreshold
+        settings.deleteDelayAfterTaintSeconds =
+            try map.optional("nodeDeleteDelayAfterTaint")?.seconds() ?? settings.deleteDelayAfterTaintSeconds
+        settings.maxEmptyBulkDelete =
+            try map.optional("maxScaleDownParallelism")?.int(atLeast: 1) ?? settings.maxEmptyBulkDelete
+        settings.initialBackoffSeconds =
+            try map.optional("initialNodeGroupBackoff")?.seconds() ?? settings.initialBackoffSeconds
         settings.maxBackoffSeconds = try map.optional("maxNodeGroupBackoff")?.seconds() ?? settings.maxBackoffSeconds
         settings.backoffResetTimeoutSeconds =
             try map.optional("nodeGroupBackoffResetTimeout")?.seconds() ?? settings.backoffResetTimeoutSeconds
         settings.frequentLoops = try map.optional("frequentLoops")?.bool() ?? settings.frequentLoops
-        settings.gpuPodAgeBufferSeconds = try map.optional("gpuPodAgeBuffer")?.seconds() ?? settings.gpuPodAgeBufferSeconds
+        settings.gpuPodAgeBufferSeconds =
+            try map.optional("gpuPodAgeBuffer")?.seconds() ?? settings.gpuPodAgeBufferSeconds
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds
         try map.finish()
         return settings
@@ -142,11 +172,21 @@ extension ScenarioReader {
         let map = try node.mapping()
         var model = base
         if let value = map.optional("vmBoot") { model.vmBoot = try value.distribution(baseDirectory: baseDirectory) }
-        if let value = map.optional("driverInstall") { model.driverInstall = try value.distribution(baseDirectory: baseDirectory) }
-        if let value = map.optional("devicePlugin") { model.devicePlugin = try value.distribution(baseDirectory: baseDirectory) }
-        if let value = map.optional("imagePull") { model.imagePull = try value.distribution(baseDirectory: baseDirectory) }
-        if let value = map.optional("modelLoad") { model.modelLoad = try value.distribution(baseDirectory: baseDirectory) }
-        if let value = map.optional("readiness") { model.readiness = try value.distribution(baseDirectory: baseDirectory) }
+        if let value = map.optional("driverInstall") {
+            model.driverInstall = try value.distribution(baseDirectory: baseDirectory)
+        }
+        if let value = map.optional("devicePlugin") {
+            model.devicePlugin = try value.distribution(baseDirectory: baseDirectory)
+        }
+        if let value = map.optional("imagePull") {
+            model.imagePull = try value.distribution(baseDirectory: baseDirectory)
+        }
+        if let value = map.optional("modelLoad") {
+            model.modelLoad = try value.distribution(baseDirectory: baseDirectory)
+        }
+        if let value = map.optional("readiness") {
+            model.readiness = try value.distribution(baseDirectory: baseDirectory)
+        }
         model.imageCachedOnNode = try map.optional("imageCachedOnNode")?.bool() ?? model.imageCachedOnNode
         try map.finish()
         return model
@@ -155,16 +195,22 @@ extension ScenarioReader {
     func knative(_ node: ConfigNode) throws(ScenarioFileError) -> KnativeConfiguration {
         let map = try node.mapping()
         var knative = KnativeConfiguration()
-        knative.containerConcurrency = try map.optional("containerConcurrency")?.int(atLeast: 0) ?? knative.containerConcurrency
+        knative.containerConcurrency =
+            try map.optional("containerConcurrency")?.int(atLeast: 0) ?? knative.containerConcurrency
         knative.targetUtilization = try map.optional("targetUtilization")?.positiveDouble() ?? knative.targetUtilization
         knative.stableWindowSeconds = try map.optional("stableWindow")?.positiveSeconds() ?? knative.stableWindowSeconds
-        knative.panicWindowPercentage = try map.optional("panicWindowPercentage")?.positiveDouble() ?? knative.panicWindowPercentage
-        knative.panicThresholdPercentage = try map.optional("panicThresholdPercentage")?.positiveDouble() ?? knative.panicThresholdPercentage
+        knative.panicWindowPercentage =
+            try map.optional("panicWindowPercentage")?.positiveDouble() ?? knative.panicWindowPercentage
+        knative.panicThresholdPercentage =
+            try map.optional("panicThresholdPercentage")?.positiveDouble() ?? knative.panicThresholdPercentage
         knative.maxScaleUpRate = try map.optional("maxScaleUpRate")?.positiveDouble() ?? knative.maxScaleUpRate
         knative.maxScaleDownRate = try map.optional("maxScaleDownRate")?.positiveDouble() ?? knative.maxScaleDownRate
-        knative.scaleToZeroGracePeriodSeconds = try map.optional("scaleToZeroGracePeriod")?.seconds() ?? knative.scaleToZeroGracePeriodSeconds
-        knative.podRetentionSeconds = try map.optional("scaleToZeroPodRetentionPeriod")?.seconds() ?? knative.podRetentionSeconds
-        knative.initialScale = try map.optional("initialScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.initialScale
+        knative.scaleToZeroGracePeriodSeconds =
+            try map.optional("scaleToZeroGracePeriod")?.seconds() ?? knative.scaleToZeroGracePeriodSeconds
+        knative.podRetentionSeconds =
+            try map.optional("scaleToZeroPodRetentionPeriod")?.seconds() ?? knative.podRetentionSeconds
+        knative.initialScale =
+            try map.optional("initialScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.initialScale
         knative.minScale = try map.optional("minScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.minScale
         knative.maxScale = try map.optional("maxScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.maxScale
         knative.targetBurstCapacity = try map.optional("targetBurstCapacity")?.double() ?? knative.targetBurstCapacity

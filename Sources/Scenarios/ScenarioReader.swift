@@ -14,14 +14,18 @@ struct ScenarioReader {
         if let node = top.optional("inference") { scenario.inference = try inference(node) }
         if let node = top.optional("workers") {
             let map = try node.mapping()
-            scenario.workers.concurrency = try map.optional("concurrency")?.int(in: 1...SimulationLimits.maxWorkerSlots) ?? 1
-            scenario.workers.prefetch = try map.optional("prefetch")?.int(in: 1...SimulationLimits.maxWorkerSlots) ?? scenario.workers.concurrency
+            scenario.workers.concurrency =
+                try map.optional("concurrency")?.int(in: 1...SimulationLimits.maxWorkerSlots) ?? 1
+            scenario.workers.prefetch =
+                try map.optional("prefetch")?.int(in: 1...SimulationLimits.maxWorkerSlots)
+                ?? scenario.workers.concurrency
             try map.finish()
             do { try scenario.workers.validate() } catch { throw node.error(error.message) }
         }
         if let node = top.optional("client") {
             let map = try node.mapping()
-            scenario.clientTimeoutSeconds = try map.optional("timeout")?.positiveSeconds() ?? scenario.clientTimeoutSeconds
+            scenario.clientTimeoutSeconds =
+                try map.optional("timeout")?.positiveSeconds() ?? scenario.clientTimeoutSeconds
             scenario.dropExpiredMessages = try map.optional("dropExpiredMessages")?.bool() ?? false
             try map.finish()
         }
@@ -31,7 +35,8 @@ struct ScenarioReader {
             scenario.seed = seed
         }
         scenario.replications = try top.optional("replications")?.int(in: 1...Scenario.maxReplications) ?? 1
-        scenario.timelineBucketSeconds = try top.optional("timelineBucket")?.positiveSeconds() ?? scenario.timelineBucketSeconds
+        scenario.timelineBucketSeconds =
+            try top.optional("timelineBucket")?.positiveSeconds() ?? scenario.timelineBucketSeconds
         let optionsNode = try top.required("options")
         let options = try optionsNode.sequence()
         guard !options.isEmpty else { throw optionsNode.error("list at least one deployment option") }
@@ -65,7 +70,8 @@ struct ScenarioReader {
         var cloud = Cloud()
         guard let node else { return cloud }
         let map = try node.mapping()
-        cloud.provider = try map.optional("provider")?.oneOf(["gcp": "gcp", "aws": "aws", "azure": "azure"]) ?? cloud.provider
+        cloud.provider =
+            try map.optional("provider")?.oneOf(["gcp": "gcp", "aws": "aws", "azure": "azure"]) ?? cloud.provider
         cloud.region = try map.optional("region")?.string() ?? cloud.region
         try map.finish()
         return cloud
@@ -88,7 +94,9 @@ struct ScenarioReader {
         let map = try node.mapping()
         let pathNode = try map.required("path")
         let path = resolve(try pathNode.string(), against: baseDirectory)
-        let size = try map.optional("requestSize")?.distribution(baseDirectory: baseDirectory) ?? SyntheticTrace.Description.defaultRequestSize
+        let size =
+            try map.optional("requestSize")?.distribution(baseDirectory: baseDirectory)
+            ?? SyntheticTrace.Description.defaultRequestSize
         let window = try map.optional("windowSeconds")?.positiveSeconds()
         try map.finish()
         do {
@@ -112,7 +120,9 @@ struct ScenarioReader {
         }
         description.days = try map.optional("days")?.positiveDouble() ?? description.days
         if let profile = map.optional("profile") { description.profile = try arrivalProfile(profile) }
-        if let size = map.optional("requestSize") { description.requestSize = try size.distribution(baseDirectory: baseDirectory) }
+        if let size = map.optional("requestSize") {
+            description.requestSize = try size.distribution(baseDirectory: baseDirectory)
+        }
         try map.finish()
         do { try description.validate() } catch { throw node.error(error.message) }
         return description
@@ -169,7 +179,8 @@ struct ScenarioReader {
         if let duration = map.optional("durationColumn") { format.durationColumn = try duration.string() }
         format.timeColumn = try map.optional("timeColumn")?.string() ?? format.timeColumn
         if let timeFormat = map.optional("timeFormat") {
-            format.timeFormat = try timeFormat.oneOf(Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))
+            format.timeFormat = try timeFormat.oneOf(
+                Dictionary(uniqueKeysWithValues: TimeFormat.allCases.map { ($0.rawValue, $0) }))
         }
         if let service = map.optional("serviceTimeColumn") {
             format.serviceTimeColumn = try service.string()
@@ -201,11 +212,14 @@ struct ScenarioReader {
         let map = try node.mapping()
         var model = InferenceModel()
         if let unit = map.optional("workUnit") {
-            model.workUnit = try unit.oneOf(Dictionary(uniqueKeysWithValues: WorkUnit.allCases.map { ($0.rawValue, $0) }))
+            model.workUnit = try unit.oneOf(
+                Dictionary(uniqueKeysWithValues: WorkUnit.allCases.map { ($0.rawValue, $0) }))
         }
         model.overheadSeconds = try map.optional("overhead")?.seconds() ?? model.overheadSeconds
-        model.secondsPerWorkUnit = try map.optional("secondsPerWorkUnit")?.number(.secondsPerWorkUnit) ?? model.secondsPerWorkUnit
-        model.secondsPerOutputToken = try map.optional("secondsPerOutputToken")?.nonNegativeDouble() ?? model.secondsPerOutputToken
+        model.secondsPerWorkUnit =
+            try map.optional("secondsPerWorkUnit")?.number(.secondsPerWorkUnit) ?? model.secondsPerWorkUnit
+        model.secondsPerOutputToken =
+            try map.optional("secondsPerOutputToken")?.nonNegativeDouble() ?? model.secondsPerOutputToken
         if let noise = map.optional("noise") { model.noise = try noise.distribution(baseDirectory: baseDirectory) }
         try map.finish()
         return model
@@ -218,7 +232,8 @@ struct ScenarioReader {
             region: try map.optional("region")?.string() ?? cloud.region,
             machineType: try map.required("machineType").string())
         spec.gpuModel = try map.optional("gpu")?.string()
-        spec.gpuCount = try map.optional("gpuCount")?.int(in: 0...SimulationLimits.maxPerNode) ?? (spec.gpuModel == nil ? 0 : 1)
+        spec.gpuCount =
+            try map.optional("gpuCount")?.int(in: 0...SimulationLimits.maxPerNode) ?? (spec.gpuModel == nil ? 0 : 1)
         spec.spot = try map.optional("spot")?.bool() ?? false
         try map.finish()
         return spec
@@ -243,7 +258,9 @@ struct ScenarioReader {
         try map.finish()
         switch kind {
         case "autoscaled":
-            return DeploymentOption(name: name, kind: .autoscaled(try autoscaled(body, cloud: cloud)), alwaysOnNodes: alwaysOn, managedCluster: managed)
+            return DeploymentOption(
+                name: name, kind: .autoscaled(try autoscaled(body, cloud: cloud)), alwaysOnNodes: alwaysOn,
+                managedCluster: managed)
         default:   // dedicated
             let fields = try body.mapping()
             let dedicated = DedicatedDeployment(
@@ -251,7 +268,8 @@ struct ScenarioReader {
                 node: try nodeSpec(try fields.required("node"), cloud: cloud),
                 podsPerNode: try fields.optional("podsPerNode")?.int(in: 1...SimulationLimits.maxPerNode) ?? 1)
             try fields.finish()
-            return DeploymentOption(name: name, kind: .dedicated(dedicated), alwaysOnNodes: alwaysOn, managedCluster: managed)
+            return DeploymentOption(
+                name: name, kind: .dedicated(dedicated), alwaysOnNodes: alwaysOn, managedCluster: managed)
         }
     }
 }

@@ -126,7 +126,8 @@ package enum TemporaryFiles {
         )
         for signal in signals {
             var current = sigaction()
-            guard sigaction(signal, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }  // nil: SIG_DFL
+            // nil: SIG_DFL
+            guard sigaction(signal, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { TemporaryFiles.interrupted($0) }
             sigemptyset(&action.sa_mask)

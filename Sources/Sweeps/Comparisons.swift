@@ -7,21 +7,27 @@ extension Sweep {
     /// option at each traffic scale (mean over the replications, common random numbers).
     ///
     /// - Parameter dedicatedOption: name of the scenario's dedicated option (default: the first).
-    public func breakEven(configuration: Int, dedicatedOption: String? = nil, scales: [Double], jobs: Int = 2) async throws -> BreakEven {
+    public func breakEven(
+        configuration: Int, dedicatedOption: String? = nil, scales: [Double], jobs: Int = 2
+    ) async throws -> BreakEven {
         guard case .synthetic(let description) = scenario.workload else {
             throw SweepError.invalidInput("break-even scales generated traffic; the scenario replays a trace file")
         }
         let (configured, swept) = try configured(configuration)
-        guard let dedicated = configured.options.first(where: { option in
-            guard case .dedicated = option.kind else { return false }
-            return dedicatedOption.map { $0 == option.name } ?? true
-        }) else {
-            throw SweepError.invalidInput(dedicatedOption.map { "the scenario has no dedicated option named '\($0)'" } ?? "the scenario has no dedicated option to compare with")
+        guard
+            let dedicated = configured.options.first(where: { option in
+                guard case .dedicated = option.kind else { return false }
+                return dedicatedOption.map { $0 == option.name } ?? true
+            })
+        else {
+            throw SweepError.invalidInput(
+                dedicatedOption.map { "the scenario has no dedicated option named '\($0)'" }
+                    ?? "the scenario has no dedicated option to compare with")
         }
         let calculator = self.calculator
         let replications = self.replications
         let work = scales.indices.flatMap { s in [0, 1].flatMap { which in (0..<replications).map { (s, which, $0) } } }
-        var dollars: [Int: [Int: Double]] = [:]    // scale → which → sum
+        var dollars: [Int: [Int: Double]] = [:]  // scale → which → sum
         var p95: [Int: [Int: Double]] = [:]
         try await withThrowingTaskGroup(of: (Int, Int, Double, Double).self) { group in
             var next = 0
@@ -36,8 +42,10 @@ extension Sweep {
                 let option = which == 0 ? dedicated : swept
                 group.addTask {
                     let result = try Simulation.run(scaled, option: option, replication: replication)
-                    return (s, which, try calculator.price(result).monthlyTotal.approximateDollars,
-                            result.requests.response.seconds(atPercentile: 95))
+                    return (
+                        s, which, try calculator.price(result).monthlyTotal.approximateDollars,
+                        result.requests.response.seconds(atPercentile: 95)
+                    )
                 }
             }
             for _ in 0..<Swift.max(1, jobs) { startNext() }
@@ -55,8 +63,10 @@ extension Sweep {
         let points = scales.indices.map { s in
             BreakEven.Point(
                 scale: scales[s], volume: description.workPerDay * scales[s],
-                dedicatedDollars: dollars[s]![0]! / Double(replications), sweptDollars: dollars[s]![1]! / Double(replications),
-                dedicatedP95Seconds: p95[s]![0]! / Double(replications), sweptP95Seconds: p95[s]![1]! / Double(replications))
+                dedicatedDollars: dollars[s]![0]! / Double(replications),
+                sweptDollars: dollars[s]![1]! / Double(replications),
+                dedicatedP95Seconds: p95[s]![0]! / Double(replications),
+                sweptP95Seconds: p95[s]![1]! / Double(replications))
         }
         return BreakEven(points: points)
     }
@@ -82,7 +92,9 @@ public struct ScenarioDiff: Sendable {
     public var onlyOld: [String]
     public var onlyNew: [String]
 
-    public static func compare(old: Scenario, new: Scenario, replications: Int, calculator: CostCalculator, jobs: Int = 2) async throws -> ScenarioDiff {
+    public static func compare(
+        old: Scenario, new: Scenario, replications: Int, calculator: CostCalculator, jobs: Int = 2
+    ) async throws -> ScenarioDiff {
         let names = old.options.map(\.name).filter { name in new.options.contains { $0.name == name } }
         let onlyOld = old.options.map(\.name).filter { !names.contains($0) }
         let onlyNew = new.options.map(\.name).filter { name in !old.options.contains { $0.name == name } }
@@ -101,10 +113,12 @@ public struct ScenarioDiff: Sendable {
                     let cost = try calculator.price(result)
                     let response = result.requests.response
                     return RunOutcome(
-                        configuration: o * 2 + side, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
+                        configuration: o * 2 + side, replication: replication,
+                        monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
                         p50Seconds: response.seconds(atPercentile: 50), p95Seconds: response.seconds(atPercentile: 95),
                         p99Seconds: response.seconds(atPercentile: 99), meanSeconds: response.meanSeconds,
-                        arrived: result.requests.arrived, timedOut: result.requests.timedOut, coldStarts: result.requests.waitedForColdStart)
+                        arrived: result.requests.arrived, timedOut: result.requests.timedOut,
+                        coldStarts: result.requests.waitedForColdStart)
                 }
             }
             for _ in 0..<Swift.max(1, jobs) { startNext() }
@@ -120,11 +134,17 @@ public struct ScenarioDiff: Sendable {
             func delta(_ metric: SweepMetric) -> ConfidenceInterval {
                 ConfidenceInterval(zip(oldRuns, newRuns).map { metric.value($1) - metric.value($0) })
             }
-            rows.append(Row(
-                optionName: name,
-                old: ConfigurationSummary(configuration: o * 2, settings: [], runs: oldRuns, responseCapSeconds: old.clientTimeoutSeconds),
-                new: ConfigurationSummary(configuration: o * 2 + 1, settings: [], runs: newRuns, responseCapSeconds: new.clientTimeoutSeconds),
-                costDelta: delta(.cost), p95Delta: delta(.p95), p99Delta: delta(.p99), timeoutShareDelta: delta(.timeouts)))
+            rows.append(
+                Row(
+                    optionName: name,
+                    old: ConfigurationSummary(
+                        configuration: o * 2, settings: [], runs: oldRuns,
+                        responseCapSeconds: old.clientTimeoutSeconds),
+                    new: ConfigurationSummary(
+                        configuration: o * 2 + 1, settings: [], runs: newRuns,
+                        responseCapSeconds: new.clientTimeoutSeconds),
+                    costDelta: delta(.cost), p95Delta: delta(.p95), p99Delta: delta(.p99),
+                    timeoutShareDelta: delta(.timeouts)))
         }
         return ScenarioDiff(rows: rows, onlyOld: onlyOld, onlyNew: onlyNew)
     }

@@ -15,7 +15,10 @@ public struct ConfidenceInterval: Sendable, Hashable {
     public var lower: Double { Swift.max(range.lowerBound, mean - halfWidth) }
     public var upper: Double { Swift.min(range.upperBound, mean + halfWidth) }
 
-    public init(_ values: [Double], range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
+    public init(
+        _ values: [Double],
+        range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    ) {
         self.range = range
         count = values.count
         guard count > 0 else {

@@ -6,7 +6,11 @@ import Simulator
 /// better for both). Ties on both keep the lowest configuration index. Sorted by cost.
 public func paretoFrontier(_ summaries: [ConfigurationSummary], metric: SweepMetric = .p95) -> [ConfigurationSummary] {
     let sorted = summaries.filter { $0.cost.mean.isFinite && $0.interval(metric).mean.isFinite }
-        .sorted { ($0.cost.mean, $0.interval(metric).mean, $0.configuration) < ($1.cost.mean, $1.interval(metric).mean, $1.configuration) }
+        .sorted {
+            ($0.cost.mean, $0.interval(metric).mean, $0.configuration) < (
+                $1.cost.mean, $1.interval(metric).mean, $1.configuration
+            )
+        }
     var frontier: [ConfigurationSummary] = []
     var best = Double.infinity
     for summary in sorted where summary.interval(metric).mean < best {

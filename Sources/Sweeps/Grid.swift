@@ -59,7 +59,9 @@ public struct Grid: Sendable, Hashable {
             }
             let product = axes.reduce(1.0) { $0 * Double($1.count) }
             guard product <= Double(Self.maxConfigurations) else {
-                throw body.error("the grid has \(product < 1e18 ? String(Int(product)) : "more than 10¹⁸") configurations (the product of its axes); the limit is \(Self.maxConfigurations)")
+                throw body.error(
+                    "the grid has \(product < 1e18 ? String(Int(product)) : "more than 10¹⁸") configurations (the "
+                        + "product of its axes); the limit is \(Self.maxConfigurations)")
             }
             configurations = [[]]
             for axis in axes {
@@ -81,14 +83,17 @@ public struct Grid: Sendable, Hashable {
             }
         }
         guard configurations.count <= Self.maxConfigurations else {
-            throw body.error("the grid has \(configurations.count) configurations; the limit is \(Self.maxConfigurations)")
+            throw body.error(
+                "the grid has \(configurations.count) configurations; the limit is \(Self.maxConfigurations)")
         }
         return Grid(option: option, configurations: configurations)
     }
 
     static func parameter(named name: String, at node: ConfigNode) throws(ScenarioFileError) -> SweepParameter {
         guard let parameter = SweepParameter(rawValue: name) else {
-            throw node.error("unknown parameter '\(name)' (known: \(SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw node.error(
+                "unknown parameter '\(name)' (known: "
+                    + "\(SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return parameter
     }
@@ -103,24 +108,32 @@ public struct Grid: Sendable, Hashable {
             return values
         }
         if node.isMapping {
-            guard let rule = parameter.rule else { throw node.error("\(parameter.rawValue) takes a list of values, not a range") }
+            guard let rule = parameter.rule else {
+                throw node.error("\(parameter.rawValue) takes a list of values, not a range")
+            }
             let map = try node.mapping()
             let from = try map.required("from").number(rule)
             let to = try map.required("to").number(rule)
             let stepNode = try map.required("step")
             let step = rule == .duration ? try stepNode.positiveSeconds() : try stepNode.positiveDouble()
             try map.finish()
-            guard to >= from else { throw node.error("range is empty: to (\(ParameterValue.format(to))) is below from (\(ParameterValue.format(from)))") }
+            guard to >= from else {
+                throw node.error(
+                    "range is empty: to (\(ParameterValue.format(to))) is below from (\(ParameterValue.format(from)))")
+            }
             // Bounded before it becomes an integer: a tiny step makes the quotient huge or infinite.
             let steps = ((to - from) / step + 1e-9).rounded(.down)
             guard steps < Double(Self.maxConfigurations) else {
-                throw stepNode.error("the range has more than \(Self.maxConfigurations) values (the limit); use a larger step")
+                throw stepNode.error(
+                    "the range has more than \(Self.maxConfigurations) values (the limit); use a larger step")
             }
             var values: [ParameterValue] = []
             for k in 0...Int(steps) {
                 let raw = from + Double(k) * step
                 let value = abs(raw) < 1e9 ? (raw * 1e9).rounded() / 1e9 : raw      // 0.1 + 2 × 0.1 reads 0.3
-                if let problem = rule.problem(with: value) { throw node.error("\(parameter.rawValue) value \(ParameterValue.format(value)): \(problem)") }
+                if let problem = rule.problem(with: value) {
+                    throw node.error("\(parameter.rawValue) value \(ParameterValue.format(value)): \(problem)")
+                }
                 try checkKEDAMinimum(parameter, value, node)
                 values.append(.number(value))
             }
@@ -131,8 +144,12 @@ public struct Grid: Sendable, Hashable {
 
     /// Grids hold the polling interval to KEDA's minimum of 1 s, as the manifest loader does
     /// (scenario files accept shorter intervals for limit studies).
-    static func checkKEDAMinimum(_ parameter: SweepParameter, _ value: Double, _ node: ConfigNode) throws(ScenarioFileError) {
-        if parameter == .kedaPollingInterval, value < 1 { throw node.error("keda.pollingInterval must be >= 1 s (KEDA's minimum)") }
+    static func checkKEDAMinimum(
+        _ parameter: SweepParameter, _ value: Double, _ node: ConfigNode
+    ) throws(ScenarioFileError) {
+        if parameter == .kedaPollingInterval, value < 1 {
+            throw node.error("keda.pollingInterval must be >= 1 s (KEDA's minimum)")
+        }
     }
 
     static func value(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
@@ -157,7 +174,8 @@ public struct Grid: Sendable, Hashable {
             if parameter == .providerRegion {
                 let provider = String(text.split(separator: "/").first ?? "")
                 guard GPUCatalog.systemMachines[provider] != nil else {
-                    throw node.error("provider/region '\(text)': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
+                    throw node.error(
+                        "provider/region '\(text)': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
                 }
             }
             return .text(text)

@@ -43,7 +43,8 @@ public enum ResultsDatabase {
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE configurations (configuration INTEGER PRIMARY KEY, label TEXT NOT NULL, parameters TEXT NOT NULL);
+            CREATE TABLE configurations (configuration INTEGER PRIMARY KEY, label TEXT NOT NULL, \
+            parameters TEXT NOT NULL);
             CREATE TABLE runs (
                 configuration INTEGER NOT NULL REFERENCES configurations(configuration),
                 replication INTEGER NOT NULL,
@@ -56,10 +57,12 @@ public enum ResultsDatabase {
                 SELECT r.configuration, c.label, COUNT(*) AS n,
                        AVG(r.monthly_cost_nano) / 1e9 AS mean_monthly_usd,
                        CASE WHEN COUNT(*) > 1 THEN (SUM((r.monthly_cost_nano / 1e9) * (r.monthly_cost_nano / 1e9))
-                            - SUM(r.monthly_cost_nano / 1e9) * SUM(r.monthly_cost_nano / 1e9) / COUNT(*)) / (COUNT(*) - 1) END AS var_monthly_usd,
+                            - SUM(r.monthly_cost_nano / 1e9) * SUM(r.monthly_cost_nano / 1e9) / COUNT(*)) \
+            / (COUNT(*) - 1) END AS var_monthly_usd,
                        AVG(r.p50_s) AS mean_p50_s, AVG(r.p95_s) AS mean_p95_s, AVG(r.p99_s) AS mean_p99_s,
                        AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.timed_out / r.arrived ELSE 0 END) AS mean_timeout_share,
-                       AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.cold_starts / r.arrived ELSE 0 END) AS mean_cold_start_share
+                       AVG(CASE WHEN r.arrived > 0 THEN 1.0 * r.cold_starts / r.arrived ELSE 0 END) \
+            AS mean_cold_start_share
                 FROM runs r JOIN configurations c USING (configuration)
                 GROUP BY r.configuration ORDER BY mean_monthly_usd, r.configuration;
             BEGIN;
@@ -67,7 +70,8 @@ public enum ResultsDatabase {
         let identity = results.identity
         var meta: [(String, String)] = [
             ("format", formatVersion), ("grid_hash", identity.hash), ("scenario", identity.scenarioName),
-            ("option", identity.optionName), ("seed", String(identity.seed)), ("replications", String(identity.replications)),
+            ("option", identity.optionName), ("seed", String(identity.seed)),
+            ("replications", String(identity.replications)),
             ("configurations", String(results.configurations.count)),
             ("shards", results.shards.map(\.description).joined(separator: ",")),
             ("complete", results.complete ? "true" : "false"),
@@ -77,12 +81,15 @@ public enum ResultsDatabase {
         for (key, value) in meta { try insertMeta.run([.text(key), .text(value)]) }
         let insertConfiguration = try db.prepare("INSERT INTO configurations VALUES (?, ?, ?)")
         for (index, settings) in results.configurations.enumerated() {
-            try insertConfiguration.run([.integer(Int64(index)), .text(ConfigurationSummary.label(settings)), .text(parametersJSON(settings))])
+            try insertConfiguration.run([
+                .integer(Int64(index)), .text(ConfigurationSummary.label(settings)), .text(parametersJSON(settings)),
+            ])
         }
         let insertRun = try db.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for run in results.runs {
             try insertRun.run([
-                .integer(Int64(run.configuration)), .integer(Int64(run.replication)), .integer(run.monthlyCostNanoDollars),
+                .integer(Int64(run.configuration)), .integer(Int64(run.replication)),
+                .integer(run.monthlyCostNanoDollars),
                 .real(run.p50Seconds), .real(run.p95Seconds), .real(run.p99Seconds), .real(run.meanSeconds),
                 .integer(Int64(run.arrived)), .integer(Int64(run.timedOut)), .integer(Int64(run.coldStarts)),
             ])
@@ -109,7 +116,9 @@ public enum ResultsDatabase {
             let meta = try Meta(reading: db, path: path)
             let configurations = try readConfigurations(db, path: path, expected: meta.configurations)
             let runs = try readRuns(db, path: path, responseCap: meta.identity.responseCapSeconds)
-            let results = SweepResults(identity: meta.identity, configurations: configurations, runs: runs, shards: meta.shards, complete: meta.complete)
+            let results = SweepResults(
+                identity: meta.identity, configurations: configurations, runs: runs, shards: meta.shards,
+                complete: meta.complete)
             try results.checkConsistency(source: path)
             return results
         } catch let error as SweepError {
@@ -154,9 +163,12 @@ public enum ResultsDatabase {
             try checkSameSweep(part, path: path, as: first)
             for shard in part.shards {
                 guard shard.count == shardCount else {
-                    throw .results("\(path) holds shard \(shard), but \(first.path) was split into \(shardCount) shards")
+                    throw .results(
+                        "\(path) holds shard \(shard), but \(first.path) was split into \(shardCount) shards")
                 }
-                if let other = holder[shard] { throw .results("\(path): shard \(shard) appears twice (also in \(other))") }
+                if let other = holder[shard] {
+                    throw .results("\(path): shard \(shard) appears twice (also in \(other))")
+                }
                 holder[shard] = path
             }
             runs += part.runs
@@ -169,21 +181,31 @@ public enum ResultsDatabase {
     }
 
     /// Files with the same grid hash that differ in their grid or metadata were edited.
-    static func checkSameSweep(_ part: SweepResults, path: String, as first: (path: String, results: SweepResults)) throws(SweepError) {
+    static func checkSameSweep(
+        _ part: SweepResults, path: String, as first: (path: String, results: SweepResults)
+    ) throws(SweepError) {
         let (a, b) = (part.identity, first.results.identity)
         guard a.hash == b.hash else {
-            throw .results("\(path) is from a different sweep than \(first.path) (grid hash \(a.hash) ≠ \(b.hash)): scenario, grid, option, seed, replications or prices differ")
+            throw .results(
+                "\(path) is from a different sweep than \(first.path) (grid hash \(a.hash) ≠ \(b.hash)): scenario, "
+                    + "grid, option, seed, replications or prices differ")
         }
-        var fields = [("scenario", a.scenarioName, b.scenarioName), ("option", a.optionName, b.optionName),
-                      ("seed", String(a.seed), String(b.seed)), ("replications", String(a.replications), String(b.replications))]
+        var fields = [
+            ("scenario", a.scenarioName, b.scenarioName), ("option", a.optionName, b.optionName),
+            ("seed", String(a.seed), String(b.seed)), ("replications", String(a.replications), String(b.replications)),
+        ]
         if let capA = a.responseCapSeconds, let capB = b.responseCapSeconds {
             fields.append(("client_timeout_seconds", String(capA), String(capB)))
         }
         for (key, value, expected) in fields where value != expected {
-            throw .results("\(path): table meta, key \(key): '\(value)', but '\(expected)' in \(first.path) of the same sweep (grid hash \(a.hash)): a file was edited")
+            throw .results(
+                "\(path): table meta, key \(key): '\(value)', but '\(expected)' in \(first.path) of the same sweep "
+                    + "(grid hash \(a.hash)): a file was edited")
         }
         guard part.configurations == first.results.configurations else {
-            throw .results("\(path): table configurations differs from that of \(first.path) of the same sweep (grid hash \(a.hash)): a file was edited")
+            throw .results(
+                "\(path): table configurations differs from that of \(first.path) of the same sweep (grid hash "
+                    + "\(a.hash)): a file was edited")
         }
     }
 
@@ -197,14 +219,20 @@ public enum ResultsDatabase {
 
         init(reading db: SQLiteConnection, path: String) throws {
             var meta: [String: String] = [:]
-            for row in try db.query("SELECT key, value FROM meta") { meta[row[0].textValue ?? ""] = row[1].textValue ?? "" }
+            for row in try db.query("SELECT key, value FROM meta") {
+                meta[row[0].textValue ?? ""] = row[1].textValue ?? ""
+            }
             guard meta["format"] == formatVersion else {
                 throw SweepError.results("\(path): not a costsim sweep results file (format \(formatVersion))")
             }
             func invalid(_ key: String, _ expected: String) -> SweepError {
-                .results("\(path): table meta, key \(key): expected \(expected), found \(meta[key].map { "'\($0)'" } ?? "no such key")")
+                .results(
+                    "\(path): table meta, key \(key): expected \(expected), found "
+                        + "\(meta[key].map { "'\($0)'" } ?? "no such key")")
             }
-            guard let hash = meta["grid_hash"], !hash.isEmpty else { throw invalid("grid_hash", "the sweep's grid hash") }
+            guard let hash = meta["grid_hash"], !hash.isEmpty else {
+                throw invalid("grid_hash", "the sweep's grid hash")
+            }
             guard let seed = meta["seed"].flatMap(UInt64.init) else { throw invalid("seed", "a whole number ≥ 0") }
             guard let replications = meta["replications"].flatMap(Int.init), replications >= 1 else {
                 throw invalid("replications", "a whole number ≥ 1")
@@ -215,12 +243,16 @@ public enum ResultsDatabase {
             }
             shards = []
             for text in (meta["shards"] ?? "").split(separator: ",", omittingEmptySubsequences: false) {
-                guard let shard = try? Shard(parsing: String(text)), shards.allSatisfy({ $0.count == shard.count && $0 != shard }) else {
+                guard let shard = try? Shard(parsing: String(text)),
+                    shards.allSatisfy({ $0.count == shard.count && $0 != shard })
+                else {
                     throw invalid("shards", "distinct shards i/n (0 ≤ i < n, one n) separated by commas")
                 }
                 shards.append(shard)
             }
-            guard let complete = ["true": true, "false": false][meta["complete"] ?? ""] else { throw invalid("complete", "true or false") }
+            guard let complete = ["true": true, "false": false][meta["complete"] ?? ""] else {
+                throw invalid("complete", "true or false")
+            }
             self.complete = complete
             var cap: Double?
             if let text = meta["client_timeout_seconds"] {
@@ -230,24 +262,33 @@ public enum ResultsDatabase {
                 cap = seconds
             }
             identity = SweepIdentity(
-                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed, replications: replications,
+                scenarioName: meta["scenario"] ?? "", optionName: meta["option"] ?? "", seed: seed,
+                replications: replications,
                 hash: hash, responseCapSeconds: cap)
         }
     }
 
     /// Table `configurations`: numbered 0, 1, 2, … without gaps, `expected` of them if known.
-    static func readConfigurations(_ db: SQLiteConnection, path: String, expected: Int?) throws -> [[ParameterSetting]] {
+    static func readConfigurations(_ db: SQLiteConnection, path: String, expected: Int?) throws -> [[ParameterSetting]]
+    {
         var configurations: [[ParameterSetting]] = []
         for row in try db.query("SELECT configuration, parameters FROM configurations ORDER BY configuration") {
             let number = configurations.count
             guard case .integer(let found) = row[0], found == number else {
-                throw SweepError.results("\(path): table configurations, row \(number + 1), column configuration: expected \(number) (configurations are numbered 0, 1, 2, … without gaps), found \(row[0])")
+                throw SweepError.results(
+                    "\(path): table configurations, row \(number + 1), column configuration: expected \(number) "
+                        + "(configurations are numbered 0, 1, 2, … without gaps), found \(row[0])")
             }
-            configurations.append(try parseParametersJSON(row[1].textValue ?? "", context: "\(path): table configurations, configuration \(number), column parameters"))
+            configurations.append(
+                try parseParametersJSON(
+                    row[1].textValue ?? "",
+                    context: "\(path): table configurations, configuration \(number), column parameters"))
         }
         guard !configurations.isEmpty else { throw SweepError.results("\(path): table configurations is empty") }
         if let expected, expected != configurations.count {
-            throw SweepError.results("\(path): table meta, key configurations: \(expected), but table configurations has \(configurations.count) rows")
+            throw SweepError.results(
+                "\(path): table meta, key configurations: \(expected), but table configurations has "
+                    + "\(configurations.count) rows")
         }
         return configurations
     }
@@ -264,7 +305,9 @@ public enum ResultsDatabase {
         let items = settings.map { setting -> String in
             let value: String = switch setting.value {
             case .number(let number): ParameterValue.format(number)
-            case .text(let text): "\"\(text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+            case .text(let text):
+                "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "\"", with: "\\\"") + "\""
             }
             return "[\"\(setting.parameter.rawValue)\", \(value)]"
         }
@@ -299,7 +342,10 @@ public enum ResultsDatabase {
 /// One row of table `runs` being read: ``outcome()`` checks every column against its meaning
 /// and throws an error naming the file, the row (configuration, replication) and the column.
 struct RunRow {
-    static let columns = ["configuration", "replication", "monthly_cost_nano", "p50_s", "p95_s", "p99_s", "mean_s", "arrived", "timed_out", "cold_starts"]
+    static let columns = [
+        "configuration", "replication", "monthly_cost_nano", "p50_s", "p95_s", "p99_s", "mean_s", "arrived",
+        "timed_out", "cold_starts",
+    ]
     /// Means may exceed the cap by rounding (a sum of capped values divided by their count).
     static let roundingTolerance = 1e-9
 
@@ -317,11 +363,14 @@ struct RunRow {
             configuration: try whole(0, "a configuration number"), replication: try whole(1, "a replication number"),
             monthlyCostNanoDollars: Int64(try whole(2, "a cost in nano-dollars")),
             p50Seconds: p50, p95Seconds: p95, p99Seconds: p99, meanSeconds: try seconds(6), arrived: arrived,
-            timedOut: try whole(8, "a count of requests", atMost: arrived), coldStarts: try whole(9, "a count of requests", atMost: arrived))
+            timedOut: try whole(8, "a count of requests", atMost: arrived),
+            coldStarts: try whole(9, "a count of requests", atMost: arrived))
     }
 
     func failure(_ column: Int, _ expected: String) -> SweepError {
-        .results("\(path): table runs, row (configuration \(values[0]), replication \(values[1])), column \(Self.columns[column]): expected \(expected), found \(values[column])")
+        .results(
+            "\(path): table runs, row (configuration \(values[0]), replication \(values[1])), column "
+                + "\(Self.columns[column]): expected \(expected), found \(values[column])")
     }
 
     /// A whole number ≥ 0, and at most `arrived` requests if given.
@@ -342,7 +391,10 @@ struct RunRow {
         case .text, .null: nil
         }
         guard let value, value.isFinite, value >= 0, value <= limit else {
-            throw failure(column, "a response time in seconds from 0 to " + (responseCap.map { "the client timeout, \(ParameterValue.format($0)) s" } ?? "any finite number"))
+            throw failure(
+                column,
+                "a response time in seconds from 0 to "
+                    + (responseCap.map { "the client timeout, \(ParameterValue.format($0)) s" } ?? "any finite number"))
         }
         return value
     }

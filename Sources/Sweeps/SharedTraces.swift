@@ -42,7 +42,8 @@ struct SharedTraces: Sendable {
               let records = recordsByReplication[replication] else { return scenario }
         var replaying = scenario
         replaying.workload = .records(records)
-        if replaying.horizonSeconds == nil { replaying.horizonSeconds = description.horizonSeconds }   // the generated days stay the observation period
+        // the generated days stay the observation period
+        if replaying.horizonSeconds == nil { replaying.horizonSeconds = description.horizonSeconds }
         return replaying
     }
 }

@@ -31,16 +31,20 @@ struct SimulationGroups {
 
     /// `result`, simulated for `leader`, as the result of `option`: the same events, with the
     /// option and each node's names replaced by `option`'s. Both options must be in one group.
-    static func relabel(_ result: SimulationResult, from leader: DeploymentOption, to option: DeploymentOption) -> SimulationResult {
+    static func relabel(
+        _ result: SimulationResult, from leader: DeploymentOption, to option: DeploymentOption
+    ) -> SimulationResult {
         var names: [NodeSpec: NodeSpec] = [:]
         for (simulated, wanted) in zip(nodes(of: leader), nodes(of: option)) { names[simulated] = wanted }
         var relabelled = result
         relabelled.option = option
         for index in relabelled.nodeRuns.indices {
-            relabelled.nodeRuns[index].machine = names[relabelled.nodeRuns[index].machine] ?? relabelled.nodeRuns[index].machine
+            relabelled.nodeRuns[index].machine =
+                names[relabelled.nodeRuns[index].machine] ?? relabelled.nodeRuns[index].machine
         }
         for index in relabelled.nodeRunsToEnd.indices {
-            relabelled.nodeRunsToEnd[index].machine = names[relabelled.nodeRunsToEnd[index].machine] ?? relabelled.nodeRunsToEnd[index].machine
+            relabelled.nodeRunsToEnd[index].machine =
+                names[relabelled.nodeRunsToEnd[index].machine] ?? relabelled.nodeRunsToEnd[index].machine
         }
         return relabelled
     }
@@ -69,7 +73,9 @@ struct SimulationGroups {
             let nodes = SimulationGroups.nodes(of: option)
             sameShapeAs = nodes.map { node in nodes.firstIndex(of: node)! }
             var option = option
-            for index in option.alwaysOnNodes.indices { option.alwaysOnNodes[index].node = Self.unnamed(option.alwaysOnNodes[index].node) }
+            for index in option.alwaysOnNodes.indices {
+                option.alwaysOnNodes[index].node = Self.unnamed(option.alwaysOnNodes[index].node)
+            }
             switch option.kind {
             case .dedicated(var dedicated):
                 dedicated.node = Self.unnamed(dedicated.node)

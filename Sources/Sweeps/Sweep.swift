@@ -27,13 +27,17 @@ public struct Sweep: Sendable {
     /// 1,000 × 10; beyond it a mistyped value is likelier than a study.
     public static let maxRuns = 1_000_000
 
-    public init(scenario: Scenario, grid: Grid, optionName: String? = nil, replications: Int? = nil, calculator: CostCalculator) throws(SweepError) {
+    public init(
+        scenario: Scenario, grid: Grid, optionName: String? = nil, replications: Int? = nil, calculator: CostCalculator
+    ) throws(SweepError) {
         guard !scenario.options.isEmpty else { throw .invalidConfiguration("the scenario has no deployment options") }
         let wanted = optionName ?? grid.option
         let index: Int
         if let wanted {
             guard let found = scenario.options.firstIndex(where: { $0.name == wanted }) else {
-                throw .invalidInput("the scenario has no option named '\(wanted)' (it has: \(scenario.options.map(\.name).joined(separator: ", ")))")
+                throw .invalidInput(
+                    "the scenario has no option named '\(wanted)' (it has: "
+                        + "\(scenario.options.map(\.name).joined(separator: ", ")))")
             }
             index = found
         } else {
@@ -45,19 +49,23 @@ public struct Sweep: Sendable {
         }
         guard !grid.configurations.isEmpty else { throw .invalidInput("the grid is empty") }
         guard grid.configurations.count * replications <= Self.maxRuns else {
-            throw .invalidInput("\(grid.configurations.count) configurations × \(replications) replications is more than \(Self.maxRuns) runs; use fewer configurations or replications")
+            throw .invalidInput(
+                "\(grid.configurations.count) configurations × \(replications) replications is more than "
+                    + "\(Self.maxRuns) runs; use fewer configurations or replications")
         }
         self.scenario = scenario
         self.optionIndex = index
         self.grid = grid
         self.replications = replications
         self.calculator = calculator
-        var fingerprint = "costsim-sweep-v1\n\(scenario)\noption=\(scenario.options[index].name)\nseed=\(scenario.seed)\nreplications=\(replications)\n"
+        var fingerprint = "costsim-sweep-v1\n\(scenario)\noption=\(scenario.options[index].name)\n"
+            + "seed=\(scenario.seed)\nreplications=\(replications)\n"
         fingerprint += "catalog=\(calculator.catalog.origin) prices=\(calculator.snapshot) rules=\(calculator.rules)\n"
         for configuration in grid.configurations { fingerprint += ConfigurationSummary.label(configuration) + "\n" }
         identity = SweepIdentity(
             scenarioName: scenario.name, optionName: scenario.options[index].name, seed: scenario.seed,
-            replications: replications, hash: SweepIdentity.fnv1a(fingerprint), responseCapSeconds: scenario.clientTimeoutSeconds)
+            replications: replications, hash: SweepIdentity.fnv1a(fingerprint),
+            responseCapSeconds: scenario.clientTimeoutSeconds)
     }
 
     /// The scenario with configuration `index` applied, and its swept option.
@@ -65,13 +73,15 @@ public struct Sweep: Sendable {
         var configured = scenario
         // Presets first, so `ca.profile` never undoes an explicit `ca.*` setting of the same configuration.
         let settings = grid.configurations[index]
-        for setting in settings.filter({ $0.parameter == .caProfile }) + settings.filter({ $0.parameter != .caProfile }) {
+        for setting in settings.filter({ $0.parameter == .caProfile }) + settings.filter({ $0.parameter != .caProfile })
+        {
             try setting.apply(to: &configured, optionIndex: optionIndex)
         }
         do {
             try configured.validate()
         } catch {
-            throw .invalidConfiguration("configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error.message)")
+            throw .invalidConfiguration(
+                "configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error.message)")
         }
         return (configured, configured.options[optionIndex])
     }
@@ -91,7 +101,8 @@ public struct Sweep: Sendable {
                 do {
                     _ = try calculator.catalog.nodePrice(for: node, snapshot: calculator.snapshot)
                 } catch {
-                    throw .invalidConfiguration("configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error)")
+                    throw .invalidConfiguration(
+                        "configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error)")
                 }
             }
         }
@@ -109,11 +120,13 @@ public struct Sweep: Sendable {
 
     /// Simulates one replication of `group`'s first configuration and prices it for every
     /// configuration of the group (``SimulationGroups``), in the group's order.
-    /// Errors of the simulation or pricing name the configuration and the replication (``SweepError/runFailed(configuration:label:replication:reason:)``).
+    /// Errors of the simulation or pricing name the configuration and the replication
+    /// (``SweepError/runFailed(configuration:label:replication:reason:)``).
     func runGroup(_ group: [Int], replication: Int, traces: SharedTraces?) throws -> [RunOutcome] {
         func failed(_ configuration: Int, _ error: any Error) -> SweepError {
-            .runFailed(configuration: configuration, label: ConfigurationSummary.label(grid.configurations[configuration]),
-                       replication: replication, reason: String(describing: error))
+            .runFailed(
+                configuration: configuration, label: ConfigurationSummary.label(grid.configurations[configuration]),
+                replication: replication, reason: String(describing: error))
         }
         var (configured, leader) = try configured(group[0])
         if let traces { configured = traces.applied(to: configured, seed: scenario.seed, replication: replication) }
@@ -124,7 +137,10 @@ public struct Sweep: Sendable {
             throw failed(group[0], error)
         }
         return try group.map { configuration in
-            let result = configuration == group[0] ? simulated : SimulationGroups.relabel(simulated, from: leader, to: try self.configured(configuration).1)
+            let result =
+                configuration == group[0]
+                ? simulated
+                : SimulationGroups.relabel(simulated, from: leader, to: try self.configured(configuration).1)
             let cost: CostReport
             do {
                 cost = try calculator.price(result)
@@ -133,10 +149,12 @@ public struct Sweep: Sendable {
             }
             let response = result.requests.response
             return RunOutcome(
-                configuration: configuration, replication: replication, monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
+                configuration: configuration, replication: replication,
+                monthlyCostNanoDollars: cost.monthlyTotal.nanoDollars,
                 p50Seconds: response.seconds(atPercentile: 50), p95Seconds: response.seconds(atPercentile: 95),
                 p99Seconds: response.seconds(atPercentile: 99), meanSeconds: response.meanSeconds,
-                arrived: result.requests.arrived, timedOut: result.requests.timedOut, coldStarts: result.requests.waitedForColdStart)
+                arrived: result.requests.arrived, timedOut: result.requests.timedOut,
+                coldStarts: result.requests.waitedForColdStart)
         }
     }
 
@@ -194,7 +212,9 @@ public struct Sweep: Sendable {
                 let summary = ConfigurationSummary(
                     configuration: outcome.configuration, settings: grid.configurations[outcome.configuration],
                     runs: runs, responseCapSeconds: identity.responseCapSeconds)
-                if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) { best = summary }
+                if best == nil || (summary.cost.mean, summary.configuration) < (best!.cost.mean, best!.configuration) {
+                    best = summary
+                }
             }
             progress?(Progress(done: outcomes.count, total: total, configurationsDone: configurationsDone,
                                configurationsTotal: configurationsTotal, best: best))
@@ -216,7 +236,9 @@ public struct Sweep: Sendable {
             }
             interrupted = next < work.count
         }
-        return SweepResults(identity: identity, configurations: grid.configurations, runs: outcomes, shards: [shard], complete: !interrupted)
+        return SweepResults(
+            identity: identity, configurations: grid.configurations, runs: outcomes, shards: [shard],
+            complete: !interrupted)
     }
 }
 

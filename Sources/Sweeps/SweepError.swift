@@ -32,7 +32,8 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     public init(index: Int, count: Int) throws(SweepError) {
         guard count >= 1 else { throw .invalidInput("shard count must be >= 1 (got \(count))") }
         guard index >= 0, index < count else {
-            throw .invalidInput("shard index \(index) is out of range 0..<\(count) (indices are 0-based, like JOB_COMPLETION_INDEX)")
+            throw .invalidInput(
+                "shard index \(index) is out of range 0..<\(count) (indices are 0-based, like JOB_COMPLETION_INDEX)")
         }
         self.index = index
         self.count = count

@@ -128,7 +128,9 @@ public enum GPUCatalog {
     ]
 
     /// The small CPU machine that hosts the system pool on each provider.
-    public static let systemMachines: [String: String] = ["gcp": "e2-medium", "aws": "t3.medium", "azure": "Standard_B2s"]
+    public static let systemMachines: [String: String] = [
+        "gcp": "e2-medium", "aws": "t3.medium", "azure": "Standard_B2s",
+    ]
 
     /// The default region of each provider in the bundled catalog.
     public static let defaultRegions: [String: String] = ["gcp": "us-central1", "aws": "us-east-1", "azure": "eastus"]
@@ -148,7 +150,8 @@ public enum GPUCatalog {
     static func node(_ node: NodeSpec, withGPU gpu: String) throws(SweepError) -> NodeSpec {
         guard let machine = machines[node.provider]?[gpu] else {
             let offered = machines[node.provider].map { $0.keys.sorted().joined(separator: ", ") } ?? "none"
-            throw .invalidConfiguration("gpu \(gpu) is not offered on \(node.provider) in the catalog mapping (offered: \(offered))")
+            throw .invalidConfiguration(
+                "gpu \(gpu) is not offered on \(node.provider) in the catalog mapping (offered: \(offered))")
         }
         var moved = node
         moved.machineType = machine.machineType
@@ -218,9 +221,12 @@ extension ParameterSetting {
             }
         case .hpaBehavior: try setKEDA { $0.hpaBehavior = text() == "default" ? HPABehavior() : nil }
         case .caScaleDownUnneededTime: try setAutoscaled { $0.clusterAutoscaler.scaleDownUnneededSeconds = number() }
-        case .caScaleDownDelayAfterAdd: try setAutoscaled { $0.clusterAutoscaler.scaleDownDelayAfterAddSeconds = number() }
+        case .caScaleDownDelayAfterAdd:
+            try setAutoscaled { $0.clusterAutoscaler.scaleDownDelayAfterAddSeconds = number() }
         case .caProfile:
-            try setAutoscaled { $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults }
+            try setAutoscaled {
+                $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults
+            }
         case .nodeMaxNodes:
             try setAutoscaled { $0.maxNodes = count() }
         case .gpu:
@@ -235,7 +241,8 @@ extension ParameterSetting {
         case .providerRegion:
             let parts = text().split(separator: "/", maxSplits: 1).map(String.init)
             guard let provider = parts.first, GPUCatalog.systemMachines[provider] != nil else {
-                throw .invalidConfiguration("provider/region '\(text())': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
+                throw .invalidConfiguration(
+                    "provider/region '\(text())': provider must be gcp, aws or azure (e.g. aws/us-east-1)")
             }
             let region = parts.count > 1 ? parts[1] : (GPUCatalog.defaultRegions[provider] ?? "")
             try setNode { node throws(SweepError) in
@@ -245,21 +252,25 @@ extension ParameterSetting {
                 node.region = region
                 if moving {
                     guard let gpu else {
-                        throw .invalidConfiguration("cannot move \(node.machineType) to \(provider): its GPU is not one of \(GPUCatalog.models.joined(separator: ", "))")
+                        throw .invalidConfiguration(
+                            "cannot move \(node.machineType) to \(provider): its GPU is not one of "
+                                + "\(GPUCatalog.models.joined(separator: ", "))")
                     }
                     node = try GPUCatalog.node(node, withGPU: gpu)
                 }
             }
             for index in option.alwaysOnNodes.indices {
                 if option.alwaysOnNodes[index].node.provider != provider {
-                    option.alwaysOnNodes[index].node.machineType = GPUCatalog.systemMachines[provider] ?? option.alwaysOnNodes[index].node.machineType
+                    option.alwaysOnNodes[index].node.machineType =
+                        GPUCatalog.systemMachines[provider] ?? option.alwaysOnNodes[index].node.machineType
                 }
                 option.alwaysOnNodes[index].node.provider = provider
                 option.alwaysOnNodes[index].node.region = region
             }
         case .trafficScale:
             guard case .synthetic(var description) = scenario.workload else {
-                throw .invalidConfiguration("traffic.scale needs a generated workload (the scenario replays a trace file)")
+                throw .invalidConfiguration(
+                    "traffic.scale needs a generated workload (the scenario replays a trace file)")
             }
             description.workPerDay *= number()
             scenario.workload = .synthetic(description)

@@ -12,8 +12,10 @@ public struct RunOutcome: Sendable, Hashable {
     public var timedOut: Int
     public var coldStarts: Int
 
-    public init(configuration: Int, replication: Int, monthlyCostNanoDollars: Int64, p50Seconds: Double, p95Seconds: Double,
-                p99Seconds: Double, meanSeconds: Double, arrived: Int, timedOut: Int, coldStarts: Int) {
+    public init(
+        configuration: Int, replication: Int, monthlyCostNanoDollars: Int64, p50Seconds: Double, p95Seconds: Double,
+        p99Seconds: Double, meanSeconds: Double, arrived: Int, timedOut: Int, coldStarts: Int
+    ) {
         self.configuration = configuration
         self.replication = replication
         self.monthlyCostNanoDollars = monthlyCostNanoDollars
@@ -62,7 +64,8 @@ public struct ConfigurationSummary: Sendable, Hashable {
 
     /// - Parameter responseCapSeconds: the client timeout: response times never exceed it, so
     ///   neither do the latency intervals (nil: no cap known).
-    public init(configuration: Int, settings: [ParameterSetting], runs: [RunOutcome], responseCapSeconds: Double? = nil) {
+    public init(configuration: Int, settings: [ParameterSetting], runs: [RunOutcome], responseCapSeconds: Double? = nil)
+    {
         self.configuration = configuration
         self.settings = settings
         label = Self.label(settings)
@@ -108,7 +111,10 @@ public struct SweepResults: Sendable, Hashable {
     /// a result covers the whole grid or only some shards of it: ``coverage``.
     public var complete: Bool
 
-    public init(identity: SweepIdentity, configurations: [[ParameterSetting]], runs: [RunOutcome], shards: [Shard], complete: Bool) {
+    public init(
+        identity: SweepIdentity, configurations: [[ParameterSetting]], runs: [RunOutcome], shards: [Shard],
+        complete: Bool
+    ) {
         self.identity = identity
         self.configurations = configurations
         self.runs = runs.sorted { ($0.configuration, $0.replication) < ($1.configuration, $1.replication) }
@@ -150,14 +156,18 @@ extension SweepResults {
         for run in runs {
             let row = "\(source): table runs, row (configuration \(run.configuration), replication \(run.replication))"
             guard configurations.indices.contains(run.configuration) else {
-                throw .results("\(row), column configuration: expected a configuration of the grid, 0…\(configurations.count - 1)")
+                throw .results(
+                    "\(row), column configuration: expected a configuration of the grid, 0…\(configurations.count - 1)")
             }
             guard shards.contains(where: { $0.contains(configuration: run.configuration) }) else {
                 let count = shards.first?.count ?? 1
-                throw .results("\(row), column configuration: configuration \(run.configuration) belongs to shard \(run.configuration % count)/\(count), not to this file's \(Self.describe(shards))")
+                throw .results(
+                    "\(row), column configuration: configuration \(run.configuration) belongs to shard "
+                        + "\(run.configuration % count)/\(count), not to this file's \(Self.describe(shards))")
             }
             guard (0..<replications).contains(run.replication) else {
-                throw .results("\(row), column replication: expected 0…\(replications - 1) (meta replications = \(replications))")
+                throw .results(
+                    "\(row), column replication: expected 0…\(replications - 1) (meta replications = \(replications))")
             }
             if let previous, (previous.configuration, previous.replication) == (run.configuration, run.replication) {
                 throw .results("\(row): the run appears twice")
@@ -166,10 +176,14 @@ extension SweepResults {
             counts[run.configuration, default: 0] += 1
         }
         guard complete else { return }
-        for configuration in configurations.indices where shards.contains(where: { $0.contains(configuration: configuration) }) {
+        for configuration in configurations.indices
+        where shards.contains(where: { $0.contains(configuration: configuration) }) {
             let found = counts[configuration, default: 0]
             guard found == replications else {
-                throw .results("\(source): table meta, key complete: true, but table runs has \(found) of the \(replications) replications of configuration \(configuration) (\(Self.describe(shards))): the file was damaged or edited; run its shard again")
+                throw .results(
+                    "\(source): table meta, key complete: true, but table runs has \(found) of the \(replications) "
+                        + "replications of configuration \(configuration) (\(Self.describe(shards))): the file was "
+                        + "damaged or edited; run its shard again")
             }
         }
     }
@@ -206,7 +220,8 @@ public struct SweepCoverage: Sendable, Hashable, CustomStringConvertible {
         if isWholeGrid { return "all \(configurationsInGrid) configurations" }
         let held = hasAllShards ? "" : "only \(SweepResults.describe(shards)); "
         let interrupted = hasAllShards ? " (interrupted)" : ""
-        return "partial: \(held)\(configurationsFinished) of \(configurationsInGrid) configurations finished\(interrupted)"
+        return
+            "partial: \(held)\(configurationsFinished) of \(configurationsInGrid) configurations finished\(interrupted)"
     }
 }
 
@@ -223,7 +238,10 @@ public struct SweepIdentity: Sendable, Hashable {
     /// The scenario's client timeout: no response time exceeds it (nil in files that predate it).
     public var responseCapSeconds: Double?
 
-    public init(scenarioName: String, optionName: String, seed: UInt64, replications: Int, hash: String, responseCapSeconds: Double? = nil) {
+    public init(
+        scenarioName: String, optionName: String, seed: UInt64, replications: Int, hash: String,
+        responseCapSeconds: Double? = nil
+    ) {
         self.scenarioName = scenarioName
         self.optionName = optionName
         self.seed = seed

@@ -7,9 +7,12 @@ import Testing
     @Test func serviceTimeNamesEveryTermOfTheScenariosModel() {
         #expect(ReportWriter.describe(.t4Tacotron2WaveGlow) == "0.45 s per second of audio × noise of mean 1")
         // A token model (the Azure LLM scenarios): overhead, input tokens and output tokens.
-        let tokens = InferenceModel(workUnit: .tokens, overheadSeconds: 0.03, secondsPerWorkUnit: 0.0001, secondsPerOutputToken: 0.025, noise: .constant(1))
+        let tokens = InferenceModel(
+            workUnit: .tokens, overheadSeconds: 0.03, secondsPerWorkUnit: 0.0001, secondsPerOutputToken: 0.025,
+            noise: .constant(1))
         #expect(ReportWriter.describe(tokens) == "0.03 s + 0.0001 s per input token + 0.025 s per output token")
-        let noisy = InferenceModel(workUnit: .characters, overheadSeconds: 0, secondsPerWorkUnit: 0.002, noise: .lognormal(mu: 0, sigma: 0.1))
+        let noisy = InferenceModel(
+            workUnit: .characters, overheadSeconds: 0, secondsPerWorkUnit: 0.002, noise: .lognormal(mu: 0, sigma: 0.1))
         #expect(ReportWriter.describe(noisy).hasPrefix("0.002 s per character × noise of mean 1.00"))
     }
 

@@ -51,7 +51,8 @@ import Testing
     func anUnknownNameNamesTheFlagAndTheBundledNames(_ command: [String]) throws {
         let outcome = try CLIRunner.run(command + ["no-such-file"], in: CLIRunner.temporaryDirectory())
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("\(command[1]): no-such-file: file not found"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("\(command[1]): no-such-file: file not found"), "\(outcome.standardError)")
         #expect(outcome.standardError.contains("azure-llm-code.yaml"))
     }
 

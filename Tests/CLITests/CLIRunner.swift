@@ -9,7 +9,8 @@ struct CLIRunner {
     }
 
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
@@ -22,7 +23,8 @@ struct CLIRunner {
         let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var candidates = [bundleDirectory.appendingPathComponent("costsim")]
         if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("costsim"))
+            candidates.append(
+                URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("costsim"))
         }
         candidates.append(repositoryRoot.appendingPathComponent(".build/debug/costsim"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
@@ -55,7 +57,8 @@ struct CLIRunner {
     }
 
     static func temporaryDirectory() -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "costsim-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }

@@ -2,10 +2,12 @@ import Foundation
 import Testing
 
 /// The JSON of `run`, `sweep`, `recommend` and `diff`, as the commands print it, against the
-/// schemas in docs/schema and the key list in docs/json.md; money and counts as documented.
+/// schemas in docs/schema and the key list in docs/json.md; money and counts as documented
+/// (ResultFormatTests validates the other commands' JSON with ``validated(_:_:status:)``).
 @Suite struct JSONSchemaTests {
     static func schema(_ command: String) throws -> JSONSchemaValidator {
-        try JSONSchemaValidator(path: CLIRunner.repositoryRoot.appendingPathComponent("docs/schema/\(command).schema.json").path)
+        try JSONSchemaValidator(
+            path: CLIRunner.repositoryRoot.appendingPathComponent("docs/schema/\(command).schema.json").path)
     }
 
     /// Runs a command that prints JSON and checks it against the command's schema.
@@ -13,7 +15,8 @@ import Testing
     static func validated(_ command: String, _ arguments: [String], status: Set<Int32> = [0]) throws -> [String: Any] {
         let outcome = try CLIRunner.run(arguments)
         #expect(status.contains(outcome.status), "\(outcome.standardError)")
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let errors = try schema(command).errors(document)
         #expect(errors.isEmpty, "\(arguments.joined(separator: " ")):\n\(errors.joined(separator: "\n"))")
         #expect(document["schemaVersion"] as? Int == 1)
@@ -50,7 +53,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = try CLIRunner.run(["run", "--scenario", scenario, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.standardError)")
-        let lines = csv.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = csv.standardOutput.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = try #require(lines.first)
         #expect(header.prefix(4) == ["option", "monthlyCost", "monthlyCostNanoDollars", "arrived"])
         #expect(header.allSatisfy { $0.first?.isLowercase == true && !$0.contains("_") }, "\(header)")
@@ -71,28 +76,44 @@ import Testing
         let (directory, scenario, grid) = try SweepCommandTests.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
-        let sweep = try Self.validated("sweep", ["sweep", "--scenario", scenario, "--grid", grid, "--jobs", "1", "--format", "json", "--db", db])
+        let sweep = try Self.validated(
+            "sweep", ["sweep", "--scenario", scenario, "--grid", grid, "--jobs", "1", "--format", "json", "--db", db])
         let configurations = try #require(sweep["configurations"] as? [[String: Any]])
         #expect(configurations.count == 8)
         #expect(configurations.allSatisfy { ($0["monthlyCost"] as? [String: Any])?["mean"] is String })
 
-        let met = try Self.validated("recommend", ["recommend", "--results", db, "--slo", "p99<=1h", "--format", "json"])
+        let met = try Self.validated(
+            "recommend", ["recommend", "--results", db, "--slo", "p99<=1h", "--format", "json"])
         #expect(met["recommended"] is [String: Any])
         #expect(met["qualifying"] as? Int == 8)
-        let missed = try Self.validated("recommend", ["recommend", "--results", db, "--slo", "p95<=1ms", "--format", "json"], status: [2])
+        let missed = try Self.validated(
+            "recommend", ["recommend", "--results", db, "--slo", "p95<=1ms", "--format", "json"], status: [2])
         #expect(missed["recommended"] == nil)
         #expect(missed["missedObjectives"] as? [String] == ["p95 <= 0.001s"])
 
         let cheaper = directory.appendingPathComponent("cheaper.yaml")
-        try String(contentsOfFile: scenario, encoding: .utf8).replacingOccurrences(of: "maxReplicaCount: 5", with: "maxReplicaCount: 1")
+        try String(contentsOfFile: scenario, encoding: .utf8).replacingOccurrences(
+            of: "maxReplicaCount: 5", with: "maxReplicaCount: 1")
             .write(to: cheaper, atomically: true, encoding: .utf8)
-        let diff = try Self.validated("diff", ["diff", scenario, cheaper.path, "--replications", "2", "--format", "json"])
+        let diff = try Self.validated(
+            "diff", ["diff", scenario, cheaper.path, "--replications", "2", "--format", "json"])
         #expect((diff["options"] as? [[String: Any]])?.map { $0["name"] as? String } == ["dedicated", "stz"])
     }
 
     @Test func everySchemaKeyIsDocumented() throws {
-        let guide = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("docs/json.md"), encoding: .utf8)
-        for command in ["run", "sweep", "recommend", "diff"] {
+        let guide = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("docs/json.md"), encoding: .utf8)
+        let schemas = try FileManager.default.contentsOfDirectory(
+            atPath: CLIRunner.repositoryRoot.appendingPathComponent("docs/schema").path)
+        let commands = schemas.filter { $0.hasSuffix(".schema.json") }.map {
+            $0.replacingOccurrences(of: ".schema.json", with: "")
+        }
+        #expect(
+            Set(commands) == [
+                "run", "sweep", "recommend", "diff", "trace-inspect", "pricing", "article", "scenario-list",
+            ])
+        for command in commands {
+            #expect(guide.contains("`\(command).schema.json`"), "docs/json.md does not list \(command).schema.json")
             let missing = try Self.schema(command).propertyNames.filter { !guide.contains("`\($0)`") }
             #expect(missing.isEmpty, "docs/json.md does not describe \(command)'s \(missing.sorted())")
         }
@@ -105,14 +126,17 @@ import Testing
             {"schemaVersion": 1, "scenario": "s", "option": "o", "seed": 1, "replications": 2, "gridHash": "h",
              "complete": true, "coverage": "all", "configurationsInGrid": 1, "sortedBy": "cost", "paretoMetric": "p95",
              "configurations": [{"replications": 2, "monthlyCost": {"mean": "1.50"}, "responseSeconds":
-               {"p50": {"mean": 1}, "p95": {"mean": 1}, "p99": {"mean": 2}}, "timeoutShare": {"mean": 0}, "coldStartShare": {"mean": 0}}]}
+               {"p50": {"mean": 1}, "p95": {"mean": 1}, "p99": {"mean": 2}}, "timeoutShare": {"mean": 0},
+               "coldStartShare": {"mean": 0}}]}
             """.utf8)) as? [String: Any])
         #expect(schema.errors(valid) == [])
         var badMoney = valid
         var configuration = try #require((valid["configurations"] as? [[String: Any]])?.first)
         configuration["monthlyCost"] = ["mean": "1.5"]
         badMoney["configurations"] = [configuration]
-        #expect(schema.errors(badMoney) == ["$.configurations[0].monthlyCost.mean: '1.5' does not match ^-?[0-9]+\\.[0-9]{2}$"])
+        #expect(
+            schema.errors(badMoney) == [
+                "$.configurations[0].monthlyCost.mean: '1.5' does not match ^-?[0-9]+\\.[0-9]{2}$"])
         var extra = valid
         extra["seed"] = "1"
         extra["costUSD"] = 1

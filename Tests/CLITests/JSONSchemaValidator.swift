@@ -54,7 +54,8 @@ struct JSONSchemaValidator {
                 return errors + ["\(path): expected \(allowed.joined(separator: " or ")), got \(value)"]
             }
         }
-        if let choices = schema["enum"] as? [String], !choices.contains(where: { "\(value)" == $0 }) {   // string enums only
+        // string enums only
+        if let choices = schema["enum"] as? [String], !choices.contains(where: { "\(value)" == $0 }) {
             errors.append("\(path): '\(value)' is not one of \(choices.joined(separator: ", "))")
         }
         if let minimum = (schema["minimum"] as? NSNumber)?.doubleValue, let number = (value as? NSNumber)?.doubleValue,

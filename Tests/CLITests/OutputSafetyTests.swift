@@ -73,7 +73,8 @@ import Testing
             ("null", "a character device", S_IFCHR),
         ]
         #expect(mkfifo(directory.appendingPathComponent("fifo").path, 0o644) == 0)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("dir"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("dir"), withIntermediateDirectories: false)
         // A character device like /dev/null (1, 3), made inside the temporary directory: making it
         // needs root, as the suite runs (a failure here, not a silently skipped case, otherwise).
         let device = directory.appendingPathComponent("null").path
@@ -81,8 +82,12 @@ import Testing
         for target in targets {
             let outcome = try Self.run(command + [target.name], in: directory)
             #expect(outcome.status == 1, "\(command) \(target.name): \(outcome.standardError)")
-            #expect(outcome.standardError.contains("cannot write \(target.name): it is \(target.kind)"), "\(outcome.standardError)")
-            #expect(Self.fileType(directory.appendingPathComponent(target.name).path) == target.type, "\(command) replaced \(target.name)")
+            #expect(
+                outcome.standardError.contains("cannot write \(target.name): it is \(target.kind)"),
+                "\(outcome.standardError)")
+            #expect(
+                Self.fileType(directory.appendingPathComponent(target.name).path) == target.type,
+                "\(command) replaced \(target.name)")
         }
         #expect(try Self.hiddenTemporaries(in: directory).isEmpty)
     }
@@ -94,9 +99,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("target.csv").path
         try "old\n".write(toFile: target, atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.csv").path, withDestinationPath: "target.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("link.csv").path, withDestinationPath: "target.csv")
 
-        let throughLink = try Self.run(["run", "--scenario", "s.yaml", "--format", "csv", "--output", "link.csv"], in: directory)
+        let throughLink = try Self.run(
+            ["run", "--scenario", "s.yaml", "--format", "csv", "--output", "link.csv"], in: directory)
         #expect(throughLink.status == 0, "\(throughLink.standardError)")
         #expect(Self.fileType(directory.appendingPathComponent("link.csv").path) == S_IFLNK)
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("option,monthlyCost,"))
@@ -104,7 +111,8 @@ import Testing
         let readOnly = directory.appendingPathComponent("read-only.csv").path
         try "old\n".write(toFile: readOnly, atomically: false, encoding: .utf8)
         #expect(chmod(readOnly, 0o444) == 0)
-        let replaced = try Self.run(["run", "--scenario", "s.yaml", "--format", "csv", "--output", "read-only.csv"], in: directory)
+        let replaced = try Self.run(
+            ["run", "--scenario", "s.yaml", "--format", "csv", "--output", "read-only.csv"], in: directory)
         #expect(replaced.status == 0, "\(replaced.standardError)")
         #expect(try String(contentsOfFile: readOnly, encoding: .utf8).hasPrefix("option,"))
         let mode = try FileManager.default.attributesOfItem(atPath: readOnly)[.posixPermissions] as? Int
@@ -120,12 +128,16 @@ import Testing
         let directory = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         let png = directory.appendingPathComponent("png")
-        try FileManager.default.createDirectory(at: png.appendingPathComponent("latency-cdf.png"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: png.appendingPathComponent("latency-cdf.png"), withIntermediateDirectories: true)
         try "old report".write(to: directory.appendingPathComponent("r.pdf"), atomically: false, encoding: .utf8)
 
-        let outcome = try Self.run(["report", "--scenario", "s.yaml", "--output", "r.pdf", "--png-dir", "png"], in: directory)
+        let outcome = try Self.run(
+            ["report", "--scenario", "s.yaml", "--output", "r.pdf", "--png-dir", "png"], in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("cannot write png/latency-cdf.png: it is a directory"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("cannot write png/latency-cdf.png: it is a directory"),
+            "\(outcome.standardError)")
         #expect(try String(contentsOf: directory.appendingPathComponent("r.pdf"), encoding: .utf8) == "old report")
         #expect(try FileManager.default.contentsOfDirectory(atPath: png.path) == ["latency-cdf.png"])
         #expect(try Self.hiddenTemporaries(in: directory).isEmpty)
@@ -137,11 +149,15 @@ import Testing
         let directory = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         let report = directory.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: report.appendingPathComponent("monthly-cost.png"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: report.appendingPathComponent("monthly-cost.png"), withIntermediateDirectories: true)
 
-        let outcome = try Self.run(["run", "--scenario", "s.yaml", "--report", "out", "--format", "csv", "--output", "o.csv"], in: directory)
+        let outcome = try Self.run(
+            ["run", "--scenario", "s.yaml", "--report", "out", "--format", "csv", "--output", "o.csv"], in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("cannot write out/monthly-cost.png: it is a directory"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("cannot write out/monthly-cost.png: it is a directory"),
+            "\(outcome.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: report.path) == ["monthly-cost.png"])
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("o.csv").path))
     }
@@ -155,7 +171,10 @@ import Testing
         let limited = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", limited, CLIRunner.executable.path, "run", "--scenario", "s.yaml", "--format", "json", "--output", "o.json", "--report", "new/report"]
+        process.arguments = [
+            "-c", limited, CLIRunner.executable.path, "run", "--scenario", "s.yaml", "--format", "json", "--output",
+            "o.json", "--report", "new/report",
+        ]
         process.currentDirectoryURL = directory
         let errors = Pipe()
         process.standardError = errors
@@ -176,37 +195,65 @@ import Testing
     @Test func outputsAreCheckedBeforeSimulating() throws {
         let directory = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "arrival_seconds,work_size\n0,1\n1,oops\n".write(to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        try "arrival_seconds,work_size\n0,1\n1,oops\n".write(
+            to: directory.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         try "a file".write(to: directory.appendingPathComponent("file"), atomically: true, encoding: .utf8)
         let cases: [(arguments: [String], message: String)] = [
-            (["run", "--trace", "bad.csv", "--output", "nodir/o.json"], "cannot write nodir/o.json: directory nodir does not exist"),
-            (["run", "--trace", "bad.csv", "--report", "file"], "--report: cannot write into file: it is a regular file, not a directory"),
-            (["report", "--trace", "bad.csv", "--output", "r.pdf", "--png-dir", "missing/png"], "--png-dir: cannot create missing/png: directory missing does not exist"),
-            (["report", "--trace", "bad.csv", "--output", "nodir/r.pdf"], "cannot write nodir/r.pdf: directory nodir does not exist"),
+            (
+                ["run", "--trace", "bad.csv", "--output", "nodir/o.json"],
+                "cannot write nodir/o.json: directory nodir does not exist"
+            ),
+            (
+                ["run", "--trace", "bad.csv", "--report", "file"],
+                "--report: cannot write into file: it is a regular file, not a directory"
+            ),
+            (
+                ["report", "--trace", "bad.csv", "--output", "r.pdf", "--png-dir", "missing/png"],
+                "--png-dir: cannot create missing/png: directory missing does not exist"
+            ),
+            (
+                ["report", "--trace", "bad.csv", "--output", "nodir/r.pdf"],
+                "cannot write nodir/r.pdf: directory nodir does not exist"
+            ),
             (["run", "--trace", "bad.csv", "--output", ""], "--output: no file name given"),
         ]
         for item in cases {
             let outcome = try Self.run(item.arguments, in: directory)
             #expect(outcome.status == 1)
             #expect(outcome.standardError.contains(item.message), "\(item.arguments): \(outcome.standardError)")
-            #expect(!outcome.standardError.contains("bad.csv"), "\(item.arguments) simulated before checking its outputs")
+            #expect(
+                !outcome.standardError.contains("bad.csv"), "\(item.arguments) simulated before checking its outputs")
             #expect(!outcome.standardError.contains("NSCocoaErrorDomain"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["bad.csv", "file", "s.yaml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "bad.csv", "file", "s.yaml",
+            ])
     }
 
     /// A sweep with one bad output path computes nothing and writes nothing (not even the good --db).
     @Test func sweepChecksEveryOutputBeforeRunning() throws {
         let directory = try Self.setUpSweep()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try Self.run(["sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "good.sqlite", "--output", "nodir/x.txt"], in: directory)
+        let outcome = try Self.run(
+            ["sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "good.sqlite", "--output", "nodir/x.txt"],
+            in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("cannot write nodir/x.txt: directory nodir does not exist"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("cannot write nodir/x.txt: directory nodir does not exist"),
+            "\(outcome.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("good.sqlite").path))
 
-        let written = try Self.run(["sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "good.sqlite", "--output", "x.txt", "--chart", "x.png"], in: directory)
+        let written = try Self.run(
+            [
+                "sweep", "--scenario", "s.yaml", "--grid", "g.yaml", "--db", "good.sqlite", "--output", "x.txt",
+                "--chart", "x.png",
+            ], in: directory)
         #expect(written.status == 0, "\(written.standardError)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["g.yaml", "good.sqlite", "s.yaml", "x.png", "x.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "g.yaml", "good.sqlite", "s.yaml", "x.png", "x.txt",
+            ])
     }
 
     // MARK: One file named twice
@@ -217,23 +264,31 @@ import Testing
         let directory = try Self.setUpSweep()
         defer { try? FileManager.default.removeItem(at: directory) }
         try "target".write(to: directory.appendingPathComponent("target"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link").path, withDestinationPath: "target")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("link").path, withDestinationPath: "target")
         let sweep = ["sweep", "--scenario", "s.yaml", "--grid", "g.yaml"]
         let cases: [(arguments: [String], message: String)] = [
             (sweep + ["--db", "x.out", "--output", "x.out"], "--output and --db name the same file (x.out)"),
             (sweep + ["--chart", "x.png", "--output", "x.png"], "--output and --chart name the same file (x.png)"),
             (sweep + ["--db", "link", "--output", "target"], "--output and --db name the same file (target and link)"),
             (sweep + ["--db", "g.yaml"], "--db names the same file as --grid (g.yaml)"),
-            (["run", "--scenario", "s.yaml", "--output", "./s.yaml"], "--output names the same file as --scenario (./s.yaml and s.yaml)"),
+            (
+                ["run", "--scenario", "s.yaml", "--output", "./s.yaml"],
+                "--output names the same file as --scenario (./s.yaml and s.yaml)"
+            ),
         ]
         for item in cases {
             let outcome = try Self.run(item.arguments, in: directory)
             #expect(outcome.status == 1, "\(item.arguments)")
             #expect(outcome.standardError.contains(item.message), "\(item.arguments): \(outcome.standardError)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["g.yaml", "link", "s.yaml", "target"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "g.yaml", "link", "s.yaml", "target",
+            ])
         #expect(try String(contentsOf: directory.appendingPathComponent("target"), encoding: .utf8) == "target")
-        #expect(try String(contentsOf: directory.appendingPathComponent("s.yaml"), encoding: .utf8).hasPrefix("name: tiny"))
+        #expect(
+            try String(contentsOf: directory.appendingPathComponent("s.yaml"), encoding: .utf8).hasPrefix("name: tiny"))
     }
 
     /// `pricing import cat.csv -o cat.csv` (or through a link) keeps the CSV.
@@ -243,16 +298,22 @@ import Testing
         let exported = try Self.run(["pricing", "export", "--output", "cat.csv"], in: directory)
         #expect(exported.status == 0, "\(exported.standardError)")
         let csv = try Data(contentsOf: directory.appendingPathComponent("cat.csv"))
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("alias.csv").path, withDestinationPath: "cat.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("alias.csv").path, withDestinationPath: "cat.csv")
         for output in ["cat.csv", "alias.csv"] {
             let outcome = try Self.run(["pricing", "import", "cat.csv", "--output", output], in: directory)
             #expect(outcome.status == 1)
-            #expect(outcome.standardError.contains("--output names the same file as the CSV to import"), "\(outcome.standardError)")
+            #expect(
+                outcome.standardError.contains("--output names the same file as the CSV to import"),
+                "\(outcome.standardError)")
             #expect(try Data(contentsOf: directory.appendingPathComponent("cat.csv")) == csv)
         }
         let imported = try Self.run(["pricing", "import", "cat.csv", "--output", "cat.sqlite"], in: directory)
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["alias.csv", "cat.csv", "cat.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "alias.csv", "cat.csv", "cat.sqlite",
+            ])
     }
 
     // MARK: Interrupts
@@ -266,7 +327,9 @@ import Testing
         let process = Process()
         process.executableURL = CLIRunner.executable
         // About 8 GB if left to finish; it is interrupted after its first megabytes.
-        process.arguments = ["trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000"]
+        process.arguments = [
+            "trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
+        ]
         process.currentDirectoryURL = directory
         process.standardError = FileHandle.nullDevice
         try process.run()

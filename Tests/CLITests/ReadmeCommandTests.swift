@@ -56,6 +56,7 @@ import Testing
         let report = ReadmeCommands.writtenPaths(of: "costsim report -o report.pdf --png-dir charts")
         #expect(report == ["report.pdf", "charts"])
         #expect(ReadmeCommands.writtenPaths(of: "costsim scenario show x > my.yaml") == ["my.yaml"])
+        #expect(ReadmeCommands.writtenPaths(of: "costsim report --html r.html -o r.pdf") == ["r.html", "r.pdf"])
         #expect(ReadmeCommands.writtenPaths(of: "costsim run --report out/article") == ["out/article"])
         #expect(ReadmeCommands.writtenPaths(of: "costsim run --format json --output=out.json") == ["out.json"])
         #expect(ReadmeCommands.writtenPaths(of: "costsim run --seed 7") == [])

@@ -30,9 +30,10 @@ enum ReadmeCommands {
         return commands
     }
 
-    /// The paths a command writes: `-o`/`--output`, `--report`, `--png-dir`, `--db`, `--chart` values and `>` targets.
+    /// The paths a command writes: `-o`/`--output`, `--report`, `--png-dir`, `--html`, `--db`, `--chart` values and
+    /// `>` targets.
     static func writtenPaths(of command: String) -> [String] {
-        let outputOptions: Set<String> = ["-o", "--output", "--report", "--png-dir", "--db", "--chart", ">"]
+        let outputOptions: Set<String> = ["-o", "--output", "--report", "--png-dir", "--html", "--db", "--chart", ">"]
         let tokens = words(command)
         var paths: [String] = []
         for (index, token) in tokens.enumerated() {

@@ -6,15 +6,17 @@ import Testing
     static let scenario = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml").path
 
     func grid() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-\(UUID().uuidString).yaml").path
-        try "option: scale-to-zero\nparameters:\n  keda.cooldownPeriod: [60s, 600s]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-\(UUID().uuidString).yaml")
+            .path
+        try "option: scale-to-zero\nparameters:\n  keda.cooldownPeriod: [60s, 600s]\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
     /// The upper 95 % bound the recommendation prints for `metric` on its first line, in seconds.
     static func recommendedUpperBound(_ output: String, _ metric: String) -> Double? {
         guard let line = output.split(separator: "\n").drop(while: { !$0.hasPrefix("Recommended:") }).dropFirst().first,
-              let range = line.range(of: #"\#(metric) [0-9.]+ s \(95% CI up to [0-9.]+ s\)"#, options: .regularExpression)
+            let range = line.range(of: #"\#(metric) [0-9.]+ s \(95% CI up to [0-9.]+ s\)"#, options: .regularExpression)
         else { return nil }
         return Double(line[range].split(separator: " ")[7])
     }
@@ -37,14 +39,18 @@ import Testing
                                      "--slo", "p50<=20s"])
         #expect(one.standardOutput.contains("Recommended: #0 keda.cooldownPeriod=60s"), "\(one.standardOutput)")
         #expect(try #require(Self.recommendedUpperBound(one.standardOutput, "p50")) <= 20)
-        let twice = try CLIRunner.run(["recommend", "--scenario", Self.scenario, "--grid", grid(), "--slo", "p95<=30s", "--slo", "p95<=40s"])
+        let twice = try CLIRunner.run([
+            "recommend", "--scenario", Self.scenario, "--grid", grid(), "--slo", "p95<=30s", "--slo", "p95<=40s",
+        ])
         #expect(twice.status != 0 && twice.standardError.contains("two objectives on p95"), "\(twice.standardError)")
         let none = try CLIRunner.run(["recommend", "--scenario", Self.scenario, "--grid", grid()])
         #expect(none.status != 0 && none.standardError.contains("give a latency objective"), "\(none.standardError)")
     }
 
     @Test func anObjectiveAtTheClientTimeoutIsFlagged() throws {
-        let run = try CLIRunner.run(["recommend", "--scenario", Self.scenario, "--grid", grid(), "--replications", "2", "--slo", "p95<=60s"])
+        let run = try CLIRunner.run([
+            "recommend", "--scenario", Self.scenario, "--grid", grid(), "--replications", "2", "--slo", "p95<=60s",
+        ])
         #expect(run.standardError.contains("p95 <= 60s is always met"), "\(run.standardError)")
     }
 }

@@ -24,7 +24,9 @@ import Testing
         let (directory, scenario) = try CommandOptionsTests.explainScenario(keda: "{preset: keda-defaults}")
         defer { try? FileManager.default.removeItem(at: directory) }
         let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path
-        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--keda", manifest, "--explain", "--format", "json"])
+        let outcome = try CLIRunner.run([
+            "run", "--scenario", scenario, "--keda", manifest, "--explain", "--format", "json",
+        ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
         let option = (document?["options"] as? [[String: Any]])?.first
@@ -56,7 +58,10 @@ import Testing
                 dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
             """.write(to: scenario, atomically: true, encoding: .utf8)
         let pdf = directory.appendingPathComponent("r.pdf").path
-        let outcome = try CLIRunner.run(["report", "--scenario", scenario.path, "--output", pdf, "--png-dir", directory.appendingPathComponent("png").path])
+        let outcome = try CLIRunner.run([
+            "report", "--scenario", scenario.path, "--output", pdf, "--png-dir",
+            directory.appendingPathComponent("png").path,
+        ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
         #expect(bytes.starts(with: Data("%PDF".utf8)))
@@ -83,7 +88,10 @@ import Testing
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.count == 5)   // header + dedicated, scale-to-zero, warm-pool, knative
         #expect(lines.first?.hasPrefix("option,monthlyCost,monthlyCostNanoDollars,arrived,served,timedOut") == true)
-        #expect(lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == ["dedicated", "scale-to-zero", "warm-pool", "knative"])
+        #expect(
+            lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == [
+                "dedicated", "scale-to-zero", "warm-pool", "knative",
+            ])
     }
 
     @Test func replaysARealTraceWithAPreset() throws {
@@ -94,7 +102,8 @@ import Testing
             name: azure-code
             workload:
               trace: {path: \(trace), preset: azure-llm}
-            inference: {workUnit: tokens, overhead: 20ms, secondsPerWorkUnit: 0.00002, secondsPerOutputToken: 0.02, noise: 1}
+            inference: {workUnit: tokens, overhead: 20ms, secondsPerWorkUnit: 0.00002, secondsPerOutputToken: 0.02, \
+            noise: 1}
             options:
               - name: dedicated-4
                 dedicated: {nodes: 4, node: {machineType: g2-standard-4, gpu: L4}}
@@ -109,7 +118,8 @@ import Testing
         let trace = CLIRunner.fixture("traces/mooncake_conversation_trace-head200.jsonl")
         let outcome = try CLIRunner.run(["run", "--trace", trace, "--trace-preset", "mooncake"])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("counts tokens, but the scenario's inference model counts audio-seconds"))
+        #expect(
+            outcome.standardError.contains("counts tokens, but the scenario's inference model counts audio-seconds"))
     }
 
     @Test func missingScenarioFileFailsWithItsName() throws {
@@ -134,14 +144,17 @@ import Testing
     @Test func unknownScenarioKeyFailsWithLine() throws {
         let directory = CLIRunner.temporaryDirectory()
         let scenario = directory.appendingPathComponent("typo.yaml")
-        try "workload:\n  generate: {days: 1}\noptions:\n  - name: d\n    dedicated: {node: {machineType: m}}\n    spto: true\n"
-            .write(to: scenario, atomically: true, encoding: .utf8)
+        try ("workload:\n  generate: {days: 1}\noptions:\n  - name: d\n    dedicated: {node: {machineType: m}}\n"
+            + "    spto: true\n").write(to: scenario, atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("typo.yaml:6: field 'options[0].spto': unknown key"))
     }
 
-    @Test(arguments: [["--help"], ["run", "--help"], ["trace", "--help"], ["trace", "generate", "--help"], ["trace", "inspect", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["trace", "--help"], ["trace", "generate", "--help"],
+        ["trace", "inspect", "--help"],
+    ])
     func everyCommandHasHelp(_ arguments: [String]) throws {
         let outcome = try CLIRunner.run(arguments)
         #expect(outcome.status == 0)

@@ -5,27 +5,39 @@ import Testing
 @Suite struct ScenarioWarningTests {
     @Test func aShortObservationIsFlaggedAndADayIsNot() throws {
         let directory = CLIRunner.temporaryDirectory()
-        let article = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"), encoding: .utf8)
+        let article = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"),
+            encoding: .utf8)
         for (horizon, flagged) in [("5s", true), ("2h", true), ("1d", false)] {
             let scenario = directory.appendingPathComponent("s-\(horizon).yaml")
-            try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: \(horizon)").write(to: scenario, atomically: true, encoding: .utf8)
+            try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: \(horizon)").write(
+                to: scenario, atomically: true, encoding: .utf8)
             let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
             #expect(outcome.status == 0, "\(outcome.standardError)")
-            #expect(outcome.standardError.contains("monthly figures scale it up") == flagged, "\(horizon): \(outcome.standardError)")
-            if horizon == "5s" { #expect(outcome.standardError.contains("counts 525,600 times over"), "\(outcome.standardError)") }   // 730 h / 5 s
+            #expect(
+                outcome.standardError.contains("monthly figures scale it up") == flagged,
+                "\(horizon): \(outcome.standardError)")
+            if horizon == "5s" {
+                #expect(outcome.standardError.contains("counts 525,600 times over"), "\(outcome.standardError)")
+            }  // 730 h / 5 s
         }
     }
 
     /// 730 h / 1e-300 s once trapped converting the quotient to Int; billing needs at least 1 µs.
     @Test func aHorizonBelowAMicrosecondIsAnErrorNotATrap() throws {
         let directory = CLIRunner.temporaryDirectory()
-        let article = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"), encoding: .utf8)
+        let article = try String(
+            contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-gke-t4.yaml"),
+            encoding: .utf8)
         let scenario = directory.appendingPathComponent("tiny.yaml")
-        try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: 1e-300s").write(to: scenario, atomically: true, encoding: .utf8)
+        try article.replacingOccurrences(of: "horizon: 30d", with: "horizon: 1e-300s").write(
+            to: scenario, atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(["run", "--scenario", scenario.path])
         #expect(outcome.status == 1, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("counts 2.6e+306 times over"), "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("horizon 1e-300 s is shorter than a microsecond"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("horizon 1e-300 s is shorter than a microsecond"), "\(outcome.standardError)"
+        )
     }
 
     @Test func aShortTraceWithoutAHorizonIsFlagged() throws {
@@ -36,7 +48,9 @@ import Testing
         try "arrival_seconds,work_size\n0,5\n60,5\n120,5\n".write(to: trace, atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(["run", "--trace", trace.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("the trace spans 2.0 min from its first to its last arrival"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("the trace spans 2.0 min from its first to its last arrival"),
+            "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("projected from 2.0 min simulated"), "\(outcome.standardOutput)")
     }
 
@@ -45,38 +59,52 @@ import Testing
         // arrival with most of it unanswered, and says so.
         let directory = CLIRunner.temporaryDirectory()
         let trace = directory.appendingPathComponent("burst.csv")
-        try ("arrival_seconds,work_size\n" + (0..<400).map { "\($0),40\n" }.joined()).write(to: trace, atomically: true, encoding: .utf8)
+        try ("arrival_seconds,work_size\n" + (0..<400).map { "\($0),40\n" }.joined()).write(
+            to: trace, atomically: true, encoding: .utf8)
         let outcome = try CLIRunner.run(["run", "--trace", trace.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("were still waiting or in service when the run stopped, 60 min after the observed period"), "\(outcome.standardOutput)")
+        #expect(
+            outcome.standardOutput.contains(
+                "were still waiting or in service when the run stopped, 60 min after the observed period"),
+            "\(outcome.standardOutput)")
     }
 
     @Test func aTraceOfAnotherSyntaxThanTheScenariosNeedsAPreset() throws {
         // azure-llm-code.yaml reads CSV columns; a .jsonl trace cannot inherit them.
         let directory = CLIRunner.temporaryDirectory()
         let trace = directory.appendingPathComponent("conversation.jsonl")
-        try "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5}\n".write(to: trace, atomically: true, encoding: .utf8)
+        try "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5}\n".write(
+            to: trace, atomically: true, encoding: .utf8)
         let scenario = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/azure-llm-code.yaml").path
         let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--trace", trace.path])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("is JSON Lines by its name") && outcome.standardError.contains("--trace-preset (costsim, azure-llm, mooncake, nginx, envoy-json)"),
-                "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("is JSON Lines by its name")
+                && outcome.standardError.contains("--trace-preset (costsim, azure-llm, mooncake, nginx, envoy-json)"),
+            "\(outcome.standardError)")
     }
 
     @Test func aTracePresetWithoutATraceIsAnError() throws {
         let outcome = try CLIRunner.run(["run", "--trace-preset", "azure-llm"])
-        #expect(outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"), "\(outcome.standardError)")
+        #expect(
+            outcome.status != 0 && outcome.standardError.contains("--trace-preset needs --trace"),
+            "\(outcome.standardError)")
     }
 }
 
 /// Negative numbers are values, not flags (ArgumentParser took `-1` for an option name).
 @Suite struct NegativeOptionValueTests {
-    @Test(arguments: [["run", "--seed", "-1"], ["sweep", "--grid", "g.yaml", "--jobs", "-1"], ["sweep", "--grid", "g.yaml", "--replications", "-2"],
-                      ["run", "--month-hours", "-5"], ["article", "--gpu-hours-per-day", "-1"]])
+    @Test(arguments: [
+        ["run", "--seed", "-1"], ["sweep", "--grid", "g.yaml", "--jobs", "-1"],
+        ["sweep", "--grid", "g.yaml", "--replications", "-2"],
+        ["run", "--month-hours", "-5"], ["article", "--gpu-hours-per-day", "-1"],
+    ])
     func negativeValuesGetARangeError(arguments: [String]) throws {
         let outcome = try CLIRunner.run(arguments)
         #expect(outcome.status != 0)
         #expect(!outcome.standardError.contains("Missing value"), "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("must be") || outcome.standardError.contains("invalid"), "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("must be") || outcome.standardError.contains("invalid"),
+            "\(outcome.standardError)")
     }
 }

@@ -18,7 +18,8 @@ import Testing
             at: directory.appendingPathComponent("folder"), withIntermediateDirectories: false)
         try SQLiteConnection(path: directory.appendingPathComponent("other.sqlite").path, mode: .readWriteCreate)
             .execute("CREATE TABLE x (y)")
-        let catalog = ["run", "--scenario", "s.yaml", "--pricing"], results = ["recommend", "--slo", "p95<=30s", "--results"]
+        let catalog = ["run", "--scenario", "s.yaml", "--pricing"],
+            results = ["recommend", "--slo", "p95<=30s", "--results"]
         let cases: [(arguments: [String], message: String)] = [
             (catalog + ["pipe"], "cannot read price catalog 'pipe': it is a named pipe (FIFO), not a regular file"),
             (catalog + ["folder"], "cannot read price catalog 'folder': it is a directory, not a regular file"),

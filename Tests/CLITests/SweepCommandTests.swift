@@ -37,20 +37,31 @@ import Testing
         let (directory, scenario, grid) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-        let one = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--jobs", "1", "--format", "csv", "--db", path("one.sqlite")])
+        let one = try CLIRunner.run([
+            "sweep", "--scenario", scenario, "--grid", grid, "--jobs", "1", "--format", "csv", "--db",
+            path("one.sqlite"),
+        ])
         #expect(one.status == 0, "\(one.standardError)")
         // No progress bar when stderr is not a terminal (the 6-hour scenario does get the short-observation warning).
         #expect(!one.standardError.contains("\r") && !one.standardError.contains("ETA"), "\(one.standardError)")
-        let two = try CLIRunner.run(["sweep", "run", "--scenario", scenario, "--grid", grid, "--jobs", "2", "--format", "csv", "--db", path("two.sqlite")])
+        let two = try CLIRunner.run([
+            "sweep", "run", "--scenario", scenario, "--grid", grid, "--jobs", "2", "--format", "csv", "--db",
+            path("two.sqlite"),
+        ])
         #expect(two.status == 0, "\(two.standardError)")
         #expect(one.standardOutput == two.standardOutput)
         #expect(one.standardOutput.split(separator: "\n").count == 1 + 8)
         // Every interval has its mean and both bounds, low ≤ mean ≤ high.
-        let rows = one.standardOutput.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = one.standardOutput.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let header = rows[0]
         for row in rows.dropFirst() {
             #expect(row.count == header.count)
-            for metric in ["monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare", "coldStartShare"] {
+            for metric in [
+                "monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare",
+                "coldStartShare",
+            ] {
                 let mean = try #require(header.firstIndex(of: metric))
                 let (low, high) = (try #require(Double(row[mean + 1])), try #require(Double(row[mean + 2])))
                 #expect(header[mean + 1] == metric + "Low" && header[mean + 2] == metric + "High")
@@ -59,18 +70,27 @@ import Testing
         }
 
         for index in 0..<3 {
-            let shard = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--shard", "\(index)/3", "--db", path("shard-\(index).sqlite")])
+            let shard = try CLIRunner.run([
+                "sweep", "--scenario", scenario, "--grid", grid, "--shard", "\(index)/3", "--db",
+                path("shard-\(index).sqlite"),
+            ])
             #expect(shard.status == 0, "\(shard.standardError)")
-            #expect(shard.standardOutput.contains("(partial: only shard \(index)/3;") && !shard.standardOutput.contains("INCOMPLETE"), "\(shard.standardOutput)")
+            #expect(
+                shard.standardOutput.contains("(partial: only shard \(index)/3;")
+                    && !shard.standardOutput.contains("INCOMPLETE"), "\(shard.standardOutput)")
         }
-        let merged = try CLIRunner.run(["sweep", "merge", path("shard-2.sqlite"), path("shard-0.sqlite"), path("shard-1.sqlite"),
-                                        "--format", "csv", "--db", path("merged.sqlite")])
+        let merged = try CLIRunner.run([
+            "sweep", "merge", path("shard-2.sqlite"), path("shard-0.sqlite"), path("shard-1.sqlite"),
+            "--format", "csv", "--db", path("merged.sqlite"),
+        ])
         #expect(merged.status == 0, "\(merged.standardError)")
         #expect(merged.standardOutput == one.standardOutput)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("merged.sqlite"))).count > 0)
 
-        let table = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--pareto", "p99",
-                                       "--chart", path("pareto.png")])
+        let table = try CLIRunner.run([
+            "sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--pareto", "p99",
+            "--chart", path("pareto.png"),
+        ])
         #expect(table.status == 0, "\(table.standardError)")
         #expect(table.standardOutput.contains("Pareto frontier, monthly cost against p99"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path("pareto.png"))).starts(with: [0x89, 0x50, 0x4E, 0x47]))
@@ -82,14 +102,22 @@ import Testing
         #expect(fromResults.standardOutput.contains("3 replications, 8 configurations"))
         #expect(fromResults.standardOutput.contains("Recommended: #"), "\(fromResults.standardOutput)")
         #expect(fromResults.standardError.contains("p99 <= 120s is always met"), "\(fromResults.standardError)")
-        let json = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--format", "json"])
+        let json = try CLIRunner.run([
+            "sweep", "merge", path("shard-0.sqlite"), path("shard-1.sqlite"), path("shard-2.sqlite"), "--format",
+            "json",
+        ])
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
         #expect((document?["configurations"] as? [Any])?.count == 8)
         #expect(document?["complete"] as? Bool == true)
-        #expect((document?["coverage"] as? String)?.hasPrefix("all ") == true, "\(String(describing: document?["coverage"]))")
+        #expect(
+            (document?["coverage"] as? String)?.hasPrefix("all ") == true,
+            "\(String(describing: document?["coverage"]))")
 
         // Shards of another sweep (another seed) are refused.
-        let other = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid, "--seed", "4", "--shard", "1/3", "--db", path("other-1.sqlite")])
+        let other = try CLIRunner.run([
+            "sweep", "--scenario", scenario, "--grid", grid, "--seed", "4", "--shard", "1/3", "--db",
+            path("other-1.sqlite"),
+        ])
         #expect(other.status == 0, "\(other.standardError)")
         let mixed = try CLIRunner.run(["sweep", "merge", path("shard-0.sqlite"), path("other-1.sqlite")])
         #expect(mixed.status != 0)
@@ -100,14 +128,21 @@ import Testing
         let (directory, scenario, _) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
         let bad = directory.appendingPathComponent("bad.yaml")
-        try "parameters:\n  keda.pollingInterval: [5s]\n  keda.cooldown: [30s]\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "parameters:\n  keda.pollingInterval: [5s]\n  keda.cooldown: [30s]\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let unknown = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", bad.path])
         #expect(unknown.status != 0)
-        #expect(unknown.standardError.contains("bad.yaml:3: field 'parameters.keda.cooldown': unknown parameter 'keda.cooldown'"), "\(unknown.standardError)")
+        #expect(
+            unknown.standardError.contains(
+                "bad.yaml:3: field 'parameters.keda.cooldown': unknown parameter 'keda.cooldown'"),
+            "\(unknown.standardError)")
 
         let grid = directory.appendingPathComponent("g.yaml")
         try "parameters:\n  keda.value: [10]\n".write(to: grid, atomically: true, encoding: .utf8)
-        let shard = try CLIRunner.run(["sweep", "--scenario", scenario, "--grid", grid.path, "--shard", "3/3", "--db", directory.appendingPathComponent("s.sqlite").path])
+        let shard = try CLIRunner.run([
+            "sweep", "--scenario", scenario, "--grid", grid.path, "--shard", "3/3", "--db",
+            directory.appendingPathComponent("s.sqlite").path,
+        ])
         #expect(shard.status != 0)
         #expect(shard.standardError.contains("shard index 3 is out of range"))
         let slo = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid.path, "--slo", "p95>=30s"])
@@ -121,13 +156,17 @@ import Testing
     @Test func recommendPicksTheCheapestMeetingTheSLOAndDiffComparesManifests() throws {
         let (directory, scenario, grid) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let recommend = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=2m", "--timeouts", "<=50%"])
+        let recommend = try CLIRunner.run([
+            "recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=2m", "--timeouts", "<=50%",
+        ])
         #expect(recommend.status == 0, "\(recommend.standardError)")
         #expect(recommend.standardOutput.contains("Recommended: #"))
         #expect(recommend.standardOutput.contains("Runner-up:"))
 
-        let breakEven = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=2m", "--timeouts", "<=50%",
-                                           "--break-even", "--replications", "2"])
+        let breakEven = try CLIRunner.run([
+            "recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=2m", "--timeouts", "<=50%",
+            "--break-even", "--replications", "2",
+        ])
         #expect(breakEven.status == 0, "\(breakEven.standardError)")
         #expect(breakEven.standardOutput.contains("Break-even against the dedicated option"))
         #expect(breakEven.standardOutput.contains("×32"))
@@ -135,17 +174,26 @@ import Testing
         let impossible = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p95<=1ms"])
         #expect(impossible.status == 2)
         #expect(impossible.standardOutput.contains("No configuration meets the objective"))
-        #expect(impossible.standardOutput.contains("It misses p95 <= 0.001s with 95% confidence."), "\(impossible.standardOutput)")
+        #expect(
+            impossible.standardOutput.contains("It misses p95 <= 0.001s with 95% confidence."),
+            "\(impossible.standardOutput)")
         // Closest on the first objective, which it meets: the message names the one it misses.
-        let timeouts = try CLIRunner.run(["recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=1h", "--timeouts", "<=0.0001%"])
+        let timeouts = try CLIRunner.run([
+            "recommend", "--scenario", scenario, "--grid", grid, "--slo", "p99<=1h", "--timeouts", "<=0.0001%",
+        ])
         #expect(timeouts.status == 2)
-        #expect(timeouts.standardOutput.contains("It misses timed out <= 0.0001% with 95% confidence."), "\(timeouts.standardOutput)")
+        #expect(
+            timeouts.standardOutput.contains("It misses timed out <= 0.0001% with 95% confidence."),
+            "\(timeouts.standardOutput)")
 
         let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path
         let slower = directory.appendingPathComponent("slower.yaml")
-        try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(of: "pollingInterval: 10 ", with: "pollingInterval: 60 ")
+        try String(contentsOfFile: manifest, encoding: .utf8).replacingOccurrences(
+            of: "pollingInterval: 10 ", with: "pollingInterval: 60 ")
             .write(to: slower, atomically: true, encoding: .utf8)
-        let diff = try CLIRunner.run(["diff", manifest, slower.path, "--scenario", scenario, "--replications", "3", "--format", "markdown"])
+        let diff = try CLIRunner.run([
+            "diff", manifest, slower.path, "--scenario", scenario, "--replications", "3", "--format", "markdown",
+        ])
         #expect(diff.status == 0, "\(diff.standardError)")
         #expect(diff.standardOutput.contains("| stz |"))
         #expect(diff.standardOutput.contains("Paired over 3 replications"))

@@ -57,8 +57,8 @@ import Testing
         #expect(none.status != 0)
         #expect(
             none.standardError.contains(
-                "production-requests.csv: field 'predict_status': no row matches the filter 'predict_status=OK' (6 rows read, all dropped)"
-            ))
+                "production-requests.csv: field 'predict_status': no row matches the filter 'predict_status=OK' (6 "
+                    + "rows read, all dropped)"))
         let unknown = try CLIRunner.run([
             "run", "--trace", Self.fixture, "--time-column", "gmt_create", "--service-time-column", "exec_time",
         ])

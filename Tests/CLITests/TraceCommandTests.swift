@@ -48,7 +48,9 @@ import Testing
         #expect(inspect.status == 0, "\(inspect.standardError)")
         #expect(inspect.standardOutput.contains("6 windows of 10.0 min (4 with traffic)"), "\(inspect.standardOutput)")
         #expect(inspect.standardOutput.contains("generated (seed 3, replication 0"), "\(inspect.standardOutput)")
-        let generated = inspect.standardOutput.split(separator: "\n").first { $0.hasPrefix("requests") }.flatMap { Int($0.split(separator: " ")[1]) }
+        let generated = inspect.standardOutput.split(separator: "\n").first { $0.hasPrefix("requests") }.flatMap {
+            Int($0.split(separator: " ")[1])
+        }
         #expect(generated.map { (78 - 4...78).contains($0) } == true, "\(inspect.standardOutput)")
     }
 
@@ -71,7 +73,9 @@ import Testing
     @Test func generateRejectsImpossibleSizesAndLeavesNoFile() throws {
         let directory = CLIRunner.temporaryDirectory()
         let trace = directory.appendingPathComponent("t.csv").path
-        let outcome = try CLIRunner.run(["trace", "generate", "--output", trace, "--size-mean", "20", "--size-p95", "10"])
+        let outcome = try CLIRunner.run([
+            "trace", "generate", "--output", trace, "--size-mean", "20", "--size-p95", "10",
+        ])
         #expect(outcome.status != 0)
         #expect(!FileManager.default.fileExists(atPath: trace))
     }
@@ -88,7 +92,10 @@ import Testing
     @Test func inspectAndRunRejectHugeValuesWithoutCrashing() throws {
         for (text, name, location) in [
             ("arrival_seconds,work_size\n0,5\n1e19,5\n", "time.csv", "time.csv:3: field 'arrival_seconds'"),
-            ("{\"arrival_seconds\": 99999999999999999999999999999, \"work_size\": 5}\n", "time.jsonl", "time.jsonl:1: field 'arrival_seconds'"),
+            (
+                "{\"arrival_seconds\": 99999999999999999999999999999, \"work_size\": 5}\n", "time.jsonl",
+                "time.jsonl:1: field 'arrival_seconds'"
+            ),
             ("arrival_seconds,work_size\n0,5\n1,1e17\n", "size.csv", "size.csv:3: field 'work_size'"),
             ("arrival_seconds,work_size\n-1000,5\n", "negative.csv", "negative.csv:2: field 'arrival_seconds'"),
         ] {
@@ -105,10 +112,14 @@ import Testing
         for (text, name) in [("arrival_seconds,work_size\n", "header-only.csv"), ("", "empty.jsonl")] {
             let path = try traceFile(text, name: name)
             let report = CLIRunner.temporaryDirectory().appendingPathComponent("r.pdf").path
-            for command in [["trace", "inspect", path], ["run", "--trace", path], ["report", "--trace", path, "--output", report]] {
+            for command in [
+                ["trace", "inspect", path], ["run", "--trace", path], ["report", "--trace", path, "--output", report],
+            ] {
                 let outcome = try CLIRunner.run(command)
                 #expect(outcome.status == 1, "\(command)")
-                #expect(outcome.standardError.contains("\(name): trace has no records"), "\(command): \(outcome.standardError)")
+                #expect(
+                    outcome.standardError.contains("\(name): trace has no records"),
+                    "\(command): \(outcome.standardError)")
             }
             #expect(!FileManager.default.fileExists(atPath: report))
         }
@@ -123,15 +134,28 @@ import Testing
         let gapRow = outcome.standardOutput.split(separator: "\n").first { $0.hasPrefix("50.0 min") }
         #expect(gapRow?.split(separator: " ").suffix(2) == ["2000", "5000"], "\(outcome.standardOutput)")
 
-        let unsorted = try CLIRunner.run(["trace", "inspect", try traceFile("arrival_seconds,work_size\n3000,5\n1000,5\n")])
-        #expect(unsorted.standardError.contains("t.csv:3: field 'arrival_seconds': time goes backwards: '1000' is earlier than 3000 on line 2"), "\(unsorted.standardError)")
+        let unsorted = try CLIRunner.run([
+            "trace", "inspect", try traceFile("arrival_seconds,work_size\n3000,5\n1000,5\n"),
+        ])
+        #expect(
+            unsorted.standardError.contains(
+                "t.csv:3: field 'arrival_seconds': time goes backwards: '1000' is earlier than 3000 on line 2"),
+            "\(unsorted.standardError)")
     }
 
     @Test func inspectAcceptsAByteOrderMarkAndRefusesAmbiguousRows() throws {
-        let bom = try CLIRunner.run(["trace", "inspect", try traceFile("\u{FEFF}{\"arrival_seconds\": 1, \"work_size\": 5}\n", name: "bom.jsonl")])
+        let bom = try CLIRunner.run([
+            "trace", "inspect",
+            try traceFile("\u{FEFF}{\"arrival_seconds\": 1, \"work_size\": 5}\n", name: "bom.jsonl"),
+        ])
         #expect(bom.status == 0, "\(bom.standardError)")
-        let duplicate = try CLIRunner.run(["trace", "inspect", try traceFile("{\"arrival_seconds\": 1, \"work_size\": 5, \"work_size\": 6}\n", name: "d.jsonl")])
-        #expect(duplicate.standardError.contains("d.jsonl:1: field 'work_size': key appears more than once"), "\(duplicate.standardError)")
+        let duplicate = try CLIRunner.run([
+            "trace", "inspect",
+            try traceFile("{\"arrival_seconds\": 1, \"work_size\": 5, \"work_size\": 6}\n", name: "d.jsonl"),
+        ])
+        #expect(
+            duplicate.standardError.contains("d.jsonl:1: field 'work_size': key appears more than once"),
+            "\(duplicate.standardError)")
         let extra = try CLIRunner.run(["trace", "inspect", try traceFile("arrival_seconds,work_size\n1,5,7\n")])
         #expect(extra.standardError.contains("t.csv:2: row has 3 fields, the header has 2"), "\(extra.standardError)")
     }
@@ -143,7 +167,8 @@ import Testing
         let outcome = try CLIRunner.run(["trace", "inspect", path])
         let standardError = outcome.standardError
         let shown = "\(standardError.prefix(300))… (\(standardError.utf8.count) bytes)"   // not 50 KB if it fails
-        let isCut = standardError.contains("'\(String(repeating: "7", count: 80))…'"), isShort = standardError.utf8.count < 400
+        let isCut = standardError.contains("'\(String(repeating: "7", count: 80))…'"),
+            isShort = standardError.utf8.count < 400
         #expect(outcome.status == 1)
         #expect(isCut, "\(shown)")
         #expect(isShort, "\(shown)")
@@ -154,7 +179,9 @@ import Testing
         for value in ["-1", "1001"] {
             let outcome = try CLIRunner.run(["trace", "inspect", path, "--gaps", value])
             #expect(outcome.status != 0)
-            #expect(outcome.standardError.contains("--gaps must be within 0 and 1000"), "\(value): \(outcome.standardError)")
+            #expect(
+                outcome.standardError.contains("--gaps must be within 0 and 1000"), "\(value): \(outcome.standardError)"
+            )
         }
     }
 

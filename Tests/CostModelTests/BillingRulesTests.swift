@@ -43,12 +43,18 @@ struct BillingRulesTests {
     func twoShortRuns() throws {
         let calculator = CostCalculator(catalog: try PriceCatalog.bundled(), snapshot: .article, rules: .article)
         let node = NodeSpec.articleSystemNode
-        let two = try calculator.price(BilledUsage(optionName: "two", managedCluster: false, horizonSeconds: 3600, nodeRuns: [
-            TestSupport.run(node, id: 0, seconds: 30), TestSupport.run(node, id: 1, start: 100, seconds: 30),
-        ]))
-        let one = try calculator.price(BilledUsage(optionName: "one", managedCluster: false, horizonSeconds: 3600, nodeRuns: [
-            TestSupport.run(node, seconds: 60),
-        ]))
+        let two = try calculator.price(
+            BilledUsage(
+                optionName: "two", managedCluster: false, horizonSeconds: 3600,
+                nodeRuns: [
+                    TestSupport.run(node, id: 0, seconds: 30), TestSupport.run(node, id: 1, start: 100, seconds: 30),
+                ]))
+        let one = try calculator.price(
+            BilledUsage(
+                optionName: "one", managedCluster: false, horizonSeconds: 3600,
+                nodeRuns: [
+                    TestSupport.run(node, seconds: 60)
+                ]))
         #expect(two.simulated.total == one.simulated.total * 2)
         #expect(two.bySKU.first?.billedUnitSeconds == 120)
         #expect(two.bySKU.first?.usedUnitSeconds == 60)

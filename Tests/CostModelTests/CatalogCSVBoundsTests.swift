@@ -30,14 +30,19 @@ import Testing
     @Test func aHeaderWithoutRowsIsRefused() throws {
         for text in [Self.header + "\n", Self.header, Self.header + "\n\n\r\n"] {
             let error = try #require(try importOverGoodCatalog(Data(text.utf8)))
-            #expect(error == .invalidRows(path: error.path, issues: [CatalogImportIssue(line: 1, message: "the file has a header but no price rows")]))
+            #expect(
+                error
+                    == .invalidRows(
+                        path: error.path,
+                        issues: [CatalogImportIssue(line: 1, message: "the file has a header but no price rows")]))
         }
     }
 
     @Test func aHugeFieldFailsAtTheLimitAndIsNotEchoed() throws {
         // One unquoted 100 KB header field, and a quoted field that is never closed over many lines.
         let long = String(repeating: "x", count: 100_000)
-        let unclosed = Self.header + "\n" + "s1,\"" + String(repeating: "a line of a note that never ends\n", count: 3_000)
+        let unclosed =
+            Self.header + "\n" + "s1,\"" + String(repeating: "a line of a note that never ends\n", count: 3_000)
         for (text, line) in [(long + "\n" + Self.good + "\n", 1), (unclosed, 2)] {
             let error = try #require(try importOverGoodCatalog(Data(text.utf8)))
             guard case .invalidRows(_, let issues) = error else { Issue.record("\(error)"); continue }
@@ -56,7 +61,9 @@ import Testing
         let provider = String(repeating: "p", count: 500)
         let row = "s1,2026-01-01,\(provider),r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,"
         let error = try #require(try importOverGoodCatalog(Data((Self.header + "\n" + row + "\n").utf8)))
-        #expect(error.description.contains("unknown provider '\(String(repeating: "p", count: 80))…' (expected"), "\(error)")
+        #expect(
+            error.description.contains("unknown provider '\(String(repeating: "p", count: 80))…' (expected"), "\(error)"
+        )
         #expect(!error.description.contains(String(repeating: "p", count: 81)))
     }
 
@@ -64,12 +71,16 @@ import Testing
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in (Self.header + "\n" + Self.good + "\n").utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let error = try #require(try importOverGoodCatalog(Data(utf16)))
-        #expect(error.description.hasSuffix(": is UTF-16 text, not UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"), "\(error)")
+        #expect(
+            error.description.hasSuffix(
+                ": is UTF-16 text, not UTF-8: save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)"), "\(error)")
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = directory.appendingPathComponent("fifo.csv").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: CatalogImportError.fileUnreadable(path: fifo, reason: "is a named pipe (FIFO), not a regular file")) {
+        #expect(
+            throws: CatalogImportError.fileUnreadable(path: fifo, reason: "is a named pipe (FIFO), not a regular file")
+        ) {
             try CatalogImporter.importCSV(at: fifo, to: directory.appendingPathComponent("out.sqlite").path)
         }
     }

@@ -30,7 +30,9 @@ struct CatalogFileTests {
         let file = try PriceCatalog(contentsOfFile: path)
         #expect(try file.rows() == bundled.rows())
         #expect(file.origin == path)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["catalog.sqlite"], "no temporary file left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["catalog.sqlite"],
+            "no temporary file left")
         // Prices are stored as TEXT, never REAL.
         let types = try file.connection.query("SELECT DISTINCT typeof(price_per_hour) FROM price")
         #expect(types == [[.text("text")]])
@@ -55,7 +57,9 @@ struct CatalogFileTests {
             _ = try PriceCatalog(contentsOfFile: url.path)
             Issue.record("expected an error")
         } catch {
-            guard case .catalogCorrupt(let path, let reason) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .catalogCorrupt(let path, let reason) = error else {
+                Issue.record("unexpected \(error)"); return
+            }
             #expect(path == url.path)
             #expect(reason == "not a SQLite database")
         }
@@ -72,7 +76,8 @@ struct CatalogFileTests {
         }
         let old = directory.appendingPathComponent("old.sqlite").path
         try SQLiteConnection(path: old, mode: .readWriteCreate).execute(
-            "CREATE TABLE price (snapshot TEXT, effective_date TEXT, provider TEXT, region TEXT, sku_kind TEXT, sku TEXT, capacity TEXT, price_per_hour TEXT)")
+            "CREATE TABLE price (snapshot TEXT, effective_date TEXT, provider TEXT, region TEXT, sku_kind TEXT, sku "
+                + "TEXT, capacity TEXT, price_per_hour TEXT)")
         #expect(throws: CostModelError.missingColumn(path: old, table: "price", column: "vcpus")) {
             try PriceCatalog(contentsOfFile: old)
         }
@@ -85,11 +90,19 @@ struct CatalogFileTests {
         let path = directory.appendingPathComponent("bad.sqlite").path
         let connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         // Same columns, no CHECK constraints: as if made by another tool.
-        try connection.execute("CREATE TABLE catalog_info (key, value); INSERT INTO catalog_info VALUES ('schema_version', '1')")
+        try connection.execute(
+            "CREATE TABLE catalog_info (key, value); INSERT INTO catalog_info VALUES ('schema_version', '1')")
         try connection.execute("CREATE TABLE price (\(PriceCatalog.columns.joined(separator: ", ")))")
-        try connection.run("INSERT INTO price (snapshot, effective_date, provider, region, sku_kind, sku, capacity, gpu_count, price_per_hour, billing_increment_s, billing_minimum_s, currency) VALUES ('s', '2026-01-01', 'gcp', 'r', 'machine', 'm', 'on-demand', 0, ?1, 1, 60, 'USD')", [.real(0.25)])
-        #expect(throws: CostModelError.invalidCatalogRow(path: path, table: "price", row: 1, key: "s/gcp/r/machine/m/on-demand",
-                                                         column: "price_per_hour", value: "0.25 (a REAL)", reason: "prices must be decimal text")) {
+        try connection.run(
+            "INSERT INTO price (snapshot, effective_date, provider, region, sku_kind, sku, capacity, gpu_count, "
+                + "price_per_hour, billing_increment_s, billing_minimum_s, currency) VALUES ('s', '2026-01-01', 'gcp', "
+                + "'r', 'machine', 'm', 'on-demand', 0, ?1, 1, 60, 'USD')",
+            [.real(0.25)])
+        #expect(
+            throws: CostModelError.invalidCatalogRow(
+                path: path, table: "price", row: 1, key: "s/gcp/r/machine/m/on-demand",
+                column: "price_per_hour", value: "0.25 (a REAL)", reason: "prices must be decimal text")
+        ) {
             try PriceCatalog(contentsOfFile: path)
         }
     }

@@ -4,8 +4,13 @@ import Testing
 
 @Suite("pricing import: validation and atomic writes")
 struct CatalogImportTests {
-    static let header = "snapshot,effective_date,provider,region,sku_kind,sku,vcpus,memory_gib,gpu_model,gpu_count,gpu_memory_gib,attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,billing_minimum_s,currency,source_url,source_date,notes"
-    static let good = "s1,2026-01-01,gcp,us-central1,machine,e2-medium,1,4,,0,,,0.0335,0.02,1,60,USD,https://example.invalid,2026-01-01,\"a note, with a comma and \"\"quotes\"\"\""
+    static let header =
+        "snapshot,effective_date,provider,region,sku_kind,sku,vcpus,memory_gib,gpu_model,gpu_count,gpu_memory_gib,"
+            + "attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,billing_minimum_s,currency,"
+            + "source_url,source_date,notes"
+    static let good =
+        "s1,2026-01-01,gcp,us-central1,machine,e2-medium,1,4,,0,,,0.0335,0.02,1,60,USD,https://example.invalid,"
+            + "2026-01-01,\"a note, with a comma and \"\"quotes\"\"\""
 
     func issues(_ csv: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults()) -> [CatalogImportIssue] {
         do {
@@ -37,16 +42,48 @@ struct CatalogImportTests {
     }
 
     @Test("bad rows are named by line, SKU and field", arguments: [
-        ("s1,2026-01-01,oracle,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure)"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,-0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': negative price '-0.1'"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,cheap,1,60,USD,,,", "line 2 (sku vm1), field 'spot_usd_per_hour': price 'cheap' is not a number (write a plain decimal such as 0.35)"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,1e-3,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': price '1e-3' is not a number (write a plain decimal such as 0.35)"),
-        ("s1,2026-01-01,gcp,r,vm,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'sku_kind': unknown SKU kind 'vm' (expected machine, gpu or fee)"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,0,60,USD,,,", "line 2 (sku vm1), field 'billing_increment_s': 0 is outside 1…86400 s (at most one day)"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,two,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'vcpus': 'two' is not a whole number"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,,,1,60,USD,,,", "line 2 (sku vm1), field 'on_demand_usd_per_hour': the row has neither an on-demand nor a spot price"),
-        ("s1,01/02/2026,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'effective_date': '01/02/2026' is not a date YYYY-MM-DD"),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,EUR,,,", "line 2 (sku vm1), field 'currency': only USD is supported, got 'EUR'"),
+            (
+                "s1,2026-01-01,oracle,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure)"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,-0.1,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'on_demand_usd_per_hour': negative price '-0.1'"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,cheap,1,60,USD,,,",
+                "line 2 (sku vm1), field 'spot_usd_per_hour': price 'cheap' is not a number (write a plain decimal "
+                    + "such as 0.35)"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,1e-3,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'on_demand_usd_per_hour': price '1e-3' is not a number (write a plain decimal "
+                    + "such as 0.35)"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,vm,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'sku_kind': unknown SKU kind 'vm' (expected machine, gpu or fee)"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,0,60,USD,,,",
+                "line 2 (sku vm1), field 'billing_increment_s': 0 is outside 1…86400 s (at most one day)"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,two,4,,0,,,0.1,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'vcpus': 'two' is not a whole number"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'on_demand_usd_per_hour': the row has neither an on-demand nor a spot price"
+            ),
+            (
+                "s1,01/02/2026,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
+                "line 2 (sku vm1), field 'effective_date': '01/02/2026' is not a date YYYY-MM-DD"
+            ),
+            (
+                "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,EUR,,,",
+                "line 2 (sku vm1), field 'currency': only USD is supported, got 'EUR'"
+            ),
         ("s1,2026-01-01,gcp,r,machine,vm1,1,4", "line 2 (sku vm1): has 8 fields, the header has 20"),
         ("s1,2026-01-01,gcp,,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'region': is empty"),
     ])
@@ -70,7 +107,10 @@ struct CatalogImportTests {
     func duplicates() {
         let found = issues(Self.header + "\n" + Self.good + "\n" + Self.good + "\n")
         #expect(found.count == 2)
-        #expect(found.first?.description == "line 3 (sku e2-medium), field 'on_demand_usd_per_hour': duplicate key s1/gcp/us-central1/machine/e2-medium/on-demand (first defined on line 2)")
+        #expect(
+            found.first?.description
+                == "line 3 (sku e2-medium), field 'on_demand_usd_per_hour': duplicate key "
+                    + "s1/gcp/us-central1/machine/e2-medium/on-demand (first defined on line 2)")
     }
 
     @Test("header problems: unknown and missing columns")
@@ -88,7 +128,8 @@ struct CatalogImportTests {
     func factsFileImports() throws {
         let text = try String(contentsOf: TestSupport.fixture("pricing-facts.csv"), encoding: .utf8)
         #expect(issues(text).contains { $0.field == "snapshot" })
-        let rows = try CatalogCSV.parse(text, defaults: CatalogCSV.Defaults(snapshot: "facts", effectiveDate: "2026-11-29"))
+        let rows = try CatalogCSV.parse(
+            text, defaults: CatalogCSV.Defaults(snapshot: "facts", effectiveDate: "2026-11-29"))
         #expect(rows.count == 51)
     }
 
@@ -109,7 +150,10 @@ struct CatalogImportTests {
 
         let rows = try CatalogImporter.importCSV(at: csv.path, to: output, atomically: false)
         #expect(try PriceCatalog(contentsOfFile: alias).rows() == rows)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["alias.sqlite", "prices.csv", "prices.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "alias.sqlite", "prices.csv", "prices.sqlite",
+            ])
     }
 
     @Test("import writes the catalog atomically; a failed import leaves no file")
@@ -119,7 +163,8 @@ struct CatalogImportTests {
         let csv = directory.appendingPathComponent("prices.csv")
         let output = directory.appendingPathComponent("prices.sqlite").path
 
-        try TestSupport.write(Self.header + "\n" + Self.good + "\ns1,2026-01-01,gcp,r,machine,b,1,4,,0,,,oops,,1,60,USD,,,\n", to: csv)
+        try TestSupport.write(
+            Self.header + "\n" + Self.good + "\ns1,2026-01-01,gcp,r,machine,b,1,4,,0,,,oops,,1,60,USD,,,\n", to: csv)
         #expect(throws: CatalogImportError.self) { try CatalogImporter.importCSV(at: csv.path, to: output) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["prices.csv"])
 
@@ -127,7 +172,10 @@ struct CatalogImportTests {
         let rows = try CatalogImporter.importCSV(at: csv.path, to: output)
         #expect(rows.count == 2)
         #expect(try PriceCatalog(contentsOfFile: output).rows() == rows)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["prices.csv", "prices.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "prices.csv", "prices.sqlite",
+            ])
 
         // A second, failing import leaves the earlier good catalog untouched.
         try TestSupport.write(Self.header + "\n" + Self.good + "\n" + Self.good + "\n", to: csv)

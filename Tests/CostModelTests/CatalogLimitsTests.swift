@@ -11,7 +11,9 @@ struct CatalogLimitsTests {
     /// - Money holds 9 223 372 036.85 USD: ⌊9 223 372 036.85 / 744 000⌋ = 12 397 machine-months fit
     ///   (9 223 368 000 USD); one more is an overflow error naming what overflowed, not a trap.
     /// - A price one unit above the bound is refused, naming the row, the column and the bound.
-    @Test("at the price bound: a 5 000-node month prices exactly, Money's range ends in an error, a dearer row is refused")
+    @Test(
+        "at the price bound: a 5 000-node month prices exactly, Money's range ends in an error, a dearer row is refused"
+    )
     func priceBound() throws {
         let month = 744.0 * 3600
         let calculator = CostCalculator(catalog: try BadCatalogInputTests.dearCatalog(), snapshot: .latest,
@@ -55,11 +57,15 @@ struct CatalogLimitsTests {
 
     @Test("in-memory catalogs and written files get the same row checks")
     func rowsBuiltInCode() throws {
-        var row = PriceRow(snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine, sku: "m",
-                           capacity: .onDemand, pricePerHour: TestSupport.rate("0.1"), billingIncrementSeconds: .max)
-        #expect(throws: CostModelError.invalidCatalogRow(path: "memory", table: "price", row: 1, key: "s/gcp/r/machine/m/on-demand",
-                                                         column: "billing_increment_s", value: "9223372036854775807",
-                                                         reason: "9223372036854775807 is outside 1…86400 s (at most one day)")) {
+        var row = PriceRow(
+            snapshot: "s", effectiveDate: "2026-01-01", provider: .gcp, region: "r", kind: .machine, sku: "m",
+            capacity: .onDemand, pricePerHour: TestSupport.rate("0.1"), billingIncrementSeconds: .max)
+        #expect(
+            throws: CostModelError.invalidCatalogRow(
+                path: "memory", table: "price", row: 1, key: "s/gcp/r/machine/m/on-demand",
+                column: "billing_increment_s", value: "9223372036854775807",
+                reason: "9223372036854775807 is outside 1…86400 s (at most one day)")
+        ) {
             try PriceCatalog(rows: [row])
         }
         row.billingIncrementSeconds = 1
@@ -68,7 +74,10 @@ struct CatalogLimitsTests {
             try PriceCatalog.writeDatabase([row], to: "/nonexistent-dir/never.sqlite")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.contains("column 'effective_date': '2026-02-29' is not valid: not a calendar date: February 2026 has 28 days"))
+            #expect(
+                error.description.contains(
+                    "column 'effective_date': '2026-02-29' is not valid: not a calendar date: February 2026 has 28 days"
+                ))
         }
         row.effectiveDate = "2026-01-01"
         #expect(throws: CostModelError.self) { try PriceCatalog(rows: [row, row]) }
@@ -81,10 +90,16 @@ struct CatalogLimitsTests {
         try catalog.validate(.latest)
         try catalog.validate(.article)
         try catalog.validate(.asOf("2023-01-01"))
-        #expect(throws: CostModelError.noPricesAsOf(date: "2022-12-31", earliest: "2023-01-01")) { try catalog.validate(.asOf("2022-12-31")) }
+        #expect(throws: CostModelError.noPricesAsOf(date: "2022-12-31", earliest: "2023-01-01")) {
+            try catalog.validate(.asOf("2022-12-31"))
+        }
         #expect(throws: CostModelError.invalidDate("2026-02-30")) { try catalog.validate(.asOf("2026-02-30")) }
-        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["article-2023", "2026-11-29"])) { try catalog.validate(.named("2019")) }
-        let usage = BilledUsage(optionName: "x", managedCluster: false, horizonSeconds: 60, nodeRuns: [TestSupport.run(.articleGPU, seconds: 60)])
+        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["article-2023", "2026-11-29"])) {
+            try catalog.validate(.named("2019"))
+        }
+        let usage = BilledUsage(
+            optionName: "x", managedCluster: false, horizonSeconds: 60,
+            nodeRuns: [TestSupport.run(.articleGPU, seconds: 60)])
         #expect(throws: CostModelError.noPricesAsOf(date: "2020-01-01", earliest: "2023-01-01")) {
             try CostCalculator(catalog: catalog, snapshot: .asOf("2020-01-01")).price(usage)
         }

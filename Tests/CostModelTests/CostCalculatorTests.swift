@@ -25,9 +25,13 @@ struct CostCalculatorTests {
         return BilledUsage(optionName: "keda-spot", managedCluster: managed, horizonSeconds: day, nodeRuns: [
             TestSupport.run(.articleSystemNode, id: 0, pool: "default-pool", seconds: day),
             TestSupport.run(.articleSystemNode, id: 1, pool: "default-pool", seconds: day),
-            NodeRun(nodeID: 2, pool: "gpu-pool", machine: TestSupport.spotArticleGPU, startSeconds: 3600, endSeconds: 3600 + 4200,
+                NodeRun(
+                    nodeID: 2, pool: "gpu-pool", machine: TestSupport.spotArticleGPU, startSeconds: 3600,
+                    endSeconds: 3600 + 4200,
                     readySeconds: 3840, runningAtEnd: false, durations: first),
-            NodeRun(nodeID: 3, pool: "gpu-pool", machine: TestSupport.spotArticleGPU, startSeconds: 50_000, endSeconds: 50_020,
+                NodeRun(
+                    nodeID: 3, pool: "gpu-pool", machine: TestSupport.spotArticleGPU, startSeconds: 50_000,
+                    endSeconds: 50_020,
                     readySeconds: nil, runningAtEnd: false, durations: second),
         ])
     }
@@ -91,7 +95,9 @@ struct CostCalculatorTests {
         #expect(report.perMonth.clusterFee == TestSupport.dollars("73"))  // 730 h
         #expect(report.perMonth.netClusterFee == TestSupport.dollars("73"))
         #expect(report.bySKU.last?.sku == "gke-cluster-management")
-        #expect(report.simulated.total == report.simulated.systemNodes + report.simulated.gpuNodes + TestSupport.dollars("2.4"))
+        #expect(
+            report.simulated.total == report.simulated.systemNodes + report.simulated.gpuNodes
+                + TestSupport.dollars("2.4"))
 
         calculator.rules.gkeFreeTierCredit = true
         let credited = try calculator.price(usage(managed: true))
@@ -106,10 +112,14 @@ struct CostCalculatorTests {
     @Test("EKS fee and AWS per-second billing")
     func awsOption() throws {
         let calculator = CostCalculator(catalog: catalog, rules: BillingRules(monthHours: 730))
-        let node = NodeSpec(provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", gpuModel: "T4", gpuCount: 1)
-        let report = try calculator.price(BilledUsage(optionName: "eks", managedCluster: true, horizonSeconds: 3600, nodeRuns: [
-            TestSupport.run(node, seconds: 3600),
-        ]))
+        let node = NodeSpec(
+            provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", gpuModel: "T4", gpuCount: 1)
+        let report = try calculator.price(
+            BilledUsage(
+                optionName: "eks", managedCluster: true, horizonSeconds: 3600,
+                nodeRuns: [
+                    TestSupport.run(node, seconds: 3600)
+                ]))
         #expect(report.simulated.gpuNodes == TestSupport.dollars("0.526"))
         #expect(report.simulated.clusterFee == TestSupport.dollars("0.1"))
         #expect(report.perMonth.total == TestSupport.dollars("456.98"))  // (0.526 + 0.10) × 730
@@ -117,7 +127,9 @@ struct CostCalculatorTests {
 
     @Test("the month length is configurable")
     func monthLength() throws {
-        let usage = BilledUsage(optionName: "d", managedCluster: false, horizonSeconds: 3600, nodeRuns: [TestSupport.run(.articleGPU, seconds: 3600)])
+        let usage = BilledUsage(
+            optionName: "d", managedCluster: false, horizonSeconds: 3600,
+            nodeRuns: [TestSupport.run(.articleGPU, seconds: 3600)])
         let month730 = try CostCalculator(catalog: catalog, snapshot: .article).price(usage)
         let month720 = try CostCalculator(catalog: catalog, snapshot: .article, rules: .article).price(usage)
         #expect(month730.monthlyTotal == TestSupport.dollars("428.22238"))
@@ -132,10 +144,13 @@ struct CostCalculatorTests {
         }
         #expect(throws: CostModelError.self) {
             try calculator.price(BilledUsage(optionName: "x", managedCluster: false, horizonSeconds: 60, nodeRuns: [
-                NodeRun(nodeID: 0, pool: "p", machine: .articleSystemNode, startSeconds: 10, endSeconds: 5, readySeconds: nil, runningAtEnd: false, durations: NodeStateDurations()),
+                NodeRun(
+                    nodeID: 0, pool: "p", machine: .articleSystemNode, startSeconds: 10, endSeconds: 5,
+                    readySeconds: nil, runningAtEnd: false, durations: NodeStateDurations()),
             ]))
         }
-        #expect(throws: CostModelError.clusterProviderUnknown("option 'x' has no node runs to tell the provider from")) {
+        #expect(throws: CostModelError.clusterProviderUnknown("option 'x' has no node runs to tell the provider from"))
+        {
             try calculator.price(BilledUsage(optionName: "x", managedCluster: true, horizonSeconds: 60, nodeRuns: []))
         }
         #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp"])) {
@@ -147,18 +162,30 @@ struct CostCalculatorTests {
 
     @Test("savings ratio compares monthly totals")
     func comparison() {
-        let comparison = CostComparison(baselineName: "a", baselineMonthly: TestSupport.dollars("100"), alternativeName: "b", alternativeMonthly: TestSupport.dollars("25"))
+        let comparison = CostComparison(
+            baselineName: "a", baselineMonthly: TestSupport.dollars("100"), alternativeName: "b",
+            alternativeMonthly: TestSupport.dollars("25"))
         #expect(comparison.savingsRatio == 4)
         #expect(comparison.monthlySavings == TestSupport.dollars("75"))
         #expect(comparison.savingsFraction == 0.75)
-        #expect(CostComparison(baselineName: "a", baselineMonthly: TestSupport.dollars("1"), alternativeName: "b", alternativeMonthly: .zero).savingsRatio == nil)
+        #expect(
+            CostComparison(
+                baselineName: "a", baselineMonthly: TestSupport.dollars("1"), alternativeName: "b",
+                alternativeMonthly: .zero
+            ).savingsRatio == nil)
     }
 
     @Test("replications summarise to an exact mean and a spread")
     func summary() throws {
         let calculator = CostCalculator(catalog: catalog, snapshot: .article, rules: .article)
-        let short = try calculator.price(BilledUsage(optionName: "o", managedCluster: false, horizonSeconds: 3600, nodeRuns: [TestSupport.run(.articleGPU, seconds: 1800)]))
-        let long = try calculator.price(BilledUsage(optionName: "o", managedCluster: false, horizonSeconds: 3600, nodeRuns: [TestSupport.run(.articleGPU, seconds: 3600)]))
+        let short = try calculator.price(
+            BilledUsage(
+                optionName: "o", managedCluster: false, horizonSeconds: 3600,
+                nodeRuns: [TestSupport.run(.articleGPU, seconds: 1800)]))
+        let long = try calculator.price(
+            BilledUsage(
+                optionName: "o", managedCluster: false, horizonSeconds: 3600,
+                nodeRuns: [TestSupport.run(.articleGPU, seconds: 3600)]))
         let summary = try #require(CostSummary([short, long, long]))
         #expect(summary.replications == 3)
         #expect(summary.minimumMonthlyTotal == TestSupport.dollars("211.17816"))

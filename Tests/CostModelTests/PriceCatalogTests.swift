@@ -25,14 +25,19 @@ struct PriceCatalogTests {
 
     @Test("article and current prices are both selectable")
     func snapshotsSelect() throws {
-        let article = try catalog.price(.machine, sku: "n1-highmem-4", provider: "gcp", region: "us-central1", capacity: .spot, snapshot: .article)
+        let article = try catalog.price(
+            .machine, sku: "n1-highmem-4", provider: "gcp", region: "us-central1", capacity: .spot, snapshot: .article)
         #expect(article.pricePerHour == TestSupport.rate("0.049812"))
-        let current = try catalog.price(.machine, sku: "n1-highmem-4", provider: "gcp", region: "us-central1", capacity: .spot)
+        let current = try catalog.price(
+            .machine, sku: "n1-highmem-4", provider: "gcp", region: "us-central1", capacity: .spot)
         #expect(current.pricePerHour == TestSupport.rate("0.083444"))
         #expect(current.snapshot == "2026-11-29")
-        let asOf2024 = try catalog.price(.gpu, sku: "nvidia-tesla-t4", provider: "gcp", region: "us-central1", capacity: .spot, snapshot: .asOf("2024-06-01"))
+        let asOf2024 = try catalog.price(
+            .gpu, sku: "nvidia-tesla-t4", provider: "gcp", region: "us-central1", capacity: .spot,
+            snapshot: .asOf("2024-06-01"))
         #expect(asOf2024.pricePerHour == TestSupport.rate("0.11"))
-        let a3 = try catalog.price(.machine, sku: "a3-highgpu-1g", provider: "gcp", region: "us-central1", capacity: .spot)
+        let a3 = try catalog.price(
+            .machine, sku: "a3-highgpu-1g", provider: "gcp", region: "us-central1", capacity: .spot)
         #expect(a3.pricePerHour.dollarsPerHourText == "6.32619260273973")
     }
 
@@ -51,25 +56,35 @@ struct PriceCatalogTests {
 
     @Test("bundled GPUs are not priced twice, whether or not the node names them")
     func bundledGPU() throws {
-        let named = try catalog.nodePrice(for: NodeSpec(provider: "gcp", region: "us-central1", machineType: "g2-standard-4", gpuModel: "L4", gpuCount: 1))
+        let named = try catalog.nodePrice(
+            for: NodeSpec(
+                provider: "gcp", region: "us-central1", machineType: "g2-standard-4", gpuModel: "L4", gpuCount: 1))
         #expect(named.gpu == nil)
         #expect(named.isGPUNode)
         #expect(named.hourlyRate == TestSupport.rate("0.706832255"))
-        let unnamed = try catalog.nodePrice(for: NodeSpec(provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", spot: true))
+        let unnamed = try catalog.nodePrice(
+            for: NodeSpec(provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", spot: true))
         #expect(unnamed.hourlyRate == TestSupport.rate("0.203"))
         #expect(unnamed.isGPUNode)
     }
 
     @Test("GPU rules: component-only GPUs, mismatches and missing models are errors")
     func gpuErrors() {
-        #expect(throws: CostModelError.gpuNotAttachable(gpuModel: "L4", machineType: "n1-standard-4", attachableTo: [])) {
-            try catalog.nodePrice(for: NodeSpec(provider: "gcp", region: "us-central1", machineType: "n1-standard-4", gpuModel: "L4", gpuCount: 1))
+        #expect(throws: CostModelError.gpuNotAttachable(gpuModel: "L4", machineType: "n1-standard-4", attachableTo: []))
+        {
+            try catalog.nodePrice(
+                for: NodeSpec(
+                    provider: "gcp", region: "us-central1", machineType: "n1-standard-4", gpuModel: "L4", gpuCount: 1))
         }
-        #expect(throws: CostModelError.bundledGPUMismatch(machineType: "g2-standard-4", bundled: "L4", requested: "T4")) {
-            try catalog.nodePrice(for: NodeSpec(provider: "gcp", region: "us-central1", machineType: "g2-standard-4", gpuModel: "T4", gpuCount: 1))
+        #expect(throws: CostModelError.bundledGPUMismatch(machineType: "g2-standard-4", bundled: "L4", requested: "T4"))
+        {
+            try catalog.nodePrice(
+                for: NodeSpec(
+                    provider: "gcp", region: "us-central1", machineType: "g2-standard-4", gpuModel: "T4", gpuCount: 1))
         }
         #expect(throws: CostModelError.gpuModelMissing(machineType: "n1-standard-4", gpuCount: 1)) {
-            try catalog.nodePrice(for: NodeSpec(provider: "gcp", region: "us-central1", machineType: "n1-standard-4", gpuCount: 1))
+            try catalog.nodePrice(
+                for: NodeSpec(provider: "gcp", region: "us-central1", machineType: "n1-standard-4", gpuCount: 1))
         }
     }
 
@@ -78,21 +93,33 @@ struct PriceCatalogTests {
         #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp"])) {
             try catalog.price(.machine, sku: "x", provider: "oracle", region: "r", capacity: .onDemand)
         }
-        #expect(throws: CostModelError.unknownRegion(provider: "gcp", region: "europe-west4", known: ["global", "us-central1"])) {
+        #expect(
+            throws: CostModelError.unknownRegion(
+                provider: "gcp", region: "europe-west4", known: ["global", "us-central1"])
+        ) {
             try catalog.price(.machine, sku: "e2-medium", provider: "gcp", region: "europe-west4", capacity: .onDemand)
         }
-        #expect(throws: CostModelError.unknownSKU(kind: .machine, sku: "n2-standard-8", provider: "gcp", region: "us-central1")) {
-            try catalog.price(.machine, sku: "n2-standard-8", provider: "gcp", region: "us-central1", capacity: .onDemand)
+        #expect(
+            throws: CostModelError.unknownSKU(
+                kind: .machine, sku: "n2-standard-8", provider: "gcp", region: "us-central1")
+        ) {
+            try catalog.price(
+                .machine, sku: "n2-standard-8", provider: "gcp", region: "us-central1", capacity: .onDemand)
         }
         #expect(throws: CostModelError.unknownSnapshot("2019", known: ["2026-11-29", "article-2023"])) {
-            try catalog.price(.machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .onDemand, snapshot: .named("2019"))
+            try catalog.price(
+                .machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .onDemand,
+                snapshot: .named("2019"))
         }
         #expect(throws: CostModelError.invalidDate("last year")) {
-            try catalog.price(.machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .onDemand, snapshot: .asOf("last year"))
+            try catalog.price(
+                .machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .onDemand,
+                snapshot: .asOf("last year"))
         }
         // The article gives no spot price for e2-medium, and Azure B2s v1 has none at all.
         do {
-            _ = try catalog.price(.machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .spot, snapshot: .article)
+            _ = try catalog.price(
+                .machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .spot, snapshot: .article)
             Issue.record("expected an error")
         } catch {
             guard case .noPrice(_, _, _, _, .spot, .article, let available) = error else {
@@ -110,7 +137,8 @@ struct PriceCatalogTests {
     @Test("filters match provider, region and GPU model ignoring case")
     func filters() throws {
         let t4 = try catalog.rows(matching: PriceFilter(gpuModel: "t4"))
-        #expect(Set(t4.map(\.sku)) == ["nvidia-tesla-t4", "g4dn.xlarge", "Standard_NC4as_T4_v3", "Standard_NC8as_T4_v3"])
+        #expect(
+            Set(t4.map(\.sku)) == ["nvidia-tesla-t4", "g4dn.xlarge", "Standard_NC4as_T4_v3", "Standard_NC8as_T4_v3"])
         let fees = try catalog.rows(matching: PriceFilter(kind: .fee))
         #expect(fees.count == 6)
         #expect(fees.allSatisfy { $0.capacity == .onDemand && $0.region == "global" })
@@ -127,7 +155,9 @@ struct PriceCatalogTests {
         #expect(PriceSnapshot.asOf("2022-01-01").select(from: rows).isEmpty)
         #expect(PriceSnapshot.article.select(from: rows).count == 2)
         for row in latest {
-            #expect(try catalog.price(.machine, sku: row.sku, provider: "gcp", region: "us-central1", capacity: row.capacity) == row)
+            #expect(
+                try catalog.price(
+                    .machine, sku: row.sku, provider: "gcp", region: "us-central1", capacity: row.capacity) == row)
         }
     }
 }

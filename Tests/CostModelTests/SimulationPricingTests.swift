@@ -13,7 +13,8 @@ struct SimulationPricingTests {
         let result = try Simulation.run(scenario, option: option)
         #expect(result.nodeRuns.count == 3)
 
-        let report = try CostCalculator(catalog: PriceCatalog.bundled(), snapshot: .latest, rules: .standard).price(result)
+        let report = try CostCalculator(catalog: PriceCatalog.bundled(), snapshot: .latest, rules: .standard).price(
+            result)
         // GPU VM: (0.236606 + 0.35) × 24 h; system: 2 × 0.03350571 × 24 h; GKE fee: 0.10 × 24 h.
         #expect(report.simulated.gpuNodes == TestSupport.dollars("14.078544"))
         #expect(report.simulated.systemNodes == TestSupport.dollars("1.60827408"))

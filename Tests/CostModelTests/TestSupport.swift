@@ -23,11 +23,15 @@ enum TestSupport {
     }
 
     /// A run of `seconds` of `machine` with all time in `state`.
-    static func run(_ machine: NodeSpec, id: Int = 0, pool: String = "gpu-pool", start: Double = 0, seconds: Double, state: NodeState = .serving) -> NodeRun {
+    static func run(
+        _ machine: NodeSpec, id: Int = 0, pool: String = "gpu-pool", start: Double = 0, seconds: Double,
+        state: NodeState = .serving
+    ) -> NodeRun {
         var durations = NodeStateDurations()
         durations[state] = seconds
-        return NodeRun(nodeID: id, pool: pool, machine: machine, startSeconds: start, endSeconds: start + seconds,
-                       readySeconds: start, runningAtEnd: false, durations: durations)
+        return NodeRun(
+            nodeID: id, pool: pool, machine: machine, startSeconds: start, endSeconds: start + seconds,
+            readySeconds: start, runningAtEnd: false, durations: durations)
     }
 
     static func dollars(_ text: String) -> Money {

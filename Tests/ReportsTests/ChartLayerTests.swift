@@ -31,7 +31,9 @@ import Testing
         #expect(NumberFormat.roughly(0.437) == "0.44")
         #expect(NumberFormat.roughly(55) == "55")
         #expect(NumberFormat.roughly(5e-324) == "0")   // once a trap: its step 10⁻³²⁵ is 0 in a Double
-        #expect(NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–" && NumberFormat.count(1234.0) == "1,234")
+        #expect(
+            NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–"
+                && NumberFormat.count(1234.0) == "1,234")
     }
 
     @Test func linearTicksAreNiceAndCoverTheRange() {
@@ -86,20 +88,25 @@ import Testing
         placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])          // a diagonal
         let onDiagonal = ChartRect(x: 70, y: 70, width: 20, height: 10)
         #expect(placer.place([onLine, onDiagonal]) == onLine)
-        #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))  // beside the diagonal, above the line
+        // beside the diagonal, above the line
+        #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))
     }
 
     @Test func wrappedTextFitsTheWidth() {
         ChartRenderer.withMeasuringCanvas { canvas in
-            let lines = canvas.wrap("see https://cloud.google.com/compute/vm-instance-pricing#accelerator-optimized for the price",
-                                    width: 120, .tick)
+            let lines = canvas.wrap(
+                "see https://cloud.google.com/compute/vm-instance-pricing#accelerator-optimized for the price",
+                width: 120, .tick)
             #expect(lines.count > 2)
             for line in lines { #expect(canvas.measure(line, .tick).width <= 120.5) }
         }
     }
 
     @Test func svgIdsDoNotDependOnEarlierSurfaces() {
-        let a = SVGCleaner.normalize(Array(##"<g id="surface17"><use xlink:href="#surface17"/><x id="surface3"/></g>"##.utf8))
-        #expect(String(decoding: a, as: UTF8.self) == ##"<g id="surface1"><use xlink:href="#surface1"/><x id="surface2"/></g>"##)
+        let a = SVGCleaner.normalize(
+            Array(##"<g id="surface17"><use xlink:href="#surface17"/><x id="surface3"/></g>"##.utf8))
+        #expect(
+            String(decoding: a, as: UTF8.self)
+                == ##"<g id="surface1"><use xlink:href="#surface1"/><x id="surface2"/></g>"##)
     }
 }

@@ -15,13 +15,17 @@ import Testing
     }
 
     func cdfChart() throws -> LatencyCDFChart {
-        LatencyCDFChart(curves: [LatencyCurve(result: try Fixtures.dedicatedRun(days: 1)), Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 600)
+        LatencyCDFChart(
+            curves: [LatencyCurve(result: try Fixtures.dedicatedRun(days: 1)), Fixtures.scaleToZeroCurve()],
+            clientTimeoutSeconds: 600)
     }
 
     @Test func latencyCDFMarksP95WhereTheAxisMapsIt() throws {
         let chart = try cdfChart()
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         for (index, curve) in chart.curves.enumerated() {
             let marker = geometry.point(curve.p95Seconds, 0.95)
@@ -36,7 +40,8 @@ import Testing
         // The timeout line is black and dashed at 600 s.
         let timeoutX = geometry.x.position(600)
         let dark = (0..<40).filter { step in
-            let c = PixelProbe.color(image, at: ChartPoint(x: timeoutX, y: geometry.plot.midY + Double(step)), scale: scale)
+            let c = PixelProbe.color(
+                image, at: ChartPoint(x: timeoutX, y: geometry.plot.midY + Double(step)), scale: scale)
             return c.red < 60 && c.green < 60 && c.blue < 60
         }
         #expect(dark.count > 10 && dark.count < 40)
@@ -46,7 +51,9 @@ import Testing
         let series = Fixtures.scaleToZeroDay()
         let chart = TimelineChart(series: series)
         let image = try render(chart)
-        let panels = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let panels = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         #expect(panels.count == 4)
         for panel in panels { #expect(PixelProbe.inkedPixels(image, in: panel.plot, scale: scale) > 500) }
         // Panels share the x axis: same left and right edges.
@@ -54,7 +61,8 @@ import Testing
         // The middle of the last cold start, high in the GPU-node panel, is tinted vermillion.
         let span = try #require(series.coldStarts.last)
         let nodes = panels[3]
-        let probe = ChartPoint(x: nodes.x.position((span.start + span.end) / 2), y: nodes.plot.minY + nodes.plot.height * 0.3)
+        let probe = ChartPoint(
+            x: nodes.x.position((span.start + span.end) / 2), y: nodes.plot.minY + nodes.plot.height * 0.3)
         let c = PixelProbe.color(image, at: probe, scale: scale)
         #expect(Int(c.red) - Int(c.blue) > 25, "cold-start shading at \(probe): \(c)")
     }
@@ -63,7 +71,9 @@ import Testing
         let result = try Fixtures.dedicatedRun(days: 3)
         let series = TimelineSeries(result: result)
         let perDay = (0..<3).map { day in
-            result.timeline.arrivals.enumerated().filter { Int(result.timeline.startSeconds(ofBucket: $0.offset) / 86_400) == day }
+            result.timeline.arrivals.enumerated().filter {
+                Int(result.timeline.startSeconds(ofBucket: $0.offset) / 86_400) == day
+            }
                 .reduce(0) { $0 + Int($1.element) }
         }
         #expect(series.dayIndex == perDay.firstIndex(of: perDay.max()!))
@@ -78,7 +88,9 @@ import Testing
     @Test func costBarsStackToTheTotal() throws {
         let chart = CostChart(options: Fixtures.costs)
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         let slot = geometry.plot.width / 2
         // Scale-to-zero's bottom segment is the grey system-node pool ($48.91).
@@ -101,7 +113,9 @@ import Testing
         #expect(crossing.volume > 1000 && crossing.volume < 3000)
         #expect(crossing.cheaperBelow == "scale-to-zero" && crossing.cheaperAbove == "dedicated")
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         #expect(geometry.x.isLog)
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 3000)
         // Hollow marker: white centre, black ring 6 points out.
@@ -116,7 +130,9 @@ import Testing
         #expect(frontier == ["dedicated", "min 1 node, spot", "cooldown 900 s", "cooldown 300 s", "cooldown 60 s"])
         let chart = ParetoChart(points: Fixtures.pareto, latencyTargetSeconds: 60)
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         let dedicated = geometry.point(6.1, 257)
         #expect(PixelProbe.close(PixelProbe.color(image, at: dedicated, scale: scale), Palette.blue))
     }
@@ -132,7 +148,9 @@ import Testing
         let chart = ParetoChart(points: points, metric: .share("timeout share"), latencyTargetSeconds: 60)
         #expect(chart.latencyTargetSeconds == nil, "a seconds target means nothing on a share axis")
         let image = try render(chart)
-        let geometry = ChartRenderer.withMeasuringCanvas { chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+        let geometry = ChartRenderer.withMeasuringCanvas {
+            chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+        }
         #expect(!geometry.x.isLog)
         let zero = geometry.point(0, 420), cheap = geometry.point(0.12, 80)
         #expect(abs(zero.x - geometry.plot.minX) < 0.5, "0 % sits on the left edge")
@@ -142,8 +160,12 @@ import Testing
 
     @Test func paretoCostAxisStartsAtZeroUnlessTheCostsAreClose() {
         func yRange(_ costs: [Double]) -> (lower: Double, upper: Double) {
-            let points = costs.enumerated().map { ParetoPoint(label: "#\($0)", monthlyDollars: $1, metric: 10 + Double($0)) }
-            let geometry = ChartRenderer.withMeasuringCanvas { ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600)) }
+            let points = costs.enumerated().map {
+                ParetoPoint(label: "#\($0)", monthlyDollars: $1, metric: 10 + Double($0))
+            }
+            let geometry = ChartRenderer.withMeasuringCanvas {
+                ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
+            }
             return (geometry.y.lower, geometry.y.upper)
         }
         // A KEDA grid: $253–$296 a month. Zoomed, with every point inside.
@@ -166,8 +188,10 @@ import Testing
 
     @Test(arguments: ChartFormat.allCases)
     func sameInputDrawsIdenticalBytes(format: ChartFormat) throws {
-        let charts: [any Chart] = [try cdfChart(), TimelineChart(series: Fixtures.scaleToZeroDay()), CostChart(options: Fixtures.costs),
-                                   BreakEvenChart(series: Fixtures.breakEven), ParetoChart(points: Fixtures.pareto)]
+        let charts: [any Chart] = [
+            try cdfChart(), TimelineChart(series: Fixtures.scaleToZeroDay()), CostChart(options: Fixtures.costs),
+            BreakEvenChart(series: Fixtures.breakEven), ParetoChart(points: Fixtures.pareto),
+        ]
         for chart in charts {
             let first = try renderer.data(chart, format: format)
             let second = try renderer.data(chart, format: format)

@@ -17,10 +17,12 @@ import Testing
         let system = try #require(scaleToZero.components.first { $0.kind == .systemNodes })
         #expect(abs(system.dollars - 48.24) < 0.01)
 
-        let input = ReportInput(scenarioName: "article", results: [], costReports: [estimate.dedicated, estimate.scaleToZero],
-                                baselineOptionName: estimate.dedicated.optionName)
+        let input = ReportInput(
+            scenarioName: "article", results: [], costReports: [estimate.dedicated, estimate.scaleToZero],
+            baselineOptionName: estimate.dedicated.optionName)
         #expect(NumberFormat.dollars(scaleToZero.totalDollars) == "$57.83")
-        #expect(CostPhrase.compare(option: scaleToZero.totalDollars, baseline: dedicated.totalDollars) == "7.3× cheaper")
+        #expect(
+            CostPhrase.compare(option: scaleToZero.totalDollars, baseline: dedicated.totalDollars) == "7.3× cheaper")
         let chart = CostChart(options: input.costs, baselineName: input.baselineOptionName)
         #expect(try ChartRenderer().data(chart, format: .png).count > 1000)
         if let directory = Environment.value("COSTSIM_PREVIEW_DIR") {

@@ -40,21 +40,43 @@ import Testing
     }
 
     @Test func zeroAndEmptyCosts() throws {
-        try drawsSomething(CostChart(options: [OptionCost(optionName: "free", components: [CostComponent(kind: .gpuServing, dollars: 0)])]))
+        try drawsSomething(
+            CostChart(options: [
+                OptionCost(optionName: "free", components: [CostComponent(kind: .gpuServing, dollars: 0)])
+            ]))
         try drawsSomething(CostChart(options: []))
-        try drawsSomething(CostChart(options: [OptionCost(optionName: "odd", components: [CostComponent(kind: .other, dollars: .nan),
-                                                                                           CostComponent(kind: .gpuIdle, dollars: -5)])]))
-        try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [10, 100], curves: [.init(optionName: "a", monthlyDollars: [0, 0])])))
+        try drawsSomething(
+            CostChart(options: [
+                OptionCost(
+                    optionName: "odd",
+                    components: [
+                        CostComponent(kind: .other, dollars: .nan),
+                        CostComponent(kind: .gpuIdle, dollars: -5),
+                    ])
+            ]))
+        try drawsSomething(
+            BreakEvenChart(
+                series: BreakEvenSeries(volumes: [10, 100], curves: [.init(optionName: "a", monthlyDollars: [0, 0])])))
         try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [], curves: [])))
-        try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [300], curves: [.init(optionName: "a", monthlyDollars: [80])])))
+        try drawsSomething(
+            BreakEvenChart(
+                series: BreakEvenSeries(volumes: [300], curves: [.init(optionName: "a", monthlyDollars: [80])])))
     }
 
     @Test func emptyTimelineCurvesAndSweeps() throws {
-        try drawsSomething(TimelineChart(series: TimelineSeries(optionName: "x", windowSeconds: 0, bucketSeconds: 0, arrivals: [], queueDepth: [],
-                                                                 readyPods: [], gpuNodes: [], coldStarts: [])))
+        try drawsSomething(
+            TimelineChart(
+                series: TimelineSeries(
+                    optionName: "x", windowSeconds: 0, bucketSeconds: 0, arrivals: [], queueDepth: [],
+                    readyPods: [], gpuNodes: [], coldStarts: [])))
         try drawsSomething(LatencyCDFChart(curves: [], clientTimeoutSeconds: nil))
-        try drawsSomething(LatencyCDFChart(curves: [LatencyCurve(name: "zero", points: [.init(seconds: 0, fraction: 1)], p50Seconds: 0,
-                                                                 p95Seconds: 0, p99Seconds: 0, count: 3)], clientTimeoutSeconds: 60))
+        try drawsSomething(
+            LatencyCDFChart(
+                curves: [
+                    LatencyCurve(
+                        name: "zero", points: [.init(seconds: 0, fraction: 1)], p50Seconds: 0,
+                        p95Seconds: 0, p99Seconds: 0, count: 3)
+                ], clientTimeoutSeconds: 60))
         try drawsSomething(ParetoChart(points: []))
         try drawsSomething(ParetoChart(points: [ParetoPoint(label: "only", monthlyDollars: 0, metric: 0)]))
         try drawsSomething(ParetoChart(points: [ParetoPoint(label: "inf", monthlyDollars: .infinity, metric: .nan)]))
@@ -62,17 +84,36 @@ import Testing
 
     @Test func nonFiniteAndNegativeValuesAreIgnored() throws {
         let nan = Double.nan, inf = Double.infinity
-        try drawsSomething(LatencyCDFChart(curves: [LatencyCurve(name: "bad", points: [.init(seconds: nan, fraction: 0.5), .init(seconds: inf, fraction: 1),
-                                                                                        .init(seconds: 2, fraction: 1)],
-                                                                 p50Seconds: nan, p95Seconds: inf, p99Seconds: -1, count: -3, timedOut: -1)],
-                                           clientTimeoutSeconds: nan))
-        try drawsSomething(TimelineChart(series: TimelineSeries(optionName: "bad", dayIndex: -2, dayCount: 0, windowSeconds: nan, bucketSeconds: -60,
-                                                                 arrivals: [nan, -4, inf, 3], queueDepth: [1, nan], readyPods: [-1],
-                                                                 gpuNodes: [inf], coldStarts: [TimeSpan(start: nan, end: 5), TimeSpan(start: -inf, end: inf)])))
-        try drawsSomething(BreakEvenChart(series: BreakEvenSeries(volumes: [nan, -10, 0, 100], curves: [.init(optionName: "a", monthlyDollars: [1, inf, -5])],
-                                                                  currentVolume: nan)))
-        try drawsSomething(ParetoChart(points: [ParetoPoint(label: "neg", monthlyDollars: -10, metric: -1), ParetoPoint(label: "ok", monthlyDollars: 5, metric: 3)],
-                                       latencyTargetSeconds: -5))
+        try drawsSomething(
+            LatencyCDFChart(
+                curves: [
+                    LatencyCurve(
+                        name: "bad",
+                        points: [
+                            .init(seconds: nan, fraction: 0.5), .init(seconds: inf, fraction: 1),
+                            .init(seconds: 2, fraction: 1),
+                        ],
+                        p50Seconds: nan, p95Seconds: inf, p99Seconds: -1, count: -3, timedOut: -1)
+                ],
+                clientTimeoutSeconds: nan))
+        try drawsSomething(
+            TimelineChart(
+                series: TimelineSeries(
+                    optionName: "bad", dayIndex: -2, dayCount: 0, windowSeconds: nan, bucketSeconds: -60,
+                    arrivals: [nan, -4, inf, 3], queueDepth: [1, nan], readyPods: [-1],
+                    gpuNodes: [inf], coldStarts: [TimeSpan(start: nan, end: 5), TimeSpan(start: -inf, end: inf)])))
+        try drawsSomething(
+            BreakEvenChart(
+                series: BreakEvenSeries(
+                    volumes: [nan, -10, 0, 100], curves: [.init(optionName: "a", monthlyDollars: [1, inf, -5])],
+                    currentVolume: nan)))
+        try drawsSomething(
+            ParetoChart(
+                points: [
+                    ParetoPoint(label: "neg", monthlyDollars: -10, metric: -1),
+                    ParetoPoint(label: "ok", monthlyDollars: 5, metric: 3),
+                ],
+                latencyTargetSeconds: -5))
     }
 
     @Test func reportWithNothingInIt() throws {

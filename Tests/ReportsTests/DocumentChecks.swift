@@ -6,7 +6,9 @@ enum DocumentChecks {
         var count = 0
         var i = 0
         while i + needle.count < bytes.count {
-            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle), bytes[i + needle.count] != UInt8(ascii: "s") {
+            if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle),
+                bytes[i + needle.count] != UInt8(ascii: "s")
+            {
                 count += 1
                 i += needle.count
             } else {

@@ -20,9 +20,12 @@ enum Fixtures {
     }
 
     /// A run of explicit records against one dedicated T4.
-    static func recordsRun(_ records: [TraceRecord], timeout: Double = 60, horizon: Double? = nil) throws -> SimulationResult {
-        let scenario = Scenario(name: "t", workload: .records(records), clientTimeoutSeconds: timeout, horizonSeconds: horizon,
-                                options: [.articleDedicated])
+    static func recordsRun(
+        _ records: [TraceRecord], timeout: Double = 60, horizon: Double? = nil
+    ) throws -> SimulationResult {
+        let scenario = Scenario(
+            name: "t", workload: .records(records), clientTimeoutSeconds: timeout, horizonSeconds: horizon,
+            options: [.articleDedicated])
         return try Simulation.run(scenario, option: .articleDedicated)
     }
 
@@ -112,19 +115,34 @@ enum Fixtures {
     ]
 
     static let assumptions: [AssumptionRow] = [
-        AssumptionRow(item: "Workload", value: "300 minutes of speech per day, office hours", source: "article: \"about 300 minutes of speech\"", date: "2023-06"),
-        AssumptionRow(item: "GPU VM (dedicated)", value: "n1-highmem-4 + 1 × T4, on-demand, $0.35/h", source: "cloud.google.com/compute/vm-instance-pricing", date: "2026-11-01"),
-        AssumptionRow(item: "GPU node pool (scale-to-zero)", value: "n1-standard-2 + 1 × T4, spot, 0–3 nodes", source: "article, gcloud node-pools create", date: "2023-06"),
-        AssumptionRow(item: "System nodes", value: "2 × e2-medium, always on", source: "article, gcloud clusters create", date: "2023-06"),
-        AssumptionRow(item: "GKE management fee", value: "$0.10/h per cluster, one zonal cluster free", source: "cloud.google.com/kubernetes-engine/pricing", date: "2026-11-01"),
-        AssumptionRow(item: "KEDA", value: "pollingInterval 10 s, cooldownPeriod 60 s, queue length target 20", source: "article ScaledObject", date: "2023-06"),
-        AssumptionRow(item: "Client timeout", value: "60 s", source: "ingress-nginx proxy-read-timeout default", date: "2026-11"),
+        AssumptionRow(
+            item: "Workload", value: "300 minutes of speech per day, office hours",
+            source: "article: \"about 300 minutes of speech\"", date: "2023-06"),
+        AssumptionRow(
+            item: "GPU VM (dedicated)", value: "n1-highmem-4 + 1 × T4, on-demand, $0.35/h",
+            source: "cloud.google.com/compute/vm-instance-pricing", date: "2026-11-01"),
+        AssumptionRow(
+            item: "GPU node pool (scale-to-zero)", value: "n1-standard-2 + 1 × T4, spot, 0–3 nodes",
+            source: "article, gcloud node-pools create", date: "2023-06"),
+        AssumptionRow(
+            item: "System nodes", value: "2 × e2-medium, always on", source: "article, gcloud clusters create",
+            date: "2023-06"),
+        AssumptionRow(
+            item: "GKE management fee", value: "$0.10/h per cluster, one zonal cluster free",
+            source: "cloud.google.com/kubernetes-engine/pricing", date: "2026-11-01"),
+        AssumptionRow(
+            item: "KEDA", value: "pollingInterval 10 s, cooldownPeriod 60 s, queue length target 20",
+            source: "article ScaledObject", date: "2023-06"),
+        AssumptionRow(
+            item: "Client timeout", value: "60 s", source: "ingress-nginx proxy-read-timeout default", date: "2026-11"),
     ]
 
     /// A report over a real (short) dedicated run, with the fixture costs and studies.
     static func reportInput(days: Double = 2) throws -> ReportInput {
-        ReportInput(scenarioName: "article", results: [try dedicatedRun(days: days)], costs: costs, baselineOptionName: "dedicated",
-                    assumptions: assumptions, findings: ["These numbers come from one replication; see the assumptions page."],
-                    breakEven: breakEven, pareto: pareto)
+        ReportInput(
+            scenarioName: "article", results: [try dedicatedRun(days: days)], costs: costs,
+            baselineOptionName: "dedicated",
+            assumptions: assumptions, findings: ["These numbers come from one replication; see the assumptions page."],
+            breakEven: breakEven, pareto: pareto)
     }
 }

@@ -20,13 +20,16 @@ enum PixelProbe {
     }
 
     /// Colour at drawing point `point`.
-    static func color(_ image: RasterImage, at point: ChartPoint, scale: Double) -> (red: UInt8, green: UInt8, blue: UInt8) {
+    static func color(
+        _ image: RasterImage, at point: ChartPoint, scale: Double
+    ) -> (red: UInt8, green: UInt8, blue: UInt8) {
         image.rgb(x: Int((point.x * scale).rounded(.down)), y: Int((point.y * scale).rounded(.down)))
     }
 
     static func close(_ a: (red: UInt8, green: UInt8, blue: UInt8), _ b: Color, tolerance: Int = 12) -> Bool {
         let e = b.bytes
-        return abs(Int(a.red) - Int(e.r)) <= tolerance && abs(Int(a.green) - Int(e.g)) <= tolerance && abs(Int(a.blue) - Int(e.b)) <= tolerance
+        return abs(Int(a.red) - Int(e.r)) <= tolerance && abs(Int(a.green) - Int(e.g)) <= tolerance
+            && abs(Int(a.blue) - Int(e.b)) <= tolerance
     }
 
     /// PNG files start with these 8 bytes.

@@ -20,7 +20,8 @@ import Testing
         defer { if preview == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let dedicated = try Fixtures.dedicatedRun()
         let charts: [any Chart] = [
-            LatencyCDFChart(curves: [LatencyCurve(result: dedicated), Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 600),
+            LatencyCDFChart(
+                curves: [LatencyCurve(result: dedicated), Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 600),
             TimelineChart(series: Fixtures.scaleToZeroDay()),
             TimelineChart(series: TimelineSeries(result: dedicated)),
             CostChart(options: Fixtures.costs),
@@ -34,22 +35,30 @@ import Testing
         try ReportRenderer(input: Fixtures.reportInput()).writePDF(to: directory + "/report.pdf")
         let empty = try Fixtures.recordsRun([], horizon: 3600)
         let one = try Fixtures.recordsRun([TraceRecord(arrivalSeconds: 5, workSize: 10)])
-        let slow = try Fixtures.recordsRun((0..<5).map { TraceRecord(arrivalSeconds: Double($0), workSize: 50_000) }, timeout: 1)
+        let slow = try Fixtures.recordsRun(
+            (0..<5).map { TraceRecord(arrivalSeconds: Double($0), workSize: 50_000) }, timeout: 1)
         let degenerate: [(String, any Chart)] = [
             ("empty-cdf", LatencyCDFChart(results: [empty])),
             ("empty-timeline", TimelineChart(series: TimelineSeries(result: empty))),
             ("one-cdf", LatencyCDFChart(results: [one])),
             ("one-timeline", TimelineChart(series: TimelineSeries(result: one))),
             ("slow-cdf", LatencyCDFChart(results: [slow])),
-            ("zero-cost", CostChart(options: [OptionCost(optionName: "free", components: [CostComponent(kind: .gpuServing, dollars: 0)])])),
+            (
+                "zero-cost",
+                CostChart(options: [
+                    OptionCost(optionName: "free", components: [CostComponent(kind: .gpuServing, dollars: 0)])
+                ])
+            ),
             ("empty-breakeven", BreakEvenChart(series: BreakEvenSeries(volumes: [], curves: []))),
             ("empty-pareto", ParetoChart(points: [])),
         ]
         for (name, chart) in degenerate {
-            try ChartRenderer(size: ChartSize(width: 640, height: 400), pixelScale: 1).write(chart, format: .png, to: directory + "/" + name + ".png")
+            try ChartRenderer(size: ChartSize(width: 640, height: 400), pixelScale: 1).write(
+                chart, format: .png, to: directory + "/" + name + ".png")
         }
         try ChartRenderer().write(LatencyCDFChart(results: [one]), format: .svg, to: directory + "/one-cdf.svg")
-        try ReportRenderer(input: ReportInput(scenarioName: "nothing", results: [])).writePDF(to: directory + "/empty-report.pdf")
+        try ReportRenderer(input: ReportInput(scenarioName: "nothing", results: [])).writePDF(
+            to: directory + "/empty-report.pdf")
 
         func bytes(_ name: String) throws -> [UInt8] {
             Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))

@@ -19,7 +19,11 @@ import Testing
 
     @Test func longAssumptionTablesContinueOnMorePages() throws {
         var input = try Fixtures.reportInput(days: 1)
-        input.assumptions = (0..<60).map { AssumptionRow(item: "price \($0)", value: "$\($0).00 per hour", source: "https://example.com/\($0)", date: "2026-11-01") }
+        input.assumptions = (0..<60).map {
+            AssumptionRow(
+                item: "price \($0)", value: "$\($0).00 per hour", source: "https://example.com/\($0)",
+                date: "2026-11-01")
+        }
         let pdf = try ReportRenderer(input: input).pdfData()
         #expect(DocumentChecks.pdfPageCount(pdf) >= 8)
     }
@@ -52,7 +56,9 @@ import Testing
         let listing = try #require(opendir(directory))
         defer { closedir(listing) }
         while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             #expect(!name.contains(".tmp-"), "left a temporary file \(name)")
         }
     }

@@ -14,7 +14,9 @@ import Testing
     @Test func timelineShowsEveryGPUColdStartOfTheDay() throws {
         let result = try Self.runs()[1]
         let series = TimelineSeries(result: result, day: 0)
-        let starts = result.gpuNodeRuns.filter { $0.startSeconds < 86_400 && ($0.readySeconds ?? $0.endSeconds) > $0.startSeconds }
+        let starts = result.gpuNodeRuns.filter {
+            $0.startSeconds < 86_400 && ($0.readySeconds ?? $0.endSeconds) > $0.startSeconds
+        }
         #expect(!starts.isEmpty)
         #expect(series.coldStarts.count == starts.count)
         for (span, run) in zip(series.coldStarts, starts) {
@@ -31,14 +33,16 @@ import Testing
         let results = try Self.runs()
         let calculator = CostCalculator(catalog: try PriceCatalog.bundled(), snapshot: .latest, rules: .standard)
         let reports = try results.map { try calculator.price($0) }
-        let input = ReportInput(scenarioName: "article", results: results, costReports: reports, baselineOptionName: "dedicated",
-                                assumptions: Fixtures.assumptions)
+        let input = ReportInput(
+            scenarioName: "article", results: results, costReports: reports, baselineOptionName: "dedicated",
+            assumptions: Fixtures.assumptions)
         let summary = ReportSummary(input)
         // dedicated times out 0.95 % of requests, scale-to-zero 13.2 %: over the default 1.95 %.
         #expect(summary.verdict.sentence == "Keep dedicated: $428 a month; no cheaper option meets every objective "
             + "(timed out ≤ 1.95%).")
-        #expect(summary.verdict.breachSentences.first?.contains("13.2% of requests time out (objective ≤ 1.95%)") == true,
-                "\(summary.verdict.breachSentences)")
+        #expect(
+            summary.verdict.breachSentences.first?.contains("13.2% of requests time out (objective ≤ 1.95%)") == true,
+            "\(summary.verdict.breachSentences)")
         #expect(summary.sentences.contains { $0.contains("while no GPU is ready") })
         let pdf = try ReportRenderer(input: input).pdfData()
         // summary, assumptions, CDF, two timelines, cost

@@ -7,7 +7,8 @@ import Simulator
 /// refused before they are parsed, saying why (once only "cannot read file"; a FIFO blocked).
 @Suite struct InputFileKindTests {
     static func directory() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-input-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-input-\(UUID().uuidString)")
+            .path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

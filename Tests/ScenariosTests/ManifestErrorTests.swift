@@ -38,7 +38,8 @@ import Simulator
     }
 
     @Test func onlyAnUnrelatedKind() throws {
-        let error = try #require(Self.error("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n"))
+        let error = try #require(
+            Self.error("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {a: b}\n"))
         #expect(error.message.hasPrefix("no ScaledObject or Knative Service found"))
         #expect(error.message.contains("found: ConfigMap"))
         #expect(error.description.hasPrefix("bad.yaml: no ScaledObject"))
@@ -62,7 +63,8 @@ import Simulator
     }
 
     @Test func missingScaleTargetRef() throws {
-        let yaml = Self.scaledObject().replacingOccurrences(of: "  scaleTargetRef:\n    name: worker\n", with: "  pollingInterval: 10\n")
+        let yaml = Self.scaledObject().replacingOccurrences(
+            of: "  scaleTargetRef:\n    name: worker\n", with: "  pollingInterval: 10\n")
         let error = try #require(Self.error(yaml))
         #expect(error.field == "spec.scaleTargetRef")
         #expect(error.line == 6)
@@ -103,7 +105,8 @@ import Simulator
         #expect(error.line == 9)
         #expect(error.message == "minReplicaCount (3) must not exceed maxReplicaCount (2)")
         // Against KEDA's default maximum of 100.
-        #expect(Self.error(Self.scaledObject(spec: "  minReplicaCount: 101"))?.message.contains("KEDA's default") == true)
+        #expect(
+            Self.error(Self.scaledObject(spec: "  minReplicaCount: 101"))?.message.contains("KEDA's default") == true)
     }
 
     @Test func idleNotBelowMin() throws {
@@ -132,7 +135,9 @@ import Simulator
     }
 
     @Test func missingFile() throws {
-        let error = try #require(throws: ScenarioFileError.self) { try ManifestLoader.load(path: "/nonexistent/so.yaml") }
+        let error = try #require(throws: ScenarioFileError.self) {
+            try ManifestLoader.load(path: "/nonexistent/so.yaml")
+        }
         #expect(error.message == "file not found")
     }
 
@@ -154,42 +159,69 @@ import Simulator
         #expect(triggerError(base + ", value: \"0\"")?.message.contains("must be > 0") == true)
         #expect(triggerError(base)?.field == "spec.triggers[0].metadata.value")
         #expect(triggerError("host: \"amqp://r/\", value: \"5\"")?.field == "spec.triggers[0].metadata.mode")
-        #expect(triggerError("host: \"http://r/\", mode: MessageRate, value: \"5\"")?.message == "unsupported mode 'MessageRate': costsim models the QueueLength mode only")
-        #expect(triggerError(base + ", value: \"5\", queueLength: \"5\"")?.field == "spec.triggers[0].metadata.queueLength")
-        #expect(triggerError(base + ", value: \"5\", activationValue: \"-1\"")?.field == "spec.triggers[0].metadata.activationValue")
+        #expect(
+            triggerError("host: \"http://r/\", mode: MessageRate, value: \"5\"")?.message
+                == "unsupported mode 'MessageRate': costsim models the QueueLength mode only")
+        #expect(
+            triggerError(base + ", value: \"5\", queueLength: \"5\"")?.field == "spec.triggers[0].metadata.queueLength")
+        #expect(
+            triggerError(base + ", value: \"5\", activationValue: \"-1\"")?.field
+                == "spec.triggers[0].metadata.activationValue")
         #expect(triggerError(base + ", value: \"5\", protocol: stomp")?.field == "spec.triggers[0].metadata.protocol")
-        #expect(triggerError("host: \"redis://r/\", mode: QueueLength, value: \"5\"")?.field == "spec.triggers[0].metadata.host")
+        #expect(
+            triggerError("host: \"redis://r/\", mode: QueueLength, value: \"5\"")?.field
+                == "spec.triggers[0].metadata.host")
         let amqpExclude = triggerError(base + ", value: \"5\", excludeUnacknowledged: \"true\"")
         #expect(amqpExclude?.field == "spec.triggers[0].metadata.excludeUnacknowledged")
         #expect(amqpExclude?.message.contains("http") == true)
         // Explicit protocol wins over the host's scheme.
-        #expect(triggerError("host: \"amqp://r/\", protocol: http, mode: QueueLength, value: \"5\", excludeUnacknowledged: \"true\"") == nil)
+        #expect(
+            triggerError(
+                "host: \"amqp://r/\", protocol: http, mode: QueueLength, value: \"5\", excludeUnacknowledged: \"true\"")
+                == nil)
     }
 
     @Test func unsupportedScalingFeatures() throws {
         let valueMetric = try #require(Self.error(Self.scaledObject(trigger: "type: rabbitmq\n    metricType: Value")))
         #expect(valueMetric.field == "spec.triggers[0].metricType")
         #expect(valueMetric.message.contains("unsupported metricType 'Value'"))
-        let modifiers = try #require(Self.error(Self.scaledObject(spec: "  advanced:\n    scalingModifiers:\n      formula: \"q / 2\"")))
+        let modifiers = try #require(
+            Self.error(Self.scaledObject(spec: "  advanced:\n    scalingModifiers:\n      formula: \"q / 2\"")))
         #expect(modifiers.field == "spec.advanced.scalingModifiers")
-        let twoQueues = Self.scaledObject() + "\n  - type: rabbitmq\n    metadata: {host: \"amqp://r/\", mode: QueueLength, value: \"1\"}"
+        let twoQueues =
+            Self.scaledObject()
+            + "\n  - type: rabbitmq\n    metadata: {host: \"amqp://r/\", mode: QueueLength, value: \"1\"}"
         #expect(Self.error(twoQueues)?.field == "spec.triggers[1]")
         let fallback = Self.error(Self.scaledObject(spec: "  fallback: {failureThreshold: 3}"))
         #expect(fallback?.field == "spec.fallback.replicas")
-        let policy = Self.error(Self.scaledObject(spec: "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleUp:\n          policies: [{type: Requests, value: 1, periodSeconds: 15}]"))
+        let policy = Self.error(
+            Self.scaledObject(
+                spec:
+                    "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleUp:\n          "
+                        + "policies: [{type: Requests, value: 1, periodSeconds: 15}]"))
         #expect(policy?.field == "spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp.policies[0].type")
-        let window = Self.error(Self.scaledObject(spec: "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleDown: {stabilizationWindowSeconds: 4000}"))
+        let window = Self.error(
+            Self.scaledObject(
+                spec:
+                    "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleDown: "
+                        + "{stabilizationWindowSeconds: 4000}"))
         #expect(window?.message.contains("0 … 3600") == true)
     }
 
     @Test func deploymentGracePeriodMustBeANonNegativeWholeNumber() throws {
-        let deployment = "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec:\n  template:\n    spec: {terminationGracePeriodSeconds: -1}\n"
+        let deployment =
+            "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec:\n  template:\n    spec: "
+                + "{terminationGracePeriodSeconds: -1}\n"
         let error = try #require(Self.error(Self.scaledObject() + deployment))
         #expect(error.field == "spec.template.spec.terminationGracePeriodSeconds")
         #expect(error.line == 21)
-        let huge = try #require(Self.error(Self.scaledObject() + deployment.replacingOccurrences(of: "-1", with: "9223372036854775807")))
+        let huge = try #require(
+            Self.error(Self.scaledObject() + deployment.replacingOccurrences(of: "-1", with: "9223372036854775807")))
         #expect(huge.message.contains("must be within 0 … 3155760000"), "\(huge)")
-        let notAMapping = try #require(Self.error(Self.scaledObject() + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec: hello\n"))
+        let notAMapping = try #require(
+            Self.error(
+                Self.scaledObject()
+                    + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec: hello\n"))
         #expect(notAMapping.field == "spec" && notAMapping.message.contains("must be a mapping"), "\(notAMapping)")
     }
 
@@ -202,7 +234,8 @@ import Simulator
     }
 
     @Test func aTargetKindOtherThanADeploymentIsWarnedAbout() throws {
-        let yaml = Self.scaledObject().replacingOccurrences(of: "    name: worker\n", with: "    name: worker\n    kind: Bogus\n")
+        let yaml = Self.scaledObject().replacingOccurrences(
+            of: "    name: worker\n", with: "    name: worker\n    kind: Bogus\n")
         let loaded = try ManifestLoader.parse(yaml: yaml, file: "so.yaml")
         #expect(loaded.warnings.contains { "\($0)".contains("'Bogus' is simulated as one") }, "\(loaded.warnings)")
     }

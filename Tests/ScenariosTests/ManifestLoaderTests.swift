@@ -6,7 +6,8 @@ import Simulator
 /// KEDA ScaledObject manifests: the article's, a full one, HTTP triggers, HPA documents, warnings.
 @Suite struct ManifestLoaderTests {
     static var repositoryRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     }
 
     static func keda(_ manifest: LoadedManifest) throws -> KEDAConfiguration {
@@ -39,7 +40,8 @@ import Simulator
     }
 
     @Test func bundledArticleScaledObject() throws {
-        try expectArticleValues(try ManifestLoader.load(path: Self.repositoryRoot + "/scenarios/article-scaledobject.yaml"))
+        try expectArticleValues(
+            try ManifestLoader.load(path: Self.repositoryRoot + "/scenarios/article-scaledobject.yaml"))
     }
 
     static let full = """
@@ -138,15 +140,23 @@ import Simulator
         #expect(keda.maxReplicaCount == 8)
         #expect(keda.idleReplicaCount == 0)
         #expect(keda.fallback == KEDAConfiguration.Fallback(failureThreshold: 3, replicas: 2))
-        #expect(keda.trigger == RabbitMQTrigger(targetValue: 10, activationValue: 2.5, queueProtocol: .http, useCachedMetrics: true))
+        #expect(
+            keda.trigger
+                == RabbitMQTrigger(targetValue: 10, activationValue: 2.5, queueProtocol: .http, useCachedMetrics: true))
         let behavior = try #require(keda.hpaBehavior)
         #expect(behavior.scaleUp == HPABehavior.Rules(
             stabilizationWindowSeconds: 30,
-            policies: [HPABehavior.Policy(kind: .pods, value: 2, periodSeconds: 60), HPABehavior.Policy(kind: .percent, value: 50, periodSeconds: 30)],
+            policies: [
+                HPABehavior.Policy(kind: .pods, value: 2, periodSeconds: 60),
+                HPABehavior.Policy(kind: .percent, value: 50, periodSeconds: 30),
+            ],
             selectPolicy: .min))
         // Omitted fields of a present direction take that direction's defaults (window 300 s, Max).
-        #expect(behavior.scaleDown == HPABehavior.Rules(
-            stabilizationWindowSeconds: 300, policies: [HPABehavior.Policy(kind: .pods, value: 1, periodSeconds: 120)], selectPolicy: .max))
+        #expect(
+            behavior.scaleDown
+                == HPABehavior.Rules(
+                    stabilizationWindowSeconds: 300,
+                    policies: [HPABehavior.Policy(kind: .pods, value: 1, periodSeconds: 120)], selectPolicy: .max))
         #expect(manifest.terminationGracePeriodSeconds == 120)
         #expect(manifest.name == "gpu-worker-scaler")
         // Only the ConfigMap is reported; Deployment details, labels, connection settings are silent.
@@ -166,12 +176,17 @@ import Simulator
             """)
         let behavior = try #require(try Self.keda(try ManifestLoader.parse(yaml: yaml, file: "t.yaml")).hpaBehavior)
         #expect(behavior.scaleUp == .defaultScaleUp)
-        #expect(behavior.scaleDown == HPABehavior.Rules(
-            stabilizationWindowSeconds: 60, policies: HPABehavior.Rules.defaultScaleDown.policies, selectPolicy: .disabled))
+        #expect(
+            behavior.scaleDown
+                == HPABehavior.Rules(
+                    stabilizationWindowSeconds: 60, policies: HPABehavior.Rules.defaultScaleDown.policies,
+                    selectPolicy: .disabled))
     }
 
     /// A ScaledObject with the given lines appended to its spec (indented by 2).
-    static func minimal(extra: String = "", trigger: String = "host: amqp://rabbit:5672/\n      mode: QueueLength\n      value: \"20\"") -> String {
+    static func minimal(
+        extra: String = "", trigger: String = "host: amqp://rabbit:5672/\n      mode: QueueLength\n      value: \"20\""
+    ) -> String {
         """
         apiVersion: keda.sh/v1alpha1
         kind: ScaledObject
@@ -189,13 +204,18 @@ import Simulator
     }
 
     @Test func kedaDefaultsWhenFieldsAreAbsent() throws {
-        let keda = try Self.keda(try ManifestLoader.parse(yaml: Self.minimal(trigger: "queueName: q\n      host: amqps://rabbit/"), file: "t.yaml"))
+        let keda = try Self.keda(
+            try ManifestLoader.parse(
+                yaml: Self.minimal(trigger: "queueName: q\n      host: amqps://rabbit/"), file: "t.yaml"))
         #expect(keda == KEDAConfiguration(trigger: RabbitMQTrigger(targetValue: 20, queueProtocol: .amqp)))
         #expect(keda.pollingIntervalSeconds == 30 && keda.cooldownPeriodSeconds == 300 && keda.maxReplicaCount == 100)
     }
 
     @Test func httpTriggerWithExcludeUnacknowledged() throws {
-        let yaml = Self.minimal(trigger: "host: https://user:secret@rabbit.example:15671/vhost\n      mode: QueueLength\n      value: 5\n      excludeUnacknowledged: \"true\"")
+        let yaml = Self.minimal(
+            trigger:
+                "host: https://user:secret@rabbit.example:15671/vhost\n      mode: QueueLength\n      value: 5\n      "
+                    + "excludeUnacknowledged: \"true\"")
         let manifest = try ManifestLoader.parse(yaml: yaml, file: "t.yaml")
         let trigger = try Self.keda(manifest).trigger
         #expect(trigger.queueProtocol == .http)  // from the https:// scheme
@@ -207,21 +227,27 @@ import Simulator
     }
 
     @Test func deprecatedQueueLengthAndMissingHostWarn() throws {
-        let manifest = try ManifestLoader.parse(yaml: Self.minimal(trigger: "queueLength: \"7\"\n      queueName: q"), file: "t.yaml")
+        let manifest = try ManifestLoader.parse(
+            yaml: Self.minimal(trigger: "queueLength: \"7\"\n      queueName: q"), file: "t.yaml")
         let trigger = try Self.keda(manifest).trigger
         #expect(trigger.targetValue == 7)
         #expect(trigger.queueProtocol == .amqp)
-        #expect(manifest.warnings.map(\.field) == ["spec.triggers[0].metadata.queueLength", "spec.triggers[0].metadata"])
+        #expect(
+            manifest.warnings.map(\.field) == ["spec.triggers[0].metadata.queueLength", "spec.triggers[0].metadata"])
         #expect(manifest.warnings[1].message.contains("assuming amqp"))
     }
 
     @Test func unknownSpecFieldIsAWarningWithItsLine() throws {
-        let yaml = Self.minimal(extra: "  pollingInterval: 10\n  sclaeDownDelay: 5\n  advanced:\n    somethingNew: true")
+        let yaml = Self.minimal(
+            extra: "  pollingInterval: 10\n  sclaeDownDelay: 5\n  advanced:\n    somethingNew: true")
         let manifest = try ManifestLoader.parse(yaml: yaml, file: "so.yaml")
         #expect(try Self.keda(manifest).pollingIntervalSeconds == 10)
         let warning = try #require(manifest.warnings.first { $0.field == "spec.sclaeDownDelay" })
         #expect(warning.line == 9)
-        #expect(warning.description == "so.yaml:9: field 'spec.sclaeDownDelay': warning: unknown field, ignored (costsim does not model it)")
+        #expect(
+            warning.description
+                == "so.yaml:9: field 'spec.sclaeDownDelay': warning: unknown field, ignored (costsim does not model it)"
+        )
         #expect(manifest.warnings.contains { $0.field == "spec.advanced.somethingNew" && $0.line == 11 })
         #expect(manifest.warnings.count == 2)
     }
@@ -277,14 +303,19 @@ import Simulator
         #expect(fromHPA.warnings.map(\.field) == ["spec.behavior"])
         #expect(fromHPA.warnings.first?.message.contains("move this behavior") == true)
 
-        let own = Self.minimal(extra: "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleDown: {stabilizationWindowSeconds: 30}")
+        let own = Self.minimal(
+            extra:
+                "  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n        scaleDown: "
+                    + "{stabilizationWindowSeconds: 30}")
         let fromScaledObject = try ManifestLoader.parse(yaml: own + "\n" + Self.hpaDocument, file: "t.yaml")
         #expect(try Self.keda(fromScaledObject).hpaBehavior?.scaleDown.stabilizationWindowSeconds == 30)
         #expect(fromScaledObject.warnings.first?.message.contains("takes precedence") == true)
     }
 
     @Test func deploymentThatIsNotTheTargetIsIgnoredWithAWarning() throws {
-        let other = "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api-server}\nspec:\n  template:\n    spec: {terminationGracePeriodSeconds: 10}\n"
+        let other =
+            "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api-server}\nspec:\n  template:\n    spec: "
+                + "{terminationGracePeriodSeconds: 10}\n"
         let manifest = try ManifestLoader.parse(yaml: Self.minimal() + other, file: "t.yaml")
         #expect(manifest.terminationGracePeriodSeconds == nil)
         #expect(manifest.warnings.count == 1)
@@ -306,6 +337,7 @@ import Simulator
                 triggers: [{type: rabbitmq, metadata: {host: "http://r/", mode: QueueLength, value: "3"}}]
             """
         let keda = try Self.keda(try ManifestLoader.parse(yaml: yaml, file: "t.yaml"))
-        #expect(keda.pollingIntervalSeconds == 5 && keda.trigger.queueProtocol == .http && keda.trigger.targetValue == 3)
+        #expect(
+            keda.pollingIntervalSeconds == 5 && keda.trigger.queueProtocol == .http && keda.trigger.targetValue == 3)
     }
 }

@@ -5,7 +5,8 @@ import Simulator
 
 @Suite struct ScenarioLoaderTests {
     static var repositoryRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
     }
 
     /// `Tests/Fixtures/NAME`: data vendored for tests (origin and licence in its README).
@@ -51,7 +52,9 @@ import Simulator
         let scenario = try parse(Self.minimal)
         #expect(scenario.seed == 1)
         #expect(scenario.workers == WorkerSettings())
-        guard case .dedicated(let deployment) = scenario.options[0].kind else { Issue.record("expected dedicated"); return }
+        guard case .dedicated(let deployment) = scenario.options[0].kind else {
+            Issue.record("expected dedicated"); return
+        }
         #expect(deployment.node.provider == "gcp")
         #expect(deployment.node.gpuCount == 1)
     }
@@ -94,10 +97,13 @@ import Simulator
         #expect(description.requestSize == .exponential(mean: 4))
         #expect(scenario.effectiveHorizonSeconds == 86_400)
         // A bad rate file is an error at the path's line in the scenario, naming the file's line.
-        let bad = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("bad-rates-\(UUID().uuidString).csv")
+        let bad = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "bad-rates-\(UUID().uuidString).csv")
         try "0,1,1,Poisson,1,1\n".write(to: bad, atomically: true, encoding: .utf8)
         let error = self.error("workload:\n  rates: {path: \(bad.path)}\noptions: []\n")
-        #expect(error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true, "\(String(describing: error))")
+        #expect(
+            error.map { "\($0)".contains("test.yaml:2") && "\($0)".contains(":1: field 'pattern'") } == true,
+            "\(String(describing: error))")
     }
 
     /// The autoscaled option of a one-day scenario: `autoscaler` (a `keda:` or `knative:` line)
@@ -122,7 +128,9 @@ import Simulator
             try #require(try autoscaled(extra: "clusterAutoscaler: {\(fields)}")).clusterAutoscaler
         }
         let defaults = try settings("profile: upstream-defaults")
-        let defaultValues = [defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds]
+        let defaultValues = [
+            defaults.initialBackoffSeconds, defaults.maxBackoffSeconds, defaults.backoffResetTimeoutSeconds,
+        ]
         #expect(defaultValues == [300, 1800, 10_800])
         let set = try settings(
             "initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
@@ -194,7 +202,9 @@ import Simulator
     @Test func missingRequiredFieldsAndBadDurations() {
         #expect(error("options: []")?.field == "workload")
         #expect(error(Self.minimal + "\nclient: {timeout: soon}")?.field == "client.timeout")
-        #expect(error(Self.minimal.replacingOccurrences(of: "machineType: n1-highmem-4, ", with: ""))?.field == "options[0].dedicated.node.machineType")
+        #expect(
+            error(Self.minimal.replacingOccurrences(of: "machineType: n1-highmem-4, ", with: ""))?.field
+                == "options[0].dedicated.node.machineType")
         #expect(error(Self.minimal + "\nworkers: {concurrency: 2, prefetch: 1}")?.message.contains("prefetch") == true)
     }
 
@@ -224,7 +234,8 @@ import Simulator
         let yaml = Self.minimal + "\n" + line
         let error = error(yaml)
         let lineNumber = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
-        #expect(error?.description.hasPrefix("test.yaml:\(lineNumber): \(field)") == true, "\(String(describing: error))")
+        #expect(
+            error?.description.hasPrefix("test.yaml:\(lineNumber): \(field)") == true, "\(String(describing: error))")
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     }
 
@@ -238,7 +249,8 @@ import Simulator
         let scenario = try parse(Self.minimal.replacingOccurrences(
             of: "generate: {days: 2}",
             with: "generate: {days: 2, requestSize: {empirical: {file: \(path), column: value, scale: 0.001}}}"))
-        guard case .synthetic(let generator) = scenario.workload, case .empirical(let samples) = generator.requestSize else {
+        guard case .synthetic(let generator) = scenario.workload, case .empirical(let samples) = generator.requestSize
+        else {
             Issue.record("expected an empirical request size"); return
         }
         #expect(samples.values.count == 1000)

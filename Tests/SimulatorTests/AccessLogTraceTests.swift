@@ -47,7 +47,8 @@ import Testing
 
     @Test func malformedNginxLinesNameLineAndVariable() {
         let good =
-            "10.8.0.21 - - [06/Dec/2026:10:00:05 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"ua\" 10 0.5 [up] [] 10.4.1.12:8080 5 0.4 200 id1\n"
+            "10.8.0.21 - - [06/Dec/2026:10:00:05 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"ua\" 10 0.5 [up] [] "
+                + "10.4.1.12:8080 5 0.4 200 id1\n"
         let truncated = TraceReaderTests.error(
             reading: good + "10.8.0.21 - - [06/Dec/2026:10:00:06 +0000] \"GET / HTTP/1.1\" 200\n",
             format: .nginx(), name: "access.log")
@@ -109,7 +110,8 @@ import Testing
         func parse(_ text: String) -> Timestamp? {
             Array(text.utf8).withUnsafeBufferPointer { Timestamp.parseWallClock($0) }
         }
-        // 2026-12-06T10:00:05Z is 1,796,551,205 s after the epoch (20,793 days × 86,400 + 36,005); +0100 is an hour ahead of UTC.
+        // 2026-12-06T10:00:05Z is 1,796,551,205 s after the epoch (20,793 days × 86,400 + 36,005); +0100 is an hour
+        // ahead of UTC.
         #expect(parse("06/Dec/2026:10:00:05 +0000")?.unixSeconds == 1_796_551_205)
         #expect(parse("06/Dec/2026:11:00:05 +0100")?.unixSeconds == 1_796_551_205)
         #expect(parse("31/Nov/2026:10:00:05 +0000") == nil)
@@ -120,7 +122,8 @@ import Testing
         var format = TraceFormat.envoyJSON
         format.filters = [RowFilter(column: "response_code", value: "200")]
         let (records, dropped, _) = try Self.read(Self.fixture("istio-access.jsonl"), format)
-        // start_time 10:00:00.880, 10:00:00.750, 10:01:58 (the 503 at 10:01:10 is dropped); upstream_service_time in ms.
+        // start_time 10:00:00.880, 10:00:00.750, 10:01:58 (the 503 at 10:01:10 is dropped); upstream_service_time in
+        // ms.
         let expected: [(arrival: Double, service: Double)] = [(0, 8.249), (0.13, 4.118), (117.25, 1.999)]
         #expect(records.count == expected.count && dropped == 1)
         for (record, want) in zip(records, expected) {

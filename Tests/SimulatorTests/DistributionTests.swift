@@ -31,7 +31,9 @@ import Testing
         let meanTolerance = 5 * (distribution.variance / Double(n)).squareRoot() + 1e-12
         let varianceTolerance = 5 * (max(fourth - variance * variance, 0) / Double(n)).squareRoot() + 1e-12
         #expect(abs(mean - distribution.mean) <= meanTolerance, "\(name): mean \(mean) vs \(distribution.mean)")
-        #expect(abs(variance - distribution.variance) <= varianceTolerance, "\(name): variance \(variance) vs \(distribution.variance)")
+        #expect(
+            abs(variance - distribution.variance) <= varianceTolerance,
+            "\(name): variance \(variance) vs \(distribution.variance)")
     }
 
     @Test func lognormalByMeanAndP95HitsBoth() throws {

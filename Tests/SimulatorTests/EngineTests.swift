@@ -21,7 +21,11 @@ private struct Arrivals: EventHandler {
     mutating func scheduleNext(_ engine: inout Engine<String>) {
         guard !times.isEmpty else { return }
         let time = times.removeFirst()
-        if throughStream { engine.scheduleStreamEvent("arrival", at: time) } else { engine.schedule("arrival", at: time) }
+        if throughStream {
+            engine.scheduleStreamEvent("arrival", at: time)
+        } else {
+            engine.schedule("arrival", at: time)
+        }
     }
 
     mutating func handle(_ event: String, engine: inout Engine<String>) {
@@ -51,7 +55,9 @@ private struct Arrivals: EventHandler {
         let queued = run(throughStream: false), streamed = run(throughStream: true)
         #expect(streamed.fired == queued.fired)
         #expect(streamed.engine.processedEventCount == queued.engine.processedEventCount)
-        #expect(queued.fired.contains("1.0 completion") && queued.fired.contains("1.0 arrival"), "ties between the stream and the queue")
+        #expect(
+            queued.fired.contains("1.0 completion") && queued.fired.contains("1.0 arrival"),
+            "ties between the stream and the queue")
     }
 
 

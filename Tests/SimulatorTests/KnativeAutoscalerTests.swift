@@ -11,9 +11,11 @@ import Testing
         var replicas = replicas
         var trace: [String] = []
         for time in stride(from: start, through: end, by: 2) {
-            let decision = autoscaler.tick(now: time, integral: integral(time), readyPods: replicas, currentReplicas: replicas, compact: compact)
+            let decision = autoscaler.tick(
+                now: time, integral: integral(time), readyPods: replicas, currentReplicas: replicas, compact: compact)
             if let decision { replicas = decision.replicas }
-            trace.append("\(time): \(decision.map { "\($0.replicas)" } ?? "-") waiting=\(autoscaler.isWaitingToScaleToZero)")
+            trace.append(
+                "\(time): \(decision.map { "\($0.replicas)" } ?? "-") waiting=\(autoscaler.isWaitingToScaleToZero)")
         }
         return trace
     }
@@ -29,7 +31,10 @@ import Testing
         let secondBurst = { (time: Double) in draining(time) + 2 * Swift.min(Swift.max(0, time - 100), 30) }
         var restored = KnativeAutoscaler(configuration: KnativeConfiguration())
         let warmUp = Self.run(&restored, from: 2, to: 62, replicas: 1, integral: draining)
-        let replicas = Int(warmUp.compactMap { $0.split(separator: " ")[1] == "-" ? nil : $0.split(separator: " ")[1] }.last ?? "1") ?? 1
+        let replicas =
+            Int(
+                warmUp.compactMap { $0.split(separator: " ")[1] == "-" ? nil : $0.split(separator: " ")[1] }.last ?? "1"
+            ) ?? 1
         var reference = restored
 
         let checkpoint = restored.checkpoint()

@@ -29,7 +29,8 @@ import Testing
         var decisions: [(time: Double, replicas: Int, panic: Bool)] = []
         for time in stride(from: 0.0, through: 180, by: 2) {
             let ready = time < 110 ? 1 : replicas
-            let decision = autoscaler.tick(now: time, integral: integral(time), readyPods: ready, currentReplicas: replicas)
+            let decision = autoscaler.tick(
+                now: time, integral: integral(time), readyPods: ready, currentReplicas: replicas)
             if let decision {
                 replicas = decision.replicas
                 decisions.append((time, decision.replicas, decision.rule.text.hasPrefix("panic mode")))

@@ -16,7 +16,8 @@ import Testing
             case .none: return []
             case .zeros: return [0, 0, 0]
             case .single: return [12.345_678]
-            case .sameBucket: return [5.000_1, 5.000_2, 5.000_15, 5.000_2]        // one 4.1 ms bucket: raw min and max inside it
+            // one 4.1 ms bucket: raw min and max inside it
+            case .sameBucket: return [5.000_1, 5.000_2, 5.000_15, 5.000_2]
             case .negativeAndZero: return [-1, 0, 0.000_000_4, 0.000_000_6, 3]
             case .wideRange:
                 // 1 µs to ~10⁵ s, beyond the hour the histogram is pre-sized for, with repeats.
@@ -58,7 +59,9 @@ import Testing
     }
 
     @Test func countsIndexAndLowestValueInvertEachOther() {
-        for value: UInt64 in [0, 1, 2_047, 2_048, 2_049, 4_095, 4_096, 1_000_000, 3_600_000_000, 1 << 40, UInt64.max / 2] {
+        for value: UInt64 in [
+            0, 1, 2_047, 2_048, 2_049, 4_095, 4_096, 1_000_000, 3_600_000_000, 1 << 40, UInt64.max / 2,
+        ] {
             let index = LatencyDistribution.countsIndex(of: value)
             let lowest = LatencyDistribution.lowestValue(atCountsIndex: index)
             #expect(lowest <= value)
@@ -73,17 +76,26 @@ import Testing
     ) {
         let clamped = values.map { Swift.max(0, $0) }
         #expect(actual.count == Int(library.totalCount), sourceLocation: sourceLocation)
-        let mean = clamped.isEmpty ? 0 : clamped.reduce(0, +) / Double(clamped.count)   // summed in another order when pooled
+        // summed in another order when pooled
+        let mean = clamped.isEmpty ? 0 : clamped.reduce(0, +) / Double(clamped.count)
         #expect(abs(actual.meanSeconds - mean) <= 1e-12 * Swift.max(1, mean), sourceLocation: sourceLocation)
         #expect(actual.maxSeconds == (clamped.max() ?? 0), sourceLocation: sourceLocation)
-        for percentile in [-1, 0, 0.1, 1, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100, 120] + Array(stride(from: 0.0, through: 100, by: 0.37)) {
-            let expected = library.totalCount == 0 ? 0
-                : percentile >= 100 ? actual.maxSeconds
-                : Swift.min(Double(library.valueAtPercentile(percentile)) / 1_000_000, actual.maxSeconds)
-            #expect(actual.seconds(atPercentile: percentile) == expected, "p\(percentile)", sourceLocation: sourceLocation)
+        for percentile in [-1, 0, 0.1, 1, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100, 120]
+            + Array(stride(from: 0.0, through: 100, by: 0.37))
+        {
+            let expected =
+                library.totalCount == 0
+                ? 0
+                : percentile >= 100
+                    ? actual.maxSeconds
+                    : Swift.min(Double(library.valueAtPercentile(percentile)) / 1_000_000, actual.maxSeconds)
+            #expect(
+                actual.seconds(atPercentile: percentile) == expected, "p\(percentile)", sourceLocation: sourceLocation)
         }
         let points = actual.cumulativePoints()
-        let expected = library.recordedValues().map { (Double(library.highestEquivalentForValue($0.value)) / 1_000_000, $0.percentile / 100) }
+        let expected = library.recordedValues().map {
+            (Double(library.highestEquivalentForValue($0.value)) / 1_000_000, $0.percentile / 100)
+        }
         #expect(points.map(\.seconds) == expected.map(\.0), sourceLocation: sourceLocation)
         #expect(points.map(\.fraction) == expected.map(\.1), sourceLocation: sourceLocation)
     }

@@ -29,11 +29,15 @@ import Testing
         let days = Self.customersPerReplication / arrivalRate / 86_400
         var scenario = Scenario(
             name: "theory",
-            workload: .synthetic(SyntheticTrace.Description(workPerDay: arrivalRate * service.mean * 86_400, days: days, profile: .uniform, requestSize: service)),
+            workload: .synthetic(
+                SyntheticTrace.Description(
+                    workPerDay: arrivalRate * service.mean * 86_400, days: days, profile: .uniform, requestSize: service
+                )),
             inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 1e12, seed: 77)
         scenario.options = [Fixtures.dedicated(nodes: servers)]
         let waits = try (0..<Self.replications).map { replication in
-            try Simulation.run(scenario, option: scenario.options[0], replication: replication).requests.wait.meanSeconds
+            try Simulation.run(scenario, option: scenario.options[0], replication: replication).requests.wait
+                .meanSeconds
         }
         return Estimate(waits)
     }
@@ -62,7 +66,9 @@ import Testing
 
     @Test func littlesLawHoldsOnEveryRun() throws {
         // L = λ W on the sample path: time-average number in system = arrivals / T × mean sojourn.
-        for (servers, profile) in [(1, ArrivalProfile.uniform), (2, .officeHours), (1, .bursty(meanOnSeconds: 300, meanOffSeconds: 900))] {
+        for (servers, profile) in [
+            (1, ArrivalProfile.uniform), (2, .officeHours), (1, .bursty(meanOnSeconds: 300, meanOffSeconds: 900)),
+        ] {
             let scenario = Scenario(
                 name: "little", workload: .synthetic(SyntheticTrace.Description(days: 3, profile: profile)),
                 clientTimeoutSeconds: 1e9, horizonSeconds: nil, seed: 4)

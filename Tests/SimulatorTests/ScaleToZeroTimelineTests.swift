@@ -6,18 +6,21 @@ import Testing
 @Suite struct ScaleToZeroTimelineTests {
     /// Fixed phases: VM boot 60 s, driver 50 s, device plugin 10 s, image pull 100 s,
     /// model load 15 s, readiness 5 s ⇒ pod ready 240 s after the VM starts.
-    static let coldStart = ColdStartModel.constant(vmBoot: 60, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
+    static let coldStart = ColdStartModel.constant(
+        vmBoot: 60, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
 
     static func option(_ keda: KEDAConfiguration, ca: ClusterAutoscalerSettings = .upstreamDefaults, maxNodes: Int = 3,
                        behavior: HPABehavior? = nil) -> DeploymentOption {
         var keda = keda
         keda.hpaBehavior = behavior
         return DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
-            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0, maxNodes: maxNodes,
-            clusterAutoscaler: ca, coldStart: coldStart, vmDeletionSeconds: 30).pinningUnsetPhasesToZero()))
+            autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0,
+            maxNodes: maxNodes, clusterAutoscaler: ca, coldStart: coldStart, vmDeletionSeconds: 30
+        ).pinningUnsetPhasesToZero()))
     }
 
-    static func run(_ records: [TraceRecord], option: DeploymentOption, timeout: Double = 60) throws -> SimulationResult {
+    static func run(_ records: [TraceRecord], option: DeploymentOption, timeout: Double = 60) throws -> SimulationResult
+    {
         let scenario = Scenario(
             name: "timeline", workload: .records(records), inference: Fixtures.workIsSeconds,
             clientTimeoutSeconds: timeout, timelineBucketSeconds: 10)
@@ -118,7 +121,8 @@ import Testing
         // Polls every 30 s: activation at 30; CA defers at 30, 40, 50 and scales up at 60;
         // pod ready at 300, served to 310; last active poll 270 → zero at the first poll after 570 = 600;
         // unneeded from 600, deleted at 1210, VM stops at 1245.
-        let result = try Self.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(KEDAConfiguration()))
+        let result = try Self.run(
+            [TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(KEDAConfiguration()))
         #expect(result.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [30, 600])
         let node = try #require(result.gpuNodeRunsToEnd.first)
         #expect(node.startSeconds == 60)
@@ -156,7 +160,8 @@ import Testing
         var keda = KEDAConfiguration.article
         keda.maxReplicaCount = 10
         let records = (0..<200).map { _ in TraceRecord(arrivalSeconds: 5, workSize: 1) }
-        let result = try Self.run(records, option: Self.option(keda, maxNodes: 10, behavior: HPABehavior()), timeout: 10_000)
+        let result = try Self.run(
+            records, option: Self.option(keda, maxNodes: 10, behavior: HPABehavior()), timeout: 10_000)
         let steps = result.decisions.filter { $0.actor == .hpa }.map(\.to)
         #expect(steps.prefix(2) == [5, 10])
     }
@@ -197,7 +202,9 @@ import Testing
     }
 
     @Test(arguments: [(211.0, 350.0, 1000.0), (0, 376, 1030)])
-    func knativeScalesToZeroAfterTheStableWindowByTheFastPathOrTheGrace(_ burstCapacity: Double, _ zeroSeconds: Double, _ nodeStopSeconds: Double) throws {
+    func knativeScalesToZeroAfterTheStableWindowByTheFastPathOrTheGrace(
+        _ burstCapacity: Double, _ zeroSeconds: Double, _ nodeStopSeconds: Double
+    ) throws {
         // Activator poke at 5 → 1 replica; CA defers at 5, 15, 25 and scales up at 35; node ready
         // for pods at 155, pod ready at 275, reply at 285. The 60-s stable average first reads 0 at
         // the tick at 346: the revision goes inactive.
@@ -209,10 +216,14 @@ import Testing
         //   the 30-s grace applies: zero at 376, CA loop 385, deleted 995, stopped 1030.
         var knative = KnativeConfiguration(containerConcurrency: 1, targetBurstCapacity: burstCapacity)
         knative.targetUtilization = 1
-        knative.initialScale = 0      // otherwise the revision starts with one pod at t = 0
-        let option = DeploymentOption(name: "kpa", kind: .autoscaled(AutoscaledDeployment(
-            autoscaler: .knative(knative), node: .articleGPU, maxNodes: 3, coldStart: Timeline.coldStart,
-            vmDeletionSeconds: 30).pinningUnsetPhasesToZero()))
+        knative.initialScale = 0  // otherwise the revision starts with one pod at t = 0
+        let option = DeploymentOption(
+            name: "kpa",
+            kind: .autoscaled(
+                AutoscaledDeployment(
+                    autoscaler: .knative(knative), node: .articleGPU, maxNodes: 3, coldStart: Timeline.coldStart,
+                    vmDeletionSeconds: 30
+                ).pinningUnsetPhasesToZero()))
         let result = try Timeline.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: option, timeout: 10_000)
         #expect(result.requestRecords.first?.completionSeconds == 285)
         let kpa = result.decisions.filter { $0.actor == .knative }
@@ -231,12 +242,14 @@ import Testing
         // 1255 scales up again (node 1), which fails the same way at the first loop after 2155,
         // 2165: the back-off had ended, so it doubles to 600 s, until 2765. Node 1 stops at 2200,
         // the loops restart from there and the one at 2770 asks for node 2.
-        let slowBoot = ColdStartModel.constant(vmBoot: 1_000, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
+        let slowBoot = ColdStartModel.constant(
+            vmBoot: 1_000, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
         let option = DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
             autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0, maxNodes: 3,
             coldStart: slowBoot, vmDeletionSeconds: 30).pinningUnsetPhasesToZero()))
         var scenario = Scenario(
-            name: "timeline", workload: .records([TraceRecord(arrivalSeconds: 5, workSize: 10)]), inference: Fixtures.workIsSeconds,
+            name: "timeline", workload: .records([TraceRecord(arrivalSeconds: 5, workSize: 10)]),
+            inference: Fixtures.workIsSeconds,
             clientTimeoutSeconds: 60, timelineBucketSeconds: 10)
         scenario.horizonSeconds = 3_000
         let result = try Simulation.run(scenario, option: option, keepDecisions: true)
@@ -265,7 +278,8 @@ import Testing
         var keda = KEDAConfiguration.article
         keda.fallback = KEDAConfiguration.Fallback(failureThreshold: 3, replicas: 2)
         deployment.autoscaler = .keda(keda)
-        let fallback = try Timeline.run(records, option: DeploymentOption(name: "fallback", kind: .autoscaled(deployment)))
+        let fallback = try Timeline.run(
+            records, option: DeploymentOption(name: "fallback", kind: .autoscaled(deployment)))
         let hpa = fallback.decisions.filter { $0.actor == .hpa }
         #expect(hpa.first?.to == 2)
         #expect(hpa.first.map { $0.timeSeconds > 300 && $0.timeSeconds < 400 } == true)
@@ -274,9 +288,11 @@ import Testing
         // An outage that starts at zero replicas: past the threshold the fallback activates the
         // target (KEDA ≥ 2.19), which the HPA then drives to the fallback's 2 replicas.
         deployment.scalerOutages = [2000..<3000]
-        var scenario = Scenario(name: "fallback", workload: .records(records), inference: Fixtures.workIsSeconds, horizonSeconds: 4000)
+        var scenario = Scenario(
+            name: "fallback", workload: .records(records), inference: Fixtures.workIsSeconds, horizonSeconds: 4000)
         scenario.timelineBucketSeconds = 60
-        let fromZero = try Simulation.run(scenario, option: DeploymentOption(name: "fallback", kind: .autoscaled(deployment)), keepDecisions: true)
+        let fromZero = try Simulation.run(
+            scenario, option: DeploymentOption(name: "fallback", kind: .autoscaled(deployment)), keepDecisions: true)
         let activations = fromZero.decisions.filter { $0.actor == .keda && $0.rule.contains("fallback active") }
         #expect(activations.count == 1)
         #expect(activations.first.map { $0.timeSeconds > 2000 && $0.timeSeconds < 2100 } == true)
@@ -308,8 +324,10 @@ import Testing
         keda.minReplicaCount = 1
         let deployment = AutoscaledDeployment(
             autoscaler: .keda(keda), node: Fixtures.articleSpotGPU,
-            maxNodes: 3, coldStart: Timeline.coldStart, spot: SpotModel(preemptionsPerNodeHour: 0.05, noticeSeconds: 30))
-        let workload = SyntheticTrace.Description(workPerDay: 86_400 * 0.3, days: 400.0 / 24, profile: .uniform, requestSize: .exponential(mean: 30))
+            maxNodes: 3, coldStart: Timeline.coldStart, spot: SpotModel(preemptionsPerNodeHour: 0.05, noticeSeconds: 30)
+        )
+        let workload = SyntheticTrace.Description(
+            workPerDay: 86_400 * 0.3, days: 400.0 / 24, profile: .uniform, requestSize: .exponential(mean: 30))
         let scenario = Scenario(name: "spot", workload: .synthetic(workload), inference: Fixtures.workIsSeconds,
                                 clientTimeoutSeconds: 1e9, seed: 3, timelineBucketSeconds: 600)
         let result = try Simulation.run(scenario, option: DeploymentOption(name: "spot", kind: .autoscaled(deployment)))
@@ -354,16 +372,19 @@ import Testing
             coldStart: Timeline.coldStart,
             spot: SpotModel(preemptionsPerNodeHour: rate, noticeSeconds: notice), terminationGracePeriodSeconds: 30
         ).pinningUnsetPhasesToZero()
-        var scenario = Scenario(name: "notice", workload: .records([TraceRecord(arrivalSeconds: p - 10, workSize: 100)]),
-                                inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 10_000, seed: seed,
-                                timelineBucketSeconds: 60)
+        var scenario = Scenario(
+            name: "notice", workload: .records([TraceRecord(arrivalSeconds: p - 10, workSize: 100)]),
+            inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 10_000, seed: seed,
+            timelineBucketSeconds: 60)
         scenario.horizonSeconds = p + 1000
         let option = DeploymentOption(name: "spot", kind: .autoscaled(deployment))
         let result = try Simulation.run(scenario, option: option, keepRequestRecords: true)
         func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-6 } ?? false }
         #expect(result.preemptions == 1)
         let request = try #require(result.requestRecords.first)
-        #expect(close(request.completionSeconds, p + notice + 370), "\(String(describing: request.completionSeconds)), P = \(p)")
+        #expect(
+            close(request.completionSeconds, p + notice + 370),
+            "\(String(describing: request.completionSeconds)), P = \(p)")
         #expect(close(request.serviceSeconds, 100))
         let nodes = result.gpuNodeRunsToEnd
         #expect(nodes.count == 2)
@@ -405,9 +426,11 @@ import Testing
             vmBoot: .constant(0), driverInstall: .constant(0), devicePlugin: .constant(0), imagePull: .constant(0),
             modelLoad: .exponential(mean: 5), readiness: .constant(0))
         let deployment = AutoscaledDeployment(
-            autoscaler: .keda(keda), node: .articleGPU, minNodes: 1, maxNodes: 1, coldStart: coldStart, terminationGracePeriodSeconds: 0)
+            autoscaler: .keda(keda), node: .articleGPU, minNodes: 1, maxNodes: 1, coldStart: coldStart,
+            terminationGracePeriodSeconds: 0)
         let option = DeploymentOption(name: "setup", kind: .autoscaled(deployment))
-        let workload = SyntheticTrace.Description(workPerDay: 0.5 * 86_400, days: 30_000 / 86_400, profile: .uniform, requestSize: .exponential(mean: 1))
+        let workload = SyntheticTrace.Description(
+            workPerDay: 0.5 * 86_400, days: 30_000 / 86_400, profile: .uniform, requestSize: .exponential(mean: 1))
         let scenario = Scenario(name: "setup", workload: .synthetic(workload), inference: Fixtures.workIsSeconds,
                                 clientTimeoutSeconds: 1e12, seed: 21, timelineBucketSeconds: 3600)
         let means = try (0..<6).map { replication in

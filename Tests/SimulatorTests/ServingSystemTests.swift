@@ -3,7 +3,9 @@ import Testing
 
 /// Hand-computed timelines of the serving path.
 @Suite struct ServingSystemTests {
-    func scenario(_ records: [TraceRecord], timeout: Double = 60, drop: Bool = false, workers: WorkerSettings = WorkerSettings()) -> Scenario {
+    func scenario(
+        _ records: [TraceRecord], timeout: Double = 60, drop: Bool = false, workers: WorkerSettings = WorkerSettings()
+    ) -> Scenario {
         Scenario(
             name: "hand", workload: .records(records), inference: Fixtures.workIsSeconds, workers: workers,
             clientTimeoutSeconds: timeout, dropExpiredMessages: drop, timelineBucketSeconds: 10)
@@ -34,7 +36,8 @@ import Testing
         // Two pods with concurrency 2: four simultaneous requests all start at once.
         let records = (0..<4).map { _ in TraceRecord(arrivalSeconds: 0, workSize: 3) }
         let options = WorkerSettings(concurrency: 2, prefetch: 2)
-        let result = try Simulation.run(scenario(records, workers: options), option: Fixtures.dedicated(nodes: 2), keepRequestRecords: true)
+        let result = try Simulation.run(
+            scenario(records, workers: options), option: Fixtures.dedicated(nodes: 2), keepRequestRecords: true)
         #expect(result.requestRecords.allSatisfy { $0.queueWaitSeconds == 0 && $0.completionSeconds == 3 })
         #expect(result.nodeRuns.map { $0.durations[.serving] } == [3, 3])
     }
@@ -45,7 +48,8 @@ import Testing
         // A, B, A), pod B takes #1. #2 waits inside A until 10 although B is idle from 1.
         let records = [10.0, 1, 1].map { TraceRecord(arrivalSeconds: 0, workSize: $0) }
         let workers = WorkerSettings(concurrency: 1, prefetch: 2)
-        let result = try Simulation.run(scenario(records, workers: workers), option: Fixtures.dedicated(nodes: 2), keepRequestRecords: true)
+        let result = try Simulation.run(
+            scenario(records, workers: workers), option: Fixtures.dedicated(nodes: 2), keepRequestRecords: true)
         let completions = result.requestRecords.map { $0.completionSeconds! }.sorted()
         #expect(completions == [1, 10, 11])
     }
@@ -64,7 +68,8 @@ import Testing
     @Test func expiredMessagesAreDroppedUnservedWithATTL() throws {
         // With drop: the second request expires at 61 while the first still runs (0–70).
         let records = [TraceRecord(arrivalSeconds: 0, workSize: 70), TraceRecord(arrivalSeconds: 1, workSize: 5)]
-        let result = try Simulation.run(scenario(records, drop: true), option: Fixtures.dedicated(), keepRequestRecords: true)
+        let result = try Simulation.run(
+            scenario(records, drop: true), option: Fixtures.dedicated(), keepRequestRecords: true)
         #expect(result.requests.expiredUnserved == 1)
         #expect(result.requests.served == 1)
         #expect(result.requests.timedOut == 2)
@@ -126,7 +131,8 @@ import Testing
     }
 
     @Test func sameSeedGivesIdenticalResults() throws {
-        let scenario = Scenario(name: "d", workload: .synthetic(SyntheticTrace.Description(days: 3)), seed: 9, options: [.articleDedicated])
+        let scenario = Scenario(
+            name: "d", workload: .synthetic(SyntheticTrace.Description(days: 3)), seed: 9, options: [.articleDedicated])
         let a = try Simulation.run(scenario, option: .articleDedicated, keepRequestRecords: true)
         let b = try Simulation.run(scenario, option: .articleDedicated, keepRequestRecords: true)
         #expect(a.requestRecords == b.requestRecords)
@@ -141,7 +147,8 @@ import Testing
 
     @Test func aTraceErrorMidRunIsReported() throws {
         let path = Fixtures.temporaryFile("arrival_seconds,work_size\n0,1\n5,1\n4,1\n")
-        let scenario = Scenario(name: "bad", workload: .traceFile(path: path, format: .costsim), options: [.articleDedicated])
+        let scenario = Scenario(
+            name: "bad", workload: .traceFile(path: path, format: .costsim), options: [.articleDedicated])
         #expect(throws: TraceError.self) { _ = try Simulation.run(scenario, option: .articleDedicated) }
     }
 }

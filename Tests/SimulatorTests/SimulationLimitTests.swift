@@ -15,8 +15,10 @@ import Testing
 
     @Test func anOptionThatCannotKeepUpStopsWithAnOverloadError() throws {
         let error = try #require(throws: SimulationError.self) {
-            try Simulation.run(Self.overloaded, option: Self.dedicated(), replication: 0, keepRequestRecords: false, keepDecisions: false,
-                               skipQuietTicks: true, maxRequestsInSystem: 1_000)
+            try Simulation.run(
+                Self.overloaded, option: Self.dedicated(), replication: 0, keepRequestRecords: false,
+                keepDecisions: false,
+                skipQuietTicks: true, maxRequestsInSystem: 1_000)
         }
         // 1,001 in the system: arrivals minus about a tenth served, ≈ 1,112 s into the run.
         guard case .overloaded(let option, let time, let requests) = error else { Issue.record("\(error)"); return }
@@ -24,18 +26,25 @@ import Testing
         #expect(time > 1_000 && time < 1_200)
         #expect(error.description.contains("cannot keep up"))
         // Ten GPUs keep up with the same traffic: no error.
-        _ = try Simulation.run(Self.overloaded, option: Self.dedicated(nodes: 10), replication: 0, keepRequestRecords: false,
-                               keepDecisions: false, skipQuietTicks: true, maxRequestsInSystem: 1_000)
+        _ = try Simulation.run(
+            Self.overloaded, option: Self.dedicated(nodes: 10), replication: 0, keepRequestRecords: false,
+            keepDecisions: false, skipQuietTicks: true, maxRequestsInSystem: 1_000)
     }
 
     @Test func aTraceLongerThanTheTimelineCanHoldIsAnError() throws {
         let bucket = 60.0
         let longest = bucket * Scenario.maxTimelineBuckets
         func scenario(lastArrival: Double) -> Scenario {
-            Scenario(name: "long", workload: .records([TraceRecord(arrivalSeconds: 0, workSize: 1), TraceRecord(arrivalSeconds: lastArrival, workSize: 1)]),
-                     inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), timelineBucketSeconds: bucket)
+            Scenario(
+                name: "long",
+                workload: .records([
+                    TraceRecord(arrivalSeconds: 0, workSize: 1), TraceRecord(arrivalSeconds: lastArrival, workSize: 1),
+                ]),
+                inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), timelineBucketSeconds: bucket)
         }
-        let error = try #require(throws: SimulationError.self) { try Simulation.run(scenario(lastArrival: longest.nextUp), option: Self.dedicated()) }
+        let error = try #require(throws: SimulationError.self) {
+            try Simulation.run(scenario(lastArrival: longest.nextUp), option: Self.dedicated())
+        }
         #expect(error == .traceTooLong(spanSeconds: longest.nextUp, bucketSeconds: bucket))
         #expect(try Simulation.run(scenario(lastArrival: 86_400), option: Self.dedicated()).requests.served == 2)
     }
@@ -44,10 +53,13 @@ import Testing
     /// capped, and the HPA scales to its maximum instead of trapping.
     @Test func aTinyTargetValueScalesToTheMaximumWithoutTrapping() throws {
         let calculator = HorizontalPodAutoscaler.ReplicaCalculator(targetAverageValue: 1e-300, tolerance: 0.1)
-        #expect(calculator.proposal(usage: 5, statusReplicas: 1, specReplicas: 1) == Int(SimulationLimits.proposalCeiling))
+        #expect(
+            calculator.proposal(usage: 5, statusReplicas: 1, specReplicas: 1) == Int(SimulationLimits.proposalCeiling))
         var keda = KEDAConfiguration.article
         keda.trigger.targetValue = 1e-300
-        let result = try Simulation.run(QuietTickTests.generated(days: 1), option: QuietTickTests.autoscaled(.keda(keda), maxNodes: 3), keepDecisions: true)
+        let result = try Simulation.run(
+            QuietTickTests.generated(days: 1), option: QuietTickTests.autoscaled(.keda(keda), maxNodes: 3),
+            keepDecisions: true)
         #expect(result.decisions.contains { $0.actor == .hpa && $0.to == keda.maxReplicaCount })
     }
 
@@ -56,11 +68,15 @@ import Testing
     func hugePolicyValuesDoNotOverflow(kind: HPABehavior.Policy.Kind) {
         let policy = HPABehavior.Policy(kind: kind, value: .max, periodSeconds: 15)
         let behavior = HPABehavior(
-            scaleUp: .init(stabilizationWindowSeconds: 0, policies: [policy]), scaleDown: .init(stabilizationWindowSeconds: 0, policies: [policy]))
-        var hpa = HorizontalPodAutoscaler(settings: HPASettings(), behavior: behavior, minReplicas: 1, maxReplicas: 50, targetAverageValue: 1)
+            scaleUp: .init(stabilizationWindowSeconds: 0, policies: [policy]),
+            scaleDown: .init(stabilizationWindowSeconds: 0, policies: [policy]))
+        var hpa = HorizontalPodAutoscaler(
+            settings: HPASettings(), behavior: behavior, minReplicas: 1, maxReplicas: 50, targetAverageValue: 1)
         #expect(hpa.sync(now: 0, specReplicas: 2, statusReplicas: 2, usage: 2) == nil)              // seeds the history
-        #expect(hpa.sync(now: 15, specReplicas: 2, statusReplicas: 2, usage: 40)?.replicas == 40)  // up: no limit below 40 (Pods: start + Int.max trapped)
-        #expect(hpa.sync(now: 30, specReplicas: 40, statusReplicas: 40, usage: 1)?.replicas == 1)  // down: no limit above 1
+        // up: no limit below 40 (Pods: start + Int.max trapped)
+        #expect(hpa.sync(now: 15, specReplicas: 2, statusReplicas: 2, usage: 40)?.replicas == 40)
+        // down: no limit above 1
+        #expect(hpa.sync(now: 30, specReplicas: 40, statusReplicas: 40, usage: 1)?.replicas == 1)
     }
 
     @Test func workerNodesNeedAGPU() throws {
@@ -79,19 +95,29 @@ import Testing
         try Self.dedicated().validate()
     }
 
-    @Test(arguments: [Distribution.normal(mean: -1, standardDeviation: 0.04), .constant(0), .normal(mean: 0, standardDeviation: 0.1)])
+    @Test(arguments: [
+        Distribution.normal(mean: -1, standardDeviation: 0.04), .constant(0), .normal(mean: 0, standardDeviation: 0.1),
+    ])
     func serviceNoiseNeedsAPositiveMean(noise: Distribution) throws {
-        let error = try #require(throws: ParameterError.self) { try InferenceModel(secondsPerWorkUnit: 1, noise: noise).validate() }
+        let error = try #require(throws: ParameterError.self) {
+            try InferenceModel(secondsPerWorkUnit: 1, noise: noise).validate()
+        }
         #expect(error.message.contains("positive mean"))
     }
 
     @Test func sizesAboveTheLimitsAreRefusedByTheModel() throws {
-        #expect(throws: ParameterError.self) { try KEDAConfiguration(maxReplicaCount: SimulationLimits.maxReplicas + 1).validate() }
+        #expect(throws: ParameterError.self) {
+            try KEDAConfiguration(maxReplicaCount: SimulationLimits.maxReplicas + 1).validate()
+        }
         try KEDAConfiguration(maxReplicaCount: SimulationLimits.maxReplicas).validate()
         #expect(throws: ParameterError.self) { try Self.dedicated(nodes: SimulationLimits.maxNodes + 1).validate() }
         #expect(throws: ParameterError.self) { try SpotModel(preemptionsPerNodeHour: 61).validate() }
-        #expect(throws: ParameterError.self) { try KnativeConfiguration(maxScale: SimulationLimits.maxReplicas + 1).validate() }
-        #expect(throws: ParameterError.self) { try WorkerSettings(concurrency: 1, prefetch: SimulationLimits.maxWorkerSlots + 1).validate() }
+        #expect(throws: ParameterError.self) {
+            try KnativeConfiguration(maxScale: SimulationLimits.maxReplicas + 1).validate()
+        }
+        #expect(throws: ParameterError.self) {
+            try WorkerSettings(concurrency: 1, prefetch: SimulationLimits.maxWorkerSlots + 1).validate()
+        }
         var scenario = QuietTickTests.generated(days: 1)
         scenario.timelineBucketSeconds = 86_400 / Scenario.maxTimelineBuckets / 2
         #expect(throws: ParameterError.self) { try scenario.validate() }

@@ -54,7 +54,8 @@ import Testing
     @Test func rejectsNonsense() {
         #expect(throws: ParameterError.self) { try SyntheticTrace.Description(days: 0).validate() }
         #expect(throws: ParameterError.self) {
-            try SyntheticTrace.Description(profile: .businessHours(startHour: 18, endHour: 9, offHoursShare: 0.1)).validate()
+            try SyntheticTrace.Description(profile: .businessHours(startHour: 18, endHour: 9, offHoursShare: 0.1))
+                .validate()
         }
     }
 
@@ -71,33 +72,43 @@ import Testing
         #expect(message(.init(days: -1))?.contains("days must be > 0") == true)
         #expect(message(.init(days: 36_525, profile: .uniform)) == nil)             // a century: 43.8 M requests
         // Almost no traffic for a century in 1-s bursts and pauses: no requests, but 3 × 10⁹ periods to walk.
-        #expect(message(.init(workPerDay: 1e-3, days: 36_525, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 1)))?.contains("change rate") == true)
+        #expect(
+            message(.init(workPerDay: 1e-3, days: 36_525, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 1)))?
+                .contains("change rate") == true)
         #expect(message(.init(workPerDay: 1e9 * 60))?.contains("would generate") == true)
-        #expect(message(.init(profile: .bursty(meanOnSeconds: 600, meanOffSeconds: 1e308)))?.contains("meanOff") == true)
-        #expect(message(.init(profile: .bursty(meanOnSeconds: 1e-300, meanOffSeconds: 3600)))?.contains("meanOn") == true)
+        #expect(
+            message(.init(profile: .bursty(meanOnSeconds: 600, meanOffSeconds: 1e308)))?.contains("meanOff") == true)
+        #expect(
+            message(.init(profile: .bursty(meanOnSeconds: 1e-300, meanOffSeconds: 3600)))?.contains("meanOn") == true)
         #expect(message(.init(profile: .bursty(meanOnSeconds: 600, meanOffSeconds: 0))) == nil)     // always on
-        #expect(message(.init(requestSize: .lognormal(mu: log(1e-300), sigma: 0.1)))?.contains("would generate") == true)
+        #expect(
+            message(.init(requestSize: .lognormal(mu: log(1e-300), sigma: 0.1)))?.contains("would generate") == true)
         #expect(message(.init(requestSize: .constant(2e9)))?.contains("mean") == true)
         // 1-second bursts and pauses for 100 years: 3 billion periods to draw even without requests.
-        #expect(message(.init(workPerDay: 0, days: 36_525, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 1)))?.contains("change rate") == true)
+        #expect(
+            message(.init(workPerDay: 0, days: 36_525, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 1)))?
+                .contains("change rate") == true)
     }
 
     @Test func shortTracesCountTheirConcentratedTraffic() {
         // A microsecond-long trace whose business hours fall inside it gets most of a day's
         // volume, and a bursty trace starts with a burst at the burst rate: the bound counts both.
         let window = ArrivalProfile.businessHours(startHour: 0, endHour: 1e-10, offHoursShare: 0.1)
-        let businessHours = SyntheticTrace.Description(workPerDay: 15e12, days: 1e-6, profile: window, requestSize: .constant(15))
+        let businessHours = SyntheticTrace.Description(
+            workPerDay: 15e12, days: 1e-6, profile: window, requestSize: .constant(15))
         #expect(businessHours.maxExpectedRequests == 1e12)
         #expect(throws: ParameterError.self) { try businessHours.validate() }
         let bursty = SyntheticTrace.Description(
-            workPerDay: 15e12, days: 1e-6, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 86_400), requestSize: .constant(15))
+            workPerDay: 15e12, days: 1e-6, profile: .bursty(meanOnSeconds: 1, meanOffSeconds: 86_400),
+            requestSize: .constant(15))
         #expect(throws: ParameterError.self) { try bursty.validate() }
     }
 
     @Test func generatedSizesReadBack() throws {
         // Half the draws of uniform(0, 1.9e9) are above the largest size a trace file may hold.
         let description = SyntheticTrace.Description(
-            workPerDay: 9.5e13, days: 1e-3, profile: .uniform, requestSize: .uniform(lower: 0, upper: 1.9e9))   // 100 requests
+            // 100 requests
+            workPerDay: 9.5e13, days: 1e-3, profile: .uniform, requestSize: .uniform(lower: 0, upper: 1.9e9))
         try description.validate()
         var trace = SyntheticTrace(description, seed: 2)
         let workSizes = try Fixtures.readAll(&trace).map(\.workSize)

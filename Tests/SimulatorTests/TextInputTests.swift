@@ -18,13 +18,16 @@ import Testing
         let csv = "arrival_seconds,work_size\n0,5\n1,6\n"
         for bigEndian in [false, true] {
             for mark in [false, true] {
-                #expect(Self.problem(Self.utf16(csv, bigEndian: bigEndian, byteOrderMark: mark))?.hasPrefix("is UTF-16 text, not UTF-8") == true)
+                #expect(
+                    Self.problem(Self.utf16(csv, bigEndian: bigEndian, byteOrderMark: mark))?.hasPrefix(
+                        "is UTF-16 text, not UTF-8") == true)
             }
         }
         #expect(Self.problem([0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0])?.hasPrefix("is UTF-32 text") == true)
         #expect(Self.problem([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3E, 0])
             == "is a binary file, not UTF-8 text (a NUL byte at offset 7)")
-        #expect(Self.problem(Array("name: caf".utf8) + [0xE9, 0x0A])?.hasPrefix("is not UTF-8 text") == true)   // Latin-1 é
+        // Latin-1 é
+        #expect(Self.problem(Array("name: caf".utf8) + [0xE9, 0x0A])?.hasPrefix("is not UTF-8 text") == true)
         #expect(Self.problem(Array("name: café\n".utf8)) == nil)
         #expect(Self.problem(Array("\u{FEFF}a,b\n".utf8)) == nil)   // a UTF-8 byte-order mark is UTF-8
         // The start of a file may end inside a character: not an error there, an error in a whole file.
@@ -35,9 +38,14 @@ import Testing
 
     @Test func tracesInUTF16AreNamedNotMisread() throws {
         let csv = Fixtures.temporaryFile("", name: "t.csv")
-        try Data(Self.utf16("arrival_seconds,work_size\n0,5\n", bigEndian: false, byteOrderMark: true)).write(to: URL(fileURLWithPath: csv))
+        try Data(Self.utf16("arrival_seconds,work_size\n0,5\n", bigEndian: false, byteOrderMark: true)).write(
+            to: URL(fileURLWithPath: csv))
         let jsonl = Fixtures.temporaryFile("", name: "t.jsonl")
-        try Data(Self.utf16("{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\n", bigEndian: false, byteOrderMark: false))
+        try Data(
+            Self.utf16(
+                "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\n", bigEndian: false,
+                byteOrderMark: false)
+        )
             .write(to: URL(fileURLWithPath: jsonl))
         for (path, format) in [(csv, TraceFormat.costsim), (jsonl, .mooncake)] {
             let failure = try #require(TraceReaderTests.error(opening: path, format: format))

@@ -7,13 +7,17 @@ import Testing
 /// make it run for hours.
 @Suite struct TraceBoundsTests {
     /// A reader of `text` written to a file called `name`, its syntax chosen by the extension.
-    static func reader(_ text: String, format: TraceFormat = .costsim, name: String = "trace.csv") throws -> any TraceFileSource {
+    static func reader(
+        _ text: String, format: TraceFormat = .costsim, name: String = "trace.csv"
+    ) throws -> any TraceFileSource {
         var format = format
         format.syntax = TraceFormat.syntax(forPath: name)
         return try TraceFile.reader(path: Fixtures.temporaryFile(text, name: name), format: format)
     }
 
-    static func records(_ text: String, format: TraceFormat = .costsim, name: String = "trace.csv") throws -> [TraceRecord] {
+    static func records(
+        _ text: String, format: TraceFormat = .costsim, name: String = "trace.csv"
+    ) throws -> [TraceRecord] {
         var source = try reader(text, format: format, name: name)
         return try Fixtures.readAll(&source)
     }
@@ -43,7 +47,9 @@ import Testing
         #expect(json?.description.hasPrefix("\(json?.file ?? ""):1: field 'arrival_seconds': ") == true)
         #expect(json?.message.contains("too large") == true)
 
-        let milliseconds = Self.error(reading: "{\"timestamp\": 1e300, \"input_length\": 5, \"output_length\": 1}\n", format: .mooncake, name: "t.jsonl")
+        let milliseconds = Self.error(
+            reading: "{\"timestamp\": 1e300, \"input_length\": 5, \"output_length\": 1}\n", format: .mooncake,
+            name: "t.jsonl")
         #expect(milliseconds?.field == "timestamp")
         #expect(milliseconds?.message.contains("253402300799000 ms") == true)
     }
@@ -54,16 +60,23 @@ import Testing
         #expect(error?.message.contains("more than 100 years after the first record") == true)
         // Epoch seconds kept as written (54 years after 1970) are fine; 101 years are not.
         let asWritten = TraceFormat(startAtFirstRecord: false)
-        #expect(try Self.records("arrival_seconds,work_size\n1700000000,5\n", format: asWritten).map(\.arrivalSeconds) == [1.7e9])
-        #expect(Self.error(reading: "arrival_seconds,work_size\n3.2e9,5\n", format: asWritten)?.message.contains("after time 0") == true)
+        #expect(
+            try Self.records("arrival_seconds,work_size\n1700000000,5\n", format: asWritten).map(\.arrivalSeconds) == [
+                1.7e9
+            ])
+        #expect(
+            Self.error(reading: "arrival_seconds,work_size\n3.2e9,5\n", format: asWritten)?.message.contains(
+                "after time 0") == true)
     }
 
     @Test func wallClockTimesStayWithin1970And9999() {
-        let early = Self.error(reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n1969-12-31 23:59:59,1,1\n", format: .azureLLM)
+        let early = Self.error(
+            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n1969-12-31 23:59:59,1,1\n", format: .azureLLM)
         #expect(early?.line == 2)
         #expect(early?.field == "TIMESTAMP")
         #expect(early?.message.contains("outside the years 1970 to 9999") == true)
-        let late = Self.error(reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n9999-12-31T23:59:59-01:00,1,1\n", format: .azureLLM)
+        let late = Self.error(
+            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n9999-12-31T23:59:59-01:00,1,1\n", format: .azureLLM)
         #expect(late?.message.contains("outside the years 1970 to 9999") == true)
     }
 
@@ -91,12 +104,17 @@ import Testing
         let precise = Self.error(reading: "arrival_seconds,work_size\n59.13047814369202,5\n6.25,5\n")
         #expect(precise?.message.contains("'6.25' is earlier than 59.13047814369202 on line 2") == true)
         let milliseconds = Self.error(
-            reading: "{\"timestamp\": 1234.5678, \"input_length\": 5, \"output_length\": 1}\n{\"timestamp\": 1000, \"input_length\": 5, \"output_length\": 1}\n",
+            reading:
+                "{\"timestamp\": 1234.5678, \"input_length\": 5, \"output_length\": 1}\n{\"timestamp\": 1000, "
+                    + "\"input_length\": 5, \"output_length\": 1}\n",
             format: .mooncake, name: "t.jsonl")
         #expect(milliseconds?.message.contains("'1000' is earlier than 1234.5678 on line 1") == true)
         let wallClock = Self.error(
-            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:04.5,1,1\n2023-11-16 18:17:03,1,1\n", format: .azureLLM)
-        #expect(wallClock?.message.contains("'2023-11-16 18:17:03' is earlier than 2023-11-16T18:17:04.5Z on line 2") == true)
+            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:04.5,1,1\n2023-11-16 18:17:03,1,1\n",
+            format: .azureLLM)
+        #expect(
+            wallClock?.message.contains("'2023-11-16 18:17:03' is earlier than 2023-11-16T18:17:04.5Z on line 2")
+                == true)
     }
 
     @Test func timeFrameShowsTimesAsTheFileWritesThem() throws {
@@ -110,14 +128,17 @@ import Testing
         #expect(frame.fileTime(ofArrival: gap.startSeconds) == "2000")
         #expect(frame.fileTime(ofArrival: gap.startSeconds + gap.lengthSeconds) == "5000")
 
-        var milliseconds = try Self.reader("{\"timestamp\": 1500, \"input_length\": 5, \"output_length\": 1}\n", format: .mooncake, name: "t.jsonl")
+        var milliseconds = try Self.reader(
+            "{\"timestamp\": 1500, \"input_length\": 5, \"output_length\": 1}\n", format: .mooncake, name: "t.jsonl")
         _ = try Fixtures.readAll(&milliseconds)
         #expect(milliseconds.timeFrame?.fileTime(ofArrival: 2.25) == "3750")
 
-        var wallClock = try Self.reader("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,1,1\n", format: .azureLLM)
+        var wallClock = try Self.reader(
+            "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,1,1\n", format: .azureLLM)
         _ = try Fixtures.readAll(&wallClock)
         #expect(wallClock.timeFrame?.fileTime(ofArrival: 0) == "2023-11-16T18:17:03.97996Z")
-        #expect(wallClock.timeFrame?.fileTime(ofArrival: 3600.02004) == "2023-11-16T19:17:04Z")   // rounds up into the next second
+        // rounds up into the next second
+        #expect(wallClock.timeFrame?.fileTime(ofArrival: 3600.02004) == "2023-11-16T19:17:04Z")
     }
 
     // MARK: Sizes
@@ -131,9 +152,12 @@ import Testing
 
         var scaled = TraceFormat.costsim
         scaled.sizeScale = 1000
-        #expect(Self.error(reading: "arrival_seconds,work_size\n0,2e6\n", format: scaled)?.message.contains("sizeScale") == true)
+        #expect(
+            Self.error(reading: "arrival_seconds,work_size\n0,2e6\n", format: scaled)?.message.contains("sizeScale")
+                == true)
 
-        let tokens = Self.error(reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1e10\n", format: .azureLLM)
+        let tokens = Self.error(
+            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03,1,1e10\n", format: .azureLLM)
         #expect(tokens?.line == 2)
         #expect(tokens?.field == "GeneratedTokens")
     }
@@ -153,7 +177,10 @@ import Testing
     // MARK: Empty traces
 
     @Test func aTraceWithoutRecordsIsAnError() {
-        for (text, name) in [("arrival_seconds,work_size\n", "t.csv"), ("arrival_seconds,work_size\n\n  \n", "t.csv"), ("", "t.jsonl"), ("\n \n", "t.jsonl")] {
+        for (text, name) in [
+            ("arrival_seconds,work_size\n", "t.csv"), ("arrival_seconds,work_size\n\n  \n", "t.csv"), ("", "t.jsonl"),
+            ("\n \n", "t.jsonl"),
+        ] {
             let error = Self.error(reading: text, name: name)
             #expect(error?.message.contains("trace has no records") == true, "\(name): \(text.debugDescription)")
             #expect(error?.file.hasSuffix(name) == true)
@@ -163,7 +190,8 @@ import Testing
 
     @Test func simulatingATraceWithoutRecordsFails() {
         let path = Fixtures.temporaryFile("arrival_seconds,work_size\n")
-        let scenario = Scenario(name: "empty", workload: .traceFile(path: path, format: .costsim), options: [.articleDedicated])
+        let scenario = Scenario(
+            name: "empty", workload: .traceFile(path: path, format: .costsim), options: [.articleDedicated])
         #expect(throws: TraceError(file: path, message: "trace has no records (only a header line)")) {
             _ = try Simulation.run(scenario, option: .articleDedicated)
         }
@@ -172,12 +200,15 @@ import Testing
     // MARK: Syntax
 
     @Test func jsonLinesMayStartWithAByteOrderMark() throws {
-        let records = try Self.records("\u{FEFF}{\"arrival_seconds\": 1, \"work_size\": 5}\n{\"arrival_seconds\": 2, \"work_size\": 6}\n", name: "t.jsonl")
+        let records = try Self.records(
+            "\u{FEFF}{\"arrival_seconds\": 1, \"work_size\": 5}\n{\"arrival_seconds\": 2, \"work_size\": 6}\n",
+            name: "t.jsonl")
         #expect(records.map(\.workSize) == [5, 6])
     }
 
     @Test func duplicateJSONKeysAreErrors() {
-        let error = Self.error(reading: "{\"arrival_seconds\": 1, \"work_size\": 5, \"work_size\": 6}\n", name: "t.jsonl")
+        let error = Self.error(
+            reading: "{\"arrival_seconds\": 1, \"work_size\": 5, \"work_size\": 6}\n", name: "t.jsonl")
         #expect(error?.line == 1)
         #expect(error?.field == "work_size")
         #expect(error?.message.contains("more than once") == true)
@@ -206,13 +237,17 @@ import Testing
         for (text, name, format) in [
             ("arrival_seconds,work_size\n0,\(digits)\n", "t.csv", TraceFormat.costsim),
             ("{\"arrival_seconds\": 0, \"work_size\": \(digits)}\n", "t.jsonl", TraceFormat.costsim),
-            ("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.\(digits),1,1\n", "t.csv", TraceFormat.azureLLM),
+            (
+                "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.\(digits),1,1\n", "t.csv",
+                TraceFormat.azureLLM
+            ),
         ] {
             let error = Self.error(reading: text, format: format, name: name)
             // Booleans, not the message, go into the expectations: a failure must not print 20 MB.
             let message = try #require(error).description
             let shown = "\(message.prefix(300))… (\(message.count) characters)"
-            let isShort = message.count < 400, isCut = message.contains("1…'"), saysWhy = message.contains("at most 100 characters")
+            let isShort = message.count < 400, isCut = message.contains("1…'"),
+                saysWhy = message.contains("at most 100 characters")
             #expect(isShort, "\(shown)")
             #expect(isCut, "\(shown)")
             #expect(saysWhy, "\(shown)")

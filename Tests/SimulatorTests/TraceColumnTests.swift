@@ -29,6 +29,28 @@ import Testing
         #expect(source.droppedRows == 2)
     }
 
+    @Test func aMeasuredTimeTakesThePlaceOfTheOutputTokens() throws {
+        let csv = """
+            arrival_seconds,work_size,output_tokens,gpu_seconds
+            0,100,50,2.5
+            1,200,60,3
+
+            """
+        let format = TraceFormat(outputTokensColumn: "output_tokens", serviceTimeColumn: "gpu_seconds")
+        var source = try TraceFile.open(path: Fixtures.temporaryFile(csv), format: format)
+        let records = try Fixtures.readAll(&source)
+        #expect(records.map(\.serviceSeconds) == [2.5, 3])
+        #expect(records.map(\.outputTokens) == [0, 0])
+        #expect(records.map(\.workSize) == [100, 200])
+        // The token column is still read and checked.
+        let bad = csv.replacing(",60,", with: ",-60,")
+        #expect(TraceReaderTests.error(reading: bad, format: format)?.field == "output_tokens")
+        // Without a measured time the tokens are kept.
+        #expect(TraceRecord(arrivalSeconds: 0, workSize: 1, outputTokens: 50).outputTokens == 50)
+        // Both in one slot: an optional record is 25 bytes, which readers return in registers.
+        #expect(MemoryLayout<TraceRecord?>.size == 25)
+    }
+
     @Test func notEqualAndSeveralFiltersMustAllHold() throws {
         var format = Self.productionFormat
         format.filters = [RowFilter(parsing: "predict_status!=FAILED")!, RowFilter(parsing: "request_id!=a")!]
@@ -114,7 +136,8 @@ import Testing
         #expect(error?.line == 2 && error?.field == "gmt_create")
         #expect(
             error?.message.hasSuffix(
-                "it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+                "it looks like a wall-clock time: read the column as one (--time-format wall-clock, or timeFormat: "
+                    + "wall-clock in the scenario)"
             ) == true)
         // A plain non-number gets no such hint.
         let plain = TraceReaderTests.error(

@@ -15,12 +15,20 @@ import Testing
     @Test func aFileOfTheOtherSyntaxGetsAHint() {
         // Mooncake's JSON Lines read as CSV, and a CSV read as JSON Lines: the error says what the file looks like.
         let asCSV = Self.error(reading: "{\"timestamp\": 0, \"input_length\": 10}\n", format: .azureLLM, name: "m.json")
-        #expect(asCSV?.line == 1 && asCSV?.message.contains("column not found in header") == true && asCSV?.message.contains("looks like JSON Lines") == true)
+        #expect(
+            asCSV?.line == 1 && asCSV?.message.contains("column not found in header") == true
+                && asCSV?.message.contains("looks like JSON Lines") == true)
         let asJSON = Self.error(reading: "arrival_seconds,work_size\n0,1\n", format: .mooncake, name: "c.jsonl")
-        #expect(asJSON?.line == 1 && asJSON?.message.contains("malformed JSON") == true && asJSON?.message.contains("looks like CSV") == true)
+        #expect(
+            asJSON?.line == 1 && asJSON?.message.contains("malformed JSON") == true
+                && asJSON?.message.contains("looks like CSV") == true)
         // A JSON Lines file broken further down gets no hint.
-        let broken = Self.error(reading: "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\nnot json\n", format: .mooncake, name: "b.jsonl")
-        #expect(broken?.line == 2 && broken?.message.contains("malformed JSON") == true && broken?.message.contains("looks like") == false)
+        let broken = Self.error(
+            reading: "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 1}\nnot json\n", format: .mooncake,
+            name: "b.jsonl")
+        #expect(
+            broken?.line == 2 && broken?.message.contains("malformed JSON") == true
+                && broken?.message.contains("looks like") == false)
     }
 
     @Test func startsAtTheFirstRecordByDefault() throws {
@@ -30,7 +38,8 @@ import Testing
     }
 
     @Test func handlesQuotesCRLFExtraColumnsAndAnyOrder() throws {
-        let path = Fixtures.temporaryFile("note,work_size,arrival_seconds\r\n\"a, \"\"quoted\"\" note\",\"7\",1\r\nplain,8,2\r\n")
+        let path = Fixtures.temporaryFile(
+            "note,work_size,arrival_seconds\r\n\"a, \"\"quoted\"\" note\",\"7\",1\r\nplain,8,2\r\n")
         var reader = try CSVTraceReader(path: path, format: TraceFormat(startAtFirstRecord: false))
         let records = try Fixtures.readAll(&reader)
         #expect(records.map(\.workSize) == [7, 8])
@@ -67,7 +76,9 @@ import Testing
     }
 
     @Test func wallClockTimesAreRelativeWithSubMicrosecondPrecision() throws {
-        let path = Fixtures.temporaryFile("TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,1,1\n2023-11-16 18:17:04.0319600,2,1\n2023-11-17T00:00:00+01:00,3,1\n")
+        let path = Fixtures.temporaryFile(
+            "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,1,1\n2023-11-16 "
+                + "18:17:04.0319600,2,1\n2023-11-17T00:00:00+01:00,3,1\n")
         var reader = try CSVTraceReader(path: path, format: .azureLLM)
         let times = try Fixtures.readAll(&reader).map(\.arrivalSeconds)
         #expect(abs(times[1] - 0.052) < 1e-9)
@@ -127,7 +138,8 @@ import Testing
     }
 
     @Test func badWallClockTimestamp() {
-        let error = Self.error(reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-13-16 18:17:03,1,1\n", format: .azureLLM)
+        let error = Self.error(
+            reading: "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-13-16 18:17:03,1,1\n", format: .azureLLM)
         #expect(error?.line == 2)
         #expect(error?.field == "TIMESTAMP")
     }
@@ -138,14 +150,18 @@ import Testing
     }
 
     @Test func malformedJSONLine() {
-        let error = Self.error(reading: "{\"timestamp\": 0, \"input_length\": 5, \"output_length\": 1}\n{\"timestamp\": 1, \"input_length\": 5\n",
-                               format: .mooncake, name: "t.jsonl")
+        let error = Self.error(
+            reading:
+                "{\"timestamp\": 0, \"input_length\": 5, \"output_length\": 1}\n{\"timestamp\": 1, "
+                    + "\"input_length\": 5\n",
+            format: .mooncake, name: "t.jsonl")
         #expect(error?.line == 2)
         #expect(error?.message.contains("malformed JSON") == true)
     }
 
     @Test func missingJSONKey() {
-        let error = Self.error(reading: "{\"timestamp\": 0, \"output_length\": 1}\n", format: .mooncake, name: "t.jsonl")
+        let error = Self.error(
+            reading: "{\"timestamp\": 0, \"output_length\": 1}\n", format: .mooncake, name: "t.jsonl")
         #expect(error?.line == 1)
         #expect(error?.field == "input_length")
     }
@@ -154,7 +170,9 @@ import Testing
 
     @Test func numberParserAgreesWithTheStandardLibrary() {
         var generator = Xoshiro256StarStar(seed: 5)
-        var texts = ["0", "-0.5", "1e3", "2.5E-4", "123456789012345678901234", "0.1", " 42 ", "+7", "3.14159265358979323846"]
+        var texts = [
+            "0", "-0.5", "1e3", "2.5E-4", "123456789012345678901234", "0.1", " 42 ", "+7", "3.14159265358979323846",
+        ]
         for _ in 0..<5000 {
             let value = Double(bitPattern: generator.next() >> 2) // wide range of magnitudes
             if value.isFinite { texts.append("\(value)") }

@@ -31,6 +31,27 @@ import Testing
         #expect(summary.size(atPercentile: 51) == 23.5)
     }
 
+    @Test func aSizeBeyondTheCeilingHandsTheCountedSizesToTheHistogram() {
+        // Four sizes, the last one beyond the ceiling: p25 is the smallest (1), p50 the 2nd (2),
+        // both exact in the histogram; counted sizes lost at the hand-over would leave only 2e9.
+        let summary = Self.summary([1, 2, 3, 2e9])
+        #expect(!summary.sizePercentilesAreExact)
+        #expect(summary.size(atPercentile: 25) == 1)
+        #expect(summary.size(atPercentile: 50) == 2)
+        #expect(summary.size(atPercentile: 100) == 2e9)
+    }
+
+    @Test func wholeNumbers() {
+        let wholes: [Double] = [3, -0.0, -7, 0x1p52, 0x1p53 + 2, .infinity, -.infinity]
+        for whole in wholes {
+            #expect(TraceSummary.isWholeNumber(whole), "\(whole)")
+        }
+        let fractions: [Double] = [0.5, -2.5, 0x1p52 - 0.5, 1e-300, .nan]
+        for fraction in fractions {
+            #expect(!TraceSummary.isWholeNumber(fraction), "\(fraction)")
+        }
+    }
+
     @Test func manyDistinctSizesFallBackToThreeSignificantDigits() {
         var summary = TraceSummary()
         for index in 0...TraceSummary.maxExactSizes {

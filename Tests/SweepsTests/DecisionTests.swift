@@ -6,7 +6,8 @@ import Testing
 @Suite("Confidence intervals, Pareto frontier and recommendations")
 struct DecisionTests {
     @Test("Student t 97.5% quantiles match the table", arguments: [
-        (1, 12.706), (2, 4.303), (4, 2.776), (9, 2.262), (19, 2.093), (29, 2.045), (30, 2.042), (40, 2.021), (60, 2.000), (120, 1.980),
+            (1, 12.706), (2, 4.303), (4, 2.776), (9, 2.262), (19, 2.093), (29, 2.045), (30, 2.042), (40, 2.021),
+            (60, 2.000), (120, 1.980),
     ])
     func tTable(df: Int, expected: Double) {
         #expect(abs(ConfidenceInterval.t975(degreesOfFreedom: df) - expected) < 1e-9)
@@ -36,13 +37,16 @@ struct DecisionTests {
     @Test("latency intervals stop at the client timeout: no response is slower")
     func latencyIntervalsAreCapped() {
         let runs = [60.0, 45.0, 60.0].enumerated().map { r, p95 in
-            RunOutcome(configuration: 0, replication: r, monthlyCostNanoDollars: 1, p50Seconds: p95 / 2, p95Seconds: p95, p99Seconds: 60,
-                       meanSeconds: p95 / 2, arrived: 10, timedOut: 1, coldStarts: 0)
+            RunOutcome(
+                configuration: 0, replication: r, monthlyCostNanoDollars: 1, p50Seconds: p95 / 2, p95Seconds: p95,
+                p99Seconds: 60,
+                meanSeconds: p95 / 2, arrived: 10, timedOut: 1, coldStarts: 0)
         }
         let uncapped = ConfigurationSummary(configuration: 0, settings: [], runs: runs)
         let capped = ConfigurationSummary(configuration: 0, settings: [], runs: runs, responseCapSeconds: 60)
         #expect(uncapped.p95.upper > 60)
-        #expect(capped.p95.upper == 60 && capped.p95.mean == uncapped.p95.mean && capped.p95.lower == uncapped.p95.lower)
+        #expect(
+            capped.p95.upper == 60 && capped.p95.mean == uncapped.p95.mean && capped.p95.lower == uncapped.p95.lower)
         #expect(capped.p99.upper == 60)
     }
 
@@ -63,7 +67,8 @@ struct DecisionTests {
     @Test("recommend: the cheapest whose upper CI bound meets the SLO, a runner-up, and tightening steps")
     func recommend() throws {
         let summaries = [
-            Fixtures.summary(0, costs: [10, 10, 10], p95: [20, 40, 30]),      // cheapest, mean 30 but upper bound ≫ 30: fails
+            // cheapest, mean 30 but upper bound ≫ 30: fails
+            Fixtures.summary(0, costs: [10, 10, 10], p95: [20, 40, 30]),
             Fixtures.summary(1, costs: [30, 31, 32], p95: [28, 29, 28]),      // upper ≈ 29.8: meets
             Fixtures.summary(2, costs: [25, 25, 25], p95: [29, 29, 29]),      // upper 29: meets, cheapest qualifying
             Fixtures.summary(3, costs: [80, 80, 80], p95: [10, 10, 10]),      // meets, much tighter
@@ -76,9 +81,11 @@ struct DecisionTests {
         #expect(recommendation.tightening.map(\.summary.configuration) == [4, 3])
         // A timeout objective removes configuration 2.
         let withTimeouts = summaries.map { summary in
-            summary.configuration == 2 ? Fixtures.summary(2, costs: [25, 25, 25], p95: [29, 29, 29], timeouts: [50, 60, 55]) : summary
+            summary.configuration == 2
+                ? Fixtures.summary(2, costs: [25, 25, 25], p95: [29, 29, 29], timeouts: [50, 60, 55]) : summary
         }
-        let strict = Recommendation(summaries: withTimeouts, objectives: [try Objective.latency("p95<=30s"), try Objective.share("<=1%")])
+        let strict = Recommendation(
+            summaries: withTimeouts, objectives: [try Objective.latency("p95<=30s"), try Objective.share("<=1%")])
         #expect(strict.best?.configuration == 1)
         // Nothing meets an impossible target.
         #expect(Recommendation(summaries: summaries, objectives: [try Objective.latency("p95<=5s")]).best == nil)

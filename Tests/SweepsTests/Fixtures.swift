@@ -8,7 +8,8 @@ enum Fixtures {
     /// Six hours of light office traffic: a run takes milliseconds.
     static func scenario(replications: Int = 3) -> Scenario {
         var scenario = Scenario(
-            name: "tiny", workload: .synthetic(SyntheticTrace.Description(workPerDay: workPerDay, days: 0.25, profile: .uniform)),
+            name: "tiny",
+            workload: .synthetic(SyntheticTrace.Description(workPerDay: workPerDay, days: 0.25, profile: .uniform)),
             seed: 7, replications: replications)
         var scaleToZero = DeploymentOption.articleScaleToZero
         if case .autoscaled(var deployment) = scaleToZero.kind {
@@ -38,10 +39,12 @@ enum Fixtures {
     static func summary(_ index: Int, costs: [Double], p95: [Double], timeouts: [Int] = []) -> ConfigurationSummary {
         let runs = costs.indices.map { r in
             RunOutcome(
-                configuration: index, replication: r, monthlyCostNanoDollars: Int64(costs[r] * 1e9), p50Seconds: p95[r] / 2,
+                configuration: index, replication: r, monthlyCostNanoDollars: Int64(costs[r] * 1e9),
+                p50Seconds: p95[r] / 2,
                 p95Seconds: p95[r], p99Seconds: p95[r] * 1.5, meanSeconds: p95[r] / 2, arrived: 1000,
                 timedOut: timeouts.isEmpty ? 0 : timeouts[r], coldStarts: 0)
         }
-        return ConfigurationSummary(configuration: index, settings: [ParameterSetting(.kedaValue, .number(Double(index + 1)))], runs: runs)
+        return ConfigurationSummary(
+            configuration: index, settings: [ParameterSetting(.kedaValue, .number(Double(index + 1)))], runs: runs)
     }
 }

@@ -17,14 +17,21 @@ struct GridTests {
             """, file: "g.yaml")
         #expect(grid.option == "scale-to-zero")
         #expect(grid.configurations.count == 2 * 3 * 2)
-        #expect(ConfigurationSummary.label(grid.configurations[0]) == "keda.pollingInterval=5s keda.cooldownPeriod=60s gpu=T4")
-        #expect(ConfigurationSummary.label(grid.configurations[1]) == "keda.pollingInterval=5s keda.cooldownPeriod=60s gpu=L4")
-        #expect(ConfigurationSummary.label(grid.configurations[11]) == "keda.pollingInterval=10s keda.cooldownPeriod=180s gpu=L4")
+        #expect(
+            ConfigurationSummary.label(grid.configurations[0])
+                == "keda.pollingInterval=5s keda.cooldownPeriod=60s gpu=T4")
+        #expect(
+            ConfigurationSummary.label(grid.configurations[1])
+                == "keda.pollingInterval=5s keda.cooldownPeriod=60s gpu=L4")
+        #expect(
+            ConfigurationSummary.label(grid.configurations[11])
+                == "keda.pollingInterval=10s keda.cooldownPeriod=180s gpu=L4")
     }
 
     @Test("a fractional range does not lose its last value to rounding")
     func fractionalRange() throws {
-        let grid = try Grid.parse(yaml: "parameters:\n  traffic.scale: {from: 0.1, to: 0.3, step: 0.1}\n", file: "g.yaml")
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  traffic.scale: {from: 0.1, to: 0.3, step: 0.1}\n", file: "g.yaml")
         #expect(grid.configurations.map { $0[0].value } == [.number(0.1), .number(0.2), .number(0.3)])
     }
 
@@ -36,7 +43,9 @@ struct GridTests {
               - {gpu: A10G, provider/region: aws/us-east-1, node.spot: false}
             """, file: "g.yaml")
         #expect(grid.configurations.count == 2)
-        #expect(ConfigurationSummary.label(grid.configurations[1]) == "gpu=A10G provider/region=aws/us-east-1 node.spot=false")
+        #expect(
+            ConfigurationSummary.label(grid.configurations[1])
+                == "gpu=A10G provider/region=aws/us-east-1 node.spot=false")
     }
 
     func parseError(_ yaml: String) -> ScenarioFileError? {
@@ -50,7 +59,8 @@ struct GridTests {
 
     @Test("an unknown parameter names file, line and field")
     func unknownParameter() throws {
-        let error = try #require(parseError("parameters:\n  keda.pollingInterval: [5s]\n  keda.polingInterval: [10s]\n"))
+        let error = try #require(
+            parseError("parameters:\n  keda.pollingInterval: [5s]\n  keda.polingInterval: [10s]\n"))
         #expect(error.file == "bad.yaml")
         #expect(error.line == 3)
         #expect(error.field == "parameters.keda.polingInterval")
@@ -68,7 +78,8 @@ struct GridTests {
 
     @Test("zero and negative steps are errors naming the step", arguments: ["0", "0s", "-10s", "-1"])
     func badStep(step: String) throws {
-        let error = try #require(parseError("parameters:\n  keda.cooldownPeriod: {from: 30s, to: 300s, step: \(step)}\n"))
+        let error = try #require(
+            parseError("parameters:\n  keda.cooldownPeriod: {from: 30s, to: 300s, step: \(step)}\n"))
         #expect(error.field == "parameters.keda.cooldownPeriod.step")
         #expect(error.line == 2)
     }
@@ -95,9 +106,12 @@ struct GridTests {
 struct GridBoundsTests {
     func parseError(_ yaml: String) -> ScenarioFileError? { GridTests().parseError(yaml) }
 
-    @Test("a step so small the range would have more values than a grid may hold", arguments: ["1e-300s", "1e-320s", "1e-300"])
+    @Test(
+        "a step so small the range would have more values than a grid may hold",
+        arguments: ["1e-300s", "1e-320s", "1e-300"])
     func tinyStep(step: String) throws {
-        let error = try #require(parseError("parameters:\n  keda.cooldownPeriod: {from: 60s, to: 300s, step: \(step)}\n"))
+        let error = try #require(
+            parseError("parameters:\n  keda.cooldownPeriod: {from: 60s, to: 300s, step: \(step)}\n"))
         #expect(error.field == "parameters.keda.cooldownPeriod.step" && error.line == 2, "\(error)")
         #expect(error.message.contains("more than \(Grid.maxConfigurations) values"), "\(error)")
     }
@@ -124,10 +138,14 @@ struct GridBoundsTests {
 
     @Test("a grid accepts the largest count a scenario accepts, and refuses one more, as a scenario does")
     func sameBoundsAsScenarioFiles() throws {
-        let largest = try Grid.parse(yaml: "parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas)]\n", file: "g.yaml")
+        let largest = try Grid.parse(
+            yaml: "parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas)]\n", file: "g.yaml")
         #expect(largest.configurations[0][0].value == .number(Double(SimulationLimits.maxReplicas)))
-        let grid = try #require(parseError("parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas + 1)]\n"))
-        #expect(grid.message == "must be within 1 … \(SimulationLimits.maxReplicas), got \(SimulationLimits.maxReplicas + 1)")
+        let grid = try #require(
+            parseError("parameters:\n  keda.maxReplicaCount: [\(SimulationLimits.maxReplicas + 1)]\n"))
+        #expect(
+            grid.message
+                == "must be within 1 … \(SimulationLimits.maxReplicas), got \(SimulationLimits.maxReplicas + 1)")
         // A range whose computed values leave the field's bounds names the value.
         let range = try #require(parseError("parameters:\n  keda.maxReplicaCount: {from: 1, to: 2, step: 0.5}\n"))
         #expect(range.message == "keda.maxReplicaCount value 1.5: '1.5' is not a whole number")
@@ -137,21 +155,28 @@ struct GridBoundsTests {
 
     @Test("a grid file goes through the same file checks as a scenario: a FIFO is named, not waited on")
     func gridFileKind() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grid-fifo-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("grid-fifo-\(UUID().uuidString).yaml")
+            .path
         #expect(mkfifo(path, 0o600) == 0)
         defer { unlink(path) }
         let error = try #require(throws: ScenarioFileError.self) { try Grid.load(path: path) }
         #expect(error.file == path && error.message == "is a named pipe (FIFO), not a regular file")
     }
 
-    @Test("a setting built in code is held to the same bounds when applied", arguments: [1e19, 9.3e18, -1, 2.5, Double.nan])
+    @Test(
+        "a setting built in code is held to the same bounds when applied",
+        arguments: [1e19, 9.3e18, -1, 2.5, Double.nan])
     func applyRefusesOutOfRangeCounts(value: Double) throws {
         for parameter in [SweepParameter.kedaMinReplicaCount, .kedaMaxReplicaCount, .nodeMaxNodes] {
             var scenario = Fixtures.scenario()
-            #expect(throws: SweepError.self) { try ParameterSetting(parameter, .number(value)).apply(to: &scenario, optionIndex: 1) }
+            #expect(throws: SweepError.self) {
+                try ParameterSetting(parameter, .number(value)).apply(to: &scenario, optionIndex: 1)
+            }
         }
         var scenario = Fixtures.scenario()
-        #expect(throws: SweepError.self) { try ParameterSetting(.dedicatedNodes, .number(value)).apply(to: &scenario, optionIndex: 0) }
+        #expect(throws: SweepError.self) {
+            try ParameterSetting(.dedicatedNodes, .number(value)).apply(to: &scenario, optionIndex: 0)
+        }
     }
 }
 
@@ -161,16 +186,24 @@ struct ParameterTests {
     func gpuMapping() throws {
         var scenario = Fixtures.scenario()
         try ParameterSetting(.gpu, .text("L4")).apply(to: &scenario, optionIndex: 1)
-        guard case .autoscaled(let deployment) = scenario.options[1].kind else { Issue.record("not autoscaled"); return }
+        guard case .autoscaled(let deployment) = scenario.options[1].kind else {
+            Issue.record("not autoscaled"); return
+        }
         #expect(deployment.node.machineType == "g2-standard-4")
         #expect(deployment.node.gpuModel == "L4")
-        #expect(throws: SweepError.self) { try ParameterSetting(.gpu, .text("A10G")).apply(to: &scenario, optionIndex: 1) }
+        #expect(throws: SweepError.self) {
+            try ParameterSetting(.gpu, .text("A10G")).apply(to: &scenario, optionIndex: 1)
+        }
     }
 
-    @Test("provider/region without a known provider is an error, not an index out of range", arguments: ["/", "", "ibm/dallas"])
+    @Test(
+        "provider/region without a known provider is an error, not an index out of range",
+        arguments: ["/", "", "ibm/dallas"])
     func providerRegionWithoutProvider(text: String) {
         var scenario = Fixtures.scenario()
-        #expect(throws: SweepError.self) { try ParameterSetting(.providerRegion, .text(text)).apply(to: &scenario, optionIndex: 1) }
+        #expect(throws: SweepError.self) {
+            try ParameterSetting(.providerRegion, .text(text)).apply(to: &scenario, optionIndex: 1)
+        }
     }
 
     @Test("provider/region moves the GPU pool and the system pool")
@@ -190,7 +223,9 @@ struct ParameterTests {
         try ParameterSetting(.trafficScale, .number(2)).apply(to: &scenario, optionIndex: 1)
         guard case .synthetic(let description) = scenario.workload else { Issue.record("not synthetic"); return }
         #expect(description.workPerDay == 2 * Fixtures.workPerDay)
-        #expect(throws: SweepError.self) { try ParameterSetting(.dedicatedNodes, .number(2)).apply(to: &scenario, optionIndex: 1) }
+        #expect(throws: SweepError.self) {
+            try ParameterSetting(.dedicatedNodes, .number(2)).apply(to: &scenario, optionIndex: 1)
+        }
         try ParameterSetting(.dedicatedNodes, .number(2)).apply(to: &scenario, optionIndex: 0)
         guard case .dedicated(let dedicated) = scenario.options[0].kind else { Issue.record("not dedicated"); return }
         #expect(dedicated.nodeCount == 2)

@@ -48,7 +48,10 @@ struct ResultsFileValidationTests {
 
         try ResultsDatabase.write(results, to: path, atomically: false)
         #expect(try ResultsDatabase.read(path: alias).runs == results.runs)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["alias.sqlite", "results.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "alias.sqlite", "results.sqlite",
+            ])
     }
 
     /// The error reading `path` gives, or nil if it reads.
@@ -71,24 +74,28 @@ struct ResultsFileValidationTests {
     }
 
     static let damages: [Damage] = [
-        Damage(assignment: "monthly_cost_nano = '1e30'", column: "monthly_cost_nano"),        // was a trap (Double → Int64)
+        Damage(assignment: "monthly_cost_nano = '1e30'", column: "monthly_cost_nano"),  // was a trap (Double → Int64)
         Damage(assignment: "monthly_cost_nano = -5", column: "monthly_cost_nano"),
         Damage(assignment: "monthly_cost_nano = 2.5", column: "monthly_cost_nano"),
         Damage(assignment: "monthly_cost_nano = 'cheap'", column: "monthly_cost_nano"),
-        Damage(assignment: "p95_s = 'abc'", column: "p95_s"),                                   // was "nan h", an empty CSV field, a JSON EncodingError
+        Damage(assignment: "p95_s = 'abc'", column: "p95_s"),  // was "nan h", an empty CSV field, a JSON EncodingError
         Damage(assignment: "p50_s = 9e999", column: "p50_s"),                                   // SQLite's infinity
         Damage(assignment: "mean_s = -0.5", column: "mean_s"),
-        Damage(assignment: "p99_s = 61", column: "p99_s"),                                      // above the 60 s client timeout
+        Damage(assignment: "p99_s = 61", column: "p99_s"),  // above the 60 s client timeout
         Damage(assignment: "p50_s = 2, p95_s = 1, p99_s = 3", column: "p95_s"),                 // p50 above p95
         Damage(assignment: "p50_s = 1, p95_s = 3, p99_s = 2", column: "p99_s"),
         Damage(assignment: "arrived = -1", column: "arrived"),
         Damage(assignment: "arrived = 'many'", column: "arrived"),
         Damage(assignment: "timed_out = arrived + 1", column: "timed_out"),                     // a share above 100 %
         Damage(assignment: "cold_starts = arrived + 1", column: "cold_starts"),
-        Damage(assignment: "configuration = 'four'", column: "configuration", row: "(configuration 'four', replication 1)"),
+        Damage(
+            assignment: "configuration = 'four'", column: "configuration",
+            row: "(configuration 'four', replication 1)"),
         Damage(assignment: "configuration = 99", column: "configuration", row: "(configuration 99, replication 1)"),
-        Damage(assignment: "configuration = 0", column: "configuration", row: "(configuration 0, replication 1)"),   // shard 0/3's
-        Damage(assignment: "replication = 2", column: "replication", row: "(configuration 4, replication 2)"),      // meta replications = 2
+        // shard 0/3's
+        Damage(assignment: "configuration = 0", column: "configuration", row: "(configuration 0, replication 1)"),
+        // meta replications = 2
+        Damage(assignment: "replication = 2", column: "replication", row: "(configuration 4, replication 2)"),
         Damage(assignment: "replication = -1", column: "replication", row: "(configuration 4, replication -1)"),
     ]
 
@@ -121,7 +128,9 @@ struct ResultsFileValidationTests {
             ALTER TABLE copy RENAME TO runs;
             """)
         let message = try #require(Self.readError(path))
-        #expect(message.contains(path) && message.contains("row (configuration 4, replication 0)") && message.contains("twice"), "\(message)")
+        #expect(
+            message.contains(path) && message.contains("row (configuration 4, replication 0)")
+                && message.contains("twice"), "\(message)")
     }
 
     @Test("meta complete = true with runs missing is an error; with complete = false the same file reads as partial")
@@ -131,7 +140,9 @@ struct ResultsFileValidationTests {
         let path = try await Self.shardFile(Shard(index: 1, count: 3), in: directory)
         try SweepRunTests.edit(path, "DELETE FROM runs WHERE configuration = 7 AND replication = 1")
         let message = try #require(Self.readError(path))
-        #expect(message.contains(path) && message.contains("complete") && message.contains("1 of the 2 replications of configuration 7"), "\(message)")
+        #expect(
+            message.contains(path) && message.contains("complete")
+                && message.contains("1 of the 2 replications of configuration 7"), "\(message)")
 
         try SweepRunTests.edit(path, "UPDATE meta SET value = 'false' WHERE key = 'complete'")
         let partial = try ResultsDatabase.read(path: path)
@@ -158,11 +169,19 @@ struct ResultsFileValidationTests {
         MetaDamage(sql: "UPDATE meta SET value = '1/3,1/3' WHERE key = 'shards'", expected: "key shards"),
         MetaDamage(sql: "UPDATE meta SET value = '5/3' WHERE key = 'shards'", expected: "key shards"),
         MetaDamage(sql: "UPDATE meta SET value = '1/3,0/2' WHERE key = 'shards'", expected: "key shards"),
-        MetaDamage(sql: "DELETE FROM meta WHERE key = 'shards'", expected: "key shards: expected distinct shards i/n (0 ≤ i < n, one n) separated by commas, found no such key"),
-        MetaDamage(sql: "UPDATE meta SET value = '9' WHERE key = 'configurations'", expected: "key configurations: 9, but table configurations has 8 rows"),
-        MetaDamage(sql: "UPDATE configurations SET configuration = 10 WHERE configuration = 5", expected: "table configurations, row 6, column configuration"),
-        MetaDamage(sql: #"UPDATE configurations SET parameters = '[["gpu", "T4"], ["gpu", "L4"]]' WHERE configuration = 2"#,
-                   expected: "table configurations, configuration 2, column parameters: parameter gpu appears twice"),
+        MetaDamage(
+            sql: "DELETE FROM meta WHERE key = 'shards'",
+            expected:
+                "key shards: expected distinct shards i/n (0 ≤ i < n, one n) separated by commas, found no such key"),
+        MetaDamage(
+            sql: "UPDATE meta SET value = '9' WHERE key = 'configurations'",
+            expected: "key configurations: 9, but table configurations has 8 rows"),
+        MetaDamage(
+            sql: "UPDATE configurations SET configuration = 10 WHERE configuration = 5",
+            expected: "table configurations, row 6, column configuration"),
+        MetaDamage(
+            sql: #"UPDATE configurations SET parameters = '[["gpu", "T4"], ["gpu", "L4"]]' WHERE configuration = 2"#,
+            expected: "table configurations, configuration 2, column parameters: parameter gpu appears twice"),
         MetaDamage(sql: "DELETE FROM configurations", expected: "table configurations is empty"),
     ]
 
@@ -208,7 +227,10 @@ struct ResultsFileValidationTests {
         #expect(merged.runs == whole.runs)
         #expect(merged.complete)
         #expect(merged.coverage.isWholeGrid)
-        #expect(merged.shards == [try Shard(index: 0, count: 3), try Shard(index: 1, count: 3), try Shard(index: 2, count: 3)])
+        #expect(
+            merged.shards == [
+                try Shard(index: 0, count: 3), try Shard(index: 1, count: 3), try Shard(index: 2, count: 3),
+            ])
 
         // A shard held by the partial merge and given again is refused, naming both files.
         #expect {
@@ -218,15 +240,21 @@ struct ResultsFileValidationTests {
         }
     }
 
-    @Test("merge refuses files of one grid hash whose grids differ, and in-memory results whose runs are not their shard's")
+    @Test("""
+        merge refuses files of one grid hash whose grids differ, and in-memory results whose runs are not \
+        their shard's
+        """)
     func mergeChecksParts() async throws {
         let directory = SweepRunTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try await Self.shardFile(Shard(index: 0, count: 2), in: directory)
         let second = try await Self.shardFile(Shard(index: 1, count: 2), in: directory)
-        try SweepRunTests.edit(second, #"UPDATE configurations SET parameters = '[["gpu", "L4"]]' WHERE configuration = 0"#)
+        try SweepRunTests.edit(
+            second, #"UPDATE configurations SET parameters = '[["gpu", "L4"]]' WHERE configuration = 0"#)
         #expect {
-            try ResultsDatabase.merge([(first, try ResultsDatabase.read(path: first)), (second, try ResultsDatabase.read(path: second))])
+            try ResultsDatabase.merge([
+                (first, try ResultsDatabase.read(path: first)), (second, try ResultsDatabase.read(path: second)),
+            ])
         } throws: { error in
             "\(error)".contains("\(second): table configurations differs from that of \(first)")
         }

@@ -16,16 +16,21 @@ import Testing
         }
         #expect(error.message.contains("1000000 configurations (the product of its axes)"), "\(error)")
         #expect(error.file == "big.yaml" && error.line == 2 && error.field == "parameters")
-        let largest = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: {from: 1s, to: 100000s, step: 1s}\n", file: "g.yaml")
+        let largest = try Grid.parse(
+            yaml: "parameters:\n  keda.cooldownPeriod: {from: 1s, to: 100000s, step: 1s}\n", file: "g.yaml")
         #expect(largest.configurations.count == Grid.maxConfigurations)
     }
 
     @Test func replicationsAndRunsAreBounded() throws {
         let tooMany = try #require(throws: SweepError.self) {
-            try Sweep(scenario: Fixtures.scenario(), grid: Fixtures.grid(), replications: Scenario.maxReplications + 1, calculator: Fixtures.calculator())
+            try Sweep(
+                scenario: Fixtures.scenario(), grid: Fixtures.grid(), replications: Scenario.maxReplications + 1,
+                calculator: Fixtures.calculator())
         }
         #expect("\(tooMany)".contains("replications must be within 1…\(Scenario.maxReplications)"), "\(tooMany)")
-        let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: {from: 1s, to: 1001s, step: 1s}\n", file: "g.yaml")   // 1,001 configurations
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  keda.cooldownPeriod: {from: 1s, to: 1001s, "
+                + "step: 1s}\n", file: "g.yaml")  // 1,001 configurations
         let tooLong = try #require(throws: SweepError.self) {
             try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 1_000, calculator: Fixtures.calculator())
         }

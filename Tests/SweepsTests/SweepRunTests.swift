@@ -38,7 +38,8 @@ struct SweepRunTests {
               keda.cooldownPeriod: [30s, 300s]
               node.spot: [false, true]
             """, file: "regions.yaml")
-        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
+        let sweep = try Sweep(
+            scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
         let groups = try sweep.simulationGroups(shard: .whole).groups
         // Cooldown and spot change the simulation (spot: preemptions); the region does not.
         #expect(groups.count == 4)
@@ -51,19 +52,25 @@ struct SweepRunTests {
         }
         // The regions' prices differ, so a member priced with its leader's nodes would show here.
         for group in groups {
-            let costs = Set(results.runs.filter { group.contains($0.configuration) && $0.replication == 0 }.map(\.monthlyCostNanoDollars))
+            let costs = Set(
+                results.runs.filter { group.contains($0.configuration) && $0.replication == 0 }.map(
+                    \.monthlyCostNanoDollars))
             #expect(costs.count == 3)
         }
     }
 
-    @Test("replaying the shared generated traffic gives each run exactly what generating its own gives; traffic.scale generates its own")
+    @Test("""
+        replaying the shared generated traffic gives each run exactly what generating its own gives; traffic.scale \
+        generates its own
+        """)
     func sharedTraces() async throws {
         let grid = try Grid.parse(yaml: """
             parameters:
               keda.cooldownPeriod: [30s, 300s]
               traffic.scale: [1, 1.5]
             """, file: "traffic.yaml")
-        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
+        let sweep = try Sweep(
+            scenario: Fixtures.scenario(), grid: grid, replications: 2, calculator: Fixtures.calculator())
         let shared = try await sweep.run(jobs: 2)
         for run in shared.runs {
             #expect(run == (try sweep.runOne(configuration: run.configuration, replication: run.replication)))
@@ -78,11 +85,14 @@ struct SweepRunTests {
             return
         }
         let (kept, _) = try sweep.configured(index(scale: 1))
-        guard case .records(let records) = traces.applied(to: kept, seed: sweep.scenario.seed, replication: 1).workload else {
+        guard case .records(let records) = traces.applied(to: kept, seed: sweep.scenario.seed, replication: 1).workload
+        else {
             Issue.record("a configuration that keeps the workload generated its own")
             return
         }
-        var own = SyntheticTrace(SyntheticTrace.Description(workPerDay: Fixtures.workPerDay, days: 0.25, profile: .uniform), seed: 7, replication: 1)
+        var own = SyntheticTrace(
+            SyntheticTrace.Description(workPerDay: Fixtures.workPerDay, days: 0.25, profile: .uniform), seed: 7,
+            replication: 1)
         var generated: [TraceRecord] = []
         while let record = try own.next() { generated.append(record) }
         #expect(records == generated && !records.isEmpty)
@@ -129,7 +139,9 @@ struct SweepRunTests {
         let results = try await sweep.run(jobs: 2)
         let path = directory.appendingPathComponent("r.sqlite").path
         try ResultsDatabase.write(results, to: path)
-        #expect(try ResultsDatabase.read(path: path).identity.responseCapSeconds == Fixtures.scenario().clientTimeoutSeconds)
+        #expect(
+            try ResultsDatabase.read(path: path).identity.responseCapSeconds == Fixtures.scenario().clientTimeoutSeconds
+        )
 
         try Self.edit(path, "UPDATE meta SET value = 'soon' WHERE key = 'client_timeout_seconds'")
         #expect {
@@ -139,7 +151,9 @@ struct SweepRunTests {
             return text.contains(path) && text.contains("client_timeout_seconds") && text.contains("soon")
         }
         try Self.edit(path, "DELETE FROM meta WHERE key = 'client_timeout_seconds'")
-        #expect(try ResultsDatabase.read(path: path).identity.responseCapSeconds == nil, "files from before the cap read as before")
+        #expect(
+            try ResultsDatabase.read(path: path).identity.responseCapSeconds == nil,
+            "files from before the cap read as before")
     }
 
     @Test("merging shards of different sweeps is refused")
@@ -176,7 +190,10 @@ struct SweepRunTests {
         #expect(results.runs.count == 5)
     }
 
-    @Test("the results file is written atomically: the old file stays until the new one is complete, no temporary files remain")
+    @Test("""
+        the results file is written atomically: the old file stays until the new one is complete, no temporary \
+        files remain
+        """)
     func atomicWrite() async throws {
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -192,21 +209,27 @@ struct SweepRunTests {
         try ResultsDatabase.write(results, to: path)
         #expect(try ResultsDatabase.read(path: path) == results)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["results.sqlite"])
-        #expect(throws: SweepError.self) { try ResultsDatabase.write(results, to: directory.appendingPathComponent("missing/r.sqlite").path) }
+        #expect(throws: SweepError.self) {
+            try ResultsDatabase.write(results, to: directory.appendingPathComponent("missing/r.sqlite").path)
+        }
     }
 
     @Test("an invalid configuration is reported before anything runs")
     func invalidConfiguration() throws {
-        let grid = try Grid.parse(yaml: "parameters:\n  keda.minReplicaCount: [0, 9]\n  keda.maxReplicaCount: [5]\n", file: "g.yaml")
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  keda.minReplicaCount: [0, 9]\n  keda.maxReplicaCount: [5]\n", file: "g.yaml")
         let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, calculator: Fixtures.calculator())
         #expect {
             try sweep.validate()
         } throws: { error in
             (error as? SweepError)?.description.contains("configuration 1") == true
         }
-        #expect(throws: SweepError.self) { try Sweep(scenario: Fixtures.scenario(), grid: grid, optionName: "nope", calculator: Fixtures.calculator()) }
+        #expect(throws: SweepError.self) {
+            try Sweep(scenario: Fixtures.scenario(), grid: grid, optionName: "nope", calculator: Fixtures.calculator())
+        }
         // A machine the catalog has no price for is found before anything runs.
-        let unpriced = try Grid.parse(yaml: "parameters:\n  node.machineType: [n1-highmem-4, n9-imaginary-8]\n", file: "g.yaml")
+        let unpriced = try Grid.parse(
+            yaml: "parameters:\n  node.machineType: [n1-highmem-4, n9-imaginary-8]\n", file: "g.yaml")
         let sweep2 = try Sweep(scenario: Fixtures.scenario(), grid: unpriced, calculator: Fixtures.calculator())
         #expect {
             try sweep2.validate()
@@ -226,11 +249,15 @@ struct SweepRunTests {
         scenario.workload = .traceFile(path: trace.path, format: .costsim)
         scenario.horizonSeconds = 3_600
         let grid = try Grid.parse(yaml: "parameters:\n  keda.cooldownPeriod: [30s]\n", file: "g.yaml")
-        let sweep = try Sweep(scenario: scenario, grid: grid, optionName: "scale-to-zero", replications: 1, calculator: Fixtures.calculator())
+        let sweep = try Sweep(
+            scenario: scenario, grid: grid, optionName: "scale-to-zero", replications: 1,
+            calculator: Fixtures.calculator())
         await #expect {
             _ = try await sweep.run(jobs: 1)
         } throws: { error in
-            guard case .runFailed(0, "keda.cooldownPeriod=30s", 0, let reason) = error as? SweepError else { return false }
+            guard case .runFailed(0, "keda.cooldownPeriod=30s", 0, let reason) = error as? SweepError else {
+                return false
+            }
             return reason.contains("day.csv:4") && reason.contains("work_size")
         }
     }
@@ -244,7 +271,8 @@ struct SweepRunTests {
     func breakEven() async throws {
         let yaml = "parameters:\n  keda.cooldownPeriod: [60s]\n  node.spot: [false]\n"
         let grid = try Grid.parse(yaml: yaml, file: "g.yaml")
-        let sweep = try Sweep(scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
+        let sweep = try Sweep(
+            scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
         let curve = try await sweep.breakEven(configuration: 0, scales: [0.05, 20], jobs: 2)
         #expect(curve.points.map(\.volume) == [200, 80_000])
         #expect(curve.points[0].sweptDollars < curve.points[0].dedicatedDollars)
@@ -255,16 +283,19 @@ struct SweepRunTests {
         #expect(crossover.volume > 200 && crossover.volume < 80_000)
     }
 
-    @Test("diff: a scenario against itself differs by exactly zero; a longer cooldown costs more, paired per replication")
+    @Test(
+        "diff: a scenario against itself differs by exactly zero; a longer cooldown costs more, paired per replication")
     func diff() async throws {
         let old = Fixtures.scenario(replications: 3)
-        let same = try await ScenarioDiff.compare(old: old, new: old, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
+        let same = try await ScenarioDiff.compare(
+            old: old, new: old, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
         #expect(same.rows.map(\.optionName) == ["dedicated", "scale-to-zero"])
         #expect(same.rows.allSatisfy { $0.costDelta.mean == 0 && $0.costDelta.halfWidth == 0 && $0.p95Delta.mean == 0 })
         var new = old
         try ParameterSetting(.kedaCooldownPeriod, .number(1800)).apply(to: &new, optionIndex: 1)
         new.options.removeFirst()
-        let changed = try await ScenarioDiff.compare(old: old, new: new, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
+        let changed = try await ScenarioDiff.compare(
+            old: old, new: new, replications: 3, calculator: Fixtures.calculator(), jobs: 2)
         #expect(changed.rows.map(\.optionName) == ["scale-to-zero"])
         #expect(changed.onlyOld == ["dedicated"])
         #expect(changed.rows[0].costDelta.mean > 0)
@@ -329,7 +360,8 @@ struct ConcurrentMapTests {
     func firstFailingIndexWins(jobs: Int) async {
         await #expect(throws: Failure(index: 7)) {
             _ = try await concurrentMap(count: 30, jobs: jobs) { index in
-                if index == 7 { Thread.sleep(forTimeInterval: 0.05) }     // with several jobs, 19 fails first (cases run one at a time: a sleeping task holds a thread)
+                // with several jobs, 19 fails first (cases run one at a time: a sleeping task holds a thread)
+                if index == 7 { Thread.sleep(forTimeInterval: 0.05) }
                 if index == 7 || index == 19 { throw Failure(index: index) }
                 return index
             }

@@ -10,6 +10,7 @@ let benchmarks = [
     InputAndReportBenchmarks.longTraceField,
     InputAndReportBenchmarks.catalogOpen,
     InputAndReportBenchmarks.report30Days,
+    CommandBenchmarks.readmeCommand,
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

@@ -6,7 +6,8 @@ import Simulator
 /// and ``PriceRow/billingMinimumSeconds``): GCP and AWS bill per second with a 60 s minimum per
 /// VM run (GCE "Billing model" doc; AWS announcement 2017-10-02); Azure rows record 1 s / 300 s
 /// (low confidence, see `pricing/README.md`). What this type adds:
-/// - how a run's duration becomes whole billed seconds (``billedSeconds(forDuration:incrementSeconds:minimumSeconds:)``);
+/// - how a run's duration becomes whole billed seconds
+///   (``billedSeconds(forDuration:incrementSeconds:minimumSeconds:)``);
 /// - the cluster management fee (GKE/EKS $0.10 per cluster-hour) and the GKE free-tier credit;
 /// - the month length used for monthly projections.
 public struct BillingRules: Sendable, Hashable {
@@ -69,11 +70,15 @@ public struct BillingRules: Sendable, Hashable {
     ///   ones over 100 years; ``CostModelError/overflow(_:)`` if the increment is too large to
     ///   compute with (catalogs keep it within ``CatalogLimits/billingIncrementSeconds``, but
     ///   rules built in code may not).
-    public static func billedSeconds(forDuration seconds: Double, incrementSeconds: Int64, minimumSeconds: Int64) throws(CostModelError) -> Int64 {
+    public static func billedSeconds(
+        forDuration seconds: Double, incrementSeconds: Int64, minimumSeconds: Int64
+    ) throws(CostModelError) -> Int64 {
         let microseconds = try wholeMicroseconds(seconds)
         let increment = max(1, incrementSeconds)
         let (incrementMicros, overflow) = increment.multipliedReportingOverflow(by: 1_000_000)
-        guard !overflow else { throw .overflow("billed time: a billing increment of \(incrementSeconds) s is too large") }
+        guard !overflow else {
+            throw .overflow("billed time: a billing increment of \(incrementSeconds) s is too large")
+        }
         // Round up to whole increments (written so that nothing can overflow).
         let increments = microseconds / incrementMicros + (microseconds % incrementMicros == 0 ? 0 : 1)
         let (billed, tooLong) = increments.multipliedReportingOverflow(by: increment)
@@ -83,8 +88,12 @@ public struct BillingRules: Sendable, Hashable {
 
     /// `seconds` rounded to the nearest whole microsecond, validated.
     static func wholeMicroseconds(_ seconds: Double) throws(CostModelError) -> Int64 {
-        guard seconds.isFinite, seconds >= 0 else { throw .invalidUsage("duration \(seconds) s is negative or not a number") }
-        guard seconds <= SimulationLimits.maxDurationSeconds else { throw .invalidUsage("duration \(seconds) s is over 100 years") }
+        guard seconds.isFinite, seconds >= 0 else {
+            throw .invalidUsage("duration \(seconds) s is negative or not a number")
+        }
+        guard seconds <= SimulationLimits.maxDurationSeconds else {
+            throw .invalidUsage("duration \(seconds) s is over 100 years")
+        }
         return Int64((seconds * 1_000_000).rounded())
     }
 }

@@ -62,12 +62,17 @@ struct CSVParser {
                     try endField(number)
                 case UInt8(ascii: "\""):
                     guard field.isEmpty, !fieldWasQuoted else {
-                        throw SyntaxError(line: number, message: "a quote (\") inside an unquoted field; quote the whole field and double the quote")
+                        throw SyntaxError(
+                            line: number,
+                            message: "a quote (\") inside an unquoted field; quote the whole field and double the quote"
+                        )
                     }
                     inQuotes = true
                     fieldWasQuoted = true
                 default:
-                    guard !afterClosingQuote else { throw SyntaxError(line: number, message: "text after a closing quote") }
+                    guard !afterClosingQuote else {
+                        throw SyntaxError(line: number, message: "text after a closing quote")
+                    }
                     field.append(byte)
                 }
             }
@@ -89,7 +94,10 @@ struct CSVParser {
 
     private func checkLength(_ line: Int) throws(SyntaxError) {
         guard field.count <= Self.maxFieldLength else {
-            throw SyntaxError(line: line, message: "field \(fields.count + 1) is longer than \(Self.maxFieldLength / 1024) KiB; is this a price CSV?")
+            throw SyntaxError(
+                line: line,
+                message:
+                    "field \(fields.count + 1) is longer than \(Self.maxFieldLength / 1024) KiB; is this a price CSV?")
         }
     }
 
@@ -116,7 +124,9 @@ struct CSVParser {
             while let newline = all[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 number += 1
                 let end = newline > start && all[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-                if let record = try parser.read(line: UnsafeBufferPointer(rebasing: all[start..<end]), number: number) { records.append(record) }
+                if let record = try parser.read(line: UnsafeBufferPointer(rebasing: all[start..<end]), number: number) {
+                    records.append(record)
+                }
                 start = newline + 1
             }
         }
@@ -127,7 +137,9 @@ struct CSVParser {
     /// Renders one field: quoted (with doubled quotes) only if it contains `,`, `"`, CR or LF,
     /// the same rule as Python's `csv.QUOTE_MINIMAL`.
     static func render(_ field: String) -> String {
-        let needsQuotes = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        let needsQuotes = field.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+        }
         guard needsQuotes else { return field }
         var escaped = "\""
         for character in field {

@@ -39,7 +39,9 @@ public enum CatalogCSV {
 
     /// Parses and validates `text`; throws ``CatalogImportError/invalidRows(path:issues:)`` listing
     /// every problem, with `path` used only in messages.
-    public static func parse(_ text: String, defaults: Defaults, path: String = "<csv>") throws(CatalogImportError) -> [PriceRow] {
+    public static func parse(
+        _ text: String, defaults: Defaults, path: String = "<csv>"
+    ) throws(CatalogImportError) -> [PriceRow] {
         let records: [CSVParser.Record]
         do {
             records = try CSVParser.parse(text)
@@ -74,7 +76,9 @@ public enum CatalogCSV {
                 try parser.finish()
                 return nil
             } catch let error as TraceError {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line ?? lines.lineNumber, message: error.message)])
+                throw .invalidRows(
+                    path: path,
+                    issues: [CatalogImportIssue(line: error.line ?? lines.lineNumber, message: error.message)])
             } catch let error as CSVParser.SyntaxError {
                 throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line, message: error.message)])
             } catch {
@@ -88,7 +92,9 @@ public enum CatalogCSV {
         defaults: Defaults, path: String, records next: () throws(CatalogImportError) -> CSVParser.Record?
     ) throws(CatalogImportError) -> [PriceRow] {
         guard let headerRecord = try next() else {
-            throw .invalidRows(path: path, issues: [CatalogImportIssue(line: 1, message: "the file is empty (expected a header line)")])
+            throw .invalidRows(
+                path: path, issues: [CatalogImportIssue(line: 1, message: "the file is empty (expected a header line)")]
+            )
         }
         var issues: [CatalogImportIssue] = []
         var columnIndex: [String: Int] = [:]
@@ -96,30 +102,50 @@ public enum CatalogCSV {
             let trimmed = rawName.trimmingASCIIWhitespace()
             let name = aliases[trimmed] ?? trimmed
             if !header.contains(name) {
-                issues.append(CatalogImportIssue(line: headerRecord.line, field: rawName, message: "unknown column (expected some of: \(header.joined(separator: ", ")))"))
+                issues.append(
+                    CatalogImportIssue(
+                        line: headerRecord.line, field: rawName,
+                        message: "unknown column (expected some of: \(header.joined(separator: ", ")))"))
             } else if columnIndex[name] != nil {
-                issues.append(CatalogImportIssue(line: headerRecord.line, field: rawName, message: "column appears twice"))
+                issues.append(
+                    CatalogImportIssue(line: headerRecord.line, field: rawName, message: "column appears twice"))
             } else {
                 columnIndex[name] = index
             }
         }
         for required in ["provider", "region", "sku_kind", "sku"] where columnIndex[required] == nil {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: required, message: "required column is missing"))
+            issues.append(
+                CatalogImportIssue(line: headerRecord.line, field: required, message: "required column is missing"))
         }
         if columnIndex["on_demand_usd_per_hour"] == nil && columnIndex["spot_usd_per_hour"] == nil {
-            issues.append(CatalogImportIssue(line: headerRecord.line, message: "no price column (on_demand_usd_per_hour or spot_usd_per_hour)"))
+            issues.append(
+                CatalogImportIssue(
+                    line: headerRecord.line, message: "no price column (on_demand_usd_per_hour or spot_usd_per_hour)"))
         }
         if columnIndex["snapshot"] == nil && defaults.snapshot == nil {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: "snapshot", message: "column is missing and no default snapshot was given (--snapshot)"))
+            issues.append(
+                CatalogImportIssue(
+                    line: headerRecord.line, field: "snapshot",
+                    message: "column is missing and no default snapshot was given (--snapshot)"))
         }
         if columnIndex["effective_date"] == nil && defaults.effectiveDate == nil {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "column is missing and no default date was given (--effective-date)"))
+            issues.append(
+                CatalogImportIssue(
+                    line: headerRecord.line, field: "effective_date",
+                    message: "column is missing and no default date was given (--effective-date)"))
         }
         if let date = defaults.effectiveDate, let problem = PriceSnapshot.dateProblem(date) {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: "effective_date", message: "the default date (--effective-date) \(TraceLimits.quote(date)) is not a calendar date: \(problem)"))
+            issues.append(
+                CatalogImportIssue(
+                    line: headerRecord.line, field: "effective_date",
+                    message:
+                        "the default date (--effective-date) \(TraceLimits.quote(date)) is not a calendar date: "
+                            + "\(problem)"))
         }
         if let snapshot = defaults.snapshot, snapshot.trimmingASCIIWhitespace().isEmpty {
-            issues.append(CatalogImportIssue(line: headerRecord.line, field: "snapshot", message: "the default snapshot (--snapshot) is empty"))
+            issues.append(
+                CatalogImportIssue(
+                    line: headerRecord.line, field: "snapshot", message: "the default snapshot (--snapshot) is empty"))
         }
         guard issues.isEmpty else { throw .invalidRows(path: path, issues: issues) }
 
@@ -128,14 +154,18 @@ public enum CatalogCSV {
         var recordCount = 0
         while let record = try next() {
             recordCount += 1
-            var reader = RecordReader(record: record, columnIndex: columnIndex, headerCount: headerRecord.fields.count, defaults: defaults)
+            var reader = RecordReader(
+                record: record, columnIndex: columnIndex, headerCount: headerRecord.fields.count, defaults: defaults)
             let parsed = reader.readRows()
             issues += reader.issues
             for row in parsed {
                 let key = row.keyDescription
                 if let first = firstLineByKey[key] {
-                    issues.append(CatalogImportIssue(line: record.line, sku: row.sku, field: row.capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour",
-                                                     message: "duplicate key \(key) (first defined on line \(first))"))
+                    issues.append(
+                        CatalogImportIssue(
+                            line: record.line, sku: row.sku,
+                            field: row.capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour",
+                            message: "duplicate key \(key) (first defined on line \(first))"))
                 } else {
                     firstLineByKey[key] = record.line
                     rows.append(row)
@@ -144,7 +174,8 @@ public enum CatalogCSV {
         }
         if recordCount == 0 {
             // A catalog without prices would replace a good one and fail every later command.
-            issues.append(CatalogImportIssue(line: headerRecord.line, message: "the file has a header but no price rows"))
+            issues.append(
+                CatalogImportIssue(line: headerRecord.line, message: "the file has a header but no price rows"))
         }
         guard issues.isEmpty else { throw .invalidRows(path: path, issues: issues) }
         return rows
@@ -257,7 +288,10 @@ private struct RecordReader {
             if decimal.decimalPlaces > HourlyRate.decimalPlaces {
                 fail(name, "price \(TraceLimits.quote(text)) has more than \(HourlyRate.decimalPlaces) decimal places")
             } else {
-                fail(name, "price \(TraceLimits.quote(text)) is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
+                fail(
+                    name,
+                    "price \(TraceLimits.quote(text)) is above the maximum "
+                        + "\(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
             }
         } else {
             fail(name, "price \(TraceLimits.quote(text)) is not a number (write a plain decimal such as 0.35)")
@@ -281,13 +315,19 @@ private struct RecordReader {
         var provider: CloudProvider?
         if let text = required("provider") {
             provider = CloudProvider(rawValue: text)
-            if provider == nil { fail("provider", "unknown provider \(TraceLimits.quote(text)) (expected one of: \(CloudProvider.allNames))") }
+            if provider == nil {
+                fail(
+                    "provider",
+                    "unknown provider \(TraceLimits.quote(text)) (expected one of: \(CloudProvider.allNames))")
+            }
         }
         let region = required("region")
         var kind: SKUKind?
         if let text = required("sku_kind") {
             kind = SKUKind(rawValue: text)
-            if kind == nil { fail("sku_kind", "unknown SKU kind \(TraceLimits.quote(text)) (expected machine, gpu or fee)") }
+            if kind == nil {
+                fail("sku_kind", "unknown SKU kind \(TraceLimits.quote(text)) (expected machine, gpu or fee)")
+            }
         }
         _ = required("sku")
         let vcpus = integer("vcpus", default: nil)
@@ -298,7 +338,9 @@ private struct RecordReader {
         let minimum = integer("billing_minimum_s", default: 0)
         let currency = field("currency") ?? "USD"
         if currency != "USD" { fail("currency", "only USD is supported, got \(TraceLimits.quote(currency))") }
-        let attachable = (field("attachable_to") ?? "").split(separator: ",").map { String($0).trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
+        let attachable = (field("attachable_to") ?? "").split(separator: ",").map {
+            String($0).trimmingASCIIWhitespace()
+        }.filter { !$0.isEmpty }
         if !attachable.isEmpty, let kind, kind != .gpu { fail("attachable_to", "only GPU rows can be attachable") }
         let onDemand = price("on_demand_usd_per_hour")
         let spot = price("spot_usd_per_hour")
@@ -312,14 +354,17 @@ private struct RecordReader {
         for (capacity, rate) in [(CapacityType.onDemand, onDemand), (.spot, spot)] {
             guard let rate else { continue }
             let row = PriceRow(
-                snapshot: snapshot, effectiveDate: effectiveDate, provider: provider, region: region, kind: kind, sku: sku,
+                snapshot: snapshot, effectiveDate: effectiveDate, provider: provider, region: region, kind: kind,
+                sku: sku,
                 capacity: capacity, vcpus: vcpus.map { Int($0) }, memoryGiB: memory, gpuModel: field("gpu_model"),
                 gpuCount: Int(gpuCount), gpuMemoryGiB: gpuMemory, attachableTo: attachable, pricePerHour: rate,
                 billingIncrementSeconds: increment, billingMinimumSeconds: minimum, currency: currency,
                 sourceURL: field("source_url"), sourceDate: field("source_date"), notes: field("notes"))
             // The checks above cover these; this keeps import and catalog opening in agreement.
             for problem in row.problems() {
-                let column = problem.column == "price_per_hour" ? (capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour") : problem.column
+                let column =
+                    problem.column == "price_per_hour"
+                    ? (capacity == .spot ? "spot_usd_per_hour" : "on_demand_usd_per_hour") : problem.column
                 fail(column, "\(TraceLimits.quote(problem.value)) is not valid: \(problem.reason)")
             }
             rows.append(row)
@@ -332,7 +377,9 @@ extension String {
     /// The string without leading and trailing spaces, tabs, CR and LF (no Foundation).
     func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

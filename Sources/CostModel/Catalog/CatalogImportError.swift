@@ -22,7 +22,9 @@ public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertib
             return (["price CSV '\(path)' has \(issues.count) \(plural); nothing was written:"] + shown + more)
                 .joined(separator: "\n")
         case .outputIsInput(let csvPath, let outputPath):
-            return "price catalog output '\(outputPath)' is the input CSV '\(csvPath)'; choose another output file (nothing was written)"
+            return
+                "price catalog output '\(outputPath)' is the input CSV '\(csvPath)'; choose another output file "
+                    + "(nothing was written)"
         case .writeFailed(let error):
             return error.description
         }

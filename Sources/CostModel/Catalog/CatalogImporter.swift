@@ -12,7 +12,8 @@ public enum CatalogImporter {
     ///   itself (under any name), which the atomic rename would otherwise replace.
     @discardableResult
     public static func importCSV(
-        at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
+        at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(),
+        atomically: Bool = true
     ) throws(CatalogImportError) -> [PriceRow] {
         if FileIdentity(path: csvPath).isSame(as: FileIdentity(path: outputPath)) {
             throw .outputIsInput(csvPath: csvPath, outputPath: outputPath)

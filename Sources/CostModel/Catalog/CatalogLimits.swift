@@ -60,7 +60,9 @@ public enum CatalogLimits {
 
     /// Why decimal text `text` is not an acceptable size in GiB, or `nil` if it is.
     static func memoryProblem(_ text: String) -> String? {
-        guard let decimal = ExactDecimal(parsing: text) else { return "\(TraceLimits.quote(text)) is not a non-negative decimal number" }
+        guard let decimal = ExactDecimal(parsing: text) else {
+            return "\(TraceLimits.quote(text)) is not a non-negative decimal number"
+        }
         return decimal.isAtMost(maximumMemoryGiB) ? nil : "\(text) GiB is above the maximum \(maximumMemoryGiB) GiB"
     }
 }
@@ -83,7 +85,10 @@ extension PriceRow {
         }
         check("snapshot", snapshot, snapshot.isEmpty ? "is empty" : nil)
         if let problem = PriceSnapshot.dateProblem(effectiveDate) {
-            check("effective_date", effectiveDate, problem == PriceSnapshot.dateFormatProblem ? "not a date YYYY-MM-DD" : "not a calendar date: \(problem)")
+            check(
+                "effective_date", effectiveDate,
+                problem == PriceSnapshot.dateFormatProblem ? "not a date YYYY-MM-DD" : "not a calendar date: \(problem)"
+            )
         }
         check("region", region, region.isEmpty ? "is empty" : nil)
         check("sku", sku, sku.isEmpty ? "is empty" : nil)
@@ -95,8 +100,12 @@ extension PriceRow {
             check("attachable_to", attachableTo.joined(separator: ","), "only GPU rows can be attachable")
         }
         check("price_per_hour", pricePerHour.dollarsPerHourText, CatalogLimits.priceProblem(pricePerHour))
-        check("billing_increment_s", String(billingIncrementSeconds), CatalogLimits.integerProblem(billingIncrementSeconds, column: "billing_increment_s"))
-        check("billing_minimum_s", String(billingMinimumSeconds), CatalogLimits.integerProblem(billingMinimumSeconds, column: "billing_minimum_s"))
+        check(
+            "billing_increment_s", String(billingIncrementSeconds),
+            CatalogLimits.integerProblem(billingIncrementSeconds, column: "billing_increment_s"))
+        check(
+            "billing_minimum_s", String(billingMinimumSeconds),
+            CatalogLimits.integerProblem(billingMinimumSeconds, column: "billing_minimum_s"))
         check("currency", currency, currency == "USD" ? nil : "only USD is supported")
         if kind == .fee, capacity == .spot { check("capacity", capacity.rawValue, "fees have no spot price") }
         return problems
@@ -115,7 +124,12 @@ extension Sequence<PriceRow> {
             if let problem = row.problems().first { return (index, row, problem) }
             let key = row.keyDescription
             if let first = seen[key] {
-                return (index, row, RowProblem(column: PriceRow.keyColumns, value: key, reason: "duplicate key (first used by row \(first + 1))"))
+                return (
+                    index, row,
+                    RowProblem(
+                        column: PriceRow.keyColumns, value: key,
+                        reason: "duplicate key (first used by row \(first + 1))")
+                )
             }
             seen[key] = index
         }

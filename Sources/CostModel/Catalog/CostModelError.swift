@@ -21,7 +21,8 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stored row is invalid: wrong type, unknown provider/kind/capacity, a value out of
     /// ``CatalogLimits``, a duplicate key… `row` is the SQLite `rowid` (1-based position for
     /// in-memory rows), `key` the row's primary key as far as it could be read.
-    case invalidCatalogRow(path: String, table: String, row: Int64, key: String, column: String, value: String, reason: String)
+    case invalidCatalogRow(
+        path: String, table: String, row: Int64, key: String, column: String, value: String, reason: String)
     /// No row in the catalog has this provider.
     case unknownProvider(String, known: [String])
     /// The provider is known but not this region.
@@ -29,7 +30,9 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No row for this SKU (in any snapshot) for this provider and region.
     case unknownSKU(kind: SKUKind, sku: String, provider: String, region: String)
     /// The SKU exists, but not at this capacity type or not in the chosen snapshot.
-    case noPrice(kind: SKUKind, sku: String, provider: String, region: String, capacity: CapacityType, snapshot: PriceSnapshot, available: [String])
+    case noPrice(
+        kind: SKUKind, sku: String, provider: String, region: String, capacity: CapacityType, snapshot: PriceSnapshot,
+        available: [String])
     /// The named snapshot is not in the catalog.
     case unknownSnapshot(String, known: [String])
     /// `--price-date` is not a calendar day `YYYY-MM-DD` (``PriceSnapshot/dateProblem(_:)`` says why).
@@ -64,9 +67,11 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .catalogCorrupt(let path, let reason):
             "price catalog '\(path)' is not a valid SQLite catalog: \(reason)"
         case .missingTable(let path, let table):
-            "price catalog '\(path)' has no table '\(table)' (create it from pricing/schema.sql, e.g. with `costsim pricing import`)"
+            "price catalog '\(path)' has no table '\(table)' (create it from pricing/schema.sql, e.g. with `costsim "
+                + "pricing import`)"
         case .missingColumn(let path, let table, let column):
-            "price catalog '\(path)': table '\(table)' has no column '\(column)' (schema too old or not a costsim catalog)"
+            "price catalog '\(path)': table '\(table)' has no column '\(column)' (schema too old or not a "
+                + "costsim catalog)"
         case .unsupportedSchemaVersion(let path, let found):
             "price catalog '\(path)', table 'catalog_info', key 'schema_version': "
                 + (found.isEmpty ? "missing" : "\(found.map { "'\($0)'" }.joined(separator: ", "))")
@@ -74,7 +79,8 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .emptyCatalog(let path):
             "price catalog '\(path)', table 'price': has no rows"
         case .invalidCatalogRow(let path, let table, let row, let key, let column, let value, let reason):
-            "price catalog '\(path)', table '\(table)', row \(row) (\(key)), column '\(column)': '\(value)' is not valid: \(reason)"
+            "price catalog '\(path)', table '\(table)', row \(row) (\(key)), column '\(column)': '\(value)' is not "
+                + "valid: \(reason)"
         case .unknownProvider(let provider, let known):
             "unknown provider '\(provider)'; the catalog has: \(known.joined(separator: ", "))"
         case .unknownRegion(let provider, let region, let known):
@@ -88,14 +94,17 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownSnapshot(let name, let known):
             "unknown price snapshot '\(name)'; the catalog has: \(known.joined(separator: ", "))"
         case .invalidDate(let text):
-            "invalid price date (--price-date) '\(text)': \(PriceSnapshot.dateProblem(text) ?? PriceSnapshot.dateFormatProblem)"
+            "invalid price date (--price-date) '\(text)': "
+                + "\(PriceSnapshot.dateProblem(text) ?? PriceSnapshot.dateFormatProblem)"
         case .noPricesAsOf(let date, let earliest):
             "no catalog price is effective on or before \(date); the earliest effective date is \(earliest)"
         case .gpuModelMissing(let machineType, let count):
             "node \(machineType) asks for \(count) GPU(s) but names no GPU model, and \(machineType) bundles none"
         case .gpuNotAttachable(let gpu, let machineType, let attachableTo):
             "GPU \(gpu) cannot be attached to \(machineType)"
-                + (attachableTo.isEmpty ? " (the catalog lists it as a component price only)" : " (attaches to: \(attachableTo.joined(separator: ", ")))")
+                + (attachableTo.isEmpty
+                    ? " (the catalog lists it as a component price only)"
+                    : " (attaches to: \(attachableTo.joined(separator: ", ")))")
         case .bundledGPUMismatch(let machineType, let bundled, let requested):
             "machine type \(machineType) comes with \(bundled) GPUs, not \(requested)"
         case .invalidUsage(let message):

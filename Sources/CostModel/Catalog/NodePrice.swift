@@ -29,7 +29,9 @@ public struct NodePrice: Sendable, Hashable {
     init?(machine: PriceRow, gpu: PriceRow?, attachedGPUCount: Int) {
         var rate = machine.pricePerHour
         if let gpu {
-            guard let gpus = gpu.pricePerHour.multiplied(by: attachedGPUCount), let sum = rate.adding(gpus) else { return nil }
+            guard let gpus = gpu.pricePerHour.multiplied(by: attachedGPUCount), let sum = rate.adding(gpus) else {
+                return nil
+            }
             rate = sum
         }
         self.machine = machine
@@ -50,7 +52,9 @@ extension PriceCatalog {
             throw .invalidUsage("node \(node.machineType) has \(node.gpuCount) GPUs")
         }
         let capacity = CapacityType(spot: node.spot)
-        let machine = try price(.machine, sku: node.machineType, provider: node.provider, region: node.region, capacity: capacity, snapshot: snapshot)
+        let machine = try price(
+            .machine, sku: node.machineType, provider: node.provider, region: node.region, capacity: capacity,
+            snapshot: snapshot)
         if machine.gpuCount > 0 {
             if let requested = node.gpuModel, let bundled = machine.gpuModel,
                requested.lowercased() != bundled.lowercased() {
@@ -62,16 +66,21 @@ extension PriceCatalog {
         guard let model = node.gpuModel else {
             throw .gpuModelMissing(machineType: node.machineType, gpuCount: node.gpuCount)
         }
-        let gpu = try gpuPrice(model: model, provider: node.provider, region: node.region, capacity: capacity, snapshot: snapshot)
+        let gpu = try gpuPrice(
+            model: model, provider: node.provider, region: node.region, capacity: capacity, snapshot: snapshot)
         guard gpu.attaches(to: node.machineType) else {
             throw .gpuNotAttachable(gpuModel: model, machineType: node.machineType, attachableTo: gpu.attachableTo)
         }
         return try Self.combine(machine, gpu, node.gpuCount, for: node)
     }
 
-    private static func combine(_ machine: PriceRow, _ gpu: PriceRow?, _ count: Int, for node: NodeSpec) throws(CostModelError) -> NodePrice {
+    private static func combine(
+        _ machine: PriceRow, _ gpu: PriceRow?, _ count: Int, for node: NodeSpec
+    ) throws(CostModelError) -> NodePrice {
         guard let price = NodePrice(machine: machine, gpu: gpu, attachedGPUCount: count) else {
-            throw .overflow("hourly rate of node \(node.machineType) + \(count) × \(gpu?.sku ?? "GPU") is above the \(HourlyRate(femtoDollarsPerHour: .max).dollarsPerHourText) USD/h that HourlyRate holds")
+            throw .overflow(
+                "hourly rate of node \(node.machineType) + \(count) × \(gpu?.sku ?? "GPU") is above the "
+                    + "\(HourlyRate(femtoDollarsPerHour: .max).dollarsPerHourText) USD/h that HourlyRate holds")
         }
         return price
     }

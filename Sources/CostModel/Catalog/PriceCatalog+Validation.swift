@@ -19,7 +19,9 @@ extension PriceCatalog {
     func validateContents() throws(CostModelError) {
         try requireTable("price", columns: Self.columns)
         try requireTable("catalog_info", columns: ["key", "value"])
-        let versions = try query("SELECT value FROM catalog_info WHERE key = 'schema_version'").map { $0[0].textValue ?? "NULL" }
+        let versions = try query("SELECT value FROM catalog_info WHERE key = 'schema_version'").map {
+            $0[0].textValue ?? "NULL"
+        }
         guard versions == [Self.schemaVersion] else { throw .unsupportedSchemaVersion(path: origin, found: versions) }
 
         let stored: [[SQLValue]]
@@ -34,8 +36,9 @@ extension PriceCatalog {
             let row = try decodeChecked(values)
             let rowid = values[Self.columns.count].integerValue ?? 0
             if let first = firstRowByKey[row.keyDescription] {
-                throw .invalidCatalogRow(path: origin, table: "price", row: rowid, key: row.keyDescription, column: PriceRow.keyColumns,
-                                         value: row.keyDescription, reason: "duplicate key (first used by row \(first))")
+                throw .invalidCatalogRow(
+                    path: origin, table: "price", row: rowid, key: row.keyDescription, column: PriceRow.keyColumns,
+                    value: row.keyDescription, reason: "duplicate key (first used by row \(first))")
             }
             firstRowByKey[row.keyDescription] = rowid
         }
@@ -46,12 +49,14 @@ extension PriceCatalog {
     private func requireTable(_ table: String, columns: [String]) throws(CostModelError) {
         let found: [[SQLValue]]
         do {
-            found = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?1", [.text(table)])
+            found = try connection.query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?1", [.text(table)])
         } catch {
             throw .catalogCorrupt(path: origin, reason: error.message)
         }
         guard !found.isEmpty else { throw .missingTable(path: origin, table: table) }
-        let present = Set(try query("SELECT name FROM pragma_table_info(?1)", [.text(table)]).compactMap { $0[0].textValue })
+        let present = Set(
+            try query("SELECT name FROM pragma_table_info(?1)", [.text(table)]).compactMap { $0[0].textValue })
         if let missing = columns.first(where: { !present.contains($0) }) {
             throw .missingColumn(path: origin, table: table, column: missing)
         }

@@ -113,26 +113,39 @@ public final class PriceCatalog: @unchecked Sendable {
 
     /// The snapshots in the catalog, oldest first.
     public func snapshots() throws(CostModelError) -> [SnapshotInfo] {
-        try query("SELECT snapshot, MIN(effective_date), COUNT(*) FROM price GROUP BY snapshot ORDER BY MIN(effective_date), snapshot")
-            .map { SnapshotInfo(name: $0[0].textValue ?? "", effectiveDate: $0[1].textValue ?? "", rowCount: Int($0[2].integerValue ?? 0)) }
+        try query(
+            "SELECT snapshot, MIN(effective_date), COUNT(*) FROM price GROUP BY snapshot ORDER BY "
+                + "MIN(effective_date), snapshot")
+        .map {
+            SnapshotInfo(
+                name: $0[0].textValue ?? "", effectiveDate: $0[1].textValue ?? "",
+                rowCount: Int($0[2].integerValue ?? 0))
+        }
     }
 
     /// The price of one SKU at one capacity type, chosen by `snapshot`.
     ///
-    /// - Throws: ``CostModelError/unknownProvider(_:known:)``, ``CostModelError/unknownRegion(provider:region:known:)``,
-    ///   ``CostModelError/unknownSKU(kind:sku:provider:region:)`` or ``CostModelError/noPrice(kind:sku:provider:region:capacity:snapshot:available:)``,
+    /// - Throws: ``CostModelError/unknownProvider(_:known:)``,
+    ///   ``CostModelError/unknownRegion(provider:region:known:)``,
+    ///   ``CostModelError/unknownSKU(kind:sku:provider:region:)`` or
+    ///   ``CostModelError/noPrice(kind:sku:provider:region:capacity:snapshot:available:)``,
     ///   whichever says most precisely what is missing.
     public func price(
         _ kind: SKUKind, sku: String, provider: String, region: String, capacity: CapacityType,
         snapshot: PriceSnapshot = .latest
     ) throws(CostModelError) -> PriceRow {
         let (snapshotClause, snapshotArgument) = try Self.snapshotClause(snapshot, parameter: 6)
-        let sql = "SELECT \(Self.readColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 AND capacity = ?5"
+        let sql =
+            "SELECT \(Self.readColumns) FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 "
+                + "AND capacity = ?5"
             + snapshotClause + " ORDER BY effective_date DESC, snapshot DESC LIMIT 1"
-        var arguments: [SQLValue] = [.text(provider), .text(region), .text(kind.rawValue), .text(sku), .text(capacity.rawValue)]
+        var arguments: [SQLValue] = [
+            .text(provider), .text(region), .text(kind.rawValue), .text(sku), .text(capacity.rawValue),
+        ]
         if let snapshotArgument { arguments.append(snapshotArgument) }
         if let row = try fetchRows(sql, arguments).first { return row }
-        try explainMissing(kind: kind, sku: sku, provider: provider, region: region, capacity: capacity, snapshot: snapshot)
+        try explainMissing(
+            kind: kind, sku: sku, provider: provider, region: region, capacity: capacity, snapshot: snapshot)
     }
 
     /// The per-GPU add-on row for `gpuModel` (matched against `gpu_model` or `sku`, ignoring case).
@@ -148,9 +161,12 @@ public final class PriceCatalog: @unchecked Sendable {
         if let snapshotArgument { arguments.append(snapshotArgument) }
         if let row = try fetchRows(sql, arguments).first { return row }
         let skus = try query(
-            "SELECT DISTINCT sku FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = 'gpu' AND (gpu_model = ?3 COLLATE NOCASE OR sku = ?3 COLLATE NOCASE)",
+            "SELECT DISTINCT sku FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = 'gpu' AND (gpu_model = "
+                + "?3 COLLATE NOCASE OR sku = ?3 COLLATE NOCASE)",
             [.text(provider), .text(region), .text(gpuModel)])
-        try explainMissing(kind: .gpu, sku: skus.first?[0].textValue ?? gpuModel, provider: provider, region: region, capacity: capacity, snapshot: snapshot)
+        try explainMissing(
+            kind: .gpu, sku: skus.first?[0].textValue ?? gpuModel, provider: provider, region: region,
+            capacity: capacity, snapshot: snapshot)
     }
 
     // MARK: - Writing
@@ -164,9 +180,15 @@ public final class PriceCatalog: @unchecked Sendable {
     ///   CLI, which removes its temporary files on Ctrl-C: an inner one would be left behind).
     /// - Throws: ``CostModelError/writeFailed(path:reason:)``, also when a row breaks
     ///   ``CatalogLimits`` or repeats a key (nothing is written then).
-    public static func writeDatabase(_ rows: [PriceRow], to path: String, atomically: Bool = true) throws(CostModelError) {
+    public static func writeDatabase(
+        _ rows: [PriceRow], to path: String, atomically: Bool = true
+    ) throws(CostModelError) {
         if let (index, row, problem) = rows.firstProblem() {
-            throw .writeFailed(path: path, reason: "row \(index + 1) (\(row.keyDescription)), column '\(problem.column)': '\(problem.value)' is not valid: \(problem.reason)")
+            throw .writeFailed(
+                path: path,
+                reason:
+                    "row \(index + 1) (\(row.keyDescription)), column '\(problem.column)': '\(problem.value)' is not "
+                        + "valid: \(problem.reason)")
         }
         do {
             if atomically {
@@ -225,7 +247,9 @@ public final class PriceCatalog: @unchecked Sendable {
         ]
     }
 
-    private static func snapshotClause(_ snapshot: PriceSnapshot, parameter: Int) throws(CostModelError) -> (String, SQLValue?) {
+    private static func snapshotClause(
+        _ snapshot: PriceSnapshot, parameter: Int
+    ) throws(CostModelError) -> (String, SQLValue?) {
         switch snapshot {
         case .latest:
             return ("", nil)
@@ -250,15 +274,22 @@ public final class PriceCatalog: @unchecked Sendable {
             guard names.contains(name) else { throw .unknownSnapshot(name, known: names) }
         }
         let available = try query(
-            "SELECT snapshot, capacity FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 ORDER BY rowid",
+            "SELECT snapshot, capacity FROM price WHERE provider = ?1 AND region = ?2 AND sku_kind = ?3 AND sku = ?4 "
+                + "ORDER BY rowid",
             [.text(provider), .text(region), .text(kind.rawValue), .text(sku)]
         ).map { "\($0[1].textValue ?? "") in \($0[0].textValue ?? "")" }
         guard !available.isEmpty else { throw .unknownSKU(kind: kind, sku: sku, provider: provider, region: region) }
-        throw .noPrice(kind: kind, sku: sku, provider: provider, region: region, capacity: capacity, snapshot: snapshot, available: available)
+        throw .noPrice(
+            kind: kind, sku: sku, provider: provider, region: region, capacity: capacity, snapshot: snapshot,
+            available: available)
     }
 
-    private func distinct(_ column: String, where condition: String, _ arguments: [SQLValue]) throws(CostModelError) -> [String] {
-        try query("SELECT DISTINCT \(column) FROM price WHERE \(condition) ORDER BY \(column)", arguments).compactMap { $0[0].textValue }
+    private func distinct(
+        _ column: String, where condition: String, _ arguments: [SQLValue]
+    ) throws(CostModelError) -> [String] {
+        try query("SELECT DISTINCT \(column) FROM price WHERE \(condition) ORDER BY \(column)", arguments).compactMap {
+            $0[0].textValue
+        }
     }
 
     func query(_ sql: String, _ arguments: [SQLValue] = []) throws(CostModelError) -> [[SQLValue]] {
@@ -283,8 +314,9 @@ public final class PriceCatalog: @unchecked Sendable {
             if let problem = row.problems().first { throw problem }
             return row
         } catch {
-            throw .invalidCatalogRow(path: origin, table: "price", row: values[Self.columns.count].integerValue ?? 0,
-                                     key: Self.keyDescription(values), column: error.column, value: error.value, reason: error.reason)
+            throw .invalidCatalogRow(
+                path: origin, table: "price", row: values[Self.columns.count].integerValue ?? 0,
+                key: Self.keyDescription(values), column: error.column, value: error.value, reason: error.reason)
         }
     }
 
@@ -326,7 +358,8 @@ public final class PriceCatalog: @unchecked Sendable {
             case .real: throw problem(index, "expected decimal text")
             }
         }
-        func oneOf<Value: RawRepresentable & CaseIterable>(_ index: Int, _: Value.Type) throws(RowProblem) -> Value where Value.RawValue == String {
+        func oneOf<Value: RawRepresentable & CaseIterable>(_ index: Int, _: Value.Type) throws(RowProblem) -> Value
+        where Value.RawValue == String {
             guard let value = Value(rawValue: try text(index)) else {
                 throw problem(index, "expected one of: \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -338,14 +371,19 @@ public final class PriceCatalog: @unchecked Sendable {
         // Prices must be decimal TEXT: a REAL has already lost exactness.
         guard case .text(let priceText) = values[13] else { throw problem(13, "prices must be decimal text") }
         guard let rate = HourlyRate(dollarsPerHour: priceText) else {
-            throw problem(13, "expected a plain non-negative decimal with at most \(HourlyRate.decimalPlaces) decimals, at most \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
+            throw problem(
+                13,
+                "expected a plain non-negative decimal with at most \(HourlyRate.decimalPlaces) decimals, at most "
+                    + "\(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
         }
         let vcpus: Int64?
         if case .null = values[7] { vcpus = nil } else { vcpus = try integer(7) }
         let gpuCount = try integer(10)
         // Range-check before converting to Int (PriceRow.problems() then reports the same bounds).
         for (index, value) in [(7, vcpus), (10, gpuCount)] {
-            if let value, let reason = CatalogLimits.integerProblem(value, column: columns[index]) { throw problem(index, reason) }
+            if let value, let reason = CatalogLimits.integerProblem(value, column: columns[index]) {
+                throw problem(index, reason)
+            }
         }
         let currency = try text(16)
         return PriceRow(
@@ -354,6 +392,7 @@ public final class PriceCatalog: @unchecked Sendable {
             gpuModel: try optionalText(9), gpuCount: Int(gpuCount), gpuMemoryGiB: try decimal(11),
             attachableTo: (try optionalText(12) ?? "").split(separator: ",").map { String($0) },
             pricePerHour: rate, billingIncrementSeconds: try integer(14), billingMinimumSeconds: try integer(15),
-            currency: currency, sourceURL: values[17].textValue, sourceDate: values[18].textValue, notes: values[19].textValue)
+            currency: currency, sourceURL: values[17].textValue, sourceDate: values[18].textValue,
+            notes: values[19].textValue)
     }
 }

@@ -9,7 +9,10 @@ public struct PriceFilter: Sendable, Hashable {
     public var sku: String?
     public var snapshot: String?
 
-    public init(provider: String? = nil, region: String? = nil, gpuModel: String? = nil, kind: SKUKind? = nil, sku: String? = nil, snapshot: String? = nil) {
+    public init(
+        provider: String? = nil, region: String? = nil, gpuModel: String? = nil, kind: SKUKind? = nil,
+        sku: String? = nil, snapshot: String? = nil
+    ) {
         self.provider = provider
         self.region = region
         self.gpuModel = gpuModel

@@ -89,7 +89,11 @@ extension PriceSnapshot {
             for row in rows {
                 if let cutoff, row.effectiveDate > cutoff { continue }
                 let key = "\(row.provider)/\(row.region)/\(row.kind)/\(row.sku)/\(row.capacity)"
-                if let current = best[key], (current.effectiveDate, current.snapshot) >= (row.effectiveDate, row.snapshot) { continue }
+                if let current = best[key],
+                    (current.effectiveDate, current.snapshot) >= (row.effectiveDate, row.snapshot)
+                {
+                    continue
+                }
                 best[key] = row
             }
             let chosen = Set(best.values.map(\.keyDescription))

@@ -28,9 +28,15 @@ public struct HourlyRate: Sendable, Hashable, Comparable, AdditiveArithmetic, Cu
         ExactDecimal(units: femtoDollarsPerHour, decimalPlaces: Self.decimalPlaces).text()
     }
 
+    /// The exact rate as decimal dollars per hour, trailing zeros trimmed to at least two decimals
+    /// (`0.10`, `0.236606`); for CSV/JSON output where nothing may be lost.
+    public var exactDollarsPerHourText: String {
+        ExactDecimal(units: femtoDollarsPerHour, decimalPlaces: Self.decimalPlaces).text(minimumDecimalPlaces: 2)
+    }
+
     /// `$0.586606/h`, `$0.10/h` (at least two decimals).
     public var description: String {
-        "$\(ExactDecimal(units: femtoDollarsPerHour, decimalPlaces: Self.decimalPlaces).text(minimumDecimalPlaces: 2))/h"
+        "$\(exactDollarsPerHourText)/h"
     }
 
     /// The rate as a `Double`, for display and charts only.
@@ -65,7 +71,9 @@ public struct HourlyRate: Sendable, Hashable, Comparable, AdditiveArithmetic, Cu
         return overflow ? nil : HourlyRate(femtoDollarsPerHour: product)
     }
 
-    public static func < (lhs: HourlyRate, rhs: HourlyRate) -> Bool { lhs.femtoDollarsPerHour < rhs.femtoDollarsPerHour }
+    public static func < (lhs: HourlyRate, rhs: HourlyRate) -> Bool {
+        lhs.femtoDollarsPerHour < rhs.femtoDollarsPerHour
+    }
 
     public static func + (lhs: HourlyRate, rhs: HourlyRate) -> HourlyRate {
         HourlyRate(femtoDollarsPerHour: lhs.femtoDollarsPerHour + rhs.femtoDollarsPerHour)

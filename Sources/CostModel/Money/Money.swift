@@ -31,7 +31,9 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// Parses a non-negative decimal dollar amount such as `"74.40"` exactly; `nil` if the text is
     /// not a plain decimal or has more than nine decimal places.
     public init?(dollars text: String) {
-        guard let decimal = ExactDecimal(parsing: text), let nanos = decimal.scaled(toDecimalPlaces: 9) else { return nil }
+        guard let decimal = ExactDecimal(parsing: text), let nanos = decimal.scaled(toDecimalPlaces: 9) else {
+            return nil
+        }
         self.nanoDollars = nanos
     }
 
@@ -73,7 +75,9 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     static func mean(_ amounts: [Money]) -> Money {
         // Shift Int64 to UInt64 keeping order (x + 2^63), average, shift back.
         let bias: UInt64 = 1 << 63
-        guard let mean = FixedPoint.mean(amounts.map { UInt64(bitPattern: $0.nanoDollars) ^ bias }) else { return .zero }
+        guard let mean = FixedPoint.mean(amounts.map { UInt64(bitPattern: $0.nanoDollars) ^ bias }) else {
+            return .zero
+        }
         return Money(nanoDollars: Int64(bitPattern: mean ^ bias))
     }
 
@@ -97,7 +101,8 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
     /// monthly projections (`total × month / horizon`).
     public func scaled(by numerator: Int64, over denominator: Int64) -> Money? {
         guard denominator > 0, numerator >= 0 else { return nil }
-        guard let magnitude = FixedPoint.mulDivRounded(nanoDollars.magnitude, numerator.magnitude, denominator.magnitude),
+        guard
+            let magnitude = FixedPoint.mulDivRounded(nanoDollars.magnitude, numerator.magnitude, denominator.magnitude),
               magnitude <= UInt64(Int64.max) else { return nil }
         return Money(nanoDollars: nanoDollars < 0 ? -Int64(magnitude) : Int64(magnitude))
     }
@@ -132,7 +137,9 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
         while true {
             var sum: UInt64 = 0
             var overflow = false
-            for index in weights.indices where !overflow { (sum, overflow) = sum.addingReportingOverflow(weights[index]) }
+            for index in weights.indices where !overflow {
+                (sum, overflow) = sum.addingReportingOverflow(weights[index])
+            }
             if !overflow { weightSum = sum; break }
             for index in weights.indices { weights[index] >>= 1 }
         }
@@ -149,7 +156,8 @@ public struct Money: Sendable, Hashable, Comparable, AdditiveArithmetic, CustomS
         guard leftOver > 0 else { return true }
         for index in weights.indices {
             var outranking: UInt64 = 0
-            for other in weights.indices where weights[other] > weights[index] || (weights[other] == weights[index] && other < index) {
+            for other in weights.indices
+            where weights[other] > weights[index] || (weights[other] == weights[index] && other < index) {
                 outranking += 1
             }
             if outranking < leftOver { shares[index] += 1 }

@@ -47,7 +47,9 @@ public struct ArticleEstimate: Sendable, Hashable {
         catalog: PriceCatalog, snapshot: PriceSnapshot = .article, monthHours: Int = 720,
         gpuHoursPerDay: Int = 2, systemNodeCount: Int = 2
     ) throws(CostModelError) -> ArticleEstimate {
-        guard monthHours >= 24, monthHours <= 1_000, gpuHoursPerDay >= 1, gpuHoursPerDay <= 24, systemNodeCount >= 0, systemNodeCount <= 100 else {
+        guard monthHours >= 24, monthHours <= 1_000, gpuHoursPerDay >= 1, gpuHoursPerDay <= 24, systemNodeCount >= 0,
+            systemNodeCount <= 100
+        else {
             throw .invalidUsage("article estimate needs monthHours 24…1000, gpuHoursPerDay 1…24, systemNodeCount 0…100")
         }
         let days = monthHours / 24
@@ -56,34 +58,47 @@ public struct ArticleEstimate: Sendable, Hashable {
         var gpuSpot = NodeSpec.articleGPU
         gpuSpot.spot = true
         let system = NodeSpec.articleSystemNode
-        let calculator = CostCalculator(catalog: catalog, snapshot: snapshot, rules: BillingRules(monthHours: monthHours, clusterFee: .none))
+        let calculator = CostCalculator(
+            catalog: catalog, snapshot: snapshot, rules: BillingRules(monthHours: monthHours, clusterFee: .none))
 
         var dedicatedStates = NodeStateDurations()
         dedicatedStates[.serving] = Double(gpuHoursPerDay * days) * 3600
         dedicatedStates[.idle] = monthSeconds - dedicatedStates[.serving]
-        let dedicatedRun = NodeRun(nodeID: 0, pool: "dedicated", machine: gpuOnDemand, startSeconds: 0, endSeconds: monthSeconds,
-                                   readySeconds: 0, runningAtEnd: true, durations: dedicatedStates)
-        let dedicated = try calculator.price(BilledUsage(optionName: "dedicated", managedCluster: false, horizonSeconds: monthSeconds, nodeRuns: [dedicatedRun]))
+        let dedicatedRun = NodeRun(
+            nodeID: 0, pool: "dedicated", machine: gpuOnDemand, startSeconds: 0, endSeconds: monthSeconds,
+            readySeconds: 0, runningAtEnd: true, durations: dedicatedStates)
+        let dedicated = try calculator.price(
+            BilledUsage(
+                optionName: "dedicated", managedCluster: false, horizonSeconds: monthSeconds, nodeRuns: [dedicatedRun]))
 
         var runs: [NodeRun] = []
         var systemStates = NodeStateDurations()
         systemStates[.serving] = monthSeconds
         for index in 0..<systemNodeCount {
-            runs.append(NodeRun(nodeID: index, pool: "default-pool", machine: system, startSeconds: 0, endSeconds: monthSeconds,
-                                readySeconds: 0, runningAtEnd: true, durations: systemStates))
+            runs.append(
+                NodeRun(
+                    nodeID: index, pool: "default-pool", machine: system, startSeconds: 0, endSeconds: monthSeconds,
+                    readySeconds: 0, runningAtEnd: true, durations: systemStates))
         }
         let gpuSeconds = Double(gpuHoursPerDay) * 3600
         var gpuStates = NodeStateDurations()
         gpuStates[.serving] = gpuSeconds
         for day in 0..<days {
             let start = Double(day) * 86_400
-            runs.append(NodeRun(nodeID: systemNodeCount + day, pool: "gpu-pool", machine: gpuSpot, startSeconds: start,
-                                endSeconds: start + gpuSeconds, readySeconds: start, runningAtEnd: false, durations: gpuStates))
+            runs.append(
+                NodeRun(
+                    nodeID: systemNodeCount + day, pool: "gpu-pool", machine: gpuSpot, startSeconds: start,
+                    endSeconds: start + gpuSeconds, readySeconds: start, runningAtEnd: false, durations: gpuStates))
         }
-        let scaleToZero = try calculator.price(BilledUsage(optionName: "scale-to-zero", managedCluster: false, horizonSeconds: monthSeconds, nodeRuns: runs))
+        let scaleToZero = try calculator.price(
+            BilledUsage(
+                optionName: "scale-to-zero", managedCluster: false, horizonSeconds: monthSeconds, nodeRuns: runs))
 
         var feeMonthly: Money?
-        if let fee = try? catalog.price(.fee, sku: "gke-cluster-management", provider: "gcp", region: "global", capacity: .onDemand, snapshot: snapshot) {
+        if let fee = try? catalog.price(
+            .fee, sku: "gke-cluster-management", provider: "gcp", region: "global", capacity: .onDemand,
+            snapshot: snapshot)
+        {
             guard let monthly = fee.pricePerHour.charge(forHours: Int64(monthHours)) else {
                 throw .overflow("GKE management fee for a \(monthHours)-h month at \(fee.pricePerHour)")
             }
@@ -92,12 +107,19 @@ public struct ArticleEstimate: Sendable, Hashable {
         var used: [String] = []
         for sku in dedicated.bySKU + scaleToZero.bySKU where !used.contains(sku.snapshot) { used.append(sku.snapshot) }
         let snapshotText: String
-        if case .named = snapshot { snapshotText = snapshot.description } else { snapshotText = "\(snapshot) (snapshot \(used.joined(separator: ", ")))" }
+        if case .named = snapshot {
+            snapshotText = snapshot.description
+        } else {
+            snapshotText = "\(snapshot) (snapshot \(used.joined(separator: ", ")))"
+        }
         return ArticleEstimate(
             priceSnapshot: snapshotText, monthHours: monthHours,
-            dedicatedHourly: try catalog.nodePrice(for: gpuOnDemand, snapshot: snapshot).hourlyRate, dedicated: dedicated,
-            systemNodeHourly: try catalog.nodePrice(for: system, snapshot: snapshot).hourlyRate, systemNodeCount: systemNodeCount,
-            spotGPUHourly: try catalog.nodePrice(for: gpuSpot, snapshot: snapshot).hourlyRate, gpuHoursPerDay: gpuHoursPerDay,
+            dedicatedHourly: try catalog.nodePrice(for: gpuOnDemand, snapshot: snapshot).hourlyRate,
+            dedicated: dedicated,
+            systemNodeHourly: try catalog.nodePrice(for: system, snapshot: snapshot).hourlyRate,
+            systemNodeCount: systemNodeCount,
+            spotGPUHourly: try catalog.nodePrice(for: gpuSpot, snapshot: snapshot).hourlyRate,
+            gpuHoursPerDay: gpuHoursPerDay,
             days: days, scaleToZero: scaleToZero, clusterFeeMonthly: feeMonthly)
     }
 
@@ -106,15 +128,20 @@ public struct ArticleEstimate: Sendable, Hashable {
         let ratio = comparison.savingsRatio.map { Self.oneDecimal($0) } ?? "n/a"
         var lines = [
             "Prices: \(priceSnapshot); \(monthHours)-hour month (\(days) days)",
-            "Option 1, dedicated: n1-highmem-4 + T4 on-demand = \(dedicatedHourly) × \(monthHours) h = \(dedicated.monthlyTotal.formatted)",
+            "Option 1, dedicated: n1-highmem-4 + T4 on-demand = \(dedicatedHourly) × \(monthHours) h = "
+                + "\(dedicated.monthlyTotal.formatted)",
             "Option 2, scale to zero:",
-            "  \(systemNodeCount) × e2-medium = \(systemNodeCount) × \(systemNodeHourly) × \(monthHours) h = \(systemPoolMonthly.formatted)",
-            "  spot n1-highmem-4 + T4 = \(spotGPUHourly) × \(gpuHoursPerDay) h/day × \(days) days = \(spotGPUMonthly.formatted)",
+            "  \(systemNodeCount) × e2-medium = \(systemNodeCount) × \(systemNodeHourly) × \(monthHours) h = "
+                + "\(systemPoolMonthly.formatted)",
+            "  spot n1-highmem-4 + T4 = \(spotGPUHourly) × \(gpuHoursPerDay) h/day × \(days) days = "
+                + "\(spotGPUMonthly.formatted)",
             "  total = \(scaleToZero.monthlyTotal.formatted)",
             "Ratio: \(dedicated.monthlyTotal.formatted) / \(scaleToZero.monthlyTotal.formatted) = \(ratio)×",
         ]
         if let fee = clusterFeeMonthly {
-            lines.append("Not in the article: GKE management fee \(fee.formatted) per \(monthHours)-h month (GKE's free tier covers one zonal cluster).")
+            lines.append(
+                "Not in the article: GKE management fee \(fee.formatted) per \(monthHours)-h month (GKE's free tier "
+                    + "covers one zonal cluster).")
         }
         return lines
     }

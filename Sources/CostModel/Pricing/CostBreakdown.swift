@@ -19,7 +19,8 @@ public struct CostBreakdown: Sendable, Hashable {
     public var spot: Money
 
     public init(systemNodes: Money = .zero, gpuNodes: Money = .zero, gpuByState: StateCosts = StateCosts(),
-                clusterFee: Money = .zero, clusterFeeCredit: Money = .zero, onDemand: Money = .zero, spot: Money = .zero) {
+        clusterFee: Money = .zero, clusterFeeCredit: Money = .zero, onDemand: Money = .zero, spot: Money = .zero
+    ) {
         self.systemNodes = systemNodes
         self.gpuNodes = gpuNodes
         self.gpuByState = gpuByState

@@ -39,12 +39,17 @@ public struct CostCalculator: Sendable {
     /// Prices usage built by hand or taken from a result.
     public func price(_ usage: BilledUsage) throws(CostModelError) -> CostReport {
         try catalog.validate(snapshot)
-        guard usage.horizonSeconds > 0 else { throw .invalidUsage("horizon \(usage.horizonSeconds) s must be positive") }
+        guard usage.horizonSeconds > 0 else {
+            throw .invalidUsage("horizon \(usage.horizonSeconds) s must be positive")
+        }
         let horizonMicros = try BillingRules.wholeMicroseconds(usage.horizonSeconds)
         guard horizonMicros > 0 else {
-            throw .invalidUsage("horizon \(usage.horizonSeconds) s is shorter than a microsecond, the billing resolution")
+            throw .invalidUsage(
+                "horizon \(usage.horizonSeconds) s is shorter than a microsecond, the billing resolution")
         }
-        guard rules.monthHours > 0, rules.monthHours <= 100_000 else { throw .invalidUsage("month of \(rules.monthHours) h") }
+        guard rules.monthHours > 0, rules.monthHours <= 100_000 else {
+            throw .invalidUsage("month of \(rules.monthHours) h")
+        }
         let monthMicros = Int64(rules.monthHours) * 3_600_000_000
 
         var simulated = CostBreakdown()
@@ -56,11 +61,16 @@ public struct CostCalculator: Sendable {
         // Each machine's prices, with the keys of their rows (built once: a run can have thousands of VMs).
         var prices: [NodeSpec: (price: NodePrice, machineKey: String, gpuKey: String?)] = [:]
 
-        func record(_ row: PriceRow, key: String, units: Int, usedSeconds: Double, billedSeconds: Int64, cost: Money) throws(CostModelError) {
+        func record(
+            _ row: PriceRow, key: String, units: Int, usedSeconds: Double, billedSeconds: Int64, cost: Money
+        ) throws(CostModelError) {
             let billedUnits = billedSeconds.multipliedReportingOverflow(by: Int64(units))
-            guard !billedUnits.overflow else { throw .overflow("billed seconds of catalog row \(key): \(billedSeconds) s × \(units)") }
+            guard !billedUnits.overflow else {
+                throw .overflow("billed seconds of catalog row \(key): \(billedSeconds) s × \(units)")
+            }
             if let index = skuIndex[key] {
-                let (billedSum, overflow) = skuCosts[index].billedUnitSeconds.addingReportingOverflow(billedUnits.partialValue)
+                let (billedSum, overflow) = skuCosts[index].billedUnitSeconds.addingReportingOverflow(
+                    billedUnits.partialValue)
                 guard !overflow else { throw .overflow("total billed seconds of catalog row \(key)") }
                 skuCosts[index].runCount += 1
                 skuCosts[index].usedUnitSeconds += usedSeconds * Double(units)
@@ -68,10 +78,13 @@ public struct CostCalculator: Sendable {
                 skuCosts[index].cost = try Self.sum(skuCosts[index].cost, cost, "total charge of catalog row \(key)")
             } else {
                 skuIndex[key] = skuCosts.count
-                skuCosts.append(SKUCost(
-                    provider: row.provider, region: row.region, kind: row.kind, sku: row.sku, capacity: row.capacity,
-                    snapshot: row.snapshot, pricePerHour: row.pricePerHour, runCount: 1,
-                    usedUnitSeconds: usedSeconds * Double(units), billedUnitSeconds: billedUnits.partialValue, cost: cost))
+                skuCosts.append(
+                    SKUCost(
+                        provider: row.provider, region: row.region, kind: row.kind, sku: row.sku,
+                        capacity: row.capacity,
+                        snapshot: row.snapshot, pricePerHour: row.pricePerHour, runCount: 1,
+                        usedUnitSeconds: usedSeconds * Double(units), billedUnitSeconds: billedUnits.partialValue,
+                        cost: cost))
             }
         }
 
@@ -88,10 +101,15 @@ public struct CostCalculator: Sendable {
             let charge = try Self.charge(run, at: nodePrice)
             runCharges.append(charge)
             let usedSeconds = run.endSeconds - run.startSeconds
-            try record(nodePrice.machine, key: machineKey, units: 1, usedSeconds: usedSeconds, billedSeconds: charge.billedSeconds, cost: charge.machineCost)
+            try record(
+                nodePrice.machine, key: machineKey, units: 1, usedSeconds: usedSeconds,
+                billedSeconds: charge.billedSeconds, cost: charge.machineCost)
             if let gpu = nodePrice.gpu, let gpuKey {
-                let gpuBilled = try Self.billedSeconds(gpu, forDuration: usedSeconds, of: "node \(run.nodeID) (\(run.pool))")
-                try record(gpu, key: gpuKey, units: nodePrice.attachedGPUCount, usedSeconds: usedSeconds, billedSeconds: gpuBilled, cost: charge.gpuCost)
+                let gpuBilled = try Self.billedSeconds(
+                    gpu, forDuration: usedSeconds, of: "node \(run.nodeID) (\(run.pool))")
+                try record(
+                    gpu, key: gpuKey, units: nodePrice.attachedGPUCount, usedSeconds: usedSeconds,
+                    billedSeconds: gpuBilled, cost: charge.gpuCost)
             }
             let total = charge.total  // checked in charge(_:at:)
             if charge.isGPUNode {
@@ -106,18 +124,24 @@ public struct CostCalculator: Sendable {
                 simulated.systemNodes = try Self.sum(simulated.systemNodes, total, "system node charges of \(option)")
             }
             switch charge.capacity {
-            case .onDemand: simulated.onDemand = try Self.sum(simulated.onDemand, total, "on-demand charges of \(option)")
+            case .onDemand:
+                simulated.onDemand = try Self.sum(simulated.onDemand, total, "on-demand charges of \(option)")
             case .spot: simulated.spot = try Self.sum(simulated.spot, total, "spot charges of \(option)")
             }
         }
 
         if usage.managedCluster, let fee = try clusterFeeRow(for: usage) {
-            let billed = try Self.billedSeconds(fee, forDuration: usage.horizonSeconds, of: "the cluster of option '\(usage.optionName)'")
-            let cost = try Self.charge(fee, billedSeconds: billed, units: 1, of: "the cluster of option '\(usage.optionName)'")
+            let billed = try Self.billedSeconds(
+                fee, forDuration: usage.horizonSeconds, of: "the cluster of option '\(usage.optionName)'")
+            let cost = try Self.charge(
+                fee, billedSeconds: billed, units: 1, of: "the cluster of option '\(usage.optionName)'")
             simulated.clusterFee = cost
-            try record(fee, key: fee.keyDescription, units: 1, usedSeconds: usage.horizonSeconds, billedSeconds: billed, cost: cost)
+            try record(
+                fee, key: fee.keyDescription, units: 1, usedSeconds: usage.horizonSeconds, billedSeconds: billed,
+                cost: cost)
             if rules.gkeFreeTierCredit, fee.provider == .gcp {
-                guard let cap = BillingRules.gkeFreeTierCreditPerMonth.scaled(by: horizonMicros, over: monthMicros) else {
+                guard let cap = BillingRules.gkeFreeTierCreditPerMonth.scaled(by: horizonMicros, over: monthMicros)
+                else {
                     throw .overflow("free-tier credit")
                 }
                 simulated.clusterFeeCredit = min(cost, cap)
@@ -143,7 +167,9 @@ public struct CostCalculator: Sendable {
     static func charge(_ run: NodeRun, at price: NodePrice) throws(CostModelError) -> NodeRunCharge {
         let usedSeconds = run.endSeconds - run.startSeconds
         guard usedSeconds >= 0 else {
-            throw .invalidUsage("node \(run.nodeID) (\(run.pool)) ends at \(run.endSeconds) s, before it starts at \(run.startSeconds) s")
+            throw .invalidUsage(
+                "node \(run.nodeID) (\(run.pool)) ends at \(run.endSeconds) s, before it starts at "
+                    + "\(run.startSeconds) s")
         }
         // Built only for an error message.
         func node() -> String { "node \(run.nodeID) (\(run.pool))" }
@@ -164,9 +190,13 @@ public struct CostCalculator: Sendable {
     }
 
     /// Billed seconds of `row` for `seconds` of use by `user`; overflow errors name the row.
-    static func billedSeconds(_ row: PriceRow, forDuration seconds: Double, of user: @autoclosure () -> String) throws(CostModelError) -> Int64 {
+    static func billedSeconds(
+        _ row: PriceRow, forDuration seconds: Double, of user: @autoclosure () -> String
+    ) throws(CostModelError) -> Int64 {
         do {
-            return try BillingRules.billedSeconds(forDuration: seconds, incrementSeconds: row.billingIncrementSeconds, minimumSeconds: row.billingMinimumSeconds)
+            return try BillingRules.billedSeconds(
+                forDuration: seconds, incrementSeconds: row.billingIncrementSeconds,
+                minimumSeconds: row.billingMinimumSeconds)
         } catch {
             guard case .overflow(let what) = error else { throw error }
             throw .overflow("\(what), for \(user()) priced by catalog row \(row.keyDescription)")
@@ -174,13 +204,17 @@ public struct CostCalculator: Sendable {
     }
 
     /// `units` × `row`'s rate × `billedSeconds`; overflow errors name the row and the amounts.
-    static func charge(_ row: PriceRow, billedSeconds: Int64, units: Int, of user: @autoclosure () -> String) throws(CostModelError) -> Money {
+    static func charge(
+        _ row: PriceRow, billedSeconds: Int64, units: Int, of user: @autoclosure () -> String
+    ) throws(CostModelError) -> Money {
         guard let each = row.pricePerHour.charge(forSeconds: billedSeconds) else {
-            throw .overflow("charge of catalog row \(row.keyDescription) for \(user()): \(row.pricePerHour) × \(billedSeconds) s")
+            throw .overflow(
+                "charge of catalog row \(row.keyDescription) for \(user()): \(row.pricePerHour) × \(billedSeconds) s")
         }
         let (product, overflow) = each.nanoDollars.multipliedReportingOverflow(by: Int64(units))
         guard !overflow else {
-            throw .overflow("charge of catalog row \(row.keyDescription) for \(user()): \(units) × \(each.exactDollarsText) USD")
+            throw .overflow(
+                "charge of catalog row \(row.keyDescription) for \(user()): \(units) × \(each.exactDollarsText) USD")
         }
         return Money(nanoDollars: product)
     }
@@ -197,14 +231,18 @@ public struct CostCalculator: Sendable {
             throw .unknownProvider(name, known: CloudProvider.allCases.map(\.rawValue))
         }
         guard let sku = rules.clusterFee.sku(for: provider) else { return nil }
-        return try catalog.price(.fee, sku: sku, provider: name, region: "global", capacity: .onDemand, snapshot: snapshot)
+        return try catalog.price(
+            .fee, sku: sku, provider: name, region: "global", capacity: .onDemand, snapshot: snapshot)
     }
 
     /// Scales a breakdown from the horizon to a month, keeping its invariants exact.
-    static func project(_ breakdown: CostBreakdown, by numerator: Int64, over denominator: Int64) throws(CostModelError) -> CostBreakdown {
+    static func project(
+        _ breakdown: CostBreakdown, by numerator: Int64, over denominator: Int64
+    ) throws(CostModelError) -> CostBreakdown {
         func scale(_ money: Money, _ what: String) throws(CostModelError) -> Money {
             guard let scaled = money.scaled(by: numerator, over: denominator) else {
-                throw .overflow("monthly projection of \(what): \(money.exactDollarsText) USD × \(numerator) / \(denominator)")
+                throw .overflow(
+                    "monthly projection of \(what): \(money.exactDollarsText) USD × \(numerator) / \(denominator)")
             }
             return scaled
         }
@@ -213,10 +251,13 @@ public struct CostCalculator: Sendable {
         month.gpuNodes = try scale(breakdown.gpuNodes, "GPU node charges")
         month.clusterFee = try scale(breakdown.clusterFee, "the cluster fee")
         month.clusterFeeCredit = min(month.clusterFee, try scale(breakdown.clusterFeeCredit, "the free-tier credit"))
-        let stateParts = month.gpuNodes.apportioned(by: NodeState.allCases.map { breakdown.gpuByState[$0].nanoDollars.magnitude })
+        let stateParts = month.gpuNodes.apportioned(
+            by: NodeState.allCases.map { breakdown.gpuByState[$0].nanoDollars.magnitude })
         for state in NodeState.allCases { month.gpuByState[state] = stateParts[state.rawValue] }
         let nodes = try sum(month.systemNodes, month.gpuNodes, "monthly node charges")
-        let capacityParts = nodes.apportioned(by: [breakdown.onDemand.nanoDollars.magnitude, breakdown.spot.nanoDollars.magnitude])
+        let capacityParts = nodes.apportioned(by: [
+            breakdown.onDemand.nanoDollars.magnitude, breakdown.spot.nanoDollars.magnitude,
+        ])
         month.onDemand = capacityParts[0]
         month.spot = capacityParts[1]
         return month

@@ -31,7 +31,9 @@ public struct CostSummary: Sendable, Hashable {
         let stateParts = breakdown.gpuNodes.apportioned(by: stateMeans)
         for (index, state) in NodeState.allCases.enumerated() { breakdown.gpuByState[state] = stateParts[index] }
         // Rounded-down means: this sum is at most the largest report's, which CostCalculator checked.
-        let capacity = (breakdown.systemNodes + breakdown.gpuNodes).apportioned(by: [mean(\.onDemand).nanoDollars.magnitude, mean(\.spot).nanoDollars.magnitude])
+        let capacity = (breakdown.systemNodes + breakdown.gpuNodes).apportioned(by: [
+            mean(\.onDemand).nanoDollars.magnitude, mean(\.spot).nanoDollars.magnitude,
+        ])
         breakdown.onDemand = capacity[0]
         breakdown.spot = capacity[1]
         meanPerMonth = breakdown

@@ -17,7 +17,9 @@ public struct StateCosts: Sendable, Hashable {
     init(apportioning total: Money, over durations: NodeStateDurations) throws(CostModelError) {
         self.init()
         var weights = InlineArray<5, UInt64>(repeating: 0)
-        for state in NodeState.allCases { weights[state.rawValue] = try BillingRules.wholeMicroseconds(durations[state]).magnitude }
+        for state in NodeState.allCases {
+            weights[state.rawValue] = try BillingRules.wholeMicroseconds(durations[state]).magnitude
+        }
         var shares = InlineArray<5, UInt64>(repeating: 0)
         var weightsSpan = weights.mutableSpan
         var sharesSpan = shares.mutableSpan

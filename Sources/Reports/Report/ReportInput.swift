@@ -19,8 +19,16 @@ public struct ReportInput: Sendable {
     /// (empty: ``Verdict/defaultObjectives(baseline:)``).
     public var objectives: [Objective]
     /// Headline figures per option for page 1 and the verdict: pooled over every replication when
-    /// the caller has them (``OptionFigures/init(outcome:)``); by default from `results` and `costs`.
-    public var figures: [OptionFigures]
+    /// the caller sets them (``OptionFigures/init(outcome:)``); otherwise from `results` and `costs`.
+    public var figures: [OptionFigures] {
+        get {
+            pooledFigures ?? results.map { result in
+                OptionFigures(result: result, monthlyDollars: costs.first { $0.optionName == result.option.name }?.totalDollars)
+            }
+        }
+        set { pooledFigures = newValue }
+    }
+    private var pooledFigures: [OptionFigures]?
     /// Rows of the assumptions table (scenario settings, prices with dates and sources).
     public var assumptions: [AssumptionRow]
     /// Extra plain sentences for page 1, after the computed ones.
@@ -44,9 +52,6 @@ public struct ReportInput: Sendable {
         self.costs = costs
         self.baselineOptionName = baselineOptionName
         objectives = []
-        figures = results.map { result in
-            OptionFigures(result: result, monthlyDollars: costs.first { $0.optionName == result.option.name }?.totalDollars)
-        }
         self.assumptions = assumptions
         self.findings = findings
         self.breakEven = breakEven

@@ -99,6 +99,10 @@ public struct ReportRenderer: Sendable {
         return Array(summary.sentences.dropFirst(shown)) + input.findings
     }
 
+    /// The sentence under the assumptions heading (after "Scenario <name>.").
+    static let assumptionsIntro =
+        "Every number in this report follows from these inputs; prices carry the date they were read and their source."
+
     var assumptionsTable: TableLayout {
         TableLayout(header: ["Assumption", "Value", "Source", "Date"],
                     rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
@@ -129,7 +133,7 @@ public struct ReportRenderer: Sendable {
             canvas.text(heading, at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 26
             if first {
-                y += canvas.paragraph("Scenario \(input.scenarioName). Every number in this report follows from these inputs; prices carry the date they were read and their source.",
+                y += canvas.paragraph("Scenario \(input.scenarioName). " + ReportRenderer.assumptionsIntro,
                                       origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 8
             }
             assumptionsTable.draw(on: canvas, origin: ChartPoint(x: body.minX, y: y), width: body.width, rows: rows)

@@ -31,7 +31,7 @@ struct SummaryPage {
             y += canvas.lineHeight(titleStyle)
         }
         y += 2
-        y += canvas.paragraph(scenarioLine, origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
+        y += canvas.paragraph(ScenarioLine.text(input), origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
 
         let top = y
         let size =
@@ -125,18 +125,5 @@ struct SummaryPage {
                 captionY += canvas.lineHeight(captionStyle)
             }
         }
-    }
-
-    private var scenarioLine: String {
-        var parts = ["Scenario \(input.scenarioName)"]
-        if let first = input.results.first {
-            let days = first.horizonSeconds / 86_400
-            parts.append(
-                days >= 1
-                    ? "\(NumberFormat.compact(days, maxDecimals: 1)) simulated days"
-                    : "\(NumberFormat.duration(first.horizonSeconds)) simulated")
-            parts.append("\(NumberFormat.count(first.requests.arrived)) requests per option")
-        }
-        return parts.joined(separator: " · ")
     }
 }

@@ -43,33 +43,23 @@ public final class AccessLogTraceReader: TraceFileSource {
     public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
-        while true {
-            let outcome: TraceRecord?? = try lines.withNextLine { line throws(TraceError) -> TraceRecord? in
-                let bytes = lines.lineNumber == 1 ? JSONLinesTraceReader.droppingByteOrderMark(line) : line
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
-                let line = lines.lineNumber
-                if let failed = logFormat.match(bytes, into: &ranges) {
-                    throw TraceError(
-                        file: lines.path, line: line, field: logFormat.variables[failed],
-                        message: "the line does not match the log format at this variable (the format has "
-                            + "\(TraceLimits.quote(logFormat.textAround(failed)))); is it this log's format?")
-                }
-                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[ranges[index]])
-                }
-                guard filters.isEmpty || filters.keep(field) else { return nil }
-                return try decoder.decode(fields, line: line, field: field)
+        while let text = try lines.nextLine() {
+            let bytes = lines.lineNumber == 1 ? JSONLinesTraceReader.droppingByteOrderMark(text) : text
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+            let line = lines.lineNumber
+            if let failed = logFormat.match(bytes, into: &ranges) {
+                throw TraceError(
+                    file: lines.path, line: line, field: logFormat.variables[failed],
+                    message: "the line does not match the log format at this variable (the format has "
+                        + "\(TraceLimits.quote(logFormat.textAround(failed)))); is it this log's format?")
             }
-            switch outcome {
-            case .none:
-                guard decoder.hasRecords else {
-                    if let error = filters.noRowKept(path: lines.path) { throw error }
-                    throw TraceError(file: lines.path, message: "trace has no records (the log has no lines)")
-                }
-                return nil
-            case .some(.none): continue
-            case .some(.some(let record)): return record
+            @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[ranges[index]])
             }
+            guard filters.isEmpty || filters.keep(field) else { continue }
+            return try decoder.decode(fields, line: line, field: field)
         }
+        try decoder.finish(filters: filters, noRecords: "trace has no records (the log has no lines)")
+        return nil
     }
 }

@@ -11,12 +11,18 @@ public enum CSVColumn {
         }
         guard let header else { throw TraceError(file: path, message: "file is empty (no header line)") }
         let index = try CSVTraceReader.index(of: column, in: header, path: path)
-        var starts = [Int](repeating: 0, count: index + 1)
-        var ends = starts
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: index + 1)
+        let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: index + 1)
+        defer {
+            starts.deallocate()
+            ends.deallocate()
+        }
+        starts.initialize(repeating: 0)
+        ends.initialize(repeating: 0)
         var values: [Double] = []
         while let value: Double? = try lines.withNextLine({ bytes throws(TraceError) -> Double? in
             if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return nil }
-            let found = try CSVTraceReader.split(bytes, starts: &starts, ends: &ends, path: path, line: lines.lineNumber)
+            let found = try CSVTraceReader.split(bytes, starts: starts, ends: ends, path: path, line: lines.lineNumber)
             guard found > index else {
                 throw TraceError(file: path, line: lines.lineNumber, field: column, message: "row has no value for this column")
             }

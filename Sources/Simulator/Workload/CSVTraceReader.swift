@@ -12,8 +12,10 @@ public final class CSVTraceReader: TraceFileSource {
     private let fields: RecordFields
     @exclusivity(unchecked) private var filters: RowFilters
     private let headerFields: Int
-    @exclusivity(unchecked) private var fieldStarts: [Int]
-    @exclusivity(unchecked) private var fieldEnds: [Int]
+    /// Where each field of the current row starts and ends, one slot per header field: owned by
+    /// the reader (freed in `deinit`), so the per-row writes need no uniqueness checks.
+    private let fieldStarts: UnsafeMutableBufferPointer<Int>
+    private let fieldEnds: UnsafeMutableBufferPointer<Int>
 
     /// Opens `path` and reads its header. Fails if a configured column is missing.
     public init(path: String, format: TraceFormat) throws(TraceError) {
@@ -28,8 +30,15 @@ public final class CSVTraceReader: TraceFileSource {
         for filter in format.filters { filterIndices.append(try Self.index(of: filter.column, in: header, path: path)) }
         filters = RowFilters(format.filters, positions: filterIndices)
         headerFields = header.count
-        fieldStarts = Array(repeating: 0, count: header.count)
-        fieldEnds = Array(repeating: 0, count: header.count)
+        fieldStarts = .allocate(capacity: header.count)
+        fieldStarts.initialize(repeating: 0)
+        fieldEnds = .allocate(capacity: header.count)
+        fieldEnds.initialize(repeating: 0)
+    }
+
+    deinit {
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
     }
 
     /// Where `column` is in `header`; an error if it is missing or there twice.
@@ -53,39 +62,32 @@ public final class CSVTraceReader: TraceFileSource {
     public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
-        while true {
-            let outcome: TraceRecord?? = try lines.withNextLine { bytes throws(TraceError) -> TraceRecord? in
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return nil }   // blank line
-                let line = lines.lineNumber
-                let found = try CSVTraceReader.split(bytes, starts: &fieldStarts, ends: &fieldEnds, path: lines.path, line: line)
-                guard found == headerFields else {
-                    throw TraceError(
-                        file: lines.path, line: line,
-                        message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
-                }
-                @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
-                }
-                guard filters.isEmpty || filters.keep(field) else { return nil }
-                return try decoder.decode(fields, line: line, field: field)
+        while let bytes = try lines.nextLine() {
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { continue }   // blank line
+            let line = lines.lineNumber
+            let found = try CSVTraceReader.split(
+                bytes, starts: fieldStarts, ends: fieldEnds, path: lines.path, line: line)
+            guard found == headerFields else {
+                throw TraceError(
+                    file: lines.path, line: line,
+                    message: "row has \(found) field\(found == 1 ? "" : "s"), the header has \(headerFields)")
             }
-            switch outcome {
-            case .none:                             // end of file
-                guard decoder.hasRecords else {
-                    if let error = filters.noRowKept(path: lines.path) { throw error }
-                    throw TraceError(file: lines.path, message: "trace has no records (only a header line)")
-                }
-                return nil
-            case .some(.none): continue             // blank line or filtered out
-            case .some(.some(let record)): return record
+            @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[fieldStarts[index]..<fieldEnds[index]])
             }
+            guard filters.isEmpty || filters.keep(field) else { continue }
+            return try decoder.decode(fields, line: line, field: field)
         }
+        try decoder.finish(filters: filters, noRecords: "trace has no records (only a header line)")
+        return nil
     }
 
     /// Splits a line, recording the ranges (quotes excluded) of its first `starts.count` fields.
-    /// Returns how many fields the line has, all of them counted.
+    /// Returns how many fields the line has, all of them counted. `path` is read only for an error.
     static func split(
-        _ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], ends: inout [Int], path: String, line: Int
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        starts: UnsafeMutableBufferPointer<Int>, ends: UnsafeMutableBufferPointer<Int>,
+        path: @autoclosure () -> String, line: Int
     ) throws(TraceError) -> Int {
         let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
         var index = 0
@@ -97,7 +99,8 @@ public final class CSVTraceReader: TraceFileSource {
                 start = index
                 while true {
                     guard index < bytes.count else {
-                        throw TraceError(file: path, line: line, message: "unterminated quoted field (field \(field + 1))")
+                        throw TraceError(
+                            file: path(), line: line, message: "unterminated quoted field (field \(field + 1))")
                     }
                     if bytes[index] == quote {
                         if index + 1 < bytes.count && bytes[index + 1] == quote { index += 2; continue }
@@ -108,7 +111,8 @@ public final class CSVTraceReader: TraceFileSource {
                 end = index
                 index += 1
                 guard index == bytes.count || bytes[index] == comma else {
-                    throw TraceError(file: path, line: line, message: "unexpected text after a closing quote (field \(field + 1))")
+                    throw TraceError(
+                        file: path(), line: line, message: "unexpected text after a closing quote (field \(field + 1))")
                 }
             } else {
                 start = index
@@ -128,9 +132,15 @@ public final class CSVTraceReader: TraceFileSource {
     static func splitHeader(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(TraceError) -> [String] {
         var commas = 1
         for byte in bytes where byte == UInt8(ascii: ",") { commas += 1 }
-        var starts = [Int](repeating: 0, count: commas)
-        var ends = [Int](repeating: 0, count: commas)
-        let count = try split(bytes, starts: &starts, ends: &ends, path: path, line: 1)
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: commas)
+        let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: commas)
+        defer {
+            starts.deallocate()
+            ends.deallocate()
+        }
+        starts.initialize(repeating: 0)
+        ends.initialize(repeating: 0)
+        let count = try split(bytes, starts: starts, ends: ends, path: path, line: 1)
         var names: [String] = []
         for index in 0..<count {
             var name = String(decoding: UnsafeBufferPointer(rebasing: bytes[starts[index]..<ends[index]]), as: UTF8.self)

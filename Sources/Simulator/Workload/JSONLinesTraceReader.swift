@@ -37,46 +37,39 @@ public final class JSONLinesTraceReader: TraceFileSource {
     public var droppedRows: Int { filters.dropped }
 
     public func next() throws(TraceError) -> TraceRecord? {
-        while true {
-            let outcome: TraceRecord?? = try lines.withNextLine { line throws(TraceError) -> TraceRecord? in
-                let bytes = lines.lineNumber == 1 ? Self.droppingByteOrderMark(line) : line
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
-                let line = lines.lineNumber
-                var scanner = JSONObjectScanner(bytes: bytes, path: lines.path, line: line)
-                for index in ranges.indices { ranges[index] = nil }
-                do throws(TraceError) {
-                    try scanner.scanObject(keys: keys, into: &ranges)
-                } catch {
-                    // A first line that is not an object at all is likely a CSV header.
-                    guard line == 1, let first = bytes.first(where: { !JSONObjectScanner.isSpace($0) }), first != UInt8(ascii: "{") else { throw error }
-                    var hinted = error
-                    hinted.message += "; the file looks like CSV, not JSON Lines: read it as such (a .csv name, `format: csv` in the scenario, or a CSV --trace-preset such as costsim or azure-llm)"
-                    throw hinted
-                }
-                func value(_ index: Int) throws(TraceError) -> UnsafeBufferPointer<UInt8> {
-                    guard let range = ranges[index] else {
-                        throw TraceError(
-                            file: lines.path, line: line, field: String(decoding: keys[index], as: UTF8.self),
-                            message: "key missing from the JSON object")
-                    }
-                    return UnsafeBufferPointer(rebasing: bytes[range])
-                }
-                if !filters.isEmpty {
-                    guard try filters.keep(value) else { return nil }
-                }
-                return try decoder.decode(fields, line: line, field: value)
+        while let text = try lines.nextLine() {
+            let bytes = lines.lineNumber == 1 ? Self.droppingByteOrderMark(text) : text
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+            let line = lines.lineNumber
+            var scanner = JSONObjectScanner(bytes: bytes, path: lines.path, line: line)
+            for index in ranges.indices { ranges[index] = nil }
+            do throws(TraceError) {
+                try scanner.scanObject(keys: keys, into: &ranges)
+            } catch {
+                // A first line that is not an object at all is likely a CSV header.
+                guard line == 1, let first = bytes.first(where: { !JSONObjectScanner.isSpace($0) }),
+                      first != UInt8(ascii: "{")
+                else { throw error }
+                var hinted = error
+                hinted.message += "; the file looks like CSV, not JSON Lines: read it as such (a .csv name, "
+                    + "`format: csv` in the scenario, or a CSV --trace-preset such as costsim or azure-llm)"
+                throw hinted
             }
-            switch outcome {
-            case .none:
-                guard decoder.hasRecords else {
-                    if let error = filters.noRowKept(path: lines.path) { throw error }
-                    throw TraceError(file: lines.path, message: "trace has no records (the file has no JSON lines)")
+            func value(_ index: Int) throws(TraceError) -> UnsafeBufferPointer<UInt8> {
+                guard let range = ranges[index] else {
+                    throw TraceError(
+                        file: lines.path, line: line, field: String(decoding: keys[index], as: UTF8.self),
+                        message: "key missing from the JSON object")
                 }
-                return nil
-            case .some(.none): continue
-            case .some(.some(let record)): return record
+                return UnsafeBufferPointer(rebasing: bytes[range])
             }
+            if !filters.isEmpty {
+                guard try filters.keep(value) else { continue }
+            }
+            return try decoder.decode(fields, line: line, field: value)
         }
+        try decoder.finish(filters: filters, noRecords: "trace has no records (the file has no JSON lines)")
+        return nil
     }
 
     /// `bytes` without a leading UTF-8 byte-order mark (EF BB BF).

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a text file line by line through a fixed 256 KiB buffer, handing each line to a
-/// closure as raw UTF-8 bytes without copying.
+/// Reads a text file line by line through a fixed 256 KiB buffer, handing out each line as raw
+/// UTF-8 bytes without copying.
 ///
 /// Memory stays constant however long the file is; a line longer than the buffer grows it, up to
 /// ``maxLineLength`` (a longer "line" is an error: most likely not a text file at all).
@@ -13,9 +13,10 @@ import Darwin
 package final class LineReader {
     let path: String
     private let descriptor: Int32
-    // `@exclusivity(unchecked)`: these are touched for every line; the reader is used from one
-    // thread and never re-entered, so the runtime access checks are pure overhead (~10 % of replay).
-    @exclusivity(unchecked) private var buffer: [UInt8]
+    // Raw memory the reader owns (freed in `deinit`) and `@exclusivity(unchecked)`: these are
+    // touched for every line; the reader is used from one thread and never re-entered, so
+    // an array's retains and uniqueness checks and the runtime access checks are pure overhead.
+    @exclusivity(unchecked) private var buffer: UnsafeMutableBufferPointer<UInt8>
     @exclusivity(unchecked) private var start = 0          // first unread byte
     @exclusivity(unchecked) private var end = 0            // one past the last valid byte
     @exclusivity(unchecked) private var reachedEndOfFile = false
@@ -30,59 +31,57 @@ package final class LineReader {
     package init(path: String) throws(TraceError) {
         self.path = path
         descriptor = try TextInput.openRegularFile(path).descriptor
-        buffer = [UInt8](repeating: 0, count: Self.initialCapacity)
+        buffer = .allocate(capacity: Self.initialCapacity)
         try refill()
-        if let problem = buffer.withUnsafeBufferPointer({ TextInput.encodingProblem(UnsafeBufferPointer(rebasing: $0[..<end]), complete: reachedEndOfFile) }) {
+        let firstBlock = UnsafeBufferPointer(rebasing: buffer[..<end])
+        if let problem = TextInput.encodingProblem(firstBlock, complete: reachedEndOfFile) {
             throw TraceError(file: path, message: problem)
         }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
 
-    /// Calls `body` with the next line, or returns `nil` at the end of the file.
-    package func withNextLine<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result) throws(TraceError) -> Result? {
+    /// The next line, or `nil` at the end of the file. The bytes are the reader's: they stay valid
+    /// until the next call.
+    package func nextLine() throws(TraceError) -> UnsafeBufferPointer<UInt8>? {
         while true {
-            if let newline = firstNewline() {
+            if start < end, let found = memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\n")), end - start) {
+                let newline = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 lineNumber += 1
                 var lineEnd = newline
                 if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                let lineStart = start
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
                 start = newline + 1
-                return try buffer.withUnsafeBufferPointer { all throws(TraceError) in
-                    try body(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]))
-                }
+                return line
             }
             if reachedEndOfFile {
                 guard start < end else { return nil }
                 lineNumber += 1
                 var lineEnd = end
                 if buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-                let lineStart = start
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
                 start = end
-                return try buffer.withUnsafeBufferPointer { all throws(TraceError) in
-                    try body(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]))
-                }
+                return line
             }
             try refill()
         }
     }
 
-    private func firstNewline() -> Int? {
-        buffer.withUnsafeBufferPointer { bytes in
-            guard start < end,
-                  let base = bytes.baseAddress,
-                  let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
-            else { return nil }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }
+    /// Calls `body` with the next line, or returns `nil` at the end of the file.
+    package func withNextLine<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws(TraceError) -> Result
+    ) throws(TraceError) -> Result? {
+        guard let line = try nextLine() else { return nil }
+        return try body(line)
     }
 
     private func refill() throws(TraceError) {
         if start > 0 {
             let remaining = end - start
-            buffer.withUnsafeMutableBufferPointer { bytes in
-                if remaining > 0 { _ = memmove(bytes.baseAddress!, bytes.baseAddress! + start, remaining) }
-            }
+            if remaining > 0 { _ = memmove(buffer.baseAddress!, buffer.baseAddress! + start, remaining) }
             start = 0
             end = remaining
         }
@@ -91,15 +90,12 @@ package final class LineReader {
                 throw TraceError(file: path, line: lineNumber + 1, message: "line is longer than 64 MiB; is this a text file?")
             }
             // Doubling keeps reading a long line linear; copying as one block keeps it fast.
-            var grown = [UInt8](repeating: 0, count: 2 * buffer.count)
-            grown.withUnsafeMutableBufferPointer { target in
-                buffer.withUnsafeBufferPointer { source in _ = target.update(fromContentsOf: source) }
-            }
+            let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 2 * buffer.count)
+            _ = grown.initialize(fromContentsOf: buffer)
+            buffer.deallocate()
             buffer = grown
         }
-        let readCount = buffer.withUnsafeMutableBufferPointer { bytes in
-            read(descriptor, bytes.baseAddress! + end, bytes.count - end)
-        }
+        let readCount = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
         guard readCount >= 0 else {
             throw TraceError(file: path, line: lineNumber + 1, message: "read failed: \(String(cString: strerror(errno)))")
         }

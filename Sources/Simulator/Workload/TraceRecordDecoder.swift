@@ -18,7 +18,15 @@ struct TraceRecordDecoder {
     }
 
     /// Whether a record has been decoded: a trace without one is an error.
-    var hasRecords: Bool { frame != nil }
+    private var hasRecords: Bool { frame != nil }
+
+    /// At the end of the file: an error if it gave no record, the filters' if they dropped every
+    /// row, else `noRecords`.
+    func finish(filters: RowFilters, noRecords: String) throws(TraceError) {
+        guard !hasRecords else { return }
+        if let error = filters.noRowKept(path: path) { throw error }
+        throw TraceError(file: path, message: noRecords)
+    }
 
     /// The record of a row whose fields `field` gives at the positions `fields` names.
     @inline(__always)
@@ -37,10 +45,37 @@ struct TraceRecordDecoder {
 
     /// The record of one row from its fields: `size`, `outputTokens`, `service` and `duration` are
     /// `nil` when the format has no such column.
+    ///
+    /// One call per record. The helpers it calls are `mutating` though they change nothing, so
+    /// they get the decoder by reference: a non-mutating call got a copy of all of it, format
+    /// included, every time. Column names are read on error paths only.
+    @inline(never)
     mutating func decode(
         time: UnsafeBufferPointer<UInt8>, size: UnsafeBufferPointer<UInt8>?, outputTokens: UnsafeBufferPointer<UInt8>?,
-        service: UnsafeBufferPointer<UInt8>? = nil, duration: UnsafeBufferPointer<UInt8>? = nil, line: Int
+        service: UnsafeBufferPointer<UInt8>?, duration: UnsafeBufferPointer<UInt8>?, line: Int
     ) throws(TraceError) -> TraceRecord {
+        let arrival = try arrivalSeconds(time, duration: duration, line: line)
+        var workSize = 0.0
+        if let size {
+            workSize = try amount(size, column: .size, scale: format.sizeScale, what: "size", line: line)
+        }
+        var tokens = 0.0
+        if let outputTokens {
+            tokens = try amount(outputTokens, column: .outputTokens, scale: 1, what: "output-token count", line: line)
+        }
+        guard let service else { return TraceRecord(arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens) }
+        let seconds = try measuredSeconds(
+            service, column: .serviceTime, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
+        return TraceRecord(arrivalSeconds: arrival, workSize: workSize, serviceSeconds: seconds)
+    }
+
+    /// The arrival of the record on `line` from its time field and, if the format has a
+    /// duration column, its duration field; checks the order of arrivals and fixes the time
+    /// frame at the first record.
+    @inline(__always)
+    private mutating func arrivalSeconds(
+        _ time: UnsafeBufferPointer<UInt8>, duration: UnsafeBufferPointer<UInt8>?, line: Int
+    ) throws(TraceError) -> Double {
         var frame: TraceTimeFrame
         let first = self.frame == nil
         if let known = self.frame {
@@ -50,14 +85,16 @@ struct TraceRecordDecoder {
         }
         let stamp = try parseTime(time, unit: frame.unit, line: line)
         var arrival = stamp.seconds(since: frame.origin)
-        if let duration, let column = format.durationColumn {
-            arrival -= try measuredSeconds(duration, field: column, unit: .seconds, scale: 1, line: line)
+        if let duration {
+            arrival -= try measuredSeconds(duration, column: .duration, unit: .seconds, scale: 1, line: line)
             if first && frame.startsAtFirstRecord {   // the first record's arrival, not its end, is time 0
                 frame = frame.shifted(by: arrival)
                 arrival = 0
             }
             guard arrival >= 0 || frame.startsAtFirstRecord else {
-                throw error(line, column, "the request arrived before time 0 (its time minus this duration is negative)")
+                throw error(
+                    line, name(of: .duration),
+                    "the request arrived before time 0 (its time minus this duration is negative)")
             }
         }
         if first { self.frame = frame }
@@ -90,28 +127,14 @@ struct TraceRecordDecoder {
             latestStamp = stamp
             latestLine = line
         }
-        var workSize = 0.0
-        if let size, let column = format.sizeColumn {
-            workSize = try amount(size, field: column, scale: format.sizeScale, what: "size", line: line)
-        }
-        var tokens = 0.0
-        if let outputTokens, let column = format.outputTokensColumn {
-            tokens = try amount(outputTokens, field: column, scale: 1, what: "output-token count", line: line)
-        }
-        var serviceSeconds: Double?
-        if let service, let column = format.serviceTimeColumn {
-            serviceSeconds = try measuredSeconds(
-                service, field: column, unit: format.serviceTimeUnit, scale: format.serviceTimeScale, line: line)
-        }
-        return TraceRecord(
-            arrivalSeconds: arrival, workSize: workSize, outputTokens: tokens, serviceSeconds: serviceSeconds)
+        return arrival
     }
 
     /// A measured time in seconds, × `scale`: a number >= 0 in `unit`, or a list of them separated
     /// by commas or colons (nginx's `$upstream_response_time` after retries), which adds up: every
     /// attempt held an upstream for its time. At most ``TraceLimits/maxServiceSeconds``.
-    private func measuredSeconds(
-        _ bytes: UnsafeBufferPointer<UInt8>, field: String, unit: DurationUnit, scale: Double, line: Int
+    private mutating func measuredSeconds(
+        _ bytes: UnsafeBufferPointer<UInt8>, column: Column, unit: DurationUnit, scale: Double, line: Int
     ) throws(TraceError) -> Double {
         var total = 0.0
         var start = 0
@@ -124,12 +147,16 @@ struct TraceRecordDecoder {
             let part = UnsafeBufferPointer(rebasing: bytes[first..<last])
             if part.elementsEqual("-".utf8) || part.elementsEqual("null".utf8) {
                 throw error(
-                    line, field,
+                    line, name(of: column),
                     "\(TraceLimits.quote(bytes)) holds no time (the request reached no upstream); "
                         + "keep such rows out with a filter (--where, trace.where), e.g. on the status")
             }
-            let value = try number(part, line: line, field: field)
-            guard value >= 0 else { throw error(line, field, "time \(TraceLimits.quote(bytes)) is negative") }
+            guard let value = Self.finiteNumber(part) else {
+                throw notANumber(part, line: line, field: name(of: column))
+            }
+            guard value >= 0 else {
+                throw error(line, name(of: column), "time \(TraceLimits.quote(bytes)) is negative")
+            }
             total += value
             start = end + 1
         }
@@ -137,7 +164,7 @@ struct TraceRecordDecoder {
         guard seconds <= TraceLimits.maxServiceSeconds else {
             let scaling = scale == 1 ? "" : " × serviceTimeScale \(scale)"
             throw error(
-                line, field,
+                line, name(of: column),
                 "time \(TraceLimits.quote(bytes)) \(unit == .seconds ? "s" : "ms")\(scaling) is more than a day "
                     + "(\(Int(TraceLimits.maxServiceSeconds)) s), the longest a request may take")
         }
@@ -145,7 +172,9 @@ struct TraceRecordDecoder {
     }
 
     /// The frame the first record sets: its unit (resolving ``TimeFormat/auto``) and origin.
-    private func firstFrame(_ time: UnsafeBufferPointer<UInt8>, line: Int) throws(TraceError) -> TraceTimeFrame {
+    private mutating func firstFrame(
+        _ time: UnsafeBufferPointer<UInt8>, line: Int
+    ) throws(TraceError) -> TraceTimeFrame {
         let unit: TraceTimeFrame.Unit = switch format.timeFormat {
         case .seconds: .seconds
         case .milliseconds: .milliseconds
@@ -159,38 +188,40 @@ struct TraceRecordDecoder {
 
     /// The time in `bytes`, written in `unit`, within 1970-01-01 … 9999-12-31 (Unix time 0 …
     /// ``TraceLimits/latestUnixSeconds``).
-    private func parseTime(_ bytes: UnsafeBufferPointer<UInt8>, unit: TraceTimeFrame.Unit, line: Int) throws(TraceError) -> Timestamp {
-        let field = format.timeColumn
+    private mutating func parseTime(
+        _ bytes: UnsafeBufferPointer<UInt8>, unit: TraceTimeFrame.Unit, line: Int
+    ) throws(TraceError) -> Timestamp {
         switch unit {
         case .wallClock:
             guard let stamp = Timestamp.parseWallClock(bytes) else {
                 let expected = bytes.count > TraceLimits.maxNumberLength
                     ? "at most \(TraceLimits.maxNumberLength) characters" : "YYYY-MM-DD HH:MM:SS[.fff] or ISO-8601"
-                throw error(line, field, "\(TraceLimits.quote(bytes)) is not a timestamp (expected \(expected))")
+                throw error(
+                    line, format.timeColumn, "\(TraceLimits.quote(bytes)) is not a timestamp (expected \(expected))")
             }
             guard stamp.wholeSeconds >= 0, stamp.unixSeconds <= TraceLimits.latestUnixSeconds else {
-                throw error(line, field, "\(TraceLimits.quote(bytes)) is outside the years 1970 to 9999 (UTC)")
+                throw error(
+                    line, format.timeColumn, "\(TraceLimits.quote(bytes)) is outside the years 1970 to 9999 (UTC)")
             }
             return stamp
         case .seconds, .milliseconds:
-            let value: Double
-            do throws(TraceError) {
-                value = try number(bytes, line: line, field: field)
-            } catch {
-                guard Self.looksLikeDate(bytes) else { throw error }
-                var hinted = error
-                hinted.message += "; it looks like a wall-clock time: read the column as one "
-                    + "(--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
-                throw hinted
+            guard let value = Self.finiteNumber(bytes) else {
+                var error = notANumber(bytes, line: line, field: format.timeColumn)
+                if Self.looksLikeDate(bytes) {
+                    error.message += "; it looks like a wall-clock time: read the column as one "
+                        + "(--time-format wall-clock, or timeFormat: wall-clock in the scenario)"
+                }
+                throw error
             }
             let perSecond = unit == .milliseconds ? 1000.0 : 1
             guard value >= 0 else {
-                throw error(line, field, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")
+                throw error(
+                    line, format.timeColumn, "arrival time \(TraceLimits.quote(bytes)) is negative; times must be >= 0")
             }
             guard value / perSecond <= TraceLimits.latestUnixSeconds, let stamp = Timestamp(seconds: value / perSecond) else {
                 let limit = TraceTimeFrame.plainNumber(TraceLimits.latestUnixSeconds * perSecond, decimals: 0)
                 throw error(
-                    line, field,
+                    line, format.timeColumn,
                     "\(TraceLimits.quote(bytes)) is too large: times may be at most \(limit) \(unit == .milliseconds ? "ms" : "s") "
                         + "(9999-12-31T23:59:59Z as Unix time)")
             }
@@ -198,28 +229,50 @@ struct TraceRecordDecoder {
         }
     }
 
-    private func number(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, field: String) throws(TraceError) -> Double {
-        guard let value = NumberParser.parseDouble(bytes), value.isFinite else {
-            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { throw error(line, field, "value is empty") }
-            let tooLong = bytes.count > TraceLimits.maxNumberLength
-                ? " (a number may be at most \(TraceLimits.maxNumberLength) characters long)" : ""
-            throw error(line, field, "\(TraceLimits.quote(bytes)) is not a number\(tooLong)")
-        }
+    /// `bytes` as a finite number, or `nil`.
+    private static func finiteNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let value = NumberParser.parseDouble(bytes), value.isFinite else { return nil }
         return value
     }
 
+    /// The error for a field that holds no finite number.
+    private func notANumber(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, field: String) -> TraceError {
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return error(line, field, "value is empty") }
+        let tooLong = bytes.count > TraceLimits.maxNumberLength
+            ? " (a number may be at most \(TraceLimits.maxNumberLength) characters long)" : ""
+        return error(line, field, "\(TraceLimits.quote(bytes)) is not a number\(tooLong)")
+    }
+
     /// A size or token count: a number >= 0 that, times `scale`, is at most ``TraceLimits/maxWorkSize``.
-    private func amount(
-        _ bytes: UnsafeBufferPointer<UInt8>, field: String, scale: Double, what: String, line: Int
+    private mutating func amount(
+        _ bytes: UnsafeBufferPointer<UInt8>, column: Column, scale: Double, what: String, line: Int
     ) throws(TraceError) -> Double {
-        let value = try number(bytes, line: line, field: field)
-        guard value >= 0 else { throw error(line, field, "\(what) \(TraceLimits.quote(bytes)) is negative") }
+        guard let value = Self.finiteNumber(bytes) else { throw notANumber(bytes, line: line, field: name(of: column)) }
+        guard value >= 0 else { throw error(line, name(of: column), "\(what) \(TraceLimits.quote(bytes)) is negative") }
         let scaled = value * scale
         guard scaled >= 0, scaled <= TraceLimits.maxWorkSize else {
             let scaling = scale == 1 ? "" : " × sizeScale \(scale)"
-            throw error(line, field, "\(what) \(TraceLimits.quote(bytes))\(scaling) is out of range: it must be within 0 to 1e9")
+            throw error(
+                line, name(of: column),
+                "\(what) \(TraceLimits.quote(bytes))\(scaling) is out of range: it must be within 0 to 1e9")
         }
         return scaled
+    }
+
+    /// An optional column a record reads: the helpers get this instead of its name, which only an
+    /// error reads (passing the name copied the decoder or retained the name once per record).
+    enum Column {
+        case size, outputTokens, serviceTime, duration
+    }
+
+    private func name(of column: Column) -> String {
+        let name = switch column {
+        case .size: format.sizeColumn
+        case .outputTokens: format.outputTokensColumn
+        case .serviceTime: format.serviceTimeColumn
+        case .duration: format.durationColumn
+        }
+        return name ?? ""
     }
 
     private func error(_ line: Int, _ field: String, _ message: String) -> TraceError {

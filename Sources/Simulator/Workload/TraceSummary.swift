@@ -31,6 +31,7 @@ public struct TraceSummary: Sendable {
     public private(set) var gapSeconds: [Double]
 
     private let keptGaps: Int
+    /// The sizes to 3 significant digits, once ``sizeCounts`` no longer counts them exactly.
     private var sizes = Histogram<UInt64>(
         highestTrackableValue: UInt64(Self.sizeCeiling * Self.sizeResolution), numberOfSignificantValueDigits: .three)
     private var maxSize = 0.0
@@ -76,19 +77,27 @@ public struct TraceSummary: Sendable {
         totalWork += record.workSize
         totalOutputTokens += record.outputTokens
         totalServiceSeconds += record.serviceSeconds ?? 0
-        sizes.record(Self.histogramValue(ofSize: record.workSize))
         maxSize = Swift.max(maxSize, record.workSize)
-        if record.workSize.rounded() != record.workSize { sizesAreWholeNumbers = false }
+        if sizesAreWholeNumbers && !Self.isWholeNumber(record.workSize) { sizesAreWholeNumbers = false }
         if sizeCounts != nil {
             // Sizes a trace file cannot hold (NaN, negative, beyond the ceiling) leave it to the
             // histogram, which clamps them.
             if record.workSize >= 0, record.workSize <= Self.sizeCeiling,
                sizeCounts!.count < Self.maxExactSizes || sizeCounts![record.workSize] != nil {
                 sizeCounts![record.workSize, default: 0] += 1
-            } else {
-                sizeCounts = nil
+                return
             }
+            // The histogram takes over: it gets the sizes counted so far, then every size.
+            for (size, count) in sizeCounts! { sizes.record(Self.histogramValue(ofSize: size), count: UInt64(count)) }
+            sizeCounts = nil
         }
+        sizes.record(Self.histogramValue(ofSize: record.workSize))
+    }
+
+    /// Whether `size` has no fraction (`rounded()` without its call into the C library, once per
+    /// record): doubles from 2⁵² up are all whole; NaN is not.
+    static func isWholeNumber(_ size: Double) -> Bool {
+        size.magnitude < 0x1p52 ? Double(Int64(size)) == size : !size.isNaN
     }
 
     /// `size` in milli-units, clamped to 0 … ``sizeCeiling`` (NaN counts as 0) so the

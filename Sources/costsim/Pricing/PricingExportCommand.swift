@@ -15,7 +15,9 @@ struct PricingExportCommand: AsyncParsableCommand {
 
     @OptionGroup var pricing: PricingOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file.csv"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file.csv"))
     var output: String?
 
     func run() async throws {

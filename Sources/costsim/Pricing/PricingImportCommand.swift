@@ -23,13 +23,17 @@ struct PricingImportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Price CSV to import.", valueName: "file.csv"))
     var csv: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("SQLite catalog to write (replaced atomically if it exists).", valueName: "file.sqlite"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("SQLite catalog to write (replaced atomically if it exists).", valueName: "file.sqlite"))
     var output: String
 
     @Option(name: .long, help: "Snapshot name for rows without a snapshot column.")
     var snapshot: String?
 
-    @Option(name: .long, help: ArgumentHelp("Effective date for rows without an effective_date column.", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Effective date for rows without an effective_date column.", valueName: "YYYY-MM-DD"))
     var effectiveDate: String?
 
     func run() async throws {
@@ -40,7 +44,9 @@ struct PricingImportCommand: AsyncParsableCommand {
         // removes on error or interrupt).
         let rows = try OutputBatch.write { batch in
             var rows: [PriceRow] = []
-            try batch.add(to: destination) { temporary in rows = try CatalogImporter.importCSV(at: csv, to: temporary, defaults: defaults, atomically: false) }
+            try batch.add(to: destination) { temporary in
+                rows = try CatalogImporter.importCSV(at: csv, to: temporary, defaults: defaults, atomically: false)
+            }
             return rows
         }
         let skus = Set(rows.map { "\($0.snapshot)/\($0.provider)/\($0.region)/\($0.kind)/\($0.sku)" }).count

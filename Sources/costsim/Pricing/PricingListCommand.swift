@@ -10,6 +10,7 @@ struct PricingListCommand: AsyncParsableCommand {
             Examples:
               costsim pricing list --provider gcp --gpu T4
               costsim pricing list --price-snapshot article-2023
+              costsim pricing list --provider gcp --format csv -o gcp-prices.csv
             """)
 
     @OptionGroup var pricing: PricingOptions
@@ -26,18 +27,39 @@ struct PricingListCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this SKU kind: machine, gpu or fee.")
     var kind: String?
 
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
+
+    @OptionGroup var output: ResultOutput
+
     func run() async throws {
         var kindFilter: SKUKind?
         if let kind {
-            guard let parsed = SKUKind(rawValue: kind) else { throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.") }
+            guard let parsed = SKUKind(rawValue: kind) else {
+                throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.")
+            }
             kindFilter = parsed
         }
         if let provider, CloudProvider(rawValue: provider.lowercased()) == nil {
             throw CLIError("unknown provider '\(provider)'; expected gcp, aws or azure.")
         }
+        let outputFile = try output.check(inputs: pricing.inputFiles)
         let catalog = try pricing.openCatalog()
-        let rows = try pricing.rows(of: catalog, matching: PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter))
-        var lines = PriceTable(header: ["snapshot", "provider", "region", "kind", "sku", "capacity", "usd/h", "vcpu", "mem GiB", "gpu", "billing"])
+        let filter = PriceFilter(provider: provider, region: region, gpuModel: gpu, kind: kindFilter)
+        let rows = try pricing.rows(of: catalog, matching: filter)
+        let text: String = switch format {
+        case .table: Self.table(rows, catalog: catalog)
+        case .json: try JSONOutput.text(PriceRowsDocument(catalog: catalog, rows: rows))
+        case .csv: PriceRowsDocument(catalog: catalog, rows: rows).csv()
+        }
+        try output.emit(text, to: outputFile)
+    }
+
+    /// One line per row, then how many rows and from which catalog.
+    static func table(_ rows: [PriceRow], catalog: PriceCatalog) -> String {
+        var lines = PriceTable(header: [
+            "snapshot", "provider", "region", "kind", "sku", "capacity", "usd/h", "vcpu", "mem GiB", "gpu", "billing",
+        ])
         for row in rows {
             let gpu = row.gpuModel.map { row.gpuCount > 1 ? "\(row.gpuCount)×\($0)" : $0 } ?? ""
             let billing = row.billingMinimumSeconds > 0
@@ -45,10 +67,11 @@ struct PricingListCommand: AsyncParsableCommand {
                 : "\(row.billingIncrementSeconds)s"
             lines.append([
                 row.snapshot, row.provider.rawValue, row.region, row.kind.rawValue, row.sku, row.capacity.rawValue,
-                row.pricePerHour.dollarsPerHourText, row.vcpus.map(String.init) ?? "", row.memoryGiB ?? "", gpu, billing,
+                row.pricePerHour.dollarsPerHourText, row.vcpus.map(String.init) ?? "", row.memoryGiB ?? "", gpu,
+                billing,
             ])
         }
-        print(lines.rendered(), terminator: "")
-        print("\(rows.count) row(s) from the \(catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)").")
+        let origin = catalog.origin == "bundled" ? "bundled catalog" : "catalog \(catalog.origin)"
+        return lines.rendered() + "\(rows.count) row(s) from the \(origin).\n"
     }
 }

@@ -5,13 +5,21 @@ import CostModel
 /// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
 /// `run`.
 struct PricingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Price catalog SQLite file, opened read-only (default: the bundled catalog).", valueName: "file.sqlite"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Price catalog SQLite file, opened read-only (default: the bundled catalog).", valueName: "file.sqlite"))
     var pricing: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use only this price snapshot, e.g. article-2023 or 2026-11-29.", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Use only this price snapshot, e.g. article-2023 or 2026-11-29.", valueName: "name"))
     var priceSnapshot: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use, for each SKU, the latest price effective on or before this day.", valueName: "YYYY-MM-DD"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use, for each SKU, the latest price effective on or before this day.", valueName: "YYYY-MM-DD"))
     var priceDate: String?
 
     func validate() throws {
@@ -19,7 +27,9 @@ struct PricingOptions: ParsableArguments {
             throw ValidationError("--price-snapshot and --price-date are exclusive; give one.")
         }
         if let priceSnapshot, priceSnapshot.isEmpty { throw ValidationError("--price-snapshot needs a name.") }
-        if let priceDate, let problem = PriceSnapshot.dateProblem(priceDate) { throw ValidationError("--price-date '\(priceDate)': \(problem)") }
+        if let priceDate, let problem = PriceSnapshot.dateProblem(priceDate) {
+            throw ValidationError("--price-date '\(priceDate)': \(problem)")
+        }
     }
 
     /// The snapshot selection; `.latest` when neither option is given.
@@ -43,7 +53,9 @@ struct PricingOptions: ParsableArguments {
     func rows(of catalog: PriceCatalog, matching filter: PriceFilter = PriceFilter()) throws -> [PriceRow] {
         if let priceSnapshot {
             let known = try catalog.snapshots().map(\.name)
-            guard known.contains(priceSnapshot) else { throw CostModelError.unknownSnapshot(priceSnapshot, known: known) }
+            guard known.contains(priceSnapshot) else {
+                throw CostModelError.unknownSnapshot(priceSnapshot, known: known)
+            }
         }
         if let priceDate, !PriceSnapshot.isDate(priceDate) { throw CostModelError.invalidDate(priceDate) }
         let rows = try catalog.rows(matching: filter)
@@ -53,14 +65,16 @@ struct PricingOptions: ParsableArguments {
     /// A calculator over the chosen catalog and snapshot.
     func calculator(rules: BillingRules) throws -> CostCalculator {
         let catalog = try openCatalog()
-        try catalog.validate(snapshot)            // before any simulation: an unknown snapshot fails now, not after the runs
+        try catalog.validate(snapshot)  // before any simulation: an unknown snapshot fails now, not after the runs
         return CostCalculator(catalog: catalog, snapshot: snapshot, rules: rules)
     }
 }
 
 /// `--month-hours`, `--no-cluster-fee`, `--gke-free-tier`: the billing rules a priced run uses.
 struct BillingOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Hours in a month for monthly projections (730 = a year / 12; the article uses 720).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Hours in a month for monthly projections (730 = a year / 12; the article uses 720).")
     var monthHours: Int = 730
 
     @Flag(name: .long, help: "Leave out the managed-cluster management fee (the article does).")
@@ -70,10 +84,13 @@ struct BillingOptions: ParsableArguments {
     var gkeFreeTier = false
 
     func validate() throws {
-        guard (24...100_000).contains(monthHours) else { throw ValidationError("--month-hours must be between 24 and 100000.") }
+        guard (24...100_000).contains(monthHours) else {
+            throw ValidationError("--month-hours must be between 24 and 100000.")
+        }
     }
 
     var rules: BillingRules {
-        BillingRules(monthHours: monthHours, clusterFee: noClusterFee ? .none : .providerDefault, gkeFreeTierCredit: gkeFreeTier)
+        BillingRules(
+            monthHours: monthHours, clusterFee: noClusterFee ? .none : .providerDefault, gkeFreeTierCredit: gkeFreeTier)
     }
 }

@@ -7,7 +7,7 @@ import Storage
 import Sweeps
 
 /// Builds the stakeholder report from a priced run — results, costs, assumptions with sources,
-/// findings and a break-even sweep — and renders it as PDF and PNGs for an ``OutputBatch``.
+/// findings and a break-even sweep — and renders it as PDF, HTML and PNGs for an ``OutputBatch``.
 /// Reports draws; this type only gathers what it draws (and runs the extra simulations the
 /// break-even chart needs).
 struct ReportWriter {
@@ -39,18 +39,16 @@ struct ReportWriter {
         }
     }
 
-    /// Renders the report of `input` — the PDF and, with `pngDirectory`, one PNG per chart
-    /// (``ReportInput/pngFileNames``) — and adds the files to `batch`, which writes them all or
-    /// none. Everything is rendered before the first file or directory is created; `pdf` is
-    /// checked after `pngDirectory` is created, so it may lie inside it (`run --report DIR`).
-    /// Returns the number of PNGs staged.
+    /// Renders the report of `input` — the PDF, with `html` the self-contained HTML page, and with
+    /// `pngDirectory` one PNG per chart (``ReportInput/pngFileNames``) — and adds the files to
+    /// `batch`, which writes them all or none (the directory it created is removed again on
+    /// failure). `pdf` and `html` are checked after `pngDirectory` is created, so they may lie
+    /// inside it (`run --report DIR`); a `nil` one is not rendered. Returns the number of PNGs staged.
     @discardableResult
     static func stage(
-        _ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile,
-        pngDirectory: OutputDirectory?
+        _ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile?,
+        html: @autoclosure () throws -> OutputFile? = nil, pngDirectory: OutputDirectory?
     ) throws -> Int {
-        let renderer = ReportRenderer(input: input)
-        let pdfBytes = try renderer.pdfData()
         var pngs: [(name: String, bytes: [UInt8])] = []
         if pngDirectory != nil {
             let charts = ChartRenderer()
@@ -59,16 +57,21 @@ struct ReportWriter {
             }
         }
         if let pngDirectory { try batch.createDirectory(pngDirectory) }
-        try batch.add(pdfBytes, to: pdf())
+        if let pdf = try pdf() { try batch.add(try ReportRenderer(input: input).pdfData(), to: pdf) }
+        if let html = try html() { try batch.add(try HTMLReport(input: input).data(), to: html) }
         if let pngDirectory {
             for png in pngs { try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option)) }
         }
         return pngs.count
     }
 
-    /// What `report` and `run --report` print (on standard error) once the files are written.
-    static func wroteMessage(pdf: String, pngDirectory: String?, pngs: Int) -> String {
-        "wrote \(pdf)" + (pngDirectory.map { " and \(pngs) chart\(pngs == 1 ? "" : "s") (PNG) in \($0)" } ?? "") + "\n"
+    /// What `report` and `run --report` print (on standard error) once the files are written:
+    /// "wrote report.pdf, report.html and 7 charts (PNG) in charts".
+    static func wroteMessage(pdf: String?, html: String? = nil, pngDirectory: String?, pngs: Int) -> String {
+        var parts = [pdf, html].compactMap { $0 }
+        if let pngDirectory { parts.append("\(pngs) chart\(pngs == 1 ? "" : "s") (PNG) in \(pngDirectory)") }
+        guard let last = parts.popLast() else { return "wrote nothing\n" }
+        return "wrote " + (parts.isEmpty ? last : parts.joined(separator: ", ") + " and " + last) + "\n"
     }
 
     // MARK: Assumptions

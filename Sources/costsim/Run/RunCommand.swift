@@ -40,15 +40,19 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var explain: ExplainOptions
 
-    @Option(name: .long, help: ArgumentHelp("Also write the PDF report and one PNG per chart into this directory.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the PDF report, the same report as an HTML page and one PNG per chart into this directory.",
+        valueName: "dir"))
     var report: String?
 
     func run() async throws {
         // Every output is checked before simulating: a run whose results cannot be saved is not started.
         let reportDirectory = try report.map { try OutputDirectory(checking: $0, option: "--report", createParents: true) }
         let reportPDF = reportDirectory?.file("report.pdf")
-        try AtomicFile.refuseSameFile(outputs: [("--output", output), ("--report", reportPDF)],
-                                      inputs: self.scenario.inputFiles + pricing.inputFiles)
+        let reportHTML = reportDirectory?.file("report.html")
+        try AtomicFile.refuseSameFile(
+            outputs: [("--output", output), ("--report", reportPDF), ("--report", reportHTML)],
+            inputs: self.scenario.inputFiles + pricing.inputFiles)
         // (--output may go into a directory --report creates: only its name can be checked now.)
         let outputFile = try output.flatMap { output in
             guard reportDirectory?.creates(FilePaths.parent(of: output)) == true else {
@@ -58,6 +62,9 @@ struct RunCommand: AsyncParsableCommand {
             return nil
         }
         let reportFile = try reportPDF.flatMap { path in
+            reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
+        }
+        let reportPage = try reportHTML.flatMap { path in
             reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
         }
         let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load()))
@@ -75,18 +82,22 @@ struct RunCommand: AsyncParsableCommand {
         if reportDirectory != nil {
             reportInput = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
         }
-        // --output and the report (PDF and PNGs) are one output: all are written or none.
+        // --output and the report (PDF, HTML and PNGs) are one output: all are written or none.
         var pngs = 0
         try OutputBatch.write { batch in
-            if let reportDirectory, let reportPDF, let reportInput {
+            if let reportDirectory, let reportPDF, let reportHTML, let reportInput {
                 let pdf = { try reportFile ?? OutputFile(checking: reportPDF, option: "--report") }
-                pngs = try ReportWriter.stage(reportInput, into: batch, pdf: pdf(), pngDirectory: reportDirectory)
+                let html = { try reportPage ?? OutputFile(checking: reportHTML, option: "--report") }
+                pngs = try ReportWriter.stage(
+                    reportInput, into: batch, pdf: pdf(), html: html(), pngDirectory: reportDirectory)
             }
             if let output { try batch.add(text, to: outputFile ?? OutputFile(checking: output, option: "--output")) }
         }
         if output == nil { print(text, terminator: "") }
         if let reportPDF, let reportDirectory {
-            FileHandle.standardError.write(Data(ReportWriter.wroteMessage(pdf: reportPDF, pngDirectory: reportDirectory.path, pngs: pngs).utf8))
+            let message = ReportWriter.wroteMessage(
+                pdf: reportPDF, html: reportHTML, pngDirectory: reportDirectory.path, pngs: pngs)
+            FileHandle.standardError.write(Data(message.utf8))
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Storage
 
-/// `--format` and `--output`/`-o` of a command that prints one result (`recommend`, `diff`):
+/// `--output`/`-o` of a command that prints one result (beside its `--format`, ``ResultFormat``):
 /// the file is checked before any work starts and written atomically at the end.
 struct ResultOutput: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp(

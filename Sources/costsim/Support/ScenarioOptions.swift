@@ -14,7 +14,12 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, help: "Replay this trace file instead of the scenario's workload.")
     var trace: String?
 
-    @Option(name: .long, help: "Layout of --trace: costsim, azure-llm, mooncake, nginx (ingress-nginx access log) or envoy-json (Istio JSON access log) (default: the scenario's trace settings, else costsim); servegen: a ServeGen file of per-window rates to generate arrivals from.")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Layout of --trace: costsim, azure-llm, mooncake, nginx (ingress-nginx access log) or envoy-json (Istio "
+                + "JSON access log) (default: the scenario's trace settings, else costsim); servegen: a ServeGen file "
+                + "of per-window rates to generate arrivals from."))
     var tracePreset: TracePreset?
 
     @OptionGroup(title: "Trace columns (for --trace, or the scenario's own trace file)")
@@ -29,7 +34,8 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "manifest.yaml"))
     var keda: String?
 
-    @Option(name: .long, help: "The autoscaled option --keda applies to (default: the scenario's first autoscaled option).")
+    @Option(
+        name: .long, help: "The autoscaled option --keda applies to (default: the scenario's first autoscaled option).")
     var kedaOption: String?
 
     func validate() throws {
@@ -43,7 +49,8 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
     func load() throws -> Scenario {
-        var scenario = try ScenarioRunner.loadScenario(path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
+        var scenario = try ScenarioRunner.loadScenario(
+            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
         if !traceColumns.isEmpty {
             guard case .traceFile(let path, let format) = scenario.workload else {
                 throw CLIError(
@@ -70,16 +77,22 @@ struct ScenarioOptions: ParsableArguments {
         let limit = Self.shortestRepresentativeHorizonSeconds
         if let horizon = scenario.effectiveHorizonSeconds, horizon < limit {
             Self.warnShortObservation("the run observes \(Format.duration(horizon))", seconds: horizon)
-        } else if scenario.effectiveHorizonSeconds == nil, let span = try scenario.workload.observationSeconds(ifShorterThan: limit), span > 0 {
-            Self.warnShortObservation("the trace spans \(Format.duration(span)) from its first to its last arrival, the period costs cover", seconds: span)
+        } else if scenario.effectiveHorizonSeconds == nil,
+            let span = try scenario.workload.observationSeconds(ifShorterThan: limit), span > 0
+        {
+            Self.warnShortObservation(
+                "the trace spans \(Format.duration(span)) from its first to its last arrival, the period costs cover",
+                seconds: span)
         }
         return scenario
     }
 
     /// Warns that monthly figures multiply an observed period of `seconds` (described by `what`) by a month's worth.
     private static func warnShortObservation(_ what: String, seconds: Double) {
-        let times = Format.approximate((Double(BillingRules().monthHours) * 3_600 / seconds).rounded(.down))   // the default month, 730 h
+        // the default month, 730 h
+        let times = Format.approximate((Double(BillingRules().monthHours) * 3_600 / seconds).rounded(.down))
         FileHandle.standardError.write(Data(("costsim: warning: \(what); monthly figures scale it up to a month, "
-            + "so each cold start and billing minimum in it counts \(times) times over — observe at least a day (scenario horizon, a longer trace)\n").utf8))
+            + "so each cold start and billing minimum in it counts \(times) times over — observe at least a day "
+            + "(scenario horizon, a longer trace)\n").utf8))
     }
 }

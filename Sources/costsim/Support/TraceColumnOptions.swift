@@ -8,7 +8,8 @@ struct TraceColumnOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The nginx log_format of an access log (default with --trace-preset nginx: ingress-nginx's log-format-upstream); columns are its variable names.",
+            "The nginx log_format of an access log (default with --trace-preset nginx: ingress-nginx's "
+                + "log-format-upstream); columns are its variable names.",
             valueName: "format"))
     var logFormat: String?
 
@@ -25,21 +26,25 @@ struct TraceColumnOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Column (or key) holding each request's measured GPU time in seconds, used as its service time instead of the scenario's inference model.",
+            "Column (or key) holding each request's measured GPU time in seconds, used as its service time instead of "
+                + "the scenario's inference model.",
             valueName: "column"))
     var serviceTimeColumn: String?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Multiply the measured service times by this (a faster or slower GPU; \(TraceFormat.serviceTimeScaleRange.lowerBound) to \(TraceFormat.serviceTimeScaleRange.upperBound)).",
+            "Multiply the measured service times by this (a faster or slower GPU; "
+                + "\(TraceFormat.serviceTimeScaleRange.lowerBound) to "
+                + "\(TraceFormat.serviceTimeScaleRange.upperBound)).",
             valueName: "factor"))
     var serviceTimeScale: Double?
 
     @Option(
         name: .customLong("where"),
         help: ArgumentHelp(
-            "Replay only the rows whose COLUMN is (=) or is not (!=) VALUE, e.g. predict_status=SUCCEED; repeatable, all must hold.",
+            "Replay only the rows whose COLUMN is (=) or is not (!=) VALUE, e.g. predict_status=SUCCEED; repeatable, "
+                + "all must hold.",
             valueName: "COLUMN=VALUE"))
     var filters: [String] = []
 
@@ -56,8 +61,8 @@ struct TraceColumnOptions: ParsableArguments {
         _ = try parsedLogFormat()
         if let serviceTimeScale, !TraceFormat.serviceTimeScaleRange.contains(serviceTimeScale) {
             throw ValidationError(
-                "--service-time-scale must be within \(TraceFormat.serviceTimeScaleRange.lowerBound) and \(TraceFormat.serviceTimeScaleRange.upperBound)"
-            )
+                "--service-time-scale must be within \(TraceFormat.serviceTimeScaleRange.lowerBound) and "
+                    + "\(TraceFormat.serviceTimeScaleRange.upperBound)")
         }
         if serviceTimeScale != nil && serviceTimeColumn == nil {
             throw ValidationError("--service-time-scale scales the times of --service-time-column: give the column too")

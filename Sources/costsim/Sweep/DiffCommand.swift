@@ -33,13 +33,16 @@ struct DiffCommand: AsyncParsableCommand {
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var billing: BillingOptions
 
-    @Option(name: .long, help: "The autoscaled option a manifest applies to (default: the scenario's first autoscaled option).")
+    @Option(
+        name: .long,
+        help: "The autoscaled option a manifest applies to (default: the scenario's first autoscaled option).")
     var option: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Replications per side (default: the scenario's, at least 5).")
     var replications: Int?
 
-    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Runs in parallel (default: the number of cores).")
+    @Option(
+        name: .customLong("jobs"), parsing: .unconditional, help: "Runs in parallel (default: the number of cores).")
     var requestedJobs: Int?
 
     /// --jobs, else the number of cores.
@@ -73,7 +76,9 @@ struct DiffCommand: AsyncParsableCommand {
             guard case .autoscaled = candidate.kind else { return false }
             return option.map { $0 == candidate.name } ?? true
         }), case .autoscaled(var deployment) = result.options[index].kind else {
-            throw CLIError(option.map { "--option: the scenario has no autoscaled option named '\($0)'" } ?? "the scenario has no autoscaled option to apply \(path) to")
+            throw CLIError(
+                option.map { "--option: the scenario has no autoscaled option named '\($0)'" }
+                    ?? "the scenario has no autoscaled option to apply \(path) to")
         }
         deployment.autoscaler = manifest.autoscaler
         deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
@@ -83,14 +88,18 @@ struct DiffCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let outputFile = try output.check(inputs: [("OLD", old), ("NEW", new)] + scenario.inputFiles + pricing.inputFiles)
+        let outputFile = try output.check(
+            inputs: [("OLD", old), ("NEW", new)] + scenario.inputFiles + pricing.inputFiles)
         let oldIsManifest = try Self.isManifest(old), newIsManifest = try Self.isManifest(new)
-        guard oldIsManifest == newIsManifest else { throw CLIError("compare two manifests or two scenarios, not one of each") }
+        guard oldIsManifest == newIsManifest else {
+            throw CLIError("compare two manifests or two scenarios, not one of each")
+        }
         let base = oldIsManifest ? try scenario.load() : nil
         let oldScenario = try load(old, base: base), newScenario = try load(new, base: base)
         let replications = self.replications ?? max(5, oldScenario.replications)
         let calculator = try pricing.calculator(rules: billing.rules)
-        let diff = try await ScenarioDiff.compare(old: oldScenario, new: newScenario, replications: replications, calculator: calculator, jobs: jobs)
+        let diff = try await ScenarioDiff.compare(
+            old: oldScenario, new: newScenario, replications: replications, calculator: calculator, jobs: jobs)
         guard !diff.rows.isEmpty else { throw CLIError("the two scenarios have no option names in common") }
         let view = DiffView(old: old, new: new, diff: diff, replications: replications)
         let text: String = switch format {

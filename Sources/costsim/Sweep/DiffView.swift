@@ -8,7 +8,9 @@ struct DiffView {
     let replications: Int
 
     func table(markdown: Bool) -> String {
-        func signed(_ value: Double, _ format: (Double) -> String) -> String { (value >= 0 ? "+" : "−") + format(abs(value)) }
+        func signed(_ value: Double, _ format: (Double) -> String) -> String {
+            (value >= 0 ? "+" : "−") + format(abs(value))
+        }
         func delta(_ interval: ConfidenceInterval, _ format: @escaping (Double) -> String) -> String {
             let mean = signed(interval.mean, format)
             guard interval.halfWidth.isFinite else { return mean }
@@ -26,11 +28,14 @@ struct DiffView {
                 "\(dollars(row.old.cost.mean)) → \(dollars(row.new.cost.mean))", delta(row.costDelta, dollars),
                 "\(seconds(row.old.p95.mean)) → \(seconds(row.new.p95.mean))", delta(row.p95Delta, seconds),
                 "\(seconds(row.old.p99.mean)) → \(seconds(row.new.p99.mean))", delta(row.p99Delta, seconds),
-                "\(percent(row.old.timeoutShare.mean)) → \(percent(row.new.timeoutShare.mean))", delta(row.timeoutShareDelta, percent),
+                "\(percent(row.old.timeoutShare.mean)) → \(percent(row.new.timeoutShare.mean))",
+                delta(row.timeoutShareDelta, percent),
             ])
         }
         var text: String
-        let note = "Paired over \(replications) replications with the same seeds; ± is the 95% confidence half-width of the difference.\n"
+        let note =
+            "Paired over \(replications) replications with the same seeds; ± is the 95% confidence half-width of the "
+                + "difference.\n"
         if markdown {
             text = "### costsim diff: `\(old)` → `\(new)`\n\n| " + headers.joined(separator: " | ") + " |\n|"
             text += headers.map { _ in "---" }.joined(separator: "|") + "|\n"
@@ -54,7 +59,9 @@ struct DiffView {
 
         init(_ row: ScenarioDiff.Row) {
             monthlyCost = .init(row.costDelta, difference: true)
-            responseSeconds = ["p95": .init(row.p95Delta, difference: true), "p99": .init(row.p99Delta, difference: true)]
+            responseSeconds = [
+                "p95": .init(row.p95Delta, difference: true), "p99": .init(row.p99Delta, difference: true),
+            ]
             timeoutShare = .init(row.timeoutShareDelta, difference: true)
         }
     }
@@ -85,7 +92,8 @@ struct DiffView {
 
     /// One row per option: old and new means, then each change with its bounds and significance.
     func csv() -> String {
-        let metrics = ["monthlyCost", "responseP95Seconds", "responseP99Seconds", "timeoutShare"].map(\.capitalizedFirst)
+        let metrics = ["monthlyCost", "responseP95Seconds", "responseP99Seconds", "timeoutShare"].map(
+            \.capitalizedFirst)
         var header = ["option"]
         for metric in metrics { header += ["old" + metric, "new" + metric] }
         for metric in metrics { header += ["", "Low", "High", "Significant"].map { "change" + metric + $0 } }
@@ -98,7 +106,9 @@ struct DiffView {
         let rows: [[String]] = diff.rows.map { row in
             var fields: [String] = [CSVText.field(row.optionName)]
             fields += [row.old.cost, row.new.cost].map { SummaryJSON.MoneyInterval($0).mean ?? "" }
-            let means: [ConfidenceInterval] = [row.old.p95, row.new.p95, row.old.p99, row.new.p99, row.old.timeoutShare, row.new.timeoutShare]
+            let means: [ConfidenceInterval] = [
+                row.old.p95, row.new.p95, row.old.p99, row.new.p99, row.old.timeoutShare, row.new.timeoutShare,
+            ]
             fields += means.map { CSVText.number($0.mean) }
             let cost = SummaryJSON.MoneyInterval(row.costDelta, difference: true)
             fields += [cost.mean ?? "", cost.low ?? "", cost.high ?? "", cost.significant == true ? "1" : "0"]

@@ -21,29 +21,36 @@ struct RecommendCommand: AsyncParsableCommand {
 
     @OptionGroup var inputs: SweepInputs
 
-    @Option(name: .long, help: ArgumentHelp("Use this sweep results file instead of running --grid.", valueName: "results.sqlite"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Use this sweep results file instead of running --grid.", valueName: "results.sqlite"))
     var results: String?
 
     @OptionGroup var objectiveOptions: ObjectiveOptions
 
-    @Flag(name: .long, help: "Also compute the break-even traffic volume against the scenario's dedicated option (needs --grid).")
+    @Flag(
+        name: .long,
+        help: "Also compute the break-even traffic volume against the scenario's dedicated option (needs --grid).")
     var breakEven = false
 
-    @Option(name: .long, help: "The dedicated option for --break-even (default: the scenario's first dedicated option).")
+    @Option(
+        name: .long, help: "The dedicated option for --break-even (default: the scenario's first dedicated option).")
     var dedicatedOption: String?
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
-
-    @Option(name: .long, help: "Output format: table, json or csv.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
 
     @OptionGroup var output: ResultOutput
 
     func validate() throws {
         if objectiveOptions.slo.isEmpty { throw ValidationError("give a latency objective, e.g. --slo \"p95<=30s\".") }
         if results != nil && inputs.grid != nil { throw ValidationError("give --results or --grid, not both.") }
-        if results == nil && inputs.grid == nil { throw ValidationError("give --results FILE.sqlite or --grid FILE.yaml.") }
-        if breakEven && inputs.grid == nil { throw ValidationError("--break-even re-runs the scenario: it needs --grid (and --scenario).") }
+        if results == nil && inputs.grid == nil {
+            throw ValidationError("give --results FILE.sqlite or --grid FILE.yaml.")
+        }
+        if breakEven && inputs.grid == nil {
+            throw ValidationError("--break-even re-runs the scenario: it needs --grid (and --scenario).")
+        }
     }
 
     func run() async throws {
@@ -62,23 +69,30 @@ struct RecommendCommand: AsyncParsableCommand {
         }
         if let cap = outcome.identity.responseCapSeconds {
             for objective in objectives where objective.isAlwaysMet(responseCapSeconds: cap) {
-                FileHandle.standardError.write(Data(("costsim: warning: \(objective) is always met: a response counts at most the client timeout "
-                    + "(\(Format.duration(cap))), so requests that time out do not break it; bound them with --timeouts\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        ("costsim: warning: \(objective) is always met: a response counts at most the client timeout "
+                            + "(\(Format.duration(cap))), so requests that time out do not break it; bound them with "
+                            + "--timeouts\n").utf8))
             }
         }
         guard outcome.identity.replications >= 2 else {
-            throw CLIError("recommend needs at least 2 replications per configuration for a 95% confidence interval (use --replications 5 or more)")
+            throw CLIError(
+                "recommend needs at least 2 replications per configuration for a 95% confidence interval (use "
+                    + "--replications 5 or more)")
         }
         let summaries = outcome.summaries.filter { $0.replications == outcome.identity.replications }
         let recommendation = Recommendation(summaries: summaries, objectives: objectives)
         var curve: BreakEven?
         if breakEven, let sweep, let best = recommendation.best {
             let scales = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32]
-            curve = try await sweep.breakEven(configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
+            curve = try await sweep.breakEven(
+                configuration: best.configuration, dedicatedOption: dedicatedOption, scales: scales, jobs: inputs.jobs)
         }
-        let view = RecommendView(objectives: objectives, replications: outcome.identity.replications, summaries: summaries,
-                                 coverage: outcome.coverage.isWholeGrid ? nil : outcome.coverage.description,
-                                 recommendation: recommendation, curve: curve)
+        let view = RecommendView(
+            objectives: objectives, replications: outcome.identity.replications, summaries: summaries,
+            coverage: outcome.coverage.isWholeGrid ? nil : outcome.coverage.description,
+            recommendation: recommendation, curve: curve)
         let text: String = switch format {
         case .table: view.table()
         case .json: try view.json()

@@ -8,7 +8,9 @@ import Sweeps
 struct SweepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Run a grid of configurations × replications: costs and latencies with 95% confidence intervals, Pareto frontier.",
+        abstract:
+            "Run a grid of configurations × replications: costs and latencies with 95% confidence intervals, Pareto "
+                + "frontier.",
         discussion: """
             Examples:
               costsim sweep --grid scenarios/grid-keda.yaml --replications 5 --jobs 2
@@ -43,7 +45,9 @@ struct SweepRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let shard = try shard.map { try Shard(parsing: $0) } ?? .whole
-        if shard.count > 1 && output.db == nil { throw CLIError("--shard needs --db FILE.sqlite (the shard's results, for `costsim sweep merge`)") }
+        if shard.count > 1 && output.db == nil {
+            throw CLIError("--shard needs --db FILE.sqlite (the shard's results, for `costsim sweep merge`)")
+        }
         let inputFiles = [("--grid", inputs.grid)] + inputs.scenario.inputFiles + inputs.pricing.inputFiles
         let files = try output.checkPaths(inputs: inputFiles)
         let sweep = try inputs.makeSweep()
@@ -98,15 +102,18 @@ struct SweepMergeCommand: AsyncParsableCommand {
 
 /// Output choices shared by `sweep` and `sweep merge`.
 struct SweepOutputOptions: ParsableArguments {
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
-
-    @Option(name: .long, help: "Output format: table, csv or json.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ResultFormat.help)
+    var format: ResultFormat = .table
 
     @Option(name: .shortAndLong, help: "Write the table/CSV/JSON to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the results (one row per configuration × replication, a summary view) to this SQLite file, atomically.", valueName: "results.sqlite"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the results (one row per configuration × replication, a summary view) to this SQLite file, "
+                + "atomically.",
+            valueName: "results.sqlite"))
     var db: String?
 
     @Option(name: .long, help: "Sort the table by: cost, p50, p95, p99, timeouts or cold-starts.")
@@ -131,7 +138,11 @@ struct SweepOutputOptions: ParsableArguments {
 
     var pareto: SweepMetric { paretoAxis.metric }
 
-    @Option(name: .long, help: ArgumentHelp("Draw the Pareto chart of cost against the --pareto metric to this PNG (or .svg/.pdf) file.", valueName: "pareto.png"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Draw the Pareto chart of cost against the --pareto metric to this PNG (or .svg/.pdf) file.",
+            valueName: "pareto.png"))
     var chart: String?
 
     func validate() throws {
@@ -178,11 +189,13 @@ struct SweepOutputOptions: ParsableArguments {
             // The chart sets cost against the --pareto metric, like the printed frontier.
             let metric: ParetoMetric = pareto == .timeouts ? .share("timeout share") : .latency(pareto.rawValue)
             let points = results.summaries.map {
-                ParetoPoint(label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, metric: $0.interval(pareto).mean)
+                ParetoPoint(
+                    label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, metric: $0.interval(pareto).mean)
             }
             let format = ChartFormat(rawValue: (chart as NSString).pathExtension.lowercased()) ?? .png
             let title = "Sweep \(results.identity.optionName): monthly cost against \(metric.name)"
-            chartBytes = try ChartRenderer().data(ParetoChart(points: points, metric: metric, title: title), format: format)
+            chartBytes = try ChartRenderer().data(
+                ParetoChart(points: points, metric: metric, title: title), format: format)
         }
         var dbFile = files.db
         if let db = dbFile, !results.complete, ResultsDatabase.holdsCompleteSweep(db.target) {

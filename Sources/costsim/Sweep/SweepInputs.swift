@@ -16,7 +16,9 @@ struct SweepInputs: ParsableArguments {
         valueName: "grid.yaml"))
     var grid: String?
 
-    @Option(name: .long, help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")
+    @Option(
+        name: .long,
+        help: "The deployment option the grid varies (default: the grid's 'option', else the first autoscaled option).")
     var option: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Replications per configuration (default: the scenario's).")
@@ -40,7 +42,8 @@ struct SweepInputs: ParsableArguments {
         let scenario = try self.scenario.load()
         let grid = try Grid.load(path: try BundledScenarios.path(for: gridPath, flag: "--grid"))
         let calculator = try pricing.calculator(rules: billing.rules)
-        return try Sweep(scenario: scenario, grid: grid, optionName: option, replications: replications, calculator: calculator)
+        return try Sweep(
+            scenario: scenario, grid: grid, optionName: option, replications: replications, calculator: calculator)
     }
 }
 
@@ -58,7 +61,9 @@ enum SweepExecution {
         source.setEventHandler {
             if stop.isSet { exit(130) }     // a second Ctrl-C: leave at once
             stop.set()
-            FileHandle.standardError.write(Data("\ncostsim: interrupted; finishing the runs in flight and keeping finished results (Ctrl-C again to quit at once)\n".utf8))
+            FileHandle.standardError.write(Data(
+                ("\ncostsim: interrupted; finishing the runs in flight and keeping finished results (Ctrl-C again "
+                    + "to quit at once)\n").utf8))
         }
         source.resume()
         defer {
@@ -93,10 +98,15 @@ final class ProgressBar: @unchecked Sendable {
             let width = 24
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            let eta = progress.done > 0 ? elapsed / Double(progress.done) * Double(progress.total - progress.done) : .nan
-            var line = "\(bar) \(progress.done)/\(progress.total) runs, \(progress.configurationsDone)/\(progress.configurationsTotal) configs"
+            let eta =
+                progress.done > 0 ? elapsed / Double(progress.done) * Double(progress.total - progress.done) : .nan
+            var line =
+                "\(bar) \(progress.done)/\(progress.total) runs, "
+                    + "\(progress.configurationsDone)/\(progress.configurationsTotal) configs"
             line += eta.isFinite ? ", ETA \(Self.clock(eta))" : ", ETA –"
-            if let best = progress.best { line += ", best #\(best.configuration) $\(Format.fixed(best.cost.mean, decimals: 2))/month" }
+            if let best = progress.best {
+                line += ", best #\(best.configuration) $\(Format.fixed(best.cost.mean, decimals: 2))/month"
+            }
             if line.count > 150 { line = String(line.prefix(149)) + "…" }
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
             drawn = true

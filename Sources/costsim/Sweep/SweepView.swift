@@ -9,7 +9,9 @@ struct SweepView {
 
     var sorted: [ConfigurationSummary] {
         results.summaries.sorted {
-            ($0.interval(sort).mean, $0.cost.mean, $0.configuration) < ($1.interval(sort).mean, $1.cost.mean, $1.configuration)
+            ($0.interval(sort).mean, $0.cost.mean, $0.configuration) < (
+                $1.interval(sort).mean, $1.cost.mean, $1.configuration
+            )
         }
     }
 
@@ -32,7 +34,9 @@ struct SweepView {
     func table() -> String {
         let identity = results.identity
         var text = "Sweep of option '\(identity.optionName)' in scenario '\(identity.scenarioName)': "
-        text += "\(results.summaries.count) of \(results.configurations.count) configurations × \(identity.replications) replications, seed \(identity.seed)"
+        text +=
+            "\(results.summaries.count) of \(results.configurations.count) configurations × \(identity.replications) "
+                + "replications, seed \(identity.seed)"
         if results.shards != [.whole] { text += ", shards \(results.shards.map(\.description).joined(separator: ","))" }
         // A finished shard covers part of the grid; an interrupted run or a merge with shards missing is incomplete.
         if !results.complete {
@@ -40,7 +44,9 @@ struct SweepView {
         } else {
             text += results.coverage.isWholeGrid ? "\n" : " (\(results.coverage))\n"
         }
-        text += "Monthly cost: mean ± 95% CI half-width; latencies and shares: mean (upper 95% bound). Sorted by \(sort.rawValue).\n\n"
+        text +=
+            "Monthly cost: mean ± 95% CI half-width; latencies and shares: mean (upper 95% bound). Sorted by "
+                + "\(sort.rawValue).\n\n"
         var table = TextTable([
             ("#", .right), ("configuration", .left), ("n", .right), ("monthly cost", .right), ("p50", .right),
             ("p95", .right), ("p99", .right), ("timeouts", .right), ("cold starts", .right),
@@ -54,8 +60,12 @@ struct SweepView {
         }
         text += table.render() + "\n"
         let frontier = paretoFrontier(results.summaries, metric: pareto)
-        text += "\nPareto frontier, monthly cost against \(pareto.rawValue) (no configuration is both cheaper and faster):\n"
-        var front = TextTable([("#", .right), ("configuration", .left), ("monthly cost", .right), (pareto.rawValue, .right)])
+        text +=
+            "\nPareto frontier, monthly cost against \(pareto.rawValue) (no configuration is both cheaper and "
+                + "faster):\n"
+        var front = TextTable([
+            ("#", .right), ("configuration", .left), ("monthly cost", .right), (pareto.rawValue, .right),
+        ])
         for summary in frontier {
             let metric = pareto == .timeouts ? Self.share(summary.timeoutShare) : Self.latency(summary.interval(pareto))
             front.add([String(summary.configuration), summary.label, Self.money(summary.cost), metric])
@@ -67,7 +77,10 @@ struct SweepView {
     /// Every interval as mean, low and high (bounds empty with a single replication); names as
     /// in the JSON (docs/json.md).
     static let csvHeader = ["configuration", "label", "replications"]
-        + ["monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare", "coldStartShare"]
+        + [
+            "monthlyCost", "responseP50Seconds", "responseP95Seconds", "responseP99Seconds", "timeoutShare",
+            "coldStartShare",
+        ]
             .flatMap { [$0, $0 + "Low", $0 + "High"] }
 
     /// The fields of ``csvHeader`` for one configuration.
@@ -76,7 +89,9 @@ struct SweepView {
         let numbers = [s.p50, s.p95, s.p99, s.timeoutShare, s.coldStartShare].map { SummaryJSON.NumberInterval($0) }
         return [String(s.configuration), CSVText.field(s.label), String(s.replications)]
             + [money.mean, money.low, money.high].map { $0 ?? "" }
-            + numbers.flatMap { [CSVText.number($0.mean), $0.low.map(CSVText.number) ?? "", $0.high.map(CSVText.number) ?? ""] }
+            + numbers.flatMap {
+                [CSVText.number($0.mean), $0.low.map(CSVText.number) ?? "", $0.high.map(CSVText.number) ?? ""]
+            }
     }
 
     func csv() -> String {
@@ -105,7 +120,8 @@ struct SweepView {
         let frontier = Set(paretoFrontier(results.summaries, metric: pareto).map(\.configuration))
         let identity = results.identity
         return try JSONOutput.text(JSONDocument(
-            scenario: identity.scenarioName, option: identity.optionName, seed: identity.seed, replications: identity.replications,
+            scenario: identity.scenarioName, option: identity.optionName, seed: identity.seed,
+            replications: identity.replications,
             gridHash: identity.hash, complete: results.complete, coverage: results.coverage.description,
             configurationsInGrid: results.configurations.count, sortedBy: sort.rawValue, paretoMetric: pareto.rawValue,
             configurations: sorted.map { SummaryJSON($0, pareto: frontier.contains($0.configuration)) }))

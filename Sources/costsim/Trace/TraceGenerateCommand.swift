@@ -59,19 +59,28 @@ struct TraceGenerateCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "business-hours: end of the working day (hour, 0-24).")
     var endHour: Double = 17
 
-    @Option(name: .long, parsing: .unconditional, help: "business-hours: share of each day's traffic outside working hours (0-1).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "business-hours: share of each day's traffic outside working hours (0-1).")
     var offHoursShare: Double = 0.1
 
-    @Option(name: .long, parsing: .unconditional, help: "bursty: mean length of a burst, seconds (1 to 31536000, a year).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "bursty: mean length of a burst, seconds (1 to 31536000, a year).")
     var meanOnSeconds: Double = 600
 
-    @Option(name: .long, parsing: .unconditional, help: "bursty: mean pause between bursts, seconds (0, always on, or 1 to 31536000).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "bursty: mean pause between bursts, seconds (0, always on, or 1 to 31536000).")
     var meanOffSeconds: Double = 3600
 
-    @Option(name: .long, parsing: .unconditional, help: "Mean request size, seconds of audio (0.001, the file's resolution, to 1e9).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Mean request size, seconds of audio (0.001, the file's resolution, to 1e9).")
     var sizeMean: Double = 15
 
-    @Option(name: .long, parsing: .unconditional, help: "95th percentile of request size (lognormal), above --size-mean and at most 1e9.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "95th percentile of request size (lognormal), above --size-mean and at most 1e9.")
     var sizeP95: Double = 45
 
     @Option(name: .long, parsing: .unconditional, help: "Seed (0 to 18446744073709551615).")
@@ -93,7 +102,10 @@ struct TraceGenerateCommand: AsyncParsableCommand {
                 count += 1
             }
         }
-        FileHandle.standardError.write(Data("wrote \(Format.count(count)) requests over \(Format.duration(description.horizonSeconds)) to \(out)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "wrote \(Format.count(count)) requests over \(Format.duration(description.horizonSeconds)) to \(out)\n"
+                    .utf8))
     }
 
     /// The workload the options describe, each checked with an error naming the option, so that
@@ -113,7 +125,9 @@ struct TraceGenerateCommand: AsyncParsableCommand {
             guard startHour >= 0, startHour < endHour, endHour <= 24 else {
                 throw ValidationError("--start-hour and --end-hour must satisfy 0 <= start < end <= 24")
             }
-            guard offHoursShare >= 0, offHoursShare <= 1 else { throw ValidationError("--off-hours-share must be within 0 and 1") }
+            guard offHoursShare >= 0, offHoursShare <= 1 else {
+                throw ValidationError("--off-hours-share must be within 0 and 1")
+            }
             arrivalProfile = .businessHours(startHour: startHour, endHour: endHour, offHoursShare: offHoursShare)
         case .bursty:
             let range = TraceLimits.minBurstSeconds...TraceLimits.maxBurstSeconds
@@ -141,15 +155,19 @@ struct TraceGenerateCommand: AsyncParsableCommand {
             workPerDay: speechMinutesPerDay * 60, days: days, profile: arrivalProfile, requestSize: size)
         guard description.maxExpectedRequests <= SimulationLimits.maxGeneratedRequests else {
             let options = profile == .bursty
-                ? "--speech-minutes-per-day, --days, --size-mean and --mean-off-seconds" : "--speech-minutes-per-day, --days and --size-mean"
+                ? "--speech-minutes-per-day, --days, --size-mean and --mean-off-seconds"
+                : "--speech-minutes-per-day, --days and --size-mean"
             throw ValidationError(
                 "\(options) ask for about \(Format.approximate(description.maxExpectedRequests)) requests; "
-                    + "a trace may have at most \(Format.approximate(SimulationLimits.maxGeneratedRequests)) (about 20 GB of CSV)")
+                    + "a trace may have at most \(Format.approximate(SimulationLimits.maxGeneratedRequests)) (about 20 "
+                        + "GB of CSV)")
         }
         guard description.maxProfilePeriods <= TraceLimits.maxProfilePeriods else {
             throw ValidationError(
-                "--days, --mean-on-seconds and --mean-off-seconds make about \(Format.approximate(description.maxProfilePeriods)) bursts and pauses; "
-                    + "at most \(Format.approximate(TraceLimits.maxProfilePeriods)) (shorten the trace or lengthen the bursts and pauses)")
+                "--days, --mean-on-seconds and --mean-off-seconds make about "
+                    + "\(Format.approximate(description.maxProfilePeriods)) bursts and pauses; "
+                    + "at most \(Format.approximate(TraceLimits.maxProfilePeriods)) (shorten the trace or lengthen the "
+                        + "bursts and pauses)")
         }
         do { try description.validate() } catch { throw ValidationError(error.message) }
         return description

@@ -19,7 +19,8 @@ enum Fixtures {
 
     /// Writes `text` to a fresh temporary file and returns its path.
     static func temporaryFile(_ text: String, name: String = "trace.csv") -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-tests-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "costsim-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(name).path
         _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
@@ -35,11 +36,14 @@ enum Fixtures {
 
     /// A dedicated option with `nodes` single-worker GPU VMs.
     static func dedicated(nodes: Int = 1, podsPerNode: Int = 1) -> DeploymentOption {
-        DeploymentOption(name: "dedicated", kind: .dedicated(DedicatedDeployment(nodeCount: nodes, node: .articleGPU, podsPerNode: podsPerNode)))
+        DeploymentOption(
+            name: "dedicated",
+            kind: .dedicated(DedicatedDeployment(nodeCount: nodes, node: .articleGPU, podsPerNode: podsPerNode)))
     }
 
     /// Service time equal to the work size (no noise): work sizes are service seconds.
-    static let workIsSeconds = InferenceModel(workUnit: .audioSeconds, overheadSeconds: 0, secondsPerWorkUnit: 1, noise: .constant(1))
+    static let workIsSeconds = InferenceModel(
+        workUnit: .audioSeconds, overheadSeconds: 0, secondsPerWorkUnit: 1, noise: .constant(1))
 }
 
 /// Mean and standard error of a set of independent estimates.

@@ -4,7 +4,8 @@ import PackageDescription
 // Module graph follows the data flow:
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Analysis (verdict, findings) ─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
-//   Scenarios reads YAML into Simulator values; the costsim CLI only wires the modules together.
+//   Scenarios reads YAML into Simulator values; Calibration reads kubectl exports (pods, nodes, events)
+//   into cold-start phase fits (with Sweeps' confidence intervals); the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Sweeps", targets: ["Sweeps"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
         .executable(name: "costsim", targets: ["costsim"]),
     ],
     dependencies: [
@@ -51,15 +53,17 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
+        // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits.
+        .target(name: "Calibration", dependencies: ["Simulator", "Sweeps"]),
         .executableTarget(
             name: "costsim",
             dependencies: [
-                "Simulator", "Scenarios", "CostModel", "Analysis", "Reports", "Sweeps", "Storage",
+                "Simulator", "Scenarios", "CostModel", "Analysis", "Reports", "Sweeps", "Storage", "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Every input parser as a fuzz target (Fuzz/README.md); scripts/fuzz.sh runs one under libFuzzer.
-        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps"]),
+        .target(name: "FuzzTargets", dependencies: ["Simulator", "Scenarios", "CostModel", "Sweeps", "Calibration"]),
         .executableTarget(name: "costsim-fuzz", dependencies: ["FuzzTargets"]),
         // Each test target names every module it imports, so an incremental build recompiles it when one changes.
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", .product(name: "Histogram", package: "hdrhistogram-swift")]),
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "CostModel", "Simulator", "Storage"]),
         .testTarget(name: "CLITests", dependencies: ["costsim", "Analysis", "Simulator", "Storage", "Sweeps"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Analysis", "CostModel", "Scenarios", "Simulator", "Storage"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Simulator", "Sweeps"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

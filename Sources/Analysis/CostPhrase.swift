@@ -1,5 +1,5 @@
 /// How an option's monthly cost compares with the baseline's, in words a reader can act on:
-/// "about the same" within 2 %, a percentage up to 1.5× ("12 % cheaper"), a multiple beyond
+/// "about the same" within 2 %, a whole percentage up to 1.5× ("12% cheaper"), a multiple beyond
 /// ("3.2× cheaper"). A ratio alone reads "1.0× cheaper" for a 1 % difference.
 public enum CostPhrase {
     /// Differences below this share of the baseline are "about the same".

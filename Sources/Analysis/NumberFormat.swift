@@ -1,7 +1,11 @@
 import Glibc
 
-/// Formats numbers for labels without Foundation: fixed decimals, thousands separators,
-/// money, durations and shares.
+/// The one way numbers are written for people — chart labels, the PDF and HTML reports and
+/// the CLI's tables and messages — without Foundation: a comma every three integer digits, a
+/// minus sign (−), money in whole dollars from $100 up and to the cent below (``dollars(_:)``)
+/// or to the cent in tables (``fixed(_:decimals:grouping:)``), durations with about three
+/// significant digits in the unit that suits them, and shares with up to two decimals below 1 %
+/// and one from 1 % up. Machine formats (JSON, CSV) keep their own exact notation.
 public enum NumberFormat {
     /// `value` with exactly `decimals` decimals and a comma every three integer digits.
     public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
@@ -56,6 +60,7 @@ public enum NumberFormat {
         return compact(rounded, maxDecimals: Swift.max(0, Int(-log10(magnitude).rounded())))
     }
 
+    /// The digits of `value` with a comma every three.
     public static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var out = ""
@@ -66,7 +71,7 @@ public enum NumberFormat {
         return out
     }
 
-    /// Dollars: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
+    /// Dollars for headlines and labels: "$1,234" from $100 up, "$12.34" below, "$0" for zero.
     public static func dollars(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         let body = magnitude >= 100 || magnitude == 0 ? fixed(magnitude, decimals: 0) : fixed(magnitude, decimals: 2)
@@ -86,22 +91,44 @@ public enum NumberFormat {
     /// A duration in the unit that suits it: "350 ms", "4.2 s", "3.5 min", "2.1 h", "1.5 d".
     public static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "–" }
-        let s = Swift.abs(seconds)
+        let s = Swift.abs(seconds), sign = seconds < 0 ? "−" : ""
         if s == 0 { return "0 s" }
-        if s < 1 { return significant(s * 1000) + " ms" }
-        if s < 120 { return significant(s) + " s" }
-        if s < 7200 { return significant(s / 60) + " min" }
-        if s < 172_800 { return significant(s / 3600) + " h" }
-        return significant(s / 86_400) + " d"
+        if s < 1 { return sign + significant(s * 1000) + " ms" }
+        if s < 120 { return sign + significant(s) + " s" }
+        if s < 7200 { return sign + significant(s / 60) + " min" }
+        if s < 172_800 { return sign + significant(s / 3600) + " h" }
+        return sign + significant(s / 86_400) + " d"
     }
 
-    /// A share 0–1 as a percentage: "12.5%", "0.03%", "<0.01%".
+    /// A share 0–1 as a percentage: up to two decimals below 1 % ("0.81%", "0.8%", "<0.01%"), up
+    /// to one from 1 % up ("11.6%", "50%"), trailing zeros dropped.
     public static func percent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
         let p = share * 100
         if p == 0 { return "0%" }
-        if p < 0.01 { return "<0.01%" }
-        if p < 1 { return compact(p, maxDecimals: 2) + "%" }
-        return compact(p, maxDecimals: 1) + "%"
+        if Swift.abs(p) < 0.01 { return (p < 0 ? "−" : "") + "<0.01%" }
+        return compact(p, maxDecimals: Swift.abs(p) < 1 ? 2 : 1) + "%"
+    }
+
+    /// A count that may be huge or a quotient of a tiny divisor: grouped digits below 10¹⁵, then
+    /// two significant digits with an exponent ("1.2e+20"), never an integer conversion that could trap.
+    public static func approximate(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
+        let magnitude = Swift.abs(value)
+        if magnitude < 1e15 {
+            return (value < 0 && magnitude >= 0.5 ? "−" : "") + grouped(UInt64(magnitude.rounded()))
+        }
+        var exponent = Int(floor(log10(magnitude)))
+        var mantissa = (magnitude / pow(10, Double(exponent)) * 10).rounded() / 10
+        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        return (value < 0 ? "−" : "") + compact(mantissa, maxDecimals: 1) + "e+" + String(exponent)
+    }
+
+    /// A model parameter as written: the shortest decimal that reads back as the same number,
+    /// without a trailing ".0" (0.45, 0.025, 1, 1e-05).
+    public static func parameter(_ value: Double) -> String {
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
     /// "× ratio" with one decimal below 10, none above: "4.2×", "23×".

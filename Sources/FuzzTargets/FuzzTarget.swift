@@ -1,3 +1,4 @@
+import Calibration
 import CostModel
 import Foundation
 import Scenarios
@@ -22,12 +23,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case pricingCSV = "pricing-csv"
     case catalogDB = "catalog-db"
     case resultsDB = "results-db"
+    case kubectlExport = "kubectl-export"
 
     /// The file name extension the parser's commands expect.
     public var fileExtension: String {
         switch self {
         case .traceCSV, .rateFile, .pricingCSV: "csv"
         case .traceJSONL, .envoyLog: "jsonl"
+        case .kubectlExport: "json"
         case .nginxLog: "log"
         case .scenario, .manifest, .grid: "yaml"
         case .catalogDB, .resultsDB: "sqlite"
@@ -69,6 +72,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             return "\(try catalog.rows().count) rows, \(try catalog.snapshots().count) snapshots"
         case .resultsDB:
             return "\(try ResultsDatabase.read(path: path).runs.count) runs"
+        case .kubectlExport:
+            let calibration = ColdStartCalibration(try ClusterExport.read(paths: [path]))
+            return "\(calibration.timelines.count) scale-ups, \(calibration.fits.count) phases fitted"
         }
     }
 

@@ -21,6 +21,6 @@ import Testing
         #expect(ReportWriter.clientTimeoutSource(scenario) == "ingress-nginx proxy-read-timeout default")
         scenario.clientTimeoutSeconds = 600
         #expect(ReportWriter.clientTimeoutSource(scenario)
-            == "scenario replay, client.timeout (ingress-nginx's proxy-read-timeout default is 60.0 s)")
+            == "scenario replay, client.timeout (ingress-nginx's proxy-read-timeout default is 60 s)")
     }
 }

@@ -70,11 +70,11 @@ import Testing
         for token in commands.flatMap(ReadmeCommands.words) where !token.hasPrefix("-") && !token.hasPrefix("/") {
             var isDirectory: ObjCBool = false
             let source = CLIRunner.repositoryRoot.appendingPathComponent(token)
-            if manager.fileExists(atPath: source.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                token.contains("/")
-            {
-                directories.insert((token as NSString).deletingLastPathComponent)
+            guard manager.fileExists(atPath: source.path, isDirectory: &isDirectory), token.contains("/") else {
+                continue
             }
+            // A named file brings its directory's files; a named directory its own.
+            directories.insert(isDirectory.boolValue ? token : (token as NSString).deletingLastPathComponent)
         }
         for relative in directories.sorted() {
             let source = CLIRunner.repositoryRoot.appendingPathComponent(relative)

@@ -30,10 +30,12 @@ enum ReadmeCommands {
         return commands
     }
 
-    /// The paths a command writes: `-o`/`--output`, `--report`, `--png-dir`, `--html`, `--db`, `--chart` values and
-    /// `>` targets.
+    /// The paths a command writes: `-o`/`--output`, `--report`, `--png-dir`, `--html`, `--db`, `--chart`,
+    /// `--fragment` values and `>` targets.
     static func writtenPaths(of command: String) -> [String] {
-        let outputOptions: Set<String> = ["-o", "--output", "--report", "--png-dir", "--html", "--db", "--chart", ">"]
+        let outputOptions: Set<String> = [
+            "-o", "--output", "--report", "--png-dir", "--html", "--db", "--chart", "--fragment", ">",
+        ]
         let tokens = words(command)
         var paths: [String] = []
         for (index, token) in tokens.enumerated() {

@@ -49,9 +49,9 @@ import Testing
         let outcome = try CLIRunner.run(["run", "--trace", trace.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(
-            outcome.standardError.contains("the trace spans 2.0 min from its first to its last arrival"),
+            outcome.standardError.contains("the trace spans 2 min from its first to its last arrival"),
             "\(outcome.standardError)")
-        #expect(outcome.standardOutput.contains("projected from 2.0 min simulated"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("projected from 2 min simulated"), "\(outcome.standardOutput)")
     }
 
     @Test func requestsLeftWhenTheRunStopsAreReported() throws {

@@ -1,6 +1,7 @@
 import Analysis
 import Glibc
 import Testing
+
 @testable import Reports
 
 @Suite struct ChartLayerTests {
@@ -22,7 +23,17 @@ import Testing
         #expect(NumberFormat.duration(5400) == "90 min")
         #expect(NumberFormat.duration(36_000) == "10 h")
         #expect(NumberFormat.percent(0.0072) == "0.72%")
-        #expect(NumberFormat.percent(0.5) == "50%")
+        #expect(NumberFormat.percent(0.008) == "0.8%" && NumberFormat.percent(0.0081) == "0.81%")
+        #expect(NumberFormat.percent(0.116_24) == "11.6%" && NumberFormat.percent(0.5) == "50%")
+        #expect(
+            NumberFormat.percent(0) == "0%" && NumberFormat.percent(1) == "100%"
+                && NumberFormat.percent(0.000_01) == "<0.01%")
+        #expect(NumberFormat.approximate(36_012.4) == "36,012" && NumberFormat.approximate(1.25e20) == "1.3e+20")
+        #expect(NumberFormat.approximate(9.96e20) == "1e+21" && NumberFormat.approximate(.infinity) == "∞")
+        #expect(
+            NumberFormat.parameter(0.45) == "0.45" && NumberFormat.parameter(1) == "1"
+                && NumberFormat.parameter(0.025) == "0.025")
+        #expect(NumberFormat.duration(-0.5) == "−500 ms" && NumberFormat.duration(5.48) == "5.48 s")
         #expect(NumberFormat.ratio(3.16) == "3.2×")
         #expect(NumberFormat.clock(3600 * 6 + 60 * 5) == "06:05")
         #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
@@ -30,7 +41,7 @@ import Testing
         #expect(NumberFormat.roughly(1918) == "1,900")
         #expect(NumberFormat.roughly(0.437) == "0.44")
         #expect(NumberFormat.roughly(55) == "55")
-        #expect(NumberFormat.roughly(5e-324) == "0")   // once a trap: its step 10⁻³²⁵ is 0 in a Double
+        #expect(NumberFormat.roughly(5e-324) == "0")  // once a trap: its step 10⁻³²⁵ is 0 in a Double
         #expect(
             NumberFormat.count(-1) == "–" && NumberFormat.count(Double.nan) == "–"
                 && NumberFormat.count(1234.0) == "1,234")
@@ -80,15 +91,15 @@ import Testing
 
     @Test func labelPlacerKeepsLabelsOffCurvesWhenItCan() {
         let placer = LabelPlacer(bounds: ChartRect(x: 0, y: 0, width: 100, height: 100))
-        placer.avoid([ChartPoint(x: 0, y: 50), ChartPoint(x: 100, y: 50)])          // a horizontal line across
+        placer.avoid([ChartPoint(x: 0, y: 50), ChartPoint(x: 100, y: 50)])  // a horizontal line across
         let onLine = ChartRect(x: 10, y: 45, width: 30, height: 10)
         let below = ChartRect(x: 10, y: 60, width: 30, height: 10)
         #expect(placer.place([onLine, below]) == below)
         // Only candidates on curves: the first free one still gets the label.
-        placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])          // a diagonal
+        placer.avoid([ChartPoint(x: 0, y: 0), ChartPoint(x: 100, y: 100)])  // a diagonal
         let onDiagonal = ChartRect(x: 70, y: 70, width: 20, height: 10)
         #expect(placer.place([onLine, onDiagonal]) == onLine)
-        // beside the diagonal, above the line
+        // Beside the diagonal, above the line.
         #expect(!placer.coversCurve(ChartRect(x: 60, y: 5, width: 30, height: 10)))
     }
 

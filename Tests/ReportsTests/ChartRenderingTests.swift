@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Reports
 
 @Suite struct ChartRenderingTests {
@@ -25,13 +26,14 @@ import Testing
         let image = try render(chart)
         let geometry = ChartRenderer.withMeasuringCanvas {
             chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
-        }
+        }.geometry
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         for (index, curve) in chart.curves.enumerated() {
             let marker = geometry.point(curve.p95Seconds, 0.95)
             #expect(geometry.plot.contains(ChartRect(x: marker.x, y: marker.y, width: 0, height: 0)))
-            #expect(PixelProbe.close(PixelProbe.color(image, at: marker, scale: scale), Palette.series(index)),
-                    "p95 marker of \(curve.name) at \(marker)")
+            #expect(
+                PixelProbe.close(PixelProbe.color(image, at: marker, scale: scale), Palette.series(index)),
+                "p95 marker of \(curve.name) at \(marker)")
         }
         // The x axis is logarithmic: one decade is the same width everywhere.
         let decade1 = geometry.x.position(10) - geometry.x.position(1)
@@ -74,7 +76,7 @@ import Testing
             result.timeline.arrivals.enumerated().filter {
                 Int(result.timeline.startSeconds(ofBucket: $0.offset) / 86_400) == day
             }
-                .reduce(0) { $0 + Int($1.element) }
+            .reduce(0) { $0 + Int($1.element) }
         }
         #expect(series.dayIndex == perDay.firstIndex(of: perDay.max()!))
         #expect(series.isBusiestDay && series.dayCount == 3)
@@ -93,15 +95,20 @@ import Testing
         }
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 5000)
         let slot = geometry.plot.width / 2
-        // Scale-to-zero's bottom segment is the grey system-node pool ($48.91).
+        // Scale-to-zero's bottom segment is the pale grey system-node pool ($48.91).
         let systemNodes = ChartPoint(x: geometry.plot.minX + slot * 1.5 - 20, y: geometry.y.position(10))
-        #expect(PixelProbe.close(PixelProbe.color(image, at: systemNodes, scale: scale), Palette.neutral))
-        // Dedicated's idle segment (sky blue) reaches up to its total, and not beyond.
+        #expect(
+            PixelProbe.close(
+                PixelProbe.color(image, at: systemNodes, scale: scale), CostComponent.Kind.systemNodes.color))
+        // Dedicated's idle segment (pale cyan, hatched) reaches up to its total, and not beyond.
         let total = Fixtures.costs[0].totalDollars
-        let below = ChartPoint(x: geometry.plot.minX + slot * 0.5 - 20, y: geometry.y.position(total) + 3)
-        let above = ChartPoint(x: geometry.plot.minX + slot * 0.5 - 20, y: geometry.y.position(total) - 30)
-        #expect(PixelProbe.close(PixelProbe.color(image, at: below, scale: scale), Palette.skyBlue))
-        #expect(!PixelProbe.close(PixelProbe.color(image, at: above, scale: scale), Palette.skyBlue))
+        let idle = CostComponent.Kind.gpuIdle.color
+        let below = ChartRect(
+            x: geometry.plot.minX + slot * 0.5 - 30, y: geometry.y.position(total) + 2, width: 20, height: 12)
+        let above = ChartRect(
+            x: geometry.plot.minX + slot * 0.5 - 30, y: geometry.y.position(total) - 40, width: 20, height: 12)
+        #expect(PixelProbe.share(image, in: below, scale: scale, close: idle) > 0.5)
+        #expect(PixelProbe.share(image, in: above, scale: scale, close: idle) == 0)
         #expect(chart.savingsSentence?.contains("3.2× cheaper") == true)
     }
 
@@ -115,7 +122,7 @@ import Testing
         let image = try render(chart)
         let geometry = ChartRenderer.withMeasuringCanvas {
             chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
-        }
+        }.geometry
         #expect(geometry.x.isLog)
         #expect(PixelProbe.inkedPixels(image, in: geometry.plot, scale: scale) > 3000)
         // Hollow marker: white centre, black ring 6 points out.
@@ -132,7 +139,7 @@ import Testing
         let image = try render(chart)
         let geometry = ChartRenderer.withMeasuringCanvas {
             chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
-        }
+        }.geometry
         let dedicated = geometry.point(6.1, 257)
         #expect(PixelProbe.close(PixelProbe.color(image, at: dedicated, scale: scale), Palette.blue))
     }
@@ -150,9 +157,10 @@ import Testing
         let image = try render(chart)
         let geometry = ChartRenderer.withMeasuringCanvas {
             chart.render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
-        }
+        }.geometry
         #expect(!geometry.x.isLog)
-        let zero = geometry.point(0, 420), cheap = geometry.point(0.12, 80)
+        let zero = geometry.point(0, 420)
+        let cheap = geometry.point(0.12, 80)
         #expect(abs(zero.x - geometry.plot.minX) < 0.5, "0 % sits on the left edge")
         #expect(cheap.x < geometry.plot.maxX && cheap.x > geometry.x.position(0.1))
         #expect(PixelProbe.close(PixelProbe.color(image, at: geometry.point(0.04, 150), scale: scale), Palette.blue))
@@ -165,7 +173,7 @@ import Testing
             }
             let geometry = ChartRenderer.withMeasuringCanvas {
                 ParetoChart(points: points).render(on: $0, in: ChartRect(x: 0, y: 0, width: 960, height: 600))
-            }
+            }.geometry
             return (geometry.y.lower, geometry.y.upper)
         }
         // A KEDA grid: $253–$296 a month. Zoomed, with every point inside.

@@ -6,8 +6,10 @@ enum PixelProbe {
     /// the plot's panel grey.
     static func inkedPixels(_ image: RasterImage, in rect: ChartRect, scale: Double) -> Int {
         var count = 0
-        let x0 = Swift.max(0, Int(rect.minX * scale) + 2), x1 = Swift.min(image.width, Int(rect.maxX * scale) - 2)
-        let y0 = Swift.max(0, Int(rect.minY * scale) + 2), y1 = Swift.min(image.height, Int(rect.maxY * scale) - 2)
+        let x0 = Swift.max(0, Int(rect.minX * scale) + 2)
+        let x1 = Swift.min(image.width, Int(rect.maxX * scale) - 2)
+        let y0 = Swift.max(0, Int(rect.minY * scale) + 2)
+        let y1 = Swift.min(image.height, Int(rect.maxY * scale) - 2)
         guard x0 < x1, y0 < y1 else { return 0 }
         for y in y0..<y1 {
             for x in x0..<x1 {
@@ -24,6 +26,23 @@ enum PixelProbe {
         _ image: RasterImage, at point: ChartPoint, scale: Double
     ) -> (red: UInt8, green: UInt8, blue: UInt8) {
         image.rgb(x: Int((point.x * scale).rounded(.down)), y: Int((point.y * scale).rounded(.down)))
+    }
+
+    /// Share of the pixels in `rect` (drawing units) close to `color`.
+    static func share(_ image: RasterImage, in rect: ChartRect, scale: Double, close color: Color) -> Double {
+        let x0 = Int(rect.minX * scale)
+        let x1 = Int(rect.maxX * scale)
+        let y0 = Int(rect.minY * scale)
+        let y1 = Int(rect.maxY * scale)
+        guard x0 < x1, y0 < y1 else { return 0 }
+        var hits = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let (r, g, b) = image.rgb(x: x, y: y)
+                if self.close((r, g, b), color) { hits += 1 }
+            }
+        }
+        return Double(hits) / Double((x1 - x0) * (y1 - y0))
     }
 
     static func close(_ a: (red: UInt8, green: UInt8, blue: UInt8), _ b: Color, tolerance: Int = 12) -> Bool {

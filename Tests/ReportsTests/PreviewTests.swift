@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+
 @testable import Reports
 
 /// Writes every chart as PNG (and the report as PDF) through the file writers and checks each
@@ -22,15 +23,20 @@ import Testing
         let charts: [any Chart] = [
             LatencyCDFChart(
                 curves: [LatencyCurve(result: dedicated), Fixtures.scaleToZeroCurve()], clientTimeoutSeconds: 600),
+            LatencyCDFChart(curves: Fixtures.fourOptionCurves(), clientTimeoutSeconds: 60),
             TimelineChart(series: Fixtures.scaleToZeroDay()),
             TimelineChart(series: TimelineSeries(result: dedicated)),
             CostChart(options: Fixtures.costs),
             BreakEvenChart(series: Fixtures.breakEven),
+            BreakEvenChart(series: Fixtures.fourOptionBreakEven),
+            BreakEvenChart(series: Fixtures.tangledBreakEven),
             ParetoChart(points: Fixtures.pareto, latencyTargetSeconds: 60),
+            ParetoChart(points: Fixtures.kedaGrid, latencyTargetSeconds: 60),
         ]
         let renderer = ChartRenderer()
-        for chart in charts {
-            try renderer.write(chart, format: .png, to: directory + "/" + chart.fileStem + ".png")
+        func name(_ index: Int) -> String { "\(index + 1)-\(charts[index].fileStem).png" }
+        for index in charts.indices {
+            try renderer.write(charts[index], format: .png, to: directory + "/" + name(index))
         }
         try ReportRenderer(input: Fixtures.reportInput()).writePDF(to: directory + "/report.pdf")
         let empty = try Fixtures.recordsRun([], horizon: 3600)
@@ -64,10 +70,10 @@ import Testing
             Array(try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
         }
         let full = ChartRenderer().pixelSize
-        for chart in charts {
-            let png = try bytes(chart.fileStem + ".png")
-            #expect(Array(png.prefix(8)) == PixelProbe.pngSignature, "\(chart.fileStem)")
-            #expect(PixelProbe.pngSize(png) == full, "\(chart.fileStem)")
+        for index in charts.indices {
+            let png = try bytes(name(index))
+            #expect(Array(png.prefix(8)) == PixelProbe.pngSignature, "\(name(index))")
+            #expect(PixelProbe.pngSize(png) == full, "\(name(index))")
         }
         for (name, _) in degenerate {
             let png = try bytes(name + ".png")

@@ -31,8 +31,10 @@ public struct BreakEvenSeries: Sendable, Hashable {
     /// Today's volume, marked on the chart (e.g. the article's 300 min/day), if known.
     public var currentVolume: Double?
 
-    public init(volumes: [Double], curves: [Curve], volumeUnit: String = "speech minutes per day",
-                volumeUnitShort: String = "min/day", currentVolume: Double? = nil) {
+    public init(
+        volumes: [Double], curves: [Curve], volumeUnit: String = "speech minutes per day",
+        volumeUnitShort: String = "min/day", currentVolume: Double? = nil
+    ) {
         self.volumes = volumes
         self.curves = curves
         self.volumeUnit = volumeUnit
@@ -59,20 +61,24 @@ public struct BreakEvenSeries: Sendable, Hashable {
         let log = logVolume
         for a in curves.indices {
             for b in curves.indices where b > a {
-                let pa = points(curves[a]), pb = points(curves[b])
+                let pa = points(curves[a])
+                let pb = points(curves[b])
                 guard pa.count == pb.count, pa.count >= 2 else { continue }
                 for i in 0..<(pa.count - 1) {
-                    let d0 = pa[i].dollars - pb[i].dollars, d1 = pa[i + 1].dollars - pb[i + 1].dollars
+                    let d0 = pa[i].dollars - pb[i].dollars
+                    let d1 = pa[i + 1].dollars - pb[i + 1].dollars
                     guard (d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0) || (d0 == 0 && i == 0 && d1 != 0) else { continue }
                     let t = d0 / (d0 - d1)
-                    let v0 = pa[i].volume, v1 = pa[i + 1].volume
+                    let v0 = pa[i].volume
+                    let v1 = pa[i + 1].volume
                     let volume = log ? pow(10, log10(v0) + t * (log10(v1) - log10(v0))) : v0 + t * (v1 - v0)
                     let dollars = pa[i].dollars + t * (pa[i + 1].dollars - pa[i].dollars)
                     let aCheaperBelow = d0 < 0 || (d0 == 0 && d1 > 0)
-                    found.append(Crossover(
-                        volume: volume, monthlyDollars: dollars,
-                        cheaperBelow: aCheaperBelow ? curves[a].optionName : curves[b].optionName,
-                        cheaperAbove: aCheaperBelow ? curves[b].optionName : curves[a].optionName))
+                    found.append(
+                        Crossover(
+                            volume: volume, monthlyDollars: dollars,
+                            cheaperBelow: aCheaperBelow ? curves[a].optionName : curves[b].optionName,
+                            cheaperAbove: aCheaperBelow ? curves[b].optionName : curves[a].optionName))
                 }
             }
         }
@@ -96,8 +102,12 @@ public struct BreakEvenSeries: Sendable, Hashable {
         let p = points(curve)
         guard let upper = p.firstIndex(where: { $0.volume >= volume }) else { return nil }
         if p[upper].volume == volume || upper == 0 { return p[upper].volume == volume ? p[upper].dollars : nil }
-        let a = p[upper - 1], b = p[upper]
-        let t = logVolume ? (log10(volume) - log10(a.volume)) / (log10(b.volume) - log10(a.volume)) : (volume - a.volume) / (b.volume - a.volume)
+        let a = p[upper - 1]
+        let b = p[upper]
+        let t =
+            logVolume
+            ? (log10(volume) - log10(a.volume)) / (log10(b.volume) - log10(a.volume))
+            : (volume - a.volume) / (b.volume - a.volume)
         return a.dollars + t * (b.dollars - a.dollars)
     }
 }

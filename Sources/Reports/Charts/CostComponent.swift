@@ -18,17 +18,28 @@ public struct CostComponent: Sendable, Hashable {
             }
         }
 
-        /// Okabe–Ito colour of the slice.
+        /// Colour of the slice. Consecutive kinds differ by at least ΔE*ab 20 for normal,
+        /// deuteranopic and protanopic vision and by 15 in lightness (a greyscale print); kinds
+        /// that are closer than that differ in ``isHatched``.
         public var color: Color {
             switch self {
-            case .systemNodes: Palette.neutral
-            case .clusterFee: Palette.reddishPurple
+            case .systemNodes: Palette.paleNeutral
+            case .clusterFee: Palette.neutral
             case .gpuServing: Palette.blue
-            case .gpuIdle: Palette.skyBlue
+            case .gpuIdle: Palette.paleCyan
             case .gpuColdStart: Palette.vermillion
-            case .gpuCooldownTail: Palette.orange
-            case .gpuScaleDownTail: Palette.yellow
-            case .other: Palette.bluishGreen
+            case .gpuCooldownTail: Palette.yellow
+            case .gpuScaleDownTail: Palette.wine
+            case .other: Palette.sand
+            }
+        }
+
+        /// Hatched slices: money for a GPU that is up but serves nothing (idle, and the tails
+        /// before the autoscalers scale in and remove the node).
+        public var isHatched: Bool {
+            switch self {
+            case .gpuIdle, .gpuCooldownTail, .gpuScaleDownTail: true
+            default: false
             }
         }
     }

@@ -17,14 +17,16 @@ public struct OptionCost: Sendable, Hashable {
     /// state (cold start, serving, idle, cooldown tail, scale-down tail).
     public init(report: CostReport) {
         let month = report.perMonth
-        self.init(optionName: report.optionName, components: [
-            CostComponent(kind: .systemNodes, dollars: month.systemNodes.approximateDollars),
-            CostComponent(kind: .clusterFee, dollars: month.netClusterFee.approximateDollars),
-            CostComponent(kind: .gpuServing, dollars: month.gpuByState[.serving].approximateDollars),
-            CostComponent(kind: .gpuIdle, dollars: month.gpuByState[.idle].approximateDollars),
-            CostComponent(kind: .gpuColdStart, dollars: month.gpuByState[.coldStart].approximateDollars),
-            CostComponent(kind: .gpuCooldownTail, dollars: month.gpuByState[.cooldownTail].approximateDollars),
-            CostComponent(kind: .gpuScaleDownTail, dollars: month.gpuByState[.scaleDownTail].approximateDollars),
-        ])
+        self.init(
+            optionName: report.optionName,
+            components: [
+                CostComponent(kind: .systemNodes, dollars: month.systemNodes.approximateDollars),
+                CostComponent(kind: .clusterFee, dollars: month.netClusterFee.approximateDollars),
+                CostComponent(kind: .gpuServing, dollars: month.gpuByState[.serving].approximateDollars),
+                CostComponent(kind: .gpuIdle, dollars: month.gpuByState[.idle].approximateDollars),
+                CostComponent(kind: .gpuColdStart, dollars: month.gpuByState[.coldStart].approximateDollars),
+                CostComponent(kind: .gpuCooldownTail, dollars: month.gpuByState[.cooldownTail].approximateDollars),
+                CostComponent(kind: .gpuScaleDownTail, dollars: month.gpuByState[.scaleDownTail].approximateDollars),
+            ])
     }
 }

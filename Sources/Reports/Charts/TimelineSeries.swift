@@ -28,9 +28,11 @@ public struct TimelineSeries: Sendable, Hashable {
     /// The day was picked as the busiest of the run (not chosen by the user).
     public var isBusiestDay: Bool
 
-    public init(optionName: String, dayIndex: Int = 0, dayCount: Int = 1, windowStartSeconds: Double = 0, windowSeconds: Double,
-                bucketSeconds: Double, arrivals: [Double], queueDepth: [Double], readyPods: [Double], gpuNodes: [Double],
-                coldStarts: [TimeSpan], isBusiestDay: Bool = false) {
+    public init(
+        optionName: String, dayIndex: Int = 0, dayCount: Int = 1, windowStartSeconds: Double = 0, windowSeconds: Double,
+        bucketSeconds: Double, arrivals: [Double], queueDepth: [Double], readyPods: [Double], gpuNodes: [Double],
+        coldStarts: [TimeSpan], isBusiestDay: Bool = false
+    ) {
         self.optionName = optionName
         self.dayIndex = Swift.max(0, dayIndex)
         self.dayCount = Swift.max(dayCount, Swift.max(0, dayIndex) + 1)
@@ -71,13 +73,16 @@ public struct TimelineSeries: Sendable, Hashable {
             if from < to { for index in from..<to { gpu[index] += 1 } }
             let ready = run.readySeconds ?? run.endSeconds
             if ready > run.startSeconds, ready > start, run.startSeconds < start + length {
-                cold.append(TimeSpan(start: Swift.max(0, run.startSeconds - start), end: Swift.min(length, ready - start)))
+                cold.append(
+                    TimeSpan(start: Swift.max(0, run.startSeconds - start), end: Swift.min(length, ready - start)))
             }
         }
         self.init(
-            optionName: result.option.name, dayIndex: chosen, dayCount: dayCount, windowStartSeconds: start, windowSeconds: length,
+            optionName: result.option.name, dayIndex: chosen, dayCount: dayCount, windowStartSeconds: start,
+            windowSeconds: length,
             bucketSeconds: bucket, arrivals: slice(timeline.arrivals), queueDepth: slice(timeline.queueDepth),
-            readyPods: slice(timeline.readyPods), gpuNodes: gpu, coldStarts: cold, isBusiestDay: day == nil && dayCount > 1)
+            readyPods: slice(timeline.readyPods), gpuNodes: gpu, coldStarts: cold,
+            isBusiestDay: day == nil && dayCount > 1)
     }
 
     /// The 0-based day with the most arrivals (0 for an empty timeline).

@@ -81,6 +81,19 @@ public final class Canvas {
         cairo_new_path(cr)
     }
 
+    /// Fills `rect` with diagonal lines (45°, `spacing` apart), for hatched areas.
+    func hatch(_ rect: ChartRect, _ color: Color, spacing: Double = 6, width: Double = 1.1) {
+        guard rect.width > 0, rect.height > 0, rect.isFinite, spacing > 0 else { return }
+        clipped(to: rect) {
+            var offset = -rect.height
+            while offset < rect.width {
+                let start = ChartPoint(x: rect.minX + offset, y: rect.maxY)
+                line(from: start, to: ChartPoint(x: start.x + rect.height, y: rect.minY), color, width: width)
+                offset += spacing
+            }
+        }
+    }
+
     /// Runs `body` with drawing restricted to `rect`.
     func clipped(to rect: ChartRect, _ body: () -> Void) {
         cairo_save(cr)
@@ -153,6 +166,20 @@ public final class Canvas {
         cairo_show_text(cr, text)
         cairo_new_path(cr)
         cairo_restore(cr)
+    }
+
+    /// The size of `lines` drawn one under the other with ``textLines(_:at:_:firstLine:)``.
+    func measureLines(_ lines: [String], _ style: TextStyle) -> ChartSize {
+        ChartSize(width: lines.map { measure($0, style).width }.max() ?? 0,
+                  height: Double(Swift.max(0, lines.count - 1)) * lineHeight(style) + style.size * 1.17)
+    }
+
+    /// Draws `lines` one under the other from `origin` (top-left); the first in `firstLine` if given.
+    func textLines(_ lines: [String], at origin: ChartPoint, _ style: TextStyle, firstLine: TextStyle? = nil) {
+        for (index, line) in lines.enumerated() {
+            let y = origin.y + Double(index) * lineHeight(style)
+            text(line, at: ChartPoint(x: origin.x, y: y), index == 0 ? firstLine ?? style : style, vertical: .top)
+        }
     }
 
     /// Splits `text` into lines no wider than `width` (breaking at spaces; a single long word

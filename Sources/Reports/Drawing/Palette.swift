@@ -1,5 +1,6 @@
-/// The Okabe–Ito colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2008),
-/// plus the neutral greys the chart layer uses for text, axes and gridlines.
+/// The Okabe–Ito colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2008), three
+/// colours of Paul Tol's light and muted schemes (for the cost slices), and the neutral greys the
+/// chart layer uses for text, axes and gridlines.
 public enum Palette {
     public static let black = Color(hex: 0x000000)
     public static let orange = Color(hex: 0xE69F00)
@@ -9,6 +10,13 @@ public enum Palette {
     public static let blue = Color(hex: 0x0072B2)
     public static let vermillion = Color(hex: 0xD55E00)
     public static let reddishPurple = Color(hex: 0xCC79A7)
+
+    /// Paul Tol's "light" pale cyan.
+    public static let paleCyan = Color(hex: 0x99DDFF)
+    /// Paul Tol's "muted" wine.
+    public static let wine = Color(hex: 0x882255)
+    /// Paul Tol's "muted" sand.
+    public static let sand = Color(hex: 0xDDCC77)
 
     /// Series colours in the order charts hand them out (yellow last: weak on white).
     public static let series: [Color] = [blue, vermillion, bluishGreen, orange, reddishPurple, skyBlue, black, yellow]
@@ -24,4 +32,10 @@ public enum Palette {
     public static let panel = Color(hex: 0xFAFAFA)
     public static let neutral = Color(hex: 0x999999)
     public static let lightNeutral = Color(hex: 0xBBBBBB)
+    public static let paleNeutral = Color(hex: 0xDDDDDD)
+
+    /// Black or white, whichever contrasts more with `fill` (text on a filled shape).
+    public static func text(on fill: Color) -> Color {
+        fill.contrastRatio(with: black) >= fill.contrastRatio(with: background) ? black : background
+    }
 }

@@ -70,9 +70,12 @@ struct ChartChrome {
             canvas.line(from: ChartPoint(x: x, y: midY), to: ChartPoint(x: x + width, y: midY), entry.color, width: 2.5)
         case .dashedLine:
             canvas.line(from: ChartPoint(x: x, y: midY), to: ChartPoint(x: x + width, y: midY), entry.color, width: 1.5, dash: [5, 3])
-        case .box:
+        case .box, .hatchedBox:
             let box = ChartRect(x: x + 4, y: midY - 6, width: width - 8, height: 12)
             canvas.fill(box, entry.color)
+            if entry.swatch == .hatchedBox {
+                canvas.hatch(box, Palette.text(on: entry.color).withAlpha(0.4), spacing: 4)
+            }
             canvas.stroke(box, Palette.axis.withAlpha(0.6), width: 0.5)
         case .shade:
             canvas.fill(ChartRect(x: x, y: midY - 6, width: width, height: 12), entry.color)

@@ -1,7 +1,7 @@
 /// One entry of a chart legend: a swatch and its label.
 public struct LegendEntry: Sendable, Hashable {
     /// How the swatch looks.
-    public enum Swatch: Sendable, Hashable { case line, dashedLine, box, dot, hollowDot, shade }
+    public enum Swatch: Sendable, Hashable { case line, dashedLine, box, hatchedBox, dot, hollowDot, shade }
 
     public var label: String
     public var color: Color

@@ -190,7 +190,8 @@ struct SweepOutputOptions: ParsableArguments {
             let metric: ParetoMetric = pareto == .timeouts ? .share("timeout share") : .latency(pareto.rawValue)
             let points = results.summaries.map {
                 ParetoPoint(
-                    label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, metric: $0.interval(pareto).mean)
+                    label: "#\($0.configuration)", monthlyDollars: $0.cost.mean, metric: $0.interval(pareto).mean,
+                    settings: $0.settings.map { ParetoPoint.Setting(name: $0.parameter.rawValue, value: $0.valueText) })
             }
             let format = ChartFormat(rawValue: (chart as NSString).pathExtension.lowercased()) ?? .png
             let title = "Sweep \(results.identity.optionName): monthly cost against \(metric.name)"

@@ -82,6 +82,7 @@ extension ScenarioReader {
             try fields.finish()
         }
         if let behavior = map.optional("hpaBehavior") { keda.hpaBehavior = try hpaBehavior(behavior) }
+        keda.phaseSeconds = try map.optional("phase")?.seconds() ?? keda.phaseSeconds
         try map.finish()
         do { try keda.validate() } catch { throw node.error(error.message) }
         return keda
@@ -213,6 +214,7 @@ extension ScenarioReader {
         knative.minScale = try map.optional("minScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.minScale
         knative.maxScale = try map.optional("maxScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.maxScale
         knative.targetBurstCapacity = try map.optional("targetBurstCapacity")?.double() ?? knative.targetBurstCapacity
+        knative.phaseSeconds = try map.optional("phase")?.seconds() ?? knative.phaseSeconds
         try map.finish()
         do { try knative.validate() } catch { throw node.error(error.message) }
         return knative

@@ -4,9 +4,13 @@ import Testing
 /// The options every command shares: `--format` and `--output`/`-o`, `run --report` saying what
 /// it wrote, and `--explain` narrowed by actor and time.
 @Suite struct CommandOptionsTests {
-    /// One request at 5 s against the article's ScaledObject (polling every 10 s, cooldown 300 s):
-    /// KEDA activates at 10 s and scales to zero at 340 s; the cluster autoscaler adds and removes a node.
-    static func explainScenario() throws -> (directory: URL, scenario: String, manifest: String) {
+    /// One request at 5 s against the article's ScaledObject (polling every 10 s, cooldown 60 s),
+    /// its controllers' first ticks pinned to the start of the run: KEDA activates at 10 s and
+    /// scales to zero at 340 s; the cluster autoscaler adds and removes a node. `keda` replaces
+    /// the scenario's KEDA block.
+    static func explainScenario(
+        keda: String = "{preset: article, phase: 0s}"
+    ) throws -> (directory: URL, scenario: String) {
         let directory = CLIRunner.temporaryDirectory()
         let scenario = directory.appendingPathComponent("s.yaml")
         try """
@@ -17,15 +21,16 @@ import Testing
             options:
               - name: stz
                 autoscaled:
-                  keda: {preset: keda-defaults}
+                  keda: \(keda)
+                  hpa: {phase: 0s}
+                  clusterAutoscaler: {phase: 0s}
                   nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
                   coldStart: {vmBoot: 60s, driverInstall: 50s, devicePlugin: 10s, imagePull: 100s, \
             modelLoad: 15s, readiness: 5s}
             """.write(to: scenario, atomically: true, encoding: .utf8)
         try "arrival_seconds,work_size\n5,10\n".write(
             to: directory.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
-        let manifest = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-scaledobject.yaml").path
-        return (directory, scenario.path, manifest)
+        return (directory, scenario.path)
     }
 
     static func decisions(_ arguments: [String]) throws -> [(actor: String, time: Double)] {
@@ -39,9 +44,9 @@ import Testing
     }
 
     @Test func explainIsNarrowedByActorAndTimeWindow() throws {
-        let (directory, scenario, manifest) = try Self.explainScenario()
+        let (directory, scenario) = try Self.explainScenario()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let base = ["run", "--scenario", scenario, "--keda", manifest]
+        let base = ["run", "--scenario", scenario]
         let all = try Self.decisions(base + ["--explain"])
         #expect(Set(all.map(\.actor)).isSuperset(of: ["KEDA", "CA"]), "\(all)")
         // Names as the log prints them, in any case; a narrowing option implies --explain.

@@ -48,7 +48,7 @@ import Testing
         let html = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
         #expect(html.contains("<p class=\"verdict\">Run warm-pool: $311 a month, 27% cheaper than dedicated ($428), "
             + "and it meets every objective (timed out ≤ 1%).</p>"), "\(html.prefix(4000))")
-        #expect(html.contains("<ul class=\"breaches\">\n<li>scale-to-zero: $284 a month, but 11.6% of requests time out "
+        #expect(html.contains("<ul class=\"breaches\">\n<li>scale-to-zero: $285 a month, but 11.5% of requests time out "
             + "(objective ≤ 1%).</li>"))
         #expect(html.contains("<span class=\"value\">$311</span>"))
     }

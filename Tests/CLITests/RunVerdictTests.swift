@@ -9,7 +9,7 @@ import Testing
     }
 
     /// The bundled scenario under `--timeouts "<=1%"`: scale-to-zero is cheapest but times out
-    /// 11.6 % of requests; warm-pool (0.81 %) is the cheapest that meets the objective.
+    /// 11.5 % of requests; warm-pool (0.81 %) is the cheapest that meets the objective.
     @Test func theBundledScenarioRecommendsWarmPoolUnderATimeoutObjective() throws {
         let outcome = try CLIRunner.run(["run", "--timeouts", "<=1%", "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -20,7 +20,7 @@ import Testing
                 == true)
         #expect(
             (verdict["breaches"] as? [String])?.first?.hasPrefix(
-                "scale-to-zero: $284 a month, but 11.6% of requests time out") == true)
+                "scale-to-zero: $285 a month, but 11.5% of requests time out") == true)
         #expect(verdict["defaultObjectives"] as? Bool == false)
     }
 

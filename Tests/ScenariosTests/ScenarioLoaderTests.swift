@@ -106,24 +106,26 @@ import Simulator
             "\(String(describing: error))")
     }
 
+    /// The autoscaled option of a one-day scenario: `autoscaler` (a `keda:` or `knative:` line)
+    /// and a GPU pool, then `extra` (lines of the same block); nil if it is not autoscaled.
+    func autoscaled(_ autoscaler: String = "keda: {}", extra: String = "") throws -> AutoscaledDeployment? {
+        let scenario = try parse("""
+            workload:
+              generate: {days: 1}
+            options:
+              - name: s
+                autoscaled:
+                  \(autoscaler)
+                  nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
+                  \(extra)
+            """)
+        guard case .autoscaled(let deployment) = scenario.options[0].kind else { return nil }
+        return deployment
+    }
+
     @Test func readsTheNodeGroupBackoff() throws {
         func settings(_ fields: String) throws -> ClusterAutoscalerSettings {
-            let scenario = try parse("""
-                workload:
-                  generate: {days: 1}
-                options:
-                  - name: s
-                    autoscaled:
-                      keda: {}
-                      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}
-                      clusterAutoscaler: {\(fields)}
-                """)
-            let kind = scenario.options[0].kind
-            guard case .autoscaled(let deployment) = kind else {
-                Issue.record("not autoscaled: \(kind)")
-                return ClusterAutoscalerSettings()
-            }
-            return deployment.clusterAutoscaler
+            try #require(try autoscaled(extra: "clusterAutoscaler: {\(fields)}")).clusterAutoscaler
         }
         let defaults = try settings("profile: upstream-defaults")
         let defaultValues = [
@@ -133,6 +135,28 @@ import Simulator
         let set = try settings(
             "initialNodeGroupBackoff: 1m, maxNodeGroupBackoff: 10m, nodeGroupBackoffResetTimeout: 1h")
         #expect([set.initialBackoffSeconds, set.maxBackoffSeconds, set.backoffResetTimeoutSeconds] == [60, 600, 3600])
+    }
+
+    /// `phase` pins a controller's first tick; absent, each replication draws it (nil here).
+    @Test func readsControllerPhases() throws {
+        let pinned = try #require(
+            try autoscaled("keda: {phase: 2.5s}", extra: "hpa: {phase: 1s}\n      clusterAutoscaler: {phase: 7s}"))
+        guard case .keda(let keda) = pinned.autoscaler else { Issue.record("not KEDA"); return }
+        #expect([keda.phaseSeconds, pinned.hpa.phaseSeconds, pinned.clusterAutoscaler.phaseSeconds] == [2.5, 1, 7])
+        let drawn = try #require(try autoscaled())
+        guard case .keda(let drawnKEDA) = drawn.autoscaler else { Issue.record("not KEDA"); return }
+        #expect(drawnKEDA.phaseSeconds == nil)
+        #expect(drawn.hpa.phaseSeconds == nil && drawn.clusterAutoscaler.phaseSeconds == nil)
+        let knative = try #require(try autoscaled("knative: {phase: 1.5s}"))
+        guard case .knative(let kpa) = knative.autoscaler else { Issue.record("not Knative"); return }
+        #expect(kpa.phaseSeconds == 1.5)
+
+        let negative = error(Self.minimal.replacingOccurrences(
+            of: "    dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}",
+            with: "    autoscaled:\n      keda: {phase: -3s}\n"
+                + "      nodePool: {node: {machineType: n1-highmem-4, gpu: T4}, max: 2}"))
+        #expect(negative?.line == 6)
+        #expect(negative?.field == "options[0].autoscaled.keda.phase", "\(String(describing: negative))")
     }
 
     @Test func unknownKeyIsAnErrorWithLineAndField() {

@@ -91,7 +91,8 @@ import Testing
         let deployment = AutoscaledDeployment(
             autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: Fixtures.articleSpotGPU, maxNodes: 3,
             coldStart: ScaleToZeroTimelineTests.coldStart,
-            spot: SpotModel(preemptionsPerNodeHour: 0, noticeSeconds: 30, stockoutProbability: probability))
+            spot: SpotModel(preemptionsPerNodeHour: 0, noticeSeconds: 30, stockoutProbability: probability)
+        ).pinningUnsetPhasesToZero()
         var scenario = Scenario(
             name: "stock-out", workload: .records(requests.map { TraceRecord(arrivalSeconds: $0, workSize: 10) }),
             inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 60, seed: 1, timelineBucketSeconds: 60)

@@ -15,7 +15,8 @@ import Testing
         keda.hpaBehavior = behavior
         return DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
             autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0,
-            maxNodes: maxNodes, clusterAutoscaler: ca, coldStart: coldStart, vmDeletionSeconds: 30)))
+            maxNodes: maxNodes, clusterAutoscaler: ca, coldStart: coldStart, vmDeletionSeconds: 30
+        ).pinningUnsetPhasesToZero()))
     }
 
     static func run(_ records: [TraceRecord], option: DeploymentOption, timeout: Double = 60) throws -> SimulationResult
@@ -62,6 +63,37 @@ import Testing
         #expect(result.activationsFromZero == 1)
         #expect(result.gpuNodesCreated == 1)
         #expect(result.requests.waitedForColdStart == 1)
+    }
+
+    @Test func oneRequestWithTheKEDALoopStarted2Point5SecondsIntoTheRun() throws {
+        // The same request at t=5 with KEDA's phase pinned to 2.5 s and the cluster autoscaler's
+        // to 7 s: KEDA polls at 2.5, 12.5, … → activation at 12.5 (the poll at 2.5 saw nothing);
+        // the pod's immediate CA loop at 12.5 defers and restarts the CA grid there (its first loop
+        // at 7 saw nothing pending), loops at 22.5, 32.5, 42.5 → node at 42.5; registered 102.5;
+        // GPU 162.5; pod ready 282.5; served 282.5–292.5. The poll at 282.5 sees the message
+        // delivered → lastActiveTime 272.5 → zero at the first poll after 332.5, i.e. 342.5; the
+        // node is unneeded from the CA loop at 342.5, deleted at the first loop after 942.5
+        // (952.5) and stops 5 s + 30 s later.
+        var keda = KEDAConfiguration.article
+        keda.phaseSeconds = 2.5
+        var ca = ClusterAutoscalerSettings.upstreamDefaults
+        ca.phaseSeconds = 7
+        let result = try Self.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: Self.option(keda, ca: ca))
+        let request = try #require(result.requestRecords.first)
+        #expect(request.completionSeconds == 292.5)
+        #expect(request.coldStartWaitSeconds == 277.5)
+        let node = try #require(result.gpuNodeRunsToEnd.first)
+        #expect(result.gpuNodeRunsToEnd.count == 1)
+        #expect(node.startSeconds == 42.5)
+        #expect(node.readySeconds == 282.5)
+        #expect(node.endSeconds == 987.5)
+        #expect(node.durations[.coldStart] == 240)
+        #expect(node.durations[.serving] == 10)
+        #expect(node.durations[.cooldownTail] == 50)
+        #expect(node.durations[.scaleDownTail] == 645)
+        #expect(result.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [12.5, 342.5])
+        let nodeScaling = result.decisions.filter { $0.actor == .clusterAutoscaler && $0.from != $0.to }
+        #expect(nodeScaling.map(\.timeSeconds) == [42.5, 952.5])
     }
 
     @Test func deferredScaleUpNamesTheWaitThatHoldsItBack() throws {
@@ -190,7 +222,8 @@ import Testing
             kind: .autoscaled(
                 AutoscaledDeployment(
                     autoscaler: .knative(knative), node: .articleGPU, maxNodes: 3, coldStart: Timeline.coldStart,
-                    vmDeletionSeconds: 30)))
+                    vmDeletionSeconds: 30
+                ).pinningUnsetPhasesToZero()))
         let result = try Timeline.run([TraceRecord(arrivalSeconds: 5, workSize: 10)], option: option, timeout: 10_000)
         #expect(result.requestRecords.first?.completionSeconds == 285)
         let kpa = result.decisions.filter { $0.actor == .knative }
@@ -213,7 +246,7 @@ import Testing
             vmBoot: 1_000, driverInstall: 50, devicePlugin: 10, imagePull: 100, modelLoad: 15, readiness: 5)
         let option = DeploymentOption(name: "scale-to-zero", kind: .autoscaled(AutoscaledDeployment(
             autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, minNodes: 0, maxNodes: 3,
-            coldStart: slowBoot, vmDeletionSeconds: 30)))
+            coldStart: slowBoot, vmDeletionSeconds: 30).pinningUnsetPhasesToZero()))
         var scenario = Scenario(
             name: "timeline", workload: .records([TraceRecord(arrivalSeconds: 5, workSize: 10)]),
             inference: Fixtures.workIsSeconds,
@@ -234,7 +267,8 @@ import Testing
         // zero waits until the first successful poll at 1000 (instead of 340).
         var deployment = AutoscaledDeployment(
             autoscaler: .keda(.article), hpa: HPASettings(phaseSeconds: 1), node: .articleGPU, maxNodes: 3,
-            coldStart: Timeline.coldStart, vmDeletionSeconds: 30, scalerOutages: [300..<1000])
+            coldStart: Timeline.coldStart, vmDeletionSeconds: 30, scalerOutages: [300..<1000]
+        ).pinningUnsetPhasesToZero()
         let records = [TraceRecord(arrivalSeconds: 5, workSize: 10)]
         let held = try Timeline.run(records, option: DeploymentOption(name: "held", kind: .autoscaled(deployment)))
         #expect(held.decisions.filter { $0.actor == .keda }.map(\.timeSeconds) == [10, 1000])
@@ -336,7 +370,8 @@ import Testing
         let deployment = AutoscaledDeployment(
             autoscaler: .keda(keda), hpa: HPASettings(phaseSeconds: 1), node: Fixtures.articleSpotGPU, maxNodes: 3,
             coldStart: Timeline.coldStart,
-            spot: SpotModel(preemptionsPerNodeHour: rate, noticeSeconds: notice), terminationGracePeriodSeconds: 30)
+            spot: SpotModel(preemptionsPerNodeHour: rate, noticeSeconds: notice), terminationGracePeriodSeconds: 30
+        ).pinningUnsetPhasesToZero()
         var scenario = Scenario(
             name: "notice", workload: .records([TraceRecord(arrivalSeconds: p - 10, workSize: 100)]),
             inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 10_000, seed: seed,

@@ -31,8 +31,9 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
     public var backoffResetTimeoutSeconds: Double
     /// `--frequent-loops-enabled` (true): a loop starts at once when a new unschedulable pod appears.
     public var frequentLoops: Bool
-    /// Offset of the first loop.
-    public var phaseSeconds: Double
+    /// Time of the first loop after the run starts; `nil`: drawn per replication, uniformly in
+    /// [0, scan interval) (docs/model.md, "Controller phases").
+    public var phaseSeconds: Double?
     /// Name of a preset these settings came from (for reports), e.g. `upstream-defaults`.
     public var profile: String
 
@@ -43,7 +44,7 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
         deleteDelayAfterTaintSeconds: Double = 5, maxEmptyBulkDelete: Int = 10, maxNodeProvisionSeconds: Double = 900,
         initialBackoffSeconds: Double = 300, maxBackoffSeconds: Double = 1800,
         backoffResetTimeoutSeconds: Double = 10_800,
-        frequentLoops: Bool = true, phaseSeconds: Double = 0, profile: String = "upstream-defaults"
+        frequentLoops: Bool = true, phaseSeconds: Double? = nil, profile: String = "upstream-defaults"
     ) {
         self.scanIntervalSeconds = scanIntervalSeconds
         self.scaleDownUnneededSeconds = scaleDownUnneededSeconds
@@ -77,10 +78,12 @@ public struct ClusterAutoscalerSettings: Sendable, Hashable {
     public func validate() throws(ParameterError) {
         let durations = [scanIntervalSeconds, scaleDownUnneededSeconds, scaleDownUnreadySeconds, scaleDownDelayAfterAddSeconds,
                          scaleDownDelayAfterDeleteSeconds, gpuPodAgeBufferSeconds, podAgeBufferSeconds, deleteDelayAfterTaintSeconds,
-                         maxNodeProvisionSeconds, initialBackoffSeconds, maxBackoffSeconds, backoffResetTimeoutSeconds,
-                         phaseSeconds]
+                         maxNodeProvisionSeconds, initialBackoffSeconds, maxBackoffSeconds, backoffResetTimeoutSeconds]
         guard durations.allSatisfy({ $0 >= 0 && $0.isFinite }), scanIntervalSeconds > 0 else {
             throw .invalidParameter("cluster-autoscaler durations must be >= 0 (scan interval > 0)")
+        }
+        guard ControllerPhases.isValid(phaseSeconds) else {
+            throw .invalidParameter("cluster-autoscaler phase must be a finite time >= 0 s")
         }
         guard gpuUtilizationThreshold >= 0, gpuUtilizationThreshold <= 1 else {
             throw .invalidParameter("scale-down GPU utilization threshold must be in [0, 1]")

@@ -17,6 +17,10 @@ public struct KEDAConfiguration: Sendable, Hashable {
     public var fallback: Fallback?
     /// `advanced.horizontalPodAutoscalerConfig.behavior`, copied into the HPA; `nil` = legacy HPA path.
     public var hpaBehavior: HPABehavior?
+    /// Time of the first poll after the run starts (not a ScaledObject field: when KEDA reconciled
+    /// it); `nil`: drawn per replication, uniformly in [0, pollingInterval) (docs/model.md,
+    /// "Controller phases").
+    public var phaseSeconds: Double?
 
     public struct Fallback: Sendable, Hashable {
         public var failureThreshold: Int
@@ -31,7 +35,8 @@ public struct KEDAConfiguration: Sendable, Hashable {
     public init(
         pollingIntervalSeconds: Double = 30, cooldownPeriodSeconds: Double = 300, initialCooldownPeriodSeconds: Double = 0,
         minReplicaCount: Int = 0, maxReplicaCount: Int = 100, idleReplicaCount: Int? = nil,
-        trigger: RabbitMQTrigger = RabbitMQTrigger(), fallback: Fallback? = nil, hpaBehavior: HPABehavior? = nil
+        trigger: RabbitMQTrigger = RabbitMQTrigger(), fallback: Fallback? = nil, hpaBehavior: HPABehavior? = nil,
+        phaseSeconds: Double? = nil
     ) {
         self.pollingIntervalSeconds = pollingIntervalSeconds
         self.cooldownPeriodSeconds = cooldownPeriodSeconds
@@ -42,6 +47,7 @@ public struct KEDAConfiguration: Sendable, Hashable {
         self.trigger = trigger
         self.fallback = fallback
         self.hpaBehavior = hpaBehavior
+        self.phaseSeconds = phaseSeconds
     }
 
     /// The article's ScaledObject: pollingInterval 10, maxReplicaCount 5, cooldownPeriod 60,
@@ -58,6 +64,9 @@ public struct KEDAConfiguration: Sendable, Hashable {
         guard pollingIntervalSeconds > 0, pollingIntervalSeconds.isFinite else { throw .invalidParameter("pollingInterval must be > 0 s") }
         guard cooldownPeriodSeconds >= 0, initialCooldownPeriodSeconds >= 0 else {
             throw .invalidParameter("cooldownPeriod and initialCooldownPeriod must be >= 0")
+        }
+        guard ControllerPhases.isValid(phaseSeconds) else {
+            throw .invalidParameter("KEDA phase must be a finite time >= 0 s")
         }
         guard minReplicaCount >= 0 else { throw .invalidParameter("minReplicaCount must be >= 0") }
         guard maxReplicaCount >= 1, maxReplicaCount >= minReplicaCount, maxReplicaCount <= SimulationLimits.maxReplicas else {

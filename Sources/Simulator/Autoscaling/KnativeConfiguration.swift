@@ -29,13 +29,16 @@ public struct KnativeConfiguration: Sendable, Hashable {
     /// should absorb without the activator; below it the activator stays in the request path
     /// (`-1`: always in it, `0`: only at zero). Decides whether the last pod may go at once.
     public var targetBurstCapacity: Double
+    /// Time of the decider's first tick after the run starts; `nil`: drawn per replication,
+    /// uniformly in [0, tick) (docs/model.md, "Controller phases").
+    public var phaseSeconds: Double?
 
     public init(
         containerConcurrency: Int = 1, targetConcurrencyDefault: Double = 100, targetUtilization: Double = 0.7,
         stableWindowSeconds: Double = 60, panicWindowPercentage: Double = 10, panicThresholdPercentage: Double = 200,
         maxScaleUpRate: Double = 1000, maxScaleDownRate: Double = 2, scaleToZeroGracePeriodSeconds: Double = 30,
         podRetentionSeconds: Double = 0, initialScale: Int = 1, minScale: Int = 0, maxScale: Int = 0, tickSeconds: Double = 2,
-        targetBurstCapacity: Double = 211
+        targetBurstCapacity: Double = 211, phaseSeconds: Double? = nil
     ) {
         self.containerConcurrency = containerConcurrency
         self.targetConcurrencyDefault = targetConcurrencyDefault
@@ -52,6 +55,7 @@ public struct KnativeConfiguration: Sendable, Hashable {
         self.maxScale = maxScale
         self.tickSeconds = tickSeconds
         self.targetBurstCapacity = targetBurstCapacity
+        self.phaseSeconds = phaseSeconds
     }
 
     /// A pod's capacity in the decider's terms (`TotalValue`, knative `resources/target.go`):
@@ -76,6 +80,9 @@ public struct KnativeConfiguration: Sendable, Hashable {
         }
         guard scaleToZeroGracePeriodSeconds >= 0, podRetentionSeconds >= 0, tickSeconds > 0 else {
             throw .invalidParameter("Knative periods must be >= 0")
+        }
+        guard ControllerPhases.isValid(phaseSeconds) else {
+            throw .invalidParameter("Knative phase must be a finite time >= 0 s")
         }
         guard targetBurstCapacity == -1 || (targetBurstCapacity >= 0 && targetBurstCapacity <= 1e9) else {
             throw .invalidParameter("target-burst-capacity must be -1 (activator always in the path) or within 0 … 1e9, got \(targetBurstCapacity)")

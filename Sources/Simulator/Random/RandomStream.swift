@@ -9,6 +9,8 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case serviceNoise = 3
     case coldStart = 4
     case preemption = 5
+    /// The phases of the controllers' tick grids (``ControllerPhases``).
+    case controllerPhases = 6
 
     /// The generator for this stream, for `seed` and replication `replication`.
     public func generator(seed: UInt64, replication: Int = 0) -> Xoshiro256StarStar {

@@ -30,10 +30,13 @@ struct ControllerTimer {
 
     /// The number of periods from the anchor to the first grid tick at or after `time`: a whole
     /// number ≥ 0, kept as a `Double` (no integer conversion that a huge time could overflow).
+    /// The quotient can miss by one either way (a tick `anchor + 47 × 10` divides back to
+    /// 47.000…01 when the anchor is not a whole number): the grid value itself decides.
     @inline(__always)
     private func periods(atOrAfter time: Double) -> Double {
         let periods = Swift.max(0, ((time - anchorSeconds) / period).rounded(.up))
-        return anchorSeconds + periods * period < time ? periods + 1 : periods
+        if anchorSeconds + periods * period < time { return periods + 1 }
+        return periods > 0 && anchorSeconds + (periods - 1) * period >= time ? periods - 1 : periods
     }
 
     /// The first grid tick at or after `time`.

@@ -22,18 +22,17 @@ extension ServingSystem {
             hpaReplicaCalculator = hpa!.replicaCalculator
             hpaMinReplicas = configuration.hpaMinReplicas
             if configuration.minReplicaCount > 0 { setSpecReplicas(configuration.minReplicaCount, engine: &engine) }
-            // The KEDA loop polls at once when it starts.
-            startTimer(.keda, period: configuration.pollingIntervalSeconds, firstTickSeconds: engine.now, engine: &engine)
-            startTimer(.hpa, period: deployment.hpa.syncPeriodSeconds, firstTickSeconds: engine.now + deployment.hpa.phaseSeconds, engine: &engine)
+            let (polling, sync) = (configuration.pollingIntervalSeconds, deployment.hpa.syncPeriodSeconds)
+            startTimer(.keda, period: polling, phase: configuration.phaseSeconds, engine: &engine)
+            startTimer(.hpa, period: sync, phase: deployment.hpa.phaseSeconds, engine: &engine)
         case .knative(let configuration):
             knative = KnativeAutoscaler(configuration: configuration)
             let initial = Swift.max(configuration.minScale, configuration.initialScale)
             if initial > 0 { setSpecReplicas(initial, engine: &engine) }
-            startTimer(.knative, period: configuration.tickSeconds, firstTickSeconds: engine.now + configuration.tickSeconds, engine: &engine)
+            startTimer(.knative, period: configuration.tickSeconds, phase: configuration.phaseSeconds, engine: &engine)
         }
-        startTimer(
-            .clusterAutoscaler, period: deployment.clusterAutoscaler.scanIntervalSeconds,
-            firstTickSeconds: engine.now + deployment.clusterAutoscaler.phaseSeconds, engine: &engine)
+        let ca = deployment.clusterAutoscaler
+        startTimer(.clusterAutoscaler, period: ca.scanIntervalSeconds, phase: ca.phaseSeconds, engine: &engine)
     }
 
     // MARK: KEDA and HPA

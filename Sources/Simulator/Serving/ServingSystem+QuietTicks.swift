@@ -31,10 +31,13 @@ extension ServingSystem {
 
     // MARK: Scheduling
 
-    /// Starts `controller`'s timer with its first tick at `firstTickSeconds`. The controllers exist
-    /// before the traffic: a first tick at the start of the run comes before a request arriving then
-    /// (rank 0, scheduled before the first arrival).
-    mutating func startTimer(_ controller: Controller, period: Double, firstTickSeconds: Double, engine: inout Engine<Event>) {
+    /// Starts `controller`'s timer with its first tick at its phase (``ControllerPhases``): `phase`
+    /// if set, else the one drawn for this replication. The controllers exist before the traffic:
+    /// a first tick at the start of the run comes before a request arriving then (rank 0,
+    /// scheduled before the first arrival).
+    mutating func startTimer(_ controller: Controller, period: Double, phase: Double?, engine: inout Engine<Event>) {
+        let firstTickSeconds = engine.now
+            + controllerPhases.firstTickSeconds(of: controller, period: period, pinned: phase)
         timers[controller.index] = ControllerTimer(period: period, firstTickSeconds: firstTickSeconds)
         let generation = timers[controller.index]!.arm(parked: false)
         engine.schedule(.controllerTick(controller, generation: generation), at: firstTickSeconds, rank: firstTickSeconds == engine.now ? 0 : controller.rawValue)

@@ -62,6 +62,7 @@ struct ServingSystem: EventHandler {
     var serviceNoise: Xoshiro256StarStar
     var coldStartRandom: Xoshiro256StarStar
     var preemptionRandom: Xoshiro256StarStar
+    let controllerPhases: ControllerPhases
 
     // Broker and requests
     var requests: [InFlight] = []
@@ -158,6 +159,7 @@ struct ServingSystem: EventHandler {
         self.serviceNoise = RandomStream.serviceNoise.generator(seed: seed, replication: replication)
         self.coldStartRandom = RandomStream.coldStart.generator(seed: seed, replication: replication)
         self.preemptionRandom = RandomStream.preemption.generator(seed: seed, replication: replication)
+        self.controllerPhases = ControllerPhases(seed: seed, replication: replication)
         self.timeline = Timeline(bucketSeconds: scenario.timelineBucketSeconds)
         precondition(timers.count == Controller.allCases.count && parkedInputs.count == Controller.allCases.count, "one timer per controller")
     }

@@ -59,3 +59,23 @@ struct Estimate {
         standardError = (variance / n).squareRoot()
     }
 }
+
+extension AutoscaledDeployment {
+    /// The same deployment with every controller phase left unset pinned to 0: first ticks at the
+    /// start of the run and grids 0, P, 2P, … — the grids the hand-computed timelines assume (a
+    /// run otherwise draws each phase from its seed; see ``ControllerPhases``).
+    func pinningUnsetPhasesToZero() -> AutoscaledDeployment {
+        var deployment = self
+        switch deployment.autoscaler {
+        case .keda(var keda):
+            keda.phaseSeconds = keda.phaseSeconds ?? 0
+            deployment.autoscaler = .keda(keda)
+        case .knative(var knative):
+            knative.phaseSeconds = knative.phaseSeconds ?? 0
+            deployment.autoscaler = .knative(knative)
+        }
+        deployment.hpa.phaseSeconds = deployment.hpa.phaseSeconds ?? 0
+        deployment.clusterAutoscaler.phaseSeconds = deployment.clusterAutoscaler.phaseSeconds ?? 0
+        return deployment
+    }
+}

@@ -46,10 +46,14 @@ import Testing
         let outcome = try CLIRunner.run(["report", "--timeouts", "<=1%", "--html", "r.html"], in: directory)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let html = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
-        #expect(html.contains("<p class=\"verdict\">Run warm-pool: $311 a month, 27% cheaper than dedicated ($428), "
-            + "and it meets every objective (timed out ≤ 1%).</p>"), "\(html.prefix(4000))")
-        #expect(html.contains("<ul class=\"breaches\">\n<li>scale-to-zero: $285 a month, but 11.5% of requests time out "
-            + "(objective ≤ 1%).</li>"))
+        #expect(
+            html.contains(
+                "<p class=\"verdict\">Run warm-pool: $311 a month, 27% cheaper than dedicated ($428), "
+                    + "and it meets every objective (timed out ≤ 1%).</p>"), "\(html.prefix(4000))")
+        #expect(
+            html.contains(
+                "<ul class=\"breaches\">\n<li>scale-to-zero: $285 a month, but 11.5% of requests time out "
+                    + "(objective ≤ 1%).</li>"))
         #expect(html.contains("<span class=\"value\">$311</span>"))
     }
 
@@ -63,8 +67,9 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let pngs = try Self.files(in: directory.appendingPathComponent("png"))
         #expect(pngs.count == 4)  // latency CDF, the option's timeline, monthly cost, break-even
-        #expect(outcome.standardError.hasSuffix("wrote r.pdf, r.html and 4 charts (PNG) in png\n"),
-                "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.hasSuffix("wrote r.pdf, r.html and 4 charts (PNG) in png\n"),
+            "\(outcome.standardError)")
         #expect(try Self.files(in: directory) == ["png", "r.html", "r.pdf", "s.yaml"])
         let first = try Data(contentsOf: directory.appendingPathComponent("r.html"))
         #expect(try CLIRunner.run(arguments, in: directory).status == 0)
@@ -76,8 +81,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try CLIRunner.run(["report", "--scenario", "s.yaml", "-o", "r", "--html", "./r"], in: directory)
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("--output and --html name the same file (r and ./r)"),
-                "\(outcome.standardError)")
+        #expect(
+            outcome.standardError.contains("--output and --html name the same file (r and ./r)"),
+            "\(outcome.standardError)")
         #expect(try Self.files(in: directory) == ["s.yaml"])
     }
 

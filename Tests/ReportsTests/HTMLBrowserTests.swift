@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// The HTML report in a real browser (headless Chromium): it loads without a console message,
@@ -14,10 +15,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let page = directory + "/bad.html"
         try """
-            <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" \
-            content="\(HTMLReport.contentSecurityPolicy)"></head>
-            <body><p>x</p><img src="https://example.com/a.png"><p style="background:url(b.png)">y</p></body></html>
-            """.write(toFile: page, atomically: true, encoding: .utf8)
+        <!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" \
+        content="\(HTMLReport.contentSecurityPolicy)"></head>
+        <body><p>x</p><img src="https://example.com/a.png"><p style="background:url(b.png)">y</p></body></html>
+        """.write(toFile: page, atomically: true, encoding: .utf8)
         let outcome = try Chromium.run(["--dump-dom"], page: page, directory: directory)
         #expect(outcome.status == 0, "\(outcome.standardError.suffix(2000))")
         #expect(outcome.consoleMessages.count >= 1, "\(outcome.standardError.suffix(2000))")
@@ -57,7 +58,8 @@ import Testing
         let page = directory + "/report.html"
         try HTMLReport(input: try HTMLFixtures.input()).write(to: page)
         let png = directory + "/shot.png"
-        let outcome = try Chromium.run(["--screenshot=\(png)", "--window-size=\(width),2000"], page: page, directory: directory)
+        let outcome = try Chromium.run(
+            ["--screenshot=\(png)", "--window-size=\(width),2000"], page: page, directory: directory)
         #expect(outcome.status == 0, "\(outcome.standardError.suffix(2000))")
         #expect(outcome.consoleMessages.isEmpty, "\(outcome.consoleMessages)")
         let shot = try #require(Screenshot(path: png), "no screenshot at \(png)")
@@ -79,24 +81,25 @@ import Testing
         try HTMLReport(input: try HTMLFixtures.input()).write(to: directory + "/report.html")
         let page = directory + "/frame.html"
         try """
-            <!DOCTYPE html><html><body style="margin:0">
-            <iframe id="f" src="report.html" style="border:0;width:\(width)px;height:900px"></iframe>
-            <script>
-            document.getElementById('f').onload = () => {
-              const d = document.getElementById('f').contentDocument;
-              const table = d.querySelector('#answer .scroll');
-              const charts = [...d.querySelectorAll('figure.chart svg')].map(c => c.getBoundingClientRect());
-              const data = document.body.dataset;
-              data.frameWidth = d.documentElement.clientWidth;
-              data.pageWidth = d.documentElement.scrollWidth;
-              data.tableScrolls = table.scrollWidth > table.clientWidth;
-              data.chartWidths = charts.map(r => Math.round(r.width)).join(' ');
-              data.chartRatios = charts.map(r => (r.width / r.height).toFixed(2)).join(' ');
-            };
-            </script></body></html>
-            """.write(toFile: page, atomically: true, encoding: .utf8)
+        <!DOCTYPE html><html><body style="margin:0">
+        <iframe id="f" src="report.html" style="border:0;width:\(width)px;height:900px"></iframe>
+        <script>
+        document.getElementById('f').onload = () => {
+          const d = document.getElementById('f').contentDocument;
+          const table = d.querySelector('#answer .scroll');
+          const charts = [...d.querySelectorAll('figure.chart svg')].map(c => c.getBoundingClientRect());
+          const data = document.body.dataset;
+          data.frameWidth = d.documentElement.clientWidth;
+          data.pageWidth = d.documentElement.scrollWidth;
+          data.tableScrolls = table.scrollWidth > table.clientWidth;
+          data.chartWidths = charts.map(r => Math.round(r.width)).join(' ');
+          data.chartRatios = charts.map(r => (r.width / r.height).toFixed(2)).join(' ');
+        };
+        </script></body></html>
+        """.write(toFile: page, atomically: true, encoding: .utf8)
         let outcome = try Chromium.run(
-            ["--allow-file-access-from-files", "--dump-dom", "--window-size=1400,1000"], page: page, directory: directory)
+            ["--allow-file-access-from-files", "--dump-dom", "--window-size=1400,1000"], page: page,
+            directory: directory)
         #expect(outcome.consoleMessages.isEmpty, "\(outcome.consoleMessages)")
         func value(_ name: String) -> String? {
             guard let start = outcome.standardOutput.range(of: " data-\(name)=\"") else { return nil }
@@ -114,7 +117,8 @@ import Testing
     }
 
     static func directory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-html-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-html-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

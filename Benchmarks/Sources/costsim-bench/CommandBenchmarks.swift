@@ -13,7 +13,8 @@ enum CommandBenchmarks {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             return "no \(binary): run `swift build -c release` in the repository first"
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-bench-cli-\(getpid())").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("costsim-bench-cli-\(getpid())")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let commands: [(String, [String])] = [
@@ -33,7 +34,9 @@ enum CommandBenchmarks {
                 let start = Benchmark.now()
                 try process.run()
                 process.waitUntilExit()
-                guard process.terminationStatus == 0 else { return "\(label): exit status \(process.terminationStatus)" }
+                guard process.terminationStatus == 0 else {
+                    return "\(label): exit status \(process.terminationStatus)"
+                }
                 best = min(best, Benchmark.now() - start)
             }
             lines.append("\(label) \(String(format3: best)) s")

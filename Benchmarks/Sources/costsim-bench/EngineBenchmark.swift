@@ -1,9 +1,9 @@
 import Simulator
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The engine alone on the classic M/M/1 model: two event kinds, one server, λ = 0.8, μ = 1.
@@ -44,7 +44,10 @@ struct MM1Model: EventHandler {
             if head < waiting.count {
                 totalWait += engine.now - waiting[head]
                 head += 1
-                if head > 4096 && head * 2 > waiting.count { waiting.removeFirst(head); head = 0 }
+                if head > 4096 && head * 2 > waiting.count {
+                    waiting.removeFirst(head)
+                    head = 0
+                }
                 engine.schedule(.departure, after: Self.exponential(&services, mean: 1))
             } else {
                 busy = false
@@ -78,6 +81,7 @@ extension String {
         let whole = Int(scaled / 1000)
         let fraction = Int(abs(scaled).truncatingRemainder(dividingBy: 1000))
         let padded = String(fraction)
-        self = "\(value < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: 3 - padded.count))\(padded)"
+        self =
+            "\(value < 0 && whole == 0 ? "-" : "")\(whole).\(String(repeating: "0", count: 3 - padded.count))\(padded)"
     }
 }

@@ -2,9 +2,9 @@ import Scenarios
 import Simulator
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Benchmarks of whole simulations through the public `Simulation` API.
@@ -16,10 +16,12 @@ enum SimulationBenchmarks {
     ) {
         let requests = 2_000_000.0
         let description = SyntheticTrace.Description(
-            workPerDay: 0.8 * 86_400, days: requests / 0.8 / 86_400, profile: .uniform, requestSize: .exponential(mean: 1))
+            workPerDay: 0.8 * 86_400, days: requests / 0.8 / 86_400, profile: .uniform,
+            requestSize: .exponential(mean: 1))
         let scenario = Scenario(
             name: "mm1", workload: .synthetic(description),
-            inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), clientTimeoutSeconds: 1e12, timelineBucketSeconds: 3600)
+            inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)), clientTimeoutSeconds: 1e12,
+            timelineBucketSeconds: 3600)
         let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: .articleDedicated) }
         return """
             \(result.eventCount) events in \(String(format3: seconds)) s = \(String(format3: Double(result.eventCount) / seconds / 1e6)) M events/s; \
@@ -52,16 +54,22 @@ enum SimulationBenchmarks {
     /// One simulated year at 10 requests/s (315 million requests) through the scale-to-zero option.
     static let yearAt10PerSecond = Benchmark(
         name: "year-10rps",
-        summary: "One simulated year of Poisson traffic at 10 requests/s (0.5 s each) through KEDA scale-to-zero, max 10 GPU nodes"
+        summary:
+            "One simulated year of Poisson traffic at 10 requests/s (0.5 s each) through KEDA scale-to-zero, max 10 GPU nodes"
     ) {
-        let description = SyntheticTrace.Description(workPerDay: 10 * 0.5 * 86_400, days: 365, profile: .uniform, requestSize: .exponential(mean: 0.5))
+        let description = SyntheticTrace.Description(
+            workPerDay: 10 * 0.5 * 86_400, days: 365, profile: .uniform, requestSize: .exponential(mean: 0.5))
         let scenario = Scenario(
-            name: "year", workload: .synthetic(description), inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)),
+            name: "year", workload: .synthetic(description),
+            inference: InferenceModel(secondsPerWorkUnit: 1, noise: .constant(1)),
             horizonSeconds: 365 * 86_400, seed: 1, timelineBucketSeconds: 3600)
         var option = DeploymentOption.articleScaleToZero
         if case .autoscaled(var deployment) = option.kind {
             deployment.maxNodes = 10
-            if case .keda(var keda) = deployment.autoscaler { keda.maxReplicaCount = 10; deployment.autoscaler = .keda(keda) }
+            if case .keda(var keda) = deployment.autoscaler {
+                keda.maxReplicaCount = 10
+                deployment.autoscaler = .keda(keda)
+            }
             option.kind = .autoscaled(deployment)
         }
         let (result, seconds) = try Benchmark.time { try Simulation.run(scenario, option: option) }

@@ -1,9 +1,9 @@
 import Simulator
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The part of `year-10rps` that any exact simulation must do per request, measured alone: it
@@ -11,10 +11,12 @@ import Darwin
 enum YearFloorBenchmark {
     static let benchmark = Benchmark(
         name: "year-floor",
-        summary: "Per-request work of year-10rps that any exact method must do: generating the traffic, and recording four latencies at the reports' resolution"
+        summary:
+            "Per-request work of year-10rps that any exact method must do: generating the traffic, and recording four latencies at the reports' resolution"
     ) {
         // (a) The year's requests, generated as the year benchmark generates them.
-        let description = SyntheticTrace.Description(workPerDay: 10 * 0.5 * 86_400, days: 365, profile: .uniform, requestSize: .exponential(mean: 0.5))
+        let description = SyntheticTrace.Description(
+            workPerDay: 10 * 0.5 * 86_400, days: 365, profile: .uniform, requestSize: .exponential(mean: 0.5))
         var trace = SyntheticTrace(description, seed: 1, replication: 0)
         var requests = 0
         var checksum = 0.0

@@ -119,8 +119,10 @@ public final class Canvas {
     private func ascent(_ style: TextStyle) -> Double { style.size * 0.93 }
 
     /// The box `text` would occupy when drawn with ``text(_:at:_:align:vertical:)``.
-    func textBox(_ text: String, at point: ChartPoint, _ style: TextStyle, align: HorizontalAlignment = .left,
-                 vertical: VerticalAlignment = .baseline) -> ChartRect {
+    func textBox(
+        _ text: String, at point: ChartPoint, _ style: TextStyle, align: HorizontalAlignment = .left,
+        vertical: VerticalAlignment = .baseline
+    ) -> ChartRect {
         let size = measure(text, style)
         let x: Double
         switch align {
@@ -141,8 +143,10 @@ public final class Canvas {
 
     /// Draws `text` and returns its box.
     @discardableResult
-    func text(_ text: String, at point: ChartPoint, _ style: TextStyle, align: HorizontalAlignment = .left,
-              vertical: VerticalAlignment = .baseline) -> ChartRect {
+    func text(
+        _ text: String, at point: ChartPoint, _ style: TextStyle, align: HorizontalAlignment = .left,
+        vertical: VerticalAlignment = .baseline
+    ) -> ChartRect {
         let box = textBox(text, at: point, style, align: align, vertical: vertical)
         guard box.isFinite else { return box }
         selectFont(style)
@@ -170,8 +174,9 @@ public final class Canvas {
 
     /// The size of `lines` drawn one under the other with ``textLines(_:at:_:firstLine:)``.
     func measureLines(_ lines: [String], _ style: TextStyle) -> ChartSize {
-        ChartSize(width: lines.map { measure($0, style).width }.max() ?? 0,
-                  height: Double(Swift.max(0, lines.count - 1)) * lineHeight(style) + style.size * 1.17)
+        ChartSize(
+            width: lines.map { measure($0, style).width }.max() ?? 0,
+            height: Double(Swift.max(0, lines.count - 1)) * lineHeight(style) + style.size * 1.17)
     }
 
     /// Draws `lines` one under the other from `origin` (top-left); the first in `firstLine` if given.
@@ -189,15 +194,15 @@ public final class Canvas {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var current = ""
             for piece in paragraph.split(separator: " ") {
-              for word in hardBreak(String(piece), width: width, style) {
-                let candidate = current.isEmpty ? String(word) : current + " " + word
-                if current.isEmpty || measure(candidate, style).width <= width {
-                    current = candidate
-                } else {
-                    lines.append(current)
-                    current = String(word)
+                for word in hardBreak(String(piece), width: width, style) {
+                    let candidate = current.isEmpty ? String(word) : current + " " + word
+                    if current.isEmpty || measure(candidate, style).width <= width {
+                        current = candidate
+                    } else {
+                        lines.append(current)
+                        current = String(word)
+                    }
                 }
-              }
             }
             lines.append(current)
         }
@@ -256,7 +261,9 @@ public final class Canvas {
         if let face = style.bold ? fonts.bold : fonts.regular {
             cairo_set_font_face(cr, face)
         } else {
-            cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_select_font_face(
+                cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL,
+                style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         }
         cairo_set_font_size(cr, style.size)
         currentFont = (style.size, style.bold)

@@ -59,7 +59,9 @@ public struct ChartRect: Sendable, Hashable {
 
     /// This rectangle grown by `amount` on every side (shrunk if negative).
     public func insetBy(_ amount: Double) -> ChartRect {
-        ChartRect(x: x + amount, y: y + amount, width: Swift.max(0, width - 2 * amount), height: Swift.max(0, height - 2 * amount))
+        ChartRect(
+            x: x + amount, y: y + amount, width: Swift.max(0, width - 2 * amount),
+            height: Swift.max(0, height - 2 * amount))
     }
 
     func expanded(by amount: Double) -> ChartRect { insetBy(-amount) }

@@ -31,7 +31,9 @@ public final class FontLibrary: @unchecked Sendable {
     }
 
     private static func fontMatch(_ pattern: String) -> OpaquePointer? {
-        guard let parsed = pattern.withCString({ FcNameParse(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) })
+        guard
+            let parsed = pattern.withCString({ FcNameParse(UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+            )
         else { return nil }
         defer { FcPatternDestroy(parsed) }
         FcConfigSubstitute(nil, parsed, FcMatchPattern)

@@ -28,8 +28,10 @@ enum HTMLStyle {
         th{background:#e2e8f0;white-space:nowrap}
         tbody tr:nth-child(even){background:#f8fafc}
         table.option-figures td{white-space:nowrap}
-        table.option-figures th,table.option-figures td:first-child,table.option-figures td:last-child{white-space:normal}
+        table.option-figures th,table.option-figures td:first-child,
+        table.option-figures td:last-child{white-space:normal}
         table.option-figures td+td,table.option-figures th+th{text-align:right}
+        table.option-figures td:last-child,table.option-figures th:last-child{text-align:left}
         table.assumptions{table-layout:fixed;min-width:44rem}
         table.assumptions td{overflow-wrap:anywhere}
         table.assumptions th:nth-child(1){width:22%}

@@ -10,7 +10,9 @@ public struct AxisSpec: Sendable, Hashable {
     /// Widen the range to the nearest ticks outside it (linear axes).
     public var niceBounds: Bool
 
-    public init(title: String, unit: AxisUnit, lower: Double, upper: Double, isLog: Bool = false, niceBounds: Bool = true) {
+    public init(
+        title: String, unit: AxisUnit, lower: Double, upper: Double, isLog: Bool = false, niceBounds: Bool = true
+    ) {
         self.title = title
         self.unit = unit
         self.isLog = isLog
@@ -30,7 +32,8 @@ public struct AxisSpec: Sendable, Hashable {
 
     /// Ticks for this axis and the (possibly widened) bounds, aiming at about `target` ticks.
     func ticks(target: Int) -> (ticks: [Double], lower: Double, upper: Double, step: Double) {
-        isLog ? TickGenerator.log(lower: lower, upper: upper, unit: unit, target: target)
-              : TickGenerator.linear(lower: lower, upper: upper, unit: unit, target: target, widen: niceBounds)
+        isLog
+            ? TickGenerator.log(lower: lower, upper: upper, unit: unit, target: target)
+            : TickGenerator.linear(lower: lower, upper: upper, unit: unit, target: target, widen: niceBounds)
     }
 }

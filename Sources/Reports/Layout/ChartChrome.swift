@@ -69,7 +69,9 @@ struct ChartChrome {
         case .line:
             canvas.line(from: ChartPoint(x: x, y: midY), to: ChartPoint(x: x + width, y: midY), entry.color, width: 2.5)
         case .dashedLine:
-            canvas.line(from: ChartPoint(x: x, y: midY), to: ChartPoint(x: x + width, y: midY), entry.color, width: 1.5, dash: [5, 3])
+            canvas.line(
+                from: ChartPoint(x: x, y: midY), to: ChartPoint(x: x + width, y: midY), entry.color, width: 1.5,
+                dash: [5, 3])
         case .box, .hatchedBox:
             let box = ChartRect(x: x + 4, y: midY - 6, width: width - 8, height: 12)
             canvas.fill(box, entry.color)
@@ -82,7 +84,8 @@ struct ChartChrome {
         case .dot:
             canvas.circle(at: ChartPoint(x: x + width / 2, y: midY), radius: 4, fill: entry.color)
         case .hollowDot:
-            canvas.circle(at: ChartPoint(x: x + width / 2, y: midY), radius: 4, fill: Palette.background, stroke: entry.color)
+            canvas.circle(
+                at: ChartPoint(x: x + width / 2, y: midY), radius: 4, fill: Palette.background, stroke: entry.color)
         }
     }
 
@@ -93,7 +96,8 @@ struct ChartChrome {
         let lines = canvas.wrap(message, width: width, style)
         let height = Double(lines.count) * canvas.lineHeight(style)
         let maxWidth = lines.map { canvas.measure($0, style).width }.max() ?? 0
-        let box = ChartRect(x: plot.midX - maxWidth / 2 - 10, y: plot.midY - height / 2 - 8, width: maxWidth + 20, height: height + 16)
+        let box = ChartRect(
+            x: plot.midX - maxWidth / 2 - 10, y: plot.midY - height / 2 - 8, width: maxWidth + 20, height: height + 16)
         canvas.fill(box, Palette.background.withAlpha(0.92))
         canvas.stroke(box, Palette.lightNeutral, width: 0.8)
         var y = box.minY + 8

@@ -45,41 +45,60 @@ struct PlotAxes {
         for value in xTicks.ticks where showXGrid {
             let px = geometry.x.position(value)
             guard px >= plot.minX - 0.5, px <= plot.maxX + 0.5 else { continue }
-            canvas.line(from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY), Palette.grid, width: 0.7)
+            canvas.line(
+                from: ChartPoint(x: px, y: plot.minY), to: ChartPoint(x: px, y: plot.maxY), Palette.grid, width: 0.7)
         }
         for value in yTicks.ticks {
             let py = geometry.y.position(value)
             guard py >= plot.minY - 0.5, py <= plot.maxY + 0.5 else { continue }
-            canvas.line(from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py), Palette.grid, width: 0.7)
+            canvas.line(
+                from: ChartPoint(x: plot.minX, y: py), to: ChartPoint(x: plot.maxX, y: py), Palette.grid, width: 0.7)
         }
         // Axes.
-        canvas.line(from: ChartPoint(x: plot.minX, y: plot.maxY), to: ChartPoint(x: plot.maxX, y: plot.maxY), Palette.axis, width: 1)
-        canvas.line(from: ChartPoint(x: plot.minX, y: plot.minY), to: ChartPoint(x: plot.minX, y: plot.maxY), Palette.axis, width: 1)
+        canvas.line(
+            from: ChartPoint(x: plot.minX, y: plot.maxY), to: ChartPoint(x: plot.maxX, y: plot.maxY), Palette.axis,
+            width: 1)
+        canvas.line(
+            from: ChartPoint(x: plot.minX, y: plot.minY), to: ChartPoint(x: plot.minX, y: plot.maxY), Palette.axis,
+            width: 1)
 
         // Y tick labels, thinned so none touch.
         let yBoxes = zip(yTicks.ticks, yLabels).map { value, label in
-            canvas.textBox(label, at: ChartPoint(x: plot.minX - 6, y: geometry.y.position(value)), tick, align: .right, vertical: .middle)
+            canvas.textBox(
+                label, at: ChartPoint(x: plot.minX - 6, y: geometry.y.position(value)), tick, align: .right,
+                vertical: .middle)
         }
-        let yBounds = ChartRect(x: region.minX, y: region.minY - tick.size * 0.7, width: region.width, height: region.height + tick.size * 1.4)
+        let yBounds = ChartRect(
+            x: region.minX, y: region.minY - tick.size * 0.7, width: region.width,
+            height: region.height + tick.size * 1.4)
         for index in PlotAxes.thinned(yBoxes, vertical: true, within: yBounds) {
-            canvas.text(yLabels[index], at: ChartPoint(x: plot.minX - 6, y: geometry.y.position(yTicks.ticks[index])), tick,
-                        align: .right, vertical: .middle)
+            canvas.text(
+                yLabels[index], at: ChartPoint(x: plot.minX - 6, y: geometry.y.position(yTicks.ticks[index])), tick,
+                align: .right, vertical: .middle)
         }
         if !y.title.isEmpty {
-            canvas.verticalText(y.title, center: ChartPoint(x: region.minX + canvas.lineHeight(.axisTitle) / 2, y: plot.midY), .axisTitle)
+            canvas.verticalText(
+                y.title, center: ChartPoint(x: region.minX + canvas.lineHeight(.axisTitle) / 2, y: plot.midY),
+                .axisTitle)
         }
         guard showXLabels else { return geometry }
         let xBoxes = zip(xTicks.ticks, xLabels).map { value, label in
-            canvas.textBox(label, at: ChartPoint(x: geometry.x.position(value), y: plot.maxY + 5), tick, align: .center, vertical: .top)
+            canvas.textBox(
+                label, at: ChartPoint(x: geometry.x.position(value), y: plot.maxY + 5), tick, align: .center,
+                vertical: .top)
         }
         for index in PlotAxes.thinned(xBoxes, vertical: false, within: region.expanded(by: ChartChrome.margin - 2)) {
-            canvas.line(from: ChartPoint(x: xBoxes[index].midX, y: plot.maxY), to: ChartPoint(x: xBoxes[index].midX, y: plot.maxY + 3),
-                        Palette.axis, width: 1)
-            canvas.text(xLabels[index], at: ChartPoint(x: geometry.x.position(xTicks.ticks[index]), y: plot.maxY + 5), tick,
-                        align: .center, vertical: .top)
+            canvas.line(
+                from: ChartPoint(x: xBoxes[index].midX, y: plot.maxY),
+                to: ChartPoint(x: xBoxes[index].midX, y: plot.maxY + 3),
+                Palette.axis, width: 1)
+            canvas.text(
+                xLabels[index], at: ChartPoint(x: geometry.x.position(xTicks.ticks[index]), y: plot.maxY + 5), tick,
+                align: .center, vertical: .top)
         }
         if !x.title.isEmpty {
-            canvas.text(x.title, at: ChartPoint(x: plot.midX, y: region.maxY), .axisTitle, align: .center, vertical: .bottom)
+            canvas.text(
+                x.title, at: ChartPoint(x: plot.midX, y: region.maxY), .axisTitle, align: .center, vertical: .bottom)
         }
         return geometry
     }
@@ -93,8 +112,10 @@ struct PlotAxes {
             let kept = Swift.stride(from: 0, to: inside.count, by: stride).map { inside[$0] }
             var clear = true
             for (a, b) in zip(kept, kept.dropFirst()) {
-                let gap = vertical ? Swift.abs(boxes[a].midY - boxes[b].midY) - (boxes[a].height + boxes[b].height) / 2
-                                   : Swift.abs(boxes[a].midX - boxes[b].midX) - (boxes[a].width + boxes[b].width) / 2
+                let gap =
+                    vertical
+                    ? Swift.abs(boxes[a].midY - boxes[b].midY) - (boxes[a].height + boxes[b].height) / 2
+                    : Swift.abs(boxes[a].midX - boxes[b].midX) - (boxes[a].width + boxes[b].width) / 2
                 if gap < (vertical ? 2 : 8) {
                     clear = false
                     break

@@ -3,8 +3,11 @@ import Glibc
 /// Nice tick values: 1-2-5 steps (or time-friendly steps) on linear axes, decades with
 /// time-friendly intermediates on log axes.
 enum TickGenerator {
-    static func linear(lower: Double, upper: Double, unit: AxisUnit, target: Int, widen: Bool)
-        -> (ticks: [Double], lower: Double, upper: Double, step: Double) {
+    static func linear(
+        lower: Double, upper: Double, unit: AxisUnit, target: Int, widen: Bool
+    )
+        -> (ticks: [Double], lower: Double, upper: Double, step: Double)
+    {
         let span = Swift.max(upper - lower, 1e-12)
         let raw = span / Double(Swift.max(target, 1))
         var step: Double
@@ -13,7 +16,9 @@ enum TickGenerator {
         } else {
             let magnitude = pow(10, floor(log10(raw)))
             let normalized = raw / magnitude
-            step = (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 2.5 ? 2.5 : normalized <= 5 ? 5 : 10) * magnitude
+            step =
+                (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 2.5 ? 2.5 : normalized <= 5 ? 5 : 10)
+                * magnitude
         }
         if unit == .count { step = Swift.max(step, 1) }
         let first = widen ? floor(lower / step + 1e-9) * step : ceil(lower / step - 1e-9) * step
@@ -30,18 +35,24 @@ enum TickGenerator {
 
     /// Time-friendly values for log axes in seconds.
     private static let timeMajor: [Double] = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 36_000, 86_400, 864_000]
-    private static let timeMinor: [Double] = [0.002, 0.005, 0.02, 0.05, 0.2, 0.5, 2, 5, 20, 30, 120, 300, 1200, 1800,
-                                              7200, 18_000, 43_200, 172_800, 432_000]
+    private static let timeMinor: [Double] = [
+        0.002, 0.005, 0.02, 0.05, 0.2, 0.5, 2, 5, 20, 30, 120, 300, 1200, 1800,
+        7200, 18_000, 43_200, 172_800, 432_000,
+    ]
 
-    static func log(lower: Double, upper: Double, unit: AxisUnit, target: Int)
-        -> (ticks: [Double], lower: Double, upper: Double, step: Double) {
+    static func log(
+        lower: Double, upper: Double, unit: AxisUnit, target: Int
+    )
+        -> (ticks: [Double], lower: Double, upper: Double, step: Double)
+    {
         let inRange: (Double) -> Bool = { $0 >= lower * (1 - 1e-9) && $0 <= upper * (1 + 1e-9) }
         var ticks: [Double]
         if unit == .seconds {
             ticks = timeMajor.filter(inRange)
             if ticks.count < Swift.max(4, target / 2) { ticks = (ticks + timeMinor.filter(inRange)).sorted() }
         } else {
-            let lo = Int(floor(log10(lower))), hi = Int(ceil(log10(upper)))
+            let lo = Int(floor(log10(lower)))
+            let hi = Int(ceil(log10(upper)))
             ticks = (lo...Swift.max(lo, hi)).map { pow(10, Double($0)) }.filter(inRange)
             if ticks.count < Swift.max(4, target / 2) {
                 var more: [Double] = []
@@ -52,7 +63,8 @@ enum TickGenerator {
             }
         }
         // Label the ends too when they are round values (logBounds makes them so).
-        for bound in [lower, upper] where isRoundLogValue(bound, unit: unit) && !ticks.contains(where: { Swift.abs($0 / bound - 1) < 1e-9 }) {
+        for bound in [lower, upper]
+        where isRoundLogValue(bound, unit: unit) && !ticks.contains(where: { Swift.abs($0 / bound - 1) < 1e-9 }) {
             ticks.append(bound)
         }
         ticks.sort()

@@ -18,7 +18,10 @@ public struct ChartRenderer: Sendable {
 
     /// Width and height of the PNG in pixels.
     public var pixelSize: (width: Int, height: Int) {
-        (Swift.max(1, Int((size.width * pixelScale).rounded())), Swift.max(1, Int((size.height * pixelScale).rounded())))
+        (
+            Swift.max(1, Int((size.width * pixelScale).rounded())),
+            Swift.max(1, Int((size.height * pixelScale).rounded()))
+        )
     }
 
     /// The encoded chart.
@@ -83,7 +86,9 @@ public struct ChartRenderer: Sendable {
         let surface = try makeImageSurface(chart)
         defer { cairo_surface_destroy(surface) }
         let sink = ByteSink()
-        let status = withExtendedLifetime(sink) { cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure) }
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
+        }
         try Self.check(status)
         return sink.bytes
     }
@@ -91,7 +96,8 @@ public struct ChartRenderer: Sendable {
     private func vector(_ chart: some Chart, svg: Bool) throws(ReportError) -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(ReportError) -> [UInt8] in
-            let surface = svg
+            let surface =
+                svg
                 ? cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
                 : cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)
             guard let surface else { throw .cairo("cannot create surface") }

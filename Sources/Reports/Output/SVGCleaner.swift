@@ -9,17 +9,21 @@ enum SVGCleaner {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == prefix[0], i + prefix.count < bytes.count, bytes[i..<(i + prefix.count)].elementsEqual(prefix),
-               i == 0 || !isWordByte(bytes[i - 1]) {
+            if bytes[i] == prefix[0], i + prefix.count < bytes.count,
+                bytes[i..<(i + prefix.count)].elementsEqual(prefix),
+                i == 0 || !isWordByte(bytes[i - 1])
+            {
                 var j = i + prefix.count
                 while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
                 if j > i + prefix.count {
                     let digits = bytes[(i + prefix.count)..<j]
-                    let number = mapping[digits] ?? {
-                        let next = mapping.count + 1
-                        mapping[digits] = next
-                        return next
-                    }()
+                    let number =
+                        mapping[digits]
+                        ?? {
+                            let next = mapping.count + 1
+                            mapping[digits] = next
+                            return next
+                        }()
                     out.append(contentsOf: prefix)
                     out.append(contentsOf: Array(String(number).utf8))
                     i = j

@@ -22,9 +22,12 @@ public struct ReportInput: Sendable {
     /// the caller sets them (``OptionFigures/init(outcome:)``); otherwise from `results` and `costs`.
     public var figures: [OptionFigures] {
         get {
-            pooledFigures ?? results.map { result in
-                OptionFigures(result: result, monthlyDollars: costs.first { $0.optionName == result.option.name }?.totalDollars)
-            }
+            pooledFigures
+                ?? results.map { result in
+                    OptionFigures(
+                        result: result,
+                        monthlyDollars: costs.first { $0.optionName == result.option.name }?.totalDollars)
+                }
         }
         set { pooledFigures = newValue }
     }
@@ -67,7 +70,8 @@ public struct ReportInput: Sendable {
         pareto: [ParetoPoint] = [], timelineDay: Int? = nil
     ) {
         self.init(
-            title: title, scenarioName: scenarioName, results: results, costs: costReports.map(OptionCost.init(report:)),
+            title: title, scenarioName: scenarioName, results: results,
+            costs: costReports.map(OptionCost.init(report:)),
             baselineOptionName: baselineOptionName, assumptions: assumptions, findings: findings, breakEven: breakEven,
             pareto: pareto, timelineDay: timelineDay)
     }

@@ -26,7 +26,9 @@ public struct ReportRenderer: Sendable {
     public func pdfData() throws(ReportError) -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) { () throws(ReportError) -> [UInt8] in
-            guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, pageSize.width, pageSize.height)
+            guard
+                let surface = cairo_pdf_surface_create_for_stream(
+                    ByteSink.write, sink.closure, pageSize.width, pageSize.height)
             else { throw .cairo("cannot create PDF surface") }
             defer { cairo_surface_destroy(surface) }
             try ChartRenderer.check(cairo_surface_status(surface))
@@ -59,7 +61,8 @@ public struct ReportRenderer: Sendable {
     /// creating the directory if needed (its parent must exist), and returns the paths written,
     /// in report order. All files are written or none.
     @discardableResult
-    public func writePNGs(directory: String, renderer: ChartRenderer = ChartRenderer()) throws(ReportError) -> [String] {
+    public func writePNGs(directory: String, renderer: ChartRenderer = ChartRenderer()) throws(ReportError) -> [String]
+    {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var files: [(path: String, bytes: [UInt8])] = []
         for (chart, name) in zip(input.charts, input.pngFileNames) {
@@ -83,7 +86,8 @@ public struct ReportRenderer: Sendable {
             let table = assumptionsTable
             let width = pageSize.width - 2 * ReportRenderer.margin
             let bodyHeight = pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight
-            let slices = table.pages(width: width, firstPageHeight: bodyHeight - 60, pageHeight: bodyHeight - 30, canvas: canvas)
+            let slices = table.pages(
+                width: width, firstPageHeight: bodyHeight - 60, pageHeight: bodyHeight - 30, canvas: canvas)
             for (index, slice) in slices.enumerated() { pages.append(.assumptions(rows: slice, first: index == 0)) }
         }
         for chart in input.charts { pages.append(.chart(chart)) }
@@ -104,13 +108,15 @@ public struct ReportRenderer: Sendable {
         "Every number in this report follows from these inputs; prices carry the date they were read and their source."
 
     var assumptionsTable: TableLayout {
-        TableLayout(header: ["Assumption", "Value", "Source", "Date"],
-                    rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
+        TableLayout(
+            header: ["Assumption", "Value", "Source", "Date"],
+            rows: input.assumptions.map { [$0.item, $0.value, $0.source, $0.date] }, weights: [2.4, 3, 3.4, 1.1])
     }
 
     var body: ChartRect {
-        ChartRect(x: ReportRenderer.margin, y: ReportRenderer.margin, width: pageSize.width - 2 * ReportRenderer.margin,
-                  height: pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight)
+        ChartRect(
+            x: ReportRenderer.margin, y: ReportRenderer.margin, width: pageSize.width - 2 * ReportRenderer.margin,
+            height: pageSize.height - 2 * ReportRenderer.margin - ReportRenderer.footerHeight)
     }
 
     private func draw(_ page: ReportPage, on canvas: Canvas, summary: ReportSummary) {
@@ -120,12 +126,17 @@ public struct ReportRenderer: Sendable {
             SummaryPage(input: input, summary: summary).draw(on: canvas, in: body)
         case .findings:
             var y = body.minY
-            canvas.text("What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
+            canvas.text(
+                "What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 30
             let style = TextStyle(size: 11)
             for finding in moreSentences(canvas: canvas) {
-                canvas.circle(at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
-                y += canvas.paragraph(NumberFormat.capitalizedFirst(finding), origin: ChartPoint(x: body.minX + 16, y: y), width: body.width - 16, style) + 7
+                canvas.circle(
+                    at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
+                y +=
+                    canvas.paragraph(
+                        NumberFormat.capitalizedFirst(finding), origin: ChartPoint(x: body.minX + 16, y: y),
+                        width: body.width - 16, style) + 7
             }
         case .assumptions(let rows, let first):
             var y = body.minY
@@ -133,21 +144,31 @@ public struct ReportRenderer: Sendable {
             canvas.text(heading, at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 26
             if first {
-                y += canvas.paragraph("Scenario \(input.scenarioName). " + ReportRenderer.assumptionsIntro,
-                                      origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 8
+                y +=
+                    canvas.paragraph(
+                        "Scenario \(input.scenarioName). " + ReportRenderer.assumptionsIntro,
+                        origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 8
             }
             assumptionsTable.draw(on: canvas, origin: ChartPoint(x: body.minX, y: y), width: body.width, rows: rows)
         case .chart(let chart):
-            chart.draw(on: canvas, in: ChartRect(x: 12, y: 12, width: pageSize.width - 24, height: pageSize.height - 24 - ReportRenderer.footerHeight))
+            chart.draw(
+                on: canvas,
+                in: ChartRect(
+                    x: 12, y: 12, width: pageSize.width - 24, height: pageSize.height - 24 - ReportRenderer.footerHeight
+                ))
         }
     }
 
     private func drawFooter(on canvas: Canvas, page: Int, of count: Int) {
         let y = pageSize.height - ReportRenderer.margin / 2 - 4
         let style = TextStyle(size: 8.5, color: Palette.mutedText)
-        canvas.line(from: ChartPoint(x: ReportRenderer.margin, y: y - 12), to: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y - 12),
-                    Palette.grid, width: 0.6)
+        canvas.line(
+            from: ChartPoint(x: ReportRenderer.margin, y: y - 12),
+            to: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y - 12),
+            Palette.grid, width: 0.6)
         canvas.text("costsim · scenario \(input.scenarioName)", at: ChartPoint(x: ReportRenderer.margin, y: y), style)
-        canvas.text("page \(page) of \(count)", at: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y), style, align: .right)
+        canvas.text(
+            "page \(page) of \(count)", at: ChartPoint(x: pageSize.width - ReportRenderer.margin, y: y), style,
+            align: .right)
     }
 }

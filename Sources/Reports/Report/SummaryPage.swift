@@ -31,7 +31,9 @@ struct SummaryPage {
             y += canvas.lineHeight(titleStyle)
         }
         y += 2
-        y += canvas.paragraph(ScenarioLine.text(input), origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
+        y +=
+            canvas.paragraph(
+                ScenarioLine.text(input), origin: ChartPoint(x: body.minX, y: y), width: body.width, .subtitle) + 12
 
         let top = y
         let size =

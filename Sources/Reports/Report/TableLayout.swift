@@ -74,9 +74,12 @@ struct TableLayout {
         }
         drawRow(header, style: headerStyle, background: Color(hex: 0xE8EEF4))
         for index in range {
-            drawRow(rows[index], style: style, background: (index - range.lowerBound) % 2 == 1 ? Color(hex: 0xF5F5F5) : nil)
+            drawRow(
+                rows[index], style: style, background: (index - range.lowerBound) % 2 == 1 ? Color(hex: 0xF5F5F5) : nil)
         }
-        canvas.line(from: ChartPoint(x: origin.x, y: y), to: ChartPoint(x: origin.x + width, y: y), Palette.lightNeutral, width: 0.8)
+        canvas.line(
+            from: ChartPoint(x: origin.x, y: y), to: ChartPoint(x: origin.x + width, y: y), Palette.lightNeutral,
+            width: 0.8)
         return y - origin.y
     }
 }

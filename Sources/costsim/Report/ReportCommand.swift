@@ -8,7 +8,8 @@ import Storage
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Run a scenario and write the report (PDF and/or HTML): the answer first, then charts and assumptions.",
+        abstract:
+            "Run a scenario and write the report (PDF and/or HTML): the answer first, then charts and assumptions.",
         discussion: """
             With no options, reports on the bundled article scenario.
 
@@ -25,21 +26,30 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var baseline: BaselineOption
     @OptionGroup var objectives: ObjectiveOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(
-        "The PDF to write (atomically; default: report.pdf, or none when only --html is given).",
-        valueName: "report.pdf"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "The PDF to write (atomically; default: report.pdf, or none when only --html is given).",
+            valueName: "report.pdf"))
     var output: String?
 
     /// The former name of --output, accepted for existing scripts.
     @Option(name: .customLong("out"), help: .hidden)
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write one PNG per chart into this directory (created if missing; its parent must exist).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write one PNG per chart into this directory (created if missing; its parent must exist).",
+            valueName: "dir"))
     var pngDir: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Write the report as one self-contained HTML page (inline charts and style; no PDF unless -o is given too).",
-        valueName: "report.html"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the report as one self-contained HTML page (inline charts and style; "
+                + "no PDF unless -o is given too).",
+            valueName: "report.html"))
     var html: String?
 
     func validate() throws {
@@ -52,9 +62,12 @@ struct ReportCommand: AsyncParsableCommand {
         // The outputs are checked before simulating: a report that cannot be saved is not run.
         let pdf = try path.map { try OutputFile(checking: $0, option: "--output") }
         let page = try html.map { try OutputFile(checking: $0, option: "--html") }
-        let pngDirectory = try pngDir.map { try OutputDirectory(checking: $0, option: "--png-dir", createParents: false) }
-        try AtomicFile.refuseSameFile(outputs: [("--output", path), ("--html", html)],
-                                      inputs: self.scenario.inputFiles + pricing.inputFiles)
+        let pngDirectory = try pngDir.map {
+            try OutputDirectory(checking: $0, option: "--png-dir", createParents: false)
+        }
+        try AtomicFile.refuseSameFile(
+            outputs: [("--output", path), ("--html", html)],
+            inputs: self.scenario.inputFiles + pricing.inputFiles)
         let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load()))
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)

@@ -60,7 +60,10 @@ struct ReportWriter {
         if let pdf = try pdf() { try batch.add(try ReportRenderer(input: input).pdfData(), to: pdf) }
         if let html = try html() { try batch.add(try HTMLReport(input: input).data(), to: html) }
         if let pngDirectory {
-            for png in pngs { try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option)) }
+            for png in pngs {
+                try batch.add(
+                    png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option))
+            }
         }
         return pngs.count
     }
@@ -80,33 +83,58 @@ struct ReportWriter {
         var rows: [AssumptionRow] = []
         switch scenario.workload {
         case .synthetic(let generator):
-            let volume = scenario.inference.workUnit == .audioSeconds
-                ? "\(Format.fixed(generator.workPerDay / 60, decimals: 0)) minutes of speech a day" : "\(Format.fixed(generator.workPerDay, decimals: 0)) work units a day"
-            rows.append(AssumptionRow(item: "Workload", value: "\(volume) over \(Format.fixed(generator.days, decimals: 0)) days, \(Self.describe(generator.profile))",
-                                      source: "article: about 300 minutes of speech a day; profile assumed (docs/model.md)"))
-            rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
-                                      source: "assumption (docs/model.md)"))
+            let volume =
+                scenario.inference.workUnit == .audioSeconds
+                ? "\(Format.fixed(generator.workPerDay / 60, decimals: 0)) minutes of speech a day"
+                : "\(Format.fixed(generator.workPerDay, decimals: 0)) work units a day"
+            rows.append(
+                AssumptionRow(
+                    item: "Workload",
+                    value:
+                        "\(volume) over \(Format.fixed(generator.days, decimals: 0)) days, "
+                            + Self.describe(generator.profile),
+                    source: "article: about 300 minutes of speech a day; profile assumed (docs/model.md)"))
+            rows.append(
+                AssumptionRow(
+                    item: "Request size",
+                    value: "mean \(Format.fixed(generator.requestSize.mean, decimals: 1)) work units",
+                    source: "assumption (docs/model.md)"))
         case .traceFile(let path, let format):
             let columns = format.columnsRead.joined(separator: ", ")
-            let filters = format.filters.isEmpty ? "" : "; rows where \(format.filters.map(\.description).joined(separator: " and "))"
-            rows.append(AssumptionRow(
-                item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns)\(filters))",
-                source: BundledScenarios.displayPath(path)))
+            let filters =
+                format.filters.isEmpty
+                ? "" : "; rows where \(format.filters.map(\.description).joined(separator: " and "))"
+            rows.append(
+                AssumptionRow(
+                    item: "Workload", value: "trace \((path as NSString).lastPathComponent) (\(columns)\(filters))",
+                    source: BundledScenarios.displayPath(path)))
         case .rates(let description):
-            rows.append(AssumptionRow(
-                item: "Workload", value: "arrivals generated from the per-window rates in \((description.path as NSString).lastPathComponent) "
-                    + "(\(description.windows.count) windows of \(Format.duration(description.windowSeconds)), ServeGen's method)", source: description.path))
-            rows.append(AssumptionRow(item: "Request size", value: "mean \(Format.fixed(description.requestSize.mean, decimals: 1)) work units",
-                                      source: "scenario \(scenario.name) (rate traces carry no sizes)"))
+            rows.append(
+                AssumptionRow(
+                    item: "Workload",
+                    value:
+                        "arrivals generated from the per-window rates in "
+                        + "\((description.path as NSString).lastPathComponent) (\(description.windows.count) windows "
+                        + "of \(Format.duration(description.windowSeconds)), ServeGen's method)",
+                    source: description.path))
+            rows.append(
+                AssumptionRow(
+                    item: "Request size",
+                    value: "mean \(Format.fixed(description.requestSize.mean, decimals: 1)) work units",
+                    source: "scenario \(scenario.name) (rate traces carry no sizes)"))
         case .records(let records):
             rows.append(AssumptionRow(item: "Workload", value: "\(records.count) requests given in code"))
         }
         rows.append(Self.serviceTimeAssumption(scenario))
-        rows.append(AssumptionRow(item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds),
-                                  source: Self.clientTimeoutSource(scenario)))
+        rows.append(
+            AssumptionRow(
+                item: "Client timeout", value: Format.duration(scenario.clientTimeoutSeconds),
+                source: Self.clientTimeoutSource(scenario)))
         for outcome in outcomes {
-            rows.append(AssumptionRow(item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
-                                      source: "scenario \(scenario.name); defaults in docs/model.md"))
+            rows.append(
+                AssumptionRow(
+                    item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
+                    source: "scenario \(scenario.name); defaults in docs/model.md"))
         }
         rows += try priceRows()
         return rows
@@ -129,8 +157,10 @@ struct ReportWriter {
             for sku in report.bySKU {
                 let key = "\(sku.provider)|\(sku.region)|\(sku.sku)|\(sku.capacity)|\(sku.snapshot)"
                 guard seen.insert(key).inserted else { continue }
-                let filter = PriceFilter(provider: "\(sku.provider)", region: sku.region, sku: sku.sku, snapshot: sku.snapshot)
-                if let row = try calculator.catalog.rows(matching: filter).first(where: { $0.capacity == sku.capacity }) {
+                let filter = PriceFilter(
+                    provider: "\(sku.provider)", region: sku.region, sku: sku.sku, snapshot: sku.snapshot)
+                if let row = try calculator.catalog.rows(matching: filter).first(where: { $0.capacity == sku.capacity })
+                {
                     rows.append(AssumptionRow(price: row))
                 }
             }
@@ -158,15 +188,20 @@ struct ReportWriter {
     /// The service-time formula with the scenario's numbers: every term that is not zero, and
     /// the noise unless it is a constant 1.
     static func describe(_ inference: InferenceModel) -> String {
-        let unit = switch inference.workUnit {
-        case .audioSeconds: "second of audio"
-        case .characters: "character"
-        case .tokens: "input token"
-        }
+        let unit =
+            switch inference.workUnit {
+            case .audioSeconds: "second of audio"
+            case .characters: "character"
+            case .tokens: "input token"
+            }
         var terms: [String] = []
         if inference.overheadSeconds > 0 { terms.append("\(Format.parameter(inference.overheadSeconds)) s") }
-        if inference.secondsPerWorkUnit > 0 { terms.append("\(Format.parameter(inference.secondsPerWorkUnit)) s per \(unit)") }
-        if inference.secondsPerOutputToken > 0 { terms.append("\(Format.parameter(inference.secondsPerOutputToken)) s per output token") }
+        if inference.secondsPerWorkUnit > 0 {
+            terms.append("\(Format.parameter(inference.secondsPerWorkUnit)) s per \(unit)")
+        }
+        if inference.secondsPerOutputToken > 0 {
+            terms.append("\(Format.parameter(inference.secondsPerOutputToken)) s per output token")
+        }
         var text = terms.isEmpty ? "0 s" : terms.joined(separator: " + ")
         if inference.noise != .constant(1) {
             text = (terms.count > 1 ? "(\(text))" : text) + " × noise of mean \(Format.parameter(inference.noise.mean))"
@@ -178,7 +213,8 @@ struct ReportWriter {
         switch profile {
         case .uniform: "Poisson arrivals all day"
         case .businessHours(let start, let end, let share):
-            "Poisson, \(Format.percent(1 - share)) between \(Format.fixed(start, decimals: 0)):00 and \(Format.fixed(end, decimals: 0)):00"
+            "Poisson, \(Format.percent(1 - share)) between \(Format.fixed(start, decimals: 0)):00 and "
+                + "\(Format.fixed(end, decimals: 0)):00"
         case .bursty(let on, let off): "bursts of ~\(Format.duration(on)) every ~\(Format.duration(on + off))"
         }
     }
@@ -191,13 +227,22 @@ struct ReportWriter {
             var text: String
             switch deployment.autoscaler {
             case .keda(let keda):
-                text = "KEDA polling \(Format.duration(keda.pollingIntervalSeconds)), cooldown \(Format.duration(keda.cooldownPeriodSeconds)), "
-                text += "replicas \(keda.minReplicaCount)–\(keda.maxReplicaCount), value \(Format.fixed(keda.trigger.targetValue, decimals: 0)) (\(keda.trigger.queueProtocol.rawValue))"
+                text =
+                    "KEDA polling \(Format.duration(keda.pollingIntervalSeconds)), "
+                    + "cooldown \(Format.duration(keda.cooldownPeriodSeconds)), "
+                text +=
+                    "replicas \(keda.minReplicaCount)–\(keda.maxReplicaCount), "
+                    + "value \(Format.fixed(keda.trigger.targetValue, decimals: 0)) "
+                    + "(\(keda.trigger.queueProtocol.rawValue))"
             case .knative(let knative):
-                text = "Knative KPA, target \(Format.fixed(knative.targetConcurrency, decimals: 2)) per pod, grace \(Format.duration(knative.scaleToZeroGracePeriodSeconds))"
+                text =
+                    "Knative KPA, target \(Format.fixed(knative.targetConcurrency, decimals: 2)) per pod, "
+                    + "grace \(Format.duration(knative.scaleToZeroGracePeriodSeconds))"
             }
             text += "; \(deployment.minNodes)–\(deployment.maxNodes) × \(deployment.node.displayName); "
-            text += "CA unneeded \(Format.duration(deployment.clusterAutoscaler.scaleDownUnneededSeconds)), delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
+            text +=
+                "CA unneeded \(Format.duration(deployment.clusterAutoscaler.scaleDownUnneededSeconds)), "
+                + "delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
             text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
             return text
         }
@@ -210,7 +255,9 @@ struct ReportWriter {
         guard let study = try await BreakEvenStudy.run(scenario, calculator: calculator) else { return nil }
         return BreakEvenSeries(
             volumes: study.volumesMinutesPerDay,
-            curves: study.curves.map { BreakEvenSeries.Curve(optionName: $0.optionName, monthlyDollars: $0.monthlyDollars) },
+            curves: study.curves.map {
+                BreakEvenSeries.Curve(optionName: $0.optionName, monthlyDollars: $0.monthlyDollars)
+            },
             currentVolume: study.currentMinutesPerDay)
     }
 }

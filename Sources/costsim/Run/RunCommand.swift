@@ -40,14 +40,18 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var explain: ExplainOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write the PDF report, the same report as an HTML page and one PNG per chart into this directory.",
-        valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the PDF report, the same report as an HTML page and one PNG per chart into this directory.",
+            valueName: "dir"))
     var report: String?
 
     func run() async throws {
         // Every output is checked before simulating: a run whose results cannot be saved is not started.
-        let reportDirectory = try report.map { try OutputDirectory(checking: $0, option: "--report", createParents: true) }
+        let reportDirectory = try report.map {
+            try OutputDirectory(checking: $0, option: "--report", createParents: true)
+        }
         let reportPDF = reportDirectory?.file("report.pdf")
         let reportHTML = reportDirectory?.file("report.html")
         try AtomicFile.refuseSameFile(

@@ -159,4 +159,13 @@ public enum NumberFormat {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return two(h) + ":" + two(m) + (withSeconds ? ":" + two(s) : "")
     }
+
+    /// Items joined for a sentence: "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
 }

@@ -6,12 +6,12 @@ extension Verdict {
     /// One sentence: which option to run, its monthly cost and its saving against the baseline,
     /// or that none meets the objectives and which comes closest.
     public var sentence: String {
-        let objectiveList = objectives.isEmpty ? "" : " (" + Self.list(objectives.map { label($0) }) + ")"
+        let objectiveList = objectives.isEmpty ? "" : " (" + NumberFormat.list(objectives.map { label($0) }) + ")"
         guard let recommended else {
             guard let closest else { return "No option was simulated." }
             return "No option meets every objective\(objectiveList). Closest: \(closest.figures.name)"
                 + "\(Self.costInParentheses(closest.figures)), which misses: "
-                + Self.list(closest.breaches.map { Self.phrase($0, closest.figures) }) + "."
+                + NumberFormat.list(closest.breaches.map { Self.phrase($0, closest.figures) }) + "."
         }
         let name = recommended.figures.name
         let cost = Self.cost(recommended.figures)
@@ -41,13 +41,13 @@ extension Verdict {
     public var breachSentences: [String] {
         cheaperBreaking.map { option in
             "\(option.figures.name): \(Self.cost(option.figures)) a month, but "
-                + Self.list(option.breaches.map { Self.phrase($0, option.figures) }) + "."
+                + NumberFormat.list(option.breaches.map { Self.phrase($0, option.figures) }) + "."
         }
     }
 
     /// Which objectives were judged and where they come from; with the default, how to set one.
     public var objectivesNote: String {
-        let list = Self.list(objectives.map { label($0) })
+        let list = NumberFormat.list(objectives.map { label($0) })
         guard usesDefault else { return "Objectives: \(list)." }
         let baselineName = baseline?.figures.name ?? "the baseline"
         return "Objective: \(list), costsim's default (no more timeouts than \(baselineName) plus one percentage "
@@ -80,13 +80,5 @@ extension Verdict {
 
     static func costInParentheses(_ figures: OptionFigures) -> String {
         figures.monthlyDollars.map { " (\(NumberFormat.dollars($0)) a month)" } ?? ""
-    }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-        }
     }
 }

@@ -43,8 +43,8 @@ public struct ReportSummary: Sendable {
                 "\(NumberFormat.duration($0.response.p50Seconds)) with \($0.name)"
             }
             sentences.append(
-                "95% of requests get their answer within " + ReportSummary.list(parts)
-                    + (typical.isEmpty ? "." : "; half within " + ReportSummary.list(typical) + "."))
+                "95% of requests get their answer within " + NumberFormat.list(parts)
+                    + (typical.isEmpty ? "." : "; half within " + NumberFormat.list(typical) + "."))
         }
         for option in capped95 {
             sentences.append(
@@ -168,13 +168,5 @@ public struct ReportSummary: Sendable {
     /// A breached value as a tile shows it: "11.6%", "≥ 60 s".
     static func value(of breach: Verdict.Breach, _ figures: OptionFigures) -> String {
         breach.objective.metric.isLatency ? figures.responseText(breach.value) : NumberFormat.percent(breach.value)
-    }
-
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-        }
     }
 }

@@ -54,7 +54,7 @@ let package = Package(
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits.
-        .target(name: "Calibration", dependencies: ["Simulator"]),
+        .target(name: "Calibration", dependencies: ["Simulator", "Storage"]),
         .executableTarget(
             name: "costsim",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The pods, nodes and events of one or several `kubectl … -o json` exports.
 ///
@@ -44,6 +45,11 @@ public struct ClusterExport: Sendable {
     /// Adds the objects of one file.
     public mutating func read(file: String) throws(CalibrationError) {
         let data: Data
+        // FIFOs, devices and sockets are named in Storage's words before anything is opened.
+        var info = stat()
+        if stat(file, &info) == 0, let kind = FilePaths.kindIfNotRegular(info.st_mode) {
+            throw CalibrationError(file: file, "is \(kind), not a regular file")
+        }
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: file)
             if let size = attributes[.size] as? Int, size > Self.maxFileBytes {

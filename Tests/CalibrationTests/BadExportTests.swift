@@ -33,6 +33,15 @@ import Testing
             == "\(path): items[0].metadata.creationTimestamp: \"2026-11-02 10:00:00\" is not an RFC 3339 time")
     }
 
+    /// A FIFO would block the read: it is named by its kind, as every other input names it.
+    @Test func refusesAFIFOByName() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("events.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(Self.message([fifo]) == "\(fifo): is a named pipe (FIFO), not a regular file")
+    }
+
     @Test func refusesWhatIsNotAKubernetesExport() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

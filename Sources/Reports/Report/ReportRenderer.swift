@@ -81,7 +81,8 @@ public struct ReportRenderer: Sendable {
     /// The pages in order.
     func plan(canvas: Canvas) -> [ReportPage] {
         var pages: [ReportPage] = [.summary]
-        if !moreSentences(canvas: canvas).isEmpty { pages.append(.findings) }
+        let more = moreSentences()
+        if !more.isEmpty { pages.append(.findings(more)) }
         if !input.assumptions.isEmpty {
             let table = assumptionsTable
             let width = pageSize.width - 2 * ReportRenderer.margin
@@ -95,7 +96,7 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The summary's sentences that page 1 had no room for, then the findings.
-    func moreSentences(canvas: Canvas) -> [String] {
+    func moreSentences() -> [String] {
         let summary = ReportSummary(input)
         let shown = ChartRenderer.withMeasuringCanvas {
             SummaryPage(input: input, summary: summary).draw(on: $0, in: body).sentencesShown
@@ -124,13 +125,13 @@ public struct ReportRenderer: Sendable {
         switch page {
         case .summary:
             SummaryPage(input: input, summary: summary).draw(on: canvas, in: body)
-        case .findings:
+        case .findings(let sentences):
             var y = body.minY
             canvas.text(
                 "What this means", at: ChartPoint(x: body.minX, y: y), TextStyle(size: 16, bold: true), vertical: .top)
             y += 30
             let style = TextStyle(size: 11)
-            for finding in moreSentences(canvas: canvas) {
+            for finding in sentences {
                 canvas.circle(
                     at: ChartPoint(x: body.minX + 5, y: y + style.size * 0.55), radius: 2.5, fill: Palette.blue)
                 y +=

@@ -30,6 +30,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCairo", pkgConfig: "cairo-fc", providers: [.apt(["libcairo2-dev"])]),
+        // zlib's deflate for the PNG encoder (Sources/CZlib).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Simulator",
             dependencies: [
@@ -50,7 +52,7 @@ let package = Package(
         // A scenario's runs pooled per option, judged against the objectives (the verdict), explained
         // in sentences (findings) and across traffic volumes (break-even): what every output shares.
         .target(name: "Analysis", dependencies: ["Simulator", "CostModel"]),
-        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo"]),
+        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo", "CZlib"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits.

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 # chromium: the test suite opens the HTML report in it (headless).
-packages=(libsqlite3-dev libcairo2-dev fonts-dejavu-core fontconfig pkg-config chromium)
+packages=(libsqlite3-dev libcairo2-dev zlib1g-dev fonts-dejavu-core fontconfig pkg-config chromium)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

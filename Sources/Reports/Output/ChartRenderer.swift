@@ -85,12 +85,12 @@ public struct ChartRenderer: Sendable {
     private func png(_ chart: some Chart) throws(ReportError) -> [UInt8] {
         let surface = try makeImageSurface(chart)
         defer { cairo_surface_destroy(surface) }
-        let sink = ByteSink()
-        let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
-        }
-        try Self.check(status)
-        return sink.bytes
+        guard let data = cairo_image_surface_get_data(surface) else { throw .cairo("no image data") }
+        let (width, height) = pixelSize
+        let encoder = PNGEncoder(
+            width: width, height: height, rowWords: Int(cairo_image_surface_get_stride(surface)) / 4,
+            words: UnsafeRawPointer(data).assumingMemoryBound(to: UInt32.self))
+        return try encoder.encode()
     }
 
     private func vector(_ chart: some Chart, svg: Bool) throws(ReportError) -> [UInt8] {

@@ -73,10 +73,11 @@ struct ReportCommand: AsyncParsableCommand {
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRun.run(scenario, calculator: calculator)
         let input = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
+        let files = try await ReportFiles.render(input, pdf: pdf != nil, html: page != nil, pngs: pngDirectory != nil)
         // The PDF, the HTML page and the PNGs are one output: all are written or none.
         var pngs = 0
         try OutputBatch.write { batch in
-            pngs = try ReportWriter.stage(input, into: batch, pdf: pdf, html: page, pngDirectory: pngDirectory)
+            pngs = try ReportWriter.stage(files, into: batch, pdf: pdf, html: page, pngDirectory: pngDirectory)
         }
         let message = ReportWriter.wroteMessage(pdf: path, html: html, pngDirectory: pngDir, pngs: pngs)
         FileHandle.standardError.write(Data(message.utf8))

@@ -39,33 +39,23 @@ struct ReportWriter {
         }
     }
 
-    /// Renders the report of `input` — the PDF, with `html` the self-contained HTML page, and with
-    /// `pngDirectory` one PNG per chart (``ReportInput/pngFileNames``) — and adds the files to
-    /// `batch`, which writes them all or none (the directory it created is removed again on
-    /// failure). `pdf` and `html` are checked after `pngDirectory` is created, so they may lie
-    /// inside it (`run --report DIR`); a `nil` one is not rendered. Returns the number of PNGs staged.
+    /// Adds the rendered report `files` to `batch`, which writes them all or none (the directory
+    /// it created is removed again on failure): the PDF to `pdf`, the HTML page to `html` and the
+    /// PNGs into `pngDirectory`. `pdf` and `html` are checked after `pngDirectory` is created, so
+    /// they may lie inside it (`run --report DIR`). Returns the number of PNGs staged.
     @discardableResult
     static func stage(
-        _ input: ReportInput, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile?,
+        _ files: ReportFiles, into batch: OutputBatch, pdf: @autoclosure () throws -> OutputFile?,
         html: @autoclosure () throws -> OutputFile? = nil, pngDirectory: OutputDirectory?
     ) throws -> Int {
-        var pngs: [(name: String, bytes: [UInt8])] = []
-        if pngDirectory != nil {
-            let charts = ChartRenderer()
-            for (chart, name) in zip(input.charts, input.pngFileNames) {
-                pngs.append((name, try charts.data(chart, format: .png)))
-            }
-        }
         if let pngDirectory { try batch.createDirectory(pngDirectory) }
-        if let pdf = try pdf() { try batch.add(try ReportRenderer(input: input).pdfData(), to: pdf) }
-        if let html = try html() { try batch.add(try HTMLReport(input: input).data(), to: html) }
-        if let pngDirectory {
-            for png in pngs {
-                try batch.add(
-                    png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option))
-            }
+        if let bytes = files.pdf, let pdf = try pdf() { try batch.add(bytes, to: pdf) }
+        if let bytes = files.html, let html = try html() { try batch.add(bytes, to: html) }
+        guard let pngDirectory else { return 0 }
+        for png in files.pngs {
+            try batch.add(png.bytes, to: OutputFile(checking: pngDirectory.file(png.name), option: pngDirectory.option))
         }
-        return pngs.count
+        return files.pngs.count
     }
 
     /// What `report` and `run --report` print (on standard error) once the files are written:

@@ -82,18 +82,19 @@ struct RunCommand: AsyncParsableCommand {
         case .json: text = try report.json()
         case .csv: text = report.csv()
         }
-        var reportInput: ReportInput?
+        var reportFiles: ReportFiles?
         if reportDirectory != nil {
-            reportInput = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
+            let input = try await ReportWriter(scenario: scenario, outcomes: outcomes, calculator: calculator).input()
+            reportFiles = try await ReportFiles.render(input, pdf: true, html: true, pngs: true)
         }
         // --output and the report (PDF, HTML and PNGs) are one output: all are written or none.
         var pngs = 0
         try OutputBatch.write { batch in
-            if let reportDirectory, let reportPDF, let reportHTML, let reportInput {
+            if let reportDirectory, let reportPDF, let reportHTML, let reportFiles {
                 let pdf = { try reportFile ?? OutputFile(checking: reportPDF, option: "--report") }
                 let html = { try reportPage ?? OutputFile(checking: reportHTML, option: "--report") }
                 pngs = try ReportWriter.stage(
-                    reportInput, into: batch, pdf: pdf(), html: html(), pngDirectory: reportDirectory)
+                    reportFiles, into: batch, pdf: pdf(), html: html(), pngDirectory: reportDirectory)
             }
             if let output { try batch.add(text, to: outputFile ?? OutputFile(checking: output, option: "--output")) }
         }

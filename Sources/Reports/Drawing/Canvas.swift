@@ -43,7 +43,7 @@ public final class Canvas {
     }
 
     func polyline(_ points: [ChartPoint], _ color: Color, width: Double = 1.5, dash: [Double] = []) {
-        let points = points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)
+        let points = (points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)).thinned()
         guard points.count >= 2 else { return }
         setColor(color)
         cairo_set_line_width(cr, width)
@@ -55,7 +55,7 @@ public final class Canvas {
     }
 
     func fillPolygon(_ points: [ChartPoint], _ color: Color) {
-        let points = points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)
+        let points = (points.allSatisfy(\.isFinite) ? points : points.filter(\.isFinite)).thinned()
         guard points.count >= 3 else { return }
         setColor(color)
         cairo_move_to(cr, points[0].x, points[0].y)

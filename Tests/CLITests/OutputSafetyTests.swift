@@ -55,6 +55,22 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp-") }
     }
 
+    /// Starts `trace generate` writing big.csv in `directory` (about 8 GB if left to finish) and
+    /// returns once its temporary file appears, it exits, or 30 s pass; the caller kills it.
+    static func startWritingLargeTrace(in directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = [
+            "trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
+        ]
+        process.currentDirectoryURL = directory
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while try hiddenTemporaries(in: directory).isEmpty, process.isRunning, Date() < deadline { usleep(20_000) }
+        return process
+    }
+
     // MARK: Devices, FIFOs, directories, links, permissions
 
     /// Each command that writes a file refuses a FIFO, a directory and a character device, names
@@ -324,22 +340,12 @@ import Testing
     func interruptedWriteLeavesNoTemporaryFile(signal: Int32) throws {
         let directory = CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        // About 8 GB if left to finish; it is interrupted after its first megabytes.
-        process.arguments = [
-            "trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
-        ]
-        process.currentDirectoryURL = directory
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startWritingLargeTrace(in: directory)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        let deadline = Date().addingTimeInterval(30)
-        while try Self.hiddenTemporaries(in: directory).isEmpty, process.isRunning, Date() < deadline { usleep(20_000) }
         #expect(try Self.hiddenTemporaries(in: directory).count == 1, "no temporary file appeared")
         usleep(100_000)
         kill(process.processIdentifier, signal)
+        let deadline = Date().addingTimeInterval(30)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         #expect(!process.isRunning, "still running after the signal")
         guard !process.isRunning else { return }

@@ -39,19 +39,8 @@ import Testing
     @Test func aKilledWritersTemporaryFileIsRemovedByTheNextRun() throws {
         let directory = CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = CLIRunner.executable
-        process.arguments = [
-            "trace", "generate", "--output", "big.csv", "--days", "36000", "--speech-minutes-per-day", "3000",
-        ]
-        process.currentDirectoryURL = directory
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try OutputSafetyTests.startWritingLargeTrace(in: directory)
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let deadline = Date().addingTimeInterval(30)
-        while try OutputSafetyTests.hiddenTemporaries(in: directory).isEmpty, process.isRunning, Date() < deadline {
-            usleep(20_000)
-        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(try OutputSafetyTests.hiddenTemporaries(in: directory) == [".big.csv.tmp-\(process.processIdentifier)"])

@@ -1,5 +1,4 @@
 import Foundation
-import Storage
 
 /// The pods, nodes and events of one or several `kubectl … -o json` exports.
 ///
@@ -13,9 +12,6 @@ public struct ClusterExport: Sendable {
     public private(set) var events: [EventRecord] = []
     private var podIndex: [String: Int] = [:]
     private var nodeIndex: [String: Int] = [:]
-
-    /// Largest export read (JSON is read whole).
-    public static let maxFileBytes = 1 << 30
 
     public init() {}
 
@@ -44,33 +40,8 @@ public struct ClusterExport: Sendable {
 
     /// Adds the objects of one file.
     public mutating func read(file: String) throws(CalibrationError) {
-        let data: Data
-        // FIFOs, devices and sockets are named in Storage's words before anything is opened.
-        var info = stat()
-        if stat(file, &info) == 0, let kind = FilePaths.kindIfNotRegular(info.st_mode) {
-            throw CalibrationError(file: file, "is \(kind), not a regular file")
-        }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > Self.maxFileBytes {
-                throw CalibrationError(file: file, "larger than \(Self.maxFileBytes >> 20) MiB")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch let error as CalibrationError {
-            throw error
-        } catch {
-            throw CalibrationError(file: file, "cannot be read: \(error.localizedDescription)")
-        }
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw CalibrationError(file: file, "is not a JSON object (kubectl get … -o json)")
-            }
-            root = object
-        } catch let error as CalibrationError {
-            throw error
-        } catch {
-            throw CalibrationError(file: file, "is not JSON (kubectl get … -o json): \(error.localizedDescription)")
+        guard let root = try ExportFile.json(file, what: "kubectl get … -o json") as? [String: Any] else {
+            throw CalibrationError(file: file, "is not a JSON object (kubectl get … -o json)")
         }
         try add(JSONObject(fields: root, path: "", file: file, times: RFC3339()))
         files.append(file)

@@ -48,7 +48,7 @@ public struct PrometheusExport: Sendable {
         guard let entries = result as? [Any] else {
             throw CalibrationError(file: file, field: resultPath.isEmpty ? nil : resultPath, "is not an array")
         }
-        var byMetric: [ObservedMetric: [(times: [Double], values: [Double])]] = [:]
+        var byMetric: [ObservedMetric: [Samples]] = [:]
         for (index, entry) in entries.enumerated() {
             let path = resultPath.isEmpty ? "[\(index)]" : "\(resultPath)[\(index)]"
             guard let object = entry as? [String: Any] else {
@@ -97,14 +97,17 @@ public struct PrometheusExport: Sendable {
         return labels
     }
 
-    /// One series' points, in order; `NaN` values are left out (no sample).
-    private static func samples(
-        _ value: Any?, file: String, path: String
-    ) throws(CalibrationError) -> (times: [Double], values: [Double]) {
+    /// One series' points in order: `times` and `values` without the `NaN` points (no sample),
+    /// `allTimes` with them (they still mark the step).
+    private struct Samples {
+        var times: [Double] = [], values: [Double] = [], allTimes: [Double] = []
+    }
+
+    private static func samples(_ value: Any?, file: String, path: String) throws(CalibrationError) -> Samples {
         guard let pairs = value as? [Any] else {
             throw CalibrationError(file: file, field: path, "is missing or not an array of [time, \"value\"] pairs")
         }
-        var times: [Double] = [], values: [Double] = []
+        var samples = Samples()
         var previous = -Double.infinity
         for (index, element) in pairs.enumerated() {
             let field = "\(path)[\(index)]"
@@ -121,23 +124,22 @@ public struct PrometheusExport: Sendable {
                     "\(number) is not after the previous point (\(previous)): points must be in time order")
             }
             previous = time
+            samples.allTimes.append(time)
             if text == "NaN" { continue }
             guard text.count <= 64, let count = Double(text), count.isFinite, (0...maxValue).contains(count) else {
                 throw CalibrationError(
                     file: file, field: field + "[1]",
                     "\"\(text.prefix(64))\" is not a count within 0...\(Int(maxValue))")
             }
-            times.append(time)
-            values.append(count)
+            samples.times.append(time)
+            samples.values.append(count)
         }
-        return (times, values)
+        return samples
     }
 
     /// The series summed on their common step grid (the smallest gap between distinct times).
-    private static func grid(
-        _ series: [(times: [Double], values: [Double])], file: String, metric: ObservedMetric
-    ) throws(CalibrationError) -> StepSeries {
-        let times = Set(series.flatMap(\.times)).sorted()
+    private static func grid(_ series: [Samples], file: String, metric: ObservedMetric) throws(CalibrationError) -> StepSeries {
+        let times = Set(series.flatMap(\.allTimes)).sorted()
         guard let first = times.first, let last = times.last else {
             throw CalibrationError(file: file, "the \(metric.rawValue) series have no points")
         }

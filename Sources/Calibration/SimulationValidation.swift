@@ -62,7 +62,7 @@ public struct SimulationValidation: Sendable {
         }
         return observedMore
             ? "longer idle tails (KEDA cooldownPeriod, scale-down-unneeded-time), slower cold starts (costsim "
-                + "calibrate), or GPU nodes of other workloads in the bill (export one node pool)"
+                + "calibrate), or GPU nodes of other workloads in the recordings (export one node pool)"
             : "shorter idle tails than the scenario's (KEDA cooldownPeriod, scale-down-unneeded-time), or faster "
                 + "cold starts (costsim calibrate)"
     }

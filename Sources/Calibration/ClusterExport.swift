@@ -2,14 +2,17 @@ import Foundation
 
 /// The pods, nodes and events of one or several `kubectl … -o json` exports.
 ///
-/// Each file is a `List` (what kubectl prints), a `PodList`, `NodeList` or `EventList` (the API's
-/// own list kinds), or a single `Pod`, `Node` or `Event`. A pod or node found in several files
-/// (periodic snapshots) is merged: each field from the first file that has it.
+/// Each file is a `List` (what kubectl prints), a `PodList`, `NodeList`, `EventList` or
+/// `NodeClaimList` (the API's own list kinds), or a single `Pod`, `Node`, `Event` or Karpenter
+/// `NodeClaim`. A pod or node found in several files (periodic snapshots) is merged: each field from
+/// the first file that has it.
 public struct ClusterExport: Sendable {
     public private(set) var files: [String] = []
     public private(set) var pods: [PodRecord] = []
     public private(set) var nodes: [NodeRecord] = []
     public private(set) var events: [EventRecord] = []
+    /// Karpenter NodeClaims (the first of each name read).
+    public private(set) var nodeClaims: [NodeClaimRecord] = []
     private var podIndex: [String: Int] = [:]
     private var nodeIndex: [String: Int] = [:]
 
@@ -47,8 +50,8 @@ public struct ClusterExport: Sendable {
         files.append(file)
     }
 
-    private static let listKinds = ["List", "PodList", "NodeList", "EventList"]
-    private static let supported = "List, PodList, NodeList, EventList, Pod, Node or Event"
+    private static let listKinds = ["List", "PodList", "NodeList", "EventList", "NodeClaimList"]
+    private static let supported = "List, PodList, NodeList, EventList, NodeClaimList, Pod, Node, Event or NodeClaim"
 
     private mutating func add(_ root: JSONObject) throws(CalibrationError) {
         guard let kind = try root.string("kind") else {
@@ -80,6 +83,9 @@ public struct ClusterExport: Sendable {
                 nodeIndex[node.name] = nodes.count
                 nodes.append(node)
             }
+        case "NodeClaim":
+            let claim = try NodeClaimRecord(item)
+            if !nodeClaims.contains(where: { $0.name == claim.name }) { nodeClaims.append(claim) }
         case "Event":
             let apiVersion = try item.string("apiVersion") ?? "v1"
             events.append(try EventRecord(item, newAPI: apiVersion.hasPrefix("events.k8s.io/")))

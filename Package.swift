@@ -5,7 +5,8 @@ import PackageDescription
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Analysis (verdict, findings) ─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; Calibration reads kubectl exports (pods, nodes, events)
-//   into cold-start phase fits, and Prometheus range data and cloud bills to validate a simulation; the costsim CLI only wires the modules together.
+//   into cold-start phase fits, and Prometheus range data and cloud bills to validate a simulation;
+//   the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",

@@ -45,7 +45,8 @@ public struct BillComparison: Sendable {
         guard let first = bills.first else { throw CalibrationError(file: "--bill", "no bill given") }
         if let other = bills.first(where: { $0.provider != first.provider }) {
             throw CalibrationError(
-                file: other.file, "is a \(other.provider.rawValue) bill, \(first.file) a \(first.provider.rawValue) one: "
+                file: other.file,
+                "is a \(other.provider.rawValue) bill, \(first.file) a \(first.provider.rawValue) one: "
                     + "compare one cloud at a time")
         }
         files = bills.map(\.file)

@@ -60,7 +60,8 @@ struct BillLine {
             case "hour", "hours": hours = amount
             case let unit:
                 throw InputError(
-                    file: path, line: line, field: "usage.unit", message: "\"\(unit)\": GPU usage must be in seconds or hours")
+                    file: path, line: line, field: "usage.unit",
+                    message: "\"\(unit)\": GPU usage must be in seconds or hours")
             }
         }
         var cost = try money(fields, "cost", line: line)
@@ -117,7 +118,8 @@ struct BillLine {
         let instance = value(fields, "product_instance_type", "product/instanceType").flatMap { $0.isEmpty ? nil : $0 }
             ?? usageType.split(separator: ":").last.map(String.init) ?? ""
         guard Self.isAWSGPU(instance) else { return parsed }
-        let hours = try number(fields, "line_item_usage_amount", "lineItem/UsageAmount", line: line, max: BillExport.maxHours)
+        let hours = try number(
+            fields, "line_item_usage_amount", "lineItem/UsageAmount", line: line, max: BillExport.maxHours)
         let cost = try money(fields, "line_item_unblended_cost", "lineItem/UnblendedCost", line: line)
         let term = value(fields, "pricing_term", "pricing/term")
         let pool = [
@@ -156,7 +158,8 @@ struct BillLine {
     private func azure(_ fields: [String], line: Int) throws(InputError) -> Parsed {
         let start = try time(fields, "Date", "UsageDateTime", line: line)
         var parsed = Parsed(
-            start: start, end: start + 86_400, currency: value(fields, "BillingCurrencyCode", "BillingCurrency", "Currency"))
+            start: start, end: start + 86_400,
+            currency: value(fields, "BillingCurrencyCode", "BillingCurrency", "Currency"))
         guard value(fields, "MeterCategory") == "Virtual Machines",
             value(fields, "ChargeType").map({ $0 == "Usage" }) ?? true
         else { return parsed }
@@ -205,33 +208,44 @@ struct BillLine {
         column(names).map { fields[$0].trimmingCharacters(in: .whitespaces) }
     }
 
-    private func required(_ fields: [String], _ names: String..., line: Int) throws(InputError) -> String {
-        guard let position = column(names) else {
-            throw InputError(file: path, line: 1, message: "the header has no column \(names.joined(separator: " or "))")
+    /// The trimmed text of the first of `names` the header has, and that column's name.
+    private func cell(_ fields: [String], _ names: [String]) throws(InputError) -> (text: String, column: String) {
+        guard let name = names.first(where: { index[$0] != nil }), let position = index[name] else {
+            throw InputError(
+                file: path, line: 1, message: "the header has no column \(names.joined(separator: " or "))")
         }
-        return fields[position].trimmingCharacters(in: .whitespaces)
+        return (fields[position].trimmingCharacters(in: .whitespaces), name)
+    }
+
+    private func required(_ fields: [String], _ names: String..., line: Int) throws(InputError) -> String {
+        try cell(fields, names).text
+    }
+
+    /// The first of `names` read by `convert`; an error names the line and the column and says the
+    /// text is not `expected`.
+    private func parsed<Value>(
+        _ fields: [String], _ names: [String], line: Int, expected: String, _ convert: (String) -> Value?
+    ) throws(InputError) -> Value {
+        let (text, column) = try cell(fields, names)
+        guard let value = convert(text) else {
+            throw InputError(
+                file: path, line: line, field: column, message: "\"\(text.prefix(64))\" is not \(expected)")
+        }
+        return value
     }
 
     private func time(_ fields: [String], _ names: String..., line: Int) throws(InputError) -> Double {
-        guard let position = column(names) else {
-            throw InputError(file: path, line: 1, message: "the header has no column \(names.joined(separator: " or "))")
+        try parsed(fields, names, line: line, expected: "a date and time (YYYY-MM-DD[ HH:MM:SS[zone]] or MM/DD/YYYY)") {
+            BillTime.seconds($0)
         }
-        let text = fields[position].trimmingCharacters(in: .whitespaces)
-        guard let seconds = BillTime.seconds(text) else {
-            throw InputError(
-                file: path, line: line, field: names.first { index[$0] == position },
-                message: "\"\(text.prefix(64))\" is not a date and time (YYYY-MM-DD[ HH:MM:SS[zone]] or MM/DD/YYYY)")
-        }
-        return seconds
     }
 
     private func checkInterval(
         _ start: Double, _ end: Double, _ fields: [String], _ names: String..., line: Int
     ) throws(InputError) {
         guard end > start, end - start <= BillExport.maxInterval else {
-            let name = names.first { index[$0] != nil } ?? names[0]
             throw InputError(
-                file: path, line: line, field: name,
+                file: path, line: line, field: try cell(fields, names).column,
                 message: "the usage interval must end after it starts and last at most 31 days")
         }
     }
@@ -239,29 +253,18 @@ struct BillLine {
     private func number(
         _ fields: [String], _ names: String..., line: Int, max: Double
     ) throws(InputError) -> Double {
-        guard let position = column(names) else {
-            throw InputError(file: path, line: 1, message: "the header has no column \(names.joined(separator: " or "))")
+        try parsed(fields, names, line: line, expected: "a number within 0...\(Int(max))") { text in
+            guard text.count <= 64, let number = Double(text), number.isFinite, (0...max).contains(number) else {
+                return nil
+            }
+            return number
         }
-        let text = fields[position].trimmingCharacters(in: .whitespaces)
-        guard text.count <= 64, let number = Double(text), number.isFinite, (0...max).contains(number) else {
-            throw InputError(
-                file: path, line: line, field: names.first { index[$0] == position },
-                message: "\"\(text.prefix(64))\" is not a number within 0...\(Int(max))")
-        }
-        return number
     }
 
     private func money(_ fields: [String], _ names: String..., line: Int) throws(InputError) -> Money {
-        guard let position = column(names) else {
-            throw InputError(file: path, line: 1, message: "the header has no column \(names.joined(separator: " or "))")
+        try parsed(fields, names, line: line, expected: "an amount within ±\(Int(BillExport.maxCost))") {
+            Self.money($0)
         }
-        let text = fields[position].trimmingCharacters(in: .whitespaces)
-        guard let amount = Self.money(text) else {
-            throw InputError(
-                file: path, line: line, field: names.first { index[$0] == position },
-                message: "\"\(text.prefix(64))\" is not an amount within ±\(Int(BillExport.maxCost))")
-        }
-        return amount
     }
 
     /// `text` as money: a plain decimal exactly (up to 9 decimals), else (exponent notation, more

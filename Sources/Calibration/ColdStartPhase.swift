@@ -5,7 +5,8 @@ public enum ColdStartPhase: String, CaseIterable, Sendable, Codable {
     /// kubelet registration and node Ready.
     case vmBoot
     /// Node Ready → pod scheduled on it (Karpenter: the NodeClaim's `Initialized`): the GPU driver and
-    /// the device plugin (the pod binds only once `nvidia.com/gpu` is allocatable). Calibrates `driverInstall`; `devicePlugin` is set to 0.
+    /// the device plugin (the pod binds only once `nvidia.com/gpu` is allocatable). Calibrates
+    /// `driverInstall`; `devicePlugin` is set to 0.
     case driverInstall
     /// The kubelet's `Pulled` duration, including the wait in its pull queue.
     case imagePull

@@ -20,7 +20,9 @@ public struct PrometheusExport: Sendable {
 
     /// Reads `file`. With `metric`, every series counts that metric (for aggregated queries, whose
     /// result has no `__name__`); without, each series is classified by its `__name__`.
-    public static func read(file: String, as metric: ObservedMetric? = nil) throws(CalibrationError) -> PrometheusExport {
+    public static func read(
+        file: String, as metric: ObservedMetric? = nil
+    ) throws(CalibrationError) -> PrometheusExport {
         let root = try ExportFile.json(file, what: "a Prometheus query_range response")
         let resultPath: String
         let result: Any?
@@ -86,7 +88,9 @@ public struct PrometheusExport: Sendable {
 
     private static func labels(_ value: Any?, file: String, path: String) throws(CalibrationError) -> [String: String] {
         guard let value, !(value is NSNull) else { return [:] }
-        guard let object = value as? [String: Any] else { throw CalibrationError(file: file, field: path, "is not an object") }
+        guard let object = value as? [String: Any] else {
+            throw CalibrationError(file: file, field: path, "is not an object")
+        }
         var labels: [String: String] = [:]
         for (key, label) in object {
             guard let text = label as? String else {
@@ -138,7 +142,9 @@ public struct PrometheusExport: Sendable {
     }
 
     /// The series summed on their common step grid (the smallest gap between distinct times).
-    private static func grid(_ series: [Samples], file: String, metric: ObservedMetric) throws(CalibrationError) -> StepSeries {
+    private static func grid(
+        _ series: [Samples], file: String, metric: ObservedMetric
+    ) throws(CalibrationError) -> StepSeries {
         let times = Set(series.flatMap(\.allTimes)).sorted()
         guard let first = times.first, let last = times.last else {
             throw CalibrationError(file: file, "the \(metric.rawValue) series have no points")

@@ -95,7 +95,8 @@ public struct SimulationValidation: Sendable {
                         subject: "spot share (bill)", simulated: cluster.spot ? "spot" : "on-demand",
                         observed: "\(Self.number(spotShare * 100, decimals: 0)) % spot",
                         cause: "the bill's GPU hours are mostly \(cluster.spot ? "on-demand" : "spot"), the scenario's "
-                            + "GPU node is \(cluster.spot ? "spot" : "on-demand"): set spot: \(!cluster.spot) in its node"))
+                            + "GPU node is \(cluster.spot ? "spot" : "on-demand"): "
+                            + "set spot: \(!cluster.spot) in its node"))
                 }
             }
         }

@@ -84,7 +84,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }.joined(separator: ", ")
         case .billCSV:
             let bill = try BillExport.read(file: path)
-            return "\(bill.provider.rawValue): \(bill.rows.count) GPU node lines, \(bill.rows.reduce(0) { $0 + $1.hours }) hours"
+            let hours = bill.rows.reduce(0) { $0 + $1.hours }
+            return "\(bill.provider.rawValue): \(bill.rows.count) GPU node lines, \(hours) hours"
         }
     }
 

@@ -93,7 +93,8 @@ import Testing
         let trace = try Self.trace(in: directory)
         let outcome = try CLIRunner.run(["validate", "--trace", trace, "--bill", Self.bill])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("\(trace): the trace's times are not dates or Unix seconds: give --start"))
+        #expect(outcome.standardError.contains(
+            "\(trace): the trace's times are not dates or Unix seconds: give --start"))
         let none = try CLIRunner.run(["validate", "--trace", trace, "--start", "2026-11-02T00:00:00Z"])
         #expect(none.status != 0)
         #expect(none.standardError.contains("give what the cluster recorded: --prometheus FILE and/or --bill FILE"))

@@ -53,7 +53,9 @@ import Testing
     @Test func readsLegacyCURColumns() throws {
         let bill = try BillExport.read(file: Self.path("aws-legacy-gpu.csv"))
         #expect(bill.rows.count == 3)
-        #expect(bill.rows.allSatisfy { $0.hours == 1 && $0.sku == "g5.xlarge" && !$0.spot && $0.cost == Money(cents: 1000) })
+        #expect(bill.rows.allSatisfy {
+            $0.hours == 1 && $0.sku == "g5.xlarge" && !$0.spot && $0.cost == Money(cents: 1000)
+        })
         #expect(bill.currency == "NOK")
         // 2023-06-01 00:00 → 03:00 UTC
         #expect(bill.rows.map(\.startSeconds) == [1_685_577_600, 1_685_581_200, 1_685_584_800])
@@ -107,7 +109,8 @@ import Testing
             _ = try BillExport.read(file: file)
             Issue.record("accepted")
         } catch {
-            #expect(error.description == "\(file):3: field 'line_item_usage_amount': \"1e300\" is not a number within 0...10000000")
+            #expect(error.description
+                == "\(file):3: field 'line_item_usage_amount': \"1e300\" is not a number within 0...10000000")
         }
     }
 

@@ -32,7 +32,8 @@ import Testing
     /// An aggregated query (`count(kube_node_labels{…})`) has no `__name__`: KIND= names it.
     @Test func readsAnAggregatedQueryAsTheKindNamed() throws {
         let export = try PrometheusExport.read(file: Self.path("aggregated-nodes.json"), as: .nodes)
-        #expect(export.series[.nodes] == StepSeries(startSeconds: 1_793_613_600.5, stepSeconds: 15, values: [0, 1, 0, 2]))
+        #expect(export.series[.nodes]
+            == StepSeries(startSeconds: 1_793_613_600.5, stepSeconds: 15, values: [0, 1, 0, 2]))
         #expect(Self.message("aggregated-nodes.json") == Self.path("aggregated-nodes.json")
             + ": data.result[0].metric.__name__: is missing (an aggregated query): say what the file counts with "
             + "--prometheus KIND=FILE (KIND: replicas, ready, nodes, queue)")

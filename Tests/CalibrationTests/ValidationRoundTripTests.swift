@@ -37,7 +37,11 @@ import Testing
         options:
           - name: scale-to-zero
             autoscaled:
-              keda: {pollingInterval: 10s, cooldownPeriod: 60s, maxReplicaCount: 5, trigger: {value: 20, protocol: amqp}}
+              keda:
+                pollingInterval: 10s
+                cooldownPeriod: 60s
+                maxReplicaCount: 5
+                trigger: {value: 20, protocol: amqp}
               nodePool: {node: {machineType: n1-highmem-4, gpu: T4, gpuCount: 1, spot: true}, min: 0, max: 3}
               clusterAutoscaler: {profile: upstream-defaults, scaleDownUnneededTime: \(unneeded)}
               coldStart:
@@ -83,9 +87,11 @@ import Testing
         } else { 0 }
         var series: [String] = []
         for (index, node) in nodes(run).enumerated() {
-            let points = stride(from: origin, to: end, by: step).filter { $0 >= node.registered && $0 < node.end - deletion }
+            let points = stride(from: origin, to: end, by: step)
+                .filter { $0 >= node.registered && $0 < node.end - deletion }
             guard !points.isEmpty else { continue }
-            series.append("{\"metric\": {\"__name__\": \"kube_node_labels\", \"node\": \"gke-gpu-\(index)\"}, \"values\": ["
+            series.append("{\"metric\": {\"__name__\": \"kube_node_labels\", \"node\": \"gke-gpu-\(index)\"}, "
+                + "\"values\": ["
                 + points.map { "[\(Int($0)), \"1\"]" }.joined(separator: ",") + "]}")
         }
         let decisions = run.result.decisions.filter { $0.actor == .keda || $0.actor == .hpa }
@@ -125,7 +131,8 @@ import Testing
                 let share = seconds / (stop - start)
                 let interval = "\(stamp(hour)),\(stamp(hour + 3600))"
                 lines.append("Compute Engine,Nvidia Tesla T4 GPU attached to Spot Preemptible VMs running in Americas,"
-                    + "\(interval),\(seconds),seconds,\(dollars(Double(charge.gpuCost.nanoDollars) * share)),USD,[],\(labels)")
+                    + "\(interval),\(seconds),seconds,\(dollars(Double(charge.gpuCost.nanoDollars) * share)),"
+                    + "USD,[],\(labels)")
                 lines.append("Compute Engine,Spot Preemptible N1 Predefined Instance Core running in Americas,"
                     + "\(interval),\(seconds * 4),seconds,\(dollars(Double(charge.machineCost.nanoDollars) * share)),"
                     + "USD,[],\(labels)")
@@ -153,49 +160,23 @@ import Testing
         }
     }
 
-    /// pods, nodes and events.k8s.io events of each scale-up from zero nodes: `TriggeredScaleUp` at VM creation, node
-    /// created and Ready at registration, the pod scheduled 60 s later, pulled in 90 s, Ready 20 s after start.
+    /// pods, nodes and events.k8s.io events of each scale-up from zero nodes: `TriggeredScaleUp` at VM
+    /// creation, node created and Ready at registration, the pod scheduled 60 s later, pulled in 90 s,
+    /// Ready 20 s after its start.
     static func writeKubectl(_ run: Run, to directory: URL) throws {
-        var pods: [String] = [], nodeItems: [String] = [], events: [String] = []
-        for (index, node) in scaleUpsFromZero(run).enumerated() {
-            let pod = "worker-\(index)", name = "gke-gpu-\(index)"
-            let scheduled = node.registered + 60, started = scheduled + 90, ready = started + 20
-            pods.append("""
-                {"kind": "Pod", "metadata": {"name": "\(pod)", "namespace": "ml", \
-                "creationTimestamp": "\(RFC3339.text(node.start))"}, "spec": {"nodeName": "\(name)"},
-                 "status": {"conditions": [
-                   {"type": "PodScheduled", "status": "True", "lastTransitionTime": "\(RFC3339.text(scheduled))"},
-                   {"type": "Ready", "status": "True", "lastTransitionTime": "\(RFC3339.text(ready))"}],
-                  "containerStatuses": [{"name": "model", "state": {"running": {"startedAt": "\(RFC3339.text(started))"}}}]}}
-                """)
-            nodeItems.append("""
-                {"kind": "Node", "metadata": {"name": "\(name)", "creationTimestamp": "\(RFC3339.text(node.registered))",
-                  "labels": {"cloud.google.com/gke-nodepool": "gpu-pool"}},
-                 "status": {"allocatable": {"nvidia.com/gpu": "1"},
-                  "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "\(RFC3339.text(node.registered))"}]}}
-                """)
-            events.append("""
-                {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "TriggeredScaleUp",
-                 "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"}, "deprecatedFirstTimestamp": null,
-                 "eventTime": "\(RoundTripTests.microTime(node.start))",
-                 "note": "pod triggered scale-up: [{gpu-pool 0->1 (max: 3)}]"}
-                """)
-            events.append("""
-                {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "Pulled",
-                 "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"},
-                 "eventTime": "\(RoundTripTests.microTime(started))",
-                 "note": "Successfully pulled image \\"model:1\\" in 1m29.5s (1m30s including waiting). Image size: 1 bytes."}
-                """)
+        let recorded = scaleUpsFromZero(run).map { node in
+            RoundTripTests.Recorded(
+                created: node.start, triggered: node.start, nodeCreated: node.registered, nodeReady: node.registered,
+                scheduled: node.registered + 60, started: node.registered + 150, ready: node.registered + 170,
+                pullSeconds: 90)
         }
-        for (name, items) in [("pods", pods), ("nodes", nodeItems), ("events", events)] {
-            let text = "{\"kind\": \"List\", \"apiVersion\": \"v1\", \"items\": [\n" + items.joined(separator: ",\n") + "]}\n"
-            try text.write(to: directory.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
-        }
+        try RoundTripTests.write(recorded, pool: "gpu-pool", to: directory)
     }
 
     /// Records `observed` and validates `simulated` against the recordings.
     static func validate(_ simulated: Run, against observed: Run, in directory: URL) throws -> SimulationValidation {
-        let prometheus = directory.appendingPathComponent("observed.json"), bill = directory.appendingPathComponent("bill.csv")
+        let prometheus = directory.appendingPathComponent("observed.json")
+        let bill = directory.appendingPathComponent("bill.csv")
         try writePrometheus(observed, to: prometheus)
         try writeBill(observed, to: bill)
         return try SimulationValidation(

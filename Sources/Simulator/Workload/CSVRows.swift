@@ -6,6 +6,9 @@ package final class CSVRows {
     /// The header's column names (a byte-order mark and surrounding spaces removed).
     package let header: [String]
     private let lines: LineReader
+    // Each field's byte range in the current line, one slot per column.
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let ends: UnsafeMutableBufferPointer<Int>
 
     /// The most fields a row may have: a cloud bill has at most a few hundred columns.
     package static let maxFields = 4_096
@@ -21,6 +24,15 @@ package final class CSVRows {
             throw TraceError(file: path, line: 1, message: "more than \(Self.maxFields) columns")
         }
         self.header = header
+        starts = .allocate(capacity: header.count)
+        ends = .allocate(capacity: header.count)
+        starts.initialize(repeating: 0)
+        ends.initialize(repeating: 0)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
     }
 
     /// 1-based line number of the row most recently returned.
@@ -29,17 +41,9 @@ package final class CSVRows {
     /// The next row's fields, or `nil` at the end; blank lines are skipped. A row with a different
     /// number of fields than the header is an error naming its line.
     package func next() throws(TraceError) -> [String]? {
-        let width = header.count, path = path
+        let width = header.count, path = path, starts = starts, ends = ends
         while let row: [String]? = try lines.withNextLine({ bytes throws(TraceError) -> [String]? in
             if bytes.allSatisfy({ $0 == UInt8(ascii: " ") }) { return nil }
-            let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: width)
-            let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: width)
-            defer {
-                starts.deallocate()
-                ends.deallocate()
-            }
-            starts.initialize(repeating: 0)
-            ends.initialize(repeating: 0)
             let count = try CSVTraceReader.split(bytes, starts: starts, ends: ends, path: path, line: lines.lineNumber)
             guard count == width else {
                 throw TraceError(

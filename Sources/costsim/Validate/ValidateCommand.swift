@@ -91,7 +91,8 @@ struct ValidateCommand: AsyncParsableCommand {
             for (metric, file) in prometheusFiles {
                 for (kind, series) in try PrometheusExport.read(file: file, as: metric).series {
                     if let other = recordedFrom[kind] {
-                        throw CalibrationError(file: file, "has \(kind.rawValue) series, and so has \(other): give each once")
+                        throw CalibrationError(
+                            file: file, "has \(kind.rawValue) series, and so has \(other): give each once")
                     }
                     recorded[kind] = series
                     recordedFrom[kind] = file

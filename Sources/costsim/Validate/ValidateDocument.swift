@@ -79,6 +79,8 @@ struct ValidateDocument: Encodable {
                 observedFromZero: $0.observedFromZero, simulatedFromZero: $0.simulatedFromZero,
                 matchedRises: $0.matchedRises, medianLagSeconds: $0.medianLagSeconds)
         }
-        flags = validation.flags.map { Flag(subject: $0.subject, simulated: $0.simulated, observed: $0.observed, cause: $0.cause) }
+        flags = validation.flags.map {
+            Flag(subject: $0.subject, simulated: $0.simulated, observed: $0.observed, cause: $0.cause)
+        }
     }
 }

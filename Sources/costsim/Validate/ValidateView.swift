@@ -13,9 +13,10 @@ struct ValidateView {
 
     func table() -> String {
         let cluster = validation.cluster
+        let percent = Format.fixed(validation.threshold * 100, decimals: 0)
         var lines = [
             "Option \(option) of \(scenario), simulated \(RFC3339.text(cluster.periodStart)) to "
-                + "\(RFC3339.text(cluster.periodEnd)); flagged above \(Format.fixed(validation.threshold * 100, decimals: 0)) %",
+                + "\(RFC3339.text(cluster.periodEnd)); flagged above \(percent) %",
         ]
         if let bills = validation.bills {
             let money = bills.costComparable
@@ -34,7 +35,8 @@ struct ValidateView {
             let pools = bills.pools.keys.sorted().map { "\($0) \(hours(bills.pools[$0]!))" }.joined(separator: ", ")
             lines += [
                 "",
-                "GPU node-hours and cost per day: \(bills.provider.rawValue) bill (\(bills.files.joined(separator: ", ")))",
+                "GPU node-hours and cost per day: \(bills.provider.rawValue) bill "
+                    + "(\(bills.files.joined(separator: ", ")))",
                 table.render(),
                 "Billed GPU SKUs: \(bills.skus.joined(separator: ", ")); node-hours by pool: \(pools)"
                     + (cluster.gpusPerNode > 1 ? " (GPU-hours / \(cluster.gpusPerNode) GPUs per node)" : ""),
@@ -57,7 +59,8 @@ struct ValidateView {
                     agreement.metric.rawValue, Format.fixed(agreement.stepSeconds, decimals: 0),
                     Format.percent(agreement.agreement), Format.fixed(agreement.simulatedMean, decimals: 2),
                     Format.fixed(agreement.observedMean, decimals: 2),
-                    Format.fixed(agreement.simulatedAdded, decimals: 0), Format.fixed(agreement.observedAdded, decimals: 0),
+                    Format.fixed(agreement.simulatedAdded, decimals: 0),
+                    Format.fixed(agreement.observedAdded, decimals: 0),
                     "\(agreement.simulatedFromZero)", "\(agreement.observedFromZero)",
                     agreement.medianLagSeconds.map { "\(Format.fixed($0, decimals: 0)) s (\(agreement.matchedRises))" }
                         ?? "-",
@@ -72,7 +75,7 @@ struct ValidateView {
         }
         lines.append("")
         if validation.flags.isEmpty {
-            lines.append("No difference above \(Format.fixed(validation.threshold * 100, decimals: 0)) %.")
+            lines.append("No difference above \(percent) %.")
         } else {
             lines.append("Flagged:")
             for flag in validation.flags {

@@ -61,6 +61,14 @@ public struct BillExport: Sendable {
                 message: "no GPU line in this \(provider.rawValue) bill (\(line.gpuRule)): "
                     + "export the period and account the GPU nodes ran in")
         }
+        // Any sum of these costs (a day, the period) then stays within Money's range.
+        var magnitudes = Money.zero
+        for row in rows + poolRows {
+            guard let sum = magnitudes.adding(Money(nanoDollars: Int64(row.cost.nanoDollars.magnitude))) else {
+                throw InputError(file: csv.path, line: row.line, message: "the bill's costs add up beyond ±9.2 billion")
+            }
+            magnitudes = sum
+        }
         let gpuPools = Set(rows.compactMap(\.pool))
         rows += poolRows.filter { $0.pool.map(gpuPools.contains) ?? false }
         rows.sort { ($0.startSeconds, $0.line) < ($1.startSeconds, $1.line) }

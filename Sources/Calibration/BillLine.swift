@@ -66,10 +66,15 @@ struct BillLine {
         }
         var cost = try money(fields, "cost", line: line)
         for credit in value(fields, "credits").map(Self.creditAmounts) ?? [] {
-            guard let amount = Self.money(credit) else {
-                throw InputError(file: path, line: line, field: "credits", message: "\"\(credit)\" is not an amount")
+            guard let amount = Self.money(credit), let sum = cost.adding(amount),
+                sum.nanoDollars.magnitude <= UInt64(BillExport.maxCost * 1e9)
+            else {
+                throw InputError(
+                    file: path, line: line, field: "credits",
+                    message: "\"\(credit.prefix(64))\" is not an amount, or the line's cost goes beyond "
+                        + "±\(Int(BillExport.maxCost))")
             }
-            cost = cost + amount
+            cost = sum
         }
         let spot = sku.contains("Spot") || sku.contains("Preemptible")
         parsed.row = BillRow(

@@ -55,12 +55,8 @@ public struct SimulatedCluster: Sendable {
     /// Each metric's steps; `replicas` is absent when the run made no scaling decision (dedicated).
     public var steps: [ObservedMetric: Steps]
     /// A simulated node counts in the `nodes` steps from VM creation plus this (the scenario's mean
-    /// vmBoot: kubelet registration) until VM deletion minus ``deletionSeconds``.
+    /// vmBoot: kubelet registration) until VM deletion less the scenario's VM deletion time.
     public var registrationSeconds: Double
-    /// The scenario's seconds from the autoscaler's delete call to the VM stopping.
-    public var deletionSeconds: Double
-    /// The width of the simulator's timeline buckets: ready pods and the queue are bucket maxima.
-    public var bucketSeconds: Double
 
     /// `result` (run with its decisions kept) and its charges, with simulated time 0 at Unix `origin`.
     public init(result: SimulationResult, charges: [NodeRunCharge], origin: Double) {
@@ -87,10 +83,8 @@ public struct SimulatedCluster: Sendable {
             deletion = autoscaled.vmDeletionSeconds
         }
         registrationSeconds = registration
-        deletionSeconds = deletion
         gpusPerNode = max(1, gpuNode.gpuCount)
         spot = gpuNode.spot
-        bucketSeconds = result.timeline.bucketSeconds
 
         var steps: [ObservedMetric: Steps] = [:]
         var nodeChanges: [(time: Double, delta: Double)] = []

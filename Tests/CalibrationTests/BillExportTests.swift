@@ -114,6 +114,25 @@ import Testing
         }
     }
 
+    /// Each line is within ±1e9, but their sum would overflow Money (±9.2e9 USD): refused, not trapped.
+    @Test func refusesCostsThatAddUpBeyondMoneysRange() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bill.csv").path
+        var lines = ["service.description,sku.description,usage_start_time,usage_end_time,usage.amount,usage.unit,cost"]
+        for hour in 10..<20 {
+            lines.append("Compute Engine,Nvidia Tesla T4 GPU running in Americas,2026-11-02 \(hour):00:00+00:00,"
+                + "2026-11-02 \(hour + 1):00:00+00:00,3600,seconds,999999999")
+        }
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try BillExport.read(file: file)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == "\(file):11: the bill's costs add up beyond ±9.2 billion")
+        }
+    }
+
     @Test func readsTheDateFormatsBillsWrite() {
         #expect(BillTime.seconds("2026-11-02 10:00:00+00:00") == 1_793_613_600)
         #expect(BillTime.seconds("2026-11-02 10:00:00 UTC") == 1_793_613_600)

@@ -69,7 +69,9 @@ struct ValidateView {
             lines += [
                 "",
                 "Timelines (Prometheus): share of points with equal counts; added = nodes or replicas added "
-                    + "(scale-ups); from 0 = rises from zero (cold starts); lag = median of recorded - simulated rise",
+                    + "(scale-ups); from 0 = rises from zero (cold starts);",
+                "lag = median of recorded - simulated rise; simulated nodes count from VM creation + "
+                    + "\(Format.fixed(cluster.registrationSeconds, decimals: 0)) s (mean vmBoot: kubelet registration)",
                 table.render(),
             ]
         }

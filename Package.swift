@@ -5,7 +5,8 @@ import PackageDescription
 //   Simulator (events, no money) ─┬─> CostModel (prices, no events) ─┬─> Analysis (verdict, findings) ─> Reports (Cairo)
 //                                 └──────────────────────────────────┘
 //   Scenarios reads YAML into Simulator values; Calibration reads kubectl exports (pods, nodes, events)
-//   into cold-start phase fits; the costsim CLI only wires the modules together.
+//   into cold-start phase fits, and Prometheus range data and cloud bills to validate a simulation;
+//   the costsim CLI only wires the modules together.
 //   Storage (internal) is the one SQLite connection and the one atomic file writer every module uses.
 let package = Package(
     name: "costsim",
@@ -55,8 +56,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo", "CZlib"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
-        // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits.
-        .target(name: "Calibration", dependencies: ["Simulator", "Storage"]),
+        // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits;
+        // Prometheus range data and cloud bills read to check a simulation against them.
+        .target(name: "Calibration", dependencies: ["Simulator", "CostModel", "Storage"]),
         .executableTarget(
             name: "costsim",
             dependencies: [
@@ -76,7 +78,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "CostModel", "Simulator", "Storage"]),
         .testTarget(name: "CLITests", dependencies: ["costsim", "Analysis", "Simulator", "Storage", "Sweeps"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Analysis", "CostModel", "Scenarios", "Simulator", "Storage"]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Simulator"]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "CostModel", "Scenarios", "Simulator"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -1,21 +1,20 @@
 import Foundation
-import Storage
 
 /// The pods, nodes and events of one or several `kubectl … -o json` exports.
 ///
-/// Each file is a `List` (what kubectl prints), a `PodList`, `NodeList` or `EventList` (the API's
-/// own list kinds), or a single `Pod`, `Node` or `Event`. A pod or node found in several files
-/// (periodic snapshots) is merged: each field from the first file that has it.
+/// Each file is a `List` (what kubectl prints), a `PodList`, `NodeList`, `EventList` or
+/// `NodeClaimList` (the API's own list kinds), or a single `Pod`, `Node`, `Event` or Karpenter
+/// `NodeClaim`. A pod or node found in several files (periodic snapshots) is merged: each field from
+/// the first file that has it.
 public struct ClusterExport: Sendable {
     public private(set) var files: [String] = []
     public private(set) var pods: [PodRecord] = []
     public private(set) var nodes: [NodeRecord] = []
     public private(set) var events: [EventRecord] = []
+    /// Karpenter NodeClaims (the first of each name read).
+    public private(set) var nodeClaims: [NodeClaimRecord] = []
     private var podIndex: [String: Int] = [:]
     private var nodeIndex: [String: Int] = [:]
-
-    /// Largest export read (JSON is read whole).
-    public static let maxFileBytes = 1 << 30
 
     public init() {}
 
@@ -44,40 +43,15 @@ public struct ClusterExport: Sendable {
 
     /// Adds the objects of one file.
     public mutating func read(file: String) throws(CalibrationError) {
-        let data: Data
-        // FIFOs, devices and sockets are named in Storage's words before anything is opened.
-        var info = stat()
-        if stat(file, &info) == 0, let kind = FilePaths.kindIfNotRegular(info.st_mode) {
-            throw CalibrationError(file: file, "is \(kind), not a regular file")
-        }
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if let size = attributes[.size] as? Int, size > Self.maxFileBytes {
-                throw CalibrationError(file: file, "larger than \(Self.maxFileBytes >> 20) MiB")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch let error as CalibrationError {
-            throw error
-        } catch {
-            throw CalibrationError(file: file, "cannot be read: \(error.localizedDescription)")
-        }
-        let root: [String: Any]
-        do {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw CalibrationError(file: file, "is not a JSON object (kubectl get … -o json)")
-            }
-            root = object
-        } catch let error as CalibrationError {
-            throw error
-        } catch {
-            throw CalibrationError(file: file, "is not JSON (kubectl get … -o json): \(error.localizedDescription)")
+        guard let root = try ExportFile.json(file, what: "kubectl get … -o json") as? [String: Any] else {
+            throw CalibrationError(file: file, "is not a JSON object (kubectl get … -o json)")
         }
         try add(JSONObject(fields: root, path: "", file: file, times: RFC3339()))
         files.append(file)
     }
 
-    private static let listKinds = ["List", "PodList", "NodeList", "EventList"]
-    private static let supported = "List, PodList, NodeList, EventList, Pod, Node or Event"
+    private static let listKinds = ["List", "PodList", "NodeList", "EventList", "NodeClaimList"]
+    private static let supported = "List, PodList, NodeList, EventList, NodeClaimList, Pod, Node, Event or NodeClaim"
 
     private mutating func add(_ root: JSONObject) throws(CalibrationError) {
         guard let kind = try root.string("kind") else {
@@ -109,6 +83,9 @@ public struct ClusterExport: Sendable {
                 nodeIndex[node.name] = nodes.count
                 nodes.append(node)
             }
+        case "NodeClaim":
+            let claim = try NodeClaimRecord(item)
+            if !nodeClaims.contains(where: { $0.name == claim.name }) { nodeClaims.append(claim) }
         case "Event":
             let apiVersion = try item.string("apiVersion") ?? "v1"
             events.append(try EventRecord(item, newAPI: apiVersion.hasPrefix("events.k8s.io/")))

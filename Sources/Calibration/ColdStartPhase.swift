@@ -1,10 +1,12 @@
 /// A measured interval of a scale-up and the ``Simulator/ColdStartModel`` phase it calibrates
 /// (the mapping and its assumptions: docs/calibration.md).
 public enum ColdStartPhase: String, CaseIterable, Sendable, Codable {
-    /// `TriggeredScaleUp` → node Ready: VM creation, boot, kubelet registration and node Ready.
+    /// `TriggeredScaleUp` (Karpenter: the NodeClaim's creation) → node Ready: VM creation, boot,
+    /// kubelet registration and node Ready.
     case vmBoot
-    /// Node Ready → pod scheduled on it: the GPU driver and the device plugin (the pod binds only
-    /// once `nvidia.com/gpu` is allocatable). Calibrates `driverInstall`; `devicePlugin` is set to 0.
+    /// Node Ready → pod scheduled on it (Karpenter: the NodeClaim's `Initialized`): the GPU driver and
+    /// the device plugin (the pod binds only once `nvidia.com/gpu` is allocatable). Calibrates
+    /// `driverInstall`; `devicePlugin` is set to 0.
     case driverInstall
     /// The kubelet's `Pulled` duration, including the wait in its pull queue.
     case imagePull
@@ -15,8 +17,8 @@ public enum ColdStartPhase: String, CaseIterable, Sendable, Codable {
     /// The interval, in words (table and fragment comments).
     public var interval: String {
         switch self {
-        case .vmBoot: "TriggeredScaleUp -> node Ready"
-        case .driverInstall: "node Ready -> pod scheduled"
+        case .vmBoot: "TriggeredScaleUp or NodeClaim -> node Ready"
+        case .driverInstall: "node Ready -> Initialized or pod scheduled"
         case .imagePull: "Pulled event duration, including waiting"
         case .modelLoad: "container started -> pod Ready"
         }

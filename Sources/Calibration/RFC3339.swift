@@ -19,6 +19,9 @@ public struct RFC3339 {
         return date.timeIntervalSince1970 + fraction
     }
 
+    /// Unix seconds of `text` (RFC 3339, with or without a fraction); `nil` if it is not one.
+    public static func seconds(_ text: String) -> Double? { RFC3339().seconds(text) }
+
     /// `seconds` as `2026-11-02T10:00:05Z` (the fraction dropped).
     public static func text(_ seconds: Double) -> String {
         let formatter = ISO8601DateFormatter()

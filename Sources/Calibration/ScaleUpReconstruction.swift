@@ -3,7 +3,8 @@ import Foundation
 /// Joins pods, nodes and events into one ``ScaleUpTimeline`` per GPU node scale-up.
 ///
 /// A pod is a cold start when its node was created at or after the pod (or, when the node is not
-/// in the exports, when a `TriggeredScaleUp` event names the pod). Of the pods that landed on one
+/// in the exports, when a `TriggeredScaleUp` event names the pod or a Karpenter NodeClaim for a GPU
+/// names the node and was created at or after the pod). Of the pods that landed on one
 /// new node, the first scheduled is the node's scale-up; the others found it running. Pods known
 /// only from events (deleted since) are included with what the events recorded.
 public enum ScaleUpReconstruction {
@@ -21,12 +22,17 @@ public enum ScaleUpReconstruction {
         var pods: [PodKey: PodRecord] = [:]
         for pod in export.pods { pods[PodKey(namespace: pod.namespace, name: pod.name)] = pod }
         let nodes = Dictionary(export.nodes.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let claims = Dictionary(
+            export.nodeClaims.compactMap { claim in claim.nodeName.map { ($0, claim) } },
+            uniquingKeysWith: { first, _ in first })
 
         var byNode: [String: ScaleUpTimeline] = [:]
         var withoutNode: [ScaleUpTimeline] = []
         for key in Set(podEvents.keys).union(pods.keys) {
             let events = podEvents[key] ?? []
-            guard let timeline = timeline(namespace: key.namespace, pod: key.name, pods[key], events, nodes) else {
+            guard let timeline = timeline(
+                namespace: key.namespace, pod: key.name, pods[key], events, nodes, claims)
+            else {
                 continue
             }
             if let nodePool, timeline.pool != nodePool { continue }
@@ -50,7 +56,8 @@ public enum ScaleUpReconstruction {
 
     /// The pod's timeline if it started a GPU node; `nil` if it landed on an existing or non-GPU node.
     private static func timeline(
-        namespace: String, pod name: String, _ pod: PodRecord?, _ events: [EventRecord], _ nodes: [String: NodeRecord]
+        namespace: String, pod name: String, _ pod: PodRecord?, _ events: [EventRecord],
+        _ nodes: [String: NodeRecord], _ claims: [String: NodeClaimRecord]
     ) -> ScaleUpTimeline? {
         func first(_ reason: String) -> EventRecord? {
             events.filter { $0.reason == reason }.min { $0.first < $1.first }
@@ -75,14 +82,30 @@ public enum ScaleUpReconstruction {
         timeline.times[.started] = pod?.started ?? events.filter { $0.reason == "Started" }.map(\.first).max()
         timeline.times[.podReady] = pod?.ready
 
+        // Karpenter: the claim's creation is the trigger, Initialized the GPU allocatable.
+        let claim = timeline.node.flatMap { claims[$0] }
+        if let claim {
+            if timeline.times[.triggered] == nil { timeline.times[.triggered] = claim.created ?? claim.launched }
+            timeline.gpuAllocatable = claim.initialized
+        }
         guard let nodeName = timeline.node, let node = nodes[nodeName] else {
+            if let claim {
+                // The node is gone, its claim says when it was asked for and registered.
+                guard claim.requestsGPU, let created = claim.created,
+                    created >= timeline.times[.podCreated] ?? created
+                else { return nil }
+                timeline.pool = claim.pool
+                timeline.times[.nodeCreated] = claim.registered
+                return timeline
+            }
             // The node is gone or was never exported: only the autoscaler's event says it was new.
             return timeline.times[.triggered] == nil ? nil : timeline
         }
-        guard node.hasGPU, let reference = timeline.times[.podCreated] ?? timeline.times[.triggered],
+        guard node.hasGPU || claim?.requestsGPU == true,
+            let reference = timeline.times[.podCreated] ?? timeline.times[.triggered],
             let created = node.created, created >= reference
         else { return nil }
-        timeline.pool = node.pool
+        timeline.pool = node.pool ?? claim?.pool
         timeline.times[.nodeCreated] = created
         timeline.times[.nodeReady] = node.ready
         return timeline

@@ -20,6 +20,8 @@ public struct ScaleUpTimeline: Sendable, Hashable {
     public var times: [Instant: Double] = [:]
     /// The kubelet's pull duration (including waiting), from the `Pulled` message.
     public var pullSeconds: Double?
+    /// Karpenter's `Initialized` (the GPU allocatable), when a NodeClaim names the node.
+    public var gpuAllocatable: Double?
     /// The node already had the image (`… already present on machine`): no pull to measure.
     public var imageCached = false
 
@@ -55,7 +57,11 @@ public struct ScaleUpTimeline: Sendable, Hashable {
         }
         var values: [ColdStartPhase: Double] = [:]
         values[.vmBoot] = between(.triggered, .nodeReady)
-        values[.driverInstall] = between(.nodeReady, .scheduled)
+        if let allocatable = gpuAllocatable, let ready = times[.nodeReady] {
+            values[.driverInstall] = allocatable - ready
+        } else {
+            values[.driverInstall] = between(.nodeReady, .scheduled)
+        }
         values[.imagePull] = pullSeconds
         values[.modelLoad] = between(.started, .podReady)
         return values

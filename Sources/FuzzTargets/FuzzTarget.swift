@@ -24,13 +24,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case catalogDB = "catalog-db"
     case resultsDB = "results-db"
     case kubectlExport = "kubectl-export"
+    case prometheusExport = "prometheus-export"
+    case billCSV = "bill-csv"
 
     /// The file name extension the parser's commands expect.
     public var fileExtension: String {
         switch self {
-        case .traceCSV, .rateFile, .pricingCSV: "csv"
+        case .traceCSV, .rateFile, .pricingCSV, .billCSV: "csv"
         case .traceJSONL, .envoyLog: "jsonl"
-        case .kubectlExport: "json"
+        case .kubectlExport, .prometheusExport: "json"
         case .nginxLog: "log"
         case .scenario, .manifest, .grid: "yaml"
         case .catalogDB, .resultsDB: "sqlite"
@@ -75,6 +77,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .kubectlExport:
             let calibration = ColdStartCalibration(try ClusterExport.read(paths: [path]))
             return "\(calibration.timelines.count) scale-ups, \(calibration.fits.count) phases fitted"
+        case .prometheusExport:
+            let export = try PrometheusExport.read(file: path)
+            return ObservedMetric.allCases.compactMap { metric in
+                export.series[metric].map { "\(metric.rawValue): \($0.values.count) points" }
+            }.joined(separator: ", ")
+        case .billCSV:
+            let bill = try BillExport.read(file: path)
+            let hours = bill.rows.reduce(0) { $0 + $1.hours }
+            return "\(bill.provider.rawValue): \(bill.rows.count) GPU node lines, \(hours) hours"
         }
     }
 

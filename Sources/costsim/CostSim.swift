@@ -22,7 +22,7 @@ struct CostSim: AsyncParsableCommand {
             ScenarioCommand.self,
             TraceCommand.self,
             PricingCommand.self, ArticleCommand.self,
-            SweepCommand.self, RecommendCommand.self, DiffCommand.self, CalibrateCommand.self,
+            SweepCommand.self, RecommendCommand.self, DiffCommand.self, CalibrateCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -111,7 +111,7 @@ import Testing
         #expect(
             Set(commands) == [
                 "run", "sweep", "recommend", "diff", "trace-inspect", "pricing", "article", "scenario-list",
-                "calibrate",
+                "calibrate", "validate",
             ])
         for command in commands {
             #expect(guide.contains("`\(command).schema.json`"), "docs/json.md does not list \(command).schema.json")

@@ -13,7 +13,7 @@ import Testing
         }
     }
 
-    static let kinds = "is not one of List, PodList, NodeList, EventList, Pod, Node or Event"
+    static let kinds = "is not one of List, PodList, NodeList, EventList, NodeClaimList, Pod, Node, Event or NodeClaim"
 
     @Test func refusesAListOfAnotherKind() {
         let path = Fixtures.path("bad/deployments.json")

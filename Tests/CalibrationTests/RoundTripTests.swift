@@ -27,6 +27,11 @@ import Testing
         }
     }
 
+    /// The instants of one scale-up as the cluster records them (Unix seconds) and the pull's total.
+    struct Recorded {
+        var created, triggered, nodeCreated, nodeReady, scheduled, started, ready, pullSeconds: Double
+    }
+
     /// pods.json, nodes.json and events.json for ``scaleUps`` scale-ups an hour apart.
     static func writeExports(to directory: URL) throws {
         var random = RandomStream.coldStart.generator(seed: 7)
@@ -34,43 +39,57 @@ import Testing
             let (mu, sigma) = truth[phase]!
             return Distribution.lognormal(mu: mu, sigma: sigma).sample(using: &random)
         }
-        var pods: [String] = [], nodes: [String] = [], events: [String] = []
+        var recorded: [Recorded] = []
         for index in 0..<scaleUps {
             let created = 1_793_577_600.0 + Double(index) * 3600
             let triggered = created + 12.345678
             let nodeReady = triggered + draw(.vmBoot)
-            let nodeCreated = nodeReady - 20
             let scheduled = nodeReady + draw(.driverInstall)
             let pull = draw(.imagePull)
             let started = scheduled + pull + 2
-            let ready = started + draw(.modelLoad)
+            recorded.append(Recorded(
+                created: created, triggered: triggered, nodeCreated: nodeReady - 20, nodeReady: nodeReady,
+                scheduled: scheduled, started: started, ready: started + draw(.modelLoad), pullSeconds: pull))
+        }
+        try write(recorded, pool: "gpu", to: directory)
+    }
+
+    /// pods.json, nodes.json and events.json (events.k8s.io `TriggeredScaleUp` and `Pulled`), pod
+    /// `worker-<i>` on node `gpu-node-<i>` of `pool`.
+    static func write(_ scaleUps: [Recorded], pool: String, to directory: URL) throws {
+        var pods: [String] = [], nodes: [String] = [], events: [String] = []
+        for (index, scaleUp) in scaleUps.enumerated() {
             let pod = "worker-\(index)", node = "gpu-node-\(index)"
+            let (created, scheduled, ready, started) = (
+                time(scaleUp.created), time(scaleUp.scheduled), time(scaleUp.ready), time(scaleUp.started))
             pods.append("""
                 {"kind": "Pod",
-                 "metadata": {"name": "\(pod)", "namespace": "ml", "creationTimestamp": "\(time(created))"},
+                 "metadata": {"name": "\(pod)", "namespace": "ml", "creationTimestamp": "\(created)"},
                  "spec": {"nodeName": "\(node)"},
                  "status": {"conditions": [
-                   {"type": "PodScheduled", "status": "True", "lastTransitionTime": "\(time(scheduled))"},
-                   {"type": "Ready", "status": "True", "lastTransitionTime": "\(time(ready))"}],
-                  "containerStatuses": [{"name": "model", "state": {"running": {"startedAt": "\(time(started))"}}}]}}
+                   {"type": "PodScheduled", "status": "True", "lastTransitionTime": "\(scheduled)"},
+                   {"type": "Ready", "status": "True", "lastTransitionTime": "\(ready)"}],
+                  "containerStatuses": [{"name": "model", "state": {"running": {"startedAt": "\(started)"}}}]}}
                 """)
             nodes.append("""
-                {"kind": "Node", "metadata": {"name": "\(node)", "creationTimestamp": "\(time(nodeCreated))",
-                  "labels": {"cloud.google.com/gke-nodepool": "gpu"}},
+                {"kind": "Node", "metadata": {"name": "\(node)", "creationTimestamp": "\(time(scaleUp.nodeCreated))",
+                  "labels": {"cloud.google.com/gke-nodepool": "\(pool)"}},
                  "status": {"allocatable": {"nvidia.com/gpu": "1"},
-                  "conditions": [{"type": "Ready", "status": "True", "lastTransitionTime": "\(time(nodeReady))"}]}}
+                  "conditions": [
+                    {"type": "Ready", "status": "True", "lastTransitionTime": "\(time(scaleUp.nodeReady))"}]}}
                 """)
             events.append("""
                 {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "TriggeredScaleUp",
                  "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"}, "deprecatedFirstTimestamp": null,
-                 "eventTime": "\(microTime(triggered))", "note": "pod triggered scale-up: [{gpu 0->1 (max: 4)}]"}
+                 "eventTime": "\(microTime(scaleUp.triggered))",
+                 "note": "pod triggered scale-up: [{\(pool) 0->1 (max: 4)}]"}
                 """)
             events.append("""
                 {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "Pulled",
                  "regarding": {"kind": "Pod", "namespace": "ml", "name": "\(pod)"},
-                 "eventTime": "\(microTime(started))",
-                 "note": "Successfully pulled image \\"model:1\\" in \(goDuration(pull * 0.5)) \
-                (\(goDuration(pull)) including waiting). Image size: 1 bytes."}
+                 "eventTime": "\(microTime(scaleUp.started))",
+                 "note": "Successfully pulled image \\"model:1\\" in \(goDuration(scaleUp.pullSeconds * 0.5)) \
+                (\(goDuration(scaleUp.pullSeconds)) including waiting). Image size: 1 bytes."}
                 """)
         }
         for (name, items) in [("pods", pods), ("nodes", nodes), ("events", events)] {

@@ -75,3 +75,35 @@ import Testing
         #expect(fragment.contains("  vmBoot: {lognormal: {mu: 4.7556, sigma: 0.0151}}"))
     }
 }
+
+/// Karpenter NodeClaims (Tests/Fixtures/calibration/karpenter, phases in its README).
+@Suite struct KarpenterFixtureTests {
+    @Test func nodeClaimsGiveTheTriggerAndTheGPUAllocatable() throws {
+        let export = try ClusterExport.read(paths: [Fixtures.path("karpenter")])
+        #expect(export.nodeClaims.map(\.name) == ["gpu-abcde", "gpu-fghij", "cpu-klmno"])
+        let timelines = ColdStartCalibration(export).timelines
+        #expect(timelines.map(\.pod) == ["llm-a", "llm-b"])
+        let a = try #require(timelines.first)
+        #expect(a.pool == "gpu")
+        #expect(a.phases == [.vmBoot: 50, .driverInstall: 53, .imagePull: 80.5, .modelLoad: 30])
+        #expect(a.gpuAllocatable.map(RFC3339.text) == "2026-11-04T09:01:45Z")
+        #expect(a.missing.isEmpty)
+        let b = timelines[1]
+        #expect(b.phases == [.modelLoad: 20])
+        #expect(b.times[.nodeCreated].map(RFC3339.text) == "2026-11-04T10:00:38Z")
+        #expect(b.times[.triggered].map(RFC3339.text) == "2026-11-04T10:00:01Z")
+        #expect(b.missing == [.nodeReady, .pulled])
+    }
+
+    @Test func aNodeClaimOfAnotherKindIsRefused() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("claims.json").path
+        try #"{"kind": "NodeClaimList", "items": [{"kind": "NodePool", "metadata": {"name": "gpu"}}]}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: CalibrationError.self) { try ClusterExport.read(paths: [file]) }
+        do { _ = try ClusterExport.read(paths: [file]) } catch {
+            #expect(error.description == "\(file): items[0].kind: \"NodePool\" in a NodeClaimList")
+        }
+    }
+}

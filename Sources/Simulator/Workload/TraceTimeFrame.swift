@@ -21,6 +21,10 @@ public struct TraceTimeFrame: Sendable, Hashable {
     /// The file time that is arrival time 0.
     let origin: Timestamp
 
+    /// The file time of arrival 0 as a number of seconds: Unix seconds for wall-clock times and
+    /// for numeric times that count from the Unix epoch.
+    public var originSeconds: Double { origin.unixSeconds }
+
     init(unit: Unit, startsAtFirstRecord: Bool, origin: Timestamp) {
         self.unit = unit
         self.startsAtFirstRecord = startsAtFirstRecord

@@ -44,7 +44,8 @@ struct CalibrateDocument: Encodable {
             ScaleUp(
                 namespace: timeline.namespace, pod: timeline.pod, node: timeline.node, nodePool: timeline.pool,
                 times: Dictionary(
-                    uniqueKeysWithValues: timeline.times.map { (Self.key($0.key), RFC3339.text($0.value)) }),
+                    uniqueKeysWithValues: timeline.times.map { (Self.key($0.key), RFC3339.text($0.value)) })
+                    .merging(timeline.gpuAllocatable.map { ["gpuAllocatable": RFC3339.text($0)] } ?? [:]) { $1 },
                 phaseSeconds: Dictionary(uniqueKeysWithValues: timeline.phases.map { ($0.key.rawValue, $0.value) }),
                 totalSeconds: timeline.totalSeconds, imageCached: timeline.imageCached,
                 missing: timeline.missing.map(Self.key), skewed: timeline.skewed.map(\.rawValue))

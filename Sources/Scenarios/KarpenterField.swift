@@ -137,10 +137,10 @@ package enum KarpenterField: String, CaseIterable, Sendable {
     package func problem(with value: Value) -> String? {
         switch (self, value) {
         case (.batchIdleDuration, .seconds(let seconds?)), (.batchMaxDuration, .seconds(let seconds?)):
-            return seconds > 0 ? FieldRule.duration.problem(with: seconds) : "must be longer than 0 s"
+            return FieldRule.duration.problem(with: seconds) ?? (seconds > 0 ? nil : "must be longer than 0 s")
         case (.expireAfter, .seconds(let seconds)):
             guard let seconds else { return nil }
-            return seconds > 0 ? FieldRule.duration.problem(with: seconds) : "must be longer than 0 s (or Never)"
+            return FieldRule.duration.problem(with: seconds) ?? (seconds > 0 ? nil : "must be longer than 0 s (or Never)")
         case (.consolidateAfter, .seconds(let seconds)), (.terminationGracePeriod, .seconds(let seconds)):
             return seconds.flatMap(FieldRule.duration.problem(with:))
         case (.interruptionQueue, .flag), (.consolidationPolicy, .policy): return nil

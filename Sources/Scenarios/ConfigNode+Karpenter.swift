@@ -19,7 +19,9 @@ extension ConfigNode {
             let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
             let node: ConfigNode?
             if parts.count == 2 {
-                if nested[parts[0]] == nil, let group = map.optional(parts[0]) { nested[parts[0]] = try group.mapping() }
+                if nested[parts[0]] == nil, let group = map.optional(parts[0]) {
+                    nested[parts[0]] = try group.mapping()
+                }
                 node = nested[parts[0]]?.optional(parts[1])
             } else {
                 node = map.optional(field.key)
@@ -32,7 +34,7 @@ extension ConfigNode {
             field.apply(value, to: &settings, provider: provider)
         }
         try map.finish()
-        for group in nested.values { try group.finish() }
+        for key in nested.keys.sorted() { try nested[key]?.finish() }
         do { try settings.validate() } catch { throw self.error(error.message) }
         return settings
     }

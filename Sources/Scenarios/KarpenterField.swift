@@ -67,8 +67,10 @@ package enum KarpenterField: String, CaseIterable, Sendable {
         case .expireAfter: "> 0 s … 100 years, or Never"
         case .terminationGracePeriod: "0 s … 100 years"
         case .interruptionQueue: "true, false"
-        case .consolidationPolicy: KarpenterSettings.ConsolidationPolicy.allCases.map(\.rawValue).joined(separator: ", ")
-        case .budgets: "1 … 50 budgets; nodes 0 … \(SimulationLimits.maxNodes) or 0% … 100%; reasons Empty, Underutilized, Drifted"
+        case .consolidationPolicy:
+            KarpenterSettings.ConsolidationPolicy.allCases.map(\.rawValue).joined(separator: ", ")
+        case .budgets:
+            "1 … 50 budgets; nodes 0 … \(SimulationLimits.maxNodes) or 0% … 100%; reasons Empty, Underutilized, Drifted"
         case .capacityTypes: KarpenterSettings.CapacityType.allCases.map(\.rawValue).joined(separator: ", ")
         case .instanceFamilies, .instanceTypes: "1 … 100 names"
         case .limitsNodes, .limitsGPUs: "0 … \(SimulationLimits.maxNodes)"
@@ -119,8 +121,8 @@ package enum KarpenterField: String, CaseIterable, Sendable {
             value = .seconds(try node.karpenterDuration(syntax, allowsNever: true))
         case .interruptionQueue: value = .flag(try node.bool())
         case .consolidationPolicy:
-            let choices = Dictionary(uniqueKeysWithValues: KarpenterSettings.ConsolidationPolicy.allCases.map { ($0.rawValue, $0) })
-            value = .policy(try node.oneOf(choices))
+            let policies = KarpenterSettings.ConsolidationPolicy.allCases
+            value = .policy(try node.oneOf(Dictionary(uniqueKeysWithValues: policies.map { ($0.rawValue, $0) })))
         case .budgets:
             value = .budgets(try node.sequence().map { item throws(ScenarioFileError) in try item.disruptionBudget() })
         case .capacityTypes, .instanceFamilies, .instanceTypes:
@@ -140,7 +142,8 @@ package enum KarpenterField: String, CaseIterable, Sendable {
             return FieldRule.duration.problem(with: seconds) ?? (seconds > 0 ? nil : "must be longer than 0 s")
         case (.expireAfter, .seconds(let seconds)):
             guard let seconds else { return nil }
-            return FieldRule.duration.problem(with: seconds) ?? (seconds > 0 ? nil : "must be longer than 0 s (or Never)")
+            return FieldRule.duration.problem(with: seconds)
+                ?? (seconds > 0 ? nil : "must be longer than 0 s (or Never)")
         case (.consolidateAfter, .seconds(let seconds)), (.terminationGracePeriod, .seconds(let seconds)):
             return seconds.flatMap(FieldRule.duration.problem(with:))
         case (.interruptionQueue, .flag), (.consolidationPolicy, .policy): return nil

@@ -59,7 +59,8 @@ extension NodePoolReader {
                     let parts = text.split(separator: "@", maxSplits: 1).map { $0.lowercased() }
                     let known = ["al2", "al2023", "bottlerocket", "windows2019", "windows2022", "windows2025"]
                     guard parts.count == 2, known.contains(parts[0]) else {
-                        throw alias.error("'\(text)' is not family@version with a family of \(known.joined(separator: ", "))")
+                        throw alias.error(
+                            "'\(text)' is not family@version with a family of \(known.joined(separator: ", "))")
                     }
                     family = parts[0]
                 }
@@ -89,7 +90,9 @@ extension NodePoolReader {
                                                      "Ubuntu2404": "ubuntu2404", "AzureLinux": "azurelinux"])
             ?? "ubuntu"
         if let gpu = try spec.optional("gpu")?.manifestMapping() {
-            if let mode = gpu.optional("mode") { settings.managedGPUDriver = try mode.oneOf(["Driver": true, "None": false]) }
+            if let mode = gpu.optional("mode") {
+                settings.managedGPUDriver = try mode.oneOf(["Driver": true, "None": false])
+            }
             gpu.finish(log)
         }
         if let streaming = spec.optional("artifactStreaming") {

@@ -57,7 +57,9 @@ final class NodePoolReader {
     /// The object if it is a NodePool or a node class; nil (with a warning where due) otherwise.
     private func classify(_ node: ConfigNode) throws(ScenarioFileError) -> Object? {
         guard node.isMapping else {
-            if otherDocuments == .warn { log.warn(node, "document is not a Kubernetes object (expected a mapping); ignored") }
+            if otherDocuments == .warn {
+                log.warn(node, "document is not a Kubernetes object (expected a mapping); ignored")
+            }
             return nil
         }
         let mapping = try node.mapping()
@@ -89,11 +91,15 @@ final class NodePoolReader {
             }
             return object
         case ("karpenter.sh", _), ("karpenter.k8s.aws", _), ("karpenter.azure.com", _):
-            log.warn(line: node.line, field: nil, "\(object.label) (\(apiVersion)) ignored: costsim reads the NodePool and its node class")
+            log.warn(
+                line: node.line, field: nil,
+                "\(object.label) (\(apiVersion)) ignored: costsim reads the NodePool and its node class")
             return nil
         default:
             if otherDocuments == .warn {
-                log.warn(line: node.line, field: nil, "\(object.label) (\(apiVersion)) ignored: not a Karpenter NodePool or node class")
+                log.warn(
+                    line: node.line, field: nil,
+                    "\(object.label) (\(apiVersion)) ignored: not a Karpenter NodePool or node class")
             }
             return nil
         }
@@ -174,9 +180,10 @@ final class NodePoolReader {
             let operatorNode = try fields.required("operator")
             let choices = Dictionary(uniqueKeysWithValues: NodeRequirement.Operator.allCases.map { ($0.rawValue, $0) })
             let op = try operatorNode.oneOf(choices)
-            let values = try fields.optional("values")?.sequence().map { value throws(ScenarioFileError) in
-                try value.string()
-            } ?? []
+            let values =
+                try fields.optional("values")?.sequence().map { value throws(ScenarioFileError) in
+                    try value.string()
+                } ?? []
             let minValues = try fields.optional("minValues")?.int(in: 1...50)
             fields.finish(log)
             let requirement = NodeRequirement(key: key, operator: op, values: values, minValues: minValues)
@@ -212,14 +219,16 @@ final class NodePoolReader {
                 fields.ignore("schedule", "duration")
                 fields.finish(log)
                 if scheduled {
-                    log.warn(item, "scheduled budgets are not modelled; this budget is ignored (treated as never active)")
+                    log.warn(
+                        item, "scheduled budgets are not modelled; this budget is ignored (treated as never active)")
                 } else {
                     budgets.append(DisruptionBudget(nodes: nodes, reasons: reasons))
                 }
             }
             // No budget left (an empty list, or scheduled ones only): nothing limits disruption,
             // as in Karpenter with an explicit `budgets: []`.
-            let value = KarpenterField.Value.budgets(budgets.isEmpty ? [DisruptionBudget(nodes: .percent(100))] : budgets)
+            let value = KarpenterField.Value.budgets(
+                budgets.isEmpty ? [DisruptionBudget(nodes: .percent(100))] : budgets)
             if let problem = KarpenterField.budgets.problem(with: value) { throw list.error(problem) }
             KarpenterField.budgets.apply(value, to: &settings, provider: provider)
         }

@@ -56,10 +56,12 @@ import Yams
         #expect(KarpenterField.consolidateAfter.problem(with: .seconds(4e9)) == "'4000000000s' is more than 100 years")
         #expect(KarpenterField.batchMaxDuration.problem(with: .seconds(0)) == "must be longer than 0 s")
         #expect(KarpenterField.expireAfter.problem(with: .seconds(.nan)) == "'nan' is not a duration")
-        #expect(KarpenterField.consolidationPolicy.problem(with: .seconds(1)) == "is not a value for consolidationPolicy")
+        #expect(
+            KarpenterField.consolidationPolicy.problem(with: .seconds(1)) == "is not a value for consolidationPolicy")
         #expect(KarpenterField.limitsGPUs.problem(with: .count(10_001)) == "must be within 0 … 10000, got 10001")
-        #expect(KarpenterField.budgets.problem(with: .budgets([DisruptionBudget(nodes: .percent(101))]))
-            == "nodes must be a percentage within 0% … 100%, got 101%")
+        #expect(
+            KarpenterField.budgets.problem(with: .budgets([DisruptionBudget(nodes: .percent(101))]))
+                == "nodes must be a percentage within 0% … 100%, got 101%")
         #expect(KarpenterField.capacityTypes.problem(with: .words([])) == "needs at least one capacity type")
     }
 
@@ -70,10 +72,11 @@ import Yams
         KarpenterField.instanceFamilies.apply(.words(["g4dn"]), to: &settings, provider: "aws")
         KarpenterField.instanceFamilies.apply(.words(["g6"]), to: &settings, provider: "aws")
         KarpenterField.capacityTypes.apply(.words(["spot"]), to: &settings, provider: "aws")
-        #expect(settings.requirements == [
-            NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g6"]),
-            NodeRequirement(key: "karpenter.sh/capacity-type", operator: .in, values: ["spot"]),
-        ])
+        #expect(
+            settings.requirements == [
+                NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g6"]),
+                NodeRequirement(key: "karpenter.sh/capacity-type", operator: .in, values: ["spot"]),
+            ])
     }
 
     @Test func manifestDurationsFollowTheCRDPattern() throws {
@@ -82,7 +85,9 @@ import Yams
         #expect(try field.parse(try Self.node("0s"), syntax: .manifest) == .seconds(0))
         #expect(try field.parse(try Self.node("Never"), syntax: .manifest) == .seconds(nil))
         for text in ["90", "1.5h", "500ms", "1d", "m5", "5mm", "s"] {
-            #expect(throws: ScenarioFileError.self, "\(text)") { try field.parse(try Self.node(text), syntax: .manifest) }
+            #expect(throws: ScenarioFileError.self, "\(text)") {
+                try field.parse(try Self.node(text), syntax: .manifest)
+            }
         }
         // The same texts in a scenario use costsim's duration syntax.
         #expect(try field.parse(try Self.node("90")) == .seconds(90))

@@ -27,8 +27,9 @@ import Testing
         #expect(settings.allowedDisruptions(for: .drifted, initializedNodes: 10, disrupting: 0) == 0)
         #expect(settings.allowedDisruptions(for: .empty, initializedNodes: 10, disrupting: 1) == 1)
         #expect(settings.allowedDisruptions(for: .empty, initializedNodes: 10, disrupting: 3) == 0)
-        #expect(KarpenterSettings(budgets: [DisruptionBudget(nodes: .count(1), reasons: [.drifted])])
-            .allowedDisruptions(for: .empty, initializedNodes: 4, disrupting: 0) == Int.max)
+        #expect(
+            KarpenterSettings(budgets: [DisruptionBudget(nodes: .count(1), reasons: [.drifted])])
+                .allowedDisruptions(for: .empty, initializedNodes: 4, disrupting: 0) == Int.max)
     }
 
     /// Timeline "a budget limiting deletion of many empty nodes": 20 empty nodes under the default
@@ -62,7 +63,8 @@ import Testing
         #expect(settings.batchWindow(triggers: ramp) == (10, 20))
         // A pod exactly at the idle deadline opens the next batch.
         #expect(settings.batchWindow(triggers: [0, 1, 2]) == (1, 1))
-        #expect(KarpenterSettings(batchIdleSeconds: 2, batchMaxSeconds: 3).batchWindow(triggers: [0, 1, 2, 2.5]) == (3, 4))
+        #expect(
+            KarpenterSettings(batchIdleSeconds: 2, batchMaxSeconds: 3).batchWindow(triggers: [0, 1, 2, 2.5]) == (3, 4))
     }
 
     @Test func nominationWindow() {
@@ -72,19 +74,19 @@ import Testing
 
     @Test func capacityTypeChoiceAndFallback() {
         let spotOrOnDemand = KarpenterSettings(requirements: [
-            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["on-demand", "spot"]),
+            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["on-demand", "spot"])
         ])
         #expect(spotOrOnDemand.allowedCapacityTypes == [.spot, .onDemand])
         #expect(spotOrOnDemand.launchCapacityType(available: [.spot, .onDemand, .reserved]) == .spot)
         #expect(spotOrOnDemand.launchCapacityType(available: [.onDemand]) == .onDemand)
         #expect(spotOrOnDemand.launchCapacityType(available: [.reserved]) == nil)
         let spotOnly = KarpenterSettings(requirements: [
-            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["spot"]),
+            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["spot"])
         ])
         #expect(spotOnly.launchCapacityType(available: [.onDemand]) == nil)
         #expect(KarpenterSettings().allowedCapacityTypes == [.reserved, .spot, .onDemand])
         let notSpot = KarpenterSettings(requirements: [
-            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .notIn, values: ["spot"]),
+            NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .notIn, values: ["spot"])
         ])
         #expect(notSpot.allowedCapacityTypes == [.reserved, .onDemand])
     }
@@ -101,7 +103,9 @@ import Testing
         #expect(fiveMinutes.consolidatableAt(initializedAt: 111, lastPodEventAt: 320) == 620)
         #expect(fiveMinutes.consolidatableAt(initializedAt: 111, lastPodEventAt: nil) == 411)
         #expect(fiveMinutes.consolidatableAt(initializedAt: nil, lastPodEventAt: 320) == nil)
-        #expect(KarpenterSettings(consolidateAfterSeconds: nil).consolidatableAt(initializedAt: 111, lastPodEventAt: 320) == nil)
+        #expect(
+            KarpenterSettings(consolidateAfterSeconds: nil).consolidatableAt(initializedAt: 111, lastPodEventAt: 320)
+                == nil)
     }
 
     @Test func requirementOperators() {
@@ -113,9 +117,11 @@ import Testing
         #expect(NodeRequirement(key: "k", operator: .notIn, values: ["a"]).admits(nil))
         #expect(!NodeRequirement(key: "k", operator: .exists).admits(nil))
         #expect(NodeRequirement(key: "k", operator: .doesNotExist).admits(nil))
-        #expect(NodeRequirement(key: "k", operator: .exists, values: ["a"]).problem == "operator Exists takes no values")
-        #expect(NodeRequirement(key: "k", operator: .notIn, values: ["a"], minValues: 51).problem
-            == "minValues must be within 1 … 50, got 51")
+        #expect(
+            NodeRequirement(key: "k", operator: .exists, values: ["a"]).problem == "operator Exists takes no values")
+        #expect(
+            NodeRequirement(key: "k", operator: .notIn, values: ["a"], minValues: 51).problem
+                == "minValues must be within 1 … 50, got 51")
     }
 
     @Test func validation() {

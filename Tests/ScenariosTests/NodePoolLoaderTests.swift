@@ -21,14 +21,16 @@ import Testing
         #expect(settings.terminationGracePeriodSeconds == 3600)
         #expect(settings.maxGPUs == 3)
         #expect(settings.maxNodes == nil)
-        #expect(settings.budgets == [
-            DisruptionBudget(nodes: .percent(20)), DisruptionBudget(nodes: .count(0), reasons: [.drifted]),
-        ])
-        #expect(settings.requirements == [
-            NodeRequirement(key: "karpenter.sh/capacity-type", operator: .in, values: ["spot", "on-demand"]),
-            NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g4dn"]),
-            NodeRequirement(key: "karpenter.k8s.aws/instance-gpu-count", operator: .in, values: ["1"]),
-        ])
+        #expect(
+            settings.budgets == [
+                DisruptionBudget(nodes: .percent(20)), DisruptionBudget(nodes: .count(0), reasons: [.drifted]),
+            ])
+        #expect(
+            settings.requirements == [
+                NodeRequirement(key: "karpenter.sh/capacity-type", operator: .in, values: ["spot", "on-demand"]),
+                NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g4dn"]),
+                NodeRequirement(key: "karpenter.k8s.aws/instance-gpu-count", operator: .in, values: ["1"]),
+            ])
         #expect(settings.allowedCapacityTypes == [.spot, .onDemand])
         #expect(settings.imageFamily == "bottlerocket")
         // Controller flags are not in a NodePool: Karpenter's defaults.
@@ -41,14 +43,15 @@ import Testing
         let loaded = try NodePoolLoader.load(path: Self.fixture("eks-gpu-nodepool.yaml"))
         let file = Self.fixture("eks-gpu-nodepool.yaml")
         let warnings = loaded.warnings.map { "\($0.line ?? 0) \($0.field ?? "") \($0.message)" }
-        #expect(warnings == [
-            "28 spec.template.spec.requirements[3].key requirement on 'kubernetes.io/arch' is not checked against "
-                + "costsim's catalog; dropped",
-            "31 spec.template.spec.requirements[4].key zones are not modelled (costsim prices one region); "
-                + "requirement dropped",
-            "47 spec.limits.cpu limit not modelled (costsim limits a pool by nodes and nvidia.com/gpu); ignored",
-            "49 spec.weight weight orders several NodePools; costsim reads one, so it has no effect",
-        ])
+        #expect(
+            warnings == [
+                "28 spec.template.spec.requirements[3].key requirement on 'kubernetes.io/arch' is not checked against "
+                    + "costsim's catalog; dropped",
+                "31 spec.template.spec.requirements[4].key zones are not modelled (costsim prices one region); "
+                    + "requirement dropped",
+                "47 spec.limits.cpu limit not modelled (costsim limits a pool by nodes and nvidia.com/gpu); ignored",
+                "49 spec.weight weight orders several NodePools; costsim reads one, so it has no effect",
+            ])
         #expect(loaded.warnings.allSatisfy { $0.file == file })
     }
 
@@ -60,11 +63,14 @@ import Testing
         #expect(settings.imageFamily == "azurelinux")
         #expect(settings.managedGPUDriver)
         #expect(settings.allowedCapacityTypes == [.onDemand])
-        #expect(settings.requirements.map(\.key) == [
-            "karpenter.azure.com/sku-gpu-manufacturer", "karpenter.azure.com/sku-gpu-count",
-            "node.kubernetes.io/instance-type", "karpenter.sh/capacity-type",
-        ])
-        #expect(settings.requirements[1] == NodeRequirement(key: "karpenter.azure.com/sku-gpu-count", operator: .gt, values: ["0"]))
+        #expect(
+            settings.requirements.map(\.key) == [
+                "karpenter.azure.com/sku-gpu-manufacturer", "karpenter.azure.com/sku-gpu-count",
+                "node.kubernetes.io/instance-type", "karpenter.sh/capacity-type",
+            ])
+        #expect(
+            settings.requirements[1]
+                == NodeRequirement(key: "karpenter.azure.com/sku-gpu-count", operator: .gt, values: ["0"]))
         // Without `disruption` the CRD's defaults apply.
         #expect(settings.consolidationPolicy == .whenEmptyOrUnderutilized)
         #expect(settings.consolidateAfterSeconds == 0)
@@ -82,14 +88,18 @@ import Testing
         #expect(pool.settings.allowedCapacityTypes == [.spot])
         // The same file still gives the KEDA reader its ScaledObject.
         let manifest = try ManifestLoader.load(path: path)
-        guard case .keda(let keda) = manifest.autoscaler else { Issue.record("expected KEDA"); return }
+        guard case .keda(let keda) = manifest.autoscaler else {
+            Issue.record("expected KEDA")
+            return
+        }
         #expect(keda.cooldownPeriodSeconds == 60)
         #expect(manifest.terminationGracePeriodSeconds == 30)
         // Read as a NodePool file on its own, the other documents are named.
         let warned = try NodePoolLoader.load(path: path, otherDocuments: .warn)
-        #expect(warned.warnings.map(\.message) == [
-            "Deployment 'tts-worker' (apps/v1) ignored: not a Karpenter NodePool or node class",
-            "ScaledObject 'tts-worker' (keda.sh/v1alpha1) ignored: not a Karpenter NodePool or node class",
-        ])
+        #expect(
+            warned.warnings.map(\.message) == [
+                "Deployment 'tts-worker' (apps/v1) ignored: not a Karpenter NodePool or node class",
+                "ScaledObject 'tts-worker' (keda.sh/v1alpha1) ignored: not a Karpenter NodePool or node class",
+            ])
     }
 }

@@ -220,7 +220,9 @@ public struct KarpenterSettings: Sendable, Hashable {
             if let problem = budget.problem { throw .invalidParameter("disruption budget: \(problem)") }
         }
         for requirement in requirements {
-            if let problem = requirement.problem { throw .invalidParameter("requirement \(requirement.key): \(problem)") }
+            if let problem = requirement.problem {
+                throw .invalidParameter("requirement \(requirement.key): \(problem)")
+            }
         }
         for limit in [maxNodes, maxGPUs] {
             if let limit, !(0...SimulationLimits.maxNodes).contains(limit) {

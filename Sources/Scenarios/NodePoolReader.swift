@@ -232,6 +232,12 @@ final class NodePoolReader {
             if let problem = KarpenterField.budgets.problem(with: value) { throw list.error(problem) }
             KarpenterField.budgets.apply(value, to: &settings, provider: provider)
         }
+        if let stray = disruption.optional("expireAfter") {
+            log.warn(
+                stray,
+                "expireAfter belongs under spec.template.spec in karpenter.sh/v1 (spec.disruption.expireAfter is "
+                    + "the v1beta1 place); ignored here")
+        }
         disruption.finish(log)
     }
 

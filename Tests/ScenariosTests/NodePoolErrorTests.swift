@@ -196,6 +196,19 @@ import Testing
             ])
     }
 
+    /// Some AKS pages still show `expireAfter` under `disruption`, where karpenter.sh/v1beta1 had it.
+    @Test func expireAfterInTheV1beta1Place() throws {
+        let loaded = try Self.load(
+            Self.nodePool(disruption: "  disruption:\n    consolidateAfter: 0s\n    expireAfter: 24h"))
+        #expect(loaded.settings.expireAfterSeconds == 720 * 3600.0)
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "pool.yaml:15: field 'spec.disruption.expireAfter': warning: expireAfter belongs under "
+                    + "spec.template.spec in karpenter.sh/v1 (spec.disruption.expireAfter is the v1beta1 place); "
+                    + "ignored here"
+            ])
+    }
+
     @Test func nodeClassMismatches() throws {
         let wrongName = try Self.error(
             Self.nodePool().replacingOccurrences(

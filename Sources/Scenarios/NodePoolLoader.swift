@@ -1,0 +1,35 @@
+import Simulator
+
+/// Reads a Karpenter `karpenter.sh/v1` NodePool and its node class (`karpenter.k8s.aws/v1`
+/// EC2NodeClass or `karpenter.azure.com/v1beta1` AKSNodeClass) from a real multi-document
+/// manifest into ``Simulator/KarpenterSettings``.
+///
+/// The file holds exactly one NodePool and at most one node class, which the NodePool's
+/// `nodeClassRef` must name. Fields that do not change provisioning or disruption are accepted;
+/// fields costsim does not model become ``ManifestWarning``s naming the field and line; values
+/// the CRD would reject are errors. docs/karpenter.md lists every field.
+public enum NodePoolLoader {
+    /// What to do with documents that are neither a NodePool nor a node class.
+    public enum OtherDocuments: Sendable {
+        /// Warn about each (a file given only for the NodePool).
+        case warn
+        /// Pass them over silently: the file is also read by ``ManifestLoader`` (a ScaledObject,
+        /// its Deployment and the NodePool in one file).
+        case skip
+    }
+
+    /// Loads the manifest at `path`.
+    public static func load(path: String, otherDocuments: OtherDocuments = .warn) throws(ScenarioFileError)
+        -> LoadedNodePool
+    {
+        try parse(yaml: try InputFile.text(atPath: path), file: path, otherDocuments: otherDocuments)
+    }
+
+    /// Parses manifest YAML text; `file` is used in messages only.
+    public static func parse(yaml: String, file: String, otherDocuments: OtherDocuments = .warn)
+        throws(ScenarioFileError) -> LoadedNodePool
+    {
+        let reader = NodePoolReader(file: file, otherDocuments: otherDocuments)
+        return try reader.read(try ManifestDocuments.roots(yaml: yaml, file: file))
+    }
+}

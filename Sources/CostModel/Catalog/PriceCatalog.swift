@@ -41,7 +41,7 @@ public final class PriceCatalog: @unchecked Sendable {
         } catch {
             throw .catalogCorrupt(path: "bundled", reason: error.description)
         }
-        return try PriceCatalog(rows: rows, origin: "bundled")
+        return try PriceCatalog(checkedRows: rows, origin: "bundled")
     }
 
     /// Opens an existing catalog file read-only and validates all of it (see
@@ -71,11 +71,17 @@ public final class PriceCatalog: @unchecked Sendable {
         try self.init(rows: rows, origin: "memory")
     }
 
-    init(rows: [PriceRow], origin: String) throws(CostModelError) {
+    convenience init(rows: [PriceRow], origin: String) throws(CostModelError) {
         if let (index, row, problem) = rows.firstProblem() {
             throw .invalidCatalogRow(path: origin, table: "price", row: Int64(index + 1), key: row.keyDescription,
                                      column: problem.column, value: problem.value, reason: problem.reason)
         }
+        try self.init(checkedRows: rows, origin: origin)
+    }
+
+    /// An in-memory catalog of rows already checked as ``init(rows:)`` would (``CatalogCSV`` checks
+    /// every row it returns), so the bundled catalog is not checked twice at start-up.
+    private init(checkedRows rows: [PriceRow], origin: String) throws(CostModelError) {
         do {
             connection = try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
             try Self.createSchemaAndInsert(rows, into: connection)

@@ -51,11 +51,14 @@ GCP_MACHINES = re.compile(
 GCP_GPU_KEYS = {"l4": ("L4", 24), "a100": ("A100-40GB", 40), "a100-80gb": ("A100-80GB", 80),
                 "h100": ("H100-80GB", 80)}
 # AWS shapes (instance type -> vCPU, GiB, GPU model, count, GPU GiB), as in the same SkyPilot rows: the
-# Karpenter NodePool GPU types of one GPU, and the system-node type the scenarios use.
+# one-GPU types a Karpenter NodePool starts with, the A100/H100 machines, and the scenarios' system node.
 AWS_SHAPES = {
     "g4dn.xlarge": (4, "16", "T4", 1, "16"),
     "g5.xlarge": (4, "16", "A10G", 1, "24"),
     "g6.xlarge": (4, "16", "L4", 1, "24"),
+    "p4d.24xlarge": (96, "1152", "A100-40GB", 8, "320"),
+    "p5.48xlarge": (192, "2048", "H100-80GB", 8, "640"),
+    "p5.4xlarge": (16, "256", "H100-80GB", 1, "80"),
     "t3.medium": (2, "4", None, 0, None),
 }
 # Azure shapes: vCPU, GiB, GPU model, whole GPUs, GPU GiB (Microsoft's size pages; the NV A10 v5

@@ -64,6 +64,8 @@ struct BundledCatalogCoverageTests {
         #expect(try rate(aws("eu-west-1", "g4dn.xlarge")) == "0.3171")
         // g6.xlarge eu-north-1: two zones, 0.3451 and 0.2584 → their mean.
         #expect(try rate(aws("eu-north-1", "g6.xlarge")) == "0.30175")
+        // p5.48xlarge us-west-2: 12.6935, 12.9727, 12.9785, 16.1301 → (12.9727 + 12.9785) / 2.
+        #expect(try rate(aws("us-west-2", "p5.48xlarge")) == "12.9756")
         let azure = NodeSpec(provider: "azure", region: "westeurope", machineType: "Standard_NC4as_T4_v3")
         #expect(try rate(azure) == "0.658")
     }

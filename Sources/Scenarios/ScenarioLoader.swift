@@ -9,14 +9,17 @@ import Yams
 /// empirical samples) resolve against the file's directory. The format is documented in
 /// `docs/scenario-format.md`; `scenarios/article-gke-t4.yaml` is the annotated example.
 public enum ScenarioLoader {
-    /// Loads and validates the scenario at `path`.
-    public static func load(path: String) throws(ScenarioFileError) -> Scenario {
+    /// Loads and validates the scenario at `path`; `regions`, if given, checks every node's region.
+    public static func load(path: String, regions: RegionCheck? = nil) throws(ScenarioFileError) -> Scenario {
         let text = try InputFile.text(atPath: path)
-        return try parse(yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent)
+        return try parse(
+            yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent, regions: regions)
     }
 
     /// Parses scenario YAML text; `file` is used in error messages only.
-    public static func parse(yaml: String, file: String, baseDirectory: String) throws(ScenarioFileError) -> Scenario {
+    public static func parse(
+        yaml: String, file: String, baseDirectory: String, regions: RegionCheck? = nil
+    ) throws(ScenarioFileError) -> Scenario {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -26,7 +29,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: file, message: "not valid YAML: \(error)")
         }
         guard let root else { throw ScenarioFileError(file: file, message: "scenario file is empty") }
-        let reader = ScenarioReader(file: file, baseDirectory: baseDirectory)
+        let reader = ScenarioReader(file: file, baseDirectory: baseDirectory, regions: regions)
         return try reader.scenario(from: ConfigNode(node: root, file: file, path: ""))
     }
 }

@@ -4,6 +4,8 @@ import Simulator
 struct ScenarioReader {
     let file: String
     let baseDirectory: String
+    /// Checks each node's region against the price catalog (none: any region is read as given).
+    var regions: RegionCheck? = nil
 
     func scenario(from root: ConfigNode) throws(ScenarioFileError) -> Scenario {
         let top = try root.mapping()
@@ -64,6 +66,8 @@ struct ScenarioReader {
     struct Cloud {
         var provider = "gcp"
         var region = "us-central1"
+        /// Where `region` was set, for errors (`nil`: the default).
+        var regionNode: ConfigNode?
     }
 
     func cloud(_ node: ConfigNode?) throws(ScenarioFileError) -> Cloud {
@@ -72,7 +76,8 @@ struct ScenarioReader {
         let map = try node.mapping()
         cloud.provider =
             try map.optional("provider")?.oneOf(["gcp": "gcp", "aws": "aws", "azure": "azure"]) ?? cloud.provider
-        cloud.region = try map.optional("region")?.string() ?? cloud.region
+        cloud.regionNode = map.optional("region")
+        cloud.region = try cloud.regionNode?.string() ?? cloud.region
         try map.finish()
         return cloud
     }
@@ -227,15 +232,23 @@ struct ScenarioReader {
 
     func nodeSpec(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> NodeSpec {
         let map = try node.mapping()
+        let regionNode = map.optional("region")
         var spec = NodeSpec(
             provider: try map.optional("provider")?.string() ?? cloud.provider,
-            region: try map.optional("region")?.string() ?? cloud.region,
+            region: try regionNode?.string() ?? cloud.region,
             machineType: try map.required("machineType").string())
         spec.gpuModel = try map.optional("gpu")?.string()
         spec.gpuCount =
             try map.optional("gpuCount")?.int(in: 0...SimulationLimits.maxPerNode) ?? (spec.gpuModel == nil ? 0 : 1)
         spec.spot = try map.optional("spot")?.bool() ?? false
         try map.finish()
+        if let problem = regions?.problem(spec) {
+            guard let blamed = regionNode ?? cloud.regionNode else {
+                throw ScenarioFileError(
+                    file: file, field: "cloud.region", message: problem + " (the default region; set cloud.region)")
+            }
+            throw blamed.error(problem)
+        }
         return spec
     }
 

@@ -108,8 +108,8 @@ public enum GPUCatalog {
         public var catalogGPUModel: String
     }
 
-    /// provider → GPU → machine. Every row exists in `pricing/catalog.csv` (us-central1,
-    /// us-east-1, eastus).
+    /// provider → GPU → machine. Every row exists in `pricing/catalog.csv` in the provider's
+    /// default region and in most regions that sell the GPU.
     public static let machines: [String: [String: Machine]] = [
         "gcp": [
             "T4": Machine(machineType: "n1-highmem-4", catalogGPUModel: "T4"),

@@ -132,7 +132,7 @@ struct BadCatalogInputTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var lines = BundledCatalog.catalogCSV.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var tampered: [Int] = []
-        for index in lines.indices where lines[index].contains(",gpu,nvidia-tesla-t4,") {
+        for index in lines.indices where lines[index].contains(",us-central1,gpu,nvidia-tesla-t4,") {
             lines[index] = lines[index].replacingOccurrences(
                 of: ",n1-,0.35,0.175,1,60,", with: ",n1-,0.35,0.175,9223372036854775807,60,")
                 .replacingOccurrences(of: ",n1-,0.35,0.11,1,60,", with: ",n1-,0.35,0.11,9223372036854775807,60,")

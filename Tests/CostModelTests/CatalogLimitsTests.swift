@@ -94,7 +94,7 @@ struct CatalogLimitsTests {
             try catalog.validate(.asOf("2022-12-31"))
         }
         #expect(throws: CostModelError.invalidDate("2026-02-30")) { try catalog.validate(.asOf("2026-02-30")) }
-        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["article-2023", "2026-11-29"])) {
+        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["article-2023", "2026-11-29", "2026-12-06"])) {
             try catalog.validate(.named("2019"))
         }
         let usage = BilledUsage(

@@ -10,17 +10,18 @@ struct PriceCatalogTests {
         catalog = try PriceCatalog.bundled()
     }
 
-    @Test("the bundled catalog holds every pricing-facts row plus the article snapshot")
+    @Test("the bundled catalog holds every pricing-facts row, the article snapshot and the regional rows")
     func bundledContents() throws {
         let snapshots = try catalog.snapshots()
-        #expect(snapshots.map(\.name) == ["article-2023", "2026-11-29"])
+        #expect(snapshots.map(\.name) == ["article-2023", "2026-11-29", "2026-12-06"])
         // 29 SKUs in pricing-facts.csv, 22 of them with a spot price → 51 rows;
         // the article adds n1-highmem-4 (2), T4 (2), e2-medium (1).
         #expect(snapshots.first { $0.name == "2026-11-29" }?.rowCount == 51)
         #expect(snapshots.first { $0.name == "article-2023" }?.rowCount == 5)
-        let azure = try catalog.rows(matching: PriceFilter(provider: "azure", kind: .machine))
+        let azure = try catalog.rows(matching: PriceFilter(provider: "azure", kind: .machine, snapshot: "2026-11-29"))
         #expect(azure.count == 13)
-        #expect(azure.allSatisfy { $0.billingMinimumSeconds == 300 })
+        let allAzure = try catalog.rows(matching: PriceFilter(provider: "azure", kind: .machine))
+        #expect(allAzure.allSatisfy { $0.billingMinimumSeconds == 300 })
     }
 
     @Test("article and current prices are both selectable")
@@ -93,11 +94,20 @@ struct PriceCatalogTests {
         #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp"])) {
             try catalog.price(.machine, sku: "x", provider: "oracle", region: "r", capacity: .onDemand)
         }
+        // An unknown region lists the regions that sell the SKU (pricing/catalog.csv: A2 Ultra in five).
         #expect(
             throws: CostModelError.unknownRegion(
-                provider: "gcp", region: "europe-west4", known: ["global", "us-central1"])
+                provider: "gcp", region: "mars-north1", offering: "a2-ultragpu-1g",
+                known: ["asia-southeast1", "europe-west4", "us-central1", "us-east4", "us-east5"])
         ) {
-            try catalog.price(.machine, sku: "e2-medium", provider: "gcp", region: "europe-west4", capacity: .onDemand)
+            try catalog.price(.machine, sku: "a2-ultragpu-1g", provider: "gcp", region: "mars-north1", capacity: .spot)
+        }
+        do {
+            _ = try catalog.price(.machine, sku: "z9-none", provider: "gcp", region: "mars-north1", capacity: .spot)
+            Issue.record("expected an error")
+        } catch {
+            guard case .unknownRegion(_, _, nil, let known) = error else { Issue.record("\(error)"); return }
+            #expect(known.contains("global") && known.contains("europe-west4") && !known.contains("eastus"))
         }
         #expect(
             throws: CostModelError.unknownSKU(
@@ -106,7 +116,7 @@ struct PriceCatalogTests {
             try catalog.price(
                 .machine, sku: "n2-standard-8", provider: "gcp", region: "us-central1", capacity: .onDemand)
         }
-        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["2026-11-29", "article-2023"])) {
+        #expect(throws: CostModelError.unknownSnapshot("2019", known: ["2026-11-29", "2026-12-06", "article-2023"])) {
             try catalog.price(
                 .machine, sku: "e2-medium", provider: "gcp", region: "us-central1", capacity: .onDemand,
                 snapshot: .named("2019"))
@@ -136,7 +146,7 @@ struct PriceCatalogTests {
 
     @Test("filters match provider, region and GPU model ignoring case")
     func filters() throws {
-        let t4 = try catalog.rows(matching: PriceFilter(gpuModel: "t4"))
+        let t4 = try catalog.rows(matching: PriceFilter(gpuModel: "t4", snapshot: "2026-11-29"))
         #expect(
             Set(t4.map(\.sku)) == ["nvidia-tesla-t4", "g4dn.xlarge", "Standard_NC4as_T4_v3", "Standard_NC8as_T4_v3"])
         let fees = try catalog.rows(matching: PriceFilter(kind: .fee))
@@ -146,7 +156,7 @@ struct PriceCatalogTests {
 
     @Test("snapshot selection over row lists matches the catalog's SQL lookups")
     func selectRows() throws {
-        let rows = try catalog.rows(matching: PriceFilter(sku: "n1-highmem-4"))
+        let rows = try catalog.rows(matching: PriceFilter(region: "us-central1", sku: "n1-highmem-4"))
         #expect(rows.count == 4)
         let latest = PriceSnapshot.latest.select(from: rows)
         #expect(latest.map(\.snapshot) == ["2026-11-29", "2026-11-29"])

@@ -80,8 +80,9 @@ extension PriceRow {
     /// the rules that only GPU rows attach to hosts and fees have no spot price. Empty if valid.
     func problems() -> [RowProblem] {
         var problems: [RowProblem] = []
-        func check(_ column: String, _ value: String, _ reason: String?) {
-            if let reason { problems.append(RowProblem(column: column, value: value, reason: reason)) }
+        // The value's text is made only for a problem: formatting every price costs start-up time.
+        func check(_ column: String, _ value: @autoclosure () -> String, _ reason: String?) {
+            if let reason { problems.append(RowProblem(column: column, value: value(), reason: reason)) }
         }
         check("snapshot", snapshot, snapshot.isEmpty ? "is empty" : nil)
         if let problem = PriceSnapshot.dateProblem(effectiveDate) {

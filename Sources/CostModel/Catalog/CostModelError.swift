@@ -25,8 +25,10 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
         path: String, table: String, row: Int64, key: String, column: String, value: String, reason: String)
     /// No row in the catalog has this provider.
     case unknownProvider(String, known: [String])
-    /// The provider is known but not this region.
-    case unknownRegion(provider: String, region: String, known: [String])
+    /// The provider is known but not this region. `offering` names what was asked for (a SKU, or a
+    /// node's machine and GPU) when `known` lists the regions that price it; `nil` when `known`
+    /// lists every region of the provider.
+    case unknownRegion(provider: String, region: String, offering: String?, known: [String])
     /// No row for this SKU (in any snapshot) for this provider and region.
     case unknownSKU(kind: SKUKind, sku: String, provider: String, region: String)
     /// The SKU exists, but not at this capacity type or not in the chosen snapshot.
@@ -83,8 +85,10 @@ public enum CostModelError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "valid: \(reason)"
         case .unknownProvider(let provider, let known):
             "unknown provider '\(provider)'; the catalog has: \(known.joined(separator: ", "))"
-        case .unknownRegion(let provider, let region, let known):
-            "unknown region '\(region)' for provider \(provider); the catalog has: \(known.joined(separator: ", "))"
+        case .unknownRegion(let provider, let region, let offering, let known):
+            "unknown region '\(region)' for provider \(provider); "
+                + (offering.map { "the catalog prices \($0) in: " } ?? "the catalog has: ")
+                + known.joined(separator: ", ")
         case .unknownSKU(let kind, let sku, let provider, let region):
             "unknown \(kind) SKU '\(sku)' for \(provider) \(region)"
         case .noPrice(let kind, let sku, let provider, let region, let capacity, let snapshot, let available):

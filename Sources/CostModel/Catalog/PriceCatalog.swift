@@ -27,15 +27,21 @@ public final class PriceCatalog: @unchecked Sendable {
     static let readColumns = selectColumns + ", rowid"
 
     /// The catalog bundled with costsim, built in memory from the embedded copy of
-    /// `pricing/schema.sql` and `pricing/catalog.csv`.
+    /// `pricing/schema.sql` and `pricing/catalog.csv` once per process and shared (it is read-only).
     public static func bundled() throws(CostModelError) -> PriceCatalog {
+        try bundledCatalog.get()
+    }
+
+    private static let bundledCatalog = Result { () throws(CostModelError) in try buildBundled() }
+
+    private static func buildBundled() throws(CostModelError) -> PriceCatalog {
         let rows: [PriceRow]
         do {
             rows = try CatalogCSV.parse(BundledCatalog.catalogCSV, defaults: CatalogCSV.Defaults())
         } catch {
             throw .catalogCorrupt(path: "bundled", reason: error.description)
         }
-        return try PriceCatalog(rows: rows, origin: "bundled")
+        return try PriceCatalog(checkedRows: rows, origin: "bundled")
     }
 
     /// Opens an existing catalog file read-only and validates all of it (see
@@ -65,11 +71,17 @@ public final class PriceCatalog: @unchecked Sendable {
         try self.init(rows: rows, origin: "memory")
     }
 
-    init(rows: [PriceRow], origin: String) throws(CostModelError) {
+    convenience init(rows: [PriceRow], origin: String) throws(CostModelError) {
         if let (index, row, problem) = rows.firstProblem() {
             throw .invalidCatalogRow(path: origin, table: "price", row: Int64(index + 1), key: row.keyDescription,
                                      column: problem.column, value: problem.value, reason: problem.reason)
         }
+        try self.init(checkedRows: rows, origin: origin)
+    }
+
+    /// An in-memory catalog of rows already checked as ``init(rows:)`` would (``CatalogCSV`` checks
+    /// every row it returns), so the bundled catalog is not checked twice at start-up.
+    private init(checkedRows rows: [PriceRow], origin: String) throws(CostModelError) {
         do {
             connection = try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
             try Self.createSchemaAndInsert(rows, into: connection)
@@ -126,7 +138,7 @@ public final class PriceCatalog: @unchecked Sendable {
     /// The price of one SKU at one capacity type, chosen by `snapshot`.
     ///
     /// - Throws: ``CostModelError/unknownProvider(_:known:)``,
-    ///   ``CostModelError/unknownRegion(provider:region:known:)``,
+    ///   ``CostModelError/unknownRegion(provider:region:offering:known:)``,
     ///   ``CostModelError/unknownSKU(kind:sku:provider:region:)`` or
     ///   ``CostModelError/noPrice(kind:sku:provider:region:capacity:snapshot:available:)``,
     ///   whichever says most precisely what is missing.
@@ -268,7 +280,12 @@ public final class PriceCatalog: @unchecked Sendable {
         let providers = try distinct("provider", where: "1 = 1", [])
         guard providers.contains(provider) else { throw .unknownProvider(provider, known: providers) }
         let regions = try distinct("region", where: "provider = ?1", [.text(provider)])
-        guard regions.contains(region) else { throw .unknownRegion(provider: provider, region: region, known: regions) }
+        guard regions.contains(region) else {
+            let offering = try self.regions(provider: provider, kind: kind, sku: sku)
+            throw offering.isEmpty
+                ? .unknownRegion(provider: provider, region: region, offering: nil, known: regions)
+                : .unknownRegion(provider: provider, region: region, offering: sku, known: offering)
+        }
         if case .named(let name) = snapshot {
             let names = try distinct("snapshot", where: "1 = 1", [])
             guard names.contains(name) else { throw .unknownSnapshot(name, known: names) }
@@ -284,7 +301,7 @@ public final class PriceCatalog: @unchecked Sendable {
             available: available)
     }
 
-    private func distinct(
+    func distinct(
         _ column: String, where condition: String, _ arguments: [SQLValue]
     ) throws(CostModelError) -> [String] {
         try query("SELECT DISTINCT \(column) FROM price WHERE \(condition) ORDER BY \(column)", arguments).compactMap {

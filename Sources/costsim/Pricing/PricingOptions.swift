@@ -1,5 +1,6 @@
 import ArgumentParser
 import CostModel
+import Scenarios
 
 /// `--pricing`, `--price-snapshot`, `--price-date`: which price catalog and which of its dated
 /// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
@@ -60,6 +61,19 @@ struct PricingOptions: ParsableArguments {
         if let priceDate, !PriceSnapshot.isDate(priceDate) { throw CostModelError.invalidDate(priceDate) }
         let rows = try catalog.rows(matching: filter)
         return choseSnapshot ? snapshot.select(from: rows) : rows
+    }
+
+    /// Checks a scenario's regions against the chosen catalog while it is read (an unknown region
+    /// is an error at `cloud.region` listing the regions that price the node).
+    func regionCheck() throws -> RegionCheck {
+        let catalog = try openCatalog()
+        return RegionCheck { node in
+            do throws(CostModelError) {
+                return try catalog.regionError(for: node)?.description
+            } catch {
+                return error.description
+            }
+        }
     }
 
     /// A calculator over the chosen catalog and snapshot.

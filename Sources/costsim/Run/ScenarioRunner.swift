@@ -7,12 +7,12 @@ import Sweeps
 /// Finds the scenario to run and applies command-line overrides (Analysis' ``ScenarioRun`` runs it).
 struct ScenarioRunner {
     static func loadScenario(
-        path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?
+        path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?, regions: RegionCheck
     ) throws -> Scenario {
         let file =
             try path.map { try BundledScenarios.path(for: $0, flag: "--scenario") }
             ?? BundledScenarios.materializedPath(of: BundledScenarios.defaultScenario)
-        var scenario = try ScenarioLoader.load(path: file)
+        var scenario = try ScenarioLoader.load(path: file, regions: regions)
         if let trace {
             guard FileManager.default.fileExists(atPath: trace) else {
                 throw CLIError("\(trace): trace file not found")

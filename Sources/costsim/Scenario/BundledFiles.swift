@@ -9042,6 +9042,19 @@ configurations:
   - {gpu: T4, keda.minReplicaCount: 1}
 
 """#),
+        ("grid-regions.yaml", #"""
+# costsim sweep --grid scenarios/grid-regions.yaml
+# Where is the scale-to-zero pool cheapest for this trace? The same pool in eight GCP regions that
+# sell both the T4 (on n1-highmem-4) and the L4 (g2-standard-4), with the system nodes moved along.
+# Only prices change between regions (bundled catalog, pricing/README.md): speed and cold starts
+# stay the scenario's. aws/<region> and azure/<region> values compare providers the same way.
+option: scale-to-zero
+parameters:
+  provider/region: [gcp/us-central1, gcp/us-east1, gcp/us-west1, gcp/us-west4,
+                    gcp/europe-west4, gcp/asia-southeast1, gcp/asia-northeast1, gcp/asia-northeast3]
+  gpu: [T4, L4]
+
+"""#),
         ("servegen_reason_deepseek-r1_chunk-3-trace.csv", #"""
 0,0,0,,0,0\#r
 600,0,0,,0,0\#r

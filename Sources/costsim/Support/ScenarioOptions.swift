@@ -47,10 +47,11 @@ struct ScenarioOptions: ParsableArguments {
     /// one cold start, one billing minimum (a 5-s horizon priced a dedicated T4 at $5,139/month).
     static let shortestRepresentativeHorizonSeconds = 86_400.0
 
-    /// Loads the scenario and applies the overrides; manifest warnings go to standard error.
-    func load() throws -> Scenario {
+    /// Loads the scenario, checking its regions with `regions`, and applies the overrides; manifest
+    /// warnings go to standard error.
+    func load(regions: RegionCheck) throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(
-            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed)
+            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions)
         if !traceColumns.isEmpty {
             guard case .traceFile(let path, let format) = scenario.workload else {
                 throw CLIError(

@@ -63,9 +63,9 @@ struct DiffCommand: AsyncParsableCommand {
         return text.split(separator: "\n").contains { $0.hasPrefix("apiVersion:") || $0.hasPrefix("kind:") }
     }
 
-    func load(_ path: String, base: Scenario?) throws -> Scenario {
+    func load(_ path: String, base: Scenario?, regions: RegionCheck) throws -> Scenario {
         guard try Self.isManifest(path) else {
-            var loaded = try ScenarioLoader.load(path: path)
+            var loaded = try ScenarioLoader.load(path: path, regions: regions)
             if let seed = scenario.seed { loaded.seed = seed }
             return loaded
         }
@@ -94,8 +94,10 @@ struct DiffCommand: AsyncParsableCommand {
         guard oldIsManifest == newIsManifest else {
             throw CLIError("compare two manifests or two scenarios, not one of each")
         }
-        let base = oldIsManifest ? try scenario.load() : nil
-        let oldScenario = try load(old, base: base), newScenario = try load(new, base: base)
+        let regions = try pricing.regionCheck()
+        let base = oldIsManifest ? try scenario.load(regions: regions) : nil
+        let oldScenario = try load(old, base: base, regions: regions)
+        let newScenario = try load(new, base: base, regions: regions)
         let replications = self.replications ?? max(5, oldScenario.replications)
         let calculator = try pricing.calculator(rules: billing.rules)
         let diff = try await ScenarioDiff.compare(

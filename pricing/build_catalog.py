@@ -7,7 +7,7 @@ then one row per GPU or system machine type and region from the open datasets in
   python3 pricing/build_catalog.py extract-skypilot-gcp GCP_VMS_CSV
   python3 pricing/build_catalog.py extract-skypilot-aws AWS_VMS_CSV
   python3 pricing/build_catalog.py extract-azure ZZ_GENERATED_PRICING_GO
-  python3 pricing/build_catalog.py build --azure-spot AZURE_VMS_CSV
+  python3 pricing/build_catalog.py build
 
 The extract commands rewrite the files of sources/ from the upstream files (download commands:
 pricing/README.md); build writes catalog.csv (then run pricing/embed.sh). Python 3 standard library
@@ -41,7 +41,6 @@ SKYPILOT_AWS = ("https://github.com/skypilot-org/skypilot-catalog/blob/"
                 "00148f2af3672e2229b4f7bf8157d5a3f36e3c35/catalogs/v8/aws/vms.csv")
 KARPENTER_AZURE = ("https://github.com/Azure/karpenter-provider-azure/blob/"
                    "352646f599290c3a6d2f9710fb535a7b288f88ed/pkg/providers/pricing/zz_generated.pricing.go")
-ANYCLOUD_AZURE = "anycloud-sh/catalog@62ff0a987e0c257a89235415d2877812fb1aaf29 azure/vms.csv (2026-05-20)"
 
 # GCP machine types a GPU node pool (or its system pool) uses: T4 hosts, G2 (L4), A2 (A100), A3 (H100).
 GCP_MACHINES = re.compile(
@@ -245,20 +244,15 @@ def aws_rows():
     return rows
 
 
-def azure_rows(azure_spot_csv):
-    spot = {}
-    with open(azure_spot_csv, newline="", encoding="utf-8") as handle:
-        for record in csv.DictReader(handle):
-            if record["InstanceType"] in AZURE_SHAPES and record["SpotPrice"]:
-                spot[(record["Region"], record["InstanceType"])] = record["SpotPrice"]
+def azure_rows():
+    # No spot prices: the only regional source found states no licence. Spot rows come from the
+    # hand-compiled eastus rows, or from the Azure Retail Prices API through costsim pricing import.
     rows = []
     for record in read_csv("azure-karpenter.csv"):
         vcpus, memory, gpu, count, gpu_gib = AZURE_SHAPES[record["sku"]]
-        spot_price = spot.get((record["region"], record["sku"]), "")
-        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18)."
-        note += f" Spot: {ANYCLOUD_AZURE}." if spot_price else " No spot price in the source."
+        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18). No spot price."
         rows.append(machine_row("azure", record["region"], record["sku"], vcpus, memory, gpu, count, gpu_gib,
-                                record["on_demand_usd_per_hour"], decimal_text(spot_price) if spot_price else "",
+                                record["on_demand_usd_per_hour"], "",
                                 "1", "300", KARPENTER_AZURE, "2026-06-18 (table generated)", note))
     return rows
 
@@ -269,14 +263,14 @@ def machine_row(provider, region, sku, vcpus, memory, gpu, count, gpu_gib, on_de
             decimal_text(on_demand), spot, increment, minimum, url, date, note]
 
 
-def build(azure_spot_csv):
+def build():
     with open(os.path.join(SOURCES, "curated.csv"), encoding="utf-8") as handle:
         curated_text = handle.read()
     curated = list(csv.DictReader(io.StringIO(curated_text)))
     taken = {(r["provider"], r["region"], r["sku_kind"], r["sku"]): r for r in curated
              if r["snapshot"] != "article-2023"}
     generated = []
-    for row in gcp_rows() + aws_rows() + azure_rows(azure_spot_csv):
+    for row in gcp_rows() + aws_rows() + azure_rows():
         kept = taken.get(tuple(row[:4]))
         if kept:   # the hand-compiled row wins; say where the dataset disagrees with it
             for column, value in (("on_demand_usd_per_hour", row[10]), ("spot_usd_per_hour", row[11])):
@@ -303,8 +297,7 @@ def main():
     azure.add_argument("generated_go")
     for name in ("extract-skypilot-aws", "extract-skypilot-gcp"):
         commands.add_parser(name).add_argument("vms_csv")
-    catalog = commands.add_parser("build")
-    catalog.add_argument("--azure-spot", required=True, help="anycloud-sh/catalog azure/vms.csv")
+    commands.add_parser("build")
     arguments = parser.parse_args()
     if arguments.command == "extract-gcp":
         extract_gcp(arguments.pricing_yml, arguments.machinetyperegion_csv)
@@ -315,7 +308,7 @@ def main():
     elif arguments.command == "extract-skypilot-gcp":
         extract_skypilot_gcp(arguments.vms_csv)
     else:
-        build(arguments.azure_spot)
+        build()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,25 @@ public enum CatalogImporter {
         return rows
     }
 
+    /// Reads `paths` (costsim CSV or the providers' price files, see ``PriceImport``), checks
+    /// every row, and writes `outputPath`; nothing is written on any error.
+    @discardableResult
+    public static func importFiles(
+        _ paths: [String], to outputPath: String, format: PriceFileFormat? = nil,
+        defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
+    ) throws(CatalogImportError) -> PriceImport {
+        for path in paths where FileIdentity(path: path).isSame(as: FileIdentity(path: outputPath)) {
+            throw .outputIsInput(csvPath: path, outputPath: outputPath)
+        }
+        let imported = try PriceImport.read(paths: paths, format: format, defaults: defaults)
+        do {
+            try PriceCatalog.writeDatabase(imported.rows, to: outputPath, atomically: atomically)
+        } catch {
+            throw .writeFailed(error)
+        }
+        return imported
+    }
+
     /// Writes `rows` as catalog CSV to `path` atomically (temporary file + rename).
     public static func exportCSV(_ rows: [PriceRow], to path: String) throws(CostModelError) {
         do {

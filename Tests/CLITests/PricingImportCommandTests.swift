@@ -15,7 +15,8 @@ struct PricingImportCommandTests {
         ])
         #expect(imported.status == 0, "\(imported.standardError)")
         let summary = imported.standardOutput
-        #expect(summary.contains("aws-offer-json \(Self.fixture("aws-ec2-us-east-1.json")): 3 row(s), dated 2026-11-20"))
+        #expect(
+            summary.contains("aws-offer-json \(Self.fixture("aws-ec2-us-east-1.json")): 3 row(s), dated 2026-11-20"))
         #expect(summary.contains("    1  operatingSystem is not Linux"))
         #expect(summary.contains("added 1 documented cluster fee row(s) the files do not price"))
         #expect(summary.contains("snapshot 2026-11-20, effective 2026-11-20"))
@@ -28,9 +29,14 @@ struct PricingImportCommandTests {
 
         let show = try CLIRunner.run(["pricing", "show", "g4dn.xlarge", "--pricing", catalog])
         #expect(show.status == 0, "\(show.standardError)")
-        #expect(show.standardOutput.contains(
-            "  source:   https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20261120000000/us-east-1/index.json"))
-        #expect(show.standardOutput.contains("  source:   https://ec2.us-east-1.amazonaws.com/?Action=DescribeSpotPriceHistory"))
+        #expect(
+            show.standardOutput.contains(
+                "  source:   https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20261120000000/"
+                    + "us-east-1/index.json"
+            ))
+        #expect(
+            show.standardOutput.contains(
+                "  source:   https://ec2.us-east-1.amazonaws.com/?Action=DescribeSpotPriceHistory"))
         #expect(show.standardOutput.contains("  dated:    2026-11-20"))
         #expect(show.standardOutput.contains("snapshot 2026-11-20 (effective 2026-11-20)"))
     }
@@ -48,9 +54,12 @@ struct PricingImportCommandTests {
             "-o", directory.appendingPathComponent("wrong.sqlite").path,
         ])
         #expect(wrong.status != 0)
-        #expect(wrong.standardError.contains("not an Azure Retail Prices page: no 'Items' array"), "\(wrong.standardError)")
+        #expect(
+            wrong.standardError.contains("not an Azure Retail Prices page: no 'Items' array"), "\(wrong.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("wrong.sqlite").path))
-        let unknown = try CLIRunner.run(["pricing", "import", "--format", "xml", Self.fixture("gcp-gke-skus.json"), "-o", catalog])
+        let unknown = try CLIRunner.run([
+            "pricing", "import", "--format", "xml", Self.fixture("gcp-gke-skus.json"), "-o", catalog,
+        ])
         #expect(unknown.status != 0 && unknown.standardError.contains("--format must be one of: costsim-csv"))
     }
 
@@ -59,11 +68,17 @@ struct PricingImportCommandTests {
         let directory = CLIRunner.temporaryDirectory()
         let text = try String(contentsOfFile: Self.fixture("aws-spot-price-history.json"), encoding: .utf8)
         let bad = directory.appendingPathComponent("spot.json")
-        try text.replacingOccurrences(of: "\"0.210000\"", with: "\"0,21\"").write(to: bad, atomically: false, encoding: .utf8)
-        let outcome = try CLIRunner.run(["pricing", "import", bad.path, "-o", directory.appendingPathComponent("c.sqlite").path])
+        try text.replacingOccurrences(of: "\"0.210000\"", with: "\"0,21\"").write(
+            to: bad, atomically: false, encoding: .utf8)
+        let outcome = try CLIRunner.run([
+            "pricing", "import", bad.path, "-o", directory.appendingPathComponent("c.sqlite").path,
+        ])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains(
-            "\(bad.path): line 9 (sku g4dn.xlarge), field 'SpotPriceHistory[1].SpotPrice': price '0,21' is not a decimal number"),
+        #expect(
+            outcome.standardError.contains(
+                "\(bad.path): line 9 (sku g4dn.xlarge), field 'SpotPriceHistory[1].SpotPrice': "
+                    + "price '0,21' is not a decimal number"
+            ),
             "\(outcome.standardError)")
     }
 }

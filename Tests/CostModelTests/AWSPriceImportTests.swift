@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CostModel
 
 @Suite("pricing import: AWS offer files (JSON and CSV), EKS fees and spot price history")
@@ -8,11 +9,13 @@ struct AWSPriceImportTests {
 
     /// The three machines the EC2 fixture keeps, as AWS lists them (prices and shapes by hand).
     func expectEC2Rows(_ rows: [PriceRow], format: String) {
-        let url = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20261120000000/us-east-1/index."
+        let url =
+            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20261120000000/us-east-1/index."
             + format
         guard let g4dn = Support.row(rows, "us-east-1", "g4dn.xlarge"),
-              let p4d = Support.row(rows, "us-east-1", "p4d.24xlarge"),
-              let t3 = Support.row(rows, "us-east-1", "t3.medium") else {
+            let p4d = Support.row(rows, "us-east-1", "p4d.24xlarge"),
+            let t3 = Support.row(rows, "us-east-1", "t3.medium")
+        else {
             Issue.record("missing rows: \(rows.map(\.keyDescription))")
             return
         }
@@ -24,7 +27,7 @@ struct AWSPriceImportTests {
         #expect(g4dn.sourceDate == "2026-11-20")
         #expect(g4dn.notes == "AWS offer SKU AAAAG4DNLINUX001, rate code AAAAG4DNLINUX001.JRTCKXETXF.6YS6EN2CT7")
         #expect(p4d.pricePerHour == TestSupport.rate("21.957642"))
-        #expect(p4d.vcpus == 96 && p4d.memoryGiB == "1152")   // "1,152 GiB" in the file
+        #expect(p4d.vcpus == 96 && p4d.memoryGiB == "1152")  // "1,152 GiB" in the file
         #expect(p4d.gpuModel == "A100-40GB" && p4d.gpuCount == 8 && p4d.gpuMemoryGiB == "320")
         #expect(t3.pricePerHour == TestSupport.rate("0.0416"))
         #expect(t3.gpuModel == nil && t3.gpuCount == 0 && t3.memoryGiB == "4")
@@ -37,10 +40,11 @@ struct AWSPriceImportTests {
         expectEC2Rows(imported.rows, format: "json")
         let file = try #require(imported.files.first)
         #expect(file.format == .awsOfferJSON && file.rows.count == 3 && file.fileDate == "2026-11-20")
-        #expect(file.skipped.counts.map(\.reason) == [
-            "operatingSystem is not Linux", "tenancy is not Shared", "capacitystatus is not Used",
-            "preInstalledSw is not NA", "product family is not Compute Instance",
-        ])
+        #expect(
+            file.skipped.counts.map(\.reason) == [
+                "operatingSystem is not Linux", "tenancy is not Shared", "capacitystatus is not Used",
+                "preInstalledSw is not NA", "product family is not Compute Instance",
+            ])
         #expect(file.skipped.total == 5)
         // No EKS offer among the files: the documented constant is added.
         let fee = try #require(Support.row(imported.rows, "global", "eks-control-plane-standard-support"))
@@ -69,12 +73,14 @@ struct AWSPriceImportTests {
     func eksFees() throws {
         let imported = try Support.read(["aws-eks-us-east-1.json"])
         #expect(imported.rows.count == 2)
-        #expect(Support.row(imported.rows, "global", "eks-control-plane-standard-support")?.pricePerHour
-            == TestSupport.rate("0.1"))
-        #expect(Support.row(imported.rows, "global", "eks-control-plane-extended-support")?.pricePerHour
-            == TestSupport.rate("0.6"))
+        #expect(
+            Support.row(imported.rows, "global", "eks-control-plane-standard-support")?.pricePerHour
+                == TestSupport.rate("0.1"))
+        #expect(
+            Support.row(imported.rows, "global", "eks-control-plane-extended-support")?.pricePerHour
+                == TestSupport.rate("0.6"))
         #expect(imported.rows.allSatisfy { $0.kind == .fee && $0.billingMinimumSeconds == 0 })
-        #expect(imported.files[0].skipped.count("product family is not Compute Instance") == 1)   // Fargate
+        #expect(imported.files[0].skipped.count("product family is not Compute Instance") == 1)  // Fargate
     }
 
     @Test("spot history: each zone's latest price, median over the zones; shapes from the offer file")
@@ -107,22 +113,34 @@ struct AWSPriceImportTests {
         #expect(AWSSpotHistory.region(ofZone: "us-west-2-lax-1a") == nil)
     }
 
-    @Test("a malformed field is an error naming file, line, record and field", arguments: [
-        ("aws-ec2-us-east-1.json", "\"USD\" : \"0.5260000000\"", "\"USD\" : \"-0.526\"",
-         "terms.OnDemand.AAAAG4DNLINUX001.AAAAG4DNLINUX001.JRTCKXETXF.priceDimensions."
-            + "AAAAG4DNLINUX001.JRTCKXETXF.6YS6EN2CT7.pricePerUnit.USD", "negative price '-0.526'"),
-        ("aws-ec2-us-east-1.json", "\"vcpu\" : \"4\"", "\"vcpu\" : \"four\"",
-         "products.AAAAG4DNLINUX001.attributes.vcpu", "'four' is not a whole number"),
-        ("aws-ec2-us-east-1.json", "\"USD\" : \"0.0416000000\"", "\"USD\" : \"1000.5\"",
-         "terms.OnDemand.AAAAT3MEDIUM0001.AAAAT3MEDIUM0001.JRTCKXETXF.priceDimensions."
-            + "AAAAT3MEDIUM0001.JRTCKXETXF.6YS6EN2CT7.pricePerUnit.USD", "is above the maximum 1000 USD/h"),
-        ("aws-ec2-us-east-1.csv", "\"0.5260000000\"", "\"0.526.0\"", "PricePerUnit", "is not a decimal number"),
-        ("aws-ec2-us-east-1.csv", "\"1,152 GiB\"", "\"lots\"", "Memory", "'lots' is not 'N GiB'"),
-        ("aws-spot-price-history.json", "\"2026-11-20T06:12:41+00:00\"", "\"2026-11-31T06:12:41+00:00\"",
-         "SpotPriceHistory[0].Timestamp", "is not an RFC 3339 UTC time"),
-        ("aws-spot-price-history.json", "\"0.215700\"", "0.2157", "SpotPriceHistory[0].SpotPrice",
-         "expected a string, found a number"),
-    ])
+    @Test(
+        "a malformed field is an error naming file, line, record and field",
+        arguments: [
+            (
+                "aws-ec2-us-east-1.json", "\"USD\" : \"0.5260000000\"", "\"USD\" : \"-0.526\"",
+                "terms.OnDemand.AAAAG4DNLINUX001.AAAAG4DNLINUX001.JRTCKXETXF.priceDimensions."
+                    + "AAAAG4DNLINUX001.JRTCKXETXF.6YS6EN2CT7.pricePerUnit.USD", "negative price '-0.526'"
+            ),
+            (
+                "aws-ec2-us-east-1.json", "\"vcpu\" : \"4\"", "\"vcpu\" : \"four\"",
+                "products.AAAAG4DNLINUX001.attributes.vcpu", "'four' is not a whole number"
+            ),
+            (
+                "aws-ec2-us-east-1.json", "\"USD\" : \"0.0416000000\"", "\"USD\" : \"1000.5\"",
+                "terms.OnDemand.AAAAT3MEDIUM0001.AAAAT3MEDIUM0001.JRTCKXETXF.priceDimensions."
+                    + "AAAAT3MEDIUM0001.JRTCKXETXF.6YS6EN2CT7.pricePerUnit.USD", "is above the maximum 1000 USD/h"
+            ),
+            ("aws-ec2-us-east-1.csv", "\"0.5260000000\"", "\"0.526.0\"", "PricePerUnit", "is not a decimal number"),
+            ("aws-ec2-us-east-1.csv", "\"1,152 GiB\"", "\"lots\"", "Memory", "'lots' is not 'N GiB'"),
+            (
+                "aws-spot-price-history.json", "\"2026-11-20T06:12:41+00:00\"", "\"2026-11-31T06:12:41+00:00\"",
+                "SpotPriceHistory[0].Timestamp", "is not an RFC 3339 UTC time"
+            ),
+            (
+                "aws-spot-price-history.json", "\"0.215700\"", "0.2157", "SpotPriceHistory[0].SpotPrice",
+                "expected a string, found a number"
+            ),
+        ])
     func malformedField(name: String, old: String, new: String, field: String, message: String) throws {
         let (path, line) = try Support.mutated(name, replacing: old, with: new)
         let (errorPath, issues) = try #require(Support.issues([path]))
@@ -142,8 +160,9 @@ struct AWSPriceImportTests {
         let truncated = directory.appendingPathComponent("truncated.json")
         try TestSupport.write(String(text.prefix(3000)), to: truncated)
         let (_, issues) = try #require(Support.issues([truncated.path]))
-        #expect(issues.first?.message.contains("a string is not closed on its line") == true
-            || issues.first?.message.contains("the file ends inside the JSON document") == true, "\(issues)")
+        #expect(
+            issues.first?.message.contains("a string is not closed on its line") == true
+                || issues.first?.message.contains("the file ends inside the JSON document") == true, "\(issues)")
         let garbage = directory.appendingPathComponent("garbage.json")
         try TestSupport.write("{\n  \"offerCode\" : \"AmazonEC2\",\n  \"products\" : { \"A\" : tru }\n}\n", to: garbage)
         let (_, garbageIssues) = try #require(Support.issues([garbage.path]))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CostModel
 
 @Suite("pricing import: Azure Retail Prices pages, paged with NextPageLink")
@@ -14,11 +15,18 @@ struct AzurePriceImportTests {
         let t4 = try #require(Support.row(rows, "eastus", "Standard_NC4as_T4_v3"))
         #expect(t4.pricePerHour == TestSupport.rate("0.526") && t4.billingMinimumSeconds == 300)
         #expect(t4.vcpus == 4 && t4.memoryGiB == "28" && t4.gpuModel == "T4" && t4.gpuCount == 1)
-        #expect(t4.sourceURL == "https://prices.azure.com/api/retail/prices?$filter=meterId eq '1a2b3c4d-0001-4a5b-8c9d-000000000001'")
-        #expect(t4.sourceDate == "2020-08-01")   // the meter's effectiveStartDate
-        #expect(Support.row(rows, "eastus", "Standard_NC4as_T4_v3", .spot)?.pricePerHour == TestSupport.rate("0.062699"))
+        #expect(
+            t4.sourceURL
+                == "https://prices.azure.com/api/retail/prices?$filter=meterId eq "
+                + "'1a2b3c4d-0001-4a5b-8c9d-000000000001'"
+        )
+        #expect(t4.sourceDate == "2020-08-01")  // the meter's effectiveStartDate
+        #expect(
+            Support.row(rows, "eastus", "Standard_NC4as_T4_v3", .spot)?.pricePerHour == TestSupport.rate("0.062699"))
         #expect(Support.row(rows, "eastus", "Standard_NC24ads_A100_v4")?.pricePerHour == TestSupport.rate("3.673"))
-        #expect(Support.row(rows, "eastus", "Standard_NC24ads_A100_v4", .spot)?.pricePerHour == TestSupport.rate("0.444433"))
+        #expect(
+            Support.row(rows, "eastus", "Standard_NC24ads_A100_v4", .spot)?.pricePerHour == TestSupport.rate("0.444433")
+        )
         #expect(Support.row(rows, "westeurope", "Standard_NC4as_T4_v3")?.pricePerHour == TestSupport.rate("0.61"))
         #expect(Support.row(rows, "global", "aks-standard-tier")?.pricePerHour == TestSupport.rate("0.1"))
         #expect(Support.row(rows, "global", "aks-premium-tier")?.pricePerHour == TestSupport.rate("0.6"))
@@ -59,9 +67,25 @@ struct AzurePriceImportTests {
         #expect(countIssues.first?.field == "Count" && countIssues.first?.message.contains("has 6") == true)
     }
 
+    @Test("pages of two lists (two queries) import together, each list's paging checked on its own")
+    func twoLists() throws {
+        let other = try TestSupport.temporaryDirectory().appendingPathComponent("westus2.json")
+        try TestSupport.write(
+            "{\"BillingCurrency\":\"USD\",\"Items\":[{\"currencyCode\":\"USD\",\"retailPrice\":0.55,"
+                + "\"armRegionName\":\"westus2\",\"effectiveStartDate\":\"2021-01-01T00:00:00Z\","
+                + "\"meterName\":\"NC4as T4 v3\","
+                + "\"productName\":\"Virtual Machines NCasT4_v3 Series\",\"serviceName\":\"Virtual Machines\","
+                + "\"unitOfMeasure\":\"1 Hour\",\"type\":\"Consumption\",\"armSkuName\":\"Standard_NC4as_T4_v3\"}],"
+                + "\"NextPageLink\":null,\"Count\":1}\n", to: other)
+        let imported = try PriceImport.read(paths: [other.path] + Self.pages.map(Support.fixture))
+        #expect(Support.row(imported.rows, "westus2", "Standard_NC4as_T4_v3")?.pricePerHour == TestSupport.rate("0.55"))
+        #expect(imported.rows.count == 9)
+    }
+
     @Test("a malformed item is an error naming the item's field")
     func malformedItem() throws {
-        let (path, line) = try Support.mutated(Self.pages[1], replacing: "\"retailPrice\": 3.673", with: "\"retailPrice\": \"3.673\"")
+        let (path, line) = try Support.mutated(
+            Self.pages[1], replacing: "\"retailPrice\": 3.673", with: "\"retailPrice\": \"3.673\"")
         let (_, issues) = try #require(Support.issues([Support.fixture(Self.pages[0]), path]))
         let issue = try #require(issues.first)
         #expect(issue.field == "Items[0].retailPrice" && issue.message == "expected a number, found a string")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CostModel
 
 @Suite("pricing import: GCP Cloud Billing Catalog SKU pages, combined into machine prices")
@@ -25,13 +26,15 @@ struct GCPPriceImportTests {
         #expect(price("e2-medium") == TestSupport.rate("0.03350571"))
         // G2 bundles L4s: 4 × 0.025 + 16 × 0.003 + 0.56004; g2-standard-24 has two.
         #expect(price("g2-standard-4") == TestSupport.rate("0.70804"))
-        #expect(price("g2-standard-24") == TestSupport.rate("2.00808"))   // 0.6 + 0.288 + 2 × 0.56004
+        #expect(price("g2-standard-24") == TestSupport.rate("2.00808"))  // 0.6 + 0.288 + 2 × 0.56004
         // A2: 12 × 0.031611 + 85 × 0.004237 + (units 2, nanos 933908000) = 0.379332 + 0.360145 + 2.933908.
         #expect(price("a2-highgpu-1g") == TestSupport.rate("3.673385"))
         // 96 × 0.031611 + 1360 × 0.004237 + 16 × 2.933908 = 3.034656 + 5.76232 + 46.942528.
         #expect(price("a2-megagpu-16g") == TestSupport.rate("55.739504"))
         let g2 = try #require(Support.row(rows, "us-central1", "g2-standard-48"))
-        #expect(g2.vcpus == 48 && g2.memoryGiB == "192" && g2.gpuModel == "L4" && g2.gpuCount == 4 && g2.gpuMemoryGiB == "96")
+        #expect(
+            g2.vcpus == 48 && g2.memoryGiB == "192" && g2.gpuModel == "L4" && g2.gpuCount == 4
+                && g2.gpuMemoryGiB == "96")
         let n1 = try #require(Support.row(rows, "us-central1", "n1-standard-2"))
         #expect(n1.memoryGiB == "7.5" && n1.gpuCount == 0 && n1.billingMinimumSeconds == 60)
         #expect(n1.notes == "GCP SKUs 2E27-4F75-95CD × 2 vCPU + 6C71-B2E8-B1E3 × 7.5 GiB")
@@ -39,7 +42,8 @@ struct GCPPriceImportTests {
         #expect(n1.sourceDate == "2026-11-20" && n1.snapshot == "2026-11-20")
     }
 
-    @Test("GPUs are rows of their own: T4 attachable to N1 (per region, on-demand and spot), L4 and A100 components only")
+    @Test(
+        "GPUs are rows of their own: T4 attachable to N1 (per region, on-demand and spot), L4 and A100 components only")
     func gpuRows() throws {
         let rows = try Support.read(Self.pages).rows
         let t4 = try #require(Support.row(rows, "us-central1", "nvidia-tesla-t4"))
@@ -68,7 +72,7 @@ struct GCPPriceImportTests {
         let imported = try Support.read(Self.pages)
         let file = try #require(imported.files.first)
         #expect(imported.files.count == 1 && file.paths.count == 3)
-        #expect(file.skipped.count("usageType is not OnDemand or Preemptible") == 1)   // the commitment
+        #expect(file.skipped.count("usageType is not OnDemand or Preemptible") == 1)  // the commitment
         #expect(file.skipped.count("not a vCPU, RAM or GPU price of a machine family costsim prices") == 2)
         // a2-ultragpu-1g…8g need the A100 80GB SKU, which the pages lack.
         #expect(file.skipped.count("machine type not priced: its GPU has no price in the region") == 4)
@@ -77,18 +81,34 @@ struct GCPPriceImportTests {
         #expect(imported.rows.count == 22 + 15 + 8 + 5 + 3 + 22 + 1 + 1 + 2)
     }
 
-    @Test("a malformed unit price is an error naming the field", arguments: [
-        ("\"nanos\": 31611000", "\"nanos\": 1000000000", "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.nanos",
-         "is not a whole number within 0…999999999"),
-        ("\"nanos\": 31611000", "\"nanos\": -31611000", "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.nanos",
-         "is not a whole number within 0…999999999"),
-        ("\"units\": \"0\"", "\"units\": \"1001\"", "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.units",
-         "within 0…1000"),
-        ("\"units\": \"0\"", "\"units\": 0", "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.units",
-         "expected a string, found a number"),
-        ("\"effectiveTime\": \"2026-11-20T07:32:21.847Z\"", "\"effectiveTime\": \"yesterday\"",
-         "skus[0].pricingInfo[0].effectiveTime", "is not an RFC 3339 UTC time"),
-    ])
+    @Test(
+        "a malformed unit price is an error naming the field",
+        arguments: [
+            (
+                "\"nanos\": 31611000", "\"nanos\": 1000000000",
+                "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.nanos",
+                "is not a whole number within 0…999999999"
+            ),
+            (
+                "\"nanos\": 31611000", "\"nanos\": -31611000",
+                "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.nanos",
+                "is not a whole number within 0…999999999"
+            ),
+            (
+                "\"units\": \"0\"", "\"units\": \"1001\"",
+                "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.units",
+                "within 0…1000"
+            ),
+            (
+                "\"units\": \"0\"", "\"units\": 0",
+                "skus[0].pricingInfo[0].pricingExpression.tieredRates[0].unitPrice.units",
+                "expected a string, found a number"
+            ),
+            (
+                "\"effectiveTime\": \"2026-11-20T07:32:21.847Z\"", "\"effectiveTime\": \"yesterday\"",
+                "skus[0].pricingInfo[0].effectiveTime", "is not an RFC 3339 UTC time"
+            ),
+        ])
     func malformedPrice(old: String, new: String, field: String, message: String) throws {
         let (path, _) = try Support.mutated("gcp-compute-skus-page1.json", replacing: old, with: new)
         let (_, issues) = try #require(Support.issues([path]))

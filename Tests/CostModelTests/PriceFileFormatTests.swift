@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import CostModel
 
 @Suite("pricing import: format detection, exact amounts, combining files")
 struct PriceFileFormatTests {
     typealias Support = ProviderImportSupport
 
-    @Test("each fixture's format is recognised from its content", arguments: [
-        ("aws-ec2-us-east-1.json", PriceFileFormat.awsOfferJSON), ("aws-eks-us-east-1.json", .awsOfferJSON),
-        ("aws-ec2-us-east-1.csv", .awsOfferCSV), ("aws-spot-price-history.json", .awsSpotHistory),
-        ("gcp-compute-skus-page1.json", .gcpSKUs), ("gcp-gke-skus.json", .gcpSKUs),
-        ("azure-retail-prices-page1.json", .azureRetailPrices), ("azure-retail-prices-page2.json", .azureRetailPrices),
-    ])
+    @Test(
+        "each fixture's format is recognised from its content",
+        arguments: [
+            ("aws-ec2-us-east-1.json", PriceFileFormat.awsOfferJSON), ("aws-eks-us-east-1.json", .awsOfferJSON),
+            ("aws-ec2-us-east-1.csv", .awsOfferCSV), ("aws-spot-price-history.json", .awsSpotHistory),
+            ("gcp-compute-skus-page1.json", .gcpSKUs), ("gcp-gke-skus.json", .gcpSKUs),
+            ("azure-retail-prices-page1.json", .azureRetailPrices),
+            ("azure-retail-prices-page2.json", .azureRetailPrices),
+        ])
     func detection(name: String, format: PriceFileFormat) {
         #expect(PriceFileFormat.detect(path: Support.fixture(name)) == format)
     }
@@ -35,7 +39,7 @@ struct PriceFileFormatTests {
         #expect(rate("1e3") == TestSupport.rate("1000"))
         #expect(rate("1e4") == nil)
         #expect(rate("1e400") == nil)
-        #expect(rate("0.0000000000000001") == nil)   // 16 decimals
+        #expect(rate("0.0000000000000001") == nil)  // 16 decimals
         #expect(rate("99999999999999999999") == nil)
         #expect(rate("-1") == nil)
     }
@@ -43,24 +47,30 @@ struct PriceFileFormatTests {
     @Test("timestamps: RFC 3339 UTC forms sort in time order and give their day")
     func timestamps() {
         #expect(ImportedAmount.timestamp("2026-11-20T07:32:21.847Z")?.day == "2026-11-20")
-        #expect(ImportedAmount.timestamp("2026-11-20T08:15:00+00:00")!.key > ImportedAmount.timestamp("2026-11-20T07:32:21.847Z")!.key)
+        #expect(
+            ImportedAmount.timestamp("2026-11-20T08:15:00+00:00")!.key
+                > ImportedAmount.timestamp("2026-11-20T07:32:21.847Z")!.key)
         #expect(ImportedAmount.timestamp("2026-11-20T07:32:21+02:00") == nil)
         #expect(ImportedAmount.timestamp("2026-02-30T00:00:00Z") == nil)
     }
 
     @Test("files of several providers and costsim's CSV import together; the latest file date names the snapshot")
     func together() throws {
-        let dated = try Support.read(["aws-eks-us-east-1.json", "gcp-gke-skus.json"])   // 2026-11-18 and 2026-11-20
+        let dated = try Support.read(["aws-eks-us-east-1.json", "gcp-gke-skus.json"])  // 2026-11-18 and 2026-11-20
         #expect(dated.effectiveDate == "2026-11-20" && dated.snapshot == "2026-11-20")
         #expect(dated.rows.allSatisfy { $0.snapshot == "2026-11-20" })
         #expect(dated.rows.first { $0.provider == .aws }?.sourceDate == "2026-11-18")
         // A costsim CSV keeps its own snapshot; the providers' rows take --snapshot/--effective-date.
         let csv = try TestSupport.temporaryDirectory().appendingPathComponent("mine.csv")
         try TestSupport.write(
-            CatalogImportTests.header + "\n" + CatalogImportTests.good.replacingOccurrences(of: "s1,", with: "mine,") + "\n",
+            CatalogImportTests.header + "\n" + CatalogImportTests.good.replacingOccurrences(of: "s1,", with: "mine,")
+                + "\n",
             to: csv)
-        let paths = ["aws-ec2-us-east-1.json", "gcp-gke-skus.json", "azure-retail-prices-page1.json",
-                     "azure-retail-prices-page2.json"].map(Support.fixture) + [csv.path]
+        let paths =
+            [
+                "aws-ec2-us-east-1.json", "gcp-gke-skus.json", "azure-retail-prices-page1.json",
+                "azure-retail-prices-page2.json",
+            ].map(Support.fixture) + [csv.path]
         let imported = try PriceImport.read(
             paths: paths, defaults: CatalogCSV.Defaults(snapshot: "cloud", effectiveDate: "2026-11-29"))
         #expect(imported.effectiveDate == "2026-11-29" && imported.snapshot == "cloud")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CostModel
 
 /// Helpers for the provider price file tests: fixture paths, rows by key, mutated copies.

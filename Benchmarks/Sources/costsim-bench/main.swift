@@ -9,6 +9,7 @@ let benchmarks = [
     SweepBenchmark.kedaGrid,
     InputAndReportBenchmarks.longTraceField,
     InputAndReportBenchmarks.catalogOpen,
+    PriceImportBenchmark.awsOfferCSV,
     InputAndReportBenchmarks.report30Days,
     CommandBenchmarks.readmeCommand,
 ]

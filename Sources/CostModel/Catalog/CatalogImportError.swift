@@ -30,3 +30,13 @@ public enum CatalogImportError: Error, Sendable, Hashable, CustomStringConvertib
         }
     }
 }
+
+extension CatalogImportError {
+    /// One problem in `path`: at `line` (0: in rows combined from several records), in the
+    /// record `sku`, in `field`.
+    static func at(
+        _ path: String, line: Int, sku: String? = nil, field: String? = nil, message: String
+    ) -> CatalogImportError {
+        .invalidRows(path: path, issues: [CatalogImportIssue(line: line, sku: sku, field: field, message: message)])
+    }
+}

@@ -36,7 +36,9 @@ struct PricingImportCommand: AsyncParsableCommand {
         help: ArgumentHelp("SQLite catalog to write (replaced atomically if it exists).", valueName: "file.sqlite"))
     var output: String
 
-    @Option(name: .long, help: ArgumentHelp("Read every file as this format: \(PriceFileFormat.names).", valueName: "format"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Read every file as this format: \(PriceFileFormat.names).", valueName: "format"))
     var format: String?
 
     @Option(name: .long, help: "Snapshot name for the providers' rows and for CSV rows without a snapshot column.")

@@ -37,8 +37,12 @@ struct AWSInstanceProduct {
     /// The row this product can give, or why not (a reason for ``SkipTally``), or a field problem.
     func use() -> Result<Use, Refusal> {
         if let usage = attribute("usagetype"), usage.contains("AmazonEKS-Hours:") {
-            guard let region = attribute("regionCode"), !region.isEmpty else { return .failure(.skip("no regionCode attribute")) }
-            if usage.hasSuffix("AmazonEKS-Hours:perCluster") { return .success(.fee(region: region, name: "eks-control-plane-standard-support")) }
+            guard let region = attribute("regionCode"), !region.isEmpty else {
+                return .failure(.skip("no regionCode attribute"))
+            }
+            if usage.hasSuffix("AmazonEKS-Hours:perCluster") {
+                return .success(.fee(region: region, name: "eks-control-plane-standard-support"))
+            }
             if usage.hasSuffix("AmazonEKS-Hours:extendedSupport") {
                 return .success(.fee(region: region, name: "eks-control-plane-extended-support"))
             }
@@ -47,33 +51,41 @@ struct AWSInstanceProduct {
         guard productFamily == "Compute Instance" || productFamily == "Compute Instance (bare metal)" else {
             return .failure(.skip("product family is not Compute Instance"))
         }
-        for (name, wanted) in [("operatingSystem", "Linux"), ("tenancy", "Shared"), ("capacitystatus", "Used"),
-                               ("preInstalledSw", "NA")] where attribute(name) != wanted {
+        for (name, wanted) in [
+            ("operatingSystem", "Linux"), ("tenancy", "Shared"), ("capacitystatus", "Used"),
+            ("preInstalledSw", "NA"),
+        ] where attribute(name) != wanted {
             return .failure(.skip("\(name) is not \(wanted)"))
         }
         if let market = attribute("marketoption"), !market.isEmpty, market != "OnDemand" {
             return .failure(.skip("marketoption is not OnDemand"))
         }
-        guard let region = attribute("regionCode"), !region.isEmpty else { return .failure(.skip("no regionCode attribute")) }
+        guard let region = attribute("regionCode"), !region.isEmpty else {
+            return .failure(.skip("no regionCode attribute"))
+        }
         guard let instanceType = attribute("instanceType"), !instanceType.isEmpty else {
             return .failure(.skip("no instanceType attribute"))
         }
         var shape = Shape(vcpus: nil, memoryGiB: nil, gpuCount: 0)
         if let text = attribute("vcpu"), text != "NA", !text.isEmpty {
             guard let value = Int64(text), CatalogLimits.vcpus.contains(value) else {
-                return .failure(.field("vcpu", "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.vcpus)"))
+                return .failure(
+                    .field("vcpu", "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.vcpus)"))
             }
             shape.vcpus = Int(value)
         }
         if let text = attribute("memory"), text != "NA", !text.isEmpty {
-            guard text.hasSuffix(" GiB") else { return .failure(.field("memory", "\(TraceLimits.quote(text)) is not 'N GiB'")) }
+            guard text.hasSuffix(" GiB") else {
+                return .failure(.field("memory", "\(TraceLimits.quote(text)) is not 'N GiB'"))
+            }
             let number = String(text.dropLast(4).filter { $0 != "," })
             if let problem = CatalogLimits.memoryProblem(number) { return .failure(.field("memory", problem)) }
             shape.memoryGiB = number
         }
         if let text = attribute("gpu"), text != "NA", !text.isEmpty {
             guard let value = Int64(text), CatalogLimits.gpuCount.contains(value) else {
-                return .failure(.field("gpu", "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.gpuCount)"))
+                return .failure(
+                    .field("gpu", "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.gpuCount)"))
             }
             shape.gpuCount = Int(value)
         }
@@ -145,7 +157,8 @@ enum AWSTermPrice {
         _ text: String, rateCode: String, fail: (String) throws(CatalogImportError) -> Never
     ) throws(CatalogImportError) {
         switch ImportedAmount.rate(text) {
-        case .success(let price): self = price > .zero ? .price(price, note: "rate code \(rateCode)") : .skip("on-demand price is 0")
+        case .success(let price):
+            self = price > .zero ? .price(price, note: "rate code \(rateCode)") : .skip("on-demand price is 0")
         case .failure(let problem): try fail(problem.message)
         }
     }

@@ -29,23 +29,25 @@ enum AWSOfferCSV {
             } else if record.fields.count == 2, metadata.count < 20 {
                 metadata[record.fields[0]] = (record.fields[1], record.line)
             } else {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: record.line, message: "expected a metadata line (\"Name\",\"value\") or the header starting with \"SKU\"")])
+                throw .at(
+                    path, line: record.line,
+                    message: "expected a metadata line (\"Name\",\"value\") or the header starting with \"SKU\"")
             }
         }
         guard let header else {
-            throw .invalidRows(path: path, issues: [CatalogImportIssue(line: 1, message: "no header line starting with \"SKU\"")])
+            throw .at(path, line: 1, message: "no header line starting with \"SKU\"")
         }
         var column: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() where column[name] == nil { column[name] = index }
         for name in requiredColumns where column[name] == nil {
-            throw .invalidRows(path: path, issues: [CatalogImportIssue(line: header.line, field: name, message: "required column is missing")])
+            throw .at(path, line: header.line, field: name, message: "required column is missing")
         }
         var rows = ImportedRows()
         if let (date, line) = metadata["Publication Date"] {
             guard let stamp = ImportedAmount.timestamp(date) else {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: line, field: "Publication Date", message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")])
+                throw .at(
+                    path, line: line, field: "Publication Date",
+                    message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")
             }
             rows.saw(timestamp: stamp)
         }
@@ -55,8 +57,9 @@ enum AWSOfferCSV {
         while let record = try records.next() {
             let fields = record.fields
             guard fields.count == header.fields.count else {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: record.line, message: "has \(fields.count) fields, the header has \(header.fields.count)")])
+                throw .at(
+                    path, line: record.line,
+                    message: "has \(fields.count) fields, the header has \(header.fields.count)")
             }
             func value(_ name: String) -> String { fields[column[name]!] }
             guard value("TermType") == "OnDemand" else {
@@ -73,30 +76,36 @@ enum AWSOfferCSV {
                 rows.skipped.add(reason)
                 continue
             case .failure(.field(let name, let message)):
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: record.line, sku: product.sku, field: AWSInstanceProduct.csvColumns[name] ?? name, message: message)])
+                throw .at(
+                    path, line: record.line, sku: product.sku, field: AWSInstanceProduct.csvColumns[name] ?? name,
+                    message: message)
             }
             guard value("Unit") == "Hrs", ["", "0"].contains(column["StartingRange"].map { fields[$0] } ?? "") else {
                 rows.skipped.add("no OnDemand term priced per hour")
                 continue
             }
             func fail(_ field: String, _ message: String) -> CatalogImportError {
-                .invalidRows(path: path, issues: [CatalogImportIssue(line: record.line, sku: product.sku, field: field, message: message)])
+                .at(path, line: record.line, sku: product.sku, field: field, message: message)
             }
             guard value("Currency") == "USD" else {
                 throw fail("Currency", "\(TraceLimits.quote(value("Currency"))): only USD prices are supported")
             }
-            let term = try AWSTermPrice(value("PricePerUnit"), rateCode: value("RateCode")) { message throws(CatalogImportError) in
+            let term = try AWSTermPrice(value("PricePerUnit"), rateCode: value("RateCode")) {
+                message throws(CatalogImportError) in
                 throw fail("PricePerUnit", message)
             }
             switch term {
             case .skip(let reason):
                 rows.skipped.add(reason)
             case .price(let price, let note):
-                let region = switch use { case .machine(let region, _, _), .fee(let region, _): region }
-                rows.add(AWSInstanceProduct.row(
-                    use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "csv"),
-                    notes: "AWS offer SKU \(product.sku), \(note)"))
+                let region =
+                    switch use {
+                    case .machine(let region, _, _), .fee(let region, _): region
+                    }
+                rows.add(
+                    AWSInstanceProduct.row(
+                        use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "csv"),
+                        notes: "AWS offer SKU \(product.sku), \(note)"))
             }
         }
         return rows.file(paths: [path], format: .awsOfferCSV)

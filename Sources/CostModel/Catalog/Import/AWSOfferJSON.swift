@@ -81,8 +81,9 @@ enum AWSOfferJSON {
         }
         if let date = header["publicationDate"] {
             guard let stamp = ImportedAmount.timestamp(date) else {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: 1, field: "publicationDate", message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")])
+                throw .at(
+                    path, line: 1, field: "publicationDate",
+                    message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")
             }
             rows.saw(timestamp: stamp)
         }
@@ -94,10 +95,14 @@ enum AWSOfferJSON {
             case .skip(let reason):
                 rows.skipped.add(reason)
             case .price(let price, let note):
-                let region = switch use { case .machine(let region, _, _), .fee(let region, _): region }
-                rows.add(AWSInstanceProduct.row(
-                    use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "json"),
-                    notes: "AWS offer SKU \(sku), \(note)"))
+                let region =
+                    switch use {
+                    case .machine(let region, _, _), .fee(let region, _): region
+                    }
+                rows.add(
+                    AWSInstanceProduct.row(
+                        use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "json"),
+                        notes: "AWS offer SKU \(sku), \(note)"))
             }
         }
         return rows.file(paths: [path], format: .awsOfferJSON)

@@ -48,7 +48,8 @@ enum AWSSpotHistory {
                 let priceText = try record.requiredString("SpotPrice")
                 let time = try record.requiredString("Timestamp")
                 guard let stamp = ImportedAmount.timestamp(time) else {
-                    throw record.error(record.field("Timestamp"), "\(TraceLimits.quote(time)) is not an RFC 3339 UTC time")
+                    throw record.error(
+                        record.field("Timestamp"), "\(TraceLimits.quote(time)) is not an RFC 3339 UTC time")
                 }
                 let price: HourlyRate
                 switch ImportedAmount.rate(priceText) {
@@ -80,7 +81,8 @@ enum AWSSpotHistory {
             let median = self.median(zones.map(\.value.price))
             let listed = zones.map { "\($0.key) \($0.value.price.dollarsPerHourText) at \($0.value.stamp.day)" }
             var row = PriceRow.imported(
-                provider: .aws, region: region, kind: .machine, sku: instanceType, capacity: .spot, pricePerHour: median,
+                provider: .aws, region: region, kind: .machine, sku: instanceType, capacity: .spot,
+                pricePerHour: median,
                 sourceURL: "https://ec2.\(region).amazonaws.com/?Action=DescribeSpotPriceHistory",
                 notes: "median over \(zones.count) zone(s) of each zone's latest Linux/UNIX spot price: "
                     + listed.joined(separator: ", "))
@@ -108,7 +110,7 @@ enum AWSSpotHistory {
         let region = String(zone.dropLast())
         let parts = region.split(separator: "-", omittingEmptySubsequences: false)
         guard (3...4).contains(parts.count), parts.last!.allSatisfy(\.isNumber), !parts.last!.isEmpty,
-              parts.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } })
+            parts.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } })
         else { return nil }
         return region
     }

@@ -17,9 +17,10 @@ import Simulator
 /// Support" (Premium tier) meters as the `aks-standard-tier` and `aks-premium-tier` fees.
 /// When a meter is listed more than once, the latest `effectiveStartDate` wins.
 ///
-/// Pages are the files given, in order: each page's `Count` must match its items, each
-/// `NextPageLink`'s `$skip` must equal the items of the pages before it, and the last page
-/// must have no `NextPageLink`, so a missing or truncated page is an error, not a gap.
+/// Pages are the files given, in order, possibly of several lists (e.g. one query for VMs, one
+/// for AKS): each page's `Count` must match its items, each `NextPageLink`'s `$skip` must equal
+/// the items of its list's pages so far, and the last page must have no `NextPageLink`, so a
+/// missing, reordered or truncated page is an error, not a gap.
 enum AzureRetailPrices {
     static func read(paths: [String]) throws(CatalogImportError) -> ImportedPriceFile {
         var rows = ImportedRows()
@@ -28,8 +29,10 @@ enum AzureRetailPrices {
         var itemsBefore = 0
         var pendingLink: (path: String, line: Int, skip: Int)?
         for path in paths {
-            if let pending = pendingLink, pending.skip != itemsBefore {
-                throw linkError(pending, itemsBefore: itemsBefore)
+            if let pending = pendingLink {
+                guard pending.skip == itemsBefore else { throw linkError(pending, itemsBefore: itemsBefore) }
+            } else {
+                itemsBefore = 0  // the previous page was the last of its list: a new list starts
             }
             pendingLink = nil
             let reader = try JSONReader(path: path)
@@ -46,14 +49,20 @@ enum AzureRetailPrices {
                         let field = "Items[\(items)]"
                         items += 1
                         let line = reader.lineNumber
-                        var record = JSONRecord(value: try reader.readValue(path: field), file: path, line: line, path: field)
+                        var record = JSONRecord(
+                            value: try reader.readValue(path: field), file: path, line: line, path: field)
                         let armSkuName = try record.string("armSkuName")
-                        if let armSkuName { record.sku = armSkuName } else { record.sku = try record.string("meterName") }
+                        if let armSkuName {
+                            record.sku = armSkuName
+                        } else {
+                            record.sku = try record.string("meterName")
+                        }
                         guard let (row, stamp) = try item(record, tally: &rows.skipped) else { continue }
                         let rowKey = "\(row.region)/\(row.kind)/\(row.sku)/\(row.capacity)"
                         if let existing = kept[rowKey] {
                             if row.kind == .fee {
-                                rows.skipped.add(ImportedRows.repeatedFee(samePrice: existing.row.pricePerHour == row.pricePerHour))
+                                rows.skipped.add(
+                                    ImportedRows.repeatedFee(samePrice: existing.row.pricePerHour == row.pricePerHour))
                                 continue
                             }
                             rows.skipped.add("older price of the same meter (kept the latest effectiveStartDate)")
@@ -69,8 +78,8 @@ enum AzureRetailPrices {
                     let line = reader.lineNumber
                     if case .string(let link) = try reader.readValue(path: key), !link.isEmpty {
                         guard let skip = skip(in: link) else {
-                            throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                                line: line, field: key, message: "\(TraceLimits.quote(link)) has no $skip=N")])
+                            throw .at(
+                                path, line: line, field: key, message: "\(TraceLimits.quote(link)) has no $skip=N")
                         }
                         pendingLink = (path, line, skip)
                     }
@@ -81,16 +90,19 @@ enum AzureRetailPrices {
             try reader.finish()
             guard sawItems else { throw reader.error("not an Azure Retail Prices page: no 'Items' array") }
             if let count, count.value != String(items) {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: count.line, field: "Count",
-                    message: "says \(TraceLimits.quote(count.value)) items but the page has \(items): is the file truncated?")])
+                throw .at(
+                    path, line: count.line, field: "Count",
+                    message:
+                        "says \(TraceLimits.quote(count.value)) items but the page has \(items): is the file truncated?"
+                )
             }
             itemsBefore += items
         }
         if let pending = pendingLink {
-            throw .invalidRows(path: pending.path, issues: [CatalogImportIssue(
-                line: pending.line, field: "NextPageLink",
-                message: "the last page given links to another page ($skip=\(pending.skip)): download and import every page")])
+            throw .at(
+                pending.path, line: pending.line, field: "NextPageLink",
+                message:
+                    "the last page given links to another page ($skip=\(pending.skip)): download and import every page")
         }
         for key in order {
             let (stamp, row) = kept[key]!
@@ -102,11 +114,13 @@ enum AzureRetailPrices {
         return rows.file(paths: paths, format: .azureRetailPrices)
     }
 
-    private static func linkError(_ pending: (path: String, line: Int, skip: Int), itemsBefore: Int) -> CatalogImportError {
-        .invalidRows(path: pending.path, issues: [CatalogImportIssue(
-            line: pending.line, field: "NextPageLink",
+    private static func linkError(
+        _ pending: (path: String, line: Int, skip: Int), itemsBefore: Int
+    ) -> CatalogImportError {
+        .at(
+            pending.path, line: pending.line, field: "NextPageLink",
             message: "links to the page starting at item \(pending.skip), but the next file given starts at item "
-                + "\(itemsBefore): give every page, in order")])
+                + "\(itemsBefore): give every page, in order")
     }
 
     /// N of `$skip=N` (or `%24skip=N`) in a page link.
@@ -145,15 +159,19 @@ enum AzureRetailPrices {
         let region = try record.requiredString("armRegionName")
         let dateText = try record.requiredString("effectiveStartDate")
         guard let stamp = ImportedAmount.timestamp(dateText) else {
-            throw record.error(record.field("effectiveStartDate"), "\(TraceLimits.quote(dateText)) is not an RFC 3339 UTC time")
+            throw record.error(
+                record.field("effectiveStartDate"), "\(TraceLimits.quote(dateText)) is not an RFC 3339 UTC time")
         }
-        guard let priceText = try record.number("retailPrice") else { throw record.error(record.field("retailPrice"), "is missing") }
+        guard let priceText = try record.number("retailPrice") else {
+            throw record.error(record.field("retailPrice"), "is missing")
+        }
         let price: HourlyRate
         switch ImportedAmount.rate(priceText) {
         case .success(let value): price = value
         case .failure(let problem): throw record.error(record.field("retailPrice"), problem.message)
         }
-        let url = "https://prices.azure.com/api/retail/prices?$filter=meterId eq '\(try record.string("meterId") ?? "")'"
+        let url =
+            "https://prices.azure.com/api/retail/prices?$filter=meterId eq '\(try record.string("meterId") ?? "")'"
         if service == "Azure Kubernetes Service" {
             let fee: String
             switch meter {
@@ -187,8 +205,10 @@ enum AzureRetailPrices {
         let sku = try record.requiredString("armSkuName")
         guard !sku.isEmpty else { throw record.error(record.field("armSkuName"), "is empty") }
         let row = PriceRow.imported(
-            provider: .azure, region: region, kind: .machine, sku: sku, capacity: meter.hasSuffix(" Spot") ? .spot : .onDemand,
-            pricePerHour: price, sourceURL: url, notes: "Azure meter '\(meter)', \(try record.string("productName") ?? "")")
+            provider: .azure, region: region, kind: .machine, sku: sku,
+            capacity: meter.hasSuffix(" Spot") ? .spot : .onDemand,
+            pricePerHour: price, sourceURL: url,
+            notes: "Azure meter '\(meter)', \(try record.string("productName") ?? "")")
         return (AzureVMShapes.shaped(row), stamp)
     }
 }

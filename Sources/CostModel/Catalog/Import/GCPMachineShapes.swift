@@ -22,8 +22,14 @@ enum GCPMachineShapes {
 
     static let all: [Shape] = {
         var shapes: [Shape] = []
-        func add(_ family: String, _ name: String, _ vcpus: Int, _ memoryHundredths: Int, _ gpu: GCPGPU? = nil, _ gpus: Int = 0) {
-            shapes.append(Shape(name: name, family: family, vcpus: vcpus, memoryHundredths: memoryHundredths, gpu: gpu, gpuCount: gpus))
+        func add(
+            _ family: String, _ name: String, _ vcpus: Int, _ memoryHundredths: Int, _ gpu: GCPGPU? = nil,
+            _ gpus: Int = 0
+        ) {
+            shapes.append(
+                Shape(
+                    name: name, family: family, vcpus: vcpus, memoryHundredths: memoryHundredths, gpu: gpu,
+                    gpuCount: gpus))
         }
         for vcpus in [1, 2, 4, 8, 16, 32, 64, 96] { add("n1", "n1-standard-\(vcpus)", vcpus, 375 * vcpus) }
         for vcpus in [2, 4, 8, 16, 32, 64, 96] {

@@ -10,7 +10,8 @@ import Simulator
 ///     "category": { "resourceFamily": "Compute", "resourceGroup": "N1Standard", "usageType": "OnDemand" },
 ///     "serviceRegions": [ "us-central1", … ],
 ///     "pricingInfo": [ { "effectiveTime": "…Z", "pricingExpression": { "usageUnit": "h",
-///         "tieredRates": [ { "startUsageAmount": 0, "unitPrice": { "currencyCode": "USD", "units": "0", "nanos": 31611000 } } ] } } ] },
+///         "tieredRates": [ { "startUsageAmount": 0,
+///           "unitPrice": { "currencyCode": "USD", "units": "0", "nanos": 31611000 } } ] } } ] },
 ///   … ], "nextPageToken": "…" }
 /// ```
 ///
@@ -75,10 +76,11 @@ enum GCPSKUList {
                 guard let (component, capacity) = try classify(record, tally: &tally) else { continue }
                 guard let (price, stamp) = try price(of: record, component: component, tally: &tally) else { continue }
                 if latest == nil || stamp.key > latest!.key { latest = stamp }
-                let service = try record.string("name").flatMap { name -> String? in
-                    let parts = name.split(separator: "/")
-                    return parts.count >= 2 && parts[0] == "services" ? String(parts[1]) : nil
-                } ?? "6F81-5844-456A"
+                let service =
+                    try record.string("name").flatMap { name -> String? in
+                        let parts = name.split(separator: "/")
+                        return parts.count >= 2 && parts[0] == "services" ? String(parts[1]) : nil
+                    } ?? "6F81-5844-456A"
                 let part = Part(
                     price: price, skuID: record.sku ?? "?",
                     serviceURL: "https://cloudbilling.googleapis.com/v1/services/\(service)/skus")
@@ -133,14 +135,16 @@ enum GCPSKUList {
             return nil
         }
         head = head[..<running.lowerBound]
-        for suffix in [" attached to spot preemptible vms", " attached to preemptible vms"] where head.hasSuffix(suffix) {
+        for suffix in [" attached to spot preemptible vms", " attached to preemptible vms"] where head.hasSuffix(suffix)
+        {
             head = head.dropLast(suffix.count)
             break
         }
         if let gpu = GCPGPU.table.first(where: { $0.description == head }) { return (.gpu(gpu), capacity) }
         let words = head.split(separator: " ").map(String.init)
         if words.count >= 3, GCPMachineShapes.families.contains(words[0]), words[words.count - 2] == "instance",
-           words.count == 3 || (words.count == 4 && words[0] == "n1" && words[1] == "predefined") {
+            words.count == 3 || (words.count == 4 && words[0] == "n1" && words[1] == "predefined")
+        {
             switch words[words.count - 1] {
             case "core": return (.core(words[0]), capacity)
             case "ram": return (.ram(words[0]), capacity)
@@ -160,7 +164,8 @@ enum GCPSKUList {
         for info in try record.array("pricingInfo") {
             let text = try info.requiredString("effectiveTime")
             guard let stamp = ImportedAmount.timestamp(text) else {
-                throw record.error(info.field("effectiveTime"), "\(TraceLimits.quote(text)) is not an RFC 3339 UTC time")
+                throw record.error(
+                    info.field("effectiveTime"), "\(TraceLimits.quote(text)) is not an RFC 3339 UTC time")
             }
             if chosen == nil || stamp.key > chosen!.stamp.key { chosen = (info, stamp) }
         }
@@ -198,15 +203,20 @@ enum GCPSKUList {
     static func dollars(_ money: JSONRecord) throws(CatalogImportError) -> HourlyRate {
         let unitsText = try money.string("units") ?? "0"
         guard !unitsText.isEmpty, unitsText.utf8.count <= 4, unitsText.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let units = Int64(unitsText), units <= 1_000 else {
+            let units = Int64(unitsText), units <= 1_000
+        else {
             throw money.error(
                 money.field("units"),
-                "\(TraceLimits.quote(unitsText)) is not a whole number of dollars within 0…1000 (negative prices are refused)")
+                "\(TraceLimits.quote(unitsText)) is not a whole number of dollars within 0…1000 "
+                    + "(negative prices are refused)"
+            )
         }
         let nanosText = try money.number("nanos") ?? "0"
-        guard nanosText.utf8.count <= 9, nanosText.allSatisfy({ $0.isASCII && $0.isNumber }), let nanos = Int64(nanosText)
+        guard nanosText.utf8.count <= 9, nanosText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let nanos = Int64(nanosText)
         else {
-            throw money.error(money.field("nanos"), "\(TraceLimits.quote(nanosText)) is not a whole number within 0…999999999")
+            throw money.error(
+                money.field("nanos"), "\(TraceLimits.quote(nanosText)) is not a whole number within 0…999999999")
         }
         let rate = HourlyRate(femtoDollarsPerHour: units * 1_000_000_000_000_000 + nanos * 1_000_000)
         if let problem = CatalogLimits.priceProblem(rate) {
@@ -245,9 +255,10 @@ enum GCPSKUList {
         }
         for fee in fees.values.sorted() {
             guard let part = components[.fee(fee)] else { continue }
-            rows.append(PriceRow.imported(
-                provider: .gcp, region: region, kind: .fee, sku: fee, capacity: capacity, pricePerHour: part.price,
-                sourceURL: part.serviceURL, notes: "GCP SKU \(part.skuID)"))
+            rows.append(
+                PriceRow.imported(
+                    provider: .gcp, region: region, kind: .fee, sku: fee, capacity: capacity, pricePerHour: part.price,
+                    sourceURL: part.serviceURL, notes: "GCP SKU \(part.skuID)"))
         }
         var incomplete: Set<String> = []
         for shape in GCPMachineShapes.all {
@@ -255,7 +266,9 @@ enum GCPSKUList {
             let ram = components[.ram(shape.family)]
             guard core != nil || ram != nil else { continue }
             guard let core, let ram else {
-                if incomplete.insert(shape.family).inserted { tally.add("family has a vCPU or a RAM price but not both") }
+                if incomplete.insert(shape.family).inserted {
+                    tally.add("family has a vCPU or a RAM price but not both")
+                }
                 continue
             }
             var notes = "GCP SKUs \(core.skuID) × \(shape.vcpus) vCPU + \(ram.skuID) × \(shape.memoryText) GiB"
@@ -269,20 +282,22 @@ enum GCPSKUList {
                 notes += " + \(gpuPart.skuID) × \(shape.gpuCount) GPU"
             }
             // Each part is at most 1000 USD/h, so the sum is bounded by checked arithmetic.
-            guard let memory = FixedPoint.mulDivRounded(
+            guard
+                let memory = FixedPoint.mulDivRounded(
                     UInt64(ram.price.femtoDollarsPerHour), UInt64(shape.memoryHundredths), 100),
-                  memory <= UInt64(Int64.max),
-                  let cores = core.price.multiplied(by: shape.vcpus),
-                  let gpus = gpuPrice.multiplied(by: shape.gpuCount),
-                  let sum = cores.adding(HourlyRate(femtoDollarsPerHour: Int64(memory)))?.adding(gpus),
-                  CatalogLimits.priceProblem(sum) == nil
+                memory <= UInt64(Int64.max),
+                let cores = core.price.multiplied(by: shape.vcpus),
+                let gpus = gpuPrice.multiplied(by: shape.gpuCount),
+                let sum = cores.adding(HourlyRate(femtoDollarsPerHour: Int64(memory)))?.adding(gpus),
+                CatalogLimits.priceProblem(sum) == nil
             else {
                 tally.add("machine price above \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h")
                 continue
             }
             let price = sum
             var row = PriceRow.imported(
-                provider: .gcp, region: region, kind: .machine, sku: shape.name, capacity: capacity, pricePerHour: price,
+                provider: .gcp, region: region, kind: .machine, sku: shape.name, capacity: capacity,
+                pricePerHour: price,
                 sourceURL: core.serviceURL, notes: notes)
             row.vcpus = shape.vcpus
             row.memoryGiB = shape.memoryText

@@ -7,7 +7,9 @@ enum ImportedAmount {
     /// `1.2E-05`, bounded before conversion: at most 18 significant digits, an exponent within
     /// ±30, at most 15 decimals once scaled, and at most ``CatalogLimits/maximumPricePerHour``.
     static func rate(_ text: String) -> Result<HourlyRate, Problem> {
-        guard text.utf8.count <= JSONReader.maxNumberLength else { return .failure(Problem("'…' is too long for a price")) }
+        guard text.utf8.count <= JSONReader.maxNumberLength else {
+            return .failure(Problem("'…' is too long for a price"))
+        }
         let quoted = TraceLimits.quote(text)
         if text.hasPrefix("-") { return .failure(Problem("negative price \(quoted)")) }
         var mantissa = Substring(text)
@@ -35,7 +37,10 @@ enum ImportedAmount {
             }
         }
         guard scaled.isAtMost(1_000) else {
-            return .failure(Problem("price \(quoted) is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h"))
+            return .failure(
+                Problem(
+                    "price \(quoted) is above the maximum \(CatalogLimits.maximumPricePerHour.dollarsPerHourText) USD/h"
+                ))
         }
         guard let femto = scaled.scaled(toDecimalPlaces: HourlyRate.decimalPlaces) else {
             return .failure(Problem("price \(quoted) has more than \(HourlyRate.decimalPlaces) decimal places"))

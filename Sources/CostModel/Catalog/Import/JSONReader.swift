@@ -45,7 +45,7 @@ final class JSONReader {
 
     /// An error at the current line: `field` is the JSON path of the value at fault.
     func error(_ message: String, field: String? = nil, sku: String? = nil) -> CatalogImportError {
-        .invalidRows(path: path, issues: [CatalogImportIssue(line: max(lineNumber, 1), sku: sku, field: field, message: message)])
+        .at(path, line: max(lineNumber, 1), sku: sku, field: field, message: message)
     }
 
     // MARK: structure
@@ -59,9 +59,13 @@ final class JSONReader {
     /// The next member's key (the `:` consumed), or `nil` after the closing `}`.
     func nextKey(_ field: String) throws(CatalogImportError) -> String? {
         guard try continues(closing: UInt8(ascii: "}"), field) else { return nil }
-        guard try peekByte(field) == UInt8(ascii: "\"") else { throw error("expected a member name in quotes", field: field) }
+        guard try peekByte(field) == UInt8(ascii: "\"") else {
+            throw error("expected a member name in quotes", field: field)
+        }
         let key = try readString(field)
-        guard try nextByte(field) == UInt8(ascii: ":") else { throw error("expected ':' after \"\(TraceLimits.shortened(key))\"", field: field) }
+        guard try nextByte(field) == UInt8(ascii: ":") else {
+            throw error("expected ':' after \"\(TraceLimits.shortened(key))\"", field: field)
+        }
         return key
     }
 
@@ -184,7 +188,8 @@ final class JSONReader {
     private func literal(_ word: StaticString, _ field: String) throws(CatalogImportError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= line.count,
-              (0..<count).allSatisfy({ line[position + $0] == word.utf8Start[$0] }) else {
+            (0..<count).allSatisfy({ line[position + $0] == word.utf8Start[$0] })
+        else {
             throw error("expected \(word)", field: field)
         }
         position += count
@@ -263,11 +268,14 @@ final class JSONReader {
     private func appendUnicodeEscape(to bytes: inout [UInt8], _ field: String) throws(CatalogImportError) {
         var value = try hex4(field)
         if (0xD800..<0xDC00).contains(value) {
-            guard position + 1 < line.count, line[position] == UInt8(ascii: "\\"), line[position + 1] == UInt8(ascii: "u")
+            guard position + 1 < line.count, line[position] == UInt8(ascii: "\\"),
+                line[position + 1] == UInt8(ascii: "u")
             else { throw error("unpaired surrogate in a \\u escape", field: field) }
             position += 2
             let low = try hex4(field)
-            guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in a \\u escape", field: field) }
+            guard (0xDC00..<0xE000).contains(low) else {
+                throw error("unpaired surrogate in a \\u escape", field: field)
+            }
             value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
         } else if (0xDC00..<0xE000).contains(value) {
             throw error("unpaired surrogate in a \\u escape", field: field)
@@ -297,7 +305,9 @@ final class JSONReader {
 
     /// The next non-whitespace byte, not consumed; an error at the end of the file.
     private func peekByte(_ field: String) throws(CatalogImportError) -> UInt8 {
-        guard let byte = try peekByteOrEnd() else { throw error("the file ends inside the JSON document", field: field) }
+        guard let byte = try peekByteOrEnd() else {
+            throw error("the file ends inside the JSON document", field: field)
+        }
         return byte
     }
 
@@ -314,7 +324,7 @@ final class JSONReader {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A {
                     position += 1
                 } else if lineNumber == 1, position == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    position = 3   // a byte-order mark
+                    position = 3  // a byte-order mark
                 } else {
                     return byte
                 }
@@ -330,7 +340,7 @@ final class JSONReader {
                     position = 0
                 }
             } catch {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line ?? lineNumber, message: error.message)])
+                throw .at(path, line: error.line ?? lineNumber, message: error.message)
             }
         }
     }

@@ -56,7 +56,7 @@ struct JSONRecord {
     var sku: String?
 
     func error(_ field: String?, _ message: String) -> CatalogImportError {
-        .invalidRows(path: file, issues: [CatalogImportIssue(line: line, sku: sku, field: field, message: message)])
+        .at(file, line: line, sku: sku, field: field, message: message)
     }
 
     func field(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
@@ -102,8 +102,12 @@ struct JSONRecord {
 
     /// The members of this object, in file order.
     func members() throws(CatalogImportError) -> [(key: String, record: JSONRecord)] {
-        guard case .object(let members) = value else { throw error(path, "expected an object, found \(value.kindName)") }
-        return members.map { (key: $0.0, record: JSONRecord(value: $0.1, file: file, line: line, path: field($0.0), sku: sku)) }
+        guard case .object(let members) = value else {
+            throw error(path, "expected an object, found \(value.kindName)")
+        }
+        return members.map {
+            (key: $0.0, record: JSONRecord(value: $0.1, file: file, line: line, path: field($0.0), sku: sku))
+        }
     }
 
     /// The elements of the array `key`; empty when absent or null.

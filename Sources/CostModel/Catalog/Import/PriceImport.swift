@@ -25,11 +25,14 @@ public struct PriceImport: Sendable {
         var groups: [(format: PriceFileFormat, paths: [String])] = []
         for path in paths {
             guard let found = format ?? PriceFileFormat.detect(path: path) else {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(
-                    line: 1, message: "not a price file costsim knows; give --format (one of: \(PriceFileFormat.names))")])
+                throw .at(
+                    path, line: 1,
+                    message: "not a price file costsim knows; give --format (one of: \(PriceFileFormat.names))")
             }
             // The pages of one paged list are read together, in the order given.
-            if found == .gcpSKUs || found == .azureRetailPrices, let index = groups.firstIndex(where: { $0.format == found }) {
+            if found == .gcpSKUs || found == .azureRetailPrices,
+                let index = groups.firstIndex(where: { $0.format == found })
+            {
                 groups[index].paths.append(path)
             } else {
                 groups.append((found, [path]))
@@ -40,7 +43,8 @@ public struct PriceImport: Sendable {
             switch format {
             case .catalogCSV:
                 let rows = try CatalogCSV.parse(file: paths[0], defaults: defaults)
-                files.append(ImportedPriceFile(paths: paths, format: format, rows: rows, skipped: SkipTally(), fileDate: nil))
+                files.append(
+                    ImportedPriceFile(paths: paths, format: format, rows: rows, skipped: SkipTally(), fileDate: nil))
             case .awsOfferJSON: files.append(try AWSOfferJSON.read(path: paths[0]))
             case .awsOfferCSV: files.append(try AWSOfferCSV.read(path: paths[0]))
             case .awsSpotHistory: files.append(try AWSSpotHistory.read(path: paths[0]))
@@ -51,7 +55,8 @@ public struct PriceImport: Sendable {
                 var latest: (key: String, day: String)?
                 for path in paths {
                     if let stamp = try GCPSKUList.read(path: path, into: &parts, tally: &tally),
-                       latest == nil || stamp.key > latest!.key {
+                        latest == nil || stamp.key > latest!.key
+                    {
                         latest = stamp
                     }
                 }
@@ -60,7 +65,8 @@ public struct PriceImport: Sendable {
                     row.sourceDate = latest?.day
                     return row
                 }
-                files.append(ImportedPriceFile(paths: paths, format: format, rows: rows, skipped: tally, fileDate: latest?.day))
+                files.append(
+                    ImportedPriceFile(paths: paths, format: format, rows: rows, skipped: tally, fileDate: latest?.day))
             }
         }
         return try assemble(files, defaults: defaults)
@@ -74,16 +80,19 @@ public struct PriceImport: Sendable {
         var effectiveDate: String?
         if !providerFiles.isEmpty {
             if let date = defaults.effectiveDate, let problem = PriceSnapshot.dateProblem(date) {
-                throw .invalidRows(path: providerFiles[0].paths[0], issues: [CatalogImportIssue(
-                    line: 0, field: "effective_date", message: "--effective-date \(TraceLimits.quote(date)): \(problem)")])
+                throw .at(
+                    providerFiles[0].paths[0], line: 0, field: "effective_date",
+                    message: "--effective-date \(TraceLimits.quote(date)): \(problem)")
             }
             guard let date = defaults.effectiveDate ?? providerFiles.compactMap(\.fileDate).max() else {
-                throw .invalidRows(path: providerFiles[0].paths[0], issues: [CatalogImportIssue(
-                    line: 0, field: "effective_date", message: "the files state no date; give --effective-date")])
+                throw .at(
+                    providerFiles[0].paths[0], line: 0, field: "effective_date",
+                    message: "the files state no date; give --effective-date")
             }
             if let name = defaults.snapshot, name.trimmingASCIIWhitespace().isEmpty {
-                throw .invalidRows(path: providerFiles[0].paths[0], issues: [CatalogImportIssue(
-                    line: 0, field: "snapshot", message: "the snapshot name (--snapshot) is empty")])
+                throw .at(
+                    providerFiles[0].paths[0], line: 0, field: "snapshot",
+                    message: "the snapshot name (--snapshot) is empty")
             }
             effectiveDate = date
             snapshot = defaults.snapshot ?? date
@@ -108,7 +117,8 @@ public struct PriceImport: Sendable {
         for file in dated {
             for var row in file.rows {
                 if row.capacity == .spot, row.kind == .machine, row.vcpus == nil, row.memoryGiB == nil,
-                   let shape = shapes["\(row.snapshot)/\(row.provider)/\(row.region)/\(row.sku)"] {
+                    let shape = shapes["\(row.snapshot)/\(row.provider)/\(row.region)/\(row.sku)"]
+                {
                     row.vcpus = shape.vcpus
                     row.memoryGiB = shape.memoryGiB
                     row.gpuModel = shape.gpuModel
@@ -118,13 +128,12 @@ public struct PriceImport: Sendable {
                 let key = row.keyDescription
                 let name = file.paths.joined(separator: ", ")
                 if let first = origin[key] {
-                    throw .invalidRows(path: name, issues: [CatalogImportIssue(
-                        line: 0, sku: row.sku, message: "row \(key) is also imported from \(first)")])
+                    throw .at(name, line: 0, sku: row.sku, message: "row \(key) is also imported from \(first)")
                 }
                 if let problem = row.problems().first {
-                    throw .invalidRows(path: name, issues: [CatalogImportIssue(
-                        line: 0, sku: row.sku, field: problem.column,
-                        message: "\(TraceLimits.quote(problem.value)) is not valid: \(problem.reason)")])
+                    throw .at(
+                        name, line: 0, sku: row.sku, field: problem.column,
+                        message: "\(TraceLimits.quote(problem.value)) is not valid: \(problem.reason)")
                 }
                 origin[key] = name
                 rows.append(row)
@@ -135,8 +144,8 @@ public struct PriceImport: Sendable {
         guard !rows.isEmpty else {
             let name = files.flatMap(\.paths).joined(separator: ", ")
             let reasons = files.flatMap { $0.skipped.counts.map { "\($0.count) \($0.reason)" } }
-            throw .invalidRows(path: name, issues: [CatalogImportIssue(
-                line: 0, message: "no price row: every record was left out (\(reasons.joined(separator: "; ")))")])
+            throw .at(
+                name, line: 0, message: "no price row: every record was left out (\(reasons.joined(separator: "; ")))")
         }
         return PriceImport(rows: rows, files: dated, snapshot: snapshot, effectiveDate: effectiveDate)
     }

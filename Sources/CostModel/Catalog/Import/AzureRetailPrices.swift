@@ -202,8 +202,10 @@ enum AzureRetailPrices {
             tally.add("retailPrice is 0")
             return nil
         }
-        let sku = try record.requiredString("armSkuName")
-        guard !sku.isEmpty else { throw record.error(record.field("armSkuName"), "is empty") }
+        guard let sku = try record.string("armSkuName"), !sku.isEmpty else {
+            tally.add("no armSkuName")
+            return nil
+        }
         let row = PriceRow.imported(
             provider: .azure, region: region, kind: .machine, sku: sku,
             capacity: meter.hasSuffix(" Spot") ? .spot : .onDemand,

@@ -50,6 +50,17 @@ enum GCPSKUList {
         "autopilot kubernetes clusters": "gke-autopilot-cluster-management",
     ]
 
+    /// Reads every page of one or more SKU lists and combines their parts into rows.
+    static func read(paths: [String]) throws(CatalogImportError) -> ImportedPriceFile {
+        var parts = Parts()
+        var rows = ImportedRows()
+        for path in paths {
+            if let stamp = try read(path: path, into: &parts, tally: &rows.skipped) { rows.saw(timestamp: stamp) }
+        }
+        for row in combine(parts, tally: &rows.skipped) { rows.add(row) }
+        return rows.file(paths: paths, format: .gcpSKUs)
+    }
+
     /// Reads one page into `parts`, counting what it leaves out in `tally`; returns the page's
     /// latest `effectiveTime`.
     static func read(

@@ -49,24 +49,7 @@ public struct PriceImport: Sendable {
             case .awsOfferCSV: files.append(try AWSOfferCSV.read(path: paths[0]))
             case .awsSpotHistory: files.append(try AWSSpotHistory.read(path: paths[0]))
             case .azureRetailPrices: files.append(try AzureRetailPrices.read(paths: paths))
-            case .gcpSKUs:
-                var parts = GCPSKUList.Parts()
-                var tally = SkipTally()
-                var latest: (key: String, day: String)?
-                for path in paths {
-                    if let stamp = try GCPSKUList.read(path: path, into: &parts, tally: &tally),
-                        latest == nil || stamp.key > latest!.key
-                    {
-                        latest = stamp
-                    }
-                }
-                let rows = GCPSKUList.combine(parts, tally: &tally).map { row -> PriceRow in
-                    var row = row
-                    row.sourceDate = latest?.day
-                    return row
-                }
-                files.append(
-                    ImportedPriceFile(paths: paths, format: format, rows: rows, skipped: tally, fileDate: latest?.day))
+            case .gcpSKUs: files.append(try GCPSKUList.read(paths: paths))
             }
         }
         return try assemble(files, defaults: defaults)

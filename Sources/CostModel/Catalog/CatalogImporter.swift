@@ -1,7 +1,8 @@
 import Storage
 
-/// `costsim pricing import`: validates a catalog CSV completely, then writes the SQLite
-/// catalog atomically (temporary file + rename). If any row is invalid, nothing is written.
+/// `costsim pricing import`: reads price files (a catalog CSV or the providers' price lists,
+/// ``PriceImport``), validates every row, then writes the SQLite catalog atomically (temporary
+/// file + rename). If any row is invalid, nothing is written.
 public enum CatalogImporter {
     /// Reads `csvPath`, validates every row, and writes `outputPath`.
     ///
@@ -15,16 +16,7 @@ public enum CatalogImporter {
         at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(),
         atomically: Bool = true
     ) throws(CatalogImportError) -> [PriceRow] {
-        if FileIdentity(path: csvPath).isSame(as: FileIdentity(path: outputPath)) {
-            throw .outputIsInput(csvPath: csvPath, outputPath: outputPath)
-        }
-        let rows = try CatalogCSV.parse(file: csvPath, defaults: defaults)
-        do {
-            try PriceCatalog.writeDatabase(rows, to: outputPath, atomically: atomically)
-        } catch {
-            throw .writeFailed(error)
-        }
-        return rows
+        try importFiles([csvPath], to: outputPath, format: .catalogCSV, defaults: defaults, atomically: atomically).rows
     }
 
     /// Reads `paths` (costsim CSV or the providers' price files, see ``PriceImport``), checks

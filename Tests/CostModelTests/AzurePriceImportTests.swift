@@ -82,6 +82,20 @@ struct AzurePriceImportTests {
         #expect(imported.rows.count == 9)
     }
 
+    @Test("Microsoft Learn's sample items: a Windows dev/test meter, a reservation and a EUR price, all counted")
+    func learnSample() throws {
+        let sample = Support.fixture("azure-retail-prices-learn-sample.json")
+        let (_, issues) = try #require(Support.issues([sample]))
+        #expect(
+            issues.first?.message
+                == "no price row: every record was left out (2 type is not Consumption; 1 currencyCode is not USD)")
+        // Imported with the hand-written pages (a list of its own), its items are counted too.
+        let imported = try PriceImport.read(paths: [sample] + Self.pages.map(Support.fixture))
+        #expect(imported.rows.count == 8)
+        #expect(imported.files[0].skipped.count("type is not Consumption") == 4)
+        #expect(imported.files[0].skipped.count("currencyCode is not USD") == 1)
+    }
+
     @Test("a malformed item is an error naming the item's field")
     func malformedItem() throws {
         let (path, line) = try Support.mutated(

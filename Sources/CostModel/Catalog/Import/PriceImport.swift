@@ -58,6 +58,12 @@ public struct PriceImport: Sendable {
     private static func assemble(
         _ files: [ImportedPriceFile], defaults: CatalogCSV.Defaults
     ) throws(CatalogImportError) -> PriceImport {
+        guard files.contains(where: { !$0.rows.isEmpty }) else {
+            let name = files.flatMap(\.paths).joined(separator: ", ")
+            let reasons = files.flatMap { $0.skipped.counts.map { "\($0.count) \($0.reason)" } }
+            throw .at(
+                name, line: 0, message: "no price row: every record was left out (\(reasons.joined(separator: "; ")))")
+        }
         let providerFiles = files.filter { $0.format != .catalogCSV }
         var snapshot: String?
         var effectiveDate: String?
@@ -124,12 +130,6 @@ public struct PriceImport: Sendable {
         }
         rows += DocumentedFees.missing(from: rows.filter { $0.snapshot == snapshot && snapshot != nil })
             .filter { origin[$0.keyDescription] == nil }
-        guard !rows.isEmpty else {
-            let name = files.flatMap(\.paths).joined(separator: ", ")
-            let reasons = files.flatMap { $0.skipped.counts.map { "\($0.count) \($0.reason)" } }
-            throw .at(
-                name, line: 0, message: "no price row: every record was left out (\(reasons.joined(separator: "; ")))")
-        }
         return PriceImport(rows: rows, files: dated, snapshot: snapshot, effectiveDate: effectiveDate)
     }
 }

@@ -10,11 +10,7 @@ final class CSVFileRecords {
     /// Opens `path`; ``CatalogImportError/fileUnreadable(path:reason:)`` if it cannot be read.
     init(path: String) throws(CatalogImportError) {
         self.path = path
-        do {
-            lines = try LineReader(path: path)
-        } catch {
-            throw .fileUnreadable(path: path, reason: error.message)
-        }
+        lines = try LineReader.importing(path)
     }
 
     /// The next record, `nil` at the end; a syntax error names its line.

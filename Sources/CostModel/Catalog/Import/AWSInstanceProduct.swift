@@ -98,8 +98,28 @@ struct AWSInstanceProduct {
         case field(String, String)
     }
 
+    /// Adds the row `use` gives at `term` to `rows` (or counts why there is none).
+    static func add(
+        _ use: Use, term: AWSTermPrice, sku: String, url: (offer: String, version: String, format: String),
+        to rows: inout ImportedRows
+    ) {
+        switch term {
+        case .skip(let reason):
+            rows.skipped.add(reason)
+        case .price(let price, let note):
+            let region =
+                switch use {
+                case .machine(let region, _, _), .fee(let region, _): region
+                }
+            rows.add(
+                row(
+                    use, price: price, sourceURL: offerURL(url.offer, url.version, region, url.format),
+                    notes: "AWS offer SKU \(sku), \(note)"))
+        }
+    }
+
     /// The row for `use` at `price`.
-    static func row(_ use: Use, price: HourlyRate, sourceURL: String, notes: String) -> PriceRow {
+    private static func row(_ use: Use, price: HourlyRate, sourceURL: String, notes: String) -> PriceRow {
         switch use {
         case .fee(_, let name):
             return PriceRow.imported(

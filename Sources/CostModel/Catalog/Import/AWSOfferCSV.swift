@@ -94,19 +94,7 @@ enum AWSOfferCSV {
                 message throws(CatalogImportError) in
                 throw fail("PricePerUnit", message)
             }
-            switch term {
-            case .skip(let reason):
-                rows.skipped.add(reason)
-            case .price(let price, let note):
-                let region =
-                    switch use {
-                    case .machine(let region, _, _), .fee(let region, _): region
-                    }
-                rows.add(
-                    AWSInstanceProduct.row(
-                        use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "csv"),
-                        notes: "AWS offer SKU \(product.sku), \(note)"))
-            }
+            AWSInstanceProduct.add(use, term: term, sku: product.sku, url: (offer, version, "csv"), to: &rows)
         }
         return rows.file(paths: [path], format: .awsOfferCSV)
     }

@@ -20,23 +20,28 @@ enum AWSOfferJSON {
         let reader = try JSONReader(path: path)
         try reader.beginObject("")
         var header: [String: String] = [:]
-        var kept: [String: (use: AWSInstanceProduct.Use, line: Int)] = [:]
+        var kept: [String: AWSInstanceProduct.Use] = [:]
         var keptOrder: [String] = []
         var prices: [String: AWSTermPrice] = [:]
         var productsSeen = false
         var rows = ImportedRows()
         while let key = try reader.nextKey("") {
             switch key {
-            case "offerCode", "version", "publicationDate", "formatVersion":
+            case "offerCode", "version", "formatVersion":
                 header[key] = try reader.readStringValue(key)
+            case "publicationDate":
+                let line = reader.lineNumber
+                let date = try reader.readStringValue(key)
+                guard let stamp = ImportedAmount.timestamp(date) else {
+                    throw .at(
+                        path, line: line, field: key, message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")
+                }
+                rows.saw(timestamp: stamp)
             case "products":
                 productsSeen = true
                 try reader.beginObject(key)
                 while let sku = try reader.nextKey(key) {
-                    let line = reader.lineNumber
-                    let record = JSONRecord(
-                        value: try reader.readValue(path: "products.\(sku)"), file: path, line: line,
-                        path: "products.\(sku)", sku: sku)
+                    let record = try reader.readRecord(path: "products.\(sku)", sku: sku)
                     let attributes = try record.object("attributes")
                     let product = AWSInstanceProduct(sku: sku, productFamily: try record.string("productFamily")) {
                         (try? attributes.string($0)) ?? nil
@@ -44,7 +49,7 @@ enum AWSOfferJSON {
                     switch product.use() {
                     case .success(let use):
                         if kept[sku] == nil { keptOrder.append(sku) }
-                        kept[sku] = (use, line)
+                        kept[sku] = use
                     case .failure(.skip(let reason)):
                         rows.skipped.add(reason)
                     case .failure(.field(let name, let message)):
@@ -65,10 +70,7 @@ enum AWSOfferJSON {
                             try reader.skipValue(field)
                             continue
                         }
-                        let line = reader.lineNumber
-                        let record = JSONRecord(
-                            value: try reader.readValue(path: field), file: path, line: line, path: field, sku: sku)
-                        prices[sku] = try onDemandPrice(record)
+                        prices[sku] = try onDemandPrice(try reader.readRecord(path: field, sku: sku))
                     }
                 }
             default:
@@ -79,31 +81,12 @@ enum AWSOfferJSON {
         guard header["offerCode"] != nil || productsSeen else {
             throw reader.error("not an AWS offer file: no 'offerCode' and no 'products'")
         }
-        if let date = header["publicationDate"] {
-            guard let stamp = ImportedAmount.timestamp(date) else {
-                throw .at(
-                    path, line: 1, field: "publicationDate",
-                    message: "\(TraceLimits.quote(date)) is not an RFC 3339 UTC time")
-            }
-            rows.saw(timestamp: stamp)
-        }
         let offer = header["offerCode"] ?? "AmazonEC2"
         let version = header["version"] ?? "current"
         for sku in keptOrder {
-            guard let (use, _) = kept[sku] else { continue }
-            switch prices[sku] ?? .skip("no OnDemand term priced per hour") {
-            case .skip(let reason):
-                rows.skipped.add(reason)
-            case .price(let price, let note):
-                let region =
-                    switch use {
-                    case .machine(let region, _, _), .fee(let region, _): region
-                    }
-                rows.add(
-                    AWSInstanceProduct.row(
-                        use, price: price, sourceURL: AWSInstanceProduct.offerURL(offer, version, region, "json"),
-                        notes: "AWS offer SKU \(sku), \(note)"))
-            }
+            guard let use = kept[sku] else { continue }
+            let term = prices[sku] ?? .skip("no OnDemand term priced per hour")
+            AWSInstanceProduct.add(use, term: term, sku: sku, url: (offer, version, "json"), to: &rows)
         }
         return rows.file(paths: [path], format: .awsOfferJSON)
     }

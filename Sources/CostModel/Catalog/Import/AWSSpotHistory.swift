@@ -22,59 +22,43 @@ enum AWSSpotHistory {
 
     static func read(path: String) throws(CatalogImportError) -> ImportedPriceFile {
         let reader = try JSONReader(path: path)
-        try reader.beginObject("")
         var rows = ImportedRows()
-        var sawHistory = false
         // region/instanceType → zone → latest price; insertion order kept for stable output.
         var latest: [String: [String: Latest]] = [:]
         var order: [(region: String, instanceType: String)] = []
-        while let key = try reader.nextKey("") {
-            guard key == "SpotPriceHistory" else {
-                try reader.skipValue(key)
-                continue
+        try reader.forEachRecord(inTopLevelArray: "SpotPriceHistory", what: "a spot price history") {
+            record throws(CatalogImportError) in
+            let instanceType = try record.requiredString("InstanceType")
+            record.sku = instanceType
+            let zone = try record.requiredString("AvailabilityZone")
+            let product = try record.requiredString("ProductDescription")
+            let priceText = try record.requiredString("SpotPrice")
+            let time = try record.requiredString("Timestamp")
+            guard let stamp = ImportedAmount.timestamp(time) else {
+                throw record.error(
+                    record.field("Timestamp"), "\(TraceLimits.quote(time)) is not an RFC 3339 UTC time")
             }
-            sawHistory = true
-            try reader.beginArray(key)
-            var index = 0
-            while try reader.nextElement(key) {
-                let field = "SpotPriceHistory[\(index)]"
-                index += 1
-                let line = reader.lineNumber
-                var record = JSONRecord(value: try reader.readValue(path: field), file: path, line: line, path: field)
-                let instanceType = try record.requiredString("InstanceType")
-                record.sku = instanceType
-                let zone = try record.requiredString("AvailabilityZone")
-                let product = try record.requiredString("ProductDescription")
-                let priceText = try record.requiredString("SpotPrice")
-                let time = try record.requiredString("Timestamp")
-                guard let stamp = ImportedAmount.timestamp(time) else {
-                    throw record.error(
-                        record.field("Timestamp"), "\(TraceLimits.quote(time)) is not an RFC 3339 UTC time")
-                }
-                let price: HourlyRate
-                switch ImportedAmount.rate(priceText) {
-                case .success(let value): price = value
-                case .failure(let problem): throw record.error(record.field("SpotPrice"), problem.message)
-                }
-                guard product == "Linux/UNIX" || product == "Linux/UNIX (Amazon VPC)" else {
-                    rows.skipped.add("ProductDescription is not Linux/UNIX")
-                    continue
-                }
-                guard let region = region(ofZone: zone) else {
-                    rows.skipped.add("availability zone outside a region (Local or Wavelength Zone)")
-                    continue
-                }
-                let group = "\(region)/\(instanceType)"
-                if latest[group] == nil { order.append((region, instanceType)) }
-                if let current = latest[group]?[zone] {
-                    rows.skipped.add("older price of the same zone (kept the latest)")
-                    if current.stamp.key >= stamp.key { continue }
-                }
-                latest[group, default: [:]][zone] = Latest(stamp: stamp, price: price)
+            let price: HourlyRate
+            switch ImportedAmount.rate(priceText) {
+            case .success(let value): price = value
+            case .failure(let problem): throw record.error(record.field("SpotPrice"), problem.message)
             }
+            guard product == "Linux/UNIX" || product == "Linux/UNIX (Amazon VPC)" else {
+                rows.skipped.add("ProductDescription is not Linux/UNIX")
+                return
+            }
+            guard let region = region(ofZone: zone) else {
+                rows.skipped.add("availability zone outside a region (Local or Wavelength Zone)")
+                return
+            }
+            let group = "\(region)/\(instanceType)"
+            if latest[group] == nil { order.append((region, instanceType)) }
+            if let current = latest[group]?[zone] {
+                rows.skipped.add("older price of the same zone (kept the latest)")
+                if current.stamp.key >= stamp.key { return }
+            }
+            latest[group, default: [:]][zone] = Latest(stamp: stamp, price: price)
         }
-        try reader.finish()
-        guard sawHistory else { throw reader.error("not a spot price history: no 'SpotPriceHistory' array") }
         for (region, instanceType) in order {
             let zones = latest["\(region)/\(instanceType)"]!.sorted { $0.key < $1.key }
             for (_, zone) in zones { rows.saw(timestamp: zone.stamp) }

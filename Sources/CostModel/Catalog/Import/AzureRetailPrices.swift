@@ -48,9 +48,7 @@ enum AzureRetailPrices {
                     while try reader.nextElement(key) {
                         let field = "Items[\(items)]"
                         items += 1
-                        let line = reader.lineNumber
-                        var record = JSONRecord(
-                            value: try reader.readValue(path: field), file: path, line: line, path: field)
+                        var record = try reader.readRecord(path: field)
                         let armSkuName = try record.string("armSkuName")
                         if let armSkuName {
                             record.sku = armSkuName

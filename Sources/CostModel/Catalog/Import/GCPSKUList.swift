@@ -54,65 +54,46 @@ enum GCPSKUList {
     static func read(paths: [String]) throws(CatalogImportError) -> ImportedPriceFile {
         var parts = Parts()
         var rows = ImportedRows()
-        for path in paths {
-            if let stamp = try read(path: path, into: &parts, tally: &rows.skipped) { rows.saw(timestamp: stamp) }
-        }
+        for path in paths { try read(path: path, into: &parts, rows: &rows) }
         for row in combine(parts, tally: &rows.skipped) { rows.add(row) }
         return rows.file(paths: paths, format: .gcpSKUs)
     }
 
-    /// Reads one page into `parts`, counting what it leaves out in `tally`; returns the page's
-    /// latest `effectiveTime`.
-    static func read(
-        path: String, into parts: inout Parts, tally: inout SkipTally
-    ) throws(CatalogImportError) -> (key: String, day: String)? {
+    /// Reads one page's SKUs into `parts`, counting what it leaves out and noting its
+    /// `effectiveTime`s in `rows`.
+    private static func read(
+        path: String, into parts: inout Parts, rows: inout ImportedRows
+    ) throws(CatalogImportError) {
         let reader = try JSONReader(path: path)
-        try reader.beginObject("")
-        var latest: (key: String, day: String)?
-        var sawSKUs = false
-        while let key = try reader.nextKey("") {
-            guard key == "skus" else {
-                try reader.skipValue(key)
-                continue
-            }
-            sawSKUs = true
-            try reader.beginArray(key)
-            var index = 0
-            while try reader.nextElement(key) {
-                let field = "skus[\(index)]"
-                index += 1
-                let line = reader.lineNumber
-                var record = JSONRecord(value: try reader.readValue(path: field), file: path, line: line, path: field)
-                record.sku = try record.string("skuId")
-                guard let (component, capacity) = try classify(record, tally: &tally) else { continue }
-                guard let (price, stamp) = try price(of: record, component: component, tally: &tally) else { continue }
-                if latest == nil || stamp.key > latest!.key { latest = stamp }
-                let service =
-                    try record.string("name").flatMap { name -> String? in
-                        let parts = name.split(separator: "/")
-                        return parts.count >= 2 && parts[0] == "services" ? String(parts[1]) : nil
-                    } ?? "6F81-5844-456A"
-                let part = Part(
-                    price: price, skuID: record.sku ?? "?",
-                    serviceURL: "https://cloudbilling.googleapis.com/v1/services/\(service)/skus")
-                let regions = try record.array("serviceRegions")
-                if regions.isEmpty { tally.add("no serviceRegions") }
-                for region in regions {
-                    guard case .string(let name) = region.value, !name.isEmpty else {
-                        throw record.error(region.path, "expected a region name")
-                    }
-                    if parts.byRegion[name] == nil { parts.regionOrder.append(name) }
-                    if parts.byRegion[name, default: [:]][capacity, default: [:]][component] != nil {
-                        tally.add("same part, region and capacity as an earlier SKU (kept the first)")
-                    } else {
-                        parts.byRegion[name, default: [:]][capacity, default: [:]][component] = part
-                    }
+        try reader.forEachRecord(inTopLevelArray: "skus", what: "a Cloud Billing SKU list") {
+            record throws(CatalogImportError) in
+            record.sku = try record.string("skuId")
+            guard let (component, capacity) = try classify(record, tally: &rows.skipped),
+                let (price, stamp) = try price(of: record, component: component, tally: &rows.skipped)
+            else { return }
+            rows.saw(timestamp: stamp)
+            let service =
+                try record.string("name").flatMap { name -> String? in
+                    let parts = name.split(separator: "/")
+                    return parts.count >= 2 && parts[0] == "services" ? String(parts[1]) : nil
+                } ?? "6F81-5844-456A"
+            let part = Part(
+                price: price, skuID: record.sku ?? "?",
+                serviceURL: "https://cloudbilling.googleapis.com/v1/services/\(service)/skus")
+            let regions = try record.array("serviceRegions")
+            if regions.isEmpty { rows.skipped.add("no serviceRegions") }
+            for region in regions {
+                guard case .string(let name) = region.value, !name.isEmpty else {
+                    throw record.error(region.path, "expected a region name")
+                }
+                if parts.byRegion[name] == nil { parts.regionOrder.append(name) }
+                if parts.byRegion[name, default: [:]][capacity, default: [:]][component] != nil {
+                    rows.skipped.add("same part, region and capacity as an earlier SKU (kept the first)")
+                } else {
+                    parts.byRegion[name, default: [:]][capacity, default: [:]][component] = part
                 }
             }
         }
-        try reader.finish()
-        guard sawSKUs else { throw reader.error("not a Cloud Billing SKU list: no 'skus' array") }
-        return latest
     }
 
     /// The part and capacity a SKU prices, or `nil` (counted) if costsim does not use it.

@@ -36,11 +36,7 @@ final class JSONReader {
     /// Opens `path` (a regular UTF-8 file).
     init(path: String) throws(CatalogImportError) {
         self.path = path
-        do {
-            lines = try LineReader(path: path)
-        } catch {
-            throw .fileUnreadable(path: path, reason: error.message)
-        }
+        lines = try LineReader.importing(path)
     }
 
     /// An error at the current line: `field` is the JSON path of the value at fault.
@@ -99,6 +95,39 @@ final class JSONReader {
     func readValue(path field: String) throws(CatalogImportError) -> JSONValue {
         var budget = Self.maxRecordValues
         return try build(field, budget: &budget)
+    }
+
+    /// The next value built as a record (``readValue(path:)``) that knows its file, first line,
+    /// JSON path and SKU, for messages.
+    func readRecord(path field: String, sku: String? = nil) throws(CatalogImportError) -> JSONRecord {
+        let line = lineNumber
+        return JSONRecord(value: try readValue(path: field), file: path, line: line, path: field, sku: sku)
+    }
+
+    /// Reads a whole document `{ …, "KEY": [ record, … ], … }`, calling `body` with each element
+    /// of the top-level array `key` (path `KEY[i]`) and skipping every other member; an error
+    /// saying the file is not `what` if there is no such array.
+    func forEachRecord(
+        inTopLevelArray key: String, what: String, _ body: (inout JSONRecord) throws(CatalogImportError) -> Void
+    ) throws(CatalogImportError) {
+        try beginObject("")
+        var sawArray = false
+        while let member = try nextKey("") {
+            guard member == key else {
+                try skipValue(member)
+                continue
+            }
+            sawArray = true
+            try beginArray(key)
+            var index = 0
+            while try nextElement(key) {
+                var record = try readRecord(path: "\(key)[\(index)]")
+                index += 1
+                try body(&record)
+            }
+        }
+        try finish()
+        guard sawArray else { throw error("not \(what): no '\(key)' array") }
     }
 
     /// The next value, which must be a string.

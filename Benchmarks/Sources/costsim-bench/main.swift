@@ -10,6 +10,7 @@ let benchmarks = [
     InputAndReportBenchmarks.longTraceField,
     InputAndReportBenchmarks.catalogOpen,
     PriceImportBenchmark.awsOfferCSV,
+    PriceImportJSONBenchmark.awsOfferJSON,
     InputAndReportBenchmarks.report30Days,
     CommandBenchmarks.readmeCommand,
 ]

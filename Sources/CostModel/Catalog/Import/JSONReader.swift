@@ -29,6 +29,15 @@ final class JSONReader {
     private var atEnd = false
     /// One entry per open object or array: `true` until its first member has been read.
     private var expectingFirst: [Bool] = []
+    /// Where ``readValue(path:)`` is inside the value it builds (`.key`, `[index]`), joined into
+    /// a message's field only when there is an error: building every value's path would cost
+    /// as much as reading it.
+    private var pathInRecord: [PathComponent] = []
+
+    private enum PathComponent {
+        case key(String)
+        case index(Int)
+    }
 
     /// 1-based line of the token read last (for messages).
     var lineNumber: Int { lines.lineNumber }
@@ -41,7 +50,14 @@ final class JSONReader {
 
     /// An error at the current line: `field` is the JSON path of the value at fault.
     func error(_ message: String, field: String? = nil, sku: String? = nil) -> CatalogImportError {
-        .at(path, line: max(lineNumber, 1), sku: sku, field: field, message: message)
+        var field = field
+        for component in pathInRecord {
+            switch component {
+            case .key(let key): field = (field.map { $0 + "." } ?? "") + key
+            case .index(let index): field = (field ?? "") + "[\(index)]"
+            }
+        }
+        return .at(path, line: max(lineNumber, 1), sku: sku, field: field, message: message)
     }
 
     // MARK: structure
@@ -149,14 +165,18 @@ final class JSONReader {
             try beginObject(field)
             var members: [(String, JSONValue)] = []
             while let key = try nextKey(field) {
-                members.append((key, try build(field + "." + key, budget: &budget)))
+                pathInRecord.append(.key(key))
+                members.append((key, try build(field, budget: &budget)))
+                pathInRecord.removeLast()
             }
             return .object(members)
         case UInt8(ascii: "["):
             try beginArray(field)
             var elements: [JSONValue] = []
             while try nextElement(field) {
-                elements.append(try build(field + "[\(elements.count)]", budget: &budget))
+                pathInRecord.append(.index(elements.count))
+                elements.append(try build(field, budget: &budget))
+                pathInRecord.removeLast()
             }
             return .array(elements)
         default:

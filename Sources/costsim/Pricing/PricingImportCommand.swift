@@ -24,7 +24,8 @@ struct PricingImportCommand: AsyncParsableCommand {
 
             Examples:
               costsim pricing import my.csv --output my.sqlite
-              costsim pricing import aws-us-east-1.json spot.json gcp-page-*.json azure-page-*.json -o cloud.sqlite
+              costsim pricing import index.json spot.json -o aws.sqlite
+              costsim pricing import gcp-*.json azure-*.json -o cloud.sqlite
               costsim run --pricing cloud.sqlite
             """)
 

@@ -174,7 +174,8 @@ enum GCPSKUList {
         }
         let rates = try expression.array("tieredRates")
         var first: JSONRecord?
-        for rate in rates where (try rate.number("startUsageAmount") ?? "0") == "0" {
+        // The tier starting at 0 (`0`, `0.0`; absent means 0 in proto3 JSON).
+        for rate in rates where (try? ImportedAmount.rate(rate.number("startUsageAmount") ?? "0").get()) == .zero {
             first = rate
             break
         }

@@ -11,7 +11,9 @@ import Simulator
 /// ``DocumentedFees``. Every row is then checked as a CSV row is (``CatalogLimits``, no two rows
 /// with one key); nothing is written if any check fails.
 public struct PriceImport: Sendable {
+    /// Every row to write: the files' rows and the documented fees added.
     public var rows: [PriceRow]
+    /// What each file (or paged list) gave and left out, in the order given.
     public var files: [ImportedPriceFile]
     /// The snapshot and effective date of the provider files' rows (`nil` if only costsim CSVs).
     public var snapshot: String?

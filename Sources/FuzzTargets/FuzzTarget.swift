@@ -26,13 +26,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case kubectlExport = "kubectl-export"
     case prometheusExport = "prometheus-export"
     case billCSV = "bill-csv"
+    case awsOfferJSON = "aws-offer-json"
+    case awsOfferCSV = "aws-offer-csv"
+    case awsSpotHistory = "aws-spot-history"
+    case gcpSKUs = "gcp-skus"
+    case azureRetailPrices = "azure-retail-prices"
 
     /// The file name extension the parser's commands expect.
     public var fileExtension: String {
         switch self {
-        case .traceCSV, .rateFile, .pricingCSV, .billCSV: "csv"
+        case .traceCSV, .rateFile, .pricingCSV, .billCSV, .awsOfferCSV: "csv"
         case .traceJSONL, .envoyLog: "jsonl"
-        case .kubectlExport, .prometheusExport: "json"
+        case .kubectlExport, .prometheusExport, .awsOfferJSON, .awsSpotHistory, .gcpSKUs, .azureRetailPrices: "json"
         case .nginxLog: "log"
         case .scenario, .manifest, .grid: "yaml"
         case .catalogDB, .resultsDB: "sqlite"
@@ -74,6 +79,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             return "\(try catalog.rows().count) rows, \(try catalog.snapshots().count) snapshots"
         case .resultsDB:
             return "\(try ResultsDatabase.read(path: path).runs.count) runs"
+        case .awsOfferJSON, .awsOfferCSV, .awsSpotHistory, .gcpSKUs, .azureRetailPrices:
+            // The format is forced, as `pricing import --format` does: the fuzzer reaches the
+            // parser whatever the first bytes look like.
+            let imported = try PriceImport.read(paths: [path], format: PriceFileFormat(rawValue: rawValue)!)
+            return "\(imported.rows.count) rows, \(imported.files.reduce(0) { $0 + $1.skipped.total }) left out"
         case .kubectlExport:
             let calibration = ColdStartCalibration(try ClusterExport.read(paths: [path]))
             return "\(calibration.timelines.count) scale-ups, \(calibration.fits.count) phases fitted"

@@ -320,7 +320,7 @@ import Testing
             let outcome = try Self.run(["pricing", "import", "cat.csv", "--output", output], in: directory)
             #expect(outcome.status == 1)
             #expect(
-                outcome.standardError.contains("--output names the same file as the CSV to import"),
+                outcome.standardError.contains("--output names the same file as the file to import"),
                 "\(outcome.standardError)")
             #expect(try Data(contentsOf: directory.appendingPathComponent("cat.csv")) == csv)
         }

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
+
 @testable import CostModel
 
 @Suite("pricing import: validation and atomic writes")
 struct CatalogImportTests {
     static let header =
         "snapshot,effective_date,provider,region,sku_kind,sku,vcpus,memory_gib,gpu_model,gpu_count,gpu_memory_gib,"
-            + "attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,billing_minimum_s,currency,"
-            + "source_url,source_date,notes"
+        + "attachable_to,on_demand_usd_per_hour,spot_usd_per_hour,billing_increment_s,billing_minimum_s,currency,"
+        + "source_url,source_date,notes"
     static let good =
         "s1,2026-01-01,gcp,us-central1,machine,e2-medium,1,4,,0,,,0.0335,0.02,1,60,USD,https://example.invalid,"
-            + "2026-01-01,\"a note, with a comma and \"\"quotes\"\"\""
+        + "2026-01-01,\"a note, with a comma and \"\"quotes\"\"\""
 
     func issues(_ csv: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults()) -> [CatalogImportIssue] {
         do {
@@ -41,7 +42,9 @@ struct CatalogImportTests {
         #expect(rows[0].notes == "a note, with a comma and \"quotes\"")
     }
 
-    @Test("bad rows are named by line, SKU and field", arguments: [
+    @Test(
+        "bad rows are named by line, SKU and field",
+        arguments: [
             (
                 "s1,2026-01-01,oracle,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
                 "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure)"
@@ -84,9 +87,9 @@ struct CatalogImportTests {
                 "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,1,60,EUR,,,",
                 "line 2 (sku vm1), field 'currency': only USD is supported, got 'EUR'"
             ),
-        ("s1,2026-01-01,gcp,r,machine,vm1,1,4", "line 2 (sku vm1): has 8 fields, the header has 20"),
-        ("s1,2026-01-01,gcp,,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'region': is empty"),
-    ])
+            ("s1,2026-01-01,gcp,r,machine,vm1,1,4", "line 2 (sku vm1): has 8 fields, the header has 20"),
+            ("s1,2026-01-01,gcp,,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,", "line 2 (sku vm1), field 'region': is empty"),
+        ])
     func invalidRow(line: String, message: String) {
         let found = issues(Self.header + "\n" + line + "\n")
         #expect(found.map(\.description) == [message])
@@ -94,7 +97,8 @@ struct CatalogImportTests {
 
     @Test("every problem is reported, not just the first")
     func allProblems() {
-        let csv = Self.header + "\n"
+        let csv =
+            Self.header + "\n"
             + "s1,2026-01-01,oracle,r,machine,a,1,4,,0,,,0.1,,1,60,USD,,,\n"
             + Self.good + "\n"
             + "s1,2026-01-01,gcp,r,machine,b,1,4,,0,,,-5,x,1,60,USD,,,\n"
@@ -110,7 +114,7 @@ struct CatalogImportTests {
         #expect(
             found.first?.description
                 == "line 3 (sku e2-medium), field 'on_demand_usd_per_hour': duplicate key "
-                    + "s1/gcp/us-central1/machine/e2-medium/on-demand (first defined on line 2)")
+                + "s1/gcp/us-central1/machine/e2-medium/on-demand (first defined on line 2)")
     }
 
     @Test("header problems: unknown and missing columns")

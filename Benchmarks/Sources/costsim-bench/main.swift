@@ -9,6 +9,8 @@ let benchmarks = [
     SweepBenchmark.kedaGrid,
     InputAndReportBenchmarks.longTraceField,
     InputAndReportBenchmarks.catalogOpen,
+    PriceImportBenchmark.awsOfferCSV,
+    PriceImportJSONBenchmark.awsOfferJSON,
     InputAndReportBenchmarks.report30Days,
     CommandBenchmarks.readmeCommand,
 ]

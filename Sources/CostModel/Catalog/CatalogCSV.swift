@@ -55,36 +55,8 @@ public enum CatalogCSV {
     /// Reads the CSV file at `path` line by line (``Simulator/LineReader``: a regular UTF-8
     /// file, lines of at most 64 MiB) and validates it as ``parse(_:defaults:path:)`` does.
     public static func parse(file path: String, defaults: Defaults) throws(CatalogImportError) -> [PriceRow] {
-        let lines: LineReader
-        do {
-            lines = try LineReader(path: path)
-        } catch {
-            throw .fileUnreadable(path: path, reason: error.message)
-        }
-        var parser = CSVParser()
-        return try parse(defaults: defaults, path: path) { () throws(CatalogImportError) -> CSVParser.Record? in
-            do {
-                while let record = try lines.withNextLine({ line throws(TraceError) -> CSVParser.Record? in
-                    do throws(CSVParser.SyntaxError) {
-                        return try parser.read(line: line, number: lines.lineNumber)
-                    } catch {
-                        throw TraceError(file: path, line: error.line, message: error.message)
-                    }
-                }) {
-                    if let record { return record }
-                }
-                try parser.finish()
-                return nil
-            } catch let error as TraceError {
-                throw .invalidRows(
-                    path: path,
-                    issues: [CatalogImportIssue(line: error.line ?? lines.lineNumber, message: error.message)])
-            } catch let error as CSVParser.SyntaxError {
-                throw .invalidRows(path: path, issues: [CatalogImportIssue(line: error.line, message: error.message)])
-            } catch {
-                throw .fileUnreadable(path: path, reason: "\(error)")
-            }
-        }
+        let records = try CSVFileRecords(path: path)
+        return try parse(defaults: defaults, path: path) { () throws(CatalogImportError) in try records.next() }
     }
 
     /// Validates the records `next` returns in file order (the header first).

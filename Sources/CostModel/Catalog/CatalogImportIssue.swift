@@ -1,8 +1,9 @@
 import Simulator
 
-/// One problem found while validating a catalog CSV: where (line, row key, field) and what.
+/// One problem found while reading a price file: where (line, row key, field) and what.
 public struct CatalogImportIssue: Sendable, Hashable, CustomStringConvertible {
-    /// 1-based line in the CSV file where the record starts (the header is line 1).
+    /// 1-based line in the file where the record starts (a CSV header is line 1); 0 for a
+    /// problem of rows combined from several records or files.
     public var line: Int
     /// The row's SKU if it could be read, to make the message easier to act on.
     public var sku: String?
@@ -19,7 +20,7 @@ public struct CatalogImportIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// `line 5 (sku e2-medium), field 'spot_usd_per_hour': negative price '-0.1'`.
     public var description: String {
-        var text = "line \(line)"
+        var text = line > 0 ? "line \(line)" : "imported rows"
         if let sku, !sku.isEmpty { text += " (sku \(TraceLimits.shortened(sku)))" }
         if let field { text += ", field \(TraceLimits.quote(field))" }
         return text + ": " + message

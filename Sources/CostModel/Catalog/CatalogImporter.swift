@@ -1,7 +1,8 @@
 import Storage
 
-/// `costsim pricing import`: validates a catalog CSV completely, then writes the SQLite
-/// catalog atomically (temporary file + rename). If any row is invalid, nothing is written.
+/// `costsim pricing import`: reads price files (a catalog CSV or the providers' price lists,
+/// ``PriceImport``), validates every row, then writes the SQLite catalog atomically (temporary
+/// file + rename). If any row is invalid, nothing is written.
 public enum CatalogImporter {
     /// Reads `csvPath`, validates every row, and writes `outputPath`.
     ///
@@ -15,16 +16,26 @@ public enum CatalogImporter {
         at csvPath: String, to outputPath: String, defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(),
         atomically: Bool = true
     ) throws(CatalogImportError) -> [PriceRow] {
-        if FileIdentity(path: csvPath).isSame(as: FileIdentity(path: outputPath)) {
-            throw .outputIsInput(csvPath: csvPath, outputPath: outputPath)
+        try importFiles([csvPath], to: outputPath, format: .catalogCSV, defaults: defaults, atomically: atomically).rows
+    }
+
+    /// Reads `paths` (costsim CSV or the providers' price files, see ``PriceImport``), checks
+    /// every row, and writes `outputPath`; nothing is written on any error.
+    @discardableResult
+    public static func importFiles(
+        _ paths: [String], to outputPath: String, format: PriceFileFormat? = nil,
+        defaults: CatalogCSV.Defaults = CatalogCSV.Defaults(), atomically: Bool = true
+    ) throws(CatalogImportError) -> PriceImport {
+        for path in paths where FileIdentity(path: path).isSame(as: FileIdentity(path: outputPath)) {
+            throw .outputIsInput(csvPath: path, outputPath: outputPath)
         }
-        let rows = try CatalogCSV.parse(file: csvPath, defaults: defaults)
+        let imported = try PriceImport.read(paths: paths, format: format, defaults: defaults)
         do {
-            try PriceCatalog.writeDatabase(rows, to: outputPath, atomically: atomically)
+            try PriceCatalog.writeDatabase(imported.rows, to: outputPath, atomically: atomically)
         } catch {
             throw .writeFailed(error)
         }
-        return rows
+        return imported
     }
 
     /// Writes `rows` as catalog CSV to `path` atomically (temporary file + rename).

@@ -72,21 +72,25 @@ struct ExactDecimal: Hashable, Sendable {
     /// Decimal text with trailing zeros trimmed but at least `minimumDecimalPlaces` decimals.
     /// Handles negative `units` (for ``Money``).
     func text(minimumDecimalPlaces: Int = 0) -> String {
-        let negative = units < 0
-        var digits = String(units.magnitude)
-        if decimalPlaces > 0 {
-            if digits.count <= decimalPlaces {
-                digits = String(repeating: "0", count: decimalPlaces - digits.count + 1) + digits
-            }
-            let split = digits.index(digits.endIndex, offsetBy: -decimalPlaces)
-            var whole = String(digits[..<split])
-            var fraction = String(digits[split...])
-            while fraction.count > minimumDecimalPlaces, fraction.last == "0" { fraction.removeLast() }
-            if whole.isEmpty { whole = "0" }
-            digits = fraction.isEmpty ? whole : whole + "." + fraction
-        } else if minimumDecimalPlaces > 0 {
-            digits += "." + String(repeating: "0", count: minimumDecimalPlaces)
+        // ASCII digits of the magnitude, least significant first, with at least one whole digit.
+        var digits: [UInt8] = []
+        var magnitude = units.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        while digits.count <= decimalPlaces { digits.append(UInt8(ascii: "0")) }
+        var trimmed = 0  // trailing zeros of the fraction left out
+        while decimalPlaces - trimmed > minimumDecimalPlaces, digits[trimmed] == UInt8(ascii: "0") { trimmed += 1 }
+        var text: [UInt8] = units < 0 ? [UInt8(ascii: "-")] : []
+        text.append(contentsOf: digits[decimalPlaces...].reversed())
+        if decimalPlaces > trimmed {
+            text.append(UInt8(ascii: "."))
+            text.append(contentsOf: digits[trimmed..<decimalPlaces].reversed())
+        } else if decimalPlaces == 0, minimumDecimalPlaces > 0 {
+            text.append(UInt8(ascii: "."))
+            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumDecimalPlaces))
         }
-        return negative ? "-" + digits : digits
+        return String(decoding: text, as: UTF8.self)
     }
 }

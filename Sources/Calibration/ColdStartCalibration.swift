@@ -56,8 +56,30 @@ public struct ColdStartCalibration: Sendable {
             body.append("  \(phase.rawValue): " + lognormal)
             if let folded = phase.foldedKey { body.append("  \(folded): 0s   # measured within \(phase.rawValue)") }
         }
-        if body.isEmpty { lines[lines.count - 1] += " {}" }
+        if body.isEmpty {
+            lines[lines.count - 1] += " {}"
+        } else {
+            body.append("  calibrated: " + calibratedNote)
+        }
         return (lines + body).joined(separator: "\n") + "\n"
+    }
+
+    /// The fragment's `calibrated:` value: what was measured and from how many scale-ups, for the
+    /// report's assumptions page.
+    var calibratedNote: String {
+        let scaleUps = "\(timelines.count) scale-up\(timelines.count == 1 ? "" : "s")"
+            + (nodePool.map { " of node pool \($0)" } ?? "")
+            + (period.map { ", \(RFC3339.text($0.start)) to \(RFC3339.text($0.end))" } ?? "")
+        let quoted = scaleUps.reduce(into: "") { text, character in  // a YAML double-quoted scalar
+            if character == "\\" || character == "\"" { text.append("\\") }
+            text.append(character)
+        }
+        // A key set to 0 s because another phase's measurement contains it is calibrated too.
+        let samples = ColdStartPhase.allCases.flatMap { phase -> [String] in
+            guard let fit = fits[phase] else { return [] }
+            return ([phase.rawValue] + (phase.foldedKey.map { [$0] } ?? [])).map { "\($0): \(fit.count)" }
+        }
+        return "{source: \"costsim calibrate, \(quoted)\", samples: {\(samples.joined(separator: ", "))}}"
     }
 
     /// `value` rounded to 4 decimals, as Swift prints it (deterministic).

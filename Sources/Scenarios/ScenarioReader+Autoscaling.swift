@@ -188,8 +188,36 @@ extension ScenarioReader {
             model.readiness = try value.distribution(baseDirectory: baseDirectory)
         }
         model.imageCachedOnNode = try map.optional("imageCachedOnNode")?.bool() ?? model.imageCachedOnNode
+        if let value = map.optional("calibrated") { model.calibrated = try calibratedPhases(value, in: map) }
         try map.finish()
         return model
+    }
+
+    /// `coldStart.calibrated: {source: "…", samples: {vmBoot: 14, …}}`: each phase named must be set
+    /// in the same `coldStart` block, so a default is never reported as measured.
+    func calibratedPhases(
+        _ node: ConfigNode, in coldStart: ConfigMapping
+    ) throws(ScenarioFileError) -> CalibratedPhases {
+        let map = try node.mapping()
+        let sourceNode = try map.required("source")
+        let source = try sourceNode.string().trimmingSpaces()
+        guard !source.isEmpty, source.count <= 500 else {
+            throw sourceNode.error("must say where the measurements come from, in at most 500 characters")
+        }
+        var samples: [String: Int] = [:]
+        for (phase, count) in try map.required("samples").mapping().children {
+            guard ColdStartModel.phaseKeys.contains(phase) else {
+                let known = ColdStartModel.phaseKeys.joined(separator: ", ")
+                throw count.error("unknown cold-start phase '\(phase)' (known: \(known))")
+            }
+            guard coldStart.keys.contains(phase) else {
+                throw count.error("phase '\(phase)' is not set in this coldStart block, so it was not calibrated")
+            }
+            samples[phase] = try count.int(in: 1...CalibratedPhases.maxSamples)
+        }
+        guard !samples.isEmpty else { throw node.error("samples: name at least one calibrated phase") }
+        try map.finish()
+        return CalibratedPhases(samples: samples, source: source)
     }
 
     func knative(_ node: ConfigNode) throws(ScenarioFileError) -> KnativeConfiguration {

@@ -23,4 +23,24 @@ import Testing
         #expect(ReportWriter.clientTimeoutSource(scenario)
             == "scenario replay, client.timeout (ingress-nginx's proxy-read-timeout default is 60 s)")
     }
+
+    @Test func calibratedColdStartPhasesAreListedWithTheirSampleSizes() throws {
+        #expect(ReportWriter.coldStartCalibration(.articleDedicated) == nil)
+        var option = DeploymentOption.articleScaleToZero
+        #expect(ReportWriter.coldStartCalibration(option) == nil)
+        guard case .autoscaled(var deployment) = option.kind else {
+            Issue.record("expected an autoscaled option")
+            return
+        }
+        deployment.coldStart.calibrated = CalibratedPhases(
+            samples: ["modelLoad": 12, "vmBoot": 14], source: "costsim calibrate, 14 scale-ups of node pool gpu")
+        option.kind = .autoscaled(deployment)
+        let row = try #require(ReportWriter.coldStartCalibration(option))
+        #expect(row.item == "Cold start of scale-to-zero")
+        #expect(
+            row.value
+                == "calibrated: vmBoot (n = 14) and modelLoad (n = 12); as given or defaults: driverInstall, "
+                + "devicePlugin, imagePull, readiness")
+        #expect(row.source == "costsim calibrate, 14 scale-ups of node pool gpu")
+    }
 }

@@ -32,5 +32,12 @@ import Testing
         #expect(model.readiness == .constant(0))
         // Too few pulls in the pool: the scenario's own (mean 120 s, p95 300 s) stays.
         #expect(model.imagePull == (try Distribution.lognormal(mean: 120, p95: 300)))
+        // The report can tell the measured phases, and from how many scale-ups, from the rest.
+        let calibrated = try #require(model.calibrated)
+        #expect(
+            calibrated.samples == ["vmBoot": 2, "driverInstall": 2, "devicePlugin": 2, "modelLoad": 2, "readiness": 2])
+        #expect(
+            calibrated.source
+                == "costsim calibrate, 2 scale-ups of node pool gpu-t4, 2026-11-02T10:00:00Z to 2026-11-02T11:03:40Z")
     }
 }

@@ -16,6 +16,8 @@ public struct ColdStartModel: Sendable, Hashable {
     public var readiness: Distribution
     /// A node pulls the image once; later pods on the same node start from the cache.
     public var imageCachedOnNode: Bool
+    /// The phases measured on a cluster, if the scenario says so (`nil`: every phase as given).
+    public var calibrated: CalibratedPhases?
 
     public init(
         vmBoot: Distribution, driverInstall: Distribution, devicePlugin: Distribution,
@@ -46,6 +48,9 @@ public struct ColdStartModel: Sendable, Hashable {
             vmBoot: .constant(vmBoot), driverInstall: .constant(driverInstall), devicePlugin: .constant(devicePlugin),
             imagePull: .constant(imagePull), modelLoad: .constant(modelLoad), readiness: .constant(readiness))
     }
+
+    /// The scenario keys of the phases, in the order they happen.
+    public static let phaseKeys = ["vmBoot", "driverInstall", "devicePlugin", "imagePull", "modelLoad", "readiness"]
 
     /// Mean seconds from VM creation to a ready pod on a fresh node.
     public var meanSeconds: Double {

@@ -125,6 +125,7 @@ struct ReportWriter {
                 AssumptionRow(
                     item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
                     source: "scenario \(scenario.name); defaults in docs/model.md"))
+            if let row = Self.coldStartCalibration(outcome.option) { rows.append(row) }
         }
         rows += try priceRows()
         return rows
@@ -236,6 +237,22 @@ struct ReportWriter {
             text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
             return text
         }
+    }
+
+    /// Which cold-start phases of an autoscaled option were measured on a cluster (with their
+    /// sample sizes) and which keep the scenario's or costsim's values; `nil` when none was.
+    static func coldStartCalibration(_ option: DeploymentOption) -> AssumptionRow? {
+        guard case .autoscaled(let deployment) = option.kind, let calibrated = deployment.coldStart.calibrated else {
+            return nil
+        }
+        let measured = ColdStartModel.phaseKeys.compactMap { phase in
+            calibrated.samples[phase].map { "\(phase) (n = \($0))" }
+        }
+        let others = ColdStartModel.phaseKeys.filter { calibrated.samples[$0] == nil }
+        let value =
+            "calibrated: " + NumberFormat.list(measured)
+            + (others.isEmpty ? "" : "; as given or defaults: " + others.joined(separator: ", "))
+        return AssumptionRow(item: "Cold start of \(option.name)", value: value, source: calibrated.source)
     }
 
     // MARK: Break-even

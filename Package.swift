@@ -53,7 +53,8 @@ let package = Package(
         // A scenario's runs pooled per option, judged against the objectives (the verdict), explained
         // in sentences (findings) and across traffic volumes (break-even): what every output shares.
         .target(name: "Analysis", dependencies: ["Simulator", "CostModel"]),
-        .target(name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo", "CZlib"]),
+        .target(
+            name: "Reports", dependencies: ["Simulator", "CostModel", "Analysis", "Storage", "CCairo", "CZlib"]),
         // Parameter sweeps, confidence intervals, Pareto frontier, recommendations; results in SQLite.
         .target(name: "Sweeps", dependencies: ["Simulator", "CostModel", "Analysis", "Scenarios", "Storage", .product(name: "Yams", package: "Yams")]),
         // Cold-start phases from kubectl exports: one timeline per GPU node scale-up, lognormal fits;

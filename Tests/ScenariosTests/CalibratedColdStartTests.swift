@@ -40,7 +40,9 @@ import Simulator
         let model = try coldStart(
             "{vmBoot: 100s, modelLoad: 30s, calibrated: {source: \"14 scale-ups of pool gpu\", "
                 + "samples: {vmBoot: 14, modelLoad: 12}}}")
-        #expect(model.calibrated == CalibratedPhases(samples: ["vmBoot": 14, "modelLoad": 12], source: "14 scale-ups of pool gpu"))
+        #expect(
+            model.calibrated
+                == CalibratedPhases(samples: ["vmBoot": 14, "modelLoad": 12], source: "14 scale-ups of pool gpu"))
         #expect(model.vmBoot == .constant(100))
         #expect(try coldStart("{vmBoot: 100s}").calibrated == nil)
     }
@@ -48,8 +50,10 @@ import Simulator
     @Test(arguments: [
         ("{vmBoot: 100s, calibrated: {source: x, samples: {imagePull: 3}}}", "samples.imagePull",
          "phase 'imagePull' is not set in this coldStart block"),
-        ("{vmBoot: 100s, calibrated: {source: x, samples: {boot: 3}}}", "samples.boot", "unknown cold-start phase 'boot'"),
-        ("{vmBoot: 100s, calibrated: {source: x, samples: {vmBoot: 0}}}", "samples.vmBoot", "must be within 1 … 10000000"),
+        ("{vmBoot: 100s, calibrated: {source: x, samples: {boot: 3}}}", "samples.boot",
+         "unknown cold-start phase 'boot'"),
+        ("{vmBoot: 100s, calibrated: {source: x, samples: {vmBoot: 0}}}", "samples.vmBoot",
+         "must be within 1 … 10000000"),
         ("{vmBoot: 100s, calibrated: {source: x, samples: {vmBoot: 1e30}}}", "samples.vmBoot", "is not a whole number"),
         ("{vmBoot: 100s, calibrated: {source: ' ', samples: {vmBoot: 3}}}", "calibrated.source",
          "must say where the measurements come from"),

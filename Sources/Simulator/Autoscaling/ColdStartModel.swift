@@ -43,7 +43,10 @@ public struct ColdStartModel: Sendable, Hashable {
         modelLoad: .lognormal(mu: 2.561523926873287, sigma: 0.93188877735565), readiness: .constant(5))
 
     /// Every phase fixed (for hand-computed timelines).
-    public static func constant(vmBoot: Double, driverInstall: Double, devicePlugin: Double, imagePull: Double, modelLoad: Double, readiness: Double) -> ColdStartModel {
+    public static func constant(
+        vmBoot: Double, driverInstall: Double, devicePlugin: Double, imagePull: Double, modelLoad: Double,
+        readiness: Double
+    ) -> ColdStartModel {
         ColdStartModel(
             vmBoot: .constant(vmBoot), driverInstall: .constant(driverInstall), devicePlugin: .constant(devicePlugin),
             imagePull: .constant(imagePull), modelLoad: .constant(modelLoad), readiness: .constant(readiness))
@@ -58,6 +61,8 @@ public struct ColdStartModel: Sendable, Hashable {
     }
 
     public func validate() throws(ParameterError) {
-        for distribution in [vmBoot, driverInstall, devicePlugin, imagePull, modelLoad, readiness] { try distribution.validate() }
+        for distribution in [vmBoot, driverInstall, devicePlugin, imagePull, modelLoad, readiness] {
+            try distribution.validate()
+        }
     }
 }

@@ -37,7 +37,8 @@ public struct TraceTimeFrame: Sendable, Hashable {
         let whole = arrivalSeconds.rounded(.down)
         guard let offset = Timestamp(seconds: whole) else { return "\(arrivalSeconds) s after the first record" }
         var stamp = Timestamp(
-            wholeSeconds: origin.wholeSeconds &+ offset.wholeSeconds, fraction: origin.fraction + (arrivalSeconds - whole))
+            wholeSeconds: origin.wholeSeconds &+ offset.wholeSeconds,
+            fraction: origin.fraction + (arrivalSeconds - whole))
         if stamp.fraction >= 1 {
             stamp.wholeSeconds &+= 1
             stamp.fraction -= 1

@@ -36,6 +36,8 @@ import Testing
         #expect(lines.contains("1 GPU lines left out: they cover time outside the simulated period"))
         #expect(lines.contains { $0.hasPrefix("replicas ") })
         #expect(lines.contains { $0.hasPrefix("nodes ") })
+        // validate compares days: run's warning about monthly figures from under a day does not apply.
+        #expect(!outcome.standardError.contains("monthly figures"), "\(outcome.standardError)")
     }
 
     @Test func jsonFollowsTheSchema() throws {

@@ -48,8 +48,9 @@ struct ScenarioOptions: ParsableArguments {
     static let shortestRepresentativeHorizonSeconds = 86_400.0
 
     /// Loads the scenario, checking its regions with `regions`, and applies the overrides; manifest
-    /// warnings go to standard error.
-    func load(regions: RegionCheck) throws -> Scenario {
+    /// warnings go to standard error, and so does a warning about an observation too short for
+    /// monthly figures unless `projectsToMonth` is false (`validate` compares days, not months).
+    func load(regions: RegionCheck, projectsToMonth: Bool = true) throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(
             path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions)
         if !traceColumns.isEmpty {
@@ -75,17 +76,22 @@ struct ScenarioOptions: ParsableArguments {
             scenario.options[index].kind = .autoscaled(deployment)
             do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
         }
-        let limit = Self.shortestRepresentativeHorizonSeconds
+        if projectsToMonth { try Self.warnIfTooShortForAMonth(scenario) }
+        return scenario
+    }
+
+    /// Warns when the run observes less than ``shortestRepresentativeHorizonSeconds``.
+    private static func warnIfTooShortForAMonth(_ scenario: Scenario) throws {
+        let limit = shortestRepresentativeHorizonSeconds
         if let horizon = scenario.effectiveHorizonSeconds, horizon < limit {
-            Self.warnShortObservation("the run observes \(Format.duration(horizon))", seconds: horizon)
+            warnShortObservation("the run observes \(Format.duration(horizon))", seconds: horizon)
         } else if scenario.effectiveHorizonSeconds == nil,
             let span = try scenario.workload.observationSeconds(ifShorterThan: limit), span > 0
         {
-            Self.warnShortObservation(
+            warnShortObservation(
                 "the trace spans \(Format.duration(span)) from its first to its last arrival, the period costs cover",
                 seconds: span)
         }
-        return scenario
     }
 
     /// Warns that monthly figures multiply an observed period of `seconds` (described by `what`) by a month's worth.

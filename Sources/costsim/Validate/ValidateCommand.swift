@@ -102,7 +102,7 @@ struct ValidateCommand: AsyncParsableCommand {
         } catch let error as CalibrationError {
             throw CLIError(error.description)
         }
-        var scenario = try self.scenario.load(regions: pricing.regionCheck())
+        var scenario = try self.scenario.load(regions: pricing.regionCheck(), projectsToMonth: false)
         let chosen = try chooseOption(of: scenario)
         scenario.options = [chosen]
         scenario.replications = 1

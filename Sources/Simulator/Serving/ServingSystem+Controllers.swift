@@ -42,7 +42,7 @@ extension ServingSystem {
         guard let deployment = autoscaled, let trigger = kedaTrigger else { return nil }
         if !deployment.scalerOutages.isEmpty && deployment.scalerOutages.contains(where: { $0.contains(now) }) { return nil }
         dropExpiredMessages(at: now)
-        return trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
+        return trigger.queueLength(ready: broker.readyQueue.count, unacknowledged: broker.unacknowledged)
     }
 
     /// One KEDA poll; returns the earliest time a poll with the same inputs could act.
@@ -50,8 +50,8 @@ extension ServingSystem {
         guard keda != nil else { return .infinity }
         let now = engine.now
         let queue = scalerQueueLength(at: now)
-        let before = specReplicas
-        let decision = keda!.poll(now: now, queueLength: queue, currentReplicas: specReplicas)   // in place: no copy of its state
+        let before = cluster.specReplicas
+        let decision = keda!.poll(now: now, queueLength: queue, currentReplicas: cluster.specReplicas)   // in place: no copy of its state
         noteKEDAReadouts()
         if let decision, decision.replicas != before {
             if keepDecisions {
@@ -59,8 +59,8 @@ extension ServingSystem {
             }
             setSpecReplicas(decision.replicas, engine: &engine)
         }
-        setWaitingToScaleIn(keda?.lastPollInactive == true && specReplicas > kedaMinReplicas, at: now)
-        return keda?.earliestActionSeconds(currentReplicas: specReplicas) ?? .infinity
+        cluster.setWaitingToScaleIn(keda?.lastPollInactive == true && cluster.specReplicas > kedaMinReplicas, at: now)
+        return keda?.earliestActionSeconds(currentReplicas: cluster.specReplicas) ?? .infinity
     }
 
     /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no
@@ -69,8 +69,8 @@ extension ServingSystem {
         guard let trigger = kedaTrigger, hpaReplicaCalculator != nil else { return nil }   // trivial values: no copy of `keda` or `hpa`
         if let fallback = kedaFallbackReplicas { return trigger.targetValue * Double(fallback) }
         if trigger.useCachedMetrics { return Double(kedaCachedQueueLength) }
-        if specReplicas == 0 && hpaMinReplicas != 0 { return nil }        // HPA disabled: it does not even query
-        return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
+        if cluster.specReplicas == 0 && hpaMinReplicas != 0 { return nil }        // HPA disabled: it does not even query
+        return Double(trigger.queueLength(ready: broker.readyQueue.count, unacknowledged: broker.unacknowledged))
     }
 
     /// Copies what the HPA reads through KEDA out of `keda`, after a change to it.
@@ -90,9 +90,9 @@ extension ServingSystem {
             noteKEDAReadouts()
             usage = live.map(Double.init)
         }
-        let status = activePods.count
-        let before = specReplicas
-        if let decision = hpa!.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
+        let status = cluster.activePods.count
+        let before = cluster.specReplicas
+        if let decision = hpa!.sync(now: now, specReplicas: cluster.specReplicas, statusReplicas: status, usage: usage) {
             if keepDecisions {
                 log(.hpa, at: now, rule: decision.rule.text, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
             }
@@ -108,44 +108,44 @@ extension ServingSystem {
     /// otherwise the first tick that could not run ahead.
     mutating func knativeTick(engine: inout Engine<Event>) -> Double {
         guard knative != nil else { return .infinity }
-        let replicasBefore = specReplicas
+        let replicasBefore = cluster.specReplicas
         knativeDecide(engine: &engine)
         // With nothing in the system and no concurrency left in the windows, only the decider's
         // timers move; otherwise the ticks before the next event can run now (``runKnativeTicksAhead(after:before:)``).
-        if inSystem == 0 && knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
-        guard skipQuietTicks, specReplicas == replicasBefore, let nextEvent = engine.nextEventSeconds else { return engine.now }
+        if broker.inSystem == 0 && knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
+        guard skipQuietTicks, cluster.specReplicas == replicasBefore, let nextEvent = engine.nextEventSeconds else { return engine.now }
         return runKnativeTicksAhead(after: engine.now, before: nextEvent)
     }
 
     /// The activator buffers a request while at zero and pokes the autoscaler.
     mutating func knativeActivatorPoke(engine: inout Engine<Event>) {
-        let before = specReplicas
-        if keepDecisions { log(.knative, at: engine.now, rule: "activator poke: request buffered at zero", inputs: "inSystem=\(inSystem)", from: before, to: 1) }
+        let before = cluster.specReplicas
+        if keepDecisions { log(.knative, at: engine.now, rule: "activator poke: request buffered at zero", inputs: "inSystem=\(broker.inSystem)", from: before, to: 1) }
         setSpecReplicas(1, engine: &engine)
     }
 
     private mutating func knativeDecide(engine: inout Engine<Event>) {
         guard knative != nil else { return }
-        let before = specReplicas
+        let before = cluster.specReplicas
         if let decision = knative!.tick(
-            now: engine.now, integral: requestSecondsInSystem(at: engine.now), readyPods: readyPodCount, currentReplicas: specReplicas) {
+            now: engine.now, integral: requestSecondsInSystem(at: engine.now), readyPods: cluster.readyPodCount, currentReplicas: cluster.specReplicas) {
             var target = decision.replicas
-            if target == 0 && inSystem > 0 { target = 1 }           // the activator still holds requests
+            if target == 0 && broker.inSystem > 0 { target = 1 }           // the activator still holds requests
             if target != before {
                 if keepDecisions {
-                    log(.knative, at: engine.now, rule: decision.rule.text, inputs: "inSystem=\(inSystem) ready=\(readyPodCount)", from: before, to: target)
+                    log(.knative, at: engine.now, rule: decision.rule.text, inputs: "inSystem=\(broker.inSystem) ready=\(cluster.readyPodCount)", from: before, to: target)
                 }
                 setSpecReplicas(target, engine: &engine)
             }
         }
-        setWaitingToScaleIn(knative?.isWaitingToScaleToZero == true, at: engine.now)
+        cluster.setWaitingToScaleIn(knative?.isWaitingToScaleToZero == true, at: engine.now)
     }
 
     // MARK: Cluster autoscaler
 
     /// Starts a loop now (frequent loops: a new unschedulable pod triggers one).
     mutating func triggerClusterAutoscaler(engine: inout Engine<Event>) {
-        guard let deployment = autoscaled, deployment.clusterAutoscaler.frequentLoops, !pendingPods.isEmpty else { return }
+        guard let deployment = autoscaled, deployment.clusterAutoscaler.frequentLoops, !cluster.pendingPods.isEmpty else { return }
         runClusterAutoscalerNow(engine: &engine)
     }
 
@@ -153,28 +153,29 @@ extension ServingSystem {
     mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) -> Double {
         guard clusterAutoscaler != nil, let deployment = autoscaled else { return .infinity }
         let now = engine.now
-        if pendingPods.isEmpty && clusterAutoscaler!.unneededSince.isEmpty
-            && liveGPUNodes.allSatisfy({ nodes[Int($0)].phase == .booting || nodes[Int($0)].phase == .deleting || nodes[Int($0)].boundPods > 0 }) {
+        if cluster.pendingPods.isEmpty && clusterAutoscaler!.unneededSince.isEmpty
+            && cluster.liveGPUNodes.allSatisfy({ cluster.nodes[Int($0)].phase == .booting || cluster.nodes[Int($0)].phase == .deleting || cluster.nodes[Int($0)].boundPods > 0 }) {
             return .infinity   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
         }
         // What the loop reads, in buffers kept from loop to loop (allocating them showed in profiles).
         clusterAutoscalerViews.removeAll(keepingCapacity: true)
         var liveBefore = 0
-        for id in liveGPUNodes {
-            let phase = nodes[Int(id)].phase
+        for id in cluster.liveGPUNodes {
+            let phase = cluster.nodes[Int(id)].phase
             clusterAutoscalerViews.append(ClusterAutoscaler.NodeView(
                 id: id, registered: phase != .booting, gpuReady: phase == .ready || phase == .deleting,
-                requestedGPUs: nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting,
-                createdSeconds: nodes[Int(id)].startSeconds))
+                requestedGPUs: cluster.nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting,
+                createdSeconds: cluster.nodes[Int(id)].startSeconds))
             if phase != .deleting { liveBefore += 1 }
         }
         pendingPodCreationTimes.removeAll(keepingCapacity: true)
-        for pod in pendingPods { pendingPodCreationTimes.append(pods[Int(pod)].createdSeconds) }
+        for pod in cluster.pendingPods { pendingPodCreationTimes.append(cluster.pods[Int(pod)].createdSeconds) }
         let actions = clusterAutoscaler!.loop(now: now, nodes: clusterAutoscalerViews, pendingPodCreationTimes: pendingPodCreationTimes)
         if keepDecisions, let note = actions.note, !note.sameKind(as: lastClusterAutoscalerNote) {
             log(.clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)
         }
         lastClusterAutoscalerNote = actions.note
+        let deletionDelay = deployment.clusterAutoscaler.deleteDelayAfterTaintSeconds + deployment.vmDeletionSeconds
         if !actions.failedToRegister.isEmpty {
             if keepDecisions {
                 log(.clusterAutoscaler, at: now,
@@ -184,7 +185,7 @@ extension ServingSystem {
                     inputs: "nodes=\(liveBefore) deleted=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
                     from: liveBefore, to: liveBefore - actions.failedToRegister.count)
             }
-            for node in actions.failedToRegister { deleteNode(node, engine: &engine) }
+            for node in actions.failedToRegister { deleteNode(node, afterSeconds: deletionDelay, engine: &engine) }
         }
         if actions.scaleUp > 0 {
             var created = 0
@@ -195,7 +196,7 @@ extension ServingSystem {
                     if keepDecisions {
                         let backoff = KEDAScaler.format(clusterAutoscaler!.backoff.durationSeconds ?? 0)
                         log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(backoff) s",
-                            inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
+                            inputs: "pending=\(cluster.pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
                     }
                     continue
                 }
@@ -203,8 +204,8 @@ extension ServingSystem {
                 created += 1
             }
             if created > 0 && keepDecisions {
-                log(.clusterAutoscaler, at: now, rule: "scale-up: \(pendingPods.count) pending GPU pod(s) fit no existing or upcoming node",
-                    inputs: "pending=\(pendingPods.count) nodes=\(liveBefore)", from: liveBefore, to: liveBefore + created)
+                log(.clusterAutoscaler, at: now, rule: "scale-up: \(cluster.pendingPods.count) pending GPU pod(s) fit no existing or upcoming node",
+                    inputs: "pending=\(cluster.pendingPods.count) nodes=\(liveBefore)", from: liveBefore, to: liveBefore + created)
             }
         }
         if !actions.delete.isEmpty {
@@ -214,7 +215,7 @@ extension ServingSystem {
                     inputs: "nodes=\(liveBefore) deleted=\(actions.delete.map(String.init).joined(separator: ","))",
                     from: liveBefore, to: liveBefore - actions.delete.count)
             }
-            for node in actions.delete { deleteNode(node, engine: &engine) }
+            for node in actions.delete { deleteNode(node, afterSeconds: deletionDelay, engine: &engine) }
         }
         return clusterAutoscaler!.earliestActionSeconds
     }

@@ -50,13 +50,13 @@ extension ServingSystem {
     mutating func tick(_ controller: Controller, generation: UInt32, engine: inout Engine<Event>) -> Bool {
         guard let timer = timers[controller.index], timer.isCurrent(generation) else { return false }
         let now = engine.now
-        let (specBefore, revisionBefore) = (specReplicas, clusterRevision)
+        let (specBefore, revisionBefore) = (cluster.specReplicas, cluster.revision)
         if timer.isParked { unpark(controller, nextTickSeconds: now) }
         timers[controller.index]!.ticked(at: now)
         let before = inputs(of: controller)
-        let revision = clusterRevision
+        let revision = cluster.revision
         #if DEBUG
-        if controller == .clusterAutoscaler { recordClusterAutoscalerInputs() }   // for the check of clusterRevision only
+        if controller == .clusterAutoscaler { recordClusterAutoscalerInputs() }   // for the check of cluster.revision only
         #endif
         let wakeSeconds: Double = switch controller {
         case .keda: kedaPoll(engine: &engine)
@@ -71,13 +71,13 @@ extension ServingSystem {
         // activity did not change with it (``KEDAScaler/earliestActionSeconds(currentReplicas:)``).
         case .keda: after.first == before.first
         case .hpa, .knative: after == before
-        case .clusterAutoscaler: clusterRevision == revision
+        case .clusterAutoscaler: cluster.revision == revision
         }
         let quietUntil = predictable ? latestQuietSeconds(of: controller, at: now).map { Swift.min($0, wakeSeconds) } : nil
         scheduleNextTick(of: controller, quietUntil: quietUntil, inputs: after, engine: &engine)
         assert(!knativeTicksRanAhead || timers[Controller.knative.index]!.isParked, "Knative ticks ran ahead of a timer that did not park")
         switch controller {
-        case .knative, .clusterAutoscaler: return specReplicas != specBefore || clusterRevision != revisionBefore
+        case .knative, .clusterAutoscaler: return cluster.specReplicas != specBefore || cluster.revision != revisionBefore
         case .keda, .hpa: return true
         }
     }
@@ -126,8 +126,8 @@ extension ServingSystem {
             guard let timer = timers[index], timer.isParked, let controller = Controller(rawValue: UInt8(index + 1)) else { continue }
             let changed: Bool
             if controller == .clusterAutoscaler {
-                changed = clusterRevision != parkedClusterRevision
-                assert(changed || clusterAutoscalerInputsUnchanged(), "a change to the cluster autoscaler's inputs did not bump clusterRevision")
+                changed = cluster.revision != parkedClusterRevision
+                assert(changed || clusterAutoscalerInputsUnchanged(), "a change to the cluster autoscaler's inputs did not bump cluster.revision")
             } else {
                 changed = inputs(of: controller) != parkedInputs[controller.index]
             }
@@ -135,7 +135,7 @@ extension ServingSystem {
             var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
             if next == now && controller.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
             unpark(controller, nextTickSeconds: next)
-            if controller == .hpa && hpa?.isScalingDisabled(specReplicas: specReplicas) == true {
+            if controller == .hpa && hpa?.isScalingDisabled(specReplicas: cluster.specReplicas) == true {
                 // KEDA scaled the target to zero: every sync until it comes back only forgets the
                 // last proposal. Do that now and sleep on, without a wake-up, until the inputs change.
                 hpa?.forgetLastProposal()
@@ -164,8 +164,8 @@ extension ServingSystem {
         while time < nextEventSeconds {
             let before = knative!.checkpoint()
             let decision = knative!.tick(
-                now: time, integral: requestSecondsInSystem(at: time), readyPods: readyPodCount, currentReplicas: specReplicas, compact: false)
-            if decision != nil || knative!.isWaitingToScaleToZero != waitingToScaleIn || (inSystem == 0 && knative!.sawNoConcurrency) {
+                now: time, integral: requestSecondsInSystem(at: time), readyPods: cluster.readyPodCount, currentReplicas: cluster.specReplicas, compact: false)
+            if decision != nil || knative!.isWaitingToScaleToZero != cluster.waitingToScaleIn || (broker.inSystem == 0 && knative!.sawNoConcurrency) {
                 knative!.restore(before)           // this tick runs as an event
                 break
             }
@@ -193,7 +193,7 @@ extension ServingSystem {
     /// TTL the queue shrinks as messages expire. The cluster autoscaler and Knative read neither.
     private mutating func latestQuietSeconds(of controller: Controller, at now: Double) -> Double? {
         guard controller == .keda || controller == .hpa else { return .infinity }
-        if scenario.dropExpiredMessages && !readyQueue.isEmpty { return nil }
+        if scenario.dropExpiredMessages && !broker.readyQueue.isEmpty { return nil }
         guard hasScalerOutages, let outages = autoscaled?.scalerOutages else { return .infinity }
         if outages.contains(where: { $0.contains(now) }) { return nil }
         return outages.map(\.lowerBound).filter { $0 > now }.min() ?? .infinity
@@ -205,8 +205,8 @@ extension ServingSystem {
             // A poll's decision reads the queue only through "active or not"; the exact length
             // matters when the HPA reads KEDA's cached value of it.
             guard let trigger = kedaTrigger else { return ControllerInputs() }
-            let queue = trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
-            return ControllerInputs(first: trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0), second: specReplicas)
+            let queue = trigger.queueLength(ready: broker.readyQueue.count, unacknowledged: broker.unacknowledged)
+            return ControllerInputs(first: trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0), second: cluster.specReplicas)
         case .hpa:
             // A sync reads the metric only through its replica proposal (the last one is kept:
             // the check runs after every event, and the queue length seldom moves between them),
@@ -216,19 +216,19 @@ extension ServingSystem {
             // a proposal moving below the minimum (a queue emptying: 1 → 0) wakes nothing —
             // unless messages have a TTL: then a sync's query also drops expired messages, and
             // the HPA must wake when the queue fills (it does not sleep while messages wait).
-            let status = activePods.count
-            guard let usage = hpaUsage() else { return ControllerInputs(first: status, second: specReplicas, third: -1) }
-            if let memo = hpaProposalMemo, memo.usage == usage, memo.status == status, memo.spec == specReplicas {
-                return ControllerInputs(first: status, second: specReplicas, third: memo.proposal)
+            let status = cluster.activePods.count
+            guard let usage = hpaUsage() else { return ControllerInputs(first: status, second: cluster.specReplicas, third: -1) }
+            if let memo = hpaProposalMemo, memo.usage == usage, memo.status == status, memo.spec == cluster.specReplicas {
+                return ControllerInputs(first: status, second: cluster.specReplicas, third: memo.proposal)
             }
             let floor = scenario.dropExpiredMessages ? Int.min : hpaMinReplicas
             let proposal = hpaReplicaCalculator.map {
-                Swift.max($0.proposal(usage: usage, statusReplicas: status, specReplicas: specReplicas), floor)
+                Swift.max($0.proposal(usage: usage, statusReplicas: status, specReplicas: cluster.specReplicas), floor)
             } ?? -1
-            hpaProposalMemo = (usage, status, specReplicas, proposal)
-            return ControllerInputs(first: status, second: specReplicas, third: proposal)
+            hpaProposalMemo = (usage, status, cluster.specReplicas, proposal)
+            return ControllerInputs(first: status, second: cluster.specReplicas, third: proposal)
         case .knative:
-            return ControllerInputs(first: inSystem, second: specReplicas, third: readyPodCount)
+            return ControllerInputs(first: broker.inSystem, second: cluster.specReplicas, third: cluster.readyPodCount)
         case .clusterAutoscaler:
             return ControllerInputs()
         }
@@ -238,22 +238,22 @@ extension ServingSystem {
     /// (compared only by the debug check of ``clusterRevision``).
     private mutating func recordClusterAutoscalerInputs() {
         parkedClusterInputs.removeAll(keepingCapacity: true)
-        for pod in pendingPods { parkedClusterInputs.append(Int64(pod)) }
+        for pod in cluster.pendingPods { parkedClusterInputs.append(Int64(pod)) }
         parkedClusterInputs.append(-1)
-        for id in liveGPUNodes { parkedClusterInputs.append(clusterAutoscalerInput(node: id)) }
+        for id in cluster.liveGPUNodes { parkedClusterInputs.append(clusterAutoscalerInput(node: id)) }
     }
 
     mutating func clusterAutoscalerInputsUnchanged() -> Bool {
-        guard parkedClusterInputs.count == pendingPods.count + 1 + liveGPUNodes.count else { return false }
-        for (position, pod) in pendingPods.enumerated() where parkedClusterInputs[position] != Int64(pod) { return false }
-        let offset = pendingPods.count + 1
-        for (position, id) in liveGPUNodes.enumerated() where parkedClusterInputs[offset + position] != clusterAutoscalerInput(node: id) {
+        guard parkedClusterInputs.count == cluster.pendingPods.count + 1 + cluster.liveGPUNodes.count else { return false }
+        for (position, pod) in cluster.pendingPods.enumerated() where parkedClusterInputs[position] != Int64(pod) { return false }
+        let offset = cluster.pendingPods.count + 1
+        for (position, id) in cluster.liveGPUNodes.enumerated() where parkedClusterInputs[offset + position] != clusterAutoscalerInput(node: id) {
             return false
         }
         return true
     }
 
     private func clusterAutoscalerInput(node id: Int32) -> Int64 {
-        Int64(id) << 32 | Int64(nodes[Int(id)].phase.rawValue) << 24 | Int64(nodes[Int(id)].boundPods)
+        Int64(id) << 32 | Int64(cluster.nodes[Int(id)].phase.rawValue) << 24 | Int64(cluster.nodes[Int(id)].boundPods)
     }
 }

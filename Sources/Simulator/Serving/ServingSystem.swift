@@ -34,15 +34,6 @@ struct ServingSystem: EventHandler {
         case drainDeadlineReached
     }
 
-    struct InFlight {
-        var record: TraceRecord
-        var zeroCapacityMarkAtArrival: Double
-        var serviceStartSeconds = 0.0
-        var serviceSeconds = 0.0
-        var coldStartWaitSeconds = 0.0
-        var serviceToken: UInt32 = 0
-    }
-
     // Configuration
     let scenario: Scenario
     /// The simulated option's name, for errors.
@@ -65,27 +56,10 @@ struct ServingSystem: EventHandler {
     let controllerPhases: ControllerPhases
 
     // Broker and requests
-    var requests: [InFlight] = []
-    var freeSlots: [Int32] = []
-    var readyQueue = Deque<Int32>()
-    var consumersWithCredit = Deque<Int32>()
-    /// Messages delivered to a worker and not yet acked (in service or prefetched).
-    var unacknowledged = 0
-    var busyWorkers = 0
-    var inSystem = 0
-    var serviceStarts: UInt32 = 0
+    var broker = Broker()
 
     // Cluster
-    var pods: [Pod] = []
-    var nodes: [Node] = []
-    var pendingPods: [Int32] = []
-    /// Pods that count towards the deployment's replicas (pending, starting or ready), oldest first.
-    var activePods: [Int32] = []
-    var terminatingPodCount = 0
-    /// GPU nodes whose VM has not stopped, in creation order.
-    var liveGPUNodes: [Int32] = []
-    var readyPodCount = 0
-    var specReplicas = 0
+    var cluster = Cluster()
     var autoscaled: Shared<AutoscaledDeployment>?
     var keda: KEDAScaler?
     /// The KEDA trigger, kept apart from `keda` so the per-poll reads copy nothing.
@@ -118,9 +92,6 @@ struct ServingSystem: EventHandler {
     /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
     var skipQuietTicks = true
     var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
-    /// Bumped by every change to what the cluster autoscaler reads: pending pods, live GPU nodes,
-    /// their phases and bound pods (``ServingSystem+Cluster``).
-    var clusterRevision: UInt64 = 0
     var parkedClusterRevision: UInt64 = 0
     /// Debug builds check that an unchanged revision means unchanged inputs (a missed bump).
     var parkedClusterInputs: [Int64] = []
@@ -128,8 +99,6 @@ struct ServingSystem: EventHandler {
     /// Knative's timer is parked over ticks that already ran (``ServingSystem/runKnativeTicksAhead(after:before:)``).
     var knativeTicksRanAhead = false
     var hasScalerOutages = false
-    /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
-    var waitingToScaleIn = false
     var stopWhenDrained = false
 
     // Time integrals
@@ -199,7 +168,7 @@ struct ServingSystem: EventHandler {
     /// no horizon, the cluster has come to rest).
     @inline(__always)
     private mutating func stopIfDone(engine: inout Engine<Event>) {
-        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
+        if traceExhausted && broker.inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -244,27 +213,26 @@ struct ServingSystem: EventHandler {
 
     private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
-        let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
+        let slot = broker.admit(Broker.Message(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
-        inSystem += 1
-        if inSystem > maxRequestsInSystem {
-            runError = SimulationError.overloaded(option: optionName, timeSeconds: engine.now, requestsInSystem: inSystem)
+        if broker.inSystem > maxRequestsInSystem {
+            runError = SimulationError.overloaded(option: optionName, timeSeconds: engine.now, requestsInSystem: broker.inSystem)
             engine.stop()
             return
         }
         timeline.recordArrival(at: engine.now)
-        readyQueue.append(slot)
+        broker.readyQueue.append(slot)
         dispatch(engine: &engine)
-        if knative != nil && specReplicas == 0 { knativeActivatorPoke(engine: &engine) }
+        if knative != nil && cluster.specReplicas == 0 { knativeActivatorPoke(engine: &engine) }
         scheduleNextArrival(engine: &engine)
     }
 
     private mutating func complete(request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>) {
         let index = Int(podIndex)
-        guard requests[Int(slot)].serviceToken == token, let position = pods[index].inService.firstIndex(of: slot) else {
+        guard broker.messages[Int(slot)].serviceToken == token, let position = cluster.pods[index].inService.firstIndex(of: slot) else {
             return   // the pod was killed and the request re-queued; this attempt no longer counts
         }
-        let request = requests[Int(slot)]
+        let request = broker.messages[Int(slot)]
         let now = engine.now
         let sojourn = now - request.record.arrivalSeconds
         let timedOut = sojourn > scenario.clientTimeoutSeconds
@@ -281,18 +249,17 @@ struct ServingSystem: EventHandler {
                 coldStartWaitSeconds: request.coldStartWaitSeconds, serviceSeconds: request.serviceSeconds,
                 completionSeconds: now, timedOut: timedOut))
         }
-        release(slot)
-        inSystem -= 1
-        unacknowledged -= 1
+        broker.remove(slot)
+        broker.unacknowledged -= 1
 
-        pods[index].inService.remove(at: position)
-        changeBusyWorkers(on: pods[index].node, by: -1)
-        if pods[index].state == .terminating {
-            if pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
+        cluster.pods[index].inService.remove(at: position)
+        cluster.changeBusyWorkers(on: cluster.pods[index].node, by: -1, at: lastClock)
+        if cluster.pods[index].state == .terminating {
+            if cluster.pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
         } else {
-            pods[index].credit += 1                   // the reply is published and the message acked
-            if pods[index].credit == 1 && pods[index].state == .ready { consumersWithCredit.append(podIndex) }
-            if let next = pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
+            cluster.pods[index].credit += 1                   // the reply is published and the message acked
+            if cluster.pods[index].credit == 1 && cluster.pods[index].state == .ready { broker.consumersWithCredit.append(podIndex) }
+            if let next = cluster.pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
         }
         dispatch(engine: &engine)
     }
@@ -302,17 +269,17 @@ struct ServingSystem: EventHandler {
     /// Delivers ready messages to consumers with credit, round-robin.
     mutating func dispatch(engine: inout Engine<Event>) {
         dropExpiredMessages(at: engine.now)
-        while !readyQueue.isEmpty, let podIndex = consumersWithCredit.popFirst() {
+        while !broker.readyQueue.isEmpty, let podIndex = broker.consumersWithCredit.popFirst() {
             let index = Int(podIndex)
-            guard pods[index].state == .ready, pods[index].credit > 0 else { continue }   // stale entry
-            let slot = readyQueue.removeFirst()
-            unacknowledged += 1
-            pods[index].credit -= 1
-            if pods[index].credit > 0 { consumersWithCredit.append(podIndex) }
-            if pods[index].inService.count < scenario.workers.concurrency {
+            guard cluster.pods[index].state == .ready, cluster.pods[index].credit > 0 else { continue }   // stale entry
+            let slot = broker.readyQueue.removeFirst()
+            broker.unacknowledged += 1
+            cluster.pods[index].credit -= 1
+            if cluster.pods[index].credit > 0 { broker.consumersWithCredit.append(podIndex) }
+            if cluster.pods[index].inService.count < scenario.workers.concurrency {
                 startService(slot, on: podIndex, engine: &engine)
             } else {
-                pods[index].buffered.append(slot)
+                cluster.pods[index].buffered.append(slot)
             }
             dropExpiredMessages(at: engine.now)
         }
@@ -322,11 +289,11 @@ struct ServingSystem: EventHandler {
     /// of the queue (uniform TTL keeps them in arrival order, so they always form a prefix).
     mutating func dropExpiredMessages(at now: Double) {
         guard scenario.dropExpiredMessages else { return }
-        while let head = readyQueue.first,
-              requests[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
+        while let head = broker.readyQueue.first,
+              broker.messages[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
             advanceClock(to: now)                     // a controller's query can drop messages: integrate up to now first
-            readyQueue.removeFirst()
-            let request = requests[Int(head)]
+            broker.readyQueue.removeFirst()
+            let request = broker.messages[Int(head)]
             statistics.timedOut += 1
             statistics.expiredUnserved += 1
             statistics.response.record(scenario.clientTimeoutSeconds)
@@ -337,38 +304,27 @@ struct ServingSystem: EventHandler {
                     queueWaitSeconds: now - request.record.arrivalSeconds - coldWait, coldStartWaitSeconds: coldWait,
                     serviceSeconds: 0, completionSeconds: nil, timedOut: true))
             }
-            release(head)
-            inSystem -= 1
+            broker.remove(head)
         }
     }
 
     private mutating func startService(_ slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
         let index = Int(slot)
         let now = engine.now
-        let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
-        if coldWait > 0 && requests[index].coldStartWaitSeconds == 0 {
+        let coldWait = zeroCapacitySeconds - broker.messages[index].zeroCapacityMarkAtArrival
+        if coldWait > 0 && broker.messages[index].coldStartWaitSeconds == 0 {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = scenario.inference.serviceSeconds(for: requests[index].record, using: &serviceNoise)
-        serviceStarts &+= 1
-        requests[index].serviceStartSeconds = now
-        requests[index].serviceSeconds = service
-        requests[index].coldStartWaitSeconds = coldWait
-        requests[index].serviceToken = serviceStarts
-        pods[Int(podIndex)].inService.append(slot)
-        changeBusyWorkers(on: pods[Int(podIndex)].node, by: 1)
-        engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: serviceStarts), after: service)
-    }
-
-    /// Puts delivered-but-unfinished messages back at the head of the queue (RabbitMQ requeues
-    /// unacked messages when their consumer goes away). Generic, so a Deque is not copied into an
-    /// Array: an empty one would write to the shared empty-array storage, a race across runs.
-    mutating func requeue<Slots: BidirectionalCollection<Int32>>(_ slots: Slots) {
-        for slot in slots.reversed() {
-            readyQueue.prepend(slot)
-            unacknowledged -= 1
-        }
+        let service = scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise)
+        let token = broker.nextServiceToken()
+        broker.messages[index].serviceStartSeconds = now
+        broker.messages[index].serviceSeconds = service
+        broker.messages[index].coldStartWaitSeconds = coldWait
+        broker.messages[index].serviceToken = token
+        cluster.pods[Int(podIndex)].inService.append(slot)
+        cluster.changeBusyWorkers(on: cluster.pods[Int(podIndex)].node, by: 1, at: lastClock)
+        engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: token), after: service)
     }
 
     // MARK: Bookkeeping
@@ -378,32 +334,21 @@ struct ServingSystem: EventHandler {
     mutating func advanceClock(to now: Double) {
         let elapsed = now - lastClock
         guard elapsed > 0 else { return }
-        statistics.requestSecondsInSystem += Double(inSystem) * elapsed
-        statistics.requestSecondsInQueue += Double(readyQueue.count) * elapsed
-        if readyPodCount == 0 { zeroCapacitySeconds += elapsed }
+        statistics.requestSecondsInSystem += Double(broker.inSystem) * elapsed
+        statistics.requestSecondsInQueue += Double(broker.readyQueue.count) * elapsed
+        if cluster.readyPodCount == 0 { zeroCapacitySeconds += elapsed }
         lastClock = now
     }
 
     /// The integral of requests in the system up to `now` (seconds × requests), without advancing the clock.
     func requestSecondsInSystem(at now: Double) -> Double {
-        statistics.requestSecondsInSystem + Double(inSystem) * Swift.max(0, now - lastClock)
+        statistics.requestSecondsInSystem + Double(broker.inSystem) * Swift.max(0, now - lastClock)
     }
 
     @inline(__always)
     private mutating func observeTimeline(at now: Double) {
-        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveGPUNodes.count)
+        timeline.observe(at: now, queue: broker.readyQueue.count, busy: cluster.busyWorkers, pods: cluster.readyPodCount, nodes: cluster.liveGPUNodes.count)
     }
-
-    private mutating func allocate(_ request: InFlight) -> Int32 {
-        if let slot = freeSlots.popLast() {
-            requests[Int(slot)] = request
-            return slot
-        }
-        requests.append(request)
-        return Int32(requests.count - 1)
-    }
-
-    private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
     /// Records a decision if the run keeps them. Callers check ``keepDecisions`` too, before they
     /// build the texts (formatting them on every scaling action cost ~15 % of a run).
@@ -416,21 +361,7 @@ struct ServingSystem: EventHandler {
     mutating func closeObservation(at end: Double) {
         guard observationEndSeconds == nil else { return }
         observationEndSeconds = end
-        observedNodeRuns = nodeRuns(upTo: end)
-    }
-
-    /// Every node's run up to `end`, which must be now (or later with no event since): VMs
-    /// started before it (or at time 0), their time by state until they stopped or until `end`.
-    private func nodeRuns(upTo end: Double) -> [NodeRun] {
-        nodes.indices.compactMap { index in
-            let node = nodes[index]
-            guard node.startSeconds < end || node.startSeconds == 0 else { return nil }
-            var durations = node.durations
-            if node.stoppedSeconds == nil { durations[node.accountingState] += end - node.stateSince }
-            return NodeRun(
-                nodeID: index, pool: node.pool, machine: node.spec, startSeconds: node.startSeconds, endSeconds: node.stoppedSeconds ?? end,
-                readySeconds: node.firstPodReadySeconds, runningAtEnd: node.stoppedSeconds == nil, durations: durations)
-        }
+        observedNodeRuns = cluster.nodeRuns(upTo: end)
     }
 
     /// Closes the books at `end`: requests never answered, time averages and the timeline.
@@ -438,14 +369,14 @@ struct ServingSystem: EventHandler {
     /// the whole run.
     mutating func finish(at end: Double) -> (observed: [NodeRun], toEnd: [NodeRun]) {
         advanceClock(to: end)
-        let free = Set(freeSlots)
-        for index in requests.indices where !free.contains(Int32(index)) {
+        for slot in broker.slotsInSystem {
+            let waited = end - broker.messages[Int(slot)].record.arrivalSeconds
             statistics.unanswered += 1
             statistics.timedOut += 1
-            statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
+            statistics.response.record(Swift.min(waited, scenario.clientTimeoutSeconds))
         }
         timeline.close(at: end)
-        let toEnd = nodeRuns(upTo: end)
+        let toEnd = cluster.nodeRuns(upTo: end)
         return (observedNodeRuns ?? toEnd, toEnd)
     }
 }

@@ -51,7 +51,7 @@ public enum Simulation {
         let horizon = scenario.effectiveHorizonSeconds
         engine.run(&system, until: horizon ?? .infinity)
         if let horizon { system.closeObservation(at: horizon) }
-        if system.runError == nil, horizon != nil, system.inSystem > 0 {
+        if system.runError == nil, horizon != nil, system.broker.inSystem > 0 {
             system.stopWhenDrained = true          // finish the requests admitted before the horizon
             engine.run(&system)
         }

@@ -27,7 +27,30 @@ struct Cluster {
     /// Changes with every change to the pending pods, the live GPU nodes, their phases or bound pods.
     private(set) var revision: UInt64 = 0
 
+    #if DEBUG
+    /// A revision and the provisioner's inputs seen with it (``checkRevisionTracksInputs()``).
+    private var checkedRevision: (revision: UInt64, inputs: [Int64])?
+    #endif
+
     private mutating func bumpRevision() { revision &+= 1 }
+
+    #if DEBUG
+    /// Checks that the inputs of a node provisioner — the pending pods and, per live GPU node, its
+    /// phase and bound pods — did not change since the last check with the same ``revision``.
+    mutating func checkRevisionTracksInputs() {
+        var inputs = pendingPods.map(Int64.init)
+        inputs.append(-1)
+        for id in liveGPUNodes {
+            let node = nodes[Int(id)]
+            inputs.append(Int64(id) << 32 | Int64(node.phase.rawValue) << 24 | Int64(node.boundPods))
+        }
+        if let checked = checkedRevision, checked.revision == revision {
+            assert(checked.inputs == inputs, "a change to a node provisioner's inputs did not change the revision")
+        } else {
+            checkedRevision = (revision, inputs)
+        }
+    }
+    #endif
 
     // MARK: Nodes
 
@@ -123,6 +146,7 @@ struct Cluster {
     /// The `count` pods the ReplicaSet controller deletes first when scaling in: unscheduled, then
     /// not ready, then the most recently created ready pods.
     func scaleInVictims(count: Int) -> ArraySlice<Int32> {
+        let pods = pods                 // not `self`: capturing it copied the whole cluster per comparison
         func rank(_ pod: Int32) -> Int {
             switch pods[Int(pod)].state {
             case .pending: 0

@@ -55,7 +55,7 @@ extension ServingSystem {
         for pod in cluster.nodes[Int(node)].pods { killPod(pod, engine: &engine) }
         cluster.stopNode(node, at: engine.now)
         reconcileDeployment(engine: &engine)
-        triggerClusterAutoscaler(engine: &engine)
+        provisioner?.podsMayBePending(in: &self, engine: &engine)
     }
 
     mutating func preemptionNotice(_ node: Int32, engine: inout Engine<Event>) {
@@ -101,7 +101,7 @@ extension ServingSystem {
         if active < wanted {
             for _ in active..<wanted { cluster.addPendingPod(at: engine.now, credit: scenario.workers.prefetch) }
             schedulePendingPods(engine: &engine)
-            if !cluster.pendingPods.isEmpty { triggerClusterAutoscaler(engine: &engine) }
+            if !cluster.pendingPods.isEmpty { provisioner?.podsMayBePending(in: &self, engine: &engine) }
         } else if active > wanted {
             let victims = cluster.scaleInVictims(count: active - wanted)
             for pod in victims {

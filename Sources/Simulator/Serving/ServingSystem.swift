@@ -5,11 +5,12 @@ import DequeModule
 /// round-robin among consumers with prefetch credit), run inference, and publish the reply;
 /// the client waits at most the client timeout.
 ///
-/// The model owns the cluster — nodes, pods, the deployment's replica count — and the
-/// controllers that change it (KEDA, HPA, cluster autoscaler, Knative KPA) as components that
-/// react to their own timers. A dedicated option has no controllers: its nodes and pods exist
-/// from the start. Files: this one (events and broker), `+Cluster` (nodes, pods, scheduling),
-/// `+Controllers` (the autoscalers' ticks).
+/// Its parts: the ``Broker`` (the queue and the messages in flight), the ``Cluster`` (nodes, pods,
+/// the deployment's replica count), and the controllers that change it (``Controller``): a
+/// ``PodAutoscaler`` (KEDA with the HPA, or Knative's KPA) and a ``NodeProvisioner`` (the
+/// cluster autoscaler), each reacting to its own timer. A dedicated option has no controllers:
+/// its nodes and pods exist from the start. Files: this one (events and the request path),
+/// `+Cluster` (the cluster's events), `+Controllers` (the controllers' timers and quiet ticks).
 struct ServingSystem: EventHandler {
     enum Event {
         /// The pending trace record arrives.
@@ -29,7 +30,7 @@ struct ServingSystem: EventHandler {
         /// `terminationGracePeriodSeconds` ran out for a terminating pod.
         case podGraceExpired(pod: Int32)
         /// A controller's tick; events of a generation its timer no longer holds are ignored.
-        case controllerTick(Controller, generation: UInt32)
+        case controllerTick(ControllerSlot, generation: UInt32)
         /// The run has waited long enough for requests that may never finish.
         case drainDeadlineReached
     }
@@ -61,44 +62,22 @@ struct ServingSystem: EventHandler {
     // Cluster
     var cluster = Cluster()
     var autoscaled: Shared<AutoscaledDeployment>?
-    var keda: KEDAScaler?
-    /// The KEDA trigger, kept apart from `keda` so the per-poll reads copy nothing.
-    var kedaTrigger: RabbitMQTrigger?
-    var kedaMinReplicas = 0
-    /// What the HPA reads through KEDA's metrics adapter — the fallback replicas while the scaler
-    /// fails past its threshold, the queue length of the last successful poll — copied out of
-    /// `keda` after every change (``ServingSystem/noteKEDAReadouts()``): the per-event input checks
-    /// read them, and reading them through the optional struct copied it every time.
-    var kedaFallbackReplicas: Int?
-    var kedaCachedQueueLength = 0
-    var hpa: HorizontalPodAutoscaler?
-    /// The HPA's proposal rule and minimum, apart from its history: what the per-event input checks need.
-    var hpaReplicaCalculator: HorizontalPodAutoscaler.ReplicaCalculator?
-    var hpaMinReplicas = 0
-    /// The HPA's last replica proposal for (usage, status replicas, spec replicas) — a pure function of them.
-    var hpaProposalMemo: (usage: Double, status: Int, spec: Int, proposal: Int)?
-    var clusterAutoscaler: ClusterAutoscaler?
-    var knative: KnativeAutoscaler?
-    var lastClusterAutoscalerNote: ClusterAutoscaler.Note?
-    /// Scratch buffers for the cluster autoscaler's loop: its view of the GPU nodes and the
-    /// creation times of the pending pods.
-    var clusterAutoscalerViews: [ClusterAutoscaler.NodeView] = []
-    var pendingPodCreationTimes: [Double] = []
 
-    // Controller timers (``ServingSystem+QuietTicks``), indexed by ``Controller/index``: one per
-    // controller, stored inline (an array's copy-on-write check on every timer update showed in
-    // profiles: 4 % of a scale-to-zero run). `init` checks the count against `Controller.allCases`.
+    // Controllers (``ServingSystem+Controllers``), indexed by ``ControllerSlot/index``, with their
+    // timers and the inputs they parked with. Stored inline: an array's copy-on-write check on
+    // every timer update showed in profiles (4 % of a scale-to-zero run).
+    var podAutoscaler: (any PodAutoscaler)?
+    var provisioner: (any NodeProvisioner)?
+    var controllers = InlineArray<4, ControllerReference?>(repeating: nil)
+    /// Keeps the controllers alive (`controllers` does not retain them).
+    var ownedControllers: [any Controller] = []
+    /// Per slot: the controller is a node provisioner, whose inputs are the cluster's revision.
+    var readsClusterRevision = InlineArray<4, Bool>(repeating: false)
     var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
+    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
+    var parkedCount = 0
     /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
     var skipQuietTicks = true
-    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
-    var parkedClusterRevision: UInt64 = 0
-    /// Debug builds check that an unchanged revision means unchanged inputs (a missed bump).
-    var parkedClusterInputs: [Int64] = []
-    var parkedCount = 0
-    /// Knative's timer is parked over ticks that already ran (``ServingSystem/runKnativeTicksAhead(after:before:)``).
-    var knativeTicksRanAhead = false
-    var hasScalerOutages = false
     var stopWhenDrained = false
 
     // Time integrals
@@ -119,7 +98,10 @@ struct ServingSystem: EventHandler {
     var activationsFromZero = 0
     var preemptions = 0
 
-    init(scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool, keepDecisions: Bool) {
+    init(
+        scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool,
+        keepDecisions: Bool
+    ) {
         self.scenario = scenario
         self.horizonSeconds = scenario.effectiveHorizonSeconds
         self.trace = trace
@@ -130,7 +112,10 @@ struct ServingSystem: EventHandler {
         self.preemptionRandom = RandomStream.preemption.generator(seed: seed, replication: replication)
         self.controllerPhases = ControllerPhases(seed: seed, replication: replication)
         self.timeline = Timeline(bucketSeconds: scenario.timelineBucketSeconds)
-        precondition(timers.count == Controller.allCases.count && parkedInputs.count == Controller.allCases.count, "one timer per controller")
+        let slots = ControllerSlot.allCases.count
+        precondition(
+            controllers.count == slots && timers.count == slots && parkedInputs.count == slots
+                && readsClusterRevision.count == slots, "one per slot")
     }
 
     // MARK: Event handling
@@ -139,19 +124,20 @@ struct ServingSystem: EventHandler {
         // A tick integrates nothing: the time averages advance at the events that change what
         // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
-        if case .controllerTick(let controller, _) = event { rank = controller.rawValue } else { advanceClock(to: engine.now) }
+        if case .controllerTick(let slot, _) = event { rank = slot.rawValue } else { advanceClock(to: engine.now) }
         switch event {
         case .arrival: arrive(engine: &engine)
-        case .serviceCompleted(let pod, let request, let token): complete(request: request, on: pod, token: token, engine: &engine)
+        case .serviceCompleted(let pod, let request, let token):
+            complete(request: request, on: pod, token: token, engine: &engine)
         case .nodeRegistered(let node): nodeRegistered(node, engine: &engine)
         case .nodeGPUReady(let node): nodeGPUReady(node, engine: &engine)
         case .nodeStopped(let node): nodeStopped(node, engine: &engine)
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
-        case .controllerTick(let controller, let generation):
+        case .controllerTick(let slot, let generation):
             // A tick that changed nothing another controller reads leaves nothing to wake or draw.
-            guard tick(controller, generation: generation, engine: &engine) else {
+            guard tick(slot, generation: generation, engine: &engine) else {
                 stopIfDone(engine: &engine)
                 return
             }
@@ -168,7 +154,9 @@ struct ServingSystem: EventHandler {
     /// no horizon, the cluster has come to rest).
     @inline(__always)
     private mutating func stopIfDone(engine: inout Engine<Event>) {
-        if traceExhausted && broker.inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
+        if traceExhausted && broker.inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) {
+            engine.stop()
+        }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -195,11 +183,14 @@ struct ServingSystem: EventHandler {
             if horizonSeconds == nil && engine.now > 0 { closeObservation(at: engine.now) }
             // A configuration can keep a request from ever finishing (AMQP flapping with long
             // requests): the run stops this long after the last arrival (or the horizon).
-            engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + scenario.drainLimitSeconds, rank: Self.drainDeadlineRank)
+            let deadline = Swift.max(horizonSeconds ?? engine.now, engine.now) + scenario.drainLimitSeconds
+            engine.schedule(.drainDeadlineReached, at: deadline, rank: Self.drainDeadlineRank)
             return
         }
-        if record.arrivalSeconds > maxTimelineSeconds {   // only a trace without a horizon gets here (``Scenario/validate()``)
-            runError = SimulationError.traceTooLong(spanSeconds: record.arrivalSeconds, bucketSeconds: scenario.timelineBucketSeconds)
+        // Only a trace without a horizon gets this far (``Scenario/validate()``).
+        if record.arrivalSeconds > maxTimelineSeconds {
+            runError = SimulationError.traceTooLong(
+                spanSeconds: record.arrivalSeconds, bucketSeconds: scenario.timelineBucketSeconds)
             pendingRecord = nil
             traceExhausted = true
             engine.stop()
@@ -216,20 +207,26 @@ struct ServingSystem: EventHandler {
         let slot = broker.admit(Broker.Message(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
         if broker.inSystem > maxRequestsInSystem {
-            runError = SimulationError.overloaded(option: optionName, timeSeconds: engine.now, requestsInSystem: broker.inSystem)
+            runError = SimulationError.overloaded(
+                option: optionName, timeSeconds: engine.now, requestsInSystem: broker.inSystem)
             engine.stop()
             return
         }
         timeline.recordArrival(at: engine.now)
         broker.readyQueue.append(slot)
         dispatch(engine: &engine)
-        if knative != nil && cluster.specReplicas == 0 { knativeActivatorPoke(engine: &engine) }
+        if cluster.specReplicas == 0, let podAutoscaler {
+            podAutoscaler.requestArrivedAtZero(in: &self, engine: &engine)
+        }
         scheduleNextArrival(engine: &engine)
     }
 
-    private mutating func complete(request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>) {
+    private mutating func complete(
+        request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>
+    ) {
         let index = Int(podIndex)
-        guard broker.messages[Int(slot)].serviceToken == token, let position = cluster.pods[index].inService.firstIndex(of: slot) else {
+        guard broker.messages[Int(slot)].serviceToken == token,
+              let position = cluster.pods[index].inService.firstIndex(of: slot) else {
             return   // the pod was killed and the request re-queued; this attempt no longer counts
         }
         let request = broker.messages[Int(slot)]
@@ -245,7 +242,8 @@ struct ServingSystem: EventHandler {
         if keepRecords {
             records.append(RequestRecord(
                 arrivalSeconds: request.record.arrivalSeconds, workSize: request.record.workSize,
-                queueWaitSeconds: request.serviceStartSeconds - request.record.arrivalSeconds - request.coldStartWaitSeconds,
+                queueWaitSeconds:
+                    request.serviceStartSeconds - request.record.arrivalSeconds - request.coldStartWaitSeconds,
                 coldStartWaitSeconds: request.coldStartWaitSeconds, serviceSeconds: request.serviceSeconds,
                 completionSeconds: now, timedOut: timedOut))
         }
@@ -258,7 +256,9 @@ struct ServingSystem: EventHandler {
             if cluster.pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
         } else {
             cluster.pods[index].credit += 1                   // the reply is published and the message acked
-            if cluster.pods[index].credit == 1 && cluster.pods[index].state == .ready { broker.consumersWithCredit.append(podIndex) }
+            if cluster.pods[index].credit == 1 && cluster.pods[index].state == .ready {
+                broker.consumersWithCredit.append(podIndex)
+            }
             if let next = cluster.pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
         }
         dispatch(engine: &engine)
@@ -291,7 +291,7 @@ struct ServingSystem: EventHandler {
         guard scenario.dropExpiredMessages else { return }
         while let head = broker.readyQueue.first,
               broker.messages[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
-            advanceClock(to: now)                     // a controller's query can drop messages: integrate up to now first
+            advanceClock(to: now)                     // a controller's query can drop messages: integrate first
             broker.readyQueue.removeFirst()
             let request = broker.messages[Int(head)]
             statistics.timedOut += 1
@@ -347,14 +347,19 @@ struct ServingSystem: EventHandler {
 
     @inline(__always)
     private mutating func observeTimeline(at now: Double) {
-        timeline.observe(at: now, queue: broker.readyQueue.count, busy: cluster.busyWorkers, pods: cluster.readyPodCount, nodes: cluster.liveGPUNodes.count)
+        timeline.observe(
+            at: now, queue: broker.readyQueue.count, busy: cluster.busyWorkers, pods: cluster.readyPodCount,
+            nodes: cluster.liveGPUNodes.count)
     }
 
     /// Records a decision if the run keeps them. Callers check ``keepDecisions`` too, before they
     /// build the texts (formatting them on every scaling action cost ~15 % of a run).
-    mutating func log(_ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int) {
+    mutating func log(
+        _ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int
+    ) {
         guard keepDecisions else { return }
-        decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
+        decisions.append(
+            ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 
     /// Ends the observation period now (`end`): keeps each node's run up to it, for the costs.

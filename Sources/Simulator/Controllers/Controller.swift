@@ -3,7 +3,7 @@
 /// changes the replica count or the nodes through the serving model.
 ///
 /// Between ticks the serving model may let its timer sleep (*park*): after a tick that changed
-/// nothing, until the earliest time the controller says a tick with the same ``inputs(in:)``
+/// nothing, until the earliest time the controller says a tick with the same ``inputs(_:)``
 /// could act, or until its inputs change. The skipped ticks are then replayed in what they leave
 /// behind (``resume(lastSkippedTick:in:)``), so the decisions are those of a run that fires
 /// every tick — `QuietTickTests` check this on whole runs.
@@ -15,9 +15,10 @@ protocol Controller: AnyObject {
     /// Its rank among ticks and its phase draw.
     var slot: ControllerSlot { get }
 
-    /// What a tick reads now, as far as its decision depends on it. Called after every event
-    /// while the timer is parked: keep it cheap. It changes nothing the decisions see.
-    func inputs(in system: inout ServingSystem) -> ControllerInputs
+    /// What a tick reads now, as far as its decision depends on it, from `readings` and its own
+    /// state. Called after every event while the timer is parked: keep it cheap. It changes
+    /// nothing the decisions see.
+    func inputs(_ readings: ControllerReadings) -> ControllerInputs
 
     /// One tick at `engine.now`: decides, applies the decision through `system`, logs it. Returns
     /// the earliest time a tick with the same inputs could act (infinity: only new inputs can).

@@ -16,17 +16,17 @@ final class HPAController: Controller {
     /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no
     /// value): the fallback while the scaler fails past its threshold, the queue length of the
     /// last successful poll with `useCachedMetrics`, else the queue now.
-    private func usage(in system: inout ServingSystem) -> Double? {
+    private func usage(_ readings: ControllerReadings) -> Double? {
         let trigger = keda.trigger
         if let fallback = keda.scaler.fallbackReplicas { return trigger.targetValue * Double(fallback) }
         if trigger.useCachedMetrics { return Double(keda.scaler.cachedQueueLength) }
-        if autoscaler.isScalingDisabled(specReplicas: system.cluster.specReplicas) { return nil }   // no query at all
-        return Double(keda.queueLength(in: &system))
+        if autoscaler.isScalingDisabled(specReplicas: readings.specReplicas) { return nil }   // no query at all
+        return Double(keda.queueLength(readings))
     }
 
     func tick(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) -> Double {
         let now = engine.now
-        var usage = usage(in: &system)
+        var usage = usage(system.readings())
         if keda.scaler.fallbackReplicas == nil && !keda.trigger.useCachedMetrics && usage != nil {
             let live = keda.queryQueueLength(at: now, in: &system)   // a live query: it can fail or see messages expire
             keda.recordMetricQuery(succeeded: live != nil)
@@ -53,14 +53,14 @@ final class HPAController: Controller {
     /// emptying: 1 → 0) wakes nothing — unless messages have a TTL: then a sync's query also drops
     /// expired messages, and the HPA must wake when the queue fills (it does not sleep while
     /// messages wait).
-    func inputs(in system: inout ServingSystem) -> ControllerInputs {
-        let status = system.cluster.activePods.count
-        let spec = system.cluster.specReplicas
-        guard let usage = usage(in: &system) else { return ControllerInputs(first: status, second: spec, third: -1) }
+    func inputs(_ readings: ControllerReadings) -> ControllerInputs {
+        let status = readings.activePods
+        let spec = readings.specReplicas
+        guard let usage = usage(readings) else { return ControllerInputs(first: status, second: spec, third: -1) }
         if let memo = proposalMemo, memo.usage == usage, memo.status == status, memo.spec == spec {
             return ControllerInputs(first: status, second: spec, third: memo.proposal)
         }
-        let floor = system.scenario.dropExpiredMessages ? Int.min : autoscaler.minReplicas
+        let floor = readings.dropsExpiredMessages ? Int.min : autoscaler.minReplicas
         let proposed = autoscaler.proposal(usage: usage, statusReplicas: status, specReplicas: spec)
         let proposal = Swift.max(proposed, floor)
         proposalMemo = (usage, status, spec, proposal)

@@ -18,12 +18,12 @@ final class KEDAController: Controller {
     func queryQueueLength(at now: Double, in system: inout ServingSystem) -> Int? {
         if !outages.isEmpty && outages.contains(where: { $0.contains(now) }) { return nil }
         system.dropExpiredMessages(at: now)
-        return queueLength(in: &system)
+        return trigger.queueLength(ready: system.broker.readyQueue.count, unacknowledged: system.broker.unacknowledged)
     }
 
-    /// The queue length the trigger sees now, without a query (no outage, no expiry).
-    func queueLength(in system: inout ServingSystem) -> Int {
-        trigger.queueLength(ready: system.broker.readyQueue.count, unacknowledged: system.broker.unacknowledged)
+    /// The queue length the trigger sees in `readings`, without a query (no outage, no expiry).
+    func queueLength(_ readings: ControllerReadings) -> Int {
+        trigger.queueLength(ready: readings.readyMessages, unacknowledged: readings.unacknowledged)
     }
 
     /// Counts a metric query the HPA made through KEDA's metrics adapter.
@@ -52,10 +52,10 @@ final class KEDAController: Controller {
 
     /// A poll's decision reads the queue only through "active or not"; the exact length matters
     /// when the HPA reads KEDA's cached value of it.
-    func inputs(in system: inout ServingSystem) -> ControllerInputs {
-        let queue = queueLength(in: &system)
+    func inputs(_ readings: ControllerReadings) -> ControllerInputs {
+        let queue = queueLength(readings)
         let read = trigger.useCachedMetrics ? queue : (trigger.isActive(queueLength: queue) ? 1 : 0)
-        return ControllerInputs(first: read, second: system.cluster.specReplicas)
+        return ControllerInputs(first: read, second: readings.specReplicas)
     }
 
     /// A poll's own scaling leaves what the next poll does predictable as long as the trigger's

@@ -97,9 +97,8 @@ final class KnativeController: Controller, PodAutoscaler {
         return ranAhead ? time : now
     }
 
-    func inputs(in system: inout ServingSystem) -> ControllerInputs {
-        ControllerInputs(
-            first: system.broker.inSystem, second: system.cluster.specReplicas, third: system.cluster.readyPodCount)
+    func inputs(_ readings: ControllerReadings) -> ControllerInputs {
+        ControllerInputs(first: readings.inSystem, second: readings.specReplicas, third: readings.readyPods)
     }
 
     func resume(lastSkippedTick: Double?, in system: inout ServingSystem) {

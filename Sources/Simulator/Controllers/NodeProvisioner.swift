@@ -2,8 +2,7 @@
 /// in the ``ControllerSlot/nodeProvisioner`` slot that reads the pending pods and the live GPU
 /// nodes — the inputs ``Cluster/revision`` tracks — creates nodes through
 /// ``ServingSystem/provisionNode(_:engine:)`` and deletes empty ones through
-/// ``ServingSystem/deleteNode(_:afterSeconds:engine:)``. Its inputs are the revision: the serving
-/// model compares it for a parked provisioner without calling it.
+/// ``ServingSystem/deleteNode(_:afterSeconds:engine:)``.
 protocol NodeProvisioner: Controller {
     /// Creates the pool's minimum nodes, at the start of the run (before the pod autoscaler starts).
     func addInitialNodes(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)
@@ -20,7 +19,7 @@ extension NodeProvisioner {
     var slot: ControllerSlot { .nodeProvisioner }
 
     /// What a provisioner reads changes exactly when the cluster's revision does.
-    func inputs(in system: inout ServingSystem) -> ControllerInputs {
-        system.revisionInputs()
+    func inputs(_ readings: ControllerReadings) -> ControllerInputs {
+        ControllerInputs(revision: readings.clusterRevision)
     }
 }

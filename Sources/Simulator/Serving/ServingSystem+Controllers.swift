@@ -36,9 +36,7 @@ extension ServingSystem {
     ) {
         let slot = controller.slot
         precondition(controllers[slot.index] == nil, "one controller per slot")
-        ownedControllers.append(controller)
-        controllers[slot.index] = ControllerReference(controller: controller)
-        readsClusterRevision[slot.index] = controller is any NodeProvisioner
+        controllers[slot.index] = controller
         let firstTickSeconds = engine.now + controllerPhases.firstTickSeconds(of: slot, period: period, pinned: phase)
         timers[slot.index] = ControllerTimer(period: period, firstTickSeconds: firstTickSeconds)
         let generation = timers[slot.index]!.arm(parked: false)
@@ -52,14 +50,14 @@ extension ServingSystem {
     /// (``Controller/tickMayChangeOthers``).
     mutating func tick(_ slot: ControllerSlot, generation: UInt32, engine: inout Engine<Event>) -> Bool {
         guard let timer = timers[slot.index], timer.isCurrent(generation),
-              let controller = controllers[slot.index]?.controller else { return false }
+              let controller = controllers[slot.index] else { return false }
         let now = engine.now
         let (specBefore, revisionBefore) = (cluster.specReplicas, cluster.revision)
         if timer.isParked { unpark(controller, nextTickSeconds: now) }
         timers[slot.index]!.ticked(at: now)
-        let before = controller.inputs(in: &self)
+        let before = controller.inputs(readings())
         let wakeSeconds = controller.tick(in: &self, engine: &engine)
-        let after = controller.inputs(in: &self)
+        let after = controller.inputs(readings())
         let quietUntil = controller.isPredictable(before: before, after: after)
             ? controller.inputsQuietUntil(at: now, in: &self).map { Swift.min($0, wakeSeconds) } : nil
         scheduleNextTick(of: slot, quietUntil: quietUntil, inputs: after, engine: &engine)
@@ -101,15 +99,17 @@ extension ServingSystem {
     /// already ran.
     mutating func wakeParkedControllers(afterEventOfRank rank: UInt8, engine: inout Engine<Event>) {
         let now = engine.now
+        let readings = readings()
         for index in timers.indices {
-            guard let timer = timers[index], timer.isParked, inputsChanged(at: index),
-                  let controller = controllers[index]?.controller else { continue }
+            guard let timer = timers[index], timer.isParked,
+                  let inputs = controllers[index]?.inputs(readings), inputs != parkedInputs[index],
+                  let controller = controllers[index] else { continue }
             let slot = controller.slot
             var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
             if next == now && slot.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
             unpark(controller, nextTickSeconds: next)
             if controller.sleepsOnAfterWaking(in: &self) {
-                parkedInputs[index] = controller.inputs(in: &self)
+                parkedInputs[index] = controller.inputs(self.readings())
                 parkedCount += 1
                 _ = timers[index]!.arm(parked: true)
                 continue
@@ -119,26 +119,21 @@ extension ServingSystem {
         }
     }
 
-    /// Whether the parked controller at `index` reads other inputs than it parked with. A node
-    /// provisioner's are the cluster's revision: compared here, without a call.
-    private mutating func inputsChanged(at index: Int) -> Bool {
-        if readsClusterRevision[index] { return revisionInputs() != parkedInputs[index] }
-        guard let controller = controllers[index]?.controller else { return false }
-        return controller.inputs(in: &self) != parkedInputs[index]
-    }
-
-    /// The inputs of a controller that reads only the cluster's nodes and pending pods: its revision.
-    mutating func revisionInputs() -> ControllerInputs {
+    /// What the controllers' inputs may read of the broker and the cluster now.
+    mutating func readings() -> ControllerReadings {
         #if DEBUG
         cluster.checkRevisionTracksInputs()
         #endif
-        return ControllerInputs(revision: cluster.revision)
+        return ControllerReadings(
+            readyMessages: broker.readyQueue.count, unacknowledged: broker.unacknowledged, inSystem: broker.inSystem,
+            specReplicas: cluster.specReplicas, activePods: cluster.activePods.count, readyPods: cluster.readyPodCount,
+            clusterRevision: cluster.revision, dropsExpiredMessages: scenario.dropExpiredMessages)
     }
 
     /// Runs the controller in `slot` now and restarts its grid here (the cluster autoscaler's
     /// loop on a new unschedulable pod): its next periodic tick comes a period after this one.
     mutating func runNow(_ slot: ControllerSlot, engine: inout Engine<Event>) {
-        guard let timer = timers[slot.index], let controller = controllers[slot.index]?.controller else { return }
+        guard let timer = timers[slot.index], let controller = controllers[slot.index] else { return }
         if timer.isParked { unpark(controller, nextTickSeconds: engine.now) }
         timers[slot.index]!.reanchor(at: engine.now)
         let generation = timers[slot.index]!.arm(parked: false)

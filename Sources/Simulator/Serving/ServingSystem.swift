@@ -68,11 +68,7 @@ struct ServingSystem: EventHandler {
     // every timer update showed in profiles (4 % of a scale-to-zero run).
     var podAutoscaler: (any PodAutoscaler)?
     var provisioner: (any NodeProvisioner)?
-    var controllers = InlineArray<4, ControllerReference?>(repeating: nil)
-    /// Keeps the controllers alive (`controllers` does not retain them).
-    var ownedControllers: [any Controller] = []
-    /// Per slot: the controller is a node provisioner, whose inputs are the cluster's revision.
-    var readsClusterRevision = InlineArray<4, Bool>(repeating: false)
+    var controllers = InlineArray<4, (any Controller)?>(repeating: nil)
     var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
     var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
     var parkedCount = 0
@@ -113,9 +109,7 @@ struct ServingSystem: EventHandler {
         self.controllerPhases = ControllerPhases(seed: seed, replication: replication)
         self.timeline = Timeline(bucketSeconds: scenario.timelineBucketSeconds)
         let slots = ControllerSlot.allCases.count
-        precondition(
-            controllers.count == slots && timers.count == slots && parkedInputs.count == slots
-                && readsClusterRevision.count == slots, "one per slot")
+        precondition(controllers.count == slots && timers.count == slots && parkedInputs.count == slots, "one per slot")
     }
 
     // MARK: Event handling

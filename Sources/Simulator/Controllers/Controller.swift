@@ -43,6 +43,13 @@ protocol Controller: AnyObject {
     /// Called when the inputs of a parked controller changed: true if every tick until they
     /// change again would do nothing but what this call did, so the timer sleeps on.
     func sleepsOnAfterWaking(in system: inout ServingSystem) -> Bool
+
+    /// One tick with the reads around it (implemented once, below): the inputs it leaves, until
+    /// when a tick reading them cannot act (nil: any tick may), and
+    /// ``tickMayChangeOthers``. A requirement, so that each controller's copy calls its own
+    /// methods directly: one dynamic call per tick instead of six.
+    func runTick(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)
+        -> (inputs: ControllerInputs, quietUntil: Double?, mayChangeOthers: Bool)
 }
 
 extension Controller {
@@ -51,4 +58,15 @@ extension Controller {
     var tickMayChangeOthers: Bool { false }
     func resume(lastSkippedTick: Double?, in system: inout ServingSystem) {}
     func sleepsOnAfterWaking(in system: inout ServingSystem) -> Bool { false }
+
+    func runTick(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)
+        -> (inputs: ControllerInputs, quietUntil: Double?, mayChangeOthers: Bool) {
+        let now = engine.now
+        let before = inputs(system.readings())
+        let wakeSeconds = tick(in: &system, engine: &engine)
+        let after = inputs(system.readings())
+        let quietUntil = isPredictable(before: before, after: after)
+            ? inputsQuietUntil(at: now, in: &system).map { Swift.min($0, wakeSeconds) } : nil
+        return (after, quietUntil, tickMayChangeOthers)
+    }
 }

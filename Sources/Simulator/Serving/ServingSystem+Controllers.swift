@@ -37,6 +37,7 @@ extension ServingSystem {
         let slot = controller.slot
         precondition(controllers[slot.index] == nil, "one controller per slot")
         controllers[slot.index] = controller
+        unownedControllers[slot.index] = UnownedController(controller)
         let firstTickSeconds = engine.now + controllerPhases.firstTickSeconds(of: slot, period: period, pinned: phase)
         timers[slot.index] = ControllerTimer(period: period, firstTickSeconds: firstTickSeconds)
         let generation = timers[slot.index]!.arm(parked: false)
@@ -50,18 +51,14 @@ extension ServingSystem {
     /// (``Controller/tickMayChangeOthers``).
     mutating func tick(_ slot: ControllerSlot, generation: UInt32, engine: inout Engine<Event>) -> Bool {
         guard let timer = timers[slot.index], timer.isCurrent(generation),
-              let controller = controllers[slot.index] else { return false }
+              let controller = unownedControllers[slot.index] else { return false }
         let now = engine.now
         let (specBefore, revisionBefore) = (cluster.specReplicas, cluster.revision)
-        if timer.isParked { unpark(controller, nextTickSeconds: now) }
+        if timer.isParked { unpark(controller, slot: slot, nextTickSeconds: now) }
         timers[slot.index]!.ticked(at: now)
-        let before = controller.inputs(readings())
-        let wakeSeconds = controller.tick(in: &self, engine: &engine)
-        let after = controller.inputs(readings())
-        let quietUntil = controller.isPredictable(before: before, after: after)
-            ? controller.inputsQuietUntil(at: now, in: &self).map { Swift.min($0, wakeSeconds) } : nil
-        scheduleNextTick(of: slot, quietUntil: quietUntil, inputs: after, engine: &engine)
-        return controller.tickMayChangeOthers || cluster.specReplicas != specBefore
+        let outcome = controller.with { $0.runTick(in: &self, engine: &engine) }
+        scheduleNextTick(of: slot, quietUntil: outcome.quietUntil, inputs: outcome.inputs, engine: &engine)
+        return outcome.mayChangeOthers || cluster.specReplicas != specBefore
             || cluster.revision != revisionBefore
     }
 
@@ -88,10 +85,10 @@ extension ServingSystem {
 
     /// Ends a parked stretch whose next tick runs at `nextTickSeconds`: the controller writes what
     /// the skipped ticks would have left behind. While parked, its inputs were those it parked with.
-    private mutating func unpark(_ controller: any Controller, nextTickSeconds: Double) {
+    private mutating func unpark(_ controller: UnownedController, slot: ControllerSlot, nextTickSeconds: Double) {
         parkedCount -= 1
-        let skipped = timers[controller.slot.index]!.lastSkippedTick(before: nextTickSeconds)
-        controller.resume(lastSkippedTick: skipped, in: &self)
+        let skipped = timers[slot.index]!.lastSkippedTick(before: nextTickSeconds)
+        controller.with { $0.resume(lastSkippedTick: skipped, in: &self) }
     }
 
     /// After an event of `rank`: wakes every parked controller whose inputs changed, at its first
@@ -101,15 +98,14 @@ extension ServingSystem {
         let now = engine.now
         let readings = readings()
         for index in timers.indices {
-            guard let timer = timers[index], timer.isParked,
-                  let inputs = controllers[index]?.inputs(readings), inputs != parkedInputs[index],
-                  let controller = controllers[index] else { continue }
-            let slot = controller.slot
+            guard let timer = timers[index], timer.isParked, let controller = unownedControllers[index],
+                  controller.with({ $0.inputs(readings) }) != parkedInputs[index] else { continue }
+            let slot = controller.with { $0.slot }
             var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
             if next == now && slot.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
-            unpark(controller, nextTickSeconds: next)
-            if controller.sleepsOnAfterWaking(in: &self) {
-                parkedInputs[index] = controller.inputs(self.readings())
+            unpark(controller, slot: slot, nextTickSeconds: next)
+            if controller.with({ $0.sleepsOnAfterWaking(in: &self) }) {
+                parkedInputs[index] = controller.with { $0.inputs(self.readings()) }
                 parkedCount += 1
                 _ = timers[index]!.arm(parked: true)
                 continue
@@ -133,8 +129,8 @@ extension ServingSystem {
     /// Runs the controller in `slot` now and restarts its grid here (the cluster autoscaler's
     /// loop on a new unschedulable pod): its next periodic tick comes a period after this one.
     mutating func runNow(_ slot: ControllerSlot, engine: inout Engine<Event>) {
-        guard let timer = timers[slot.index], let controller = controllers[slot.index] else { return }
-        if timer.isParked { unpark(controller, nextTickSeconds: engine.now) }
+        guard let timer = timers[slot.index], let controller = unownedControllers[slot.index] else { return }
+        if timer.isParked { unpark(controller, slot: slot, nextTickSeconds: engine.now) }
         timers[slot.index]!.reanchor(at: engine.now)
         let generation = timers[slot.index]!.arm(parked: false)
         engine.schedule(.controllerTick(slot, generation: generation), at: engine.now, rank: slot.rawValue)

@@ -69,6 +69,8 @@ struct ServingSystem: EventHandler {
     var podAutoscaler: (any PodAutoscaler)?
     var provisioner: (any NodeProvisioner)?
     var controllers = InlineArray<4, (any Controller)?>(repeating: nil)
+    /// The same controllers as reached on every tick and event (``UnownedController``).
+    var unownedControllers = InlineArray<4, UnownedController?>(repeating: nil)
     var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
     var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
     var parkedCount = 0

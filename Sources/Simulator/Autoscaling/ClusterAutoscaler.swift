@@ -77,7 +77,11 @@ struct ClusterAutoscaler {
     private(set) var lastDeleteSeconds = -Double.infinity
     /// The node group's back-off after failed scale-ups (stock-outs, nodes not registered in time).
     private(set) var backoff: NodeGroupBackoff
-    /// Scratch space reused by every loop (the loop runs every 10 s; allocations dominated it).
+    /// What the next loop sees, filled by the caller before each ``loop(now:)``: the GPU nodes and
+    /// the creation times of the unscheduled GPU pods. Kept from loop to loop, as is the scratch
+    /// space below (the loop runs every 10 s; allocating or retaining buffers showed in profiles).
+    var nodes: [NodeView] = []
+    var pendingPodCreationTimes: [Double] = []
     private var candidates: [Int32] = []
     /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
     private(set) var unneededSince: [(node: Int32, since: Double)] = []
@@ -96,8 +100,8 @@ struct ClusterAutoscaler {
             resetTimeoutSeconds: settings.backoffResetTimeoutSeconds)
     }
 
-    /// One loop at `now`. `pendingPodCreationTimes` are the creation times of unscheduled GPU pods.
-    mutating func loop(now: Double, nodes: [NodeView], pendingPodCreationTimes: [Double]) -> Actions {
+    /// One loop at `now`, seeing ``nodes`` and ``pendingPodCreationTimes``.
+    mutating func loop(now: Double) -> Actions {
         var actions = Actions()
         var scaleDownForbidden = false
         earliestActionSeconds = .infinity
@@ -195,7 +199,7 @@ struct ClusterAutoscaler {
     }
 
     /// A scale-up request failed (stock-out): back the node group off (as does a node that does
-    /// not register in time, inside ``loop(now:nodes:pendingPodCreationTimes:)``).
+    /// not register in time, inside ``loop(now:)``).
     mutating func recordFailedScaleUp(now: Double) {
         backoff.recordFailure(now: now)
         earliestActionSeconds = now                   // the next loop sees the back-off

@@ -6,10 +6,6 @@ final class ClusterAutoscalerController: NodeProvisioner {
     private let deployment: Shared<AutoscaledDeployment>
     /// The last loop's note: the log records a note when its kind changes.
     @exclusivity(unchecked) private var lastNote: ClusterAutoscaler.Note?
-    /// Scratch buffers for the loop: its view of the GPU nodes and the creation times of the
-    /// pending pods (allocating them on every loop showed in profiles).
-    @exclusivity(unchecked) private var views: [ClusterAutoscaler.NodeView] = []
-    @exclusivity(unchecked) private var pendingPodCreationTimes: [Double] = []
 
     init(deployment: Shared<AutoscaledDeployment>) {
         self.deployment = deployment
@@ -44,22 +40,22 @@ final class ClusterAutoscalerController: NodeProvisioner {
             }) {
             return .infinity   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
         }
-        views.removeAll(keepingCapacity: true)
+        autoscaler.nodes.removeAll(keepingCapacity: true)
         var liveBefore = 0
         for id in system.cluster.liveGPUNodes {
             let node = Int(id)
             let phase = system.cluster.nodes[node].phase
-            views.append(ClusterAutoscaler.NodeView(
+            autoscaler.nodes.append(ClusterAutoscaler.NodeView(
                 id: id, registered: phase != .booting, gpuReady: phase == .ready || phase == .deleting,
                 requestedGPUs: system.cluster.nodes[node].boundPods, gpuCount: deployment.podsPerNode,
                 deleting: phase == .deleting, createdSeconds: system.cluster.nodes[node].startSeconds))
             if phase != .deleting { liveBefore += 1 }
         }
-        pendingPodCreationTimes.removeAll(keepingCapacity: true)
+        autoscaler.pendingPodCreationTimes.removeAll(keepingCapacity: true)
         for pod in system.cluster.pendingPods {
-            pendingPodCreationTimes.append(system.cluster.pods[Int(pod)].createdSeconds)
+            autoscaler.pendingPodCreationTimes.append(system.cluster.pods[Int(pod)].createdSeconds)
         }
-        let actions = autoscaler.loop(now: now, nodes: views, pendingPodCreationTimes: pendingPodCreationTimes)
+        let actions = autoscaler.loop(now: now)
         if system.keepDecisions, let note = actions.note, !note.sameKind(as: lastNote) {
             system.log(
                 .clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)

@@ -120,8 +120,9 @@ struct ClusterAutoscaler {
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
         let live = nodes.lazy.filter { !$0.deleting && !failed.contains($0.id) }
         let freeSlots = live.reduce(0) { $0 + Swift.max(0, $1.gpuCount - $1.requestedGPUs) }
-        let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
-        if let oldest = unplaced.first {
+        // Free slots take the youngest pods; the oldest pod is unplaced whenever any is.
+        let unplacedCount = pendingPodCreationTimes.count - Swift.min(freeSlots, pendingPodCreationTimes.count)
+        if unplacedCount > 0, let oldest = pendingPodCreationTimes.min() {
             let age = now - oldest
             // Old enough once `now` reaches creation + buffer, compared as that sum: the age as a
             // difference can fall a bit short of the buffer at the very tick the sum names.
@@ -131,19 +132,19 @@ struct ClusterAutoscaler {
                 mayActAt(oldEnough)
                 // The wait that holds it back: the longer of the two young-pod buffers.
                 let buffer = Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
-                actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: buffer)
+                actions.note = .scaleUpDeferred(pending: unplacedCount, oldestAgeSeconds: age, bufferSeconds: buffer)
             } else if backoff.isBackedOff(at: now) {
                 mayActAt(backoff.endSeconds)
                 actions.note = .backedOff(untilSeconds: backoff.untilSeconds)
             } else {
-                let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
+                let wanted = (unplacedCount + podsPerNode - 1) / podsPerNode
                 let room = Swift.max(0, maxNodes - live.count)
                 let count = Swift.min(wanted, room)
                 if count > 0 {
                     actions.scaleUp = count
                     lastScaleUpSeconds = now
                 } else {
-                    actions.note = .poolAtMax(pending: unplaced.count, maxNodes: maxNodes)
+                    actions.note = .poolAtMax(pending: unplacedCount, maxNodes: maxNodes)
                 }
             }
         }

@@ -42,8 +42,14 @@ final class HPAController: Controller {
             }
             system.setSpecReplicas(decision.replicas, engine: &engine)
         }
-        return autoscaler.earliestActionSeconds(now: now)
+        return inPlace { $0.earliestActionSeconds(now: now) }
     }
+
+    /// Runs `body` on the autoscaler where it is stored: a method called on the stored value
+    /// copied it whole first (its arrays retained), since a class's property could change
+    /// during the call.
+    @inline(__always)
+    private func inPlace<Result>(_ body: (inout HorizontalPodAutoscaler) -> Result) -> Result { body(&autoscaler) }
 
     /// A sync reads the metric only through its replica proposal (the last one is kept: the check
     /// runs after every event, and the queue length seldom moves between them), and its decisions
@@ -61,7 +67,7 @@ final class HPAController: Controller {
             return ControllerInputs(first: status, second: spec, third: memo.proposal)
         }
         let floor = readings.dropsExpiredMessages ? Int.min : autoscaler.minReplicas
-        let proposed = autoscaler.proposal(usage: usage, statusReplicas: status, specReplicas: spec)
+        let proposed = inPlace { $0.proposal(usage: usage, statusReplicas: status, specReplicas: spec) }
         let proposal = Swift.max(proposed, floor)
         proposalMemo = (usage, status, spec, proposal)
         return ControllerInputs(first: status, second: spec, third: proposal)

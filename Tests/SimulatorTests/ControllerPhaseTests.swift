@@ -7,7 +7,7 @@ import Testing
     typealias Timeline = ScaleToZeroTimelineTests
 
     @Test func drawnPhasesLieWithinAPeriodAndRepeatWithTheSeed() {
-        let controllers = ServingSystem.Controller.allCases
+        let controllers = ControllerSlot.allCases
         func firstTicks(seed: UInt64, replication: Int) -> [Double] {
             let phases = ControllerPhases(seed: seed, replication: replication)
             return controllers.map { phases.firstTickSeconds(of: $0, period: 10, pinned: nil) }

@@ -20,7 +20,7 @@ import Testing
         return trace
     }
 
-    /// Ticks run ahead while the windows drain (``ServingSystem/runKnativeTicksAhead(after:before:)``)
+    /// Ticks run ahead while the windows drain (``KnativeController``)
     /// are taken back when the one that would scale must run as an event: restoring must leave the
     /// decider exactly as before them.
     @Test(arguments: [130.0, 160.0])   // ahead into the grace period (waiting to scale to zero); past scaling to zero

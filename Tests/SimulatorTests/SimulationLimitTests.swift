@@ -52,9 +52,9 @@ import Testing
     /// A target value of 1e-300 makes `usage / target` overflow to infinity: the proposal is
     /// capped, and the HPA scales to its maximum instead of trapping.
     @Test func aTinyTargetValueScalesToTheMaximumWithoutTrapping() throws {
-        let calculator = HorizontalPodAutoscaler.ReplicaCalculator(targetAverageValue: 1e-300, tolerance: 0.1)
-        #expect(
-            calculator.proposal(usage: 5, statusReplicas: 1, specReplicas: 1) == Int(SimulationLimits.proposalCeiling))
+        let hpa = HorizontalPodAutoscaler(
+            settings: HPASettings(), behavior: nil, minReplicas: 1, maxReplicas: 10, targetAverageValue: 1e-300)
+        #expect(hpa.proposal(usage: 5, statusReplicas: 1, specReplicas: 1) == Int(SimulationLimits.proposalCeiling))
         var keda = KEDAConfiguration.article
         keda.trigger.targetValue = 1e-300
         let result = try Simulation.run(

@@ -77,7 +77,11 @@ struct ClusterAutoscaler {
     private(set) var lastDeleteSeconds = -Double.infinity
     /// The node group's back-off after failed scale-ups (stock-outs, nodes not registered in time).
     private(set) var backoff: NodeGroupBackoff
-    /// Scratch space reused by every loop (the loop runs every 10 s; allocations dominated it).
+    /// What the next loop sees, filled by the caller before each ``loop(now:)``: the GPU nodes and
+    /// the creation times of the unscheduled GPU pods. Kept from loop to loop, as is the scratch
+    /// space below (the loop runs every 10 s; allocating or retaining buffers showed in profiles).
+    var nodes: [NodeView] = []
+    var pendingPodCreationTimes: [Double] = []
     private var candidates: [Int32] = []
     /// Nodes unneeded since when (a handful of nodes: an array beats a dictionary here).
     private(set) var unneededSince: [(node: Int32, since: Double)] = []
@@ -96,8 +100,8 @@ struct ClusterAutoscaler {
             resetTimeoutSeconds: settings.backoffResetTimeoutSeconds)
     }
 
-    /// One loop at `now`. `pendingPodCreationTimes` are the creation times of unscheduled GPU pods.
-    mutating func loop(now: Double, nodes: [NodeView], pendingPodCreationTimes: [Double]) -> Actions {
+    /// One loop at `now`, seeing ``nodes`` and ``pendingPodCreationTimes``.
+    mutating func loop(now: Double) -> Actions {
         var actions = Actions()
         var scaleDownForbidden = false
         earliestActionSeconds = .infinity
@@ -116,8 +120,9 @@ struct ClusterAutoscaler {
         // Scale-up: pending pods beyond the free slots of nodes that exist or are coming.
         let live = nodes.lazy.filter { !$0.deleting && !failed.contains($0.id) }
         let freeSlots = live.reduce(0) { $0 + Swift.max(0, $1.gpuCount - $1.requestedGPUs) }
-        let unplaced = pendingPodCreationTimes.sorted().dropLast(Swift.min(freeSlots, pendingPodCreationTimes.count))
-        if let oldest = unplaced.first {
+        // Free slots take the youngest pods; the oldest pod is unplaced whenever any is.
+        let unplacedCount = pendingPodCreationTimes.count - Swift.min(freeSlots, pendingPodCreationTimes.count)
+        if unplacedCount > 0, let oldest = pendingPodCreationTimes.min() {
             let age = now - oldest
             // Old enough once `now` reaches creation + buffer, compared as that sum: the age as a
             // difference can fall a bit short of the buffer at the very tick the sum names.
@@ -127,19 +132,19 @@ struct ClusterAutoscaler {
                 mayActAt(oldEnough)
                 // The wait that holds it back: the longer of the two young-pod buffers.
                 let buffer = Swift.max(settings.podAgeBufferSeconds, settings.gpuPodAgeBufferSeconds)
-                actions.note = .scaleUpDeferred(pending: unplaced.count, oldestAgeSeconds: age, bufferSeconds: buffer)
+                actions.note = .scaleUpDeferred(pending: unplacedCount, oldestAgeSeconds: age, bufferSeconds: buffer)
             } else if backoff.isBackedOff(at: now) {
                 mayActAt(backoff.endSeconds)
                 actions.note = .backedOff(untilSeconds: backoff.untilSeconds)
             } else {
-                let wanted = (unplaced.count + podsPerNode - 1) / podsPerNode
+                let wanted = (unplacedCount + podsPerNode - 1) / podsPerNode
                 let room = Swift.max(0, maxNodes - live.count)
                 let count = Swift.min(wanted, room)
                 if count > 0 {
                     actions.scaleUp = count
                     lastScaleUpSeconds = now
                 } else {
-                    actions.note = .poolAtMax(pending: unplaced.count, maxNodes: maxNodes)
+                    actions.note = .poolAtMax(pending: unplacedCount, maxNodes: maxNodes)
                 }
             }
         }
@@ -195,7 +200,7 @@ struct ClusterAutoscaler {
     }
 
     /// A scale-up request failed (stock-out): back the node group off (as does a node that does
-    /// not register in time, inside ``loop(now:nodes:pendingPodCreationTimes:)``).
+    /// not register in time, inside ``loop(now:)``).
     mutating func recordFailedScaleUp(now: Double) {
         backoff.recordFailure(now: now)
         earliestActionSeconds = now                   // the next loop sees the back-off

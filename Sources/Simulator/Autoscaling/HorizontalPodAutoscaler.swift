@@ -9,7 +9,6 @@ struct HorizontalPodAutoscaler {
     let minReplicas: Int
     let maxReplicas: Int
     let targetAverageValue: Double
-    let replicaCalculator: ReplicaCalculator
 
     private var recommendations: [(replicas: Int, time: Double)] = []
     private var scaleUpEvents: [(change: Int, time: Double)] = []
@@ -20,18 +19,21 @@ struct HorizontalPodAutoscaler {
     /// The replica count the last sync saw.
     private var lastSpecReplicas = 0
 
-    init(settings: HPASettings, behavior: HPABehavior?, minReplicas: Int, maxReplicas: Int, targetAverageValue: Double) {
+    init(
+        settings: HPASettings, behavior: HPABehavior?, minReplicas: Int, maxReplicas: Int, targetAverageValue: Double
+    ) {
         self.settings = settings
         self.behavior = behavior
         self.minReplicas = minReplicas
         self.maxReplicas = maxReplicas
         self.targetAverageValue = targetAverageValue
-        replicaCalculator = ReplicaCalculator(targetAverageValue: targetAverageValue, tolerance: settings.tolerance)
     }
 
     /// One sync. `usage` is the metric's value (nil when the query failed). Returns the new replica
     /// count and the rule, or nil for no change.
-    mutating func sync(now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?) -> (replicas: Int, rule: Rule)? {
+    mutating func sync(
+        now: Double, specReplicas: Int, statusReplicas: Int, usage: Double?
+    ) -> (replicas: Int, rule: Rule)? {
         lastProposal = nil
         lastSpecReplicas = specReplicas
         if isScalingDisabled(specReplicas: specReplicas) { return nil }
@@ -47,7 +49,7 @@ struct HorizontalPodAutoscaler {
             desired = minReplicas
         } else {
             guard let usage else { return nil }                            // metric failed: no change
-            let proposed = replicaCalculator.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
+            let proposed = self.proposal(usage: usage, statusReplicas: statusReplicas, specReplicas: specReplicas)
             proposal = proposed
             lastProposal = proposed
             if let behavior {
@@ -60,7 +62,8 @@ struct HorizontalPodAutoscaler {
         if desired > specReplicas { scaleUpEvents.append((desired - specReplicas, now)) }
         else { scaleDownEvents.append((specReplicas - desired, now)) }
         if let proposal, let usage {
-            return (desired, .proposal(usage: usage, target: targetAverageValue, proposal: proposal, legacy: behavior == nil))
+            let legacy = behavior == nil
+            return (desired, .proposal(usage: usage, target: targetAverageValue, proposal: proposal, legacy: legacy))
         }
         return (desired, specReplicas > maxReplicas ? .aboveMaxReplicas : .belowMinReplicas)
     }
@@ -94,11 +97,14 @@ struct HorizontalPodAutoscaler {
             // first); the result changes at the first departure after which the clamped maximum
             // of what remains differs. Walking back from the newest, the remaining maximum grows.
             let window = settings.downscaleStabilizationSeconds
-            let current = normalizedLegacy(recommendation: recommendations.reduce(proposal) { Swift.max($0, $1.replicas) }, current: lastSpecReplicas)
+            let maximum = recommendations.reduce(proposal) { Swift.max($0, $1.replicas) }
+            let current = normalizedLegacy(recommendation: maximum, current: lastSpecReplicas)
             var remainingMaximum = proposal
             var firstChange: Double?
             for record in recommendations.reversed() {
-                guard normalizedLegacy(recommendation: remainingMaximum, current: lastSpecReplicas) != current else { break }
+                guard normalizedLegacy(recommendation: remainingMaximum, current: lastSpecReplicas) != current else {
+                    break
+                }
                 firstChange = record.time + window
                 remainingMaximum = Swift.max(remainingMaximum, record.replicas)
             }
@@ -133,21 +139,14 @@ struct HorizontalPodAutoscaler {
     }
 
     /// `GetExternalPerPodMetricReplicas` (`replica_calculator.go`): the replica proposal for a
-    /// metric value. A value type of its own so that the serving model's per-event input checks
-    /// can compute proposals without touching (and copying) the autoscaler's history.
-    struct ReplicaCalculator {
-        let targetAverageValue: Double
-        let tolerance: Double
-
-        /// `ceil(usage / target)`; inside the tolerance band keep `status.replicas`. Capped at
-        /// ``SimulationLimits/proposalCeiling`` (above every accepted `maxReplicas`, so the cap
-        /// changes no decision): a tiny target would overflow the conversion to an integer.
-        func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
-            let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
-            let ratio = usage / (targetAverageValue * Double(replicas))
-            if abs(ratio - 1) <= tolerance { return statusReplicas }
-            return Int(Swift.min((usage / targetAverageValue).rounded(.up), SimulationLimits.proposalCeiling))
-        }
+    /// metric value, `ceil(usage / target)`; inside the tolerance band keep `status.replicas`.
+    /// Capped at ``SimulationLimits/proposalCeiling`` (above every accepted `maxReplicas`, so the
+    /// cap changes no decision): a tiny target would overflow the conversion to an integer.
+    func proposal(usage: Double, statusReplicas: Int, specReplicas: Int) -> Int {
+        let replicas = statusReplicas > 0 ? statusReplicas : specReplicas
+        let ratio = usage / (targetAverageValue * Double(replicas))
+        if abs(ratio - 1) <= settings.tolerance { return statusReplicas }
+        return Int(Swift.min((usage / targetAverageValue).rounded(.up), SimulationLimits.proposalCeiling))
     }
 
     private mutating func normalizeLegacy(now: Double, current: Int, proposal: Int) -> Int {
@@ -155,7 +154,9 @@ struct HorizontalPodAutoscaler {
         let cutoff = now - settings.downscaleStabilizationSeconds
         if let oldest = recommendations.first, oldest.time < cutoff { recommendations.removeAll { $0.time < cutoff } }
         var stabilized = proposal                     // the window's maximum (a loop: this runs every 15 s)
-        for recommendation in recommendations where recommendation.replicas > stabilized { stabilized = recommendation.replicas }
+        for recommendation in recommendations where recommendation.replicas > stabilized {
+            stabilized = recommendation.replicas
+        }
         return normalizedLegacy(recommendation: stabilized, current: current)
     }
 
@@ -165,7 +166,9 @@ struct HorizontalPodAutoscaler {
         return Swift.min(recommendation, Swift.min(maxReplicas, Swift.max(2 * current, 4)))
     }
 
-    private mutating func normalizeWithBehavior(now: Double, current: Int, proposal: Int, behavior: HPABehavior) -> Int {
+    private mutating func normalizeWithBehavior(
+        now: Double, current: Int, proposal: Int, behavior: HPABehavior
+    ) -> Int {
         let upWindow = behavior.scaleUp.stabilizationWindowSeconds
         let downWindow = behavior.scaleDown.stabilizationWindowSeconds
         var upRecommendation = proposal
@@ -198,7 +201,8 @@ struct HorizontalPodAutoscaler {
             let limits = rules.policies.map { policy -> Int in
                 let start = periodStart(policy)
                 let value = policy.boundedValue
-                return policy.kind == .pods ? start + value : Int((Double(start) * (1 + Double(value) / 100)).rounded(.up))
+                if policy.kind == .pods { return start + value }
+                return Int((Double(start) * (1 + Double(value) / 100)).rounded(.up))
             }
             var limit = rules.selectPolicy == .min ? limits.min()! : limits.max()!
             limit = Swift.max(limit, current)

@@ -33,7 +33,9 @@ struct KnativeAutoscaler {
     /// The replica count the KPA wants at `now`, or nil for no change, with the rule.
     /// `compact: false` keeps the history's old points in place, so that ``restore(_:)`` can take
     /// the tick back (dropping them changes no result, only memory).
-    mutating func tick(now: Double, integral: Double, readyPods: Int, currentReplicas: Int, compact: Bool = true) -> (replicas: Int, rule: Rule)? {
+    mutating func tick(
+        now: Double, integral: Double, readyPods: Int, currentReplicas: Int, compact: Bool = true
+    ) -> (replicas: Int, rule: Rule)? {
         recordIntegral(at: now, integral: integral)
         let stable = configuration.stableWindowSeconds
         // Keep the newest point at or before the stable window's start: the window interpolates from it.
@@ -51,9 +53,10 @@ struct KnativeAutoscaler {
         let target = configuration.targetConcurrency
         let maxUp = (configuration.maxScaleUpRate * ready).rounded(.up)
         let maxDown = (ready / configuration.maxScaleDownRate).rounded(.down)
-        let stableDesired = Int(Swift.min(Swift.max((stableAverage / target).rounded(.up), readyPods > 0 ? maxDown : 0), maxUp))
+        let floor = readyPods > 0 ? maxDown : 0
+        let stableDesired = Int(Swift.min(Swift.max((stableAverage / target).rounded(.up), floor), maxUp))
         let panicPods = (panicAverage / target).rounded(.up)
-        let panicDesired = Int(Swift.min(Swift.max(panicPods, readyPods > 0 ? maxDown : 0), maxUp))
+        let panicDesired = Int(Swift.min(Swift.max(panicPods, floor), maxUp))
         if panicPods / ready >= configuration.panicThresholdPercentage / 100 {
             panicSince = now
         } else if let since = panicSince, since + stable < now {
@@ -70,24 +73,31 @@ struct KnativeAutoscaler {
         desired = Swift.max(desired, configuration.minScale)
         if configuration.maxScale > 0 { desired = Swift.min(desired, configuration.maxScale) }
 
-        let decision = decide(now: now, desired: desired, currentReplicas: currentReplicas, stableAverage: stableAverage, panic: panicSince != nil)
+        let decision = decide(
+            now: now, desired: desired, currentReplicas: currentReplicas, stableAverage: stableAverage,
+            panic: panicSince != nil)
         // An inactive revision is wanted at 0 (the scaler returns the decider's 0 while it waits).
         let want = inactiveSince != nil ? 0 : decision?.replicas ?? currentReplicas
         noteActivatorPath(at: now, wantReplicas: want, readyPods: readyPods, panicAverage: panicAverage)
         return decision
     }
 
-    private mutating func decide(now: Double, desired: Int, currentReplicas: Int, stableAverage: Double, panic: Bool) -> (replicas: Int, rule: Rule)? {
+    private mutating func decide(
+        now: Double, desired: Int, currentReplicas: Int, stableAverage: Double, panic: Bool
+    ) -> (replicas: Int, rule: Rule)? {
         if desired > 0 || currentReplicas == 0 {
             inactiveSince = nil
             guard desired != currentReplicas else { return nil }
-            return (desired, .concurrency(stableAverage: stableAverage, target: configuration.targetConcurrency, panic: panic))
+            let target = configuration.targetConcurrency
+            return (desired, .concurrency(stableAverage: stableAverage, target: target, panic: panic))
         }
         // desired == 0 with pods running: stay active for a stable window, then go inactive and
         // scale to zero (kpa/scaler.go `handleScaleToZero`) once inactive for the grace period (and
         // the pod retention period) — or, by the fast path, once inactive for the retention period
         // and a reconcile if the activator has been in the request path for the grace period.
-        if let since = activeSince, now - since < configuration.stableWindowSeconds { return currentReplicas == 1 ? nil : (1, .keepOnePod) }
+        if let since = activeSince, now - since < configuration.stableWindowSeconds {
+            return currentReplicas == 1 ? nil : (1, .keepOnePod)
+        }
         if inactiveSince == nil { inactiveSince = now }
         let wait = Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)
         if now - inactiveSince! >= wait {
@@ -104,7 +114,8 @@ struct KnativeAutoscaler {
     /// grace period; `nil` if not inactive or the activator is not in the path.
     private func fastPathSeconds() -> Double? {
         guard let inactiveSince, let proxySince else { return nil }
-        let reconciled = inactiveSince + Swift.max(configuration.podRetentionSeconds, KnativeConfiguration.inactiveReconcileDelaySeconds)
+        let reconciled = inactiveSince
+            + Swift.max(configuration.podRetentionSeconds, KnativeConfiguration.inactiveReconcileDelaySeconds)
         return Swift.max(reconciled, proxySince + configuration.scaleToZeroGracePeriodSeconds)
     }
 
@@ -134,12 +145,15 @@ struct KnativeAutoscaler {
         var text: String {
             switch self {
             case .concurrency(let stableAverage, let target, let panic):
-                let rule = "stable concurrency \(KEDAScaler.format((stableAverage * 100).rounded() / 100)) / target \(KEDAScaler.format(target))"
+                let average = KEDAScaler.format((stableAverage * 100).rounded() / 100)
+                let rule = "stable concurrency \(average) / target \(KEDAScaler.format(target))"
                 return panic ? "panic mode: " + rule : rule
             case .keepOnePod: return "keep 1 pod: active for less than the stable window"
-            case .scaleToZero(let wait): return "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s"
+            case .scaleToZero(let wait):
+                return "scale to zero: no concurrency for the stable window, then grace \(KEDAScaler.format(wait)) s"
             case .scaleToZeroFastPath(let inPath):
-                return "scale to zero (fast path): no concurrency for the stable window, activator in the request path for \(KEDAScaler.format(inPath.rounded())) s"
+                return "scale to zero (fast path): no concurrency for the stable window, "
+                    + "activator in the request path for \(KEDAScaler.format(inPath.rounded())) s"
             case .oneWhileWaiting: return "scale down to 1 while waiting for the scale-to-zero grace period"
             }
         }
@@ -152,7 +166,7 @@ struct KnativeAutoscaler {
     private(set) var sawNoConcurrency = false
 
     /// Everything a tick changes, to take a tick back (a tick run ahead of its event that turns
-    /// out to scale, ``ServingSystem/runKnativeTicksAhead(after:before:)``): the history only
+    /// out to scale, ``KnativeController``): the history only
     /// grows by a tick, and `compact: false` keeps its start in place.
     struct Checkpoint: Equatable {
         fileprivate var historyCount: Int
@@ -168,7 +182,8 @@ struct KnativeAutoscaler {
     func checkpoint() -> Checkpoint {
         Checkpoint(
             historyCount: integralHistory.count, oldest: oldest, panicSince: panicSince, maxPanicPods: maxPanicPods,
-            inactiveSince: inactiveSince, activeSince: activeSince, proxySince: proxySince, sawNoConcurrency: sawNoConcurrency)
+            inactiveSince: inactiveSince, activeSince: activeSince, proxySince: proxySince,
+            sawNoConcurrency: sawNoConcurrency)
     }
 
     /// Takes back the ticks since `checkpoint` (which were all made with `compact: false`).
@@ -193,7 +208,10 @@ struct KnativeAutoscaler {
         func consider(_ time: Double) { if time >= now { earliest = Swift.min(earliest, time) } }
         if let panicSince { consider(panicSince + configuration.stableWindowSeconds) }
         if let activeSince { consider(activeSince + configuration.stableWindowSeconds) }
-        if let inactiveSince { consider(inactiveSince + Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)) }
+        if let inactiveSince {
+            let wait = Swift.max(configuration.scaleToZeroGracePeriodSeconds, configuration.podRetentionSeconds)
+            consider(inactiveSince + wait)
+        }
         if let fastPath = fastPathSeconds() { consider(fastPath) }
         return earliest
     }

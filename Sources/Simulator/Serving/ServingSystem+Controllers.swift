@@ -1,221 +1,138 @@
-/// The controllers' timers: each tick reads the cluster and the broker, asks its decision
-/// type (``KEDAScaler``, ``HorizontalPodAutoscaler``, ``ClusterAutoscaler``,
-/// ``KnativeAutoscaler``) what to do, applies it, and logs the decision.
+/// The controllers' timers, and the ticks they may sleep through (see ``ControllerTimer`` and
+/// ``Controller``).
+///
+/// A tick that changed nothing parks its timer until the earliest time its controller says a
+/// tick with the same inputs could act; after every event, a parked controller whose inputs
+/// changed wakes at its next grid tick. Skipped ticks leave only state that can be written when
+/// the next tick runs (KEDA's `lastActiveTime`, the HPA's newest recommendation, Knative's
+/// integral history), so the decisions are those of a run that fires every tick.
 extension ServingSystem {
-    /// Sets up the autoscaled option's controllers and schedules their first ticks.
+    /// Rank of the event that ends a run at its drain deadline: after everything at that instant.
+    static var drainDeadlineRank: UInt8 { UInt8.max }
+
+    /// Sets up the autoscaled option's controllers and schedules their first ticks: the node
+    /// provisioner's first nodes, the pod autoscaler (initial replicas, its timers), then the
+    /// provisioner's timer.
     mutating func configureAutoscaling(_ deployment: AutoscaledDeployment, engine: inout Engine<Event>) {
         let shared = Shared(deployment)
         autoscaled = shared
-        hasScalerOutages = !deployment.scalerOutages.isEmpty
-        clusterAutoscaler = ClusterAutoscaler(
-            settings: deployment.clusterAutoscaler, minNodes: deployment.minNodes, maxNodes: deployment.maxNodes,
-            podsPerNode: deployment.podsPerNode)
-        for _ in 0..<deployment.minNodes { provisionNode(shared, engine: &engine) }
-        switch deployment.autoscaler {
-        case .keda(let configuration):
-            keda = KEDAScaler(configuration: configuration, creationSeconds: engine.now)
-            kedaTrigger = configuration.trigger
-            kedaMinReplicas = configuration.minReplicaCount
-            hpa = HorizontalPodAutoscaler(
-                settings: deployment.hpa, behavior: configuration.hpaBehavior, minReplicas: configuration.hpaMinReplicas,
-                maxReplicas: configuration.maxReplicaCount, targetAverageValue: configuration.trigger.targetValue)
-            hpaReplicaCalculator = hpa!.replicaCalculator
-            hpaMinReplicas = configuration.hpaMinReplicas
-            if configuration.minReplicaCount > 0 { setSpecReplicas(configuration.minReplicaCount, engine: &engine) }
-            let (polling, sync) = (configuration.pollingIntervalSeconds, deployment.hpa.syncPeriodSeconds)
-            startTimer(.keda, period: polling, phase: configuration.phaseSeconds, engine: &engine)
-            startTimer(.hpa, period: sync, phase: deployment.hpa.phaseSeconds, engine: &engine)
-        case .knative(let configuration):
-            knative = KnativeAutoscaler(configuration: configuration)
-            let initial = Swift.max(configuration.minScale, configuration.initialScale)
-            if initial > 0 { setSpecReplicas(initial, engine: &engine) }
-            startTimer(.knative, period: configuration.tickSeconds, phase: configuration.phaseSeconds, engine: &engine)
-        }
-        let ca = deployment.clusterAutoscaler
-        startTimer(.clusterAutoscaler, period: ca.scanIntervalSeconds, phase: ca.phaseSeconds, engine: &engine)
+        let provisioner = AutoscaledDeployment.makeNodeProvisioner(for: shared)
+        self.provisioner = provisioner
+        provisioner.addInitialNodes(in: &self, engine: &engine)
+        let podAutoscaler = deployment.makePodAutoscaler(creationSeconds: engine.now)
+        self.podAutoscaler = podAutoscaler
+        podAutoscaler.start(in: &self, engine: &engine)
+        provisioner.start(in: &self, engine: &engine)
     }
 
-    // MARK: KEDA and HPA
+    // MARK: Scheduling
 
-    /// The queue length the KEDA RabbitMQ scaler reads now, or nil during a scaler outage.
-    mutating func scalerQueueLength(at now: Double) -> Int? {
-        guard let deployment = autoscaled, let trigger = kedaTrigger else { return nil }
-        if !deployment.scalerOutages.isEmpty && deployment.scalerOutages.contains(where: { $0.contains(now) }) { return nil }
-        dropExpiredMessages(at: now)
-        return trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged)
+    /// Adds `controller` and starts its timer with its first tick at its phase
+    /// (``ControllerPhases``): `phase` if set, else the one drawn for this replication. The
+    /// controllers exist before the traffic: a first tick at the start of the run comes before a
+    /// request arriving then (rank 0, scheduled before the first arrival).
+    mutating func startTimer(
+        of controller: any Controller, period: Double, phase: Double?, engine: inout Engine<Event>
+    ) {
+        let slot = controller.slot
+        precondition(controllers[slot.index] == nil, "one controller per slot")
+        controllers[slot.index] = controller
+        unownedControllers[slot.index] = UnownedController(controller)
+        let firstTickSeconds = engine.now + controllerPhases.firstTickSeconds(of: slot, period: period, pinned: phase)
+        timers[slot.index] = ControllerTimer(period: period, firstTickSeconds: firstTickSeconds)
+        let generation = timers[slot.index]!.arm(parked: false)
+        let rank = firstTickSeconds == engine.now ? 0 : slot.rawValue
+        engine.schedule(.controllerTick(slot, generation: generation), at: firstTickSeconds, rank: rank)
     }
 
-    /// One KEDA poll; returns the earliest time a poll with the same inputs could act.
-    mutating func kedaPoll(engine: inout Engine<Event>) -> Double {
-        guard keda != nil else { return .infinity }
+    /// Runs a tick of the controller in `slot` if `generation` is its current one, then schedules
+    /// or parks the next. Returns whether the tick may have changed what other controllers read or
+    /// the timeline shows: the replica count, the cluster (``Cluster/revision``), or more
+    /// (``Controller/tickMayChangeOthers``).
+    mutating func tick(_ slot: ControllerSlot, generation: UInt32, engine: inout Engine<Event>) -> Bool {
+        guard let timer = timers[slot.index], timer.isCurrent(generation),
+              let controller = unownedControllers[slot.index] else { return false }
         let now = engine.now
-        let queue = scalerQueueLength(at: now)
-        let before = specReplicas
-        let decision = keda!.poll(now: now, queueLength: queue, currentReplicas: specReplicas)   // in place: no copy of its state
-        noteKEDAReadouts()
-        if let decision, decision.replicas != before {
-            if keepDecisions {
-                log(.keda, at: now, rule: decision.rule.text, inputs: "queue=\(queue.map(String.init) ?? "error") replicas=\(before)", from: before, to: decision.replicas)
-            }
-            setSpecReplicas(decision.replicas, engine: &engine)
+        let (specBefore, revisionBefore) = (cluster.specReplicas, cluster.revision)
+        if timer.isParked { unpark(controller, slot: slot, nextTickSeconds: now) }
+        timers[slot.index]!.ticked(at: now)
+        let outcome = controller.with { $0.runTick(in: &self, engine: &engine) }
+        scheduleNextTick(of: slot, quietUntil: outcome.quietUntil, inputs: outcome.inputs, engine: &engine)
+        return outcome.mayChangeOthers || cluster.specReplicas != specBefore
+            || cluster.revision != revisionBefore
+    }
+
+    /// Schedules the next grid tick, or parks the timer when the controller cannot act before
+    /// `quietUntil` with the same inputs (nil: it may act at any tick).
+    private mutating func scheduleNextTick(
+        of slot: ControllerSlot, quietUntil: Double?, inputs: ControllerInputs, engine: inout Engine<Event>
+    ) {
+        let index = slot.index
+        let next = timers[index]!.nextTickSeconds
+        guard skipQuietTicks, let quietUntil, quietUntil >= next else {
+            let generation = timers[index]!.arm(parked: false)
+            engine.schedule(.controllerTick(slot, generation: generation), at: next, rank: slot.rawValue)
+            return
         }
-        setWaitingToScaleIn(keda?.lastPollInactive == true && specReplicas > kedaMinReplicas, at: now)
-        return keda?.earliestActionSeconds(currentReplicas: specReplicas) ?? .infinity
+        let generation = timers[index]!.arm(parked: true)
+        parkedInputs[index] = inputs
+        parkedCount += 1
+        if quietUntil.isFinite {
+            let wake = timers[index]!.tick(atOrAfter: quietUntil)
+            engine.schedule(.controllerTick(slot, generation: generation), at: wake, rank: slot.rawValue)
+        }
     }
 
-    /// The metric value the HPA reads through KEDA's metrics adapter, without querying (nil: no
-    /// value). `mutating` only so that it borrows `self` (see ``ServingSystem+QuietTicks``).
-    mutating func hpaUsage() -> Double? {
-        guard let trigger = kedaTrigger, hpaReplicaCalculator != nil else { return nil }   // trivial values: no copy of `keda` or `hpa`
-        if let fallback = kedaFallbackReplicas { return trigger.targetValue * Double(fallback) }
-        if trigger.useCachedMetrics { return Double(kedaCachedQueueLength) }
-        if specReplicas == 0 && hpaMinReplicas != 0 { return nil }        // HPA disabled: it does not even query
-        return Double(trigger.queueLength(ready: readyQueue.count, unacknowledged: unacknowledged))
+    /// Ends a parked stretch whose next tick runs at `nextTickSeconds`: the controller writes what
+    /// the skipped ticks would have left behind. While parked, its inputs were those it parked with.
+    private mutating func unpark(_ controller: UnownedController, slot: ControllerSlot, nextTickSeconds: Double) {
+        parkedCount -= 1
+        let skipped = timers[slot.index]!.lastSkippedTick(before: nextTickSeconds)
+        controller.with { $0.resume(lastSkippedTick: skipped, in: &self) }
     }
 
-    /// Copies what the HPA reads through KEDA out of `keda`, after a change to it.
-    mutating func noteKEDAReadouts() {
-        kedaFallbackReplicas = keda!.fallbackReplicas
-        kedaCachedQueueLength = keda!.cachedQueueLength
-    }
-
-    /// One HPA sync; returns the earliest time a sync with the same inputs could act.
-    mutating func hpaSync(engine: inout Engine<Event>) -> Double {
-        guard hpa != nil, let trigger = kedaTrigger else { return .infinity }
+    /// After an event of `rank`: wakes every parked controller whose inputs changed, at its first
+    /// grid tick at or after now — after now if its tick at this instant came before the event or
+    /// already ran.
+    mutating func wakeParkedControllers(afterEventOfRank rank: UInt8, engine: inout Engine<Event>) {
         let now = engine.now
-        var usage = hpaUsage()
-        if kedaFallbackReplicas == nil && !trigger.useCachedMetrics && usage != nil {
-            let live = scalerQueueLength(at: now)               // a live query: it can fail (outage) or see expired messages go
-            keda!.recordMetricQuery(succeeded: live != nil)
-            noteKEDAReadouts()
-            usage = live.map(Double.init)
-        }
-        let status = activePods.count
-        let before = specReplicas
-        if let decision = hpa!.sync(now: now, specReplicas: specReplicas, statusReplicas: status, usage: usage) {
-            if keepDecisions {
-                log(.hpa, at: now, rule: decision.rule.text, inputs: "usage=\(usage.map { KEDAScaler.format($0) } ?? "error") status=\(status)", from: before, to: decision.replicas)
+        let readings = readings()
+        for index in timers.indices {
+            guard let timer = timers[index], timer.isParked, let controller = unownedControllers[index],
+                  controller.with({ $0.inputs(readings) }) != parkedInputs[index] else { continue }
+            let slot = controller.with { $0.slot }
+            var next = Swift.max(timer.tick(atOrAfter: now), timer.nextTickSeconds)
+            if next == now && slot.rawValue <= rank { next = timer.tick(atOrAfter: now + timer.period / 2) }
+            unpark(controller, slot: slot, nextTickSeconds: next)
+            if controller.with({ $0.sleepsOnAfterWaking(in: &self) }) {
+                parkedInputs[index] = controller.with { $0.inputs(self.readings()) }
+                parkedCount += 1
+                _ = timers[index]!.arm(parked: true)
+                continue
             }
-            setSpecReplicas(decision.replicas, engine: &engine)
+            let generation = timers[index]!.arm(parked: false)
+            engine.schedule(.controllerTick(slot, generation: generation), at: next, rank: slot.rawValue)
         }
-        return hpa?.earliestActionSeconds(now: now) ?? .infinity
     }
 
-    // MARK: Knative
-
-    /// One Knative decider tick; returns the earliest time a tick as an event could act: with
-    /// nothing in the system and no concurrency left in its windows, the end of one of its waits;
-    /// otherwise the first tick that could not run ahead.
-    mutating func knativeTick(engine: inout Engine<Event>) -> Double {
-        guard knative != nil else { return .infinity }
-        let replicasBefore = specReplicas
-        knativeDecide(engine: &engine)
-        // With nothing in the system and no concurrency left in the windows, only the decider's
-        // timers move; otherwise the ticks before the next event can run now (``runKnativeTicksAhead(after:before:)``).
-        if inSystem == 0 && knative!.sawNoConcurrency { return knative!.earliestActionSeconds(now: engine.now) }
-        guard skipQuietTicks, specReplicas == replicasBefore, let nextEvent = engine.nextEventSeconds else { return engine.now }
-        return runKnativeTicksAhead(after: engine.now, before: nextEvent)
+    /// What the controllers' inputs may read of the broker and the cluster now.
+    mutating func readings() -> ControllerReadings {
+        #if DEBUG
+        cluster.checkRevisionTracksInputs()
+        #endif
+        return ControllerReadings(
+            readyMessages: broker.readyQueue.count, unacknowledged: broker.unacknowledged, inSystem: broker.inSystem,
+            specReplicas: cluster.specReplicas, activePods: cluster.activePods.count, readyPods: cluster.readyPodCount,
+            clusterRevision: cluster.revision, dropsExpiredMessages: scenario.dropExpiredMessages)
     }
 
-    /// The activator buffers a request while at zero and pokes the autoscaler.
-    mutating func knativeActivatorPoke(engine: inout Engine<Event>) {
-        let before = specReplicas
-        if keepDecisions { log(.knative, at: engine.now, rule: "activator poke: request buffered at zero", inputs: "inSystem=\(inSystem)", from: before, to: 1) }
-        setSpecReplicas(1, engine: &engine)
-    }
-
-    private mutating func knativeDecide(engine: inout Engine<Event>) {
-        guard knative != nil else { return }
-        let before = specReplicas
-        if let decision = knative!.tick(
-            now: engine.now, integral: requestSecondsInSystem(at: engine.now), readyPods: readyPodCount, currentReplicas: specReplicas) {
-            var target = decision.replicas
-            if target == 0 && inSystem > 0 { target = 1 }           // the activator still holds requests
-            if target != before {
-                if keepDecisions {
-                    log(.knative, at: engine.now, rule: decision.rule.text, inputs: "inSystem=\(inSystem) ready=\(readyPodCount)", from: before, to: target)
-                }
-                setSpecReplicas(target, engine: &engine)
-            }
-        }
-        setWaitingToScaleIn(knative?.isWaitingToScaleToZero == true, at: engine.now)
-    }
-
-    // MARK: Cluster autoscaler
-
-    /// Starts a loop now (frequent loops: a new unschedulable pod triggers one).
-    mutating func triggerClusterAutoscaler(engine: inout Engine<Event>) {
-        guard let deployment = autoscaled, deployment.clusterAutoscaler.frequentLoops, !pendingPods.isEmpty else { return }
-        runClusterAutoscalerNow(engine: &engine)
-    }
-
-    /// One cluster-autoscaler loop; returns the earliest time a loop with the same inputs could act.
-    mutating func clusterAutoscalerLoop(engine: inout Engine<Event>) -> Double {
-        guard clusterAutoscaler != nil, let deployment = autoscaled else { return .infinity }
-        let now = engine.now
-        if pendingPods.isEmpty && clusterAutoscaler!.unneededSince.isEmpty
-            && liveGPUNodes.allSatisfy({ nodes[Int($0)].phase == .booting || nodes[Int($0)].phase == .deleting || nodes[Int($0)].boundPods > 0 }) {
-            return .infinity   // nothing pending, every node in use, no scale-down timer running: the loop does nothing
-        }
-        // What the loop reads, in buffers kept from loop to loop (allocating them showed in profiles).
-        clusterAutoscalerViews.removeAll(keepingCapacity: true)
-        var liveBefore = 0
-        for id in liveGPUNodes {
-            let phase = nodes[Int(id)].phase
-            clusterAutoscalerViews.append(ClusterAutoscaler.NodeView(
-                id: id, registered: phase != .booting, gpuReady: phase == .ready || phase == .deleting,
-                requestedGPUs: nodes[Int(id)].boundPods, gpuCount: deployment.podsPerNode, deleting: phase == .deleting,
-                createdSeconds: nodes[Int(id)].startSeconds))
-            if phase != .deleting { liveBefore += 1 }
-        }
-        pendingPodCreationTimes.removeAll(keepingCapacity: true)
-        for pod in pendingPods { pendingPodCreationTimes.append(pods[Int(pod)].createdSeconds) }
-        let actions = clusterAutoscaler!.loop(now: now, nodes: clusterAutoscalerViews, pendingPodCreationTimes: pendingPodCreationTimes)
-        if keepDecisions, let note = actions.note, !note.sameKind(as: lastClusterAutoscalerNote) {
-            log(.clusterAutoscaler, at: now, rule: note.rule, inputs: note.inputs, from: liveBefore, to: liveBefore)
-        }
-        lastClusterAutoscalerNote = actions.note
-        if !actions.failedToRegister.isEmpty {
-            if keepDecisions {
-                log(.clusterAutoscaler, at: now,
-                    rule: "failed scale-up: node(s) not registered within max-node-provision-time "
-                        + "\(KEDAScaler.format(deployment.clusterAutoscaler.maxNodeProvisionSeconds)) s; deleted, "
-                        + "node group backed off \(KEDAScaler.format(clusterAutoscaler!.backoff.durationSeconds ?? 0)) s",
-                    inputs: "nodes=\(liveBefore) deleted=\(actions.failedToRegister.map(String.init).joined(separator: ","))",
-                    from: liveBefore, to: liveBefore - actions.failedToRegister.count)
-            }
-            for node in actions.failedToRegister { deleteNode(node, engine: &engine) }
-        }
-        if actions.scaleUp > 0 {
-            var created = 0
-            for _ in 0..<actions.scaleUp {
-                if deployment.node.spot && deployment.spot.stockoutProbability > 0
-                    && preemptionRandom.nextUnitInterval() < deployment.spot.stockoutProbability {
-                    clusterAutoscaler!.recordFailedScaleUp(now: now)
-                    if keepDecisions {
-                        let backoff = KEDAScaler.format(clusterAutoscaler!.backoff.durationSeconds ?? 0)
-                        log(.cloud, at: now, rule: "stock-out: no spot capacity; node group backed off \(backoff) s",
-                            inputs: "pending=\(pendingPods.count)", from: liveBefore + created, to: liveBefore + created)
-                    }
-                    continue
-                }
-                provisionNode(deployment, engine: &engine)
-                created += 1
-            }
-            if created > 0 && keepDecisions {
-                log(.clusterAutoscaler, at: now, rule: "scale-up: \(pendingPods.count) pending GPU pod(s) fit no existing or upcoming node",
-                    inputs: "pending=\(pendingPods.count) nodes=\(liveBefore)", from: liveBefore, to: liveBefore + created)
-            }
-        }
-        if !actions.delete.isEmpty {
-            if keepDecisions {
-                let rule = "scale-down: \(actions.delete.count) empty node(s) unneeded for \(KEDAScaler.format(deployment.clusterAutoscaler.scaleDownUnneededSeconds)) s"
-                log(.clusterAutoscaler, at: now, rule: rule,
-                    inputs: "nodes=\(liveBefore) deleted=\(actions.delete.map(String.init).joined(separator: ","))",
-                    from: liveBefore, to: liveBefore - actions.delete.count)
-            }
-            for node in actions.delete { deleteNode(node, engine: &engine) }
-        }
-        return clusterAutoscaler!.earliestActionSeconds
+    /// Runs the controller in `slot` now and restarts its grid here (the cluster autoscaler's
+    /// loop on a new unschedulable pod): its next periodic tick comes a period after this one.
+    mutating func runNow(_ slot: ControllerSlot, engine: inout Engine<Event>) {
+        guard let timer = timers[slot.index], let controller = unownedControllers[slot.index] else { return }
+        if timer.isParked { unpark(controller, slot: slot, nextTickSeconds: engine.now) }
+        timers[slot.index]!.reanchor(at: engine.now)
+        let generation = timers[slot.index]!.arm(parked: false)
+        engine.schedule(.controllerTick(slot, generation: generation), at: engine.now, rank: slot.rawValue)
     }
 }

@@ -5,11 +5,12 @@ import DequeModule
 /// round-robin among consumers with prefetch credit), run inference, and publish the reply;
 /// the client waits at most the client timeout.
 ///
-/// The model owns the cluster — nodes, pods, the deployment's replica count — and the
-/// controllers that change it (KEDA, HPA, cluster autoscaler, Knative KPA) as components that
-/// react to their own timers. A dedicated option has no controllers: its nodes and pods exist
-/// from the start. Files: this one (events and broker), `+Cluster` (nodes, pods, scheduling),
-/// `+Controllers` (the autoscalers' ticks).
+/// Its parts: the ``Broker`` (the queue and the messages in flight), the ``Cluster`` (nodes, pods,
+/// the deployment's replica count), and the controllers that change it (``Controller``): a
+/// ``PodAutoscaler`` (KEDA with the HPA, or Knative's KPA) and a ``NodeProvisioner`` (the
+/// cluster autoscaler), each reacting to its own timer. A dedicated option has no controllers:
+/// its nodes and pods exist from the start. Files: this one (events and the request path),
+/// `+Cluster` (the cluster's events), `+Controllers` (the controllers' timers and quiet ticks).
 struct ServingSystem: EventHandler {
     enum Event {
         /// The pending trace record arrives.
@@ -29,18 +30,9 @@ struct ServingSystem: EventHandler {
         /// `terminationGracePeriodSeconds` ran out for a terminating pod.
         case podGraceExpired(pod: Int32)
         /// A controller's tick; events of a generation its timer no longer holds are ignored.
-        case controllerTick(Controller, generation: UInt32)
+        case controllerTick(ControllerSlot, generation: UInt32)
         /// The run has waited long enough for requests that may never finish.
         case drainDeadlineReached
-    }
-
-    struct InFlight {
-        var record: TraceRecord
-        var zeroCapacityMarkAtArrival: Double
-        var serviceStartSeconds = 0.0
-        var serviceSeconds = 0.0
-        var coldStartWaitSeconds = 0.0
-        var serviceToken: UInt32 = 0
     }
 
     // Configuration
@@ -65,71 +57,25 @@ struct ServingSystem: EventHandler {
     let controllerPhases: ControllerPhases
 
     // Broker and requests
-    var requests: [InFlight] = []
-    var freeSlots: [Int32] = []
-    var readyQueue = Deque<Int32>()
-    var consumersWithCredit = Deque<Int32>()
-    /// Messages delivered to a worker and not yet acked (in service or prefetched).
-    var unacknowledged = 0
-    var busyWorkers = 0
-    var inSystem = 0
-    var serviceStarts: UInt32 = 0
+    var broker = Broker()
 
     // Cluster
-    var pods: [Pod] = []
-    var nodes: [Node] = []
-    var pendingPods: [Int32] = []
-    /// Pods that count towards the deployment's replicas (pending, starting or ready), oldest first.
-    var activePods: [Int32] = []
-    var terminatingPodCount = 0
-    /// GPU nodes whose VM has not stopped, in creation order.
-    var liveGPUNodes: [Int32] = []
-    var readyPodCount = 0
-    var specReplicas = 0
+    var cluster = Cluster()
     var autoscaled: Shared<AutoscaledDeployment>?
-    var keda: KEDAScaler?
-    /// The KEDA trigger, kept apart from `keda` so the per-poll reads copy nothing.
-    var kedaTrigger: RabbitMQTrigger?
-    var kedaMinReplicas = 0
-    /// What the HPA reads through KEDA's metrics adapter — the fallback replicas while the scaler
-    /// fails past its threshold, the queue length of the last successful poll — copied out of
-    /// `keda` after every change (``ServingSystem/noteKEDAReadouts()``): the per-event input checks
-    /// read them, and reading them through the optional struct copied it every time.
-    var kedaFallbackReplicas: Int?
-    var kedaCachedQueueLength = 0
-    var hpa: HorizontalPodAutoscaler?
-    /// The HPA's proposal rule and minimum, apart from its history: what the per-event input checks need.
-    var hpaReplicaCalculator: HorizontalPodAutoscaler.ReplicaCalculator?
-    var hpaMinReplicas = 0
-    /// The HPA's last replica proposal for (usage, status replicas, spec replicas) — a pure function of them.
-    var hpaProposalMemo: (usage: Double, status: Int, spec: Int, proposal: Int)?
-    var clusterAutoscaler: ClusterAutoscaler?
-    var knative: KnativeAutoscaler?
-    var lastClusterAutoscalerNote: ClusterAutoscaler.Note?
-    /// Scratch buffers for the cluster autoscaler's loop: its view of the GPU nodes and the
-    /// creation times of the pending pods.
-    var clusterAutoscalerViews: [ClusterAutoscaler.NodeView] = []
-    var pendingPodCreationTimes: [Double] = []
 
-    // Controller timers (``ServingSystem+QuietTicks``), indexed by ``Controller/index``: one per
-    // controller, stored inline (an array's copy-on-write check on every timer update showed in
-    // profiles: 4 % of a scale-to-zero run). `init` checks the count against `Controller.allCases`.
+    // Controllers (``ServingSystem+Controllers``), indexed by ``ControllerSlot/index``, with their
+    // timers and the inputs they parked with. Stored inline: an array's copy-on-write check on
+    // every timer update showed in profiles (4 % of a scale-to-zero run).
+    var podAutoscaler: (any PodAutoscaler)?
+    var provisioner: (any NodeProvisioner)?
+    var controllers = InlineArray<4, (any Controller)?>(repeating: nil)
+    /// The same controllers as reached on every tick and event (``UnownedController``).
+    var unownedControllers = InlineArray<4, UnownedController?>(repeating: nil)
     var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
+    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
+    var parkedCount = 0
     /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
     var skipQuietTicks = true
-    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
-    /// Bumped by every change to what the cluster autoscaler reads: pending pods, live GPU nodes,
-    /// their phases and bound pods (``ServingSystem+Cluster``).
-    var clusterRevision: UInt64 = 0
-    var parkedClusterRevision: UInt64 = 0
-    /// Debug builds check that an unchanged revision means unchanged inputs (a missed bump).
-    var parkedClusterInputs: [Int64] = []
-    var parkedCount = 0
-    /// Knative's timer is parked over ticks that already ran (``ServingSystem/runKnativeTicksAhead(after:before:)``).
-    var knativeTicksRanAhead = false
-    var hasScalerOutages = false
-    /// The autoscaler wants fewer pods but is waiting (KEDA cooldown, Knative grace): idle pods are a "cooldown tail".
-    var waitingToScaleIn = false
     var stopWhenDrained = false
 
     // Time integrals
@@ -150,7 +96,10 @@ struct ServingSystem: EventHandler {
     var activationsFromZero = 0
     var preemptions = 0
 
-    init(scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool, keepDecisions: Bool) {
+    init(
+        scenario: Scenario, trace: any TraceSource, seed: UInt64, replication: Int, keepRecords: Bool,
+        keepDecisions: Bool
+    ) {
         self.scenario = scenario
         self.horizonSeconds = scenario.effectiveHorizonSeconds
         self.trace = trace
@@ -161,7 +110,8 @@ struct ServingSystem: EventHandler {
         self.preemptionRandom = RandomStream.preemption.generator(seed: seed, replication: replication)
         self.controllerPhases = ControllerPhases(seed: seed, replication: replication)
         self.timeline = Timeline(bucketSeconds: scenario.timelineBucketSeconds)
-        precondition(timers.count == Controller.allCases.count && parkedInputs.count == Controller.allCases.count, "one timer per controller")
+        let slots = ControllerSlot.allCases.count
+        precondition(controllers.count == slots && timers.count == slots && parkedInputs.count == slots, "one per slot")
     }
 
     // MARK: Event handling
@@ -170,19 +120,20 @@ struct ServingSystem: EventHandler {
         // A tick integrates nothing: the time averages advance at the events that change what
         // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
-        if case .controllerTick(let controller, _) = event { rank = controller.rawValue } else { advanceClock(to: engine.now) }
+        if case .controllerTick(let slot, _) = event { rank = slot.rawValue } else { advanceClock(to: engine.now) }
         switch event {
         case .arrival: arrive(engine: &engine)
-        case .serviceCompleted(let pod, let request, let token): complete(request: request, on: pod, token: token, engine: &engine)
+        case .serviceCompleted(let pod, let request, let token):
+            complete(request: request, on: pod, token: token, engine: &engine)
         case .nodeRegistered(let node): nodeRegistered(node, engine: &engine)
         case .nodeGPUReady(let node): nodeGPUReady(node, engine: &engine)
         case .nodeStopped(let node): nodeStopped(node, engine: &engine)
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
-        case .controllerTick(let controller, let generation):
+        case .controllerTick(let slot, let generation):
             // A tick that changed nothing another controller reads leaves nothing to wake or draw.
-            guard tick(controller, generation: generation, engine: &engine) else {
+            guard tick(slot, generation: generation, engine: &engine) else {
                 stopIfDone(engine: &engine)
                 return
             }
@@ -199,7 +150,9 @@ struct ServingSystem: EventHandler {
     /// no horizon, the cluster has come to rest).
     @inline(__always)
     private mutating func stopIfDone(engine: inout Engine<Event>) {
-        if traceExhausted && inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) { engine.stop() }
+        if traceExhausted && broker.inSystem == 0 && (stopWhenDrained || (horizonSeconds == nil && clusterAtRest)) {
+            engine.stop()
+        }
     }
 
     /// Reads the first record and schedules its arrival.
@@ -226,11 +179,14 @@ struct ServingSystem: EventHandler {
             if horizonSeconds == nil && engine.now > 0 { closeObservation(at: engine.now) }
             // A configuration can keep a request from ever finishing (AMQP flapping with long
             // requests): the run stops this long after the last arrival (or the horizon).
-            engine.schedule(.drainDeadlineReached, at: Swift.max(horizonSeconds ?? engine.now, engine.now) + scenario.drainLimitSeconds, rank: Self.drainDeadlineRank)
+            let deadline = Swift.max(horizonSeconds ?? engine.now, engine.now) + scenario.drainLimitSeconds
+            engine.schedule(.drainDeadlineReached, at: deadline, rank: Self.drainDeadlineRank)
             return
         }
-        if record.arrivalSeconds > maxTimelineSeconds {   // only a trace without a horizon gets here (``Scenario/validate()``)
-            runError = SimulationError.traceTooLong(spanSeconds: record.arrivalSeconds, bucketSeconds: scenario.timelineBucketSeconds)
+        // Only a trace without a horizon gets this far (``Scenario/validate()``).
+        if record.arrivalSeconds > maxTimelineSeconds {
+            runError = SimulationError.traceTooLong(
+                spanSeconds: record.arrivalSeconds, bucketSeconds: scenario.timelineBucketSeconds)
             pendingRecord = nil
             traceExhausted = true
             engine.stop()
@@ -244,27 +200,32 @@ struct ServingSystem: EventHandler {
 
     private mutating func arrive(engine: inout Engine<Event>) {
         guard let record = pendingRecord else { return }
-        let slot = allocate(InFlight(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
+        let slot = broker.admit(Broker.Message(record: record, zeroCapacityMarkAtArrival: zeroCapacitySeconds))
         statistics.arrived += 1
-        inSystem += 1
-        if inSystem > maxRequestsInSystem {
-            runError = SimulationError.overloaded(option: optionName, timeSeconds: engine.now, requestsInSystem: inSystem)
+        if broker.inSystem > maxRequestsInSystem {
+            runError = SimulationError.overloaded(
+                option: optionName, timeSeconds: engine.now, requestsInSystem: broker.inSystem)
             engine.stop()
             return
         }
         timeline.recordArrival(at: engine.now)
-        readyQueue.append(slot)
+        broker.readyQueue.append(slot)
         dispatch(engine: &engine)
-        if knative != nil && specReplicas == 0 { knativeActivatorPoke(engine: &engine) }
+        if cluster.specReplicas == 0, let podAutoscaler {
+            podAutoscaler.requestArrivedAtZero(in: &self, engine: &engine)
+        }
         scheduleNextArrival(engine: &engine)
     }
 
-    private mutating func complete(request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>) {
+    private mutating func complete(
+        request slot: Int32, on podIndex: Int32, token: UInt32, engine: inout Engine<Event>
+    ) {
         let index = Int(podIndex)
-        guard requests[Int(slot)].serviceToken == token, let position = pods[index].inService.firstIndex(of: slot) else {
+        guard broker.messages[Int(slot)].serviceToken == token,
+              let position = cluster.pods[index].inService.firstIndex(of: slot) else {
             return   // the pod was killed and the request re-queued; this attempt no longer counts
         }
-        let request = requests[Int(slot)]
+        let request = broker.messages[Int(slot)]
         let now = engine.now
         let sojourn = now - request.record.arrivalSeconds
         let timedOut = sojourn > scenario.clientTimeoutSeconds
@@ -277,22 +238,24 @@ struct ServingSystem: EventHandler {
         if keepRecords {
             records.append(RequestRecord(
                 arrivalSeconds: request.record.arrivalSeconds, workSize: request.record.workSize,
-                queueWaitSeconds: request.serviceStartSeconds - request.record.arrivalSeconds - request.coldStartWaitSeconds,
+                queueWaitSeconds:
+                    request.serviceStartSeconds - request.record.arrivalSeconds - request.coldStartWaitSeconds,
                 coldStartWaitSeconds: request.coldStartWaitSeconds, serviceSeconds: request.serviceSeconds,
                 completionSeconds: now, timedOut: timedOut))
         }
-        release(slot)
-        inSystem -= 1
-        unacknowledged -= 1
+        broker.remove(slot)
+        broker.unacknowledged -= 1
 
-        pods[index].inService.remove(at: position)
-        changeBusyWorkers(on: pods[index].node, by: -1)
-        if pods[index].state == .terminating {
-            if pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
+        cluster.pods[index].inService.remove(at: position)
+        cluster.changeBusyWorkers(on: cluster.pods[index].node, by: -1, at: lastClock)
+        if cluster.pods[index].state == .terminating {
+            if cluster.pods[index].inService.isEmpty { podGone(podIndex, engine: &engine) }
         } else {
-            pods[index].credit += 1                   // the reply is published and the message acked
-            if pods[index].credit == 1 && pods[index].state == .ready { consumersWithCredit.append(podIndex) }
-            if let next = pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
+            cluster.pods[index].credit += 1                   // the reply is published and the message acked
+            if cluster.pods[index].credit == 1 && cluster.pods[index].state == .ready {
+                broker.consumersWithCredit.append(podIndex)
+            }
+            if let next = cluster.pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
         }
         dispatch(engine: &engine)
     }
@@ -302,17 +265,17 @@ struct ServingSystem: EventHandler {
     /// Delivers ready messages to consumers with credit, round-robin.
     mutating func dispatch(engine: inout Engine<Event>) {
         dropExpiredMessages(at: engine.now)
-        while !readyQueue.isEmpty, let podIndex = consumersWithCredit.popFirst() {
+        while !broker.readyQueue.isEmpty, let podIndex = broker.consumersWithCredit.popFirst() {
             let index = Int(podIndex)
-            guard pods[index].state == .ready, pods[index].credit > 0 else { continue }   // stale entry
-            let slot = readyQueue.removeFirst()
-            unacknowledged += 1
-            pods[index].credit -= 1
-            if pods[index].credit > 0 { consumersWithCredit.append(podIndex) }
-            if pods[index].inService.count < scenario.workers.concurrency {
+            guard cluster.pods[index].state == .ready, cluster.pods[index].credit > 0 else { continue }   // stale entry
+            let slot = broker.readyQueue.removeFirst()
+            broker.unacknowledged += 1
+            cluster.pods[index].credit -= 1
+            if cluster.pods[index].credit > 0 { broker.consumersWithCredit.append(podIndex) }
+            if cluster.pods[index].inService.count < scenario.workers.concurrency {
                 startService(slot, on: podIndex, engine: &engine)
             } else {
-                pods[index].buffered.append(slot)
+                cluster.pods[index].buffered.append(slot)
             }
             dropExpiredMessages(at: engine.now)
         }
@@ -322,11 +285,11 @@ struct ServingSystem: EventHandler {
     /// of the queue (uniform TTL keeps them in arrival order, so they always form a prefix).
     mutating func dropExpiredMessages(at now: Double) {
         guard scenario.dropExpiredMessages else { return }
-        while let head = readyQueue.first,
-              requests[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
-            advanceClock(to: now)                     // a controller's query can drop messages: integrate up to now first
-            readyQueue.removeFirst()
-            let request = requests[Int(head)]
+        while let head = broker.readyQueue.first,
+              broker.messages[Int(head)].record.arrivalSeconds + scenario.clientTimeoutSeconds <= now {
+            advanceClock(to: now)                     // a controller's query can drop messages: integrate first
+            broker.readyQueue.removeFirst()
+            let request = broker.messages[Int(head)]
             statistics.timedOut += 1
             statistics.expiredUnserved += 1
             statistics.response.record(scenario.clientTimeoutSeconds)
@@ -337,38 +300,27 @@ struct ServingSystem: EventHandler {
                     queueWaitSeconds: now - request.record.arrivalSeconds - coldWait, coldStartWaitSeconds: coldWait,
                     serviceSeconds: 0, completionSeconds: nil, timedOut: true))
             }
-            release(head)
-            inSystem -= 1
+            broker.remove(head)
         }
     }
 
     private mutating func startService(_ slot: Int32, on podIndex: Int32, engine: inout Engine<Event>) {
         let index = Int(slot)
         let now = engine.now
-        let coldWait = zeroCapacitySeconds - requests[index].zeroCapacityMarkAtArrival
-        if coldWait > 0 && requests[index].coldStartWaitSeconds == 0 {
+        let coldWait = zeroCapacitySeconds - broker.messages[index].zeroCapacityMarkAtArrival
+        if coldWait > 0 && broker.messages[index].coldStartWaitSeconds == 0 {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = scenario.inference.serviceSeconds(for: requests[index].record, using: &serviceNoise)
-        serviceStarts &+= 1
-        requests[index].serviceStartSeconds = now
-        requests[index].serviceSeconds = service
-        requests[index].coldStartWaitSeconds = coldWait
-        requests[index].serviceToken = serviceStarts
-        pods[Int(podIndex)].inService.append(slot)
-        changeBusyWorkers(on: pods[Int(podIndex)].node, by: 1)
-        engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: serviceStarts), after: service)
-    }
-
-    /// Puts delivered-but-unfinished messages back at the head of the queue (RabbitMQ requeues
-    /// unacked messages when their consumer goes away). Generic, so a Deque is not copied into an
-    /// Array: an empty one would write to the shared empty-array storage, a race across runs.
-    mutating func requeue<Slots: BidirectionalCollection<Int32>>(_ slots: Slots) {
-        for slot in slots.reversed() {
-            readyQueue.prepend(slot)
-            unacknowledged -= 1
-        }
+        let service = scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise)
+        let token = broker.nextServiceToken()
+        broker.messages[index].serviceStartSeconds = now
+        broker.messages[index].serviceSeconds = service
+        broker.messages[index].coldStartWaitSeconds = coldWait
+        broker.messages[index].serviceToken = token
+        cluster.pods[Int(podIndex)].inService.append(slot)
+        cluster.changeBusyWorkers(on: cluster.pods[Int(podIndex)].node, by: 1, at: lastClock)
+        engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: token), after: service)
     }
 
     // MARK: Bookkeeping
@@ -378,59 +330,39 @@ struct ServingSystem: EventHandler {
     mutating func advanceClock(to now: Double) {
         let elapsed = now - lastClock
         guard elapsed > 0 else { return }
-        statistics.requestSecondsInSystem += Double(inSystem) * elapsed
-        statistics.requestSecondsInQueue += Double(readyQueue.count) * elapsed
-        if readyPodCount == 0 { zeroCapacitySeconds += elapsed }
+        statistics.requestSecondsInSystem += Double(broker.inSystem) * elapsed
+        statistics.requestSecondsInQueue += Double(broker.readyQueue.count) * elapsed
+        if cluster.readyPodCount == 0 { zeroCapacitySeconds += elapsed }
         lastClock = now
     }
 
     /// The integral of requests in the system up to `now` (seconds × requests), without advancing the clock.
     func requestSecondsInSystem(at now: Double) -> Double {
-        statistics.requestSecondsInSystem + Double(inSystem) * Swift.max(0, now - lastClock)
+        statistics.requestSecondsInSystem + Double(broker.inSystem) * Swift.max(0, now - lastClock)
     }
 
     @inline(__always)
     private mutating func observeTimeline(at now: Double) {
-        timeline.observe(at: now, queue: readyQueue.count, busy: busyWorkers, pods: readyPodCount, nodes: liveGPUNodes.count)
+        timeline.observe(
+            at: now, queue: broker.readyQueue.count, busy: cluster.busyWorkers, pods: cluster.readyPodCount,
+            nodes: cluster.liveGPUNodes.count)
     }
-
-    private mutating func allocate(_ request: InFlight) -> Int32 {
-        if let slot = freeSlots.popLast() {
-            requests[Int(slot)] = request
-            return slot
-        }
-        requests.append(request)
-        return Int32(requests.count - 1)
-    }
-
-    private mutating func release(_ slot: Int32) { freeSlots.append(slot) }
 
     /// Records a decision if the run keeps them. Callers check ``keepDecisions`` too, before they
     /// build the texts (formatting them on every scaling action cost ~15 % of a run).
-    mutating func log(_ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int) {
+    mutating func log(
+        _ actor: ScalingDecision.Actor, at now: Double, rule: String, inputs: String, from: Int, to: Int
+    ) {
         guard keepDecisions else { return }
-        decisions.append(ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
+        decisions.append(
+            ScalingDecision(timeSeconds: now, actor: actor, rule: rule, inputs: inputs, from: from, to: to))
     }
 
     /// Ends the observation period now (`end`): keeps each node's run up to it, for the costs.
     mutating func closeObservation(at end: Double) {
         guard observationEndSeconds == nil else { return }
         observationEndSeconds = end
-        observedNodeRuns = nodeRuns(upTo: end)
-    }
-
-    /// Every node's run up to `end`, which must be now (or later with no event since): VMs
-    /// started before it (or at time 0), their time by state until they stopped or until `end`.
-    private func nodeRuns(upTo end: Double) -> [NodeRun] {
-        nodes.indices.compactMap { index in
-            let node = nodes[index]
-            guard node.startSeconds < end || node.startSeconds == 0 else { return nil }
-            var durations = node.durations
-            if node.stoppedSeconds == nil { durations[node.accountingState] += end - node.stateSince }
-            return NodeRun(
-                nodeID: index, pool: node.pool, machine: node.spec, startSeconds: node.startSeconds, endSeconds: node.stoppedSeconds ?? end,
-                readySeconds: node.firstPodReadySeconds, runningAtEnd: node.stoppedSeconds == nil, durations: durations)
-        }
+        observedNodeRuns = cluster.nodeRuns(upTo: end)
     }
 
     /// Closes the books at `end`: requests never answered, time averages and the timeline.
@@ -438,14 +370,14 @@ struct ServingSystem: EventHandler {
     /// the whole run.
     mutating func finish(at end: Double) -> (observed: [NodeRun], toEnd: [NodeRun]) {
         advanceClock(to: end)
-        let free = Set(freeSlots)
-        for index in requests.indices where !free.contains(Int32(index)) {
+        for slot in broker.slotsInSystem {
+            let waited = end - broker.messages[Int(slot)].record.arrivalSeconds
             statistics.unanswered += 1
             statistics.timedOut += 1
-            statistics.response.record(Swift.min(end - requests[index].record.arrivalSeconds, scenario.clientTimeoutSeconds))
+            statistics.response.record(Swift.min(waited, scenario.clientTimeoutSeconds))
         }
         timeline.close(at: end)
-        let toEnd = nodeRuns(upTo: end)
+        let toEnd = cluster.nodeRuns(upTo: end)
         return (observedNodeRuns ?? toEnd, toEnd)
     }
 }

@@ -1,5 +1,5 @@
-/// An immutable value behind a reference, read through key paths: lets the event loop hand a
-/// large configuration (``AutoscaledDeployment``) to every controller tick without copying it.
+/// An immutable value behind a reference, read through key paths: lets the cluster's events and
+/// the node provisioner read a large configuration (``AutoscaledDeployment``) without copying it.
 @dynamicMemberLookup
 final class Shared<Value>: @unchecked Sendable {
     let value: Value

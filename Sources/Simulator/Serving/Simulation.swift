@@ -11,17 +11,20 @@ public enum Simulation {
     ///     the trace; off by default).
     ///   - keepDecisions: also return the decision log of the autoscalers.
     public static func run(
-        _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false, keepDecisions: Bool = false
+        _ scenario: Scenario, option: DeploymentOption, replication: Int = 0, keepRequestRecords: Bool = false,
+        keepDecisions: Bool = false
     ) throws -> SimulationResult {
-        try run(scenario, option: option, replication: replication, keepRequestRecords: keepRequestRecords, keepDecisions: keepDecisions, skipQuietTicks: true)
+        try run(
+            scenario, option: option, replication: replication, keepRequestRecords: keepRequestRecords,
+            keepDecisions: keepDecisions, skipQuietTicks: true)
     }
 
     /// `skipQuietTicks: false` fires every controller tick; tests use it to check that skipping
     /// ticks that change nothing changes no result (see ``ControllerTimer``). Tests lower
     /// `maxRequestsInSystem` to reach the overload stop quickly.
     static func run(
-        _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool, skipQuietTicks: Bool,
-        maxRequestsInSystem: Int = SimulationLimits.maxRequestsInSystem
+        _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool,
+        skipQuietTicks: Bool, maxRequestsInSystem: Int = SimulationLimits.maxRequestsInSystem
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
@@ -35,7 +38,9 @@ public enum Simulation {
         var engine = Engine<ServingSystem.Event>()
 
         for group in option.alwaysOnNodes {
-            for _ in 0..<group.count { system.addNode(pool: group.pool, spec: group.node, at: 0, phase: .ready, isSystem: true) }
+            for _ in 0..<group.count {
+                system.addNode(pool: group.pool, spec: group.node, at: 0, phase: .ready, isSystem: true)
+            }
         }
         switch option.kind {
         case .dedicated(let dedicated):
@@ -51,7 +56,7 @@ public enum Simulation {
         let horizon = scenario.effectiveHorizonSeconds
         engine.run(&system, until: horizon ?? .infinity)
         if let horizon { system.closeObservation(at: horizon) }
-        if system.runError == nil, horizon != nil, system.inSystem > 0 {
+        if system.runError == nil, horizon != nil, system.broker.inSystem > 0 {
             system.stopWhenDrained = true          // finish the requests admitted before the horizon
             engine.run(&system)
         }

@@ -12,18 +12,19 @@
 /// controller whether or not the option runs it, so options simulated with the same seed share
 /// them (common random numbers).
 struct ControllerPhases {
-    /// Per ``ServingSystem/Controller``: its phase as a fraction of its period, in [0, 1).
+    /// Per ``ControllerSlot``: its phase as a fraction of its period, in [0, 1).
     private var fractions = InlineArray<4, Double>(repeating: 0)
 
     init(seed: UInt64, replication: Int) {
         var random = RandomStream.controllerPhases.generator(seed: seed, replication: replication)
         for index in fractions.indices { fractions[index] = random.nextUnitInterval() }
-        precondition(fractions.count == ServingSystem.Controller.allCases.count, "one phase per controller")
+        precondition(fractions.count == ControllerSlot.allCases.count, "one phase per controller")
     }
 
-    /// The first tick of `controller` ticking every `period` seconds: `pinned` if set, else its drawn phase.
-    func firstTickSeconds(of controller: ServingSystem.Controller, period: Double, pinned: Double?) -> Double {
-        pinned ?? fractions[controller.index] * period
+    /// The first tick of the controller in `slot` ticking every `period` seconds: `pinned` if set,
+    /// else its drawn phase.
+    func firstTickSeconds(of slot: ControllerSlot, period: Double, pinned: Double?) -> Double {
+        pinned ?? fractions[slot.index] * period
     }
 
     /// Whether `phase` can pin a first tick: unset, or a finite time ≥ 0.

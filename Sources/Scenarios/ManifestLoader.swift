@@ -1,6 +1,5 @@
 import Foundation
 import Simulator
-import Yams
 
 /// Reads a real multi-document Kubernetes manifest into costsim's autoscaling configuration.
 ///
@@ -23,17 +22,7 @@ public enum ManifestLoader {
 
     /// Parses manifest YAML text; `file` is used in messages only.
     public static func parse(yaml: String, file: String) throws(ScenarioFileError) -> LoadedManifest {
-        var roots: [Node] = []
-        do {
-            let parser = try Parser(yaml: yaml)
-            while let root = try parser.nextRoot() { roots.append(root) }
-        } catch let error as YamlError {
-            throw ScenarioFileError(file: file, line: error.line, message: "not valid YAML: \(error.problem)")
-        } catch {
-            throw ScenarioFileError(file: file, message: "not valid YAML: \(error)")
-        }
-        let reader = ManifestReader(file: file)
-        return try reader.read(roots.map { ConfigNode(node: $0, file: file, path: "") })
+        try ManifestReader(file: file).read(ManifestDocuments.documents(yaml: yaml, file: file))
     }
 }
 
@@ -68,7 +57,7 @@ final class ManifestReader {
         var objects: [ManifestObject] = []
         var ignoredKinds: [String] = []
         for (index, document) in documents.enumerated() where !document.isNullScalar {
-            for candidate in try expandLists(document) {
+            for candidate in try ManifestDocuments.expandingLists(document) {
                 if let object = try classify(candidate, document: index + 1) {
                     objects.append(object)
                 } else if let kind = try? candidate.mapping().optional("kind")?.string() {
@@ -99,16 +88,6 @@ final class ManifestReader {
         case .scaledObject: return try readScaledObjectFile(main, others: others)
         default: return try readKnativeFile(main, others: others)
         }
-    }
-
-    /// A `kind: List` (what `kubectl get -o yaml` prints for several objects) stands for its items.
-    private func expandLists(_ document: ConfigNode) throws(ScenarioFileError) -> [ConfigNode] {
-        guard document.isMapping else { return [document] }
-        let mapping = try document.mapping()
-        guard (try? mapping.optional("kind")?.string()) == "List", let items = mapping.optional("items") else {
-            return [document]
-        }
-        return try items.sequence()
     }
 
     /// The object's role, or nil (with a warning) for documents that do not affect scaling.

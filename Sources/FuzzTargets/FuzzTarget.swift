@@ -19,6 +19,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case rateFile = "rate-file"
     case scenario
     case manifest
+    case nodePool = "nodepool"
     case grid
     case pricingCSV = "pricing-csv"
     case catalogDB = "catalog-db"
@@ -39,7 +40,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .traceJSONL, .envoyLog: "jsonl"
         case .kubectlExport, .prometheusExport, .awsOfferJSON, .awsSpotHistory, .gcpSKUs, .azureRetailPrices: "json"
         case .nginxLog: "log"
-        case .scenario, .manifest, .grid: "yaml"
+        case .scenario, .manifest, .nodePool, .grid: "yaml"
         case .catalogDB, .resultsDB: "sqlite"
         }
     }
@@ -70,6 +71,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .manifest:
             _ = try ManifestLoader.load(path: path)
             return "manifest"
+        case .nodePool:
+            return "\(try NodePoolLoader.load(path: path).warnings.count) warnings"
         case .grid:
             return "\(try Grid.load(path: path).configurations.count) configurations"
         case .pricingCSV:

@@ -15,7 +15,7 @@ public struct ReportFiles: Sendable {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) async throws -> ReportFiles {
         let charts = pngs ? input.charts : []
-        let names = pngs ? input.pngFileNames : []
+        let names = ReportInput.pngFileNames(stems: charts.map(\.fileStem))
         // The PDF and the page take longest: they start first.
         var tasks: [@Sendable () throws -> [UInt8]] = []
         if pdf { tasks.append { try ReportRenderer(input: input).pdfData() } }

@@ -109,7 +109,7 @@ public struct ReportInput: Sendable {
         pngFileNames(stems: optionNames.map(TimelineChart.fileStem(optionName:)))
     }
 
-    private static func pngFileNames(stems: [String]) -> [String] {
+    static func pngFileNames(stems: [String]) -> [String] {
         var used: [String: Int] = [:]
         return stems.map { stem in
             let count = used[stem, default: 0]

@@ -1,6 +1,7 @@
 /// GPU worker pods in a Kubernetes cluster whose GPU node pool scales with demand: an
 /// autoscaler (KEDA + HPA, or Knative KPA) sets the replica count, the scheduler places pods
-/// on GPU nodes, and the cluster autoscaler adds and removes nodes.
+/// on GPU nodes, and a node provisioner (the cluster autoscaler, or Karpenter when
+/// ``karpenter`` is set) adds and removes nodes.
 public struct AutoscaledDeployment: Sendable, Hashable {
     /// What sets the number of worker replicas.
     public enum Autoscaler: Sendable, Hashable {
@@ -15,6 +16,9 @@ public struct AutoscaledDeployment: Sendable, Hashable {
     public var minNodes: Int
     public var maxNodes: Int
     public var clusterAutoscaler: ClusterAutoscalerSettings
+    /// Karpenter's NodePool and flags: when set, Karpenter provisions the pool's nodes instead of
+    /// the cluster autoscaler (whose settings are then unused), and `node` is its first offering.
+    public var karpenter: KarpenterSettings?
     public var coldStart: ColdStartModel
     /// Spot behaviour when `node.spot` (ignored for on-demand nodes).
     public var spot: SpotModel
@@ -27,7 +31,8 @@ public struct AutoscaledDeployment: Sendable, Hashable {
 
     public init(
         autoscaler: Autoscaler, hpa: HPASettings = HPASettings(), node: NodeSpec, minNodes: Int = 0, maxNodes: Int,
-        clusterAutoscaler: ClusterAutoscalerSettings = .upstreamDefaults, coldStart: ColdStartModel = .typicalGKE,
+        clusterAutoscaler: ClusterAutoscalerSettings = .upstreamDefaults, karpenter: KarpenterSettings? = nil,
+        coldStart: ColdStartModel = .typicalGKE,
         spot: SpotModel = SpotModel(), terminationGracePeriodSeconds: Double = 30, vmDeletionSeconds: Double = 30,
         scalerOutages: [Range<Double>] = []
     ) {
@@ -37,6 +42,7 @@ public struct AutoscaledDeployment: Sendable, Hashable {
         self.minNodes = minNodes
         self.maxNodes = maxNodes
         self.clusterAutoscaler = clusterAutoscaler
+        self.karpenter = karpenter
         self.coldStart = coldStart
         self.spot = spot
         self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
@@ -63,6 +69,7 @@ public struct AutoscaledDeployment: Sendable, Hashable {
         }
         try hpa.validate()
         try clusterAutoscaler.validate()
+        try karpenter?.validate()
         try coldStart.validate()
         try spot.validate()
         guard minNodes >= 0, maxNodes >= 1, maxNodes >= minNodes, maxNodes <= SimulationLimits.maxNodes else {

@@ -6,6 +6,7 @@ public struct ScalingDecision: Sendable, Hashable {
         case hpa = "HPA"
         case clusterAutoscaler = "CA"
         case knative = "KPA"
+        case karpenter = "Karpenter"
         case cloud = "cloud"
     }
 

@@ -72,12 +72,20 @@ public struct KarpenterSettings: Sendable, Hashable {
     /// driver), `false` for `None` (a GPU Operator installs it). Ignored on AWS.
     public var managedGPUDriver: Bool
 
+    // MARK: Offerings
+
+    /// What the requirements allow in the scenario's region, cheapest first: each an instance
+    /// type on one capacity type (`spot` or not), as the scenario reader resolved it against the
+    /// price catalog. Empty: the option's `node` on each allowed capacity type.
+    public var offerings: [NodeSpec]
+
     public init(
         batchIdleSeconds: Double = 1, batchMaxSeconds: Double = 10, interruptionQueue: Bool = false,
         requirements: [NodeRequirement] = [], consolidationPolicy: ConsolidationPolicy = .whenEmptyOrUnderutilized,
         consolidateAfterSeconds: Double? = 0, budgets: [DisruptionBudget] = [.tenPercent],
         expireAfterSeconds: Double? = 720 * 3600, terminationGracePeriodSeconds: Double? = nil,
-        maxNodes: Int? = nil, maxGPUs: Int? = nil, imageFamily: String? = nil, managedGPUDriver: Bool = true
+        maxNodes: Int? = nil, maxGPUs: Int? = nil, imageFamily: String? = nil, managedGPUDriver: Bool = true,
+        offerings: [NodeSpec] = []
     ) {
         self.batchIdleSeconds = batchIdleSeconds
         self.batchMaxSeconds = batchMaxSeconds
@@ -92,6 +100,7 @@ public struct KarpenterSettings: Sendable, Hashable {
         self.maxGPUs = maxGPUs
         self.imageFamily = imageFamily
         self.managedGPUDriver = managedGPUDriver
+        self.offerings = offerings
     }
 
     // MARK: Hard-coded upstream constants
@@ -229,6 +238,10 @@ public struct KarpenterSettings: Sendable, Hashable {
                 throw .invalidParameter("Karpenter limits must be within 0 … \(SimulationLimits.maxNodes)")
             }
         }
+        guard offerings.count <= SimulationLimits.maxNodes else {
+            throw .invalidParameter("at most \(SimulationLimits.maxNodes) Karpenter offerings, got \(offerings.count)")
+        }
+        for offering in offerings { try offering.validateAsGPUWorker() }
         guard !allowedCapacityTypes.isEmpty else {
             throw .invalidParameter("the karpenter.sh/capacity-type requirements allow no capacity type")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Scenarios
+import Simulator
 
 /// `--pricing`, `--price-snapshot`, `--price-date`: which price catalog and which of its dated
 /// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
@@ -64,16 +65,31 @@ struct PricingOptions: ParsableArguments {
     }
 
     /// Checks a scenario's regions against the chosen catalog while it is read (an unknown region
-    /// is an error at `cloud.region` listing the regions that price the node).
+    /// is an error at `cloud.region` listing the regions that price the node), and resolves
+    /// Karpenter's offerings from the chosen snapshot's prices.
     func regionCheck() throws -> RegionCheck {
         let catalog = try openCatalog()
-        return RegionCheck { node in
-            do throws(CostModelError) {
-                return try catalog.regionError(for: node)?.description
-            } catch {
-                return error.description
-            }
-        }
+        let snapshot = self.snapshot
+        return RegionCheck(
+            { node in
+                do throws(CostModelError) {
+                    return try catalog.regionError(for: node)?.description
+                } catch {
+                    return error.description
+                }
+            },
+            offerings: { settings, provider, region in
+                Result { () throws(ParameterError) in
+                    do throws(CostModelError) {
+                        return try catalog.karpenterOfferings(
+                            settings, provider: provider, region: region, snapshot: snapshot)
+                    } catch .invalidUsage(let message) {
+                        throw .invalidParameter(message)
+                    } catch {
+                        throw .invalidParameter(error.description)
+                    }
+                }
+            })
     }
 
     /// A calculator over the chosen catalog and snapshot.

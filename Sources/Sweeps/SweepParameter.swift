@@ -268,6 +268,9 @@ extension ParameterSetting {
                     throw .invalidConfiguration(
                         "\(parameter.rawValue) needs an option whose nodes Karpenter provisions; '\(name)' has none")
                 }
+                if setting == .flag(true), field == .interruptionQueue, deployment.node.provider != "aws" {
+                    throw .invalidConfiguration("\(parameter.rawValue): an interruption queue exists on aws only")
+                }
                 field.apply(setting, to: &karpenter, provider: deployment.node.provider)
                 deployment.karpenter = karpenter
             }

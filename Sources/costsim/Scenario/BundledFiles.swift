@@ -9047,7 +9047,9 @@ options:
         cooldownPeriod: 60s
         maxReplicaCount: 5
         trigger: {value: 20, protocol: amqp}
-      nodePool: {max: 3}           # the node: the cheapest offering the requirements allow (g4dn.xlarge on spot)
+      nodePool:
+        node: {machineType: g4dn.xlarge, gpu: T4, spot: true}   # the cheapest offering the requirements allow (costsim checks it against the catalog)
+        max: 3
       karpenter:
         instanceTypes: [g4dn.xlarge]
         capacityTypes: [spot, on-demand]   # spot first, on-demand when spot is out (aws instance.go getCapacityType)

@@ -20,7 +20,8 @@ extension ScenarioReader {
         var karpenter: KarpenterSettings?
         if let karpenterNode {
             if let minNode, minNodes > 0 {
-                throw minNode.error("Karpenter keeps no minimum node count; keep replicas warm with KEDA minReplicaCount")
+                throw minNode.error(
+                    "Karpenter keeps no minimum node count; keep replicas warm with KEDA minReplicaCount")
             }
             karpenter = try karpenterSettings(karpenterNode, given: given, givenNode: givenNode, cloud: cloud)
         }

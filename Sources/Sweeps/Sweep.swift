@@ -95,7 +95,8 @@ public struct Sweep: Sendable {
         else { return }
         let (provider, region) = (deployment.node.provider, deployment.node.region)
         guard provider == "aws" || provider == "azure" else {
-            throw .invalidParameter("Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on \(provider)")
+            throw .invalidParameter(
+                "Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on \(provider)")
         }
         do {
             karpenter.offerings = try calculator.catalog.karpenterOfferings(

@@ -243,7 +243,9 @@ extension ParameterSetting {
             option.kind = .autoscaled(deployment)
         }
         func setNode(_ change: (inout NodeSpec) throws(SweepError) -> Void) throws(SweepError) {
-            if case .autoscaled(let deployment) = option.kind, deployment.karpenter != nil, parameter != .providerRegion {
+            if case .autoscaled(let deployment) = option.kind, deployment.karpenter != nil,
+                parameter != .providerRegion
+            {
                 throw .invalidConfiguration(
                     "\(parameter.rawValue): Karpenter picks '\(name)''s nodes from its requirements; sweep "
                         + "karpenter.instanceTypes, karpenter.instanceFamilies or karpenter.capacityTypes instead")

@@ -130,7 +130,7 @@ import Testing
         #expect(none.standardError.contains("aws/us-east-1"), "\(none.standardError)")
     }
 
-    @Test(arguments: [["run"], ["report"], ["validate"], ["sweep", "run"], ["diff"]])
+    @Test(arguments: [["run"], ["report"], ["validate"], ["sweep", "run"], ["recommend"], ["diff"]])
     func everyCommandThatTakesKEDATakesNodePool(_ command: [String]) throws {
         let help = try CLIRunner.run(command + ["--help"]).standardOutput
         #expect(help.contains("--keda <manifest.yaml>"), "\(help)")

@@ -9018,7 +9018,7 @@ workload:                          # the article's workload, as in article-gke-t
     requestSize:                   # assumption: ~15 s of audio per request (as article-gke-t4.yaml)
       lognormal: {mean: 15s, p95: 45s}
 
-inference:                         # Tacotron 2 + WaveGlow FP16 on a T4 (NVIDIA DeepLearningExamples), as article-gke-t4.yaml
+inference:                         # Tacotron 2 + WaveGlow FP16 on a T4 (NVIDIA DeepLearningExamples)
   workUnit: audio-seconds
   secondsPerWorkUnit: 0.45
   overhead: 0s
@@ -9040,7 +9040,7 @@ options:
   - name: karpenter                # the article's ScaledObject; Karpenter launches and removes the T4 nodes
     systemNodes:                   # assumption: 2 × t3.medium for the API server, RabbitMQ, KEDA and Karpenter
       - {pool: system, count: 2, node: {machineType: t3.medium}}
-    managedCluster: true           # EKS control plane, standard support: 0.10 USD/h (catalog fee eks-control-plane-standard-support)
+    managedCluster: true           # EKS control plane, standard support: catalog fee eks-control-plane-standard-support
     autoscaled:
       keda:                        # the article's ScaledObject (scenarios/article-scaledobject.yaml)
         pollingInterval: 10s
@@ -9048,7 +9048,7 @@ options:
         maxReplicaCount: 5
         trigger: {value: 20, protocol: amqp}
       nodePool:
-        node: {machineType: g4dn.xlarge, gpu: T4, spot: true}   # the cheapest offering the requirements allow (costsim checks it against the catalog)
+        node: {machineType: g4dn.xlarge, gpu: T4, spot: true}   # the cheapest allowed offering (checked)
         max: 3
       karpenter:
         instanceTypes: [g4dn.xlarge]
@@ -9056,13 +9056,16 @@ options:
         consolidationPolicy: WhenEmpty
         consolidateAfter: 0s               # the CRD default: an empty node goes at the next disruption pass
       coldStart:                   # Bottlerocket NVIDIA node (docs/karpenter.md, "Cold start on EKS and AKS")
-        vmBoot: {lognormal: {mean: 60s, p95: 150s}}   # assumption built on aws/karpenter-provider-aws#6165 (30-40 s generic nodes), #3102 (Ready 80-100 s) and #7515 (slow GPU bootstrap, ~150 s)
+        # vmBoot: assumption built on aws/karpenter-provider-aws#6165 (generic nodes Ready in 30-40 s),
+        # #3102 (Ready 80-100 s after registration) and #7515 (a slow GPU bootstrap, ~150 s)
+        vmBoot: {lognormal: {mean: 60s, p95: 150s}}
         driverInstall: 0s          # driver in the Bottlerocket NVIDIA AMI (aws pkg/providers/amifamily/bottlerocket.go)
         devicePlugin: 10s          # built into Bottlerocket's NVIDIA variant (EKS user guide, ml-eks-k8s-device-plugin)
         imagePull: {lognormal: {mean: 120s, p95: 300s}}   # as article-gke-t4.yaml: the same image
         modelLoad: {lognormal: {mean: 20s, p95: 60s}}
         readiness: 5s
-      spot: {preemptionsPerNodeHour: 0.0041667}   # assumption: GCP's "5-15 % per day" rate (docs/model.md); notice: EC2's 2 min (Karpenter on AWS default)
+      # spot: assumption: GCP's "5-15 % per day" rate (docs/model.md); the notice defaults to EC2's 2 min
+      spot: {preemptionsPerNodeHour: 0.0041667}
       terminationGracePeriod: 30s  # Kubernetes default
 
   - name: cluster-autoscaler       # the same pool and ScaledObject with the cluster autoscaler (EKS managed node group)

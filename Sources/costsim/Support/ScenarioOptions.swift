@@ -84,13 +84,13 @@ struct ScenarioOptions: ParsableArguments {
                 guard nodepool == nil else {
                     throw CLIError("--keda \(keda) holds a NodePool and --nodepool gives another; give one")
                 }
-                try provision(&scenario, index: index, with: pool, file: keda, regions: regions)
+                try Self.provision(&scenario, index: index, with: pool, file: keda, regions: regions)
             }
         }
         if let nodepool {
             let pool = try NodePoolLoader.load(path: try BundledScenarios.path(for: nodepool, flag: "--nodepool"))
             let index = try autoscaledOption(in: scenario, flag: "--nodepool", file: nodepool)
-            try provision(&scenario, index: index, with: pool, file: nodepool, regions: regions)
+            try Self.provision(&scenario, index: index, with: pool, file: nodepool, regions: regions)
         }
         if projectsToMonth { try Self.warnIfTooShortForAMonth(scenario) }
         return scenario
@@ -109,7 +109,7 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// Karpenter with `pool`'s settings provisions option `index`'s nodes; its warnings go to standard error.
-    private func provision(
+    static func provision(
         _ scenario: inout Scenario, index: Int, with pool: LoadedNodePool, file: String, regions: RegionCheck
     ) throws {
         Self.warn(pool.warnings)
@@ -124,7 +124,7 @@ struct ScenarioOptions: ParsableArguments {
         }
     }
 
-    private static func warn(_ warnings: [ManifestWarning]) {
+    static func warn(_ warnings: [ManifestWarning]) {
         for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     }
 

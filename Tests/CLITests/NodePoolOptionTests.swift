@@ -17,25 +17,18 @@ import Testing
         return (directory, path)
     }
 
-    static func nodePool(requirements: String, disruption: String = "") -> String {
-        """
-        apiVersion: karpenter.sh/v1
-        kind: NodePool
-        metadata: {name: gpu}
-        spec:
-          template:
-            spec:
-              nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: gpu}
-              requirements:
-        \(requirements)
-        \(disruption)
-        ---
-        apiVersion: karpenter.k8s.aws/v1
-        kind: EC2NodeClass
-        metadata: {name: gpu}
-        spec:
-          amiSelectorTerms: [{alias: bottlerocket@latest}]
-        """
+    /// `Tests/Fixtures/karpenter/eks-gpu-nodepool.yaml` (g4dn family, spot and on-demand) with
+    /// `changes` (text → replacement) made, written to `directory`.
+    static func editedNodePool(_ changes: [(String, String)], in directory: URL) throws -> String {
+        var text = try String(
+            contentsOfFile: CLIRunner.fixture("karpenter/eks-gpu-nodepool.yaml"), encoding: .utf8)
+        for (old, new) in changes {
+            #expect(text.contains(old), "the fixture no longer has \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        let path = directory.appendingPathComponent("nodepool.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// The karpenter option's GPU cost per GPU node-hour, in USD per hour (monthly figures are
@@ -60,15 +53,10 @@ import Testing
         // The scenario's pool: g4dn.xlarge on spot at 0.203 USD/h (bundled catalog, us-east-1).
         #expect(abs(try Self.gpuRate(base) - 0.203) < 0.203 * 0.02)
 
-        let pool = directory.appendingPathComponent("nodepool.yaml")
-        try Self.nodePool(
-            requirements: """
-                        - {key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}
-                        - {key: karpenter.k8s.aws/instance-family, operator: In, values: [g5, g6]}
-                """
-        ).write(to: pool, atomically: true, encoding: .utf8)
+        let pool = try Self.editedNodePool(
+            [("[\"spot\", \"on-demand\"]", "[\"on-demand\"]"), ("[\"g4dn\"]", "[\"g5\", \"g6\"]")], in: directory)
         let outcome = try CLIRunner.run([
-            "run", "--scenario", scenario, "--nodepool", pool.path, "--keda-option", "karpenter", "--format", "json",
+            "run", "--scenario", scenario, "--nodepool", pool, "--keda-option", "karpenter", "--format", "json",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // On-demand g5.xlarge 1.006 and g6.xlarge 0.8048 USD/h: the cheaper g6 is the node.
@@ -79,7 +67,9 @@ import Testing
         let (directory, scenario) = try Self.oneDayScenario()
         defer { try? FileManager.default.removeItem(at: directory) }
         let fixture = CLIRunner.fixture("karpenter/eks-gpu-nodepool.yaml")
-        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--nodepool", fixture, "--keda-option", "karpenter"])
+        let outcome = try CLIRunner.run([
+            "run", "--scenario", scenario, "--nodepool", fixture, "--keda-option", "karpenter",
+        ])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("eks-gpu-nodepool.yaml:"))
         #expect(outcome.standardError.contains("zones are not modelled"))
@@ -102,7 +92,8 @@ import Testing
         #expect(gke.standardError.contains("set the scenario's cloud.provider to aws"), "\(gke.standardError)")
 
         let twice = try CLIRunner.run([
-            "run", "--scenario", scenario, "--keda", manifest, "--nodepool", CLIRunner.fixture("karpenter/eks-gpu-nodepool.yaml"),
+            "run", "--scenario", scenario, "--keda", manifest, "--nodepool",
+            CLIRunner.fixture("karpenter/eks-gpu-nodepool.yaml"),
         ])
         #expect(twice.status != 0)
         #expect(twice.standardError.contains("holds a NodePool and --nodepool gives another"), "\(twice.standardError)")
@@ -111,21 +102,18 @@ import Testing
     @Test func badNodePoolsNameFileLineAndField() throws {
         let (directory, scenario) = try Self.oneDayScenario()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let pool = directory.appendingPathComponent("bad.yaml")
-        try Self.nodePool(
-            requirements: "        - {key: karpenter.sh/capacity-type, operator: In, values: [spot]}",
-            disruption: "  disruption: {consolidationPolicy: Sometimes, consolidateAfter: 0s}"
-        ).write(to: pool, atomically: true, encoding: .utf8)
-        let bad = try CLIRunner.run(["run", "--scenario", scenario, "--nodepool", pool.path])
+        let policy = try Self.editedNodePool(
+            [("consolidationPolicy: WhenEmpty", "consolidationPolicy: Sometimes")], in: directory)
+        let bad = try CLIRunner.run(["run", "--scenario", scenario, "--nodepool", policy])
         #expect(bad.status != 0)
-        #expect(bad.standardError.contains("bad.yaml:10: field 'spec.disruption.consolidationPolicy'"), "\(bad.standardError)")
+        #expect(
+            bad.standardError.contains("nodepool.yaml:40: field 'spec.disruption.consolidationPolicy'"),
+            "\(bad.standardError)")
 
-        try Self.nodePool(
-            requirements: "        - {key: karpenter.k8s.aws/instance-family, operator: In, values: [p9]}"
-        ).write(to: pool, atomically: true, encoding: .utf8)
-        let none = try CLIRunner.run(["run", "--scenario", scenario, "--nodepool", pool.path])
+        let family = try Self.editedNodePool([("[\"g4dn\"]", "[\"p9\"]")], in: directory)
+        let none = try CLIRunner.run(["run", "--scenario", scenario, "--nodepool", family])
         #expect(none.status != 0)
-        #expect(none.standardError.contains("bad.yaml: NodePool 'gpu'"), "\(none.standardError)")
+        #expect(none.standardError.contains("nodepool.yaml: NodePool 'gpu-t4'"), "\(none.standardError)")
         #expect(none.standardError.contains("karpenter.k8s.aws/instance-family In [p9]"), "\(none.standardError)")
         #expect(none.standardError.contains("aws/us-east-1"), "\(none.standardError)")
     }

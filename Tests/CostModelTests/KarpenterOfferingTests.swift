@@ -80,9 +80,10 @@ import Testing
                 Self.settings([Self.capacity("on-demand")]), provider: "aws", region: "eu-west-1"
             ).first)
         #expect(
-            first == NodeSpec(
-                provider: "aws", region: "eu-west-1", machineType: "g5.xlarge", gpuModel: "A10G", gpuCount: 1,
-                spot: false))
+            first
+                == NodeSpec(
+                    provider: "aws", region: "eu-west-1", machineType: "g5.xlarge", gpuModel: "A10G", gpuCount: 1,
+                    spot: false))
     }
 
     @Test func familyFilter() throws {
@@ -99,7 +100,8 @@ import Testing
         let one = NodeRequirement(key: "karpenter.k8s.aws/instance-gpu-count", operator: .in, values: ["1"])
         let t4 = NodeRequirement(key: "karpenter.k8s.aws/instance-gpu-name", operator: .in, values: ["t4"])
         #expect(try Self.offerings([one, t4]) == ["g4dn.xlarge/spot", "g4dn.xlarge/on-demand"])
-        let nvidia = NodeRequirement(key: "karpenter.k8s.aws/instance-gpu-manufacturer", operator: .in, values: ["nvidia"])
+        let nvidia = NodeRequirement(
+            key: "karpenter.k8s.aws/instance-gpu-manufacturer", operator: .in, values: ["nvidia"])
         #expect(try Self.offerings([nvidia, Self.capacity("on-demand")]).count == 4)
     }
 
@@ -126,7 +128,8 @@ import Testing
         #expect(message.contains("aws/us-east-1"))
         #expect(message.contains("karpenter.sh/capacity-type In [spot]; karpenter.k8s.aws/instance-family In [p5]"))
         // Every offering fails the family; the cheapest one failing only that is the nearest.
-        #expect(message.contains("nearest: g4dn.xlarge on spot, 1 × T4 (fails karpenter.k8s.aws/instance-family In [p5])"))
+        #expect(
+            message.contains("nearest: g4dn.xlarge on spot, 1 × T4 (fails karpenter.k8s.aws/instance-family In [p5])"))
     }
 
     @Test func reservedCapacityAndAnEmptyRegionAllowNothing() throws {

@@ -30,7 +30,8 @@ import Testing
             guard provider == "aws", region == "us-east-1" else {
                 return .failure(.invalidParameter("no offering in \(provider)/\(region)"))
             }
-            var spot = NodeSpec(provider: provider, region: region, machineType: "g6.xlarge", gpuModel: "L4", gpuCount: 1)
+            var spot = NodeSpec(
+                provider: provider, region: region, machineType: "g6.xlarge", gpuModel: "L4", gpuCount: 1)
             spot.spot = true
             let onDemand = NodeSpec(
                 provider: provider, region: region, machineType: "g4dn.xlarge", gpuModel: "T4", gpuCount: 1)
@@ -59,13 +60,15 @@ import Testing
         let deployment = try Self.deployment(
             Self.scenario(
                 pool: Self.t4,
-                karpenter: "{consolidationPolicy: WhenEmpty, consolidateAfter: 30s, capacityTypes: [spot], limits: {gpus: 2}}"))
+                karpenter:
+                    "{consolidationPolicy: WhenEmpty, consolidateAfter: 30s, capacityTypes: [spot], limits: {gpus: 2}}")
+        )
         let karpenter = try #require(deployment.karpenter)
         #expect(karpenter.consolidationPolicy == .whenEmpty)
         #expect(karpenter.consolidateAfterSeconds == 30)
         #expect(karpenter.maxGPUs == 2)
         #expect(karpenter.allowedCapacityTypes == [.spot])
-        #expect(karpenter.offerings.isEmpty)   // no catalog: the given node is the only type
+        #expect(karpenter.offerings.isEmpty)  // no catalog: the given node is the only type
         #expect(deployment.node.machineType == "g4dn.xlarge")
         #expect(deployment.spot.noticeSeconds == KarpenterSettings.awsSpotNoticeSeconds)
         #expect(deployment.spot.noticeSeconds == 120)
@@ -88,7 +91,8 @@ import Testing
 
     @Test func theCatalogsCheapestOfferingIsTheNode() throws {
         let deployment = try Self.deployment(
-            Self.scenario(pool: "{max: 3}", karpenter: "{capacityTypes: [spot, on-demand]}"), regions: Self.twoOfferings)
+            Self.scenario(pool: "{max: 3}", karpenter: "{capacityTypes: [spot, on-demand]}"), regions: Self.twoOfferings
+        )
         let karpenter = try #require(deployment.karpenter)
         #expect(karpenter.offerings.map(\.machineType) == ["g6.xlarge", "g4dn.xlarge"])
         #expect(deployment.node == karpenter.offerings[0])
@@ -114,7 +118,8 @@ import Testing
                 Self.scenario(pool: "{max: 3}", karpenter: "{instanceFamilies: [p5]}")
                     .replacingOccurrences(of: "us-east-1", with: "eu-west-1"),
                 regions: Self.twoOfferings))
-        #expect(elsewhere.description == "s.yaml:9: field 'options[0].autoscaled.karpenter': no offering in aws/eu-west-1")
+        #expect(
+            elsewhere.description == "s.yaml:9: field 'options[0].autoscaled.karpenter': no offering in aws/eu-west-1")
 
         let misfit = try #require(
             Self.error(
@@ -136,13 +141,15 @@ import Testing
                     pool: "{node: {machineType: g4dn.xlarge, gpu: T4}, min: 1, max: 3}", karpenter: "{}")))
         #expect(minimum.field == "options[0].autoscaled.nodePool.min")
         let both = try #require(
-            Self.error(Self.scenario(pool: Self.t4, karpenter: "{}") + "      clusterAutoscaler: {scanInterval: 10s}\n"))
+            Self.error(Self.scenario(pool: Self.t4, karpenter: "{}") + "      clusterAutoscaler: {scanInterval: 10s}\n")
+        )
         #expect(both.field == "options[0].autoscaled.clusterAutoscaler")
         #expect(both.line == 10)
     }
 
     @Test func theBundledEKSScenarioComparesProvisionersOnTheSameTraffic() throws {
-        let scenario = try ScenarioLoader.load(path: ScenarioLoaderTests.repositoryRoot + "/scenarios/eks-karpenter-t4.yaml")
+        let scenario = try ScenarioLoader.load(
+            path: ScenarioLoaderTests.repositoryRoot + "/scenarios/eks-karpenter-t4.yaml")
         #expect(scenario.options.map(\.name) == ["dedicated", "karpenter", "cluster-autoscaler"])
         guard case .autoscaled(let karpenter) = scenario.options[1].kind,
             case .autoscaled(let clusterAutoscaler) = scenario.options[2].kind
@@ -154,8 +161,11 @@ import Testing
         #expect(settings.consolidationPolicy == .whenEmpty)
         #expect(settings.consolidateAfterSeconds == 0)
         #expect(settings.allowedCapacityTypes == [.spot, .onDemand])
-        #expect(karpenter.node == NodeSpec(
-            provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", gpuModel: "T4", gpuCount: 1, spot: true))
+        #expect(
+            karpenter.node
+                == NodeSpec(
+                    provider: "aws", region: "us-east-1", machineType: "g4dn.xlarge", gpuModel: "T4", gpuCount: 1,
+                    spot: true))
         #expect(karpenter.spot.noticeSeconds == 120)
         #expect(karpenter.coldStart.driverInstall == .constant(0))
         #expect(karpenter.coldStart.devicePlugin == .constant(10))

@@ -63,7 +63,8 @@ import Testing
         let sweep = try Self.sweep("parameters:\n  karpenter.batchMaxDuration: {from: 5s, to: 15s, step: 5s}\n")
         #expect(try (0..<3).map { try Self.karpenter(sweep, $0).1.batchMaxSeconds } == [5, 10, 15])
         let error = #expect(throws: ScenarioFileError.self) {
-            try Grid.parse(yaml: "parameters:\n  karpenter.batchIdleDuration: {from: 0s, to: 2s, step: 1s}\n", file: "k.yaml")
+            try Grid.parse(
+                yaml: "parameters:\n  karpenter.batchIdleDuration: {from: 0s, to: 2s, step: 1s}\n", file: "k.yaml")
         }
         #expect(error?.line == 2)
         #expect(error?.message.contains("must be longer than 0 s") == true, "\(String(describing: error))")

@@ -93,19 +93,10 @@ public struct Sweep: Sendable {
         guard case .autoscaled(var deployment) = configured.options[optionIndex].kind,
             var karpenter = deployment.karpenter
         else { return }
-        let (provider, region) = (deployment.node.provider, deployment.node.region)
-        guard provider == "aws" || provider == "azure" else {
-            throw .invalidParameter(
-                "Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on \(provider)")
-        }
-        do {
-            karpenter.offerings = try calculator.catalog.karpenterOfferings(
-                karpenter, provider: provider, region: region, snapshot: calculator.snapshot)
-        } catch .invalidUsage(let message) {
-            throw .invalidParameter(message)
-        } catch {
-            throw .invalidParameter(error.description)
-        }
+        karpenter.offerings = try calculator.catalog.karpenterOfferingsResult(
+            karpenter, provider: deployment.node.provider, region: deployment.node.region,
+            snapshot: calculator.snapshot
+        ).get()
         deployment.node = karpenter.offerings[0]
         deployment.karpenter = karpenter
         configured.options[optionIndex].kind = .autoscaled(deployment)

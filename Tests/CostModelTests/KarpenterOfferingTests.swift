@@ -138,6 +138,13 @@ import Testing
         #expect(String(describing: error).contains("prices no GPU machine type there"))
     }
 
+    @Test func karpenterRunsOnAWSAndAzureOnly() throws {
+        let result = Self.catalog.karpenterOfferingsResult(Self.settings([]), provider: "gcp", region: "us-central1")
+        #expect(
+            result == .failure(
+                .invalidParameter("Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on gcp")))
+    }
+
     @Test func minValuesCountsTheDistinctValuesLeft() throws {
         var types = NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g4dn", "g6"])
         types.minValues = 2

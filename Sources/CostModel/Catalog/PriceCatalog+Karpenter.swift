@@ -23,6 +23,9 @@ extension PriceCatalog {
     public func karpenterOfferings(
         _ settings: KarpenterSettings, provider: String, region: String, snapshot: PriceSnapshot = .latest
     ) throws(CostModelError) -> [NodeSpec] {
+        guard provider == "aws" || provider == "azure" else {
+            throw .invalidUsage("Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on \(provider)")
+        }
         var candidates: [(node: NodeSpec, rate: HourlyRate, labels: [String: String])] = []
         var seen = Set<String>()
         for row in try rows(matching: PriceFilter(provider: provider, region: region, kind: .machine))
@@ -67,6 +70,22 @@ extension PriceCatalog {
             }
         }
         return allowed.map(\.node)
+    }
+
+    /// ``karpenterOfferings(_:provider:region:snapshot:)`` with the failure in words alone, as a
+    /// scenario reader or a sweep reports it at the field that set the requirements.
+    public func karpenterOfferingsResult(
+        _ settings: KarpenterSettings, provider: String, region: String, snapshot: PriceSnapshot = .latest
+    ) -> Result<[NodeSpec], ParameterError> {
+        Result { () throws(ParameterError) in
+            do throws(CostModelError) {
+                return try karpenterOfferings(settings, provider: provider, region: region, snapshot: snapshot)
+            } catch .invalidUsage(let message) {
+                throw .invalidParameter(message)
+            } catch {
+                throw .invalidParameter(error.description)
+            }
+        }
     }
 
     /// The labels Karpenter matches requirements against, for a GPU machine row at its capacity.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CostModel
 import Scenarios
-import Simulator
 
 /// `--pricing`, `--price-snapshot`, `--price-date`: which price catalog and which of its dated
 /// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
@@ -79,16 +78,7 @@ struct PricingOptions: ParsableArguments {
                 }
             },
             offerings: { settings, provider, region in
-                Result { () throws(ParameterError) in
-                    do throws(CostModelError) {
-                        return try catalog.karpenterOfferings(
-                            settings, provider: provider, region: region, snapshot: snapshot)
-                    } catch .invalidUsage(let message) {
-                        throw .invalidParameter(message)
-                    } catch {
-                        throw .invalidParameter(error.description)
-                    }
-                }
+                catalog.karpenterOfferingsResult(settings, provider: provider, region: region, snapshot: snapshot)
             })
     }
 

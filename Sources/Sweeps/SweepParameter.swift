@@ -24,12 +24,40 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     case trafficScale = "traffic.scale"
     case dedicatedNodes = "dedicated.nodes"
     case inferenceSecondsPerWorkUnit = "inference.secondsPerWorkUnit"
+    // Karpenter's fields, named `karpenter.<key>` and read, bounded and applied by ``KarpenterField``.
+    case karpenterBatchIdleDuration = "karpenter.batchIdleDuration"
+    case karpenterBatchMaxDuration = "karpenter.batchMaxDuration"
+    case karpenterInterruptionQueue = "karpenter.interruptionQueue"
+    case karpenterConsolidationPolicy = "karpenter.consolidationPolicy"
+    case karpenterConsolidateAfter = "karpenter.consolidateAfter"
+    case karpenterExpireAfter = "karpenter.expireAfter"
+    case karpenterTerminationGracePeriod = "karpenter.terminationGracePeriod"
+    case karpenterCapacityTypes = "karpenter.capacityTypes"
+    case karpenterInstanceFamilies = "karpenter.instanceFamilies"
+    case karpenterInstanceTypes = "karpenter.instanceTypes"
+    case karpenterLimitsNodes = "karpenter.limits.nodes"
+    case karpenterLimitsGPUs = "karpenter.limits.gpus"
 
     /// What kind of value the parameter takes.
     public enum ValueKind: Sendable { case seconds, count, number, choice([String]), bool, text }
 
+    /// The Karpenter field a `karpenter.*` parameter sets (its ``Scenarios/KarpenterField/sweepName``).
+    package var karpenterField: KarpenterField? {
+        KarpenterField.allCases.first { $0.sweepName == rawValue }
+    }
+
     public var valueKind: ValueKind {
-        switch self {
+        if let field = karpenterField {
+            switch field {
+            case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
+                return .seconds
+            case .limitsNodes, .limitsGPUs: return .count
+            case .interruptionQueue: return .bool
+            case .consolidationPolicy: return .choice(KarpenterSettings.ConsolidationPolicy.allCases.map(\.rawValue))
+            case .capacityTypes, .instanceFamilies, .instanceTypes, .budgets: return .text
+            }
+        }
+        return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
         case .kedaMinReplicaCount, .kedaMaxReplicaCount, .dedicatedNodes, .nodeMaxNodes: .count
         case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit: .number
@@ -39,6 +67,16 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
+        default: .text   // karpenter.* (above)
+        }
+    }
+
+    /// Whether the parameter changes which offerings a Karpenter option's requirements allow
+    /// (its requirements, or its region), so the sweep resolves them again from the catalog.
+    public var changesKarpenterOfferings: Bool {
+        switch self {
+        case .karpenterCapacityTypes, .karpenterInstanceFamilies, .karpenterInstanceTypes, .providerRegion: true
+        default: false
         }
     }
 
@@ -48,7 +86,14 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     /// How a numeric parameter's values are read and bounded: the rule of the scenario field it
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
-        switch self {
+        switch karpenterField {
+        case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
+            return .duration
+        case .limitsNodes, .limitsGPUs: return .count(0...SimulationLimits.maxNodes)
+        case .some: return nil
+        case nil: break
+        }
+        return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
         case .kedaMinReplicaCount: .kedaMinReplicaCount
         case .kedaMaxReplicaCount: .kedaMaxReplicaCount
@@ -57,7 +102,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .kedaValue: .triggerValue
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
         case .trafficScale: .positive
-        case .kedaProtocol, .hpaBehavior, .caProfile, .gpu, .nodeSpot, .nodeMachineType, .providerRegion: nil
+        default: nil
         }
     }
 }
@@ -89,7 +134,7 @@ public struct ParameterSetting: Sendable, Hashable, CustomStringConvertible {
 
     /// The value as written in tables (durations with `s`).
     public var valueText: String {
-        if case .seconds = parameter.valueKind { return "\(value)s" }
+        if case .seconds = parameter.valueKind, case .number = value { return "\(value)s" }
         return value.description
     }
 
@@ -168,7 +213,7 @@ extension ParameterSetting {
         let name = option.name
         func number() -> Double { if case .number(let v) = value { return v } else { return .nan } }
         // Grid files give only values within the field's rule; settings built in code are held to it here.
-        if let rule = parameter.rule, let problem = rule.problem(with: number()) {
+        if let rule = parameter.rule, parameter.karpenterField == nil, let problem = rule.problem(with: number()) {
             throw .invalidConfiguration("\(parameter.rawValue) \(value): \(problem)")
         }
         func count() -> Int { Int(exactly: number()) ?? 0 }   // a whole number within the rule's range
@@ -198,6 +243,13 @@ extension ParameterSetting {
             option.kind = .autoscaled(deployment)
         }
         func setNode(_ change: (inout NodeSpec) throws(SweepError) -> Void) throws(SweepError) {
+            if case .autoscaled(let deployment) = option.kind, deployment.karpenter != nil,
+                parameter != .providerRegion
+            {
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue): Karpenter picks '\(name)''s nodes from its requirements; sweep "
+                        + "karpenter.instanceTypes, karpenter.instanceFamilies or karpenter.capacityTypes instead")
+            }
             switch option.kind {
             case .dedicated(var dedicated):
                 try change(&dedicated.node)
@@ -208,6 +260,25 @@ extension ParameterSetting {
             }
         }
 
+        if let field = parameter.karpenterField {
+            let setting = try field.value(from: value)
+            if let problem = field.problem(with: setting) {
+                throw .invalidConfiguration("\(parameter.rawValue) \(value): \(problem)")
+            }
+            try setAutoscaled { deployment throws(SweepError) in
+                guard var karpenter = deployment.karpenter else {
+                    throw .invalidConfiguration(
+                        "\(parameter.rawValue) needs an option whose nodes Karpenter provisions; '\(name)' has none")
+                }
+                if setting == .flag(true), field == .interruptionQueue, deployment.node.provider != "aws" {
+                    throw .invalidConfiguration("\(parameter.rawValue): an interruption queue exists on aws only")
+                }
+                field.apply(setting, to: &karpenter, provider: deployment.node.provider)
+                deployment.karpenter = karpenter
+            }
+            scenario.options[optionIndex] = option
+            return
+        }
         switch parameter {
         case .kedaPollingInterval: try setKEDA { $0.pollingIntervalSeconds = number() }
         case .kedaCooldownPeriod: try setKEDA { $0.cooldownPeriodSeconds = number() }
@@ -282,6 +353,7 @@ extension ParameterSetting {
             option.kind = .dedicated(dedicated)
         case .inferenceSecondsPerWorkUnit:
             scenario.inference.secondsPerWorkUnit = number()
+        default: break   // karpenter.* (above)
         }
         scenario.options[optionIndex] = option
     }

@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import Scenarios
 import Simulator
 
 /// A sweep ready to run: the base scenario, the option it varies, and the configurations.
@@ -18,6 +19,8 @@ public struct Sweep: Sendable {
     public var replications: Int
     public var calculator: CostCalculator
     public var identity: SweepIdentity
+    /// Resolves the swept option's GPU speed again after a setting changes its GPU or the speeds.
+    let gpuSpeeds: GPUSpeedResolver
 
     /// - Parameters:
     ///   - optionName: the option to vary (default: the grid's `option`, else the first autoscaled option).
@@ -53,6 +56,15 @@ public struct Sweep: Sendable {
                 "\(grid.configurations.count) configurations × \(replications) replications is more than "
                     + "\(Self.maxRuns) runs; use fewer configurations or replications")
         }
+        let lookup: GPULookup
+        do { lookup = try GPULookup(catalog: calculator.catalog) } catch { throw .invalidInput(error.description) }
+        for setting in grid.configurations.joined() {
+            guard case .inferenceGPUSpeed(let gpu) = setting.parameter, lookup.canonical(gpu) == nil else { continue }
+            throw .invalidConfiguration(
+                "\(setting.parameter.rawValue): '\(gpu)' is not a GPU the price catalog knows (known: "
+                    + "\(lookup.models.joined(separator: ", ")))")
+        }
+        self.gpuSpeeds = GPUSpeedResolver(lookup: lookup)
         self.scenario = scenario
         self.optionIndex = index
         self.grid = grid
@@ -76,6 +88,10 @@ public struct Sweep: Sendable {
         for setting in settings.filter({ $0.parameter == .caProfile }) + settings.filter({ $0.parameter != .caProfile })
         {
             try setting.apply(to: &configured, optionIndex: optionIndex)
+        }
+        if settings.contains(where: \.parameter.changesGPUSpeed) {
+            configured.options[optionIndex] = gpuSpeeds.resolved(
+                configured.options[optionIndex], for: configured.inference)
         }
         do {
             try configured.validate()

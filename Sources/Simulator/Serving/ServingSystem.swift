@@ -39,6 +39,8 @@ struct ServingSystem: EventHandler {
     let scenario: Scenario
     /// The simulated option's name, for errors.
     var optionName = ""
+    /// The simulated option's GPU speed: every service time is divided by its factor.
+    var gpuSpeed = GPUSpeed.reference
     /// The run stops with ``SimulationError/overloaded(option:timeSeconds:requestsInSystem:)`` beyond this.
     var maxRequestsInSystem = SimulationLimits.maxRequestsInSystem
     let horizonSeconds: Double?
@@ -312,7 +314,8 @@ struct ServingSystem: EventHandler {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise)
+        let service = gpuSpeed.serviceSeconds(
+            scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise))
         let token = broker.nextServiceToken()
         broker.messages[index].serviceStartSeconds = now
         broker.messages[index].serviceSeconds = service

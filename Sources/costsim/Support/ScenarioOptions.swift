@@ -47,12 +47,13 @@ struct ScenarioOptions: ParsableArguments {
     /// one cold start, one billing minimum (a 5-s horizon priced a dedicated T4 at $5,139/month).
     static let shortestRepresentativeHorizonSeconds = 86_400.0
 
-    /// Loads the scenario, checking its regions with `regions`, and applies the overrides; manifest
-    /// warnings go to standard error, and so does a warning about an observation too short for
-    /// monthly figures unless `projectsToMonth` is false (`validate` compares days, not months).
-    func load(regions: RegionCheck, projectsToMonth: Bool = true) throws -> Scenario {
+    /// Loads the scenario, checking its regions with `regions` and naming its GPUs with `gpus`, and
+    /// applies the overrides; manifest warnings go to standard error, and so do options on a GPU
+    /// without a known speed and an observation too short for monthly figures unless
+    /// `projectsToMonth` is false (`validate` compares days, not months).
+    func load(regions: RegionCheck, gpus: GPULookup, projectsToMonth: Bool = true) throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(
-            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions)
+            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions, gpus: gpus)
         if !traceColumns.isEmpty {
             guard case .traceFile(let path, let format) = scenario.workload else {
                 throw CLIError(
@@ -76,8 +77,16 @@ struct ScenarioOptions: ParsableArguments {
             scenario.options[index].kind = .autoscaled(deployment)
             do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
         }
+        Self.warnAboutGPUSpeeds(scenario)
         if projectsToMonth { try Self.warnIfTooShortForAMonth(scenario) }
         return scenario
+    }
+
+    /// Warns about each option whose GPU has no known speed (its service times are the reference GPU's).
+    static func warnAboutGPUSpeeds(_ scenario: Scenario) {
+        for warning in GPUSpeedResolver.warnings(for: scenario) {
+            FileHandle.standardError.write(Data("costsim: warning: \(warning)\n".utf8))
+        }
     }
 
     /// Warns when the run observes less than ``shortestRepresentativeHorizonSeconds``.

@@ -39,7 +39,7 @@ struct SweepInputs: ParsableArguments {
     /// Loads scenario and grid and builds the sweep.
     func makeSweep() throws -> Sweep {
         guard let gridPath = grid else { throw CLIError("--grid FILE is required (see docs/sweeps.md for the format)") }
-        let scenario = try self.scenario.load(regions: pricing.regionCheck())
+        let scenario = try self.scenario.load(regions: pricing.regionCheck(), gpus: pricing.gpuLookup())
         let grid = try Grid.load(path: try BundledScenarios.path(for: gridPath, flag: "--grid"))
         let calculator = try pricing.calculator(rules: billing.rules)
         return try Sweep(

@@ -65,8 +65,10 @@ public struct GPUSpeedResolver: Sendable {
             + "\(reference)'s (set inference.gpuSpeed.\(gpu), docs/model.md)"
     }
 
-    /// The warnings of all options of `scenario`, in option order.
+    /// The warnings of all options of `scenario`, in option order; none when its service times
+    /// are a trace's measured ones, which no GPU speed changes.
     public static func warnings(for scenario: Scenario) -> [String] {
-        scenario.options.compactMap { warning(for: $0, in: scenario) }
+        guard !scenario.workload.hasMeasuredServiceTimes else { return [] }
+        return scenario.options.compactMap { warning(for: $0, in: scenario) }
     }
 }

@@ -102,6 +102,20 @@ public struct Sweep: Sendable {
         return (configured, configured.options[optionIndex])
     }
 
+    /// One warning per GPU without a known speed that a configuration of `shard` runs the swept
+    /// option on (``Scenarios/GPUSpeedResolver/warning(for:in:)``), in configuration order.
+    public func gpuSpeedWarnings(shard: Shard = .whole) throws(SweepError) -> [String] {
+        var warnings: [String] = []
+        guard !scenario.workload.hasMeasuredServiceTimes else { return warnings }
+        for index in grid.configurations.indices where shard.contains(configuration: index) {
+            let (configured, option) = try configured(index)
+            if let warning = GPUSpeedResolver.warning(for: option, in: configured), !warnings.contains(warning) {
+                warnings.append(warning)
+            }
+        }
+        return warnings
+    }
+
     /// Checks every configuration of `shard` builds, validates and has prices for its machines,
     /// before anything runs (a missing price would otherwise stop the sweep halfway).
     public func validate(shard: Shard = .whole) throws(SweepError) {

@@ -35,6 +35,17 @@ import Testing
         #expect(slow.requests.service.meanSeconds == reference.requests.service.meanSeconds * 2)
     }
 
+    @Test func aTracesMeasuredServiceTimesAreUsedAsTheyAre() throws {
+        // Measured on the trace's own GPU: 4 s and 6 s stay 4 s and 6 s at any speed.
+        let records = [
+            TraceRecord(arrivalSeconds: 0, workSize: 1, serviceSeconds: 4),
+            TraceRecord(arrivalSeconds: 10, workSize: 1, serviceSeconds: 6),
+        ]
+        let scenario = Scenario(name: "measured", workload: .records(records), inference: Fixtures.workIsSeconds)
+        let result = try Simulation.run(scenario, option: option(speed: 2), keepRequestRecords: true)
+        #expect(result.requestRecords.map(\.serviceSeconds) == [4, 6])
+    }
+
     @Test func aSpeedOfOneLeavesTheRunBitForBitAsTheReference() throws {
         let records = (0..<50).map { TraceRecord(arrivalSeconds: Double($0) * 3, workSize: 7) }
         let scenario = Scenario(name: "same", workload: .records(records))

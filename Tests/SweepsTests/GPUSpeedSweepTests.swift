@@ -45,6 +45,10 @@ import Testing
         let groups = try sweep.simulationGroups(shard: .whole).groups
         #expect(groups.contains([0, 2]))
         #expect(groups.contains([1]))
+        #expect(
+            try sweep.gpuSpeedWarnings()
+                == ["option scale-to-zero runs on L4; no speed given for L4: service times are T4's "
+                    + "(set inference.gpuSpeed.L4, docs/model.md)"])
     }
 
     @Test func aFasterGPUHalvesTheMeanServiceTimeOfTheSweptOption() throws {

@@ -314,8 +314,10 @@ struct ServingSystem: EventHandler {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = gpuSpeed.serviceSeconds(
-            scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise))
+        // A measured service time is the trace's own (taken on its GPU); a modelled one follows the option's GPU.
+        let record = broker.messages[index].record
+        let modelled = scenario.inference.serviceSeconds(for: record, using: &serviceNoise)
+        let service = record.serviceSeconds == nil ? gpuSpeed.serviceSeconds(modelled) : modelled
         let token = broker.nextServiceToken()
         broker.messages[index].serviceStartSeconds = now
         broker.messages[index].serviceSeconds = service

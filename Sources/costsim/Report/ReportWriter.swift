@@ -125,7 +125,9 @@ struct ReportWriter {
                 AssumptionRow(
                     item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
                     source: "scenario \(scenario.name); defaults in docs/model.md"))
-            rows.append(Self.gpuSpeedAssumption(outcome.option, in: scenario))
+            if !scenario.workload.hasMeasuredServiceTimes {
+                rows.append(Self.gpuSpeedAssumption(outcome.option, in: scenario))
+            }
             if let row = Self.coldStartCalibration(outcome.option) { rows.append(row) }
         }
         rows += try priceRows()

@@ -52,6 +52,9 @@ enum SweepExecution {
     /// Runs `sweep`; on Ctrl-C stops starting runs and returns what finished (`complete == false`).
     static func run(_ sweep: Sweep, jobs: Int, shard: Shard) async throws -> SweepResults {
         try sweep.validate(shard: shard)
+        for warning in try sweep.gpuSpeedWarnings(shard: shard) {
+            FileHandle.standardError.write(Data("costsim: warning: in the sweep, \(warning)\n".utf8))
+        }
         let stop = StopFlag()
         // The previous disposition comes back afterwards (TemporaryFiles' handler, if files are registered).
         var previous = sigaction()

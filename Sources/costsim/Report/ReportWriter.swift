@@ -253,9 +253,12 @@ struct ReportWriter {
             + Format.fixed(speed.factor, decimals: 2)
         switch speed.source {
         case .reference:
+            let defaultReference = GPUSpeedTable().referenceGPU
             return AssumptionRow(
                 item: item, value: "1: \(gpu) is the GPU the service times were measured on",
-                source: "inference.referenceGPU (default T4)")
+                source: reference == defaultReference
+                    ? "inference.referenceGPU (default \(defaultReference))"
+                    : "scenario \(scenario.name), inference.referenceGPU")
         case .scenario:
             return AssumptionRow(
                 item: item, value: factor, source: "scenario \(scenario.name), inference.gpuSpeed.\(gpu)")

@@ -266,7 +266,8 @@ struct ScenarioReader {
     func gpuName(_ name: String, at node: ConfigNode) throws(ScenarioFileError) -> String {
         guard let gpus else { return name }
         guard let known = gpus.canonical(name) else {
-            throw node.error("'\(name)' is not a GPU the price catalog knows (known: \(gpus.models.joined(separator: ", ")))")
+            throw node.error(
+                "'\(name)' is not a GPU the price catalog knows (known: \(gpus.models.joined(separator: ", ")))")
         }
         return known
     }

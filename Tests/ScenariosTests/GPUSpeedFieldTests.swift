@@ -97,7 +97,9 @@ import Simulator
         #expect(
             error("  gpuSpeed: {L4: 1e9}")?.description
                 == "s.yaml:4: field 'inference.gpuSpeed.L4': must be within 0.05 … 100, got 1000000000")
-        #expect(error("  gpuSpeed: {L4: fast}")?.description == "s.yaml:4: field 'inference.gpuSpeed.L4': 'fast' is not a number")
+        #expect(
+            error("  gpuSpeed: {L4: fast}")?.description
+                == "s.yaml:4: field 'inference.gpuSpeed.L4': 'fast' is not a number")
         #expect(error("  gpuSpeed: {L4: .nan}")?.field == "inference.gpuSpeed.L4")
         #expect(error("  gpuSpeed: {L4: 0.05}") == nil)
         #expect(error("  gpuSpeed: {L4: 100}") == nil)

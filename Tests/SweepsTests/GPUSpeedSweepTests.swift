@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func gridValuesAreReadAndBoundedAsTheScenarioFieldIs() throws {
-        let grid = try Grid.parse(yaml: "parameters:\n  inference.gpuSpeed.L4: {from: 1, to: 2, step: 0.5}\n", file: "g.yaml")
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  inference.gpuSpeed.L4: {from: 1, to: 2, step: 0.5}\n", file: "g.yaml")
         #expect(grid.configurations.map { $0[0].parameter } == Array(repeating: .inferenceGPUSpeed("L4"), count: 3))
         #expect(grid.configurations.map { $0[0].value } == [.number(1), .number(1.5), .number(2)])
         #expect(ConfigurationSummary.label(grid.configurations[2]) == "inference.gpuSpeed.L4=2")
@@ -64,7 +65,9 @@ import Testing
     }
 
     @Test func unknownGPUsAndTheReferenceGPUAreRefused() throws {
-        let unknown = try #require(throws: SweepError.self) { try sweep("parameters:\n  inference.gpuSpeed.H200: [2]\n") }
+        let unknown = try #require(throws: SweepError.self) {
+            try sweep("parameters:\n  inference.gpuSpeed.H200: [2]\n")
+        }
         #expect(unknown.description.hasPrefix("inference.gpuSpeed.H200: 'H200' is not a GPU the price catalog knows"))
         let reference = try sweep("parameters:\n  inference.gpuSpeed.T4: [2]\n")
         let error = try #require(throws: SweepError.self) { try reference.configured(0) }

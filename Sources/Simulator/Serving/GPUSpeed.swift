@@ -11,7 +11,7 @@ public struct GPUSpeed: Sendable, Hashable {
     public var source: Source
 
     public enum Source: Sendable, Hashable {
-        /// The option runs on the reference GPU (or its GPU is unknown): factor 1 by definition.
+        /// The option runs on the reference GPU: factor 1 by definition.
         case reference
         /// The scenario's `inference.gpuSpeed`.
         case scenario
@@ -36,8 +36,8 @@ public struct GPUSpeed: Sendable, Hashable {
         factor == 1 ? seconds : seconds / factor
     }
 
-    /// The range a speed-up must lie in: beyond a factor of 20 either way a GPU comparison is
-    /// almost certainly a typo (a T4 is not 100 times slower or faster than any GPU in the catalog).
+    /// The range a speed-up must lie in: a GPU 20 times slower or 100 times faster than the
+    /// reference is almost certainly a typo, not a comparison of the catalog's GPUs.
     public static let range: ClosedRange<Double> = 0.05...100
 
     public func validate() throws(ParameterError) {

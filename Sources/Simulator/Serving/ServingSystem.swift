@@ -8,7 +8,7 @@ import DequeModule
 /// Its parts: the ``Broker`` (the queue and the messages in flight), the ``Cluster`` (nodes, pods,
 /// the deployment's replica count), and the controllers that change it (``Controller``): a
 /// ``PodAutoscaler`` (KEDA with the HPA, or Knative's KPA) and a ``NodeProvisioner`` (the
-/// cluster autoscaler), each reacting to its own timer. A dedicated option has no controllers:
+/// cluster autoscaler or Karpenter), each reacting to its own timer. A dedicated option has no controllers:
 /// its nodes and pods exist from the start. Files: this one (events and the request path),
 /// `+Cluster` (the cluster's events), `+Controllers` (the controllers' timers and quiet ticks).
 struct ServingSystem: EventHandler {
@@ -31,6 +31,9 @@ struct ServingSystem: EventHandler {
         case podGraceExpired(pod: Int32)
         /// A controller's tick; events of a generation its timer no longer holds are ignored.
         case controllerTick(ControllerSlot, generation: UInt32)
+        /// A time the node provisioner asked to be woken at (``NodeProvisioner/alarm(_:in:engine:)``),
+        /// ranked with its ticks; it ignores generations it no longer holds.
+        case provisionerAlarm(generation: UInt32)
         /// The run has waited long enough for requests that may never finish.
         case drainDeadlineReached
     }
@@ -39,6 +42,8 @@ struct ServingSystem: EventHandler {
     let scenario: Scenario
     /// The simulated option's name, for errors.
     var optionName = ""
+    /// The simulated option's GPU speed: every service time is divided by its factor.
+    var gpuSpeed = GPUSpeed.reference
     /// The run stops with ``SimulationError/overloaded(option:timeSeconds:requestsInSystem:)`` beyond this.
     var maxRequestsInSystem = SimulationLimits.maxRequestsInSystem
     let horizonSeconds: Double?
@@ -121,6 +126,7 @@ struct ServingSystem: EventHandler {
         // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
         if case .controllerTick(let slot, _) = event { rank = slot.rawValue } else { advanceClock(to: engine.now) }
+        if case .provisionerAlarm = event { rank = ControllerSlot.nodeProvisioner.rawValue }
         switch event {
         case .arrival: arrive(engine: &engine)
         case .serviceCompleted(let pod, let request, let token):
@@ -137,6 +143,8 @@ struct ServingSystem: EventHandler {
                 stopIfDone(engine: &engine)
                 return
             }
+        case .provisionerAlarm(let generation):
+            provisioner?.alarm(generation, in: &self, engine: &engine)
         case .drainDeadlineReached:
             engine.stop()
             return
@@ -312,7 +320,10 @@ struct ServingSystem: EventHandler {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise)
+        // A measured service time is the trace's own (taken on its GPU); a modelled one follows the option's GPU.
+        let record = broker.messages[index].record
+        let modelled = scenario.inference.serviceSeconds(for: record, using: &serviceNoise)
+        let service = record.serviceSeconds == nil ? gpuSpeed.serviceSeconds(modelled) : modelled
         let token = broker.nextServiceToken()
         broker.messages[index].serviceStartSeconds = now
         broker.messages[index].serviceSeconds = service

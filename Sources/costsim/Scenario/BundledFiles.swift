@@ -8851,6 +8851,8 @@ workload:
       lognormal: {mean: 15s, p95: 45s}
 
 inference:
+  model: tacotron2-waveglow        # selects the published speeds of other GPUs (docs/model.md, "GPU speed")
+  referenceGPU: T4                 # the service times below were measured on a T4
   workUnit: audio-seconds
   secondsPerWorkUnit: 0.45         # Tacotron 2 + WaveGlow FP16 on a T4: 3.16 s for 7.00 s of audio (NVIDIA DeepLearningExamples)
   overhead: 0s
@@ -8965,6 +8967,7 @@ workload:
     preset: azure-llm              # TIMESTAMP (wall clock), ContextTokens, GeneratedTokens
 
 inference:
+  referenceGPU: L4                 # the assumed rates below are an L4's
   workUnit: tokens
   overhead: 30ms                   # assumption (see above)
   secondsPerWorkUnit: 0.0001       # assumption: prefill per context token
@@ -9105,8 +9108,9 @@ parameters:
         ("grid-gpu.yaml", #"""
 # costsim sweep --grid scenarios/grid-gpu.yaml
 # Which GPU and capacity type for the scale-to-zero pool, and how many nodes at most.
-# The gpu parameter changes the machine and its price, not the service time: see docs/sweeps.md
-# ("gpu") for the machine mapping and how to pair a GPU with its speed in a configuration list.
+# The gpu parameter changes the machine and its price; service times follow the GPU's speed where one
+# is known (the A100's is published for the article's model; the L4 keeps the T4's, with a warning):
+# see docs/sweeps.md ("gpu") for the machine mapping and docs/model.md ("GPU speed").
 option: scale-to-zero
 parameters:
   gpu: [T4, L4, A100]
@@ -9128,13 +9132,14 @@ parameters:
 """#),
         ("grid-list.yaml", #"""
 # costsim sweep --grid scenarios/grid-list.yaml
-# An explicit list: each entry is one configuration (here a GPU paired with an assumed speed).
-# The speeds are illustrative assumptions, not measurements: replace them with your own.
+# An explicit list: each entry is one configuration (here a GPU, with a speed where none is published).
+# The L4 speed is an illustrative assumption, not a measurement: replace it with your own. The A100
+# (a2-highgpu-1g, A100-40GB) uses the published speed of the article's model (docs/model.md).
 option: scale-to-zero
 configurations:
   - {gpu: T4}
-  - {gpu: L4, inference.secondsPerWorkUnit: 0.25}
-  - {gpu: A100, inference.secondsPerWorkUnit: 0.12}
+  - {gpu: L4, inference.gpuSpeed.L4: 1.8}
+  - {gpu: A100}
   - {gpu: T4, keda.minReplicaCount: 1}
 
 """#),

@@ -29,7 +29,7 @@ public struct Findings: Sendable {
             }
             // The article's 2 h a day and $58 describe scaling to zero, not a warm pool.
             let isArticle = scenario.name.hasPrefix("article") && deployment.replicaFloor == 0
-            sentences.append(usage(outcome, isArticle: isArticle))
+            sentences.append(usage(outcome, deployment, isArticle: isArticle))
             if let cost = cost(outcome, isArticle: isArticle) { sentences.append(cost) }
             if outcome.coldStartShare > 0 { sentences.append(waiting(outcome, isArticle: isArticle)) }
             if let flapping = flapping(outcome, deployment) { sentences.append(flapping) }
@@ -39,6 +39,7 @@ public struct Findings: Sendable {
                         + "the article leaves it out.")
             }
         }
+        sentences.append(contentsOf: provisionerComparisons)
         for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
         return sentences
     }
@@ -46,7 +47,7 @@ public struct Findings: Sendable {
     private static func hours(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
 
     /// Where the billed GPU hours went, a day: serving, cold starts, idle, idle tails.
-    private func usage(_ outcome: OptionOutcome, isArticle: Bool) -> String {
+    private func usage(_ outcome: OptionOutcome, _ deployment: AutoscaledDeployment, isArticle: Bool) -> String {
         let days = outcome.first.horizonSeconds / 86_400
         let seconds = outcome.gpuNodeSeconds
         let perDay = seconds.total / 3600 / days
@@ -57,7 +58,8 @@ public struct Findings: Sendable {
             + "\(Self.hours(seconds[.coldStart] / 3600 / days)) h cold starts, "
             + "\(Self.hours(seconds[.idle] / 3600 / days)) h idle between requests and "
             + "\(Self.hours(tails)) h idle tails "
-            + "(waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
+            + "(waiting for the autoscaler to scale in and "
+            + (deployment.karpenter == nil ? "the cluster autoscaler" : "Karpenter") + " to remove the node)"
         guard isArticle else { return usage + "." }
         let assumed = NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)
         usage +=
@@ -108,6 +110,40 @@ public struct Findings: Sendable {
                 + "idle (kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
         }
         return flapping + "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
+    }
+
+    /// What Karpenter changes against the cluster autoscaler on the same traffic: for each option
+    /// under Karpenter, the first option under the cluster autoscaler with the same pod autoscaler
+    /// and GPU machine, compared on idle-tail and cold-start hours a day, the share of requests that
+    /// waited for a cold start, and the monthly cost.
+    private var provisionerComparisons: [String] {
+        func deployment(_ outcome: OptionOutcome) -> AutoscaledDeployment? {
+            if case .autoscaled(let deployment) = outcome.option.kind { deployment } else { nil }
+        }
+        return outcomes.compactMap { karpenter -> String? in
+            guard let mine = deployment(karpenter), mine.karpenter != nil, karpenter.first.horizonSeconds > 0,
+                let other = outcomes.first(where: { candidate in
+                    guard let theirs = deployment(candidate), theirs.karpenter == nil else { return false }
+                    return theirs.autoscaler == mine.autoscaler && theirs.node.machineType == mine.node.machineType
+                        && theirs.node.provider == mine.node.provider && candidate.first.horizonSeconds > 0
+                })
+            else { return nil }
+            func perDay(_ outcome: OptionOutcome, _ states: [NodeState]) -> String {
+                let seconds = states.reduce(0) { $0 + outcome.gpuNodeSeconds[$1] }
+                return Self.hours(seconds / 3600 / (outcome.first.horizonSeconds / 86_400))
+            }
+            var sentence =
+                "Karpenter against the cluster autoscaler on the same traffic (\(karpenter.option.name) against "
+                + "\(other.option.name)): idle tails \(perDay(karpenter, [.cooldownTail, .scaleDownTail])) h against "
+                + "\(perDay(other, [.cooldownTail, .scaleDownTail])) h a day, cold starts "
+                + "\(perDay(karpenter, [.coldStart])) h against \(perDay(other, [.coldStart])) h a day, "
+                + "\(NumberFormat.percent(karpenter.coldStartShare)) against "
+                + "\(NumberFormat.percent(other.coldStartShare)) of requests waited for a cold start"
+            if let mine = karpenter.cost?.meanMonthlyTotal, let theirs = other.cost?.meanMonthlyTotal {
+                sentence += ", \(mine.formatted) against \(theirs.formatted) a month"
+            }
+            return sentence + "."
+        }
     }
 
     /// Requests still unanswered when the run stopped.

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product costsim
-for scenario in article-gke-t4 azure-llm-code; do
+for scenario in article-gke-t4 azure-llm-code eks-karpenter-t4; do
     mkdir -p "reports/$scenario"
     .build/release/costsim run --scenario "scenarios/$scenario.yaml" --report "reports/$scenario" \
         --output "reports/$scenario/summary.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Builds pricing/catalog.csv: the hand-compiled rows of sources/curated.csv, unchanged and first,
-then one row per GPU or system machine type and region from the open datasets in sources/
+then one row per GPU or system machine type and region from the open datasets in sources/, then
+the serverless platform instances of sources/platforms.csv (hand-transcribed per-second rates)
 (origins, commits and licences: pricing/README.md).
 
   python3 pricing/build_catalog.py extract-gcp PRICING_YML MACHINETYPEREGION_CSV
@@ -257,9 +258,28 @@ def azure_rows():
     return rows
 
 
+def platform_rows():
+    """One platform instance per hour from sources/platforms.csv: (GPU + vCPUs x vCPU rate + GiB x GiB rate),
+    times 3600 when the rates are per second."""
+    rows = []
+    for r in read_csv("platforms.csv"):
+        rate = Decimal(r["gpu_rate"])
+        for count, unit_rate in ((r["vcpus"], r["vcpu_rate"]), (r["memory_gib"], r["gib_rate"])):
+            if unit_rate:
+                rate += Decimal(count) * Decimal(unit_rate)
+        if r["rate_unit"] not in ("second", "hour"):
+            sys.exit(f"platforms.csv: {r['sku']} {r['region']}: rate_unit must be second or hour")
+        hourly = rate * 3600 if r["rate_unit"] == "second" else rate
+        rows.append(machine_row(r["provider"], r["region"], r["sku"], r["vcpus"], r["memory_gib"], r["gpu_model"],
+                                r["gpu_count"], r["gpu_memory_gib"], hourly, "", r["billing_increment_s"],
+                                r["billing_minimum_s"], r["source_url"], r["source_date"], r["notes"],
+                                kind="platform"))
+    return rows
+
+
 def machine_row(provider, region, sku, vcpus, memory, gpu, count, gpu_gib, on_demand, spot, increment, minimum,
-                url, date, note):
-    return [provider, region, "machine", sku, str(vcpus), memory, gpu or "", str(count), gpu_gib or "", "",
+                url, date, note, kind="machine"):
+    return [provider, region, kind, sku, str(vcpus), memory, gpu or "", str(count), gpu_gib or "", "",
             decimal_text(on_demand), spot, increment, minimum, url, date, note]
 
 
@@ -270,7 +290,7 @@ def build():
     taken = {(r["provider"], r["region"], r["sku_kind"], r["sku"]): r for r in curated
              if r["snapshot"] != "article-2023"}
     generated = []
-    for row in gcp_rows() + aws_rows() + azure_rows():
+    for row in gcp_rows() + aws_rows() + azure_rows() + platform_rows():
         kept = taken.get(tuple(row[:4]))
         if kept:   # the hand-compiled row wins; say where the dataset disagrees with it
             for column, value in (("on_demand_usd_per_hour", row[10]), ("spot_usd_per_hour", row[11])):

@@ -76,6 +76,14 @@ struct BundledCatalogCoverageTests {
         #expect(try rate(aws("eu-west-1", "g4dn.xlarge")) == "0.3171")
         // g6.xlarge eu-north-1: two zones, 0.3451 and 0.2584 → their mean.
         #expect(try rate(aws("eu-north-1", "g6.xlarge")) == "0.30175")
+        // g4dn.12xlarge (4 × T4, bundled) us-east-1: on demand 3.912; spot zones 1.4134, 1.3211, 1.326,
+        // 1.2875, 1.3061 → median 1.3211. us-west-2 leaves out its two Los Angeles Local Zones (0.4694).
+        let fourT4 = NodeSpec(provider: "aws", region: "us-east-1", machineType: "g4dn.12xlarge", gpuModel: "T4",
+                              gpuCount: 4)
+        #expect(try rate(fourT4) == "3.912")
+        #expect(try rate(aws("us-east-1", "g4dn.12xlarge")) == "1.3211")
+        #expect(try rate(aws("us-west-2", "g4dn.12xlarge")) == "1.7173")
+        #expect(try catalog.regions(provider: "aws", kind: .machine, sku: "g4dn.12xlarge").count == 20)
         // p5.48xlarge us-west-2: 12.6935, 12.9727, 12.9785, 16.1301 → (12.9727 + 12.9785) / 2.
         #expect(try rate(aws("us-west-2", "p5.48xlarge")) == "12.9756")
         let azure = NodeSpec(provider: "azure", region: "westeurope", machineType: "Standard_NC4as_T4_v3")

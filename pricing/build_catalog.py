@@ -51,8 +51,8 @@ GCP_MACHINES = re.compile(
 GCP_GPU_KEYS = {"l4": ("L4", 24), "a100": ("A100-40GB", 40), "a100-80gb": ("A100-80GB", 80),
                 "h100": ("H100-80GB", 80)}
 # AWS shapes (instance type -> vCPU, GiB, GPU model, count, GPU GiB), as in the same SkyPilot rows: the
-# one-GPU types a Karpenter NodePool starts with, the larger g4dn sizes (12xlarge: 4 x T4), the A100/H100
-# machines, and the scenarios' system node.
+# one-GPU types a Karpenter NodePool starts with, the larger g4dn sizes, g5/g6 2xlarge and the four-GPU
+# 12xlarge sizes, the A100/H100 machines, and the scenarios' system node.
 AWS_SHAPES = {
     "g4dn.xlarge": (4, "16", "T4", 1, "16"),
     "g4dn.2xlarge": (8, "32", "T4", 1, "16"),
@@ -61,7 +61,11 @@ AWS_SHAPES = {
     "g4dn.12xlarge": (48, "192", "T4", 4, "64"),
     "g4dn.16xlarge": (64, "256", "T4", 1, "16"),
     "g5.xlarge": (4, "16", "A10G", 1, "24"),
+    "g5.2xlarge": (8, "32", "A10G", 1, "24"),
+    "g5.12xlarge": (48, "192", "A10G", 4, "96"),
     "g6.xlarge": (4, "16", "L4", 1, "24"),
+    "g6.2xlarge": (8, "32", "L4", 1, "24"),
+    "g6.12xlarge": (48, "192", "L4", 4, "96"),
     "p4d.24xlarge": (96, "1152", "A100-40GB", 8, "320"),
     "p5.48xlarge": (192, "2048", "H100-80GB", 8, "640"),
     "p5.4xlarge": (16, "256", "H100-80GB", 1, "80"),

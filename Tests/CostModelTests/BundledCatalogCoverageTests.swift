@@ -88,6 +88,14 @@ struct BundledCatalogCoverageTests {
         for size in ["2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"] {
             #expect(try catalog.regions(provider: "aws", kind: .machine, sku: "g4dn." + size).count == 20)
         }
+        // 4 × L4 g6.12xlarge us-east-1: zones 2.0968, 1.9631, 2.0353, 1.7552 → (1.9631 + 2.0353) / 2.
+        let fourL4 = NodeSpec(provider: "aws", region: "us-east-1", machineType: "g6.12xlarge", gpuModel: "L4",
+                              gpuCount: 4)
+        #expect(try rate(fourL4) == "4.6016")
+        #expect(try rate(aws("us-east-1", "g6.12xlarge")) == "1.9992")
+        for (sku, count) in [("g5.2xlarge", 15), ("g5.12xlarge", 15), ("g6.2xlarge", 14), ("g6.12xlarge", 14)] {
+            #expect(try catalog.regions(provider: "aws", kind: .machine, sku: sku).count == count)
+        }
         // p5.48xlarge us-west-2: 12.6935, 12.9727, 12.9785, 16.1301 → (12.9727 + 12.9785) / 2.
         #expect(try rate(aws("us-west-2", "p5.48xlarge")) == "12.9756")
         let azure = NodeSpec(provider: "azure", region: "westeurope", machineType: "Standard_NC4as_T4_v3")

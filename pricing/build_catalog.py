@@ -8,6 +8,7 @@ the serverless platform instances of sources/platforms.csv (hand-transcribed per
   python3 pricing/build_catalog.py extract-skypilot-gcp GCP_VMS_CSV
   python3 pricing/build_catalog.py extract-skypilot-aws AWS_VMS_CSV
   python3 pricing/build_catalog.py extract-azure ZZ_GENERATED_PRICING_GO
+  python3 pricing/build_catalog.py extract-skypilot-azure AZURE_VMS_CSV
   python3 pricing/build_catalog.py build
 
 The extract commands rewrite the files of sources/ from the upstream files (download commands:
@@ -42,6 +43,8 @@ SKYPILOT_AWS = ("https://github.com/skypilot-org/skypilot-catalog/blob/"
                 "00148f2af3672e2229b4f7bf8157d5a3f36e3c35/catalogs/v8/aws/vms.csv")
 KARPENTER_AZURE = ("https://github.com/Azure/karpenter-provider-azure/blob/"
                    "352646f599290c3a6d2f9710fb535a7b288f88ed/pkg/providers/pricing/zz_generated.pricing.go")
+SKYPILOT_AZURE = ("https://github.com/skypilot-org/skypilot-catalog/blob/"
+                  "098741e70562f65d7af1cceb81e33b284f742604/catalogs/v6/azure/vms.csv")
 
 # GCP machine types a GPU node pool (or its system pool) uses: T4 hosts, G2 (L4), A2 (A100), A3 (H100).
 GCP_MACHINES = re.compile(
@@ -197,6 +200,15 @@ def extract_skypilot_aws(vms_csv):
     print(f"wrote sources/aws-skypilot-vms.csv: {len(rows)} rows", file=sys.stderr)
 
 
+def extract_skypilot_azure(vms_csv):
+    """The AZURE_SHAPES rows of SkyPilot's Azure vms.csv (one per region: on-demand and spot then)."""
+    with open(vms_csv, newline="", encoding="utf-8") as handle:
+        rows = [[r["InstanceType"], r["Region"], r["Price"], r["SpotPrice"]]
+                for r in csv.DictReader(handle) if r["InstanceType"] in AZURE_SHAPES]
+    write_csv(os.path.join(SOURCES, "azure-skypilot-spot.csv"), ["InstanceType", "Region", "Price", "SpotPrice"], rows)
+    print(f"wrote sources/azure-skypilot-spot.csv: {len(rows)} rows", file=sys.stderr)
+
+
 def extract_skypilot_gcp(vms_csv):
     """The one-T4 add-on rows (no machine type) of SkyPilot's GCP vms.csv, one per zone."""
     with open(vms_csv, newline="", encoding="utf-8") as handle:
@@ -256,14 +268,24 @@ def aws_rows():
 
 
 def azure_rows():
-    # No spot prices: the only regional source found states no licence. Spot rows come from the
-    # hand-compiled eastus rows, or from the Azure Retail Prices API through costsim pricing import.
+    """On demand from Karpenter's table; spot, where SkyPilot's Azure catalogue has one below the on-demand
+    price of its own sample (nine US regions; its H100 rows repeat the on-demand price and are no spot price)."""
+    spots = {}
+    for record in read_csv("azure-skypilot-spot.csv"):
+        if record["SpotPrice"] and Decimal(record["SpotPrice"]) < Decimal(record["Price"]):
+            spots[(record["Region"], record["InstanceType"])] = record
     rows = []
     for record in read_csv("azure-karpenter.csv"):
         vcpus, memory, gpu, count, gpu_gib = AZURE_SHAPES[record["sku"]]
-        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18). No spot price."
+        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18)."
+        spot = spots.get((record["region"], record["sku"]))
+        if spot:
+            note += (f" Spot from SkyPilot's Azure catalogue ({SKYPILOT_AZURE}), one undated sample of 2024 or"
+                     f" later when on demand was {spot['Price']}.")
+        else:
+            note += " No spot price."
         rows.append(machine_row("azure", record["region"], record["sku"], vcpus, memory, gpu, count, gpu_gib,
-                                record["on_demand_usd_per_hour"], "",
+                                record["on_demand_usd_per_hour"], decimal_text(spot["SpotPrice"]) if spot else "",
                                 "1", "300", KARPENTER_AZURE, "2026-06-18 (table generated)", note))
     return rows
 
@@ -325,7 +347,7 @@ def main():
     gcp.add_argument("machinetyperegion_csv")
     azure = commands.add_parser("extract-azure")
     azure.add_argument("generated_go")
-    for name in ("extract-skypilot-aws", "extract-skypilot-gcp"):
+    for name in ("extract-skypilot-aws", "extract-skypilot-gcp", "extract-skypilot-azure"):
         commands.add_parser(name).add_argument("vms_csv")
     commands.add_parser("build")
     arguments = parser.parse_args()
@@ -337,6 +359,8 @@ def main():
         extract_skypilot_aws(arguments.vms_csv)
     elif arguments.command == "extract-skypilot-gcp":
         extract_skypilot_gcp(arguments.vms_csv)
+    elif arguments.command == "extract-skypilot-azure":
+        extract_skypilot_azure(arguments.vms_csv)
     else:
         build()
 

@@ -14,7 +14,8 @@ extension PriceCatalog {
     /// price for on-demand offerings, the spot price for spot ones; ties: spot first, then by
     /// name), each as a ``Simulator/NodeSpec`` with `spot` set. Offerings without a price in
     /// `snapshot` are left out. On AWS, with on-demand allowed, spot offerings dearer than the
-    /// cheapest on-demand one are dropped (aws `pkg/providers/instance/filter/filter.go`).
+    /// cheapest on-demand one are dropped (aws `pkg/providers/instance/filter/filter.go`). Only
+    /// offerings with as many GPUs as the cheapest one are kept: costsim's pool has one node shape.
     /// `reserved` capacity is not priced, so it allows nothing.
     ///
     /// - Throws: ``CostModelError/invalidUsage(_:)`` naming the requirements, the region and the
@@ -53,6 +54,8 @@ extension PriceCatalog {
         var allowed = candidates.filter { candidate in
             settings.requirements.allSatisfy { $0.admits(candidate.labels[$0.key]) }
         }
+        // One worker pod per GPU and one node shape per pool: the GPU count of the cheapest offering.
+        if let gpus = allowed.first?.node.gpuCount { allowed.removeAll { $0.node.gpuCount != gpus } }
         if provider == "aws", let cheapestOnDemand = allowed.first(where: { !$0.node.spot })?.rate {
             allowed.removeAll { $0.node.spot && $0.rate > cheapestOnDemand }
         }

@@ -15,8 +15,8 @@ extension PriceCatalog {
     /// name), each as a ``Simulator/NodeSpec`` with `spot` set. Offerings without a price in
     /// `snapshot` are left out. On AWS, with on-demand allowed, spot offerings dearer than the
     /// cheapest on-demand one are dropped (aws `pkg/providers/instance/filter/filter.go`). Only
-    /// offerings with as many GPUs as the cheapest one are kept: costsim's pool has one node shape.
-    /// `reserved` capacity is not priced, so it allows nothing.
+    /// offerings with the cheapest one's GPU count are kept: a simulated pool's nodes have one GPU
+    /// count. `reserved` capacity is not priced, so it allows nothing.
     ///
     /// - Throws: ``CostModelError/invalidUsage(_:)`` naming the requirements, the region and the
     ///   nearest offering the catalog has when nothing is allowed, or when a requirement's
@@ -54,14 +54,14 @@ extension PriceCatalog {
         var allowed = candidates.filter { candidate in
             settings.requirements.allSatisfy { $0.admits(candidate.labels[$0.key]) }
         }
-        // One worker pod per GPU and one node shape per pool: the GPU count of the cheapest offering.
-        if let gpus = allowed.first?.node.gpuCount { allowed.removeAll { $0.node.gpuCount != gpus } }
         if provider == "aws", let cheapestOnDemand = allowed.first(where: { !$0.node.spot })?.rate {
             allowed.removeAll { $0.node.spot && $0.rate > cheapestOnDemand }
         }
-        guard !allowed.isEmpty else {
+        guard let cheapest = allowed.first else {
             throw .invalidUsage(Self.nothingAllowed(settings, provider: provider, region: region, candidates))
         }
+        // The simulated pool's nodes have one shape: the GPU count of the cheapest offering.
+        allowed.removeAll { $0.node.gpuCount != cheapest.node.gpuCount }
         for requirement in settings.requirements {
             guard let minValues = requirement.minValues else { continue }
             let distinct = Set(allowed.compactMap { $0.labels[requirement.key] })

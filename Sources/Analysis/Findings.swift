@@ -29,7 +29,7 @@ public struct Findings: Sendable {
             }
             // The article's 2 h a day and $58 describe scaling to zero, not a warm pool.
             let isArticle = scenario.name.hasPrefix("article") && deployment.replicaFloor == 0
-            sentences.append(usage(outcome, isArticle: isArticle))
+            sentences.append(usage(outcome, deployment, isArticle: isArticle))
             if let cost = cost(outcome, isArticle: isArticle) { sentences.append(cost) }
             if outcome.coldStartShare > 0 { sentences.append(waiting(outcome, isArticle: isArticle)) }
             if let flapping = flapping(outcome, deployment) { sentences.append(flapping) }
@@ -39,14 +39,64 @@ public struct Findings: Sendable {
                         + "the article leaves it out.")
             }
         }
+        sentences += provisionerComparisons()
         for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
         return sentences
+    }
+
+    /// Each Karpenter option against each cluster-autoscaler option with the same pod autoscaler
+    /// and node: what the provisioner changed on the same traffic.
+    private func provisionerComparisons() -> [String] {
+        var sentences: [String] = []
+        for karpenter in outcomes {
+            guard case .autoscaled(let deployment) = karpenter.option.kind, let settings = deployment.karpenter,
+                  karpenter.first.horizonSeconds > 0 else { continue }
+            for other in outcomes {
+                guard case .autoscaled(let peer) = other.option.kind, peer.karpenter == nil,
+                      peer.autoscaler == deployment.autoscaler, peer.node.gpuModel == deployment.node.gpuModel
+                else { continue }
+                sentences.append(Self.provisioners(karpenter, settings, against: other, peer))
+            }
+        }
+        return sentences
+    }
+
+    /// "karpenter against cluster-autoscaler …": idle tails, cold starts, cold-start waits and cost
+    /// a day, and why they differ.
+    private static func provisioners(
+        _ karpenter: OptionOutcome, _ settings: KarpenterSettings, against other: OptionOutcome,
+        _ peer: AutoscaledDeployment
+    ) -> String {
+        func perDay(_ outcome: OptionOutcome, _ states: [NodeState]) -> String {
+            let days = outcome.first.horizonSeconds / 86_400
+            return hours(states.reduce(0) { $0 + outcome.gpuNodeSeconds[$1] } / 3600 / days)
+        }
+        let tails: [NodeState] = [.cooldownTail, .scaleDownTail]
+        var sentence =
+            "\(karpenter.option.name) (Karpenter) against \(other.option.name) (cluster autoscaler) on the same "
+            + "traffic: idle tails \(perDay(karpenter, tails)) h against \(perDay(other, tails)) h a day, cold starts "
+            + "\(perDay(karpenter, [.coldStart])) h against \(perDay(other, [.coldStart])) h, "
+            + "\(NumberFormat.percent(karpenter.coldStartShare)) against \(NumberFormat.percent(other.coldStartShare)) "
+            + "of requests waiting for a cold start"
+        if let mine = karpenter.cost?.meanMonthlyTotal, let theirs = other.cost?.meanMonthlyTotal {
+            sentence += ", \(mine.formatted) against \(theirs.formatted) a month"
+        }
+        guard let after = settings.consolidateAfterSeconds,
+              after < peer.clusterAutoscaler.scaleDownUnneededSeconds else { return sentence + "." }
+        let removal = after + KarpenterSettings.validationSeconds + KarpenterSettings.minimumDrainSeconds
+        let latest = removal + KarpenterSettings.disruptionPollSeconds
+        return sentence + ". Karpenter removes an empty node \(NumberFormat.duration(removal))–"
+            + "\(NumberFormat.duration(latest)) after it empties (consolidateAfter \(NumberFormat.duration(after)), "
+            + "the 10-s disruption loop, a 15-s validation, a 5-s drain), "
+            + "the cluster autoscaler after \(NumberFormat.duration(peer.clusterAutoscaler.scaleDownUnneededSeconds)): "
+            + "fewer idle hours, but a request after a quiet spell waits for a new node instead of a warm one "
+            + "(a longer consolidateAfter trades one for the other; costsim sweep karpenter.consolidateAfter)."
     }
 
     private static func hours(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
 
     /// Where the billed GPU hours went, a day: serving, cold starts, idle, idle tails.
-    private func usage(_ outcome: OptionOutcome, isArticle: Bool) -> String {
+    private func usage(_ outcome: OptionOutcome, _ deployment: AutoscaledDeployment, isArticle: Bool) -> String {
         let days = outcome.first.horizonSeconds / 86_400
         let seconds = outcome.gpuNodeSeconds
         let perDay = seconds.total / 3600 / days
@@ -57,7 +107,8 @@ public struct Findings: Sendable {
             + "\(Self.hours(seconds[.coldStart] / 3600 / days)) h cold starts, "
             + "\(Self.hours(seconds[.idle] / 3600 / days)) h idle between requests and "
             + "\(Self.hours(tails)) h idle tails "
-            + "(waiting for the autoscaler to scale in and the cluster autoscaler to remove the node)"
+            + "(waiting for the autoscaler to scale in and "
+            + "\(deployment.karpenter == nil ? "the cluster autoscaler" : "Karpenter") to remove the node)"
         guard isArticle else { return usage + "." }
         let assumed = NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)
         usage +=

@@ -109,7 +109,8 @@ final class KarpenterProvisioner: NodeProvisioner {
         guard system.keepDecisions, let claim = claim(node) else { return }
         let live = liveNodeCount(in: system)
         system.log(.karpenter, at: engine.now, rule: "NodeClaim registered: node joined the cluster",
-                   inputs: "node=\(node) launched=\(KEDAScaler.format(claim.launchedSeconds))", from: live, to: live)
+                   inputs: "node=\(node) boot=\(KEDAScaler.format(((engine.now - claim.launchedSeconds) * 10).rounded() / 10))",
+                   from: live, to: live)
     }
 
     func nodeInitialized(_ node: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {

@@ -39,9 +39,58 @@ public struct Findings: Sendable {
                         + "the article leaves it out.")
             }
         }
-        sentences.append(contentsOf: provisionerComparisons)
+        sentences += provisionerComparisons()
         for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
         return sentences
+    }
+
+    /// Each Karpenter option against each cluster-autoscaler option with the same pod autoscaler
+    /// and node: what the provisioner changed on the same traffic.
+    private func provisionerComparisons() -> [String] {
+        var sentences: [String] = []
+        for karpenter in outcomes {
+            guard case .autoscaled(let deployment) = karpenter.option.kind, let settings = deployment.karpenter,
+                  karpenter.first.horizonSeconds > 0 else { continue }
+            for other in outcomes {
+                guard case .autoscaled(let peer) = other.option.kind, peer.karpenter == nil,
+                      peer.autoscaler == deployment.autoscaler, peer.node.gpuModel == deployment.node.gpuModel
+                else { continue }
+                sentences.append(Self.provisioners(karpenter, settings, against: other, peer))
+            }
+        }
+        return sentences
+    }
+
+    /// "karpenter against cluster-autoscaler …": idle tails, cold starts, cold-start waits and cost
+    /// a day, and why they differ.
+    private static func provisioners(
+        _ karpenter: OptionOutcome, _ settings: KarpenterSettings, against other: OptionOutcome,
+        _ peer: AutoscaledDeployment
+    ) -> String {
+        func perDay(_ outcome: OptionOutcome, _ states: [NodeState]) -> String {
+            let days = outcome.first.horizonSeconds / 86_400
+            return hours(states.reduce(0) { $0 + outcome.gpuNodeSeconds[$1] } / 3600 / days)
+        }
+        let tails: [NodeState] = [.cooldownTail, .scaleDownTail]
+        var sentence =
+            "\(karpenter.option.name) (Karpenter) against \(other.option.name) (cluster autoscaler) on the same "
+            + "traffic: idle tails \(perDay(karpenter, tails)) h against \(perDay(other, tails)) h a day, cold starts "
+            + "\(perDay(karpenter, [.coldStart])) h against \(perDay(other, [.coldStart])) h, "
+            + "\(NumberFormat.percent(karpenter.coldStartShare)) against \(NumberFormat.percent(other.coldStartShare)) "
+            + "of requests waiting for a cold start"
+        if let mine = karpenter.cost?.meanMonthlyTotal, let theirs = other.cost?.meanMonthlyTotal {
+            sentence += ", \(mine.formatted) against \(theirs.formatted) a month"
+        }
+        guard let after = settings.consolidateAfterSeconds,
+              after < peer.clusterAutoscaler.scaleDownUnneededSeconds else { return sentence + "." }
+        let removal = after + KarpenterSettings.validationSeconds + KarpenterSettings.minimumDrainSeconds
+        let latest = removal + KarpenterSettings.disruptionPollSeconds
+        return sentence + ". Karpenter removes an empty node \(NumberFormat.duration(removal))–"
+            + "\(NumberFormat.duration(latest)) after it empties (consolidateAfter \(NumberFormat.duration(after)), "
+            + "the 10-s disruption loop, a 15-s validation, a 5-s drain), "
+            + "the cluster autoscaler after \(NumberFormat.duration(peer.clusterAutoscaler.scaleDownUnneededSeconds)): "
+            + "fewer idle hours, but a request after a quiet spell waits for a new node instead of a warm one "
+            + "(a longer consolidateAfter trades one for the other; costsim sweep karpenter.consolidateAfter)."
     }
 
     private static func hours(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }
@@ -59,7 +108,7 @@ public struct Findings: Sendable {
             + "\(Self.hours(seconds[.idle] / 3600 / days)) h idle between requests and "
             + "\(Self.hours(tails)) h idle tails "
             + "(waiting for the autoscaler to scale in and "
-            + (deployment.karpenter == nil ? "the cluster autoscaler" : "Karpenter") + " to remove the node)"
+            + "\(deployment.karpenter == nil ? "the cluster autoscaler" : "Karpenter") to remove the node)"
         guard isArticle else { return usage + "." }
         let assumed = NumberFormat.fixed(Self.articleGPUHoursPerDay, decimals: 0)
         usage +=
@@ -110,40 +159,6 @@ public struct Findings: Sendable {
                 + "idle (kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
         }
         return flapping + "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
-    }
-
-    /// What Karpenter changes against the cluster autoscaler on the same traffic: for each option
-    /// under Karpenter, the first option under the cluster autoscaler with the same pod autoscaler
-    /// and GPU machine, compared on idle-tail and cold-start hours a day, the share of requests that
-    /// waited for a cold start, and the monthly cost.
-    private var provisionerComparisons: [String] {
-        func deployment(_ outcome: OptionOutcome) -> AutoscaledDeployment? {
-            if case .autoscaled(let deployment) = outcome.option.kind { deployment } else { nil }
-        }
-        return outcomes.compactMap { karpenter -> String? in
-            guard let mine = deployment(karpenter), mine.karpenter != nil, karpenter.first.horizonSeconds > 0,
-                let other = outcomes.first(where: { candidate in
-                    guard let theirs = deployment(candidate), theirs.karpenter == nil else { return false }
-                    return theirs.autoscaler == mine.autoscaler && theirs.node.machineType == mine.node.machineType
-                        && theirs.node.provider == mine.node.provider && candidate.first.horizonSeconds > 0
-                })
-            else { return nil }
-            func perDay(_ outcome: OptionOutcome, _ states: [NodeState]) -> String {
-                let seconds = states.reduce(0) { $0 + outcome.gpuNodeSeconds[$1] }
-                return Self.hours(seconds / 3600 / (outcome.first.horizonSeconds / 86_400))
-            }
-            var sentence =
-                "Karpenter against the cluster autoscaler on the same traffic (\(karpenter.option.name) against "
-                + "\(other.option.name)): idle tails \(perDay(karpenter, [.cooldownTail, .scaleDownTail])) h against "
-                + "\(perDay(other, [.cooldownTail, .scaleDownTail])) h a day, cold starts "
-                + "\(perDay(karpenter, [.coldStart])) h against \(perDay(other, [.coldStart])) h a day, "
-                + "\(NumberFormat.percent(karpenter.coldStartShare)) against "
-                + "\(NumberFormat.percent(other.coldStartShare)) of requests waited for a cold start"
-            if let mine = karpenter.cost?.meanMonthlyTotal, let theirs = other.cost?.meanMonthlyTotal {
-                sentence += ", \(mine.formatted) against \(theirs.formatted) a month"
-            }
-            return sentence + "."
-        }
     }
 
     /// Requests still unanswered when the run stopped.

@@ -63,39 +63,6 @@ import Testing
         #expect(abs(try Self.gpuRate(outcome) - 0.8048) < 0.8048 * 0.02)
     }
 
-    /// The findings compare the Karpenter option with the cluster-autoscaler one, in the numbers
-    /// the JSON gives per option.
-    @Test func theFindingsCompareKarpenterWithTheClusterAutoscaler() throws {
-        let (directory, scenario) = try Self.oneDayScenario()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--format", "json"])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [String])
-        let options = try #require(json["options"] as? [[String: Any]])
-        func option(_ name: String) throws -> (tails: String, coldStart: String, cost: String) {
-            let option = try #require(options.first { $0["name"] as? String == name })
-            let hours = try #require(option["gpuNodeHours"] as? [String: Double])
-            let tails = try #require(hours["cooldownTail"]) + (try #require(hours["scaleDownTail"]))
-            return (
-                String(format: "%.1f", tails), String(format: "%.1f", try #require(hours["coldStart"])),
-                "$" + (try #require(option["monthlyCost"] as? String))
-            )
-        }
-        let (karpenter, clusterAutoscaler) = (try option("karpenter"), try option("cluster-autoscaler"))
-        let sentence = try #require(findings.first { $0.hasPrefix("Karpenter against the cluster autoscaler") })
-        #expect(sentence.contains("(karpenter against cluster-autoscaler)"), "\(sentence)")
-        #expect(
-            sentence.contains("idle tails \(karpenter.tails) h against \(clusterAutoscaler.tails) h a day"),
-            "\(sentence)")
-        #expect(
-            sentence.contains("cold starts \(karpenter.coldStart) h against \(clusterAutoscaler.coldStart) h a day"),
-            "\(sentence)")
-        #expect(sentence.contains("\(karpenter.cost) against \(clusterAutoscaler.cost) a month"), "\(sentence)")
-        #expect(findings.contains { $0.hasPrefix("karpenter:") && $0.contains("Karpenter to remove the node") })
-    }
-
     @Test func nodePoolWarningsGoToStandardError() throws {
         let (directory, scenario) = try Self.oneDayScenario()
         defer { try? FileManager.default.removeItem(at: directory) }

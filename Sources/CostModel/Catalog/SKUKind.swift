@@ -8,6 +8,13 @@ public enum SKUKind: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case gpu
     /// A per-cluster-hour charge, such as the GKE or EKS cluster management fee.
     case fee
+    /// One instance of a managed serverless GPU platform per hour, including the vCPU and memory
+    /// its GPU requires (Cloud Run `cloud-run/nvidia-l4`, Modal `modal/nvidia-t4`, …). A node
+    /// names it as its machine type and is priced like a ``machine`` row with bundled GPUs.
+    case platform
 
     public var description: String { rawValue }
+
+    /// `machine, gpu, fee, platform`, for messages.
+    public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

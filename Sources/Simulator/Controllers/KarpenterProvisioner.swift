@@ -36,6 +36,9 @@ final class KarpenterProvisioner: NodeProvisioner {
     @exclusivity(unchecked) private var podEvents = 0
     /// The first tick of the garbage collection's 2-min grid.
     private var collectionAnchorSeconds = 0.0
+    /// Alarms handled at the current instant: a handful at most, unless a due time is never cleared.
+    @exclusivity(unchecked) private var alarmsThisInstant = (time: -Double.infinity, count: 0)
+    private static let maxAlarmsPerInstant = 10_000
 
     /// Kubernetes marks a node whose kubelet stopped reporting NotReady after this long
     /// (kube-controller-manager `--node-monitor-grace-period`, 50 s in current releases).
@@ -109,7 +112,8 @@ final class KarpenterProvisioner: NodeProvisioner {
         guard system.keepDecisions, let claim = claim(node) else { return }
         let live = liveNodeCount(in: system)
         system.log(.karpenter, at: engine.now, rule: "NodeClaim registered: node joined the cluster",
-                   inputs: "node=\(node) launched=\(KEDAScaler.format(claim.launchedSeconds))", from: live, to: live)
+                   inputs: "node=\(node) boot=\(KEDAScaler.format(((engine.now - claim.launchedSeconds) * 10).rounded() / 10))",
+                   from: live, to: live)
     }
 
     func nodeInitialized(_ node: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {
@@ -156,6 +160,11 @@ final class KarpenterProvisioner: NodeProvisioner {
         guard generation == alarmGeneration else { return }
         alarmSeconds = .infinity
         let now = engine.now
+        alarmsThisInstant = alarmsThisInstant.time == now ? (now, alarmsThisInstant.count + 1) : (now, 1)
+        guard alarmsThisInstant.count <= Self.maxAlarmsPerInstant else {
+            system.runError = SimulationError.stalled(controller: "Karpenter", timeSeconds: now)
+            return engine.stop()
+        }
         closeBatchIfDue(at: now, in: &system, engine: &engine)
         retriggers.removeAll { system.cluster.pods[Int($0.pod)].state != .pending }
         for index in retriggers.indices where retriggers[index].at <= now {

@@ -7,6 +7,9 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
     /// A trace replayed without a horizon runs longer than ``Scenario/maxTimelineBuckets``
     /// timeline buckets.
     case traceTooLong(spanSeconds: Double, bucketSeconds: Double)
+    /// A controller asked to act again and again at the same instant without the clock moving: a
+    /// defect of costsim, stopped instead of hanging.
+    case stalled(controller: String, timeSeconds: Double)
 
     public var description: String {
         switch self {
@@ -18,6 +21,9 @@ public enum SimulationError: Error, Sendable, Equatable, CustomStringConvertible
         case .traceTooLong(let span, let bucket):
             "the trace runs \(KEDAScaler.format((span / 86_400).rounded())) days: more than \(KEDAScaler.format(Scenario.maxTimelineBuckets)) "
                 + "timeline buckets of \(KEDAScaler.format(bucket)) s; set a larger timelineBucket or a horizon"
+        case .stalled(let controller, let time):
+            "\(controller) kept acting at \(KEDAScaler.format(time)) s without the clock moving; this is a defect of "
+                + "costsim: please report it with the scenario"
         }
     }
 }

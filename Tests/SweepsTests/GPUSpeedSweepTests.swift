@@ -66,9 +66,9 @@ import Testing
 
     @Test func unknownGPUsAndTheReferenceGPUAreRefused() throws {
         let unknown = try #require(throws: SweepError.self) {
-            try sweep("parameters:\n  inference.gpuSpeed.H200: [2]\n")
+            try sweep("parameters:\n  inference.gpuSpeed.MI999: [2]\n")
         }
-        #expect(unknown.description.hasPrefix("inference.gpuSpeed.H200: 'H200' is not a GPU the price catalog knows"))
+        #expect(unknown.description.hasPrefix("inference.gpuSpeed.MI999: 'MI999' is not a GPU the price catalog knows"))
         let reference = try sweep("parameters:\n  inference.gpuSpeed.T4: [2]\n")
         let error = try #require(throws: SweepError.self) { try reference.configured(0) }
         #expect(error.description.contains("T4 is the reference GPU"))

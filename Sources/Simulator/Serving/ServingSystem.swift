@@ -126,7 +126,6 @@ struct ServingSystem: EventHandler {
         // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
         if case .controllerTick(let slot, _) = event { rank = slot.rawValue } else { advanceClock(to: engine.now) }
-        if case .provisionerAlarm = event { rank = ControllerSlot.nodeProvisioner.rawValue }
         switch event {
         case .arrival: arrive(engine: &engine)
         case .serviceCompleted(let pod, let request, let token):
@@ -144,6 +143,7 @@ struct ServingSystem: EventHandler {
                 return
             }
         case .provisionerAlarm(let generation):
+            rank = ControllerSlot.nodeProvisioner.rawValue   // it wakes parked controllers as its ticks would
             provisioner?.alarm(generation, in: &self, engine: &engine)
         case .drainDeadlineReached:
             engine.stop()

@@ -205,6 +205,10 @@ extension ParameterSetting {
             case .autoscaled(var deployment):
                 try change(&deployment.node)
                 option.kind = .autoscaled(deployment)
+            case .serverless(let serverless):
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue) changes a Kubernetes node; '\(name)' runs on \(serverless.platform.rawValue) "
+                        + "(sweep serverless.gpu instead)")
             }
         }
 

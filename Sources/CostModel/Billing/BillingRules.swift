@@ -55,6 +55,7 @@ public struct BillingRules: Sendable, Hashable {
                 case .gcp: "gke-cluster-management"
                 case .aws: "eks-control-plane-standard-support"
                 case .azure: "aks-free-tier"
+                case .modal, .runpod: nil
                 }
             }
         }

@@ -4,6 +4,10 @@ public enum CloudProvider: String, Sendable, Hashable, CaseIterable, CustomStrin
     case gcp
     case aws
     case azure
+    /// Modal (serverless GPU containers; one `global` region).
+    case modal
+    /// RunPod Serverless (one `global` region).
+    case runpod
 
     public var description: String { rawValue }
 

@@ -15,6 +15,8 @@ public struct DeploymentOption: Sendable, Hashable {
         case dedicated(DedicatedDeployment)
         /// GPU worker pods scaled by KEDA + HPA or Knative, on a node pool scaled by the cluster autoscaler.
         case autoscaled(AutoscaledDeployment)
+        /// Instances of a managed serverless GPU platform (Cloud Run, Modal, RunPod), scaled by the platform.
+        case serverless(ServerlessDeployment)
     }
 
     public init(name: String, kind: Kind, alwaysOnNodes: [NodeGroup] = [], managedCluster: Bool = false) {
@@ -43,6 +45,7 @@ public struct DeploymentOption: Sendable, Hashable {
         switch kind {
         case .dedicated(let dedicated): try dedicated.validate()
         case .autoscaled(let autoscaled): try autoscaled.validate()
+        case .serverless(let serverless): try serverless.validate()
         }
         for group in alwaysOnNodes where group.count < 0 || group.count > SimulationLimits.maxNodes {
             throw .invalidParameter("node group '\(group.pool)' must have 0…\(SimulationLimits.maxNodes) nodes, got \(group.count)")

@@ -28,6 +28,8 @@ public enum Simulation {
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
+        var scenario = scenario
+        if case .serverless(let serverless) = option.kind { scenario = serverless.limitingTimeout(of: scenario) }
         let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
         var system = ServingSystem(
             scenario: scenario, trace: source, seed: scenario.seed, replication: replication,
@@ -50,6 +52,8 @@ public enum Simulation {
             }
         case .autoscaled(let autoscaled):
             system.configureAutoscaling(autoscaled, engine: &engine)
+        case .serverless(let serverless):
+            system.configurePlatform(serverless, engine: &engine)
         }
 
         system.start(engine: &engine)

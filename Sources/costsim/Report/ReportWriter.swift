@@ -236,6 +236,13 @@ struct ReportWriter {
                 + "delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
             text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
             return text
+        case .serverless(let serverless):
+            let settings = serverless.settings
+            let startup =
+                settings.instanceStart.mean + settings.containerStart.mean + settings.modelLoad.mean
+            return "\(serverless.platform.rawValue) \(serverless.gpu), instances \(settings.minInstances)–"
+                + "\(settings.maxInstances), idle timeout \(Format.duration(settings.idleTimeoutSeconds)), "
+                + "startup ≈ \(Format.duration(startup))"
         }
     }
 

@@ -24,12 +24,34 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     case trafficScale = "traffic.scale"
     case dedicatedNodes = "dedicated.nodes"
     case inferenceSecondsPerWorkUnit = "inference.secondsPerWorkUnit"
+    // A serverless option's settings: one case per row of ``ServerlessField``, which reads,
+    // bounds and applies them.
+    case serverlessGPU = "serverless.gpu"
+    case serverlessRegion = "serverless.region"
+    case serverlessConcurrency = "serverless.concurrency"
+    case serverlessMinInstances = "serverless.minInstances"
+    case serverlessMaxInstances = "serverless.maxInstances"
+    case serverlessIdleTimeout = "serverless.idleTimeout"
+    case serverlessInstanceStart = "serverless.instanceStart"
+    case serverlessContainerStart = "serverless.containerStart"
+    case serverlessModelLoad = "serverless.modelLoad"
+    case serverlessRequestTimeout = "serverless.requestTimeout"
+
+    /// The serverless setting this parameter sets, if it is one.
+    var serverlessField: ServerlessField? { ServerlessField(sweepName: rawValue) }
 
     /// What kind of value the parameter takes.
     public enum ValueKind: Sendable { case seconds, count, number, choice([String]), bool, text }
 
     public var valueKind: ValueKind {
-        switch self {
+        if let field = serverlessField {
+            switch field.rule {
+            case .duration?: return .seconds
+            case .count?: return .count
+            default: return .text
+            }
+        }
+        return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
         case .kedaMinReplicaCount, .kedaMaxReplicaCount, .dedicatedNodes, .nodeMaxNodes: .count
         case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit: .number
@@ -39,6 +61,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
+        default: .text
         }
     }
 
@@ -48,7 +71,8 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     /// How a numeric parameter's values are read and bounded: the rule of the scenario field it
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
-        switch self {
+        if let field = serverlessField { return field.rule }
+        return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
         case .kedaMinReplicaCount: .kedaMinReplicaCount
         case .kedaMaxReplicaCount: .kedaMaxReplicaCount
@@ -58,6 +82,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
         case .trafficScale: .positive
         case .kedaProtocol, .hpaBehavior, .caProfile, .gpu, .nodeSpot, .nodeMachineType, .providerRegion: nil
+        default: nil
         }
     }
 }
@@ -212,6 +237,20 @@ extension ParameterSetting {
             }
         }
 
+        if let field = parameter.serverlessField {
+            guard case .serverless(var deployment) = option.kind else {
+                throw .invalidConfiguration("\(parameter.rawValue) needs a serverless option; '\(name)' is not one")
+            }
+            field.apply(field.value(number: number(), text: text()), to: &deployment)
+            do {
+                try deployment.validate()
+            } catch {
+                throw .invalidConfiguration("\(parameter.rawValue) \(value): \(error.message)")
+            }
+            option.kind = .serverless(deployment)
+            scenario.options[optionIndex] = option
+            return
+        }
         switch parameter {
         case .kedaPollingInterval: try setKEDA { $0.pollingIntervalSeconds = number() }
         case .kedaCooldownPeriod: try setKEDA { $0.cooldownPeriodSeconds = number() }
@@ -286,6 +325,8 @@ extension ParameterSetting {
             option.kind = .dedicated(dedicated)
         case .inferenceSecondsPerWorkUnit:
             scenario.inference.secondsPerWorkUnit = number()
+        default:
+            preconditionFailure("\(parameter.rawValue) is a serverless setting, applied above")
         }
         scenario.options[optionIndex] = option
     }

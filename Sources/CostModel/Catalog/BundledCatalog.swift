@@ -21,12 +21,12 @@ CREATE TABLE price (
     snapshot            TEXT NOT NULL CHECK (length(snapshot) > 0),
     -- First day the price is known to apply (YYYY-MM-DD); used by "prices as of DATE".
     effective_date      TEXT NOT NULL CHECK (effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-    provider            TEXT NOT NULL CHECK (provider IN ('gcp', 'aws', 'azure')),
+    provider            TEXT NOT NULL CHECK (provider IN ('gcp', 'aws', 'azure', 'modal', 'runpod')),
     -- Cloud region, or 'global' for per-cluster fees.
     region              TEXT NOT NULL CHECK (length(region) > 0),
     -- 'machine': a whole VM (bundled GPUs included); 'gpu': a per-GPU add-on to a host VM;
     -- 'fee': a per-cluster-hour charge such as the GKE/EKS management fee.
-    sku_kind            TEXT NOT NULL CHECK (sku_kind IN ('machine', 'gpu', 'fee')),
+    sku_kind            TEXT NOT NULL CHECK (sku_kind IN ('machine', 'gpu', 'fee', 'platform')),
     sku                 TEXT NOT NULL CHECK (length(sku) > 0),
     capacity            TEXT NOT NULL CHECK (capacity IN ('on-demand', 'spot')),
     vcpus               INTEGER CHECK (vcpus IS NULL OR vcpus >= 0),

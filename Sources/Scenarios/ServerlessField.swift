@@ -159,9 +159,13 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         }
     }
 
+    /// `seconds` in the largest unit that divides it (s, min, h, d).
     static func duration(_ seconds: Double) -> String {
-        seconds >= 60 && seconds.truncatingRemainder(dividingBy: 60) == 0
-            ? "\(FieldRule.format(seconds / 60)) min" : "\(FieldRule.format(seconds)) s"
+        for (unit, length) in [("d", 86_400.0), ("h", 3600), ("min", 60)]
+        where seconds >= length && seconds.truncatingRemainder(dividingBy: length) == 0 {
+            return "\(FieldRule.format(seconds / length)) \(unit)"
+        }
+        return "\(FieldRule.format(seconds)) s"
     }
 
     static func describe(_ distribution: Distribution) -> String {

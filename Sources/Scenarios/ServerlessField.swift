@@ -5,7 +5,7 @@ import Simulator
 /// one place a value is parsed, bounded and applied. docs/serverless.md lists the table.
 package enum ServerlessField: String, CaseIterable, Sendable {
     case gpu, region, concurrency, minInstances, maxInstances, idleTimeout
-    case instanceStart, containerStart, modelLoad, requestTimeout
+    case instanceStart, containerStart, modelLoad, requestTimeout, pollingInterval, concurrentRequests
 
     /// A field's value, before it is applied to a ``Simulator/ServerlessDeployment``.
     package enum Value: Sendable, Hashable {
@@ -31,10 +31,10 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     package var rule: FieldRule? {
         switch self {
         case .gpu, .region: nil
-        case .concurrency: .count(1...SimulationLimits.maxWorkerSlots)
+        case .concurrency, .concurrentRequests: .count(1...SimulationLimits.maxWorkerSlots)
         case .minInstances: .count(0...SimulationLimits.maxNodes)
         case .maxInstances: .count(1...SimulationLimits.maxNodes)
-        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout: .duration
+        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval: .duration
         }
     }
 
@@ -42,9 +42,9 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         switch self {
         case .gpu: "GPU model"
         case .region: "region"
-        case .concurrency: "requests"
+        case .concurrency, .concurrentRequests: "requests"
         case .minInstances, .maxInstances: "instances"
-        case .idleTimeout, .requestTimeout: "duration"
+        case .idleTimeout, .requestTimeout, .pollingInterval: "duration"
         case .instanceStart, .containerStart, .modelLoad: "duration or distribution"
         }
     }
@@ -63,8 +63,14 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             return "0 s … " + (profile.limits.maxIdleTimeoutSeconds.map { Self.duration($0) } ?? "100 years")
         case .requestTimeout: return "> 0 s … \(Self.duration(profile.limits.maxRequestTimeoutSeconds))"
         case .instanceStart, .containerStart, .modelLoad: return ">= 0 s"
+        case .pollingInterval: return profile.limits.polls ? "> 0 s" : Self.notUsed
+        case .concurrentRequests: return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
         }
     }
+
+    /// A polling platform's setting on a platform that scales on each request.
+    static let notUsed = "not used (scales on each request)"
+
 
     /// The default for `platform`.
     package func defaultText(for platform: ServerlessPlatform) -> String {
@@ -81,6 +87,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .instanceStart: return Self.describe(settings.instanceStart)
         case .containerStart: return Self.describe(settings.containerStart)
         case .modelLoad: return Self.describe(settings.modelLoad)
+        case .pollingInterval: return settings.pollingIntervalSeconds.map { Self.duration($0) } ?? Self.notUsed
+        case .concurrentRequests: return settings.concurrentRequests.map(String.init) ?? Self.notUsed
         }
     }
 
@@ -88,6 +96,15 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// source, [OBS] a third-party measurement, [EST] costsim's estimate).
     package func source(for platform: ServerlessPlatform) -> String {
         switch (self, platform) {
+        case (.pollingInterval, .containerApps), (.concurrentRequests, .containerApps),
+            (.maxInstances, .containerApps), (.idleTimeout, .containerApps):
+            "[DOC] MicrosoftDocs/azure-docs articles/container-apps/scale-app.md (pollingInterval, cooldownPeriod)"
+        case (.pollingInterval, _), (.concurrentRequests, _): "—"
+        case (.gpu, .containerApps), (.region, .containerApps):
+            "[DOC] MicrosoftDocs/azure-docs articles/container-apps/gpu-serverless-overview.md"
+        case (.requestTimeout, .containerApps): "[DOC] learn.microsoft.com/azure/container-apps/ingress-overview (240 s)"
+        case (.instanceStart, .containerApps): "[EST] GPU replica provisioning; no published figure"
+        case (.containerStart, .containerApps): "[EST] the image pull of the Kubernetes options (imagePull)"
         case (.concurrency, _): "the model server's parallelism (the scenario's workers)"
         case (.modelLoad, _): "the article's model as on GKE (the Kubernetes options' modelLoad)"
         case (.minInstances, _): "[DOC] every platform scales to zero by default"
@@ -119,8 +136,10 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             let text = try node.string().trimmingSpaces()
             guard !text.isEmpty else { throw node.error("serverless.\(key) must not be empty") }
             return .text(text)
-        case .concurrency, .minInstances, .maxInstances:
+        case .concurrency, .minInstances, .maxInstances, .concurrentRequests:
             return .count(try node.count(rule!))
+        case .pollingInterval:
+            return .seconds(try node.positiveSeconds())
         case .idleTimeout:
             return .seconds(try node.seconds())
         case .requestTimeout:
@@ -136,8 +155,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     package func value(number: Double?, text: String) -> Value {
         switch self {
         case .gpu, .region: .text(text)
-        case .concurrency, .minInstances, .maxInstances: .count(Int(exactly: number ?? .nan) ?? 0)
-        case .idleTimeout, .requestTimeout: .seconds(number ?? .nan)
+        case .concurrency, .minInstances, .maxInstances, .concurrentRequests: .count(Int(exactly: number ?? .nan) ?? 0)
+        case .idleTimeout, .requestTimeout, .pollingInterval: .seconds(number ?? .nan)
         case .instanceStart, .containerStart, .modelLoad: .distribution(.constant(number ?? .nan))
         }
     }
@@ -155,6 +174,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.instanceStart, .distribution(let phase)): deployment.settings.instanceStart = phase
         case (.containerStart, .distribution(let phase)): deployment.settings.containerStart = phase
         case (.modelLoad, .distribution(let phase)): deployment.settings.modelLoad = phase
+        case (.pollingInterval, .seconds(let seconds)): deployment.settings.pollingIntervalSeconds = seconds
+        case (.concurrentRequests, .count(let count)): deployment.settings.concurrentRequests = count
         default: preconditionFailure("\(value) is not a value of serverless.\(key)")
         }
     }

@@ -36,6 +36,8 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     case serverlessContainerStart = "serverless.containerStart"
     case serverlessModelLoad = "serverless.modelLoad"
     case serverlessRequestTimeout = "serverless.requestTimeout"
+    case serverlessPollingInterval = "serverless.pollingInterval"
+    case serverlessConcurrentRequests = "serverless.concurrentRequests"
 
     /// The serverless setting this parameter sets, if it is one.
     var serverlessField: ServerlessField? { ServerlessField(sweepName: rawValue) }

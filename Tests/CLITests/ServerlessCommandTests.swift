@@ -28,7 +28,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
         let options = document?["options"] as? [[String: Any]] ?? []
-        #expect(options.compactMap { $0["name"] as? String } == ["dedicated", "scale-to-zero", "cloud-run", "modal"])
+        #expect(options.compactMap { $0["name"] as? String } == ["dedicated", "scale-to-zero", "cloud-run", "modal", "container-apps"])
         let text = try CLIRunner.run(["run", "--scenario", scenario, "--pricing", catalog])
         #expect(text.status == 0, "\(text.standardError)")
         #expect(text.standardOutput.contains("cloud-run"))

@@ -303,7 +303,7 @@ struct BadCatalogInputTests {
             oracle.message
                 == "price catalog '\(oracle.path)', table 'price', row \(row) "
                     + "(2026-11-29/oracle/us-central1/gpu/nvidia-tesla-t4/on-demand), column 'provider': 'oracle' is "
-                    + "not valid: expected one of: gcp, aws, azure")
+                    + "not valid: expected one of: gcp, aws, azure, modal, runpod")
 
         let reserved = try Self.openingError(
             "UPDATE price SET capacity = 'reserved' WHERE sku = 'nvidia-tesla-t4' AND snapshot = '2026-11-29'")
@@ -355,7 +355,7 @@ struct BadCatalogInputTests {
         ("gpu_count = NULL", "gpu_count", "'NULL' is not valid: expected a whole number"),
         ("gpu_count = 100000", "gpu_count", "'100000' is not valid: 100000 is outside 0…64"),
         ("currency = 'EUR'", "currency", "'EUR' is not valid: only USD is supported"),
-        ("sku_kind = 'vm'", "sku_kind", "'vm' is not valid: expected one of: machine, gpu, fee"),
+        ("sku_kind = 'vm'", "sku_kind", "'vm' is not valid: expected one of: machine, gpu, fee, platform"),
     ])
     func tamperedValues(assignment: String, column: String, message: String) throws {
         let result = try Self.openingError(

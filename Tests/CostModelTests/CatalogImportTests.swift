@@ -47,7 +47,8 @@ struct CatalogImportTests {
         arguments: [
             (
                 "s1,2026-01-01,oracle,r,machine,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
-                "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure)"
+                "line 2 (sku vm1), field 'provider': unknown provider 'oracle' (expected one of: gcp, aws, azure, "
+                    + "modal, runpod)"
             ),
             (
                 "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,-0.1,,1,60,USD,,,",

@@ -2,11 +2,13 @@
 /// platform instance holds one GPU and runs one worker, billed from its start until it is removed.
 ///
 /// The platforms' facts (GPUs, defaults, price SKUs) are in one file each: ``PerSecondPlatform``
-/// (Modal, RunPod Serverless) and ``CloudRunPlatform`` (Google Cloud Run with GPUs).
+/// (Modal, RunPod Serverless), ``CloudRunPlatform`` (Google Cloud Run with GPUs) and
+/// ``ContainerAppsPlatform`` (Azure Container Apps serverless GPUs).
 public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
     case modal
     case runpod
     case cloudRun = "cloud-run"
+    case containerApps = "container-apps"
 
     /// What the platform is, its GPUs and its defaults.
     public var profile: PlatformProfile {
@@ -14,6 +16,7 @@ public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
         case .modal: PerSecondPlatform.modal
         case .runpod: PerSecondPlatform.runpod
         case .cloudRun: CloudRunPlatform.profile
+        case .containerApps: ContainerAppsPlatform.profile
         }
     }
 }
@@ -54,4 +57,7 @@ public struct ServerlessLimits: Sendable, Hashable {
     public var maxConcurrency: Int
     /// The longest idle timeout the platform accepts, in seconds (nil: no stated limit).
     public var maxIdleTimeoutSeconds: Double?
+    /// The platform's scaler polls a metric (``ServerlessSettings/pollingIntervalSeconds``)
+    /// instead of reacting to each request.
+    public var polls = false
 }

@@ -19,11 +19,21 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// The platform ends a request that has not been answered this long after it arrived; it
     /// counts as timed out (the run's timeout is the smaller of this and the client's).
     public var requestTimeoutSeconds: Double
+    /// A polling platform's scaler (Azure Container Apps): its period; nil for a platform that
+    /// scales on each request.
+    public var pollingIntervalSeconds: Double?
+    /// A polling platform's scale rule: requests in the system per instance it aims at (the HTTP
+    /// rule's `concurrentRequests`); nil for a platform that scales on each request.
+    public var concurrentRequests: Int?
+    /// A polling platform's first poll after the run starts; nil: drawn per replication, as for
+    /// KEDA (``ControllerPhases``).
+    public var pollingPhaseSeconds: Double?
 
     public init(
         concurrency: Int? = nil, minInstances: Int = 0, maxInstances: Int, idleTimeoutSeconds: Double,
         instanceStart: Distribution, containerStart: Distribution, modelLoad: Distribution,
-        requestTimeoutSeconds: Double
+        requestTimeoutSeconds: Double, pollingIntervalSeconds: Double? = nil, concurrentRequests: Int? = nil,
+        pollingPhaseSeconds: Double? = nil
     ) {
         self.concurrency = concurrency
         self.minInstances = minInstances
@@ -33,6 +43,9 @@ public struct ServerlessSettings: Sendable, Hashable {
         self.containerStart = containerStart
         self.modelLoad = modelLoad
         self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.pollingIntervalSeconds = pollingIntervalSeconds
+        self.concurrentRequests = concurrentRequests
+        self.pollingPhaseSeconds = pollingPhaseSeconds
     }
 
     /// The model load of the article's model, as the Kubernetes options use it
@@ -68,10 +81,35 @@ public struct ServerlessSettings: Sendable, Hashable {
                 "serverless.requestTimeout must be within 0 … \(KEDAScaler.format(limits.maxRequestTimeoutSeconds)) s"
                     + " (excluding 0), got \(KEDAScaler.format(requestTimeoutSeconds)) s")
         }
+        try validatePolling(limits: limits)
         for (name, phase) in [
             ("instanceStart", instanceStart), ("containerStart", containerStart), ("modelLoad", modelLoad),
         ] {
             do { try phase.validate() } catch { throw .invalidParameter("serverless.\(name): \(error.message)") }
+        }
+    }
+
+    /// A polling platform needs its period and scale rule; the others take neither.
+    private func validatePolling(limits: ServerlessLimits) throws(ParameterError) {
+        guard limits.polls else {
+            if pollingIntervalSeconds != nil || concurrentRequests != nil {
+                let key = pollingIntervalSeconds != nil ? "pollingInterval" : "concurrentRequests"
+                throw .invalidParameter(
+                    "serverless.\(key) applies to a polling platform (container-apps); this one scales on each request")
+            }
+            return
+        }
+        guard let interval = pollingIntervalSeconds, interval > 0, interval <= SimulationLimits.maxDurationSeconds
+        else {
+            throw .invalidParameter("serverless.pollingInterval must be longer than 0 s")
+        }
+        guard let target = concurrentRequests, (1...SimulationLimits.maxWorkerSlots).contains(target) else {
+            throw .invalidParameter(
+                "serverless.concurrentRequests must be within 1 … \(SimulationLimits.maxWorkerSlots), got "
+                    + "\(concurrentRequests.map(String.init) ?? "none")")
+        }
+        guard ControllerPhases.isValid(pollingPhaseSeconds) else {
+            throw .invalidParameter("serverless polling phase must be a time >= 0")
         }
     }
 }

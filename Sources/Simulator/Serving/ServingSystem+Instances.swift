@@ -6,7 +6,7 @@ extension ServingSystem {
     mutating func configurePlatform(_ deployment: ServerlessDeployment, engine: inout Engine<Event>) {
         let concurrency = deployment.settings.concurrency ?? scenario.workers.concurrency
         workerConcurrency = concurrency
-        let scaler = RequestDrivenScaler(deployment: deployment, concurrency: concurrency)
+        let scaler = deployment.makeScaler(concurrency: concurrency)
         platform = scaler
         scaler.start(in: &self, engine: &engine)
     }

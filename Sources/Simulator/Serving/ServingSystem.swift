@@ -74,11 +74,11 @@ struct ServingSystem: EventHandler {
     var provisioner: (any NodeProvisioner)?
     /// The scaler of a serverless option's instances (``ServingSystem+Instances``).
     var platform: (any PlatformScaler)?
-    var controllers = InlineArray<4, (any Controller)?>(repeating: nil)
+    var controllers = InlineArray<5, (any Controller)?>(repeating: nil)
     /// The same controllers as reached on every tick and event (``UnownedController``).
-    var unownedControllers = InlineArray<4, UnownedController?>(repeating: nil)
-    var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
-    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
+    var unownedControllers = InlineArray<5, UnownedController?>(repeating: nil)
+    var timers = InlineArray<5, ControllerTimer?>(repeating: nil)
+    var parkedInputs = InlineArray<5, ControllerInputs>(repeating: ControllerInputs())
     var parkedCount = 0
     /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
     var skipQuietTicks = true

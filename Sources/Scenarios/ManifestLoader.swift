@@ -144,6 +144,9 @@ final class ManifestReader {
                 line: node.line, field: nil,
                 "\(label) ignored: costsim models a ScaledObject driving a Deployment, not a ScaledJob")
             return nil
+        case ("karpenter.sh", "NodePool"), ("karpenter.k8s.aws", "EC2NodeClass"),
+            ("karpenter.azure.com", "AKSNodeClass"):
+            return nil   // read by NodePoolLoader.loadIfPresent, which warns about its own fields
         case ("", "ConfigMap") where name == "config-autoscaler":
             log.warn(
                 line: node.line, field: nil,

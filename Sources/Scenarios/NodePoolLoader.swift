@@ -30,6 +30,22 @@ public enum NodePoolLoader {
         throws(ScenarioFileError) -> LoadedNodePool
     {
         let reader = NodePoolReader(file: file, otherDocuments: otherDocuments)
-        return try reader.read(try ManifestDocuments.roots(yaml: yaml, file: file))
+        guard let loaded = try reader.read(try ManifestDocuments.roots(yaml: yaml, file: file)) else {
+            throw ScenarioFileError(file: file, message: "no NodePool found")   // not reached: required
+        }
+        return loaded
+    }
+
+    /// The NodePool of a manifest that may hold one beside its KEDA objects (the file given to
+    /// `--keda`); `nil` when it holds no NodePool and no node class. Other documents are left to
+    /// ``ManifestLoader``.
+    public static func loadIfPresent(path: String) throws(ScenarioFileError) -> LoadedNodePool? {
+        try parseIfPresent(yaml: try InputFile.text(atPath: path), file: path)
+    }
+
+    /// Parses manifest YAML text as ``loadIfPresent(path:)`` does; `file` is used in messages only.
+    public static func parseIfPresent(yaml: String, file: String) throws(ScenarioFileError) -> LoadedNodePool? {
+        let reader = NodePoolReader(file: file, otherDocuments: .skip)
+        return try reader.read(try ManifestDocuments.roots(yaml: yaml, file: file), required: false)
     }
 }

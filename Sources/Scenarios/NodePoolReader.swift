@@ -28,13 +28,16 @@ final class NodePoolReader {
         "karpenter.k8s.aws": ("EC2NodeClass", "aws"), "karpenter.azure.com": ("AKSNodeClass", "azure"),
     ]
 
-    func read(_ documents: [ConfigNode]) throws(ScenarioFileError) -> LoadedNodePool {
+    /// The NodePool of `documents`; `nil` when they hold no Karpenter object at all and
+    /// `required` is false.
+    func read(_ documents: [ConfigNode], required: Bool = true) throws(ScenarioFileError) -> LoadedNodePool? {
         var pools: [Object] = []
         var classes: [Object] = []
         for document in documents {
             guard let object = try classify(document) else { continue }
             if object.kind == "NodePool" { pools.append(object) } else { classes.append(object) }
         }
+        if !required, pools.isEmpty, classes.isEmpty { return nil }
         guard let pool = pools.first else {
             throw ScenarioFileError(
                 file: file, message: "no NodePool found (expected kind NodePool, apiVersion karpenter.sh/v1)")

@@ -1,14 +1,40 @@
 import Simulator
 
-/// A check of each node's region against the price catalog, run while the scenario is read, so a
-/// region the catalog lacks is reported at `cloud.region` (or at the node's own `region`) with
-/// file and line. Scenarios knows no prices: the caller builds the check from its catalog.
+/// What the scenario reader asks the price catalog while it reads, so a problem is reported at
+/// the field that causes it with file and line: whether a node's region is priced (an unknown
+/// one is reported at `cloud.region` or at the node's own `region`), and which offerings a
+/// Karpenter NodePool's requirements allow there (reported at `autoscaled.karpenter`).
+/// Scenarios knows no prices: the caller builds the check from its catalog.
 public struct RegionCheck: Sendable {
     /// What is wrong with `node`'s region, in words (e.g. the regions that do price the node), or
     /// `nil` if the catalog has the region.
     public let problem: @Sendable (NodeSpec) -> String?
+    /// The offerings `settings`' requirements allow on a provider in a region, cheapest first,
+    /// or why there are none (``Simulator/KarpenterSettings/offerings``); `nil`: not resolved,
+    /// the option's `node` is the only instance type.
+    public let offerings: (@Sendable (_ settings: KarpenterSettings, _ provider: String, _ region: String)
+        -> Result<[NodeSpec], ParameterError>)?
 
-    public init(_ problem: @escaping @Sendable (NodeSpec) -> String?) {
+    public init(
+        _ problem: @escaping @Sendable (NodeSpec) -> String?,
+        offerings: (@Sendable (KarpenterSettings, String, String) -> Result<[NodeSpec], ParameterError>)? = nil
+    ) {
         self.problem = problem
+        self.offerings = offerings
+    }
+}
+
+extension RegionCheck {
+    /// ``offerings`` for `settings` on `provider` in `region`: nil when this check resolves none,
+    /// otherwise at least one offering, cheapest first.
+    public func karpenterOfferings(
+        _ settings: KarpenterSettings, provider: String, region: String
+    ) throws(ParameterError) -> [NodeSpec]? {
+        guard let offerings else { return nil }
+        let resolved = try offerings(settings, provider, region).get()
+        guard !resolved.isEmpty else {
+            throw .invalidParameter("the price catalog allows no Karpenter offering in \(provider)/\(region)")
+        }
+        return resolved
     }
 }

@@ -8,14 +8,35 @@ extension ScenarioReader {
         let autoscaler: AutoscaledDeployment.Autoscaler =
             kind == "keda" ? .keda(try keda(body)) : .knative(try knative(body))
         let pool = try map.required("nodePool").mapping()
-        let spec = try nodeSpec(try pool.required("node"), cloud: cloud)
-        let minNodes = try pool.optional("min")?.int(in: 0...SimulationLimits.maxNodes) ?? 0
+        let karpenterNode = map.optional("karpenter")
+        // With Karpenter the node is the cheapest offering its requirements allow (from the catalog).
+        let givenNode = karpenterNode == nil || regions?.offerings == nil
+            ? try pool.required("node") : pool.optional("node")
+        let given = try givenNode.map { node throws(ScenarioFileError) in try nodeSpec(node, cloud: cloud) }
+        let minNode = pool.optional("min")
+        let minNodes = try minNode?.int(in: 0...SimulationLimits.maxNodes) ?? 0
         let maxNodes = try pool.required("max").count(.nodePoolMax)
         try pool.finish()
+        var karpenter: KarpenterSettings?
+        if let karpenterNode {
+            if let minNode, minNodes > 0 {
+                throw minNode.error(
+                    "Karpenter keeps no minimum node count; keep replicas warm with KEDA minReplicaCount")
+            }
+            karpenter = try karpenterSettings(karpenterNode, given: given, givenNode: givenNode, cloud: cloud)
+        }
+        guard let spec = karpenter?.offerings.first ?? given else {
+            throw node.error("no Karpenter offering was resolved; give nodePool.node")
+        }
         var deployment = AutoscaledDeployment(
-            autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes)
+            autoscaler: autoscaler, node: spec, minNodes: minNodes, maxNodes: maxNodes, karpenter: karpenter)
         if let hpa = map.optional("hpa") { deployment.hpa = try hpaSettings(hpa) }
-        if let ca = map.optional("clusterAutoscaler") { deployment.clusterAutoscaler = try clusterAutoscaler(ca) }
+        if let ca = map.optional("clusterAutoscaler") {
+            if karpenterNode != nil {
+                throw ca.error("karpenter provisions this pool's nodes; clusterAutoscaler settings would be unused")
+            }
+            deployment.clusterAutoscaler = try clusterAutoscaler(ca)
+        }
         if let coldStart = map.optional("coldStart") {
             deployment.coldStart = try coldStartModel(coldStart, base: deployment.coldStart)
         }
@@ -24,11 +45,12 @@ extension ScenarioReader {
             deployment.spot.preemptionsPerNodeHour =
                 try fields.optional("preemptionsPerNodeHour")?.double(
                     in: 0...SimulationLimits.maxPreemptionsPerNodeHour) ?? deployment.spot.preemptionsPerNodeHour
-            deployment.spot.noticeSeconds = try fields.optional("notice")?.seconds() ?? deployment.spot.noticeSeconds
+            deployment.spot.noticeSeconds = try fields.optional("notice")?.seconds() ?? spotNotice(deployment)
             deployment.spot.stockoutProbability =
                 try fields.optional("stockoutProbability")?.nonNegativeDouble() ?? deployment.spot.stockoutProbability
             try fields.finish()
         }
+        if map.optional("spot") == nil { deployment.spot.noticeSeconds = spotNotice(deployment) }
         deployment.terminationGracePeriodSeconds =
             try map.optional("terminationGracePeriod")?.seconds() ?? deployment.terminationGracePeriodSeconds
         deployment.vmDeletionSeconds = try map.optional("vmDeletion")?.seconds() ?? deployment.vmDeletionSeconds
@@ -45,6 +67,38 @@ extension ScenarioReader {
         try map.finish()
         do { try deployment.validate() } catch { throw node.error(error.message) }
         return deployment
+    }
+
+    /// `autoscaled.karpenter` on the option's provider, with its offerings resolved against the
+    /// price catalog when the reader has one; a `nodePool.node` given beside it must be one of them.
+    func karpenterSettings(
+        _ node: ConfigNode, given: NodeSpec?, givenNode: ConfigNode?, cloud: Cloud
+    ) throws(ScenarioFileError) -> KarpenterSettings {
+        let provider = given?.provider ?? cloud.provider
+        var settings = try node.karpenterSettings(provider: provider)
+        do {
+            guard let offerings = try regions?.karpenterOfferings(
+                settings, provider: provider, region: given?.region ?? cloud.region)
+            else { return settings }
+            settings.offerings = offerings
+        } catch {
+            throw node.error(error.message)
+        }
+        if let given, let givenNode, !settings.offerings.contains(where: { $0.machineType == given.machineType }) {
+            let allowed = Set(settings.offerings.map(\.machineType)).sorted().joined(separator: ", ")
+            throw givenNode.error(
+                "\(given.machineType) is not an instance type the karpenter requirements allow (allowed: \(allowed)); "
+                    + "leave nodePool.node out: the cheapest offering is the node")
+        }
+        return settings
+    }
+
+    /// The spot interruption notice when the scenario does not set `spot.notice`: EC2's 2 minutes
+    /// for a Karpenter pool on AWS (``Simulator/KarpenterSettings/awsSpotNoticeSeconds``), else
+    /// ``Simulator/SpotModel``'s default.
+    func spotNotice(_ deployment: AutoscaledDeployment) -> Double {
+        deployment.karpenter != nil && deployment.node.provider == "aws"
+            ? KarpenterSettings.awsSpotNoticeSeconds : deployment.spot.noticeSeconds
     }
 
     func keda(_ node: ConfigNode) throws(ScenarioFileError) -> KEDAConfiguration {

@@ -135,6 +135,11 @@ public struct Grid: Sendable, Hashable {
                     throw node.error("\(parameter.rawValue) value \(ParameterValue.format(value)): \(problem)")
                 }
                 try checkKEDAMinimum(parameter, value, node)
+                if let field = parameter.karpenterField, let setting = try? field.value(from: .number(value)),
+                    let problem = field.problem(with: setting)
+                {
+                    throw node.error("\(parameter.rawValue) value \(ParameterValue.format(value)): \(problem)")
+                }
                 values.append(.number(value))
             }
             return values
@@ -153,6 +158,13 @@ public struct Grid: Sendable, Hashable {
     }
 
     static func value(of parameter: SweepParameter, _ node: ConfigNode) throws(ScenarioFileError) -> ParameterValue {
+        if let field = parameter.karpenterField {
+            // One value of the field as a scenario writes it (a list field's value may be a list).
+            guard !node.isMapping, let value = field.parameterValue(try field.parse(node)) else {
+                throw node.error("expected one value of \(parameter.rawValue)")
+            }
+            return value
+        }
         guard !node.isSequence, !node.isMapping else { throw node.error("expected one value of \(parameter.rawValue)") }
         switch parameter.valueKind {
         case .seconds, .count, .number:

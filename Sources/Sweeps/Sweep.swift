@@ -78,12 +78,28 @@ public struct Sweep: Sendable {
             try setting.apply(to: &configured, optionIndex: optionIndex)
         }
         do {
+            if settings.contains(where: \.parameter.changesKarpenterOfferings) { try resolveOfferings(&configured) }
             try configured.validate()
         } catch {
             throw .invalidConfiguration(
                 "configuration \(index) (\(ConfigurationSummary.label(grid.configurations[index]))): \(error.message)")
         }
         return (configured, configured.options[optionIndex])
+    }
+
+    /// Resolves the swept option's Karpenter offerings again from the sweep's catalog and prices
+    /// (its requirements or its region changed), and makes the cheapest one its node.
+    private func resolveOfferings(_ configured: inout Scenario) throws(ParameterError) {
+        guard case .autoscaled(var deployment) = configured.options[optionIndex].kind,
+            var karpenter = deployment.karpenter
+        else { return }
+        karpenter.offerings = try calculator.catalog.karpenterOfferingsResult(
+            karpenter, provider: deployment.node.provider, region: deployment.node.region,
+            snapshot: calculator.snapshot
+        ).get()
+        deployment.node = karpenter.offerings[0]
+        deployment.karpenter = karpenter
+        configured.options[optionIndex].kind = .autoscaled(deployment)
     }
 
     /// Checks every configuration of `shard` builds, validates and has prices for its machines,

@@ -24,6 +24,19 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     case trafficScale = "traffic.scale"
     case dedicatedNodes = "dedicated.nodes"
     case inferenceSecondsPerWorkUnit = "inference.secondsPerWorkUnit"
+    // Karpenter's fields, named `karpenter.<key>` and read, bounded and applied by ``KarpenterField``.
+    case karpenterBatchIdleDuration = "karpenter.batchIdleDuration"
+    case karpenterBatchMaxDuration = "karpenter.batchMaxDuration"
+    case karpenterInterruptionQueue = "karpenter.interruptionQueue"
+    case karpenterConsolidationPolicy = "karpenter.consolidationPolicy"
+    case karpenterConsolidateAfter = "karpenter.consolidateAfter"
+    case karpenterExpireAfter = "karpenter.expireAfter"
+    case karpenterTerminationGracePeriod = "karpenter.terminationGracePeriod"
+    case karpenterCapacityTypes = "karpenter.capacityTypes"
+    case karpenterInstanceFamilies = "karpenter.instanceFamilies"
+    case karpenterInstanceTypes = "karpenter.instanceTypes"
+    case karpenterLimitsNodes = "karpenter.limits.nodes"
+    case karpenterLimitsGPUs = "karpenter.limits.gpus"
     // A serverless option's settings: one case per row of ``ServerlessField``, which reads,
     // bounds and applies them.
     case serverlessGPU = "serverless.gpu"
@@ -45,12 +58,27 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     /// What kind of value the parameter takes.
     public enum ValueKind: Sendable { case seconds, count, number, choice([String]), bool, text }
 
+    /// The Karpenter field a `karpenter.*` parameter sets (its ``Scenarios/KarpenterField/sweepName``).
+    package var karpenterField: KarpenterField? {
+        KarpenterField.allCases.first { $0.sweepName == rawValue }
+    }
+
     public var valueKind: ValueKind {
         if let field = serverlessField {
             switch field.rule {
             case .duration?: return .seconds
             case .count?: return .count
             default: return .text
+            }
+        }
+        if let field = karpenterField {
+            switch field {
+            case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
+                return .seconds
+            case .limitsNodes, .limitsGPUs: return .count
+            case .interruptionQueue: return .bool
+            case .consolidationPolicy: return .choice(KarpenterSettings.ConsolidationPolicy.allCases.map(\.rawValue))
+            case .capacityTypes, .instanceFamilies, .instanceTypes, .budgets: return .text
             }
         }
         return switch self {
@@ -63,7 +91,16 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
-        default: .text
+        default: .text   // karpenter.* (above)
+        }
+    }
+
+    /// Whether the parameter changes which offerings a Karpenter option's requirements allow
+    /// (its requirements, or its region), so the sweep resolves them again from the catalog.
+    public var changesKarpenterOfferings: Bool {
+        switch self {
+        case .karpenterCapacityTypes, .karpenterInstanceFamilies, .karpenterInstanceTypes, .providerRegion: true
+        default: false
         }
     }
 
@@ -74,6 +111,13 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
         if let field = serverlessField { return field.rule }
+        switch karpenterField {
+        case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
+            return .duration
+        case .limitsNodes, .limitsGPUs: return .count(0...SimulationLimits.maxNodes)
+        case .some: return nil
+        case nil: break
+        }
         return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
         case .kedaMinReplicaCount: .kedaMinReplicaCount
@@ -83,7 +127,6 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .kedaValue: .triggerValue
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
         case .trafficScale: .positive
-        case .kedaProtocol, .hpaBehavior, .caProfile, .gpu, .nodeSpot, .nodeMachineType, .providerRegion: nil
         default: nil
         }
     }
@@ -116,7 +159,7 @@ public struct ParameterSetting: Sendable, Hashable, CustomStringConvertible {
 
     /// The value as written in tables (durations with `s`).
     public var valueText: String {
-        if case .seconds = parameter.valueKind { return "\(value)s" }
+        if case .seconds = parameter.valueKind, case .number = value { return "\(value)s" }
         return value.description
     }
 
@@ -195,7 +238,7 @@ extension ParameterSetting {
         let name = option.name
         func number() -> Double { if case .number(let v) = value { return v } else { return .nan } }
         // Grid files give only values within the field's rule; settings built in code are held to it here.
-        if let rule = parameter.rule, let problem = rule.problem(with: number()) {
+        if let rule = parameter.rule, parameter.karpenterField == nil, let problem = rule.problem(with: number()) {
             throw .invalidConfiguration("\(parameter.rawValue) \(value): \(problem)")
         }
         func count() -> Int { Int(exactly: number()) ?? 0 }   // a whole number within the rule's range
@@ -225,6 +268,13 @@ extension ParameterSetting {
             option.kind = .autoscaled(deployment)
         }
         func setNode(_ change: (inout NodeSpec) throws(SweepError) -> Void) throws(SweepError) {
+            if case .autoscaled(let deployment) = option.kind, deployment.karpenter != nil,
+                parameter != .providerRegion
+            {
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue): Karpenter picks '\(name)''s nodes from its requirements; sweep "
+                        + "karpenter.instanceTypes, karpenter.instanceFamilies or karpenter.capacityTypes instead")
+            }
             switch option.kind {
             case .dedicated(var dedicated):
                 try change(&dedicated.node)
@@ -250,6 +300,25 @@ extension ParameterSetting {
                 throw .invalidConfiguration("\(parameter.rawValue) \(value): \(error.message)")
             }
             option.kind = .serverless(deployment)
+            scenario.options[optionIndex] = option
+            return
+        }
+        if let field = parameter.karpenterField {
+            let setting = try field.value(from: value)
+            if let problem = field.problem(with: setting) {
+                throw .invalidConfiguration("\(parameter.rawValue) \(value): \(problem)")
+            }
+            try setAutoscaled { deployment throws(SweepError) in
+                guard var karpenter = deployment.karpenter else {
+                    throw .invalidConfiguration(
+                        "\(parameter.rawValue) needs an option whose nodes Karpenter provisions; '\(name)' has none")
+                }
+                if setting == .flag(true), field == .interruptionQueue, deployment.node.provider != "aws" {
+                    throw .invalidConfiguration("\(parameter.rawValue): an interruption queue exists on aws only")
+                }
+                field.apply(setting, to: &karpenter, provider: deployment.node.provider)
+                deployment.karpenter = karpenter
+            }
             scenario.options[optionIndex] = option
             return
         }
@@ -327,8 +396,7 @@ extension ParameterSetting {
             option.kind = .dedicated(dedicated)
         case .inferenceSecondsPerWorkUnit:
             scenario.inference.secondsPerWorkUnit = number()
-        default:
-            preconditionFailure("\(parameter.rawValue) is a serverless setting, applied above")
+        default: break   // karpenter.* and serverless.* (above)
         }
         scenario.options[optionIndex] = option
     }

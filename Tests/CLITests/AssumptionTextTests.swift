@@ -24,6 +24,26 @@ import Testing
             == "scenario replay, client.timeout (ingress-nginx's proxy-read-timeout default is 60 s)")
     }
 
+    @Test func aKarpenterOptionNamesItsDisruptionSettingsInsteadOfTheClusterAutoscalers() throws {
+        var option = DeploymentOption.articleScaleToZero
+        guard case .autoscaled(var deployment) = option.kind else {
+            Issue.record("expected an autoscaled option")
+            return
+        }
+        #expect(ReportWriter.describe(option).contains("CA unneeded 10 min"))
+        var karpenter = KarpenterSettings(consolidationPolicy: .whenEmpty, consolidateAfterSeconds: 300)
+        karpenter.offerings = [deployment.node, deployment.node]
+        deployment.karpenter = karpenter
+        option.kind = .autoscaled(deployment)
+        let text = ReportWriter.describe(option)
+        #expect(text.contains("Karpenter WhenEmpty, consolidate after 5 min, cheapest of 2 offerings; "), "\(text)")
+        #expect(!text.contains("CA "), "\(text)")
+        karpenter.consolidateAfterSeconds = nil
+        deployment.karpenter = karpenter
+        option.kind = .autoscaled(deployment)
+        #expect(ReportWriter.describe(option).contains("consolidate after never"))
+    }
+
     @Test func calibratedColdStartPhasesAreListedWithTheirSampleSizes() throws {
         #expect(ReportWriter.coldStartCalibration(.articleDedicated) == nil)
         var option = DeploymentOption.articleScaleToZero

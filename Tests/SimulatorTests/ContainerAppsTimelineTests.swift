@@ -16,11 +16,9 @@ import Testing
                 platform: .containerApps, region: "swedencentral", settings: settings)))
     }
 
+    /// Runs `records` (sizes are service seconds) with a 600-s client timeout.
     static func run(_ records: [TraceRecord]) throws -> SimulationResult {
-        let scenario = Scenario(
-            name: "aca", workload: .records(records), inference: Fixtures.workIsSeconds, clientTimeoutSeconds: 600,
-            timelineBucketSeconds: 10)
-        return try Simulation.run(scenario, option: Self.option(), keepRequestRecords: true, keepDecisions: true)
+        try ScaleToZeroTimelineTests.run(records, option: Self.option(), timeout: 600)
     }
 
     @Test func oneRequestWaitsForThePollAndTheCooldown() throws {

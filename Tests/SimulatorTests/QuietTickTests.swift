@@ -12,13 +12,13 @@ import Testing
         _ autoscaler: AutoscaledDeployment.Autoscaler, maxNodes: Int = 3,
         ca: ClusterAutoscalerSettings = .upstreamDefaults,
         coldStart: ColdStartModel = .typicalGKE, spot: SpotModel = SpotModel(), minNodes: Int = 0, gpusPerNode: Int = 1,
-        hpa: HPASettings = HPASettings(phaseSeconds: 3)
+        hpa: HPASettings = HPASettings(phaseSeconds: 3), karpenter: KarpenterSettings? = nil
     ) -> DeploymentOption {
         var node = gpu
         node.gpuCount = gpusPerNode
         return DeploymentOption(name: "option", kind: .autoscaled(AutoscaledDeployment(
             autoscaler: autoscaler, hpa: hpa, node: node, minNodes: minNodes, maxNodes: maxNodes,
-            clusterAutoscaler: ca, coldStart: coldStart, spot: spot)))
+            clusterAutoscaler: ca, karpenter: karpenter, coldStart: coldStart, spot: spot)))
     }
 
     /// Office-hours traffic over a few days, with the seed's own cold starts and preemptions.
@@ -206,6 +206,29 @@ import Testing
             (
                 "scaler outages with fallback (ticks may not sleep)", generated(days: 1, workPerDay: 8 * 3_600),
                 withOutages()
+            ),
+            (
+                "Karpenter, spot interruptions without a queue and stock-outs",
+                generated(days: 3, workPerDay: 8 * 3_600 * 2),
+                autoscaled(
+                    .keda(.article), maxNodes: 6,
+                    spot: SpotModel(preemptionsPerNodeHour: 0.2, noticeSeconds: 120, stockoutProbability: 0.3),
+                    karpenter: KarpenterSettings())
+            ),
+            (
+                "Karpenter with a queue, consolidateAfter 5m, a 1-node budget, expireAfter 6h, grace 60 s",
+                generated(days: 2, workPerDay: 8 * 3_600 * 3),
+                autoscaled(
+                    .keda(legacyMany), maxNodes: 6,
+                    spot: SpotModel(preemptionsPerNodeHour: 0.2, noticeSeconds: 120, stockoutProbability: 0.2),
+                    karpenter: KarpenterSettings(
+                        interruptionQueue: true, consolidationPolicy: .whenEmpty, consolidateAfterSeconds: 300,
+                        budgets: [DisruptionBudget(nodes: .count(1))], expireAfterSeconds: 6 * 3_600,
+                        terminationGracePeriodSeconds: 60))
+            ),
+            (
+                "Karpenter, ties on whole seconds", wholeSeconds(),
+                autoscaled(.keda(behavior), maxNodes: 4, coldStart: fixedColdStart, karpenter: KarpenterSettings())
             ),
         ]
     }()

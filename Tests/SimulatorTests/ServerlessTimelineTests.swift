@@ -18,12 +18,9 @@ import Testing
             name: platform.rawValue, kind: .serverless(ServerlessDeployment(platform: platform, settings: settings)))
     }
 
-    static func run(_ records: [TraceRecord], option: DeploymentOption, timeout: Double = 60) throws -> SimulationResult
-    {
-        let scenario = Scenario(
-            name: "timeline", workload: .records(records), inference: Fixtures.workIsSeconds,
-            clientTimeoutSeconds: timeout, timelineBucketSeconds: 10)
-        return try Simulation.run(scenario, option: option, keepRequestRecords: true, keepDecisions: true)
+    /// Runs `records` with workload sizes as service seconds, keeping records and decisions.
+    static func run(_ records: [TraceRecord], option: DeploymentOption) throws -> SimulationResult {
+        try ScaleToZeroTimelineTests.run(records, option: option)
     }
 
     @Test func oneRequestIntoAnIdlePlatform() throws {

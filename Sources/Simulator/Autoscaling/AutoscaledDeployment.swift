@@ -76,6 +76,14 @@ public struct AutoscaledDeployment: Sendable, Hashable {
             throw .invalidParameter("node pool needs 0 <= min <= max, 1 <= max <= \(SimulationLimits.maxNodes) (got \(minNodes)–\(maxNodes))")
         }
         try node.validateAsGPUWorker()
+        if let karpenter {
+            guard minNodes == 0 else {
+                throw .invalidParameter("Karpenter keeps no minimum of nodes: the pool's minNodes must be 0 (got \(minNodes))")
+            }
+            guard karpenter.offerings.allSatisfy({ $0.gpuCount == node.gpuCount }) else {
+                throw .invalidParameter("every Karpenter offering must have the pool node's \(node.gpuCount) GPU(s)")
+            }
+        }
         guard terminationGracePeriodSeconds >= 0, vmDeletionSeconds >= 0 else {
             throw .invalidParameter("terminationGracePeriodSeconds and VM deletion time must be >= 0")
         }

@@ -12,6 +12,9 @@ extension AutoscaledDeployment {
 
     /// The node provisioner of the GPU pool of `deployment`.
     static func makeNodeProvisioner(for deployment: Shared<AutoscaledDeployment>) -> any NodeProvisioner {
-        ClusterAutoscalerController(deployment: deployment)
+        if let karpenter = deployment.karpenter {
+            return KarpenterProvisioner(deployment: deployment, settings: karpenter)
+        }
+        return ClusterAutoscalerController(deployment: deployment)
     }
 }

@@ -41,6 +41,11 @@ public struct KarpenterSettings: Sendable, Hashable {
     /// `--interruption-queue` set (AWS only; default unset): spot interruption warnings reach
     /// Karpenter, which drains and replaces the node before EC2 reclaims it.
     public var interruptionQueue: Bool
+    /// First tick of the disruption loop, seconds into the run; nil: drawn like every controller's
+    /// phase. Set to pin a hand-computed timeline.
+    public var disruptionPhaseSeconds: Double?
+    /// First tick of the NodeClaim garbage collection (every 2 min); nil: drawn.
+    public var garbageCollectionPhaseSeconds: Double?
 
     // MARK: NodePool
 
@@ -81,6 +86,7 @@ public struct KarpenterSettings: Sendable, Hashable {
 
     public init(
         batchIdleSeconds: Double = 1, batchMaxSeconds: Double = 10, interruptionQueue: Bool = false,
+        disruptionPhaseSeconds: Double? = nil, garbageCollectionPhaseSeconds: Double? = nil,
         requirements: [NodeRequirement] = [], consolidationPolicy: ConsolidationPolicy = .whenEmptyOrUnderutilized,
         consolidateAfterSeconds: Double? = 0, budgets: [DisruptionBudget] = [.tenPercent],
         expireAfterSeconds: Double? = 720 * 3600, terminationGracePeriodSeconds: Double? = nil,
@@ -90,6 +96,8 @@ public struct KarpenterSettings: Sendable, Hashable {
         self.batchIdleSeconds = batchIdleSeconds
         self.batchMaxSeconds = batchMaxSeconds
         self.interruptionQueue = interruptionQueue
+        self.disruptionPhaseSeconds = disruptionPhaseSeconds
+        self.garbageCollectionPhaseSeconds = garbageCollectionPhaseSeconds
         self.requirements = requirements
         self.consolidationPolicy = consolidationPolicy
         self.consolidateAfterSeconds = consolidateAfterSeconds
@@ -210,6 +218,10 @@ public struct KarpenterSettings: Sendable, Hashable {
             batchMaxSeconds <= SimulationLimits.maxDurationSeconds
         else {
             throw .invalidParameter("Karpenter batch durations must satisfy 0 < idle <= max")
+        }
+        guard ControllerPhases.isValid(disruptionPhaseSeconds), ControllerPhases.isValid(garbageCollectionPhaseSeconds)
+        else {
+            throw .invalidParameter("Karpenter loop phases must be finite times >= 0")
         }
         for (name, value) in [
             ("consolidateAfter", consolidateAfterSeconds), ("expireAfter", expireAfterSeconds),

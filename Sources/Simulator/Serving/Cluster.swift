@@ -150,7 +150,7 @@ struct Cluster {
         func rank(_ pod: Int32) -> Int {
             switch pods[Int(pod)].state {
             case .pending: 0
-            case .starting: 1
+            case .starting, .stranded: 1
             default: 2
             }
         }
@@ -177,13 +177,34 @@ struct Cluster {
         nodes[Int(pods[index].node)].readyPods -= 1
     }
 
-    /// The pod (starting or terminating) no longer holds its node's GPU.
+    /// The pod's node vanished: a starting or ready pod stays a replica but no longer starts or
+    /// serves (``Pod/State/stranded``); a terminating one is gone.
+    mutating func strand(_ pod: Int32, at now: Double) {
+        let index = Int(pod)
+        let node = Int(pods[index].node)
+        switch pods[index].state {
+        case .ready:
+            readyPodCount -= 1
+            nodes[node].readyPods -= 1
+        case .starting:
+            nodes[node].startingPods -= 1
+        case .terminating:
+            removePod(pod, at: now)
+            return
+        default:
+            return
+        }
+        pods[index].state = .stranded
+        bumpRevision()
+    }
+
+    /// The pod (starting, terminating or stranded) no longer holds its node's GPU.
     mutating func removePod(_ pod: Int32, at now: Double) {
         let index = Int(pod)
         let node = Int(pods[index].node)
         switch pods[index].state {
-        case .starting:
-            nodes[node].startingPods -= 1
+        case .starting, .stranded:
+            if pods[index].state == .starting { nodes[node].startingPods -= 1 }
             activePods.removeAll { $0 == pod }
         case .terminating:
             terminatingPodCount -= 1

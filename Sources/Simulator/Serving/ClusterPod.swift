@@ -3,7 +3,8 @@ import DequeModule
 extension Cluster {
     /// A worker pod of the deployment, and the messages its consumer holds.
     struct Pod {
-        enum State { case pending, starting, ready, terminating, gone }
+        /// `stranded`: bound to a node whose instance vanished; still a replica, serving nothing.
+        enum State { case pending, starting, ready, terminating, stranded, gone }
 
         /// The node it is bound to (-1 while pending).
         var node: Int32 = -1

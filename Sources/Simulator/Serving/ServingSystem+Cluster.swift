@@ -12,22 +12,29 @@ extension ServingSystem {
         cluster.addNode(pool: pool, spec: spec, at: now, phase: phase, isSystem: isSystem)
     }
 
-    /// Creates a GPU node for the autoscaled pool and starts its boot.
-    mutating func provisionNode(_ deployment: Shared<AutoscaledDeployment>, engine: inout Engine<Event>) {
-        let node = addNode(pool: "gpu-pool", spec: deployment.node, at: engine.now, phase: .booting)
+    /// Creates a GPU node of the autoscaled pool's machine (`spec`, by default its `node`) and
+    /// starts its boot; returns the node.
+    @discardableResult
+    mutating func provisionNode(
+        _ deployment: Shared<AutoscaledDeployment>, spec: NodeSpec? = nil, engine: inout Engine<Event>
+    ) -> Int32 {
+        let spec = spec ?? deployment.node
+        let node = addNode(pool: "gpu-pool", spec: spec, at: engine.now, phase: .booting)
         gpuNodesCreated += 1
         let boot = deployment.coldStart.vmBoot.sample(using: &coldStartRandom)
         engine.schedule(.nodeRegistered(node: node), after: Swift.max(0, boot))
-        if deployment.node.spot && deployment.spot.preemptionsPerNodeHour > 0 {
+        if spec.spot && deployment.spot.preemptionsPerNodeHour > 0 {
             let mean = 1 / deployment.spot.preemptionsPerNodeHour
             let hours = Distribution.exponential(mean: mean).sample(using: &preemptionRandom)
             engine.schedule(.preemptionNotice(node: node), after: hours * 3600)
         }
+        return node
     }
 
     mutating func nodeRegistered(_ node: Int32, engine: inout Engine<Event>) {
         guard let deployment = autoscaled, cluster.nodes[Int(node)].phase == .booting else { return }
         cluster.setPhase(of: node, to: .registered)
+        provisioner?.nodeRegistered(node, in: &self, engine: &engine)
         let setup = deployment.coldStart.driverInstall.sample(using: &coldStartRandom)
             + deployment.coldStart.devicePlugin.sample(using: &coldStartRandom)
         engine.schedule(.nodeGPUReady(node: node), after: Swift.max(0, setup))
@@ -37,6 +44,7 @@ extension ServingSystem {
         guard cluster.nodes[Int(node)].phase == .registered else { return }
         cluster.setPhase(of: node, to: .ready)
         cluster.refreshNodeState(Int(node), at: engine.now)
+        provisioner?.nodeInitialized(node, in: &self, engine: &engine)
         schedulePendingPods(engine: &engine)
     }
 
@@ -49,6 +57,18 @@ extension ServingSystem {
         engine.schedule(.nodeStopped(node: node), after: delaySeconds)
     }
 
+    /// Taints `node` for deletion and evicts its pods: each gets its own termination grace period,
+    /// cut to `gracePeriodLimit` if given; the deployment replaces them at once. The VM keeps
+    /// running (and billing) until the caller stops it (``nodeStopped(_:engine:)``).
+    mutating func drainNode(_ node: Int32, gracePeriodLimit: Double?, engine: inout Engine<Event>) {
+        guard let deployment = autoscaled else { return }
+        cluster.setPhase(of: node, to: .deleting)
+        cluster.refreshNodeState(Int(node), at: engine.now)
+        let gracePeriod = Swift.min(deployment.terminationGracePeriodSeconds, gracePeriodLimit ?? .infinity)
+        for pod in cluster.nodes[Int(node)].pods { terminatePod(pod, gracePeriod: gracePeriod, engine: &engine) }
+        reconcileDeployment(engine: &engine)
+    }
+
     /// The VM is gone: billing stops; pods still on it die and their work is re-queued.
     mutating func nodeStopped(_ node: Int32, engine: inout Engine<Event>) {
         guard cluster.nodes[Int(node)].phase != .stopped else { return }
@@ -58,18 +78,27 @@ extension ServingSystem {
         provisioner?.podsMayBePending(in: &self, engine: &engine)
     }
 
+    /// The cloud warns that it takes spot `node` back after the notice; the node provisioner
+    /// decides what Kubernetes does about it (by default: ``reclaimAfterNotice(_:engine:)``).
     mutating func preemptionNotice(_ node: Int32, engine: inout Engine<Event>) {
-        let index = Int(node)
-        let phase = cluster.nodes[index].phase
-        guard let deployment = autoscaled, phase != .stopped, phase != .deleting else { return }
+        let phase = cluster.nodes[Int(node)].phase
+        guard let deployment = autoscaled, let provisioner, phase != .stopped, phase != .deleting else { return }
         preemptions += 1
-        cluster.setPhase(of: node, to: .deleting)
         if keepDecisions {
             let live = cluster.liveGPUNodes.count
             let notice = KEDAScaler.format(deployment.spot.noticeSeconds)
             log(.cloud, at: engine.now, rule: "spot preemption notice (\(notice) s)", inputs: "node=\(node)",
                 from: live, to: live - 1)
         }
+        provisioner.spotInterruptionNotice(node, in: &self, engine: &engine)
+    }
+
+    /// The node shuts down within the notice: its pods get the shorter of their grace period and
+    /// the notice, and the VM stops when the notice ends (GKE's graceful node shutdown).
+    mutating func reclaimAfterNotice(_ node: Int32, engine: inout Engine<Event>) {
+        guard let deployment = autoscaled else { return }
+        let index = Int(node)
+        cluster.setPhase(of: node, to: .deleting)
         let gracePeriod = Swift.min(deployment.terminationGracePeriodSeconds, deployment.spot.noticeSeconds)
         for pod in cluster.nodes[index].pods { terminatePod(pod, gracePeriod: gracePeriod, engine: &engine) }
         cluster.refreshNodeState(index, at: engine.now)
@@ -121,6 +150,7 @@ extension ServingSystem {
                 continue
             }
             cluster.bind(pod, to: node)
+            provisioner?.podEvent(on: node, at: engine.now)
             let coldStart = deployment.coldStart
             var startup = coldStart.modelLoad.sample(using: &coldStartRandom)
                 + coldStart.readiness.sample(using: &coldStartRandom)
@@ -154,9 +184,13 @@ extension ServingSystem {
         case .pending:
             cluster.deletePendingPod(pod)
         case .starting:
+            provisioner?.podEvent(on: cluster.pods[index].node, at: engine.now)
             podGone(pod, engine: &engine)
+        case .stranded:
+            cluster.removePod(pod, at: engine.now)
         case .ready:
             cluster.beginTermination(of: pod)
+            provisioner?.podEvent(on: cluster.pods[index].node, at: engine.now)
             broker.requeue(cluster.pods[index].buffered)
             cluster.pods[index].buffered.removeAll()
             if cluster.pods[index].inService.isEmpty {
@@ -195,8 +229,40 @@ extension ServingSystem {
 
     /// The pod no longer holds its node's GPU.
     mutating func podGone(_ pod: Int32, engine: inout Engine<Event>) {
+        let node = cluster.pods[Int(pod)].node
         cluster.removePod(pod, at: engine.now)
+        provisioner?.podEvent(on: node, at: engine.now)
         schedulePendingPods(engine: &engine)
+    }
+
+    /// The instance behind `node` vanished without Kubernetes being told (a spot reclaim nobody
+    /// handled): billing stops now, requests in service are lost and re-queued, and its pods stay
+    /// bound to the dead node (still replicas, no longer serving) until something deletes them
+    /// (``removeStrandedPods(on:engine:)``).
+    mutating func instanceVanished(_ node: Int32, engine: inout Engine<Event>) {
+        let index = Int(node)
+        guard cluster.nodes[index].phase != .stopped else { return }
+        for pod in cluster.nodes[index].pods {
+            let podIndex = Int(pod)
+            let interrupted = cluster.pods[podIndex].inService
+            for slot in interrupted { broker.messages[Int(slot)].serviceToken = 0 }
+            cluster.changeBusyWorkers(on: node, by: -interrupted.count, at: lastClock)
+            cluster.pods[podIndex].inService.removeAll()
+            broker.requeue(interrupted)
+            broker.requeue(cluster.pods[podIndex].buffered)
+            cluster.pods[podIndex].buffered.removeAll()
+            cluster.strand(pod, at: engine.now)
+        }
+        cluster.stopNode(node, at: engine.now)
+        dispatch(engine: &engine)
+    }
+
+    /// Deletes the pods stranded on the vanished `node`; the deployment replaces them.
+    mutating func removeStrandedPods(on node: Int32, engine: inout Engine<Event>) {
+        for pod in cluster.nodes[Int(node)].pods where cluster.pods[Int(pod)].state == .stranded {
+            cluster.removePod(pod, at: engine.now)
+        }
+        reconcileDeployment(engine: &engine)
     }
 
     /// No work left and the cluster back at its floor: a run without a horizon can end.

@@ -126,6 +126,18 @@ extension ServingSystem {
             clusterRevision: cluster.revision, dropsExpiredMessages: scenario.dropExpiredMessages)
     }
 
+    /// Restarts the grid of the controller in `slot` at now without a tick now: its next tick
+    /// comes a period later (Karpenter's disruption loop after a command that did nothing).
+    mutating func restartGrid(of slot: ControllerSlot, engine: inout Engine<Event>) {
+        guard let timer = timers[slot.index], let controller = unownedControllers[slot.index] else { return }
+        let now = engine.now
+        if timer.isParked { unpark(controller, slot: slot, nextTickSeconds: now + timer.period) }
+        timers[slot.index]!.reanchor(at: now)
+        timers[slot.index]!.ticked(at: now)
+        let generation = timers[slot.index]!.arm(parked: false)
+        engine.schedule(.controllerTick(slot, generation: generation), at: now + timer.period, rank: slot.rawValue)
+    }
+
     /// Runs the controller in `slot` now and restarts its grid here (the cluster autoscaler's
     /// loop on a new unschedulable pod): its next periodic tick comes a period after this one.
     mutating func runNow(_ slot: ControllerSlot, engine: inout Engine<Event>) {

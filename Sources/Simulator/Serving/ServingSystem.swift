@@ -8,7 +8,7 @@ import DequeModule
 /// Its parts: the ``Broker`` (the queue and the messages in flight), the ``Cluster`` (nodes, pods,
 /// the deployment's replica count), and the controllers that change it (``Controller``): a
 /// ``PodAutoscaler`` (KEDA with the HPA, or Knative's KPA) and a ``NodeProvisioner`` (the
-/// cluster autoscaler), each reacting to its own timer. A dedicated option has no controllers:
+/// cluster autoscaler or Karpenter), each reacting to its own timer. A dedicated option has no controllers:
 /// its nodes and pods exist from the start. Files: this one (events and the request path),
 /// `+Cluster` (the cluster's events), `+Controllers` (the controllers' timers and quiet ticks).
 struct ServingSystem: EventHandler {
@@ -31,6 +31,9 @@ struct ServingSystem: EventHandler {
         case podGraceExpired(pod: Int32)
         /// A controller's tick; events of a generation its timer no longer holds are ignored.
         case controllerTick(ControllerSlot, generation: UInt32)
+        /// A time the node provisioner asked to be woken at (``NodeProvisioner/alarm(_:in:engine:)``),
+        /// ranked with its ticks; it ignores generations it no longer holds.
+        case provisionerAlarm(generation: UInt32)
         /// A serverless instance's idle timeout may have ended (``PlatformScaler``).
         case instanceIdleDeadline(node: Int32)
         /// The run has waited long enough for requests that may never finish.
@@ -128,6 +131,7 @@ struct ServingSystem: EventHandler {
         // they integrate (and before a tick's own changes, see ``setSpecReplicas(_:engine:)``).
         var rank: UInt8 = 0
         if case .controllerTick(let slot, _) = event { rank = slot.rawValue } else { advanceClock(to: engine.now) }
+        if case .provisionerAlarm = event { rank = ControllerSlot.nodeProvisioner.rawValue }
         switch event {
         case .arrival: arrive(engine: &engine)
         case .serviceCompleted(let pod, let request, let token):
@@ -145,6 +149,8 @@ struct ServingSystem: EventHandler {
                 stopIfDone(engine: &engine)
                 return
             }
+        case .provisionerAlarm(let generation):
+            provisioner?.alarm(generation, in: &self, engine: &engine)
         case .drainDeadlineReached:
             engine.stop()
             return

@@ -21,10 +21,12 @@ public enum Simulation {
 
     /// `skipQuietTicks: false` fires every controller tick; tests use it to check that skipping
     /// ticks that change nothing changes no result (see ``ControllerTimer``). Tests lower
-    /// `maxRequestsInSystem` to reach the overload stop quickly.
+    /// `maxRequestsInSystem` to reach the overload stop quickly, and inject `events` (a spot
+    /// preemption notice at a chosen time) into hand-computed timelines.
     static func run(
         _ scenario: Scenario, option: DeploymentOption, replication: Int, keepRequestRecords: Bool, keepDecisions: Bool,
-        skipQuietTicks: Bool, maxRequestsInSystem: Int = SimulationLimits.maxRequestsInSystem
+        skipQuietTicks: Bool, maxRequestsInSystem: Int = SimulationLimits.maxRequestsInSystem,
+        events: [(time: Double, event: ServingSystem.Event)] = []
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
@@ -56,6 +58,7 @@ public enum Simulation {
             system.configurePlatform(serverless, engine: &engine)
         }
 
+        for (time, event) in events { engine.schedule(event, at: time) }
         system.start(engine: &engine)
         let horizon = scenario.effectiveHorizonSeconds
         engine.run(&system, until: horizon ?? .infinity)

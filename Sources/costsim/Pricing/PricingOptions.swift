@@ -64,16 +64,22 @@ struct PricingOptions: ParsableArguments {
     }
 
     /// Checks a scenario's regions against the chosen catalog while it is read (an unknown region
-    /// is an error at `cloud.region` listing the regions that price the node).
+    /// is an error at `cloud.region` listing the regions that price the node), and resolves
+    /// Karpenter's offerings from the chosen snapshot's prices.
     func regionCheck() throws -> RegionCheck {
         let catalog = try openCatalog()
-        return RegionCheck { node in
-            do throws(CostModelError) {
-                return try catalog.regionError(for: node)?.description
-            } catch {
-                return error.description
-            }
-        }
+        let snapshot = self.snapshot
+        return RegionCheck(
+            { node in
+                do throws(CostModelError) {
+                    return try catalog.regionError(for: node)?.description
+                } catch {
+                    return error.description
+                }
+            },
+            offerings: { settings, provider, region in
+                catalog.karpenterOfferingsResult(settings, provider: provider, region: region, snapshot: snapshot)
+            })
     }
 
     /// A calculator over the chosen catalog and snapshot.

@@ -231,9 +231,17 @@ struct ReportWriter {
                     + "grace \(Format.duration(knative.scaleToZeroGracePeriodSeconds))"
             }
             text += "; \(deployment.minNodes)–\(deployment.maxNodes) × \(deployment.node.displayName); "
-            text +=
-                "CA unneeded \(Format.duration(deployment.clusterAutoscaler.scaleDownUnneededSeconds)), "
-                + "delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
+            if let karpenter = deployment.karpenter {
+                let offerings = karpenter.offerings.count
+                text +=
+                    "Karpenter \(karpenter.consolidationPolicy.rawValue), consolidate after "
+                    + "\(karpenter.consolidateAfterSeconds.map(Format.duration) ?? "never")"
+                    + (offerings > 1 ? ", cheapest of \(offerings) offerings; " : "; ")
+            } else {
+                text +=
+                    "CA unneeded \(Format.duration(deployment.clusterAutoscaler.scaleDownUnneededSeconds)), "
+                    + "delay after add \(Format.duration(deployment.clusterAutoscaler.scaleDownDelayAfterAddSeconds)); "
+            }
             text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
             return text
         case .serverless(let serverless):

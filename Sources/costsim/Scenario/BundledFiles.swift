@@ -8994,6 +8994,102 @@ options:
         max: 4
 
 """#),
+        ("eks-karpenter-t4.yaml", #"""
+# The article's text-to-speech API and KEDA ScaledObject (scenarios/article-gke-t4.yaml) on EKS
+# in us-east-1, with three ways to serve it on the same traffic: a dedicated g4dn.xlarge, the KEDA
+# pool with Karpenter as the node provisioner, and the same pool with the cluster autoscaler.
+# Karpenter's rules and defaults: docs/karpenter.md; numbers the sources do not give are marked
+# "assumption".
+name: eks-karpenter-t4
+seed: 42
+replications: 1
+horizon: 30d
+
+cloud:
+  provider: aws
+  region: us-east-1                # the bundled catalog prices g4dn.xlarge (on-demand and spot) and the EKS fee here
+
+workload:                          # the article's workload, as in article-gke-t4.yaml
+  generate:
+    speechMinutesPerDay: 300
+    days: 30
+    profile:                       # assumption: office-hours API (as article-gke-t4.yaml)
+      businessHours: {startHour: 9, endHour: 17, offHoursShare: 0.1}
+    requestSize:                   # assumption: ~15 s of audio per request (as article-gke-t4.yaml)
+      lognormal: {mean: 15s, p95: 45s}
+
+inference:                         # Tacotron 2 + WaveGlow FP16 on a T4 (NVIDIA DeepLearningExamples)
+  workUnit: audio-seconds
+  secondsPerWorkUnit: 0.45
+  overhead: 0s
+  noise:
+    normal: {mean: 1, sd: 0.04}
+
+workers: {concurrency: 1, prefetch: 1}
+
+client:
+  timeout: 60s                     # ingress-nginx default proxy-read-timeout
+  dropExpiredMessages: false
+
+options:
+  - name: dedicated                # one g4dn.xlarge (1 × T4), always on
+    dedicated:
+      nodes: 1
+      node: {machineType: g4dn.xlarge, gpu: T4, spot: false}
+
+  - name: karpenter                # the article's ScaledObject; Karpenter launches and removes the T4 nodes
+    systemNodes:                   # assumption: 2 × t3.medium for the API server, RabbitMQ, KEDA and Karpenter
+      - {pool: system, count: 2, node: {machineType: t3.medium}}
+    managedCluster: true           # EKS control plane, standard support: catalog fee eks-control-plane-standard-support
+    autoscaled:
+      keda:                        # the article's ScaledObject (scenarios/article-scaledobject.yaml)
+        pollingInterval: 10s
+        cooldownPeriod: 60s
+        maxReplicaCount: 5
+        trigger: {value: 20, protocol: amqp}
+      nodePool:
+        node: {machineType: g4dn.xlarge, gpu: T4, spot: true}   # the cheapest allowed offering (checked)
+        max: 3
+      karpenter:
+        instanceTypes: [g4dn.xlarge]
+        capacityTypes: [spot, on-demand]   # spot first, on-demand when spot is out (aws instance.go getCapacityType)
+        consolidationPolicy: WhenEmpty
+        consolidateAfter: 0s               # the CRD default: an empty node goes at the next disruption pass
+      coldStart:                   # Bottlerocket NVIDIA node (docs/karpenter.md, "Cold start on EKS and AKS")
+        # vmBoot: assumption built on aws/karpenter-provider-aws#6165 (generic nodes Ready in 30-40 s),
+        # #3102 (Ready 80-100 s after registration) and #7515 (a slow GPU bootstrap, ~150 s)
+        vmBoot: {lognormal: {mean: 60s, p95: 150s}}
+        driverInstall: 0s          # driver in the Bottlerocket NVIDIA AMI (aws pkg/providers/amifamily/bottlerocket.go)
+        devicePlugin: 10s          # built into Bottlerocket's NVIDIA variant (EKS user guide, ml-eks-k8s-device-plugin)
+        imagePull: {lognormal: {mean: 120s, p95: 300s}}   # as article-gke-t4.yaml: the same image
+        modelLoad: {lognormal: {mean: 20s, p95: 60s}}
+        readiness: 5s
+      # spot: assumption: GCP's "5-15 % per day" rate (docs/model.md); the notice defaults to EC2's 2 min
+      spot: {preemptionsPerNodeHour: 0.0041667}
+      terminationGracePeriod: 30s  # Kubernetes default
+
+  - name: cluster-autoscaler       # the same pool and ScaledObject with the cluster autoscaler (EKS managed node group)
+    systemNodes:
+      - {pool: system, count: 2, node: {machineType: t3.medium}}
+    managedCluster: true
+    autoscaled:
+      keda: {pollingInterval: 10s, cooldownPeriod: 60s, maxReplicaCount: 5, trigger: {value: 20, protocol: amqp}}
+      nodePool:
+        node: {machineType: g4dn.xlarge, gpu: T4, spot: true}
+        min: 0
+        max: 3
+      clusterAutoscaler: {profile: upstream-defaults}
+      coldStart:                   # the same node image as the karpenter option: only the provisioner differs
+        vmBoot: {lognormal: {mean: 60s, p95: 150s}}
+        driverInstall: 0s
+        devicePlugin: 10s
+        imagePull: {lognormal: {mean: 120s, p95: 300s}}
+        modelLoad: {lognormal: {mean: 20s, p95: 60s}}
+        readiness: 5s
+      spot: {preemptionsPerNodeHour: 0.0041667, notice: 2m}   # EC2 spot: 2-minute interruption notice
+      terminationGracePeriod: 30s
+
+"""#),
         ("grid-dedicated.yaml", #"""
 # costsim sweep --grid scenarios/grid-dedicated.yaml
 # The dedicated option at growing traffic: when does one always-on GPU stop being enough?

@@ -5,7 +5,7 @@ import Foundation
 extension ScenarioOptions {
     /// The files these options read, as (option, path).
     var inputFiles: [(option: String, path: String?)] {
-        [("--scenario", scenario), ("--trace", trace), ("--keda", keda)]
+        [("--scenario", scenario), ("--trace", trace), ("--keda", keda), ("--nodepool", nodepool)]
     }
 }
 

@@ -34,12 +34,21 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "manifest.yaml"))
     var keda: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A Karpenter NodePool (karpenter.sh/v1) with its EC2NodeClass or AKSNodeClass: Karpenter provisions the "
+            + "nodes of --keda-option (a NodePool may also be in the --keda file).",
+        valueName: "nodepool.yaml"))
+    var nodepool: String?
+
     @Option(
-        name: .long, help: "The autoscaled option --keda applies to (default: the scenario's first autoscaled option).")
+        name: .long,
+        help: "The autoscaled option --keda and --nodepool apply to (default: the scenario's first autoscaled option).")
     var kedaOption: String?
 
     func validate() throws {
-        if kedaOption != nil && keda == nil { throw ValidationError("--keda-option needs --keda FILE.") }
+        if kedaOption != nil && keda == nil && nodepool == nil {
+            throw ValidationError("--keda-option needs --keda FILE or --nodepool FILE.")
+        }
         if tracePreset != nil && trace == nil { throw ValidationError("--trace-preset needs --trace FILE.") }
     }
 
@@ -62,22 +71,61 @@ struct ScenarioOptions: ParsableArguments {
             scenario.workload = .traceFile(path: path, format: try traceColumns.apply(to: format))
         }
         if let keda {
-            let manifest = try ManifestLoader.load(path: try BundledScenarios.path(for: keda, flag: "--keda"))
-            for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
-            guard let index = scenario.options.firstIndex(where: { option in
-                guard case .autoscaled = option.kind else { return false }
-                return kedaOption.map { $0 == option.name } ?? true
-            }), case .autoscaled(var deployment) = scenario.options[index].kind else {
-                throw CLIError(kedaOption.map { "--keda-option: the scenario has no autoscaled option named '\($0)'" }
-                    ?? "--keda: the scenario has no autoscaled option to apply \(keda) to")
-            }
+            let path = try BundledScenarios.path(for: keda, flag: "--keda")
+            let manifest = try ManifestLoader.load(path: path)
+            Self.warn(manifest.warnings)
+            let index = try autoscaledOption(in: scenario, flag: "--keda", file: keda)
+            guard case .autoscaled(var deployment) = scenario.options[index].kind else { return scenario }
             deployment.autoscaler = manifest.autoscaler
             deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
             scenario.options[index].kind = .autoscaled(deployment)
             do { try scenario.options[index].validate() } catch { throw CLIError("\(keda): \(error.message)") }
+            if let pool = try NodePoolLoader.loadIfPresent(path: path) {
+                guard nodepool == nil else {
+                    throw CLIError("--keda \(keda) holds a NodePool and --nodepool gives another; give one")
+                }
+                try Self.provision(&scenario, index: index, with: pool, file: keda, regions: regions)
+            }
+        }
+        if let nodepool {
+            let pool = try NodePoolLoader.load(path: try BundledScenarios.path(for: nodepool, flag: "--nodepool"))
+            let index = try autoscaledOption(in: scenario, flag: "--nodepool", file: nodepool)
+            try Self.provision(&scenario, index: index, with: pool, file: nodepool, regions: regions)
         }
         if projectsToMonth { try Self.warnIfTooShortForAMonth(scenario) }
         return scenario
+    }
+
+    /// The autoscaled option `--keda` and `--nodepool` apply to: `--keda-option`, else the first.
+    private func autoscaledOption(in scenario: Scenario, flag: String, file: String) throws -> Int {
+        guard let index = scenario.options.firstIndex(where: { option in
+            guard case .autoscaled = option.kind else { return false }
+            return kedaOption.map { $0 == option.name } ?? true
+        }) else {
+            throw CLIError(kedaOption.map { "--keda-option: the scenario has no autoscaled option named '\($0)'" }
+                ?? "\(flag): the scenario has no autoscaled option to apply \(file) to")
+        }
+        return index
+    }
+
+    /// Karpenter with `pool`'s settings provisions option `index`'s nodes; its warnings go to standard error.
+    static func provision(
+        _ scenario: inout Scenario, index: Int, with pool: LoadedNodePool, file: String, regions: RegionCheck
+    ) throws {
+        Self.warn(pool.warnings)
+        guard case .autoscaled(var deployment) = scenario.options[index].kind else { return }
+        do {
+            try deployment.provision(with: pool.settings, provider: pool.provider, regions: regions)
+            scenario.options[index].kind = .autoscaled(deployment)
+            try scenario.options[index].validate()
+        } catch {
+            throw CLIError("\(file): NodePool '\(pool.name)' for option '\(scenario.options[index].name)': "
+                + error.message)
+        }
+    }
+
+    static func warn(_ warnings: [ManifestWarning]) {
+        for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     }
 
     /// Warns when the run observes less than ``shortestRepresentativeHorizonSeconds``.

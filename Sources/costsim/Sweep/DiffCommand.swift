@@ -71,7 +71,7 @@ struct DiffCommand: AsyncParsableCommand {
         }
         guard var result = base else { throw CLIError("internal: no base scenario") }
         let manifest = try ManifestLoader.load(path: path)
-        for warning in manifest.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+        ScenarioOptions.warn(manifest.warnings)
         guard let index = result.options.firstIndex(where: { candidate in
             guard case .autoscaled = candidate.kind else { return false }
             return option.map { $0 == candidate.name } ?? true
@@ -83,6 +83,9 @@ struct DiffCommand: AsyncParsableCommand {
         deployment.autoscaler = manifest.autoscaler
         deployment.terminationGracePeriodSeconds = manifest.terminationGracePeriodSeconds ?? 30
         result.options[index].kind = .autoscaled(deployment)
+        if let pool = try NodePoolLoader.loadIfPresent(path: path) {
+            try ScenarioOptions.provision(&result, index: index, with: pool, file: path, regions: regions)
+        }
         result.options = [result.options[index]]     // compare only the option the manifests change
         return result
     }

@@ -76,6 +76,11 @@ extension AutoscaledDeployment {
         }
         deployment.hpa.phaseSeconds = deployment.hpa.phaseSeconds ?? 0
         deployment.clusterAutoscaler.phaseSeconds = deployment.clusterAutoscaler.phaseSeconds ?? 0
+        if var karpenter = deployment.karpenter {
+            karpenter.disruptionPhaseSeconds = karpenter.disruptionPhaseSeconds ?? 0
+            karpenter.garbageCollectionPhaseSeconds = karpenter.garbageCollectionPhaseSeconds ?? 0
+            deployment.karpenter = karpenter
+        }
         return deployment
     }
 }

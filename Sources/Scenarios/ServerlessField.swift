@@ -55,7 +55,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         switch self {
         case .gpu: return profile.gpus.joined(separator: ", ")
         case .region:
-            return profile.fixedRegion.map { "\($0) (one price everywhere)" } ?? "the catalog's \(profile.provider) regions"
+            return profile.fixedRegion.map { "\($0) (one price everywhere)" }
+                ?? "the catalog's \(profile.provider) regions"
         case .concurrency: return "1 … \(profile.limits.maxConcurrency)"
         case .minInstances: return "0 … maxInstances"
         case .maxInstances: return "1 … \(SimulationLimits.maxNodes)"
@@ -64,7 +65,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .requestTimeout: return "> 0 s … \(Self.duration(profile.limits.maxRequestTimeoutSeconds))"
         case .instanceStart, .containerStart, .modelLoad: return ">= 0 s"
         case .pollingInterval: return profile.limits.polls ? "> 0 s" : Self.notUsed
-        case .concurrentRequests: return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
+        case .concurrentRequests:
+            return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
         }
     }
 
@@ -102,7 +104,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.pollingInterval, _), (.concurrentRequests, _): "—"
         case (.gpu, .containerApps), (.region, .containerApps):
             "[DOC] MicrosoftDocs/azure-docs articles/container-apps/gpu-serverless-overview.md"
-        case (.requestTimeout, .containerApps): "[DOC] learn.microsoft.com/azure/container-apps/ingress-overview (240 s)"
+        case (.requestTimeout, .containerApps):
+            "[DOC] learn.microsoft.com/azure/container-apps/ingress-overview (240 s)"
         case (.instanceStart, .containerApps): "[EST] GPU replica provisioning; no published figure"
         case (.containerStart, .containerApps): "[EST] the image pull of the Kubernetes options (imagePull)"
         case (.concurrency, _): "the model server's parallelism (the scenario's workers)"
@@ -124,7 +127,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.instanceStart, .modal): "[DOC] modal.com/docs/guide/cold-start (container start ~1 s)"
         case (.instanceStart, .runpod): "[EST] FlashBoot: 'a few seconds' (runpod/docs), 2 s here"
         case (.containerStart, .cloudRun):
-            "[OBS] Google Cloud blog 'A guide to AI cold starts on Cloud Run': image streaming 1–2 s + engine 5–15 s"
+            "[OBS] Google Cloud blog 'A guide to AI cold starts on Cloud Run': image streaming 1–2 s "
+                + "+ engine 5–15 s"
         case (.containerStart, _): "[EST] included in the instance start (image cached by the platform)"
         }
     }

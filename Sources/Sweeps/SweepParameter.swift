@@ -284,8 +284,8 @@ extension ParameterSetting {
                 option.kind = .autoscaled(deployment)
             case .serverless(let serverless):
                 throw .invalidConfiguration(
-                    "\(parameter.rawValue) changes a Kubernetes node; '\(name)' runs on \(serverless.platform.rawValue) "
-                        + "(sweep serverless.gpu instead)")
+                    "\(parameter.rawValue) changes a Kubernetes node; '\(name)' runs on "
+                        + "\(serverless.platform.rawValue) (sweep serverless.gpu instead)")
             }
         }
 

@@ -28,11 +28,15 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
         let options = document?["options"] as? [[String: Any]] ?? []
-        #expect(options.compactMap { $0["name"] as? String } == ["dedicated", "scale-to-zero", "cloud-run", "modal", "container-apps"])
+        #expect(options.compactMap { $0["name"] as? String }
+            == ["dedicated", "scale-to-zero", "cloud-run", "modal", "container-apps"])
         let text = try CLIRunner.run(["run", "--scenario", scenario, "--pricing", catalog])
         #expect(text.status == 0, "\(text.standardError)")
         #expect(text.standardOutput.contains("cloud-run"))
         #expect(text.standardOutput.contains("modal"))
+        // Light traffic against a 15-minute idle retention: Cloud Run's idle hours decide its cost.
+        #expect(text.standardOutput.contains(
+            "idle billing decides its cost: an idle instance stays 15 min after its last request"))
     }
 
     @Test func reportDescribesThePlatformOption() throws {
@@ -77,7 +81,8 @@ import Testing
         let refused = try CLIRunner.run(["sweep", "--scenario", scenario, "--pricing", catalog, "--grid", grid.path])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains(
-            "serverless.gpu T4: serverless.gpu 'T4' is not offered by cloud-run (offered: L4)"), "\(refused.standardError)")
+            "serverless.gpu T4: serverless.gpu 'T4' is not offered by cloud-run (offered: L4)"),
+            "\(refused.standardError)")
 
         try """
             option: dedicated

@@ -93,7 +93,8 @@ import Testing
             == "s.yaml:7: field 'options[0].serverless.idleTimeout': serverless.idleTimeout must be within "
                 + "0 … 1200 s, got 1800 s")
         #expect(Self.error("platform: lambda").hasPrefix(
-            "s.yaml:6: field 'options[0].serverless.platform': 'lambda' is not one of: cloud-run, container-apps, modal, runpod"))
+            "s.yaml:6: field 'options[0].serverless.platform': 'lambda' is not one of: cloud-run, container-apps, "
+                + "modal, runpod"))
         #expect(Self.error("platform: modal\nidle: 5s").contains("idle"))
         #expect(Self.error("platform: cloud-run", cloud: "{provider: aws, region: us-east-1}")
             .hasSuffix("cloud-run runs on gcp, not on the scenario's cloud aws: set serverless.region"))

@@ -53,7 +53,8 @@ extension PriceCatalog {
         }
         let capacity = CapacityType(spot: node.spot)
         let machine = try price(
-            SKUKind.pricing(node), sku: node.machineType, provider: node.provider, region: node.region, capacity: capacity,
+            SKUKind.pricing(node), sku: node.machineType, provider: node.provider, region: node.region,
+            capacity: capacity,
             snapshot: snapshot)
         if machine.gpuCount > 0 {
             if let requested = node.gpuModel, let bundled = machine.gpuModel,

@@ -24,7 +24,8 @@ final class RequestDrivenScaler: PlatformScaler {
 
     func start(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {
         for _ in 0..<scaling.minInstances {
-            let (node, pod) = system.startInstance(deployment.instance, pool: pool, startupSeconds: nil, engine: &engine)
+            let (node, pod) = system.startInstance(
+                deployment.instance, pool: pool, startupSeconds: nil, engine: &engine)
             pods[node] = pod
             idleSince[node] = engine.now
         }

@@ -6,6 +6,7 @@ import Simulator
 package enum ServerlessField: String, CaseIterable, Sendable {
     case gpu, region, concurrency, minInstances, maxInstances, idleTimeout
     case instanceStart, containerStart, modelLoad, requestTimeout, pollingInterval, concurrentRequests
+    case alarmEvaluations
 
     /// A field's value, before it is applied to a ``Simulator/ServerlessDeployment``.
     package enum Value: Sendable, Hashable {
@@ -35,6 +36,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .minInstances: .count(0...SimulationLimits.maxNodes)
         case .maxInstances: .count(1...SimulationLimits.maxNodes)
         case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval: .duration
+        case .alarmEvaluations: .count(1...100)
         }
     }
 
@@ -43,6 +45,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .gpu: "GPU model"
         case .region: "region"
         case .concurrency, .concurrentRequests: "requests"
+        case .alarmEvaluations: "datapoints"
         case .minInstances, .maxInstances: "instances"
         case .idleTimeout, .requestTimeout, .pollingInterval: "duration"
         case .instanceStart, .containerStart, .modelLoad: "duration or distribution"
@@ -67,11 +70,12 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .pollingInterval: return profile.limits.polls ? "> 0 s" : Self.notUsed
         case .concurrentRequests:
             return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
+        case .alarmEvaluations: return profile.limits.scaler == .cloudWatchAlarms ? "1 … 100" : Self.notUsed
         }
     }
 
-    /// A polling platform's setting on a platform that scales on each request.
-    static let notUsed = "not used (scales on each request)"
+    /// Another platform's setting.
+    static let notUsed = "not used by this platform"
 
 
     /// The default for `platform`.
@@ -91,6 +95,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .modelLoad: return Self.describe(settings.modelLoad)
         case .pollingInterval: return settings.pollingIntervalSeconds.map { Self.duration($0) } ?? Self.notUsed
         case .concurrentRequests: return settings.concurrentRequests.map(String.init) ?? Self.notUsed
+        case .alarmEvaluations: return settings.alarmEvaluations.map(String.init) ?? Self.notUsed
         }
     }
 
@@ -98,6 +103,21 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// source, [OBS] a third-party measurement, [EST] costsim's estimate).
     package func source(for platform: ServerlessPlatform) -> String {
         switch (self, platform) {
+        case (.concurrentRequests, .sagemakerAsync):
+            "[DOC] docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html (TargetValue 5)"
+        case (.pollingInterval, .sagemakerAsync): "[DOC] CloudWatch one-minute metrics of the endpoint (AWS/SageMaker)"
+        case (.alarmEvaluations, .sagemakerAsync):
+            "[OBS] public CDK/Terraform alarms on HasBacklogWithoutCapacity: 1–2 one-minute periods"
+        case (.idleTimeout, .sagemakerAsync):
+            "[OBS] target tracking's low alarm: 15 one-minute datapoints (scale-in to 0 about 15 min after idle)"
+        case (.gpu, .sagemakerAsync): "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6 instances)"
+        case (.region, .sagemakerAsync): "the catalog's aws regions with the instance type"
+        case (.maxInstances, .sagemakerAsync): "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
+        case (.requestTimeout, .sagemakerAsync):
+            "[DOC] async-inference-create-endpoint.html InvocationTimeoutSeconds (900 s, at most 3600 s)"
+        case (.instanceStart, .sagemakerAsync): "[OBS] 2–3 min from backlog to instance, the alarm's minutes apart"
+        case (.containerStart, .sagemakerAsync): "[OBS] 3–5 min container pull and model load, the model load apart"
+        case (.alarmEvaluations, _): "—"
         case (.pollingInterval, .containerApps), (.concurrentRequests, .containerApps),
             (.maxInstances, .containerApps), (.idleTimeout, .containerApps):
             "[DOC] MicrosoftDocs/azure-docs articles/container-apps/scale-app.md (pollingInterval, cooldownPeriod)"
@@ -140,7 +160,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             let text = try node.string().trimmingSpaces()
             guard !text.isEmpty else { throw node.error("serverless.\(key) must not be empty") }
             return .text(text)
-        case .concurrency, .minInstances, .maxInstances, .concurrentRequests:
+        case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
             return .count(try node.count(rule!))
         case .pollingInterval:
             return .seconds(try node.positiveSeconds())
@@ -159,7 +179,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     package func value(number: Double?, text: String) -> Value {
         switch self {
         case .gpu, .region: .text(text)
-        case .concurrency, .minInstances, .maxInstances, .concurrentRequests: .count(Int(exactly: number ?? .nan) ?? 0)
+        case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
+            .count(Int(exactly: number ?? .nan) ?? 0)
         case .idleTimeout, .requestTimeout, .pollingInterval: .seconds(number ?? .nan)
         case .instanceStart, .containerStart, .modelLoad: .distribution(.constant(number ?? .nan))
         }
@@ -180,6 +201,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.modelLoad, .distribution(let phase)): deployment.settings.modelLoad = phase
         case (.pollingInterval, .seconds(let seconds)): deployment.settings.pollingIntervalSeconds = seconds
         case (.concurrentRequests, .count(let count)): deployment.settings.concurrentRequests = count
+        case (.alarmEvaluations, .count(let count)): deployment.settings.alarmEvaluations = count
         default: preconditionFailure("\(value) is not a value of serverless.\(key)")
         }
     }

@@ -51,6 +51,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
     case serverlessRequestTimeout = "serverless.requestTimeout"
     case serverlessPollingInterval = "serverless.pollingInterval"
     case serverlessConcurrentRequests = "serverless.concurrentRequests"
+    case serverlessAlarmEvaluations = "serverless.alarmEvaluations"
 
     /// The serverless setting this parameter sets, if it is one.
     var serverlessField: ServerlessField? { ServerlessField(sweepName: rawValue) }

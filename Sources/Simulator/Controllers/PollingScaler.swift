@@ -1,34 +1,27 @@
-import DequeModule
-
-/// The scaler of a polling platform (Azure Container Apps): a controller in the
-/// ``ControllerSlot/platform`` slot that polls the requests in the system every polling interval
-/// and sets the instance count by ``PollingScaling``. Scale-in removes instances that are
-/// starting or idle, newest first; a busy instance stays until a later poll finds it idle.
+/// The scaler of a polling platform (Azure Container Apps, SageMaker asynchronous inference): a
+/// controller in the ``ControllerSlot/platform`` slot that polls the requests in the system every
+/// polling interval and sets the instance count by its ``PollingRules``. Scale-in removes
+/// instances that are starting or idle, newest first; a busy instance stays until a later poll
+/// finds it idle.
 final class PollingScaler: PlatformScaler, Controller {
     private let deployment: ServerlessDeployment
-    private let scaling: PollingScaling
     private let pool: String
+    @exclusivity(unchecked) private var rules: any PollingRules
     /// The live instances, in creation order: node and worker pod.
     @exclusivity(unchecked) private var instances: [(node: Int32, pod: Int32)] = []
-    @exclusivity(unchecked) private var lastActiveSeconds: Double?
-    /// This poll's and earlier polls' recommendations within the stabilization window.
-    @exclusivity(unchecked) private var recommendations = Deque<(seconds: Double, count: Int)>()
 
-    init(deployment: ServerlessDeployment) {
+    init(deployment: ServerlessDeployment, rules: any PollingRules) {
         self.deployment = deployment
         self.pool = deployment.platform.rawValue
-        let settings = deployment.settings
-        scaling = PollingScaling(
-            concurrentRequests: settings.concurrentRequests ?? 1, minInstances: settings.minInstances,
-            maxInstances: settings.maxInstances, cooldownSeconds: settings.idleTimeoutSeconds)
+        self.rules = rules
     }
 
     var slot: ControllerSlot { .platform }
 
-    var isAtRest: Bool { instances.count <= scaling.minInstances }
+    var isAtRest: Bool { instances.count <= deployment.settings.minInstances }
 
     func start(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {
-        for _ in 0..<scaling.minInstances {
+        for _ in 0..<deployment.settings.minInstances {
             instances.append(
                 system.startInstance(deployment.instance, pool: pool, startupSeconds: nil, engine: &engine))
         }
@@ -54,14 +47,8 @@ final class PollingScaler: PlatformScaler, Controller {
     func tick(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) -> Double {
         let now = engine.now
         let requests = system.broker.inSystem
-        if requests > 0 { lastActiveSeconds = now }
-        recommendations.append((now, scaling.recommendation(requests: requests)))
-        while let first = recommendations.first, first.seconds <= now - scaling.stabilizationSeconds {
-            recommendations.removeFirst()
-        }
-        let target = scaling.target(
-            at: now, lastActiveSeconds: lastActiveSeconds, recommendations: recommendations.map(\.count))
         let before = instances.count
+        let target = rules.poll(at: now, requests: requests, instances: before)
         if target > before {
             if before == 0 { system.activationsFromZero += 1 }
             let settings = deployment.settings
@@ -77,9 +64,8 @@ final class PollingScaler: PlatformScaler, Controller {
         }
         if system.keepDecisions && instances.count != before {
             system.log(
-                .platform, at: now, rule: target > before ? "scale rule (concurrentRequests "
-                    + "\(scaling.concurrentRequests))" : "scale in (cooldown, HPA stabilization)",
-                inputs: "requests=\(requests)", from: before, to: instances.count)
+                .platform, at: now, rule: rules.rule(from: before, to: instances.count), inputs: "requests=\(requests)",
+                from: before, to: instances.count)
         }
         return now
     }

@@ -15,5 +15,5 @@ public enum ContainerAppsPlatform {
             requestTimeoutSeconds: 240, pollingIntervalSeconds: 30, concurrentRequests: 10),
         limits: ServerlessLimits(
             maxRequestTimeoutSeconds: 240, maxConcurrency: SimulationLimits.maxWorkerSlots, maxIdleTimeoutSeconds: nil,
-            polls: true))
+            scaler: .kedaRules))
 }

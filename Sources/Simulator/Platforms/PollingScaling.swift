@@ -1,6 +1,6 @@
-/// The scaling rules of a polling serverless platform (Azure Container Apps: KEDA driving the
-/// HPA), as a value: one poll's metric and history in, the instance count out; no events, no
-/// random numbers.
+import DequeModule
+
+/// The scaling rules of Azure Container Apps (KEDA driving the HPA) with their history, as a value.
 ///
 /// At each poll the metric is the requests in the system (the HTTP rule counts requests in
 /// flight and waiting at the ingress). With requests, the HPA's recommendation is
@@ -9,12 +9,37 @@
 /// stabilization, 300 s), so it rises at once and falls slowly. With no request since
 /// `cooldownSeconds` (KEDA's `cooldownPeriod`, strictly: lastActive + cooldown < now) the app goes
 /// to `minInstances`, zero by default.
-struct PollingScaling: Sendable, Hashable {
+struct PollingScaling: PollingRules {
     var concurrentRequests: Int
     var minInstances: Int
     var maxInstances: Int
     var cooldownSeconds: Double
     var stabilizationSeconds = 300.0
+    /// The last poll that saw requests (nil: none yet).
+    private var lastActiveSeconds: Double?
+    /// The recommendations of the polls within the stabilization window, oldest first.
+    private var recommendations = Deque<(seconds: Double, count: Int)>()
+
+    init(concurrentRequests: Int, minInstances: Int, maxInstances: Int, cooldownSeconds: Double) {
+        self.concurrentRequests = concurrentRequests
+        self.minInstances = minInstances
+        self.maxInstances = maxInstances
+        self.cooldownSeconds = cooldownSeconds
+    }
+
+    mutating func poll(at now: Double, requests: Int, instances: Int) -> Int {
+        if requests > 0 { lastActiveSeconds = now }
+        recommendations.append((now, recommendation(requests: requests)))
+        while let first = recommendations.first, first.seconds <= now - stabilizationSeconds {
+            recommendations.removeFirst()
+        }
+        return target(at: now, lastActiveSeconds: lastActiveSeconds, recommendations: recommendations.map(\.count))
+    }
+
+    func rule(from before: Int, to after: Int) -> String {
+        after > before
+            ? "scale rule (concurrentRequests \(concurrentRequests))" : "scale in (cooldown, HPA stabilization)"
+    }
 
     /// One poll's recommendation, with `requests` in the system.
     func recommendation(requests: Int) -> Int {

@@ -2,13 +2,15 @@
 /// platform instance holds one GPU and runs one worker, billed from its start until it is removed.
 ///
 /// The platforms' facts (GPUs, defaults, price SKUs) are in one file each: ``PerSecondPlatform``
-/// (Modal, RunPod Serverless), ``CloudRunPlatform`` (Google Cloud Run with GPUs) and
-/// ``ContainerAppsPlatform`` (Azure Container Apps serverless GPUs).
+/// (Modal, RunPod Serverless), ``CloudRunPlatform`` (Google Cloud Run with GPUs),
+/// ``ContainerAppsPlatform`` (Azure Container Apps serverless GPUs) and ``SageMakerAsyncPlatform``
+/// (SageMaker asynchronous inference).
 public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
     case modal
     case runpod
     case cloudRun = "cloud-run"
     case containerApps = "container-apps"
+    case sagemakerAsync = "sagemaker-async"
 
     /// What the platform is, its GPUs and its defaults.
     public var profile: PlatformProfile {
@@ -17,6 +19,7 @@ public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
         case .runpod: PerSecondPlatform.runpod
         case .cloudRun: CloudRunPlatform.profile
         case .containerApps: ContainerAppsPlatform.profile
+        case .sagemakerAsync: SageMakerAsyncPlatform.profile
         }
     }
 }
@@ -39,9 +42,11 @@ public struct PlatformProfile: Sendable, Hashable {
     public var defaults: ServerlessSettings
     /// The platform's hard limits on the settings (e.g. Cloud Run's 60-minute request timeout).
     public var limits: ServerlessLimits
+    /// SKUs that do not follow `prefix/nvidia-gpu` (SageMaker's `ml.*` instance types), by GPU.
+    public var skuNames: [String: String] = [:]
 
     /// The price SKU of an instance with `gpu`, e.g. `cloud-run/nvidia-l4`.
-    public func sku(gpu: String) -> String { "\(skuPrefix)/nvidia-\(gpu.lowercased())" }
+    public func sku(gpu: String) -> String { skuNames[gpu] ?? "\(skuPrefix)/nvidia-\(gpu.lowercased())" }
 
     /// The GPU model among ``gpus`` named `name` (any case), or nil.
     public func gpu(named name: String) -> String? {
@@ -57,7 +62,20 @@ public struct ServerlessLimits: Sendable, Hashable {
     public var maxConcurrency: Int
     /// The longest idle timeout the platform accepts, in seconds (nil: no stated limit).
     public var maxIdleTimeoutSeconds: Double?
+    /// How the platform decides its instance count.
+    public var scaler = ScalerKind.requestDriven
+
     /// The platform's scaler polls a metric (``ServerlessSettings/pollingIntervalSeconds``)
     /// instead of reacting to each request.
-    public var polls = false
+    public var polls: Bool { scaler != .requestDriven }
+
+    /// How a platform decides its instance count.
+    public enum ScalerKind: Sendable, Hashable {
+        /// On each request's arrival, and an idle timeout per instance (Modal, RunPod, Cloud Run).
+        case requestDriven
+        /// KEDA scale rules polled with the HPA behind them (Azure Container Apps).
+        case kedaRules
+        /// CloudWatch alarms on one-minute datapoints (SageMaker asynchronous inference).
+        case cloudWatchAlarms
+    }
 }

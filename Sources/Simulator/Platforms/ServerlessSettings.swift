@@ -28,12 +28,15 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// A polling platform's first poll after the run starts; nil: drawn per replication, as for
     /// KEDA (``ControllerPhases``).
     public var pollingPhaseSeconds: Double?
+    /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog and no instance
+    /// before the `HasBacklogWithoutCapacity` alarm adds one; nil elsewhere.
+    public var alarmEvaluations: Int?
 
     public init(
         concurrency: Int? = nil, minInstances: Int = 0, maxInstances: Int, idleTimeoutSeconds: Double,
         instanceStart: Distribution, containerStart: Distribution, modelLoad: Distribution,
         requestTimeoutSeconds: Double, pollingIntervalSeconds: Double? = nil, concurrentRequests: Int? = nil,
-        pollingPhaseSeconds: Double? = nil
+        pollingPhaseSeconds: Double? = nil, alarmEvaluations: Int? = nil
     ) {
         self.concurrency = concurrency
         self.minInstances = minInstances
@@ -46,6 +49,7 @@ public struct ServerlessSettings: Sendable, Hashable {
         self.pollingIntervalSeconds = pollingIntervalSeconds
         self.concurrentRequests = concurrentRequests
         self.pollingPhaseSeconds = pollingPhaseSeconds
+        self.alarmEvaluations = alarmEvaluations
     }
 
     /// The model load of the article's model, as the Kubernetes options use it
@@ -89,13 +93,22 @@ public struct ServerlessSettings: Sendable, Hashable {
         }
     }
 
-    /// A polling platform needs its period and scale rule; the others take neither.
+    /// A polling platform needs its period and scale rule, an alarm-driven one its evaluations;
+    /// the others take none of them.
     private func validatePolling(limits: ServerlessLimits) throws(ParameterError) {
+        if alarmEvaluations != nil, limits.scaler != .cloudWatchAlarms {
+            throw .invalidParameter("serverless.alarmEvaluations applies to sagemaker-async only")
+        }
+        if limits.scaler == .cloudWatchAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
+            throw .invalidParameter(
+                "serverless.alarmEvaluations must be within 1 … 100, got \(alarmEvaluations.map(String.init) ?? "none")")
+        }
         guard limits.polls else {
             if pollingIntervalSeconds != nil || concurrentRequests != nil {
                 let key = pollingIntervalSeconds != nil ? "pollingInterval" : "concurrentRequests"
                 throw .invalidParameter(
-                    "serverless.\(key) applies to a polling platform (container-apps); this one scales on each request")
+                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async); this one "
+                        + "scales on each request")
             }
             return
         }

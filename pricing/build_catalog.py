@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Builds pricing/catalog.csv: the hand-compiled rows of sources/curated.csv, unchanged and first,
-then one row per GPU or system machine type and region from the open datasets in sources/
+then one row per GPU or system machine type and region from the open datasets in sources/, then
+the serverless platform instances of sources/platforms.csv (hand-transcribed per-second rates)
 (origins, commits and licences: pricing/README.md).
 
   python3 pricing/build_catalog.py extract-gcp PRICING_YML MACHINETYPEREGION_CSV
   python3 pricing/build_catalog.py extract-skypilot-gcp GCP_VMS_CSV
   python3 pricing/build_catalog.py extract-skypilot-aws AWS_VMS_CSV
   python3 pricing/build_catalog.py extract-azure ZZ_GENERATED_PRICING_GO
+  python3 pricing/build_catalog.py extract-skypilot-azure AZURE_VMS_CSV
   python3 pricing/build_catalog.py build
 
 The extract commands rewrite the files of sources/ from the upstream files (download commands:
@@ -41,6 +43,8 @@ SKYPILOT_AWS = ("https://github.com/skypilot-org/skypilot-catalog/blob/"
                 "00148f2af3672e2229b4f7bf8157d5a3f36e3c35/catalogs/v8/aws/vms.csv")
 KARPENTER_AZURE = ("https://github.com/Azure/karpenter-provider-azure/blob/"
                    "352646f599290c3a6d2f9710fb535a7b288f88ed/pkg/providers/pricing/zz_generated.pricing.go")
+SKYPILOT_AZURE = ("https://github.com/skypilot-org/skypilot-catalog/blob/"
+                  "098741e70562f65d7af1cceb81e33b284f742604/catalogs/v6/azure/vms.csv")
 
 # GCP machine types a GPU node pool (or its system pool) uses: T4 hosts, G2 (L4), A2 (A100), A3 (H100).
 GCP_MACHINES = re.compile(
@@ -50,11 +54,21 @@ GCP_MACHINES = re.compile(
 GCP_GPU_KEYS = {"l4": ("L4", 24), "a100": ("A100-40GB", 40), "a100-80gb": ("A100-80GB", 80),
                 "h100": ("H100-80GB", 80)}
 # AWS shapes (instance type -> vCPU, GiB, GPU model, count, GPU GiB), as in the same SkyPilot rows: the
-# one-GPU types a Karpenter NodePool starts with, the A100/H100 machines, and the scenarios' system node.
+# one-GPU types a Karpenter NodePool starts with, the larger g4dn sizes, g5/g6 2xlarge and the four-GPU
+# 12xlarge sizes, the A100/H100 machines, and the scenarios' system node.
 AWS_SHAPES = {
     "g4dn.xlarge": (4, "16", "T4", 1, "16"),
+    "g4dn.2xlarge": (8, "32", "T4", 1, "16"),
+    "g4dn.4xlarge": (16, "64", "T4", 1, "16"),
+    "g4dn.8xlarge": (32, "128", "T4", 1, "16"),
+    "g4dn.12xlarge": (48, "192", "T4", 4, "64"),
+    "g4dn.16xlarge": (64, "256", "T4", 1, "16"),
     "g5.xlarge": (4, "16", "A10G", 1, "24"),
+    "g5.2xlarge": (8, "32", "A10G", 1, "24"),
+    "g5.12xlarge": (48, "192", "A10G", 4, "96"),
     "g6.xlarge": (4, "16", "L4", 1, "24"),
+    "g6.2xlarge": (8, "32", "L4", 1, "24"),
+    "g6.12xlarge": (48, "192", "L4", 4, "96"),
     "p4d.24xlarge": (96, "1152", "A100-40GB", 8, "320"),
     "p5.48xlarge": (192, "2048", "H100-80GB", 8, "640"),
     "p5.4xlarge": (16, "256", "H100-80GB", 1, "80"),
@@ -186,6 +200,15 @@ def extract_skypilot_aws(vms_csv):
     print(f"wrote sources/aws-skypilot-vms.csv: {len(rows)} rows", file=sys.stderr)
 
 
+def extract_skypilot_azure(vms_csv):
+    """The AZURE_SHAPES rows of SkyPilot's Azure vms.csv (one per region: on-demand and spot then)."""
+    with open(vms_csv, newline="", encoding="utf-8") as handle:
+        rows = [[r["InstanceType"], r["Region"], r["Price"], r["SpotPrice"]]
+                for r in csv.DictReader(handle) if r["InstanceType"] in AZURE_SHAPES]
+    write_csv(os.path.join(SOURCES, "azure-skypilot-spot.csv"), ["InstanceType", "Region", "Price", "SpotPrice"], rows)
+    print(f"wrote sources/azure-skypilot-spot.csv: {len(rows)} rows", file=sys.stderr)
+
+
 def extract_skypilot_gcp(vms_csv):
     """The one-T4 add-on rows (no machine type) of SkyPilot's GCP vms.csv, one per zone."""
     with open(vms_csv, newline="", encoding="utf-8") as handle:
@@ -245,21 +268,50 @@ def aws_rows():
 
 
 def azure_rows():
-    # No spot prices: the only regional source found states no licence. Spot rows come from the
-    # hand-compiled eastus rows, or from the Azure Retail Prices API through costsim pricing import.
+    """On demand from Karpenter's table; spot, where SkyPilot's Azure catalogue has one below the on-demand
+    price of its own sample (nine US regions; its H100 rows repeat the on-demand price and are no spot price)."""
+    spots = {}
+    for record in read_csv("azure-skypilot-spot.csv"):
+        if record["SpotPrice"] and Decimal(record["SpotPrice"]) < Decimal(record["Price"]):
+            spots[(record["Region"], record["InstanceType"])] = record
     rows = []
     for record in read_csv("azure-karpenter.csv"):
         vcpus, memory, gpu, count, gpu_gib = AZURE_SHAPES[record["sku"]]
-        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18). No spot price."
+        note = "Linux pay-as-you-go (Karpenter for Azure's price table, generated 2026-06-18)."
+        spot = spots.get((record["region"], record["sku"]))
+        if spot:
+            note += (f" Spot from SkyPilot's Azure catalogue ({SKYPILOT_AZURE}), one undated sample of 2024 or"
+                     f" later when on demand was {spot['Price']}.")
+        else:
+            note += " No spot price."
         rows.append(machine_row("azure", record["region"], record["sku"], vcpus, memory, gpu, count, gpu_gib,
-                                record["on_demand_usd_per_hour"], "",
+                                record["on_demand_usd_per_hour"], decimal_text(spot["SpotPrice"]) if spot else "",
                                 "1", "300", KARPENTER_AZURE, "2026-06-18 (table generated)", note))
     return rows
 
 
+def platform_rows():
+    """One platform instance per hour from sources/platforms.csv: (GPU + vCPUs x vCPU rate + GiB x GiB rate),
+    times 3600 when the rates are per second."""
+    rows = []
+    for r in read_csv("platforms.csv"):
+        rate = Decimal(r["gpu_rate"])
+        for count, unit_rate in ((r["vcpus"], r["vcpu_rate"]), (r["memory_gib"], r["gib_rate"])):
+            if unit_rate:
+                rate += Decimal(count) * Decimal(unit_rate)
+        if r["rate_unit"] not in ("second", "hour"):
+            sys.exit(f"platforms.csv: {r['sku']} {r['region']}: rate_unit must be second or hour")
+        hourly = rate * 3600 if r["rate_unit"] == "second" else rate
+        rows.append(machine_row(r["provider"], r["region"], r["sku"], r["vcpus"], r["memory_gib"], r["gpu_model"],
+                                r["gpu_count"], r["gpu_memory_gib"], hourly, "", r["billing_increment_s"],
+                                r["billing_minimum_s"], r["source_url"], r["source_date"], r["notes"],
+                                kind="platform"))
+    return rows
+
+
 def machine_row(provider, region, sku, vcpus, memory, gpu, count, gpu_gib, on_demand, spot, increment, minimum,
-                url, date, note):
-    return [provider, region, "machine", sku, str(vcpus), memory, gpu or "", str(count), gpu_gib or "", "",
+                url, date, note, kind="machine"):
+    return [provider, region, kind, sku, str(vcpus), memory, gpu or "", str(count), gpu_gib or "", "",
             decimal_text(on_demand), spot, increment, minimum, url, date, note]
 
 
@@ -270,7 +322,7 @@ def build():
     taken = {(r["provider"], r["region"], r["sku_kind"], r["sku"]): r for r in curated
              if r["snapshot"] != "article-2023"}
     generated = []
-    for row in gcp_rows() + aws_rows() + azure_rows():
+    for row in gcp_rows() + aws_rows() + azure_rows() + platform_rows():
         kept = taken.get(tuple(row[:4]))
         if kept:   # the hand-compiled row wins; say where the dataset disagrees with it
             for column, value in (("on_demand_usd_per_hour", row[10]), ("spot_usd_per_hour", row[11])):
@@ -295,7 +347,7 @@ def main():
     gcp.add_argument("machinetyperegion_csv")
     azure = commands.add_parser("extract-azure")
     azure.add_argument("generated_go")
-    for name in ("extract-skypilot-aws", "extract-skypilot-gcp"):
+    for name in ("extract-skypilot-aws", "extract-skypilot-gcp", "extract-skypilot-azure"):
         commands.add_parser(name).add_argument("vms_csv")
     commands.add_parser("build")
     arguments = parser.parse_args()
@@ -307,6 +359,8 @@ def main():
         extract_skypilot_aws(arguments.vms_csv)
     elif arguments.command == "extract-skypilot-gcp":
         extract_skypilot_gcp(arguments.vms_csv)
+    elif arguments.command == "extract-skypilot-azure":
+        extract_skypilot_azure(arguments.vms_csv)
     else:
         build()
 

@@ -15,10 +15,11 @@ CREATE TABLE price (
     -- First day the price is known to apply (YYYY-MM-DD); used by "prices as of DATE".
     effective_date      TEXT NOT NULL CHECK (effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
     provider            TEXT NOT NULL CHECK (provider IN ('gcp', 'aws', 'azure', 'modal', 'runpod')),
-    -- Cloud region, or 'global' for per-cluster fees.
+    -- Cloud region, or 'global' for per-cluster fees and region-less platforms (Modal, RunPod).
     region              TEXT NOT NULL CHECK (length(region) > 0),
     -- 'machine': a whole VM (bundled GPUs included); 'gpu': a per-GPU add-on to a host VM;
-    -- 'fee': a per-cluster-hour charge such as the GKE/EKS management fee.
+    -- 'fee': a per-cluster-hour charge such as the GKE/EKS management fee; 'platform': one
+    -- instance of a managed serverless GPU platform (with the vCPU and memory its GPU requires).
     sku_kind            TEXT NOT NULL CHECK (sku_kind IN ('machine', 'gpu', 'fee', 'platform')),
     sku                 TEXT NOT NULL CHECK (length(sku) > 0),
     capacity            TEXT NOT NULL CHECK (capacity IN ('on-demand', 'spot')),

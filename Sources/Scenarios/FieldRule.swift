@@ -13,6 +13,8 @@ package enum FieldRule: Sendable, Hashable {
     case positive
     /// A finite number of 0 or more.
     case nonNegative
+    /// A finite number within the range.
+    case within(ClosedRange<Double>)
 
     /// `keda.minReplicaCount`.
     package static let kedaMinReplicaCount = FieldRule.count(0...SimulationLimits.maxReplicas)
@@ -26,6 +28,8 @@ package enum FieldRule: Sendable, Hashable {
     package static let triggerValue = FieldRule.positive
     /// `inference.secondsPerWorkUnit`.
     package static let secondsPerWorkUnit = FieldRule.nonNegative
+    /// `inference.gpuSpeed.GPU`: a speed-up over the reference GPU.
+    package static let gpuSpeed = FieldRule.within(GPUSpeed.range)
 
     /// Why `value` breaks the rule (the reader's wording), or nil when it keeps it.
     package func problem(with value: Double) -> String? {
@@ -46,6 +50,12 @@ package enum FieldRule: Sendable, Hashable {
             return value.isFinite && value > 0 ? nil : "must be > 0, got \(Self.format(value))"
         case .nonNegative:
             return value.isFinite && value >= 0 ? nil : "must be >= 0, got \(Self.format(value))"
+        case .within(let range):
+            guard value.isFinite, range.contains(value) else {
+                return "must be within \(Self.format(range.lowerBound)) … \(Self.format(range.upperBound)), "
+                    + "got \(Self.format(value))"
+            }
+            return nil
         }
     }
 
@@ -62,10 +72,14 @@ extension ConfigNode {
     /// The value of a field read by `rule`; errors name the field.
     package func number(_ rule: FieldRule) throws(ScenarioFileError) -> Double {
         switch rule {
-        case .duration: try seconds()
-        case .count(let range): Double(try int(in: range))
-        case .positive: try positiveDouble()
-        case .nonNegative: try nonNegativeDouble()
+        case .duration: return try seconds()
+        case .count(let range): return Double(try int(in: range))
+        case .positive: return try positiveDouble()
+        case .nonNegative: return try nonNegativeDouble()
+        case .within:
+            let value = try double()
+            if let problem = rule.problem(with: value) { throw error(problem) }
+            return value
         }
     }
 

@@ -9,16 +9,20 @@ import Yams
 /// empirical samples) resolve against the file's directory. The format is documented in
 /// `docs/scenario-format.md`; `scenarios/article-gke-t4.yaml` is the annotated example.
 public enum ScenarioLoader {
-    /// Loads and validates the scenario at `path`; `regions`, if given, checks every node's region.
-    public static func load(path: String, regions: RegionCheck? = nil) throws(ScenarioFileError) -> Scenario {
+    /// Loads and validates the scenario at `path`; `regions`, if given, checks every node's region,
+    /// and `gpus`, if given, names each option's GPU and checks the GPU names (``GPUSpeedResolver``).
+    public static func load(
+        path: String, regions: RegionCheck? = nil, gpus: GPULookup? = nil
+    ) throws(ScenarioFileError) -> Scenario {
         let text = try InputFile.text(atPath: path)
         return try parse(
-            yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent, regions: regions)
+            yaml: text, file: path, baseDirectory: (path as NSString).deletingLastPathComponent, regions: regions,
+            gpus: gpus)
     }
 
     /// Parses scenario YAML text; `file` is used in error messages only.
     public static func parse(
-        yaml: String, file: String, baseDirectory: String, regions: RegionCheck? = nil
+        yaml: String, file: String, baseDirectory: String, regions: RegionCheck? = nil, gpus: GPULookup? = nil
     ) throws(ScenarioFileError) -> Scenario {
         let root: Node?
         do {
@@ -29,7 +33,7 @@ public enum ScenarioLoader {
             throw ScenarioFileError(file: file, message: "not valid YAML: \(error)")
         }
         guard let root else { throw ScenarioFileError(file: file, message: "scenario file is empty") }
-        let reader = ScenarioReader(file: file, baseDirectory: baseDirectory, regions: regions)
+        let reader = ScenarioReader(file: file, baseDirectory: baseDirectory, regions: regions, gpus: gpus)
         return try reader.scenario(from: ConfigNode(node: root, file: file, path: ""))
     }
 }

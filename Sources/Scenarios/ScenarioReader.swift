@@ -6,6 +6,8 @@ struct ScenarioReader {
     let baseDirectory: String
     /// Checks each node's region against the price catalog (none: any region is read as given).
     var regions: RegionCheck? = nil
+    /// Names each option's GPU and checks GPU names against the price catalog (none: as written).
+    var gpus: GPULookup? = nil
 
     func scenario(from root: ConfigNode) throws(ScenarioFileError) -> Scenario {
         let top = try root.mapping()
@@ -53,6 +55,7 @@ struct ScenarioReader {
         }
         if let node = top.optional("objectives") { scenario.objectives = try objectives(node) }
         try top.finish()
+        GPUSpeedResolver(lookup: gpus).resolve(&scenario)
         do {
             try scenario.validate()
         } catch {
@@ -226,8 +229,47 @@ struct ScenarioReader {
         model.secondsPerOutputToken =
             try map.optional("secondsPerOutputToken")?.nonNegativeDouble() ?? model.secondsPerOutputToken
         if let noise = map.optional("noise") { model.noise = try noise.distribution(baseDirectory: baseDirectory) }
+        // Without `model`, the scenario's own model: no published speeds apply to it.
+        model.model = try map.optional("model").map { node throws(ScenarioFileError) in
+            try node.oneOf(Dictionary(uniqueKeysWithValues: PublishedGPUSpeeds.models.keys.map { ($0, $0) }))
+        }
+        if let node = map.optional("referenceGPU") { model.gpuSpeeds.referenceGPU = try gpuName(node) }
+        if let node = map.optional("gpuSpeed") { model.gpuSpeeds.speeds = try gpuSpeeds(node, of: model.gpuSpeeds) }
         try map.finish()
         return model
+    }
+
+    /// `inference.gpuSpeed: {L4: 1.8, …}`: a speed-up over the reference GPU per GPU name.
+    func gpuSpeeds(_ node: ConfigNode, of table: GPUSpeedTable) throws(ScenarioFileError) -> [String: Double] {
+        var speeds: [String: Double] = [:]
+        for (key, value) in try node.mapping().children {
+            let gpu = try gpuName(key, at: value)
+            guard !speeds.keys.contains(where: { $0.lowercased() == gpu.lowercased() }) else {
+                throw value.error("\(gpu) is given twice")
+            }
+            let speed = try value.number(.gpuSpeed)
+            if table.isReference(gpu), speed != 1 {
+                throw value.error(
+                    "\(gpu) is the reference GPU (inference.referenceGPU): its speed is 1 by definition, "
+                        + "got \(FieldRule.format(speed))")
+            }
+            speeds[gpu] = speed
+        }
+        return speeds
+    }
+
+    /// A GPU name; with a catalog, one it knows, spelt as it spells it.
+    func gpuName(_ node: ConfigNode) throws(ScenarioFileError) -> String {
+        try gpuName(try node.string(), at: node)
+    }
+
+    func gpuName(_ name: String, at node: ConfigNode) throws(ScenarioFileError) -> String {
+        guard let gpus else { return name }
+        guard let known = gpus.canonical(name) else {
+            throw node.error(
+                "'\(name)' is not a GPU the price catalog knows (known: \(gpus.models.joined(separator: ", ")))")
+        }
+        return known
     }
 
     func nodeSpec(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> NodeSpec {

@@ -93,7 +93,7 @@ public struct Grid: Sendable, Hashable {
         guard let parameter = SweepParameter(rawValue: name) else {
             throw node.error(
                 "unknown parameter '\(name)' (known: "
-                    + "\(SweepParameter.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    + "\(SweepParameter.names.joined(separator: ", ")))")
         }
         return parameter
     }

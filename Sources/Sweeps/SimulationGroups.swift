@@ -6,7 +6,8 @@ import Simulator
 /// The simulator carries a node's provider, region, machine type and GPU model only as names for
 /// the cost model (``NodeSpec``); it reads the GPU count and the spot flag. Configurations that
 /// differ only in those names — a `provider/region`, `node.machineType` or `gpu` axis — replay
-/// the same events, and each is priced from the shared result relabelled with its own nodes.
+/// the same events, and each is priced from the shared result relabelled with its own nodes. Only
+/// the factor of the option's GPU speed is read, not which GPU or table it came from.
 /// A grid of 3 regions × 100 settings simulates 100 configurations, not 300.
 struct SimulationGroups {
     /// The groups in order of their first configuration; each lists its configurations, the
@@ -71,9 +72,12 @@ struct SimulationGroups {
         init(scenario: Scenario, option: DeploymentOption) {
             var scenario = scenario
             scenario.options = []
+            scenario.inference.gpuSpeeds = GPUSpeedTable()   // read through the option's speed only
+            scenario.inference.model = nil
             let nodes = SimulationGroups.nodes(of: option)
             sameShapeAs = nodes.map { node in nodes.firstIndex(of: node)! }
             var option = option
+            option.gpuSpeed = GPUSpeed(factor: option.gpuSpeed.factor)
             for index in option.alwaysOnNodes.indices {
                 option.alwaysOnNodes[index].node = Self.unnamed(option.alwaysOnNodes[index].node)
             }

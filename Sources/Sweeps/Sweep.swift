@@ -1,5 +1,6 @@
 import CostModel
 import Foundation
+import Scenarios
 import Simulator
 
 /// A sweep ready to run: the base scenario, the option it varies, and the configurations.
@@ -18,6 +19,8 @@ public struct Sweep: Sendable {
     public var replications: Int
     public var calculator: CostCalculator
     public var identity: SweepIdentity
+    /// Resolves the swept option's GPU speed again after a setting changes its GPU or the speeds.
+    let gpuSpeeds: GPUSpeedResolver
 
     /// - Parameters:
     ///   - optionName: the option to vary (default: the grid's `option`, else the first autoscaled option).
@@ -53,6 +56,15 @@ public struct Sweep: Sendable {
                 "\(grid.configurations.count) configurations × \(replications) replications is more than "
                     + "\(Self.maxRuns) runs; use fewer configurations or replications")
         }
+        let lookup: GPULookup
+        do { lookup = try GPULookup(catalog: calculator.catalog) } catch { throw .invalidInput(error.description) }
+        for setting in grid.configurations.joined() {
+            guard case .inferenceGPUSpeed(let gpu) = setting.parameter, lookup.canonical(gpu) == nil else { continue }
+            throw .invalidConfiguration(
+                "\(setting.parameter.rawValue): '\(gpu)' is not a GPU the price catalog knows (known: "
+                    + "\(lookup.models.joined(separator: ", ")))")
+        }
+        self.gpuSpeeds = GPUSpeedResolver(lookup: lookup)
         self.scenario = scenario
         self.optionIndex = index
         self.grid = grid
@@ -78,7 +90,13 @@ public struct Sweep: Sendable {
             try setting.apply(to: &configured, optionIndex: optionIndex)
         }
         do {
-            if settings.contains(where: \.parameter.changesKarpenterOfferings) { try resolveOfferings(&configured) }
+            // Offerings first: a new instance family can bring another GPU, and with it another speed.
+            let newOfferings = settings.contains(where: \.parameter.changesKarpenterOfferings)
+            if newOfferings { try resolveOfferings(&configured) }
+            if newOfferings || settings.contains(where: \.parameter.changesGPUSpeed) {
+                configured.options[optionIndex] = gpuSpeeds.resolved(
+                    configured.options[optionIndex], for: configured.inference)
+            }
             try configured.validate()
         } catch {
             throw .invalidConfiguration(
@@ -100,6 +118,20 @@ public struct Sweep: Sendable {
         deployment.node = karpenter.offerings[0]
         deployment.karpenter = karpenter
         configured.options[optionIndex].kind = .autoscaled(deployment)
+    }
+
+    /// One warning per GPU without a known speed that a configuration of `shard` runs the swept
+    /// option on (``Scenarios/GPUSpeedResolver/warning(for:in:)``), in configuration order.
+    public func gpuSpeedWarnings(shard: Shard = .whole) throws(SweepError) -> [String] {
+        var warnings: [String] = []
+        guard !scenario.workload.hasMeasuredServiceTimes else { return warnings }
+        for index in grid.configurations.indices where shard.contains(configuration: index) {
+            let (configured, option) = try configured(index)
+            if let warning = GPUSpeedResolver.warning(for: option, in: configured), !warnings.contains(warning) {
+                warnings.append(warning)
+            }
+        }
+        return warnings
     }
 
     /// Checks every configuration of `shard` builds, validates and has prices for its machines,

@@ -1,60 +1,93 @@
 import Scenarios
 import Simulator
 
-/// A scenario setting a sweep can vary, by the name used in grid files.
+/// A scenario setting a sweep can vary, by the name used in grid files (``rawValue``).
 ///
 /// Every parameter applies to one deployment option of the scenario (the *swept option*);
-/// `traffic.scale` changes the workload, which all options share.
-public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
-    case kedaPollingInterval = "keda.pollingInterval"
-    case kedaCooldownPeriod = "keda.cooldownPeriod"
-    case kedaMinReplicaCount = "keda.minReplicaCount"
-    case kedaMaxReplicaCount = "keda.maxReplicaCount"
-    case kedaValue = "keda.value"
-    case kedaProtocol = "keda.protocol"
-    case hpaBehavior = "hpa.behavior"
-    case caScaleDownUnneededTime = "ca.scaleDownUnneededTime"
-    case caScaleDownDelayAfterAdd = "ca.scaleDownDelayAfterAdd"
-    case caProfile = "ca.profile"
-    case nodeMaxNodes = "node.maxNodes"
-    case gpu = "gpu"
-    case nodeMachineType = "node.machineType"
-    case nodeSpot = "node.spot"
-    case providerRegion = "provider/region"
-    case trafficScale = "traffic.scale"
-    case dedicatedNodes = "dedicated.nodes"
-    case inferenceSecondsPerWorkUnit = "inference.secondsPerWorkUnit"
+/// `traffic.scale` changes the workload, which all options share, and `inference.*` the
+/// inference model, whose GPU speeds the swept option's service times follow.
+public enum SweepParameter: Sendable, Hashable {
+    case kedaPollingInterval, kedaCooldownPeriod, kedaMinReplicaCount, kedaMaxReplicaCount, kedaValue, kedaProtocol
+    case hpaBehavior
+    case caScaleDownUnneededTime, caScaleDownDelayAfterAdd, caProfile
+    case nodeMaxNodes, gpu, nodeMachineType, nodeSpot, providerRegion
+    case trafficScale, dedicatedNodes, inferenceSecondsPerWorkUnit
+    /// `inference.gpuSpeed.GPU`: the speed-up of one GPU (as the price catalog names it).
+    case inferenceGPUSpeed(String)
     // Karpenter's fields, named `karpenter.<key>` and read, bounded and applied by ``KarpenterField``.
-    case karpenterBatchIdleDuration = "karpenter.batchIdleDuration"
-    case karpenterBatchMaxDuration = "karpenter.batchMaxDuration"
-    case karpenterInterruptionQueue = "karpenter.interruptionQueue"
-    case karpenterConsolidationPolicy = "karpenter.consolidationPolicy"
-    case karpenterConsolidateAfter = "karpenter.consolidateAfter"
-    case karpenterExpireAfter = "karpenter.expireAfter"
-    case karpenterTerminationGracePeriod = "karpenter.terminationGracePeriod"
-    case karpenterCapacityTypes = "karpenter.capacityTypes"
-    case karpenterInstanceFamilies = "karpenter.instanceFamilies"
-    case karpenterInstanceTypes = "karpenter.instanceTypes"
-    case karpenterLimitsNodes = "karpenter.limits.nodes"
-    case karpenterLimitsGPUs = "karpenter.limits.gpus"
-    // A serverless option's settings: one case per row of ``ServerlessField``, which reads,
-    // bounds and applies them.
-    case serverlessGPU = "serverless.gpu"
-    case serverlessRegion = "serverless.region"
-    case serverlessConcurrency = "serverless.concurrency"
-    case serverlessMinInstances = "serverless.minInstances"
-    case serverlessMaxInstances = "serverless.maxInstances"
-    case serverlessIdleTimeout = "serverless.idleTimeout"
-    case serverlessInstanceStart = "serverless.instanceStart"
-    case serverlessContainerStart = "serverless.containerStart"
-    case serverlessModelLoad = "serverless.modelLoad"
-    case serverlessRequestTimeout = "serverless.requestTimeout"
-    case serverlessPollingInterval = "serverless.pollingInterval"
-    case serverlessConcurrentRequests = "serverless.concurrentRequests"
-    case serverlessAlarmEvaluations = "serverless.alarmEvaluations"
+    case karpenterBatchIdleDuration, karpenterBatchMaxDuration, karpenterInterruptionQueue
+    case karpenterConsolidationPolicy, karpenterConsolidateAfter, karpenterExpireAfter
+    case karpenterTerminationGracePeriod, karpenterCapacityTypes, karpenterInstanceFamilies, karpenterInstanceTypes
+    case karpenterLimitsNodes, karpenterLimitsGPUs
+    // A serverless option's settings, named `serverless.<key>` and read, bounded and applied by
+    // ``ServerlessField`` (``serverlessCases``).
+    case serverlessGPU, serverlessRegion, serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
+    case serverlessIdleTimeout, serverlessInstanceStart, serverlessContainerStart, serverlessModelLoad
+    case serverlessRequestTimeout, serverlessPollingInterval, serverlessConcurrentRequests, serverlessAlarmEvaluations
+
+    /// The serverless parameters and the fields they set (whose ``Scenarios/ServerlessField/sweepName`` is their name).
+    private static let serverlessCases: [(parameter: SweepParameter, field: ServerlessField)] = [
+        (.serverlessGPU, .gpu), (.serverlessRegion, .region), (.serverlessConcurrency, .concurrency),
+        (.serverlessMinInstances, .minInstances), (.serverlessMaxInstances, .maxInstances),
+        (.serverlessIdleTimeout, .idleTimeout), (.serverlessInstanceStart, .instanceStart),
+        (.serverlessContainerStart, .containerStart), (.serverlessModelLoad, .modelLoad),
+        (.serverlessRequestTimeout, .requestTimeout), (.serverlessPollingInterval, .pollingInterval),
+        (.serverlessConcurrentRequests, .concurrentRequests), (.serverlessAlarmEvaluations, .alarmEvaluations),
+    ]
 
     /// The serverless setting this parameter sets, if it is one.
-    var serverlessField: ServerlessField? { ServerlessField(sweepName: rawValue) }
+    var serverlessField: ServerlessField? { Self.serverlessCases.first { $0.parameter == self }?.field }
+
+    /// The parameters with fixed names, and their names in grid files.
+    private static let named: [(parameter: SweepParameter, name: String)] = [
+        (.kedaPollingInterval, "keda.pollingInterval"), (.kedaCooldownPeriod, "keda.cooldownPeriod"),
+        (.kedaMinReplicaCount, "keda.minReplicaCount"), (.kedaMaxReplicaCount, "keda.maxReplicaCount"),
+        (.kedaValue, "keda.value"), (.kedaProtocol, "keda.protocol"), (.hpaBehavior, "hpa.behavior"),
+        (.caScaleDownUnneededTime, "ca.scaleDownUnneededTime"),
+        (.caScaleDownDelayAfterAdd, "ca.scaleDownDelayAfterAdd"),
+        (.caProfile, "ca.profile"), (.nodeMaxNodes, "node.maxNodes"), (.gpu, "gpu"),
+        (.nodeMachineType, "node.machineType"), (.nodeSpot, "node.spot"), (.providerRegion, "provider/region"),
+        (.trafficScale, "traffic.scale"), (.dedicatedNodes, "dedicated.nodes"),
+        (.inferenceSecondsPerWorkUnit, "inference.secondsPerWorkUnit"),
+        (.karpenterBatchIdleDuration, "karpenter.batchIdleDuration"),
+        (.karpenterBatchMaxDuration, "karpenter.batchMaxDuration"),
+        (.karpenterInterruptionQueue, "karpenter.interruptionQueue"),
+        (.karpenterConsolidationPolicy, "karpenter.consolidationPolicy"),
+        (.karpenterConsolidateAfter, "karpenter.consolidateAfter"), (.karpenterExpireAfter, "karpenter.expireAfter"),
+        (.karpenterTerminationGracePeriod, "karpenter.terminationGracePeriod"),
+        (.karpenterCapacityTypes, "karpenter.capacityTypes"),
+        (.karpenterInstanceFamilies, "karpenter.instanceFamilies"),
+        (.karpenterInstanceTypes, "karpenter.instanceTypes"), (.karpenterLimitsNodes, "karpenter.limits.nodes"),
+        (.karpenterLimitsGPUs, "karpenter.limits.gpus"),
+    ] + serverlessCases.map { ($0.parameter, $0.field.sweepName) }
+
+    /// The prefix of `inference.gpuSpeed.GPU`.
+    static let gpuSpeedPrefix = "inference.gpuSpeed."
+
+    /// Every parameter name a grid accepts, `inference.gpuSpeed.GPU` standing for one per GPU.
+    public static var names: [String] { named.map(\.name) + [gpuSpeedPrefix + "GPU"] }
+
+    public var rawValue: String {
+        if case .inferenceGPUSpeed(let gpu) = self { return Self.gpuSpeedPrefix + gpu }
+        return Self.named.first { $0.parameter == self }?.name ?? ""
+    }
+
+    public init?(rawValue: String) {
+        if rawValue.hasPrefix(Self.gpuSpeedPrefix), rawValue.count > Self.gpuSpeedPrefix.count {
+            self = .inferenceGPUSpeed(String(rawValue.dropFirst(Self.gpuSpeedPrefix.count)))
+            return
+        }
+        guard let found = Self.named.first(where: { $0.name == rawValue }) else { return nil }
+        self = found.parameter
+    }
+
+    /// Changes the GPU the swept option runs on, or the GPU speeds: its service-time speed is resolved again.
+    var changesGPUSpeed: Bool {
+        switch self {
+        case .gpu, .nodeMachineType, .providerRegion, .inferenceGPUSpeed, .serverlessGPU: true
+        default: false
+        }
+    }
 
     /// What kind of value the parameter takes.
     public enum ValueKind: Sendable { case seconds, count, number, choice([String]), bool, text }
@@ -85,7 +118,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         return switch self {
         case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
         case .kedaMinReplicaCount, .kedaMaxReplicaCount, .dedicatedNodes, .nodeMaxNodes: .count
-        case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit: .number
+        case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit, .inferenceGPUSpeed: .number
         case .kedaProtocol: .choice(["amqp", "http"])
         case .hpaBehavior: .choice(["none", "default"])
         case .caProfile: .choice(["upstream-defaults", "optimize-utilization"])
@@ -127,6 +160,7 @@ public enum SweepParameter: String, Sendable, Hashable, CaseIterable {
         case .dedicatedNodes: .dedicatedNodes
         case .kedaValue: .triggerValue
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
+        case .inferenceGPUSpeed: .gpuSpeed
         case .trafficScale: .positive
         default: nil
         }
@@ -397,6 +431,15 @@ extension ParameterSetting {
             option.kind = .dedicated(dedicated)
         case .inferenceSecondsPerWorkUnit:
             scenario.inference.secondsPerWorkUnit = number()
+        case .inferenceGPUSpeed(let gpu):
+            var table = scenario.inference.gpuSpeeds
+            if table.isReference(gpu), number() != 1 {
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue): \(gpu) is the reference GPU (inference.referenceGPU), whose speed is 1")
+            }
+            table.speeds = table.speeds.filter { $0.key.lowercased() != gpu.lowercased() }
+            table.speeds[gpu] = number()
+            scenario.inference.gpuSpeeds = table
         default: break   // karpenter.* and serverless.* (above)
         }
         scenario.options[optionIndex] = option

@@ -1,3 +1,4 @@
+import Reports
 import Simulator
 import Testing
 @testable import costsim
@@ -62,5 +63,32 @@ import Testing
                 == "calibrated: vmBoot (n = 14) and modelLoad (n = 12); as given or defaults: driverInstall, "
                 + "devicePlugin, imagePull, readiness")
         #expect(row.source == "costsim calibrate, 14 scale-ups of node pool gpu")
+    }
+
+    @Test func eachOptionsGPUSpeedIsListedWithWhereItCameFrom() {
+        let scenario = Scenario(name: "gpus", workload: .records([]))
+        var option = DeploymentOption.articleDedicated
+        func row(_ speed: GPUSpeed) -> AssumptionRow {
+            option.gpuSpeed = speed
+            return ReportWriter.gpuSpeedAssumption(option, in: scenario)
+        }
+        #expect(
+            row(GPUSpeed(factor: 1, gpu: "T4", source: .reference))
+                == AssumptionRow(
+                    item: "GPU speed of dedicated", value: "1: T4 is the GPU the service times were measured on",
+                    source: "inference.referenceGPU (default T4)"))
+        #expect(
+            row(GPUSpeed(factor: 2, gpu: "L4", source: .scenario))
+                == AssumptionRow(
+                    item: "GPU speed of dedicated", value: "2.00 × T4 on L4: service times ÷ 2.00",
+                    source: "scenario gpus, inference.gpuSpeed.L4"))
+        let published = row(GPUSpeed(factor: 2.0086, gpu: "A100-40GB", source: .published("NVIDIA table")))
+        #expect(published.value == "2.01 × T4 on A100-40GB: service times ÷ 2.01")
+        #expect(published.source == "NVIDIA table, for inference.model tacotron2-waveglow")
+        #expect(
+            row(GPUSpeed(factor: 1, gpu: "L4", source: .assumedEqual))
+                == AssumptionRow(
+                    item: "GPU speed of dedicated", value: "1, assumed: no speed known for L4, service times are T4's",
+                    source: "assumption (set inference.gpuSpeed.L4; docs/model.md)"))
     }
 }

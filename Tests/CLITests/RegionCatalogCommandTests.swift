@@ -20,6 +20,21 @@ struct RegionCatalogCommandTests {
         #expect(Self.regions(outcome.standardOutput).count == regions)
     }
 
+    @Test("pricing list --provider gcp --gpu L4 shows the Cloud Run instances beside the G2 machines")
+    func cloudRunRows() throws {
+        let outcome = try CLIRunner.run(["pricing", "list", "--provider", "gcp", "--gpu", "L4", "--kind", "platform"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let rows = outcome.standardOutput.split(separator: "\n").dropFirst().dropLast()
+        #expect(Self.regions(outcome.standardOutput) == ["europe-west1", "europe-west4", "us-central1", "us-east4"])
+        #expect(rows.count == 8)   // with and without zonal redundancy in each region
+        let usCentral = rows.filter { $0.contains(" us-central1 ") && $0.contains(" cloud-run/nvidia-l4 ") }
+        #expect(usCentral.count == 1)
+        #expect(usCentral.first?.contains(" 1.42164 ") == true)
+        let all = try CLIRunner.run(["pricing", "list", "--provider", "gcp", "--gpu", "L4"])
+        #expect(all.standardOutput.contains(" platform  cloud-run/nvidia-l4 "))
+        #expect(all.standardOutput.contains(" machine   g2-standard-4 "))
+    }
+
     @Test("pricing show gives the source and its date for every row")
     func showSources() throws {
         let outcome = try CLIRunner.run(["pricing", "show", "g5.xlarge", "--region", "eu-west-1"])

@@ -40,6 +40,41 @@ import Testing
         )
     }
 
+    /// An option on a GPU without a known speed runs at the reference GPU's speed, and says so on
+    /// standard error and on the report's assumptions page; a speed in the scenario silences it.
+    @Test func anOptionOnAGPUWithoutASpeedIsFlagged() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = """
+            workload:
+              generate: {days: 1, speechMinutesPerDay: 60}
+            inference: {model: tacotron2-waveglow, gpuSpeed: {SPEEDS}}
+            options:
+              - name: t4
+                dedicated: {node: {machineType: n1-highmem-4, gpu: T4}}
+              - name: l4
+                dedicated: {node: {machineType: g2-standard-4, gpuCount: 1}}
+            """
+        let warning = "costsim: warning: option l4 runs on L4; no speed given for L4: service times are T4's "
+            + "(set inference.gpuSpeed.L4, docs/model.md)\n"
+        for (speeds, warned) in [("{}", true), ("{L4: 2}", false)] {
+            let file = directory.appendingPathComponent("s.yaml")
+            try scenario.replacingOccurrences(of: "{SPEEDS}", with: speeds).write(
+                to: file, atomically: true, encoding: .utf8)
+            let outcome = try CLIRunner.run(
+                ["report", "--scenario", file.path, "--html", directory.appendingPathComponent("r.html").path])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            #expect(outcome.standardError.contains(warning) == warned, "\(speeds): \(outcome.standardError)")
+            let html = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
+            #expect(html.contains("<td>GPU speed of t4</td>"))
+            #expect(
+                html.contains(
+                    warned
+                        ? "<td>1, assumed: no speed known for L4, service times are T4&#39;s</td>"
+                        : "<td>2.00 × T4 on L4: service times ÷ 2.00</td>"), "\(html)")
+        }
+    }
+
     @Test func aShortTraceWithoutAHorizonIsFlagged() throws {
         // A trace replayed without a horizon is observed from its first to its last arrival:
         // 2 minutes here, flagged; costs, the footer and the warning all use that period.

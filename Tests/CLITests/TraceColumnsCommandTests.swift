@@ -38,14 +38,16 @@ import Testing
     @Test func theReportStatesTheMeasuredServiceTime() throws {
         let measured = try ScenarioOptions.parse(
             ["--trace", Self.fixture, "--service-time-scale", "0.5"] + Self.columns
-        ).load(regions: PricingOptions.parse([]).regionCheck())
+        ).load(
+            regions: PricingOptions.parse([]).regionCheck(), gpus: PricingOptions.parse([]).gpuLookup())
         #expect(
             ReportWriter.serviceTimeAssumption(measured).value
                 == "each request's measured exec_time_seconds from the trace, × 0.5")
         #expect(
             ReportWriter.serviceTimeAssumption(measured).source
                 == "trace production-requests.csv; the scenario's inference model is not used")
-        let modelled = try ScenarioOptions.parse([]).load(regions: PricingOptions.parse([]).regionCheck())
+        let modelled = try ScenarioOptions.parse([]).load(
+            regions: PricingOptions.parse([]).regionCheck(), gpus: PricingOptions.parse([]).gpuLookup())
         #expect(ReportWriter.serviceTimeAssumption(modelled).value == "0.45 s per second of audio × noise of mean 1")
     }
 

@@ -44,8 +44,8 @@ struct BundledCatalogCoverageTests {
         }
     }
 
-    /// Azure spot prices have no licensed regional source: only the hand-compiled eastus rows.
-    @Test("Azure's T4 machine is priced on demand everywhere it is sold, and at spot in eastus")
+    /// Azure spot prices come from SkyPilot's Azure catalogue, which covers nine US regions only.
+    @Test("Azure's T4 machine is priced on demand everywhere it is sold, and at spot in the nine US regions")
     func azureCapacities() throws {
         let sku = "Standard_NC4as_T4_v3"
         let regions = try catalog.regions(provider: "azure", kind: .machine, sku: sku)
@@ -53,9 +53,21 @@ struct BundledCatalogCoverageTests {
         for region in regions {
             _ = try catalog.price(.machine, sku: sku, provider: "azure", region: region, capacity: .onDemand)
         }
-        _ = try catalog.price(.machine, sku: sku, provider: "azure", region: "eastus", capacity: .spot)
+        let spotRegions = try catalog.rows(matching: PriceFilter(provider: "azure", sku: sku))
+            .filter { $0.capacity == .spot }.map(\.region)
+        // SkyPilot lists no NC T4 v3 in westcentralus, the ninth region it covers.
+        #expect(Set(spotRegions) == [
+            "centralus", "eastus", "eastus2", "northcentralus", "southcentralus", "westus", "westus2", "westus3",
+        ])
+        let westus2 = try catalog.price(.machine, sku: sku, provider: "azure", region: "westus2", capacity: .spot)
+        #expect(westus2.pricePerHour == TestSupport.rate("0.061595"))
         #expect(throws: CostModelError.self) {
             try catalog.price(.machine, sku: sku, provider: "azure", region: "westeurope", capacity: .spot)
+        }
+        // SkyPilot's H100 rows repeat the on-demand price: not a spot price, so none is bundled.
+        #expect(throws: CostModelError.self) {
+            try catalog.price(
+                .machine, sku: "Standard_NC40ads_H100_v5", provider: "azure", region: "eastus2", capacity: .spot)
         }
     }
 
@@ -76,6 +88,26 @@ struct BundledCatalogCoverageTests {
         #expect(try rate(aws("eu-west-1", "g4dn.xlarge")) == "0.3171")
         // g6.xlarge eu-north-1: two zones, 0.3451 and 0.2584 → their mean.
         #expect(try rate(aws("eu-north-1", "g6.xlarge")) == "0.30175")
+        // g4dn.12xlarge (4 × T4, bundled) us-east-1: on demand 3.912; spot zones 1.4134, 1.3211, 1.326,
+        // 1.2875, 1.3061 → median 1.3211. us-west-2 leaves out its two Los Angeles Local Zones (0.4694).
+        let fourT4 = NodeSpec(provider: "aws", region: "us-east-1", machineType: "g4dn.12xlarge", gpuModel: "T4",
+                              gpuCount: 4)
+        #expect(try rate(fourT4) == "3.912")
+        #expect(try rate(aws("us-east-1", "g4dn.12xlarge")) == "1.3211")
+        #expect(try rate(aws("us-west-2", "g4dn.12xlarge")) == "1.7173")
+        // g4dn.2xlarge us-east-1: zones 0.3157, 0.3142, 0.3145, 0.3112, 0.3269 → 0.3145.
+        #expect(try rate(aws("us-east-1", "g4dn.2xlarge")) == "0.3145")
+        for size in ["2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"] {
+            #expect(try catalog.regions(provider: "aws", kind: .machine, sku: "g4dn." + size).count == 20)
+        }
+        // 4 × L4 g6.12xlarge us-east-1: zones 2.0968, 1.9631, 2.0353, 1.7552 → (1.9631 + 2.0353) / 2.
+        let fourL4 = NodeSpec(provider: "aws", region: "us-east-1", machineType: "g6.12xlarge", gpuModel: "L4",
+                              gpuCount: 4)
+        #expect(try rate(fourL4) == "4.6016")
+        #expect(try rate(aws("us-east-1", "g6.12xlarge")) == "1.9992")
+        for (sku, count) in [("g5.2xlarge", 15), ("g5.12xlarge", 15), ("g6.2xlarge", 14), ("g6.12xlarge", 14)] {
+            #expect(try catalog.regions(provider: "aws", kind: .machine, sku: sku).count == count)
+        }
         // p5.48xlarge us-west-2: 12.6935, 12.9727, 12.9785, 16.1301 → (12.9727 + 12.9785) / 2.
         #expect(try rate(aws("us-west-2", "p5.48xlarge")) == "12.9756")
         let azure = NodeSpec(provider: "azure", region: "westeurope", machineType: "Standard_NC4as_T4_v3")

@@ -66,7 +66,8 @@ struct CatalogImportTests {
             ),
             (
                 "s1,2026-01-01,gcp,r,vm,vm1,1,4,,0,,,0.1,,1,60,USD,,,",
-                "line 2 (sku vm1), field 'sku_kind': unknown SKU kind 'vm' (expected machine, gpu or fee)"
+                "line 2 (sku vm1), field 'sku_kind': unknown SKU kind 'vm' (expected one of: machine, gpu, fee, "
+                    + "platform)"
             ),
             (
                 "s1,2026-01-01,gcp,r,machine,vm1,1,4,,0,,,0.1,,0,60,USD,,,",

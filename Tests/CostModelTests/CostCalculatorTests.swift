@@ -153,7 +153,7 @@ struct CostCalculatorTests {
         {
             try calculator.price(BilledUsage(optionName: "x", managedCluster: true, horizonSeconds: 60, nodeRuns: []))
         }
-        #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp"])) {
+        #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp", "modal", "runpod"])) {
             try calculator.price(BilledUsage(optionName: "x", managedCluster: false, horizonSeconds: 60, nodeRuns: [
                 TestSupport.run(NodeSpec(provider: "oracle", region: "r", machineType: "m"), seconds: 60),
             ]))

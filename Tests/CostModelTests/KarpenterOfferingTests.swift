@@ -7,7 +7,7 @@ import Testing
 /// offering's own capacity price, filtered by the NodePool's requirements.
 @Suite struct KarpenterOfferingTests {
     /// AWS us-east-1 GPU types (prices per hour, on-demand / spot), a CPU type, and one row in
-    /// another region. g6.xlarge has no spot price.
+    /// another region. g6.xlarge has no spot price; g4dn.12xlarge has 4 GPUs, the others 1.
     static let catalog: PriceCatalog = {
         func row(
             _ sku: String, _ capacity: CapacityType, _ price: String, gpu: String? = nil, count: Int = 0,
@@ -25,6 +25,8 @@ import Testing
             row("g5.xlarge", .onDemand, "1.006", gpu: "A10G", count: 1),
             row("g5.xlarge", .spot, "0.436", gpu: "A10G", count: 1),
             row("g6.xlarge", .onDemand, "0.8048", gpu: "L4", count: 1),
+            row("p3.2xlarge", .onDemand, "3.06", gpu: "V100", count: 1),
+            row("p3.2xlarge", .spot, "0.9", gpu: "V100", count: 1),
             row("t3.medium", .onDemand, "0.0416"),
             row("g5.xlarge", .onDemand, "1.1", gpu: "A10G", count: 1, region: "eu-west-1"),
             row("Standard_NC4as_T4_v3", .onDemand, "0.526", gpu: "T4", count: 1, provider: .azure, region: "eastus"),
@@ -54,23 +56,32 @@ import Testing
     }
 
     @Test func cheapestFirstAtEachCapacityPriceWithDearSpotDropped() throws {
-        // 0.203 < 0.436 < 0.526 < 0.8048 < 1.006 < 3.912; the 4-GPU spot offering (1.5) costs more
-        // than the cheapest on-demand one (0.526), so AWS's filter drops it. t3.medium has no GPU.
+        // 0.203 < 0.436 < 0.526 < 0.8048 < 1.006 < 3.06; the p3 spot offering (0.9) costs more than
+        // the cheapest on-demand one (0.526), so AWS's filter drops it (and the 4-GPU one at 1.5);
+        // the 4-GPU on-demand g4dn.12xlarge has another GPU count than the cheapest. t3.medium has no GPU.
         #expect(
             try Self.offerings([Self.capacity("spot", "on-demand")]) == [
                 "g4dn.xlarge/spot", "g5.xlarge/spot", "g4dn.xlarge/on-demand", "g6.xlarge/on-demand",
-                "g5.xlarge/on-demand", "g4dn.12xlarge/on-demand",
+                "g5.xlarge/on-demand", "p3.2xlarge/on-demand",
             ])
+    }
+
+    @Test func onlyTheCheapestOfferingsGPUCountIsKept() throws {
+        let g4dn = NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g4dn"])
+        #expect(try Self.offerings([g4dn, Self.capacity("spot")]) == ["g4dn.xlarge/spot"])
+        #expect(try Self.offerings([g4dn, Self.capacity("on-demand")]) == ["g4dn.xlarge/on-demand"])
+        let big = NodeRequirement(key: KarpenterLabels.instanceType, operator: .in, values: ["g4dn.12xlarge"])
+        #expect(try Self.offerings([big, Self.capacity("on-demand")]) == ["g4dn.12xlarge/on-demand"])
     }
 
     @Test func spotOnlyKeepsEverySpotOfferingAndOnDemandOnlyUsesOnDemandPrices() throws {
         #expect(
             try Self.offerings([Self.capacity("spot")]) == [
-                "g4dn.xlarge/spot", "g5.xlarge/spot", "g4dn.12xlarge/spot",
+                "g4dn.xlarge/spot", "g5.xlarge/spot", "p3.2xlarge/spot",
             ])
         #expect(
             try Self.offerings([Self.capacity("on-demand")]) == [
-                "g4dn.xlarge/on-demand", "g6.xlarge/on-demand", "g5.xlarge/on-demand", "g4dn.12xlarge/on-demand",
+                "g4dn.xlarge/on-demand", "g6.xlarge/on-demand", "g5.xlarge/on-demand", "p3.2xlarge/on-demand",
             ])
     }
 
@@ -91,7 +102,11 @@ import Testing
         #expect(
             try Self.offerings([families]) == ["g5.xlarge/spot", "g6.xlarge/on-demand", "g5.xlarge/on-demand"])
         let notG4dn = NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .notIn, values: ["g4dn"])
-        #expect(try Self.offerings([notG4dn]) == ["g5.xlarge/spot", "g6.xlarge/on-demand", "g5.xlarge/on-demand"])
+        // p3's spot price (0.9) is above the cheapest on-demand one left (g6, 0.8048).
+        #expect(
+            try Self.offerings([notG4dn]) == [
+                "g5.xlarge/spot", "g6.xlarge/on-demand", "g5.xlarge/on-demand", "p3.2xlarge/on-demand",
+            ])
     }
 
     @Test func gpuCountNameAndManufacturerFilters() throws {
@@ -141,14 +156,16 @@ import Testing
     @Test func karpenterRunsOnAWSAndAzureOnly() throws {
         let result = Self.catalog.karpenterOfferingsResult(Self.settings([]), provider: "gcp", region: "us-central1")
         #expect(
-            result == .failure(
-                .invalidParameter("Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on gcp")))
+            result
+                == .failure(
+                    .invalidParameter("Karpenter runs on aws (EKS) or azure (AKS node auto-provisioning), not on gcp")))
     }
 
     @Test func minValuesCountsTheDistinctValuesLeft() throws {
         var types = NodeRequirement(key: "karpenter.k8s.aws/instance-family", operator: .in, values: ["g4dn", "g6"])
         types.minValues = 2
-        #expect(try Self.offerings([types, Self.capacity("on-demand")]).count == 3)
+        #expect(
+            try Self.offerings([types, Self.capacity("on-demand")]) == ["g4dn.xlarge/on-demand", "g6.xlarge/on-demand"])
         #expect(throws: CostModelError.self) { try Self.offerings([types, Self.capacity("spot")]) }
     }
 }

@@ -91,7 +91,7 @@ struct PriceCatalogTests {
 
     @Test("lookup failures say exactly what is missing")
     func lookupErrors() throws {
-        #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp"])) {
+        #expect(throws: CostModelError.unknownProvider("oracle", known: ["aws", "azure", "gcp", "modal", "runpod"])) {
             try catalog.price(.machine, sku: "x", provider: "oracle", region: "r", capacity: .onDemand)
         }
         // An unknown region lists the regions that sell the SKU (pricing/catalog.csv: A2 Ultra in five).

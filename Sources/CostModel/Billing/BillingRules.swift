@@ -40,7 +40,8 @@ public struct BillingRules: Sendable, Hashable {
         /// No fee is charged, even for managed clusters.
         case none
         /// The provider's standard fee SKU: `gke-cluster-management` (GCP),
-        /// `eks-control-plane-standard-support` (AWS), `aks-free-tier` (Azure, $0).
+        /// `eks-control-plane-standard-support` (AWS), `aks-free-tier` (Azure, $0); none for Modal and
+        /// RunPod, which sell only serverless platforms.
         case providerDefault
         /// A specific `fee` SKU from the catalog, e.g. `eks-control-plane-extended-support`.
         case sku(String)

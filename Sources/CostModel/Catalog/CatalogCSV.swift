@@ -298,7 +298,7 @@ private struct RecordReader {
         if let text = required("sku_kind") {
             kind = SKUKind(rawValue: text)
             if kind == nil {
-                fail("sku_kind", "unknown SKU kind \(TraceLimits.quote(text)) (expected machine, gpu or fee)")
+                fail("sku_kind", "unknown SKU kind \(TraceLimits.quote(text)) (expected one of: \(SKUKind.allNames))")
             }
         }
         _ = required("sku")

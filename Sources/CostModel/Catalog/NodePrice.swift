@@ -1,6 +1,7 @@
 import Simulator
 
-/// The catalog rows that price one VM shape (a ``Simulator/NodeSpec``): the machine row, plus a
+/// The catalog rows that price one VM shape (a ``Simulator/NodeSpec``): the machine row (or the
+/// ``SKUKind/platform`` row of a serverless platform instance, priced the same way), plus a
 /// per-GPU add-on row when GPUs are attached rather than bundled.
 ///
 /// How GPUs are handled is decided by catalog data alone:
@@ -16,7 +17,7 @@ import Simulator
 /// Made only by ``PriceCatalog/nodePrice(for:snapshot:)``, which checks that ``hourlyRate`` fits
 /// in ``HourlyRate``.
 public struct NodePrice: Sendable, Hashable {
-    /// The machine (VM) row.
+    /// The machine (VM) row, or the platform row of a serverless platform instance.
     public let machine: PriceRow
     /// The attached-GPU row, or `nil` for CPU-only nodes and bundled GPUs.
     public let gpu: PriceRow?
@@ -53,9 +54,8 @@ extension PriceCatalog {
         }
         let capacity = CapacityType(spot: node.spot)
         let machine = try price(
-            SKUKind.pricing(node), sku: node.machineType, provider: node.provider, region: node.region,
-            capacity: capacity,
-            snapshot: snapshot)
+            machineKind(of: node), sku: node.machineType, provider: node.provider, region: node.region,
+            capacity: capacity, snapshot: snapshot)
         if machine.gpuCount > 0 {
             if let requested = node.gpuModel, let bundled = machine.gpuModel,
                requested.lowercased() != bundled.lowercased() {
@@ -73,6 +73,15 @@ extension PriceCatalog {
             throw .gpuNotAttachable(gpuModel: model, machineType: node.machineType, attachableTo: gpu.attachableTo)
         }
         return try Self.combine(machine, gpu, node.gpuCount, for: node)
+    }
+
+    /// ``SKUKind/platform`` if the catalog sells `node.machineType` as a serverless platform
+    /// instance, else ``SKUKind/machine``: both price a node the same way.
+    func machineKind(of node: NodeSpec) throws(CostModelError) -> SKUKind {
+        let platform = try query(
+            "SELECT 1 FROM price WHERE provider = ?1 AND sku_kind = 'platform' AND sku = ?2 LIMIT 1",
+            [.text(node.provider), .text(node.machineType)])
+        return platform.isEmpty ? .machine : .platform
     }
 
     private static func combine(

@@ -14,8 +14,9 @@ extension PriceCatalog {
     /// price for on-demand offerings, the spot price for spot ones; ties: spot first, then by
     /// name), each as a ``Simulator/NodeSpec`` with `spot` set. Offerings without a price in
     /// `snapshot` are left out. On AWS, with on-demand allowed, spot offerings dearer than the
-    /// cheapest on-demand one are dropped (aws `pkg/providers/instance/filter/filter.go`).
-    /// `reserved` capacity is not priced, so it allows nothing.
+    /// cheapest on-demand one are dropped (aws `pkg/providers/instance/filter/filter.go`). Only
+    /// offerings with the cheapest one's GPU count are kept: a simulated pool's nodes have one GPU
+    /// count. `reserved` capacity is not priced, so it allows nothing.
     ///
     /// - Throws: ``CostModelError/invalidUsage(_:)`` naming the requirements, the region and the
     ///   nearest offering the catalog has when nothing is allowed, or when a requirement's
@@ -56,9 +57,11 @@ extension PriceCatalog {
         if provider == "aws", let cheapestOnDemand = allowed.first(where: { !$0.node.spot })?.rate {
             allowed.removeAll { $0.node.spot && $0.rate > cheapestOnDemand }
         }
-        guard !allowed.isEmpty else {
+        guard let cheapest = allowed.first else {
             throw .invalidUsage(Self.nothingAllowed(settings, provider: provider, region: region, candidates))
         }
+        // The simulated pool's nodes have one shape: the GPU count of the cheapest offering.
+        allowed.removeAll { $0.node.gpuCount != cheapest.node.gpuCount }
         for requirement in settings.requirements {
             guard let minValues = requirement.minValues else { continue }
             let distinct = Set(allowed.compactMap { $0.labels[requirement.key] })

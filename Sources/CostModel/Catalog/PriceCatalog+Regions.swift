@@ -11,13 +11,14 @@ extension PriceCatalog {
             [.text(provider), .text(kind.rawValue), .text(sku)])
     }
 
-    /// The regions where `node` can be priced: its machine type is sold there and, when the machine
-    /// bundles no GPU but the node attaches one, the GPU is sold there too. Sorted.
+    /// The regions where `node` can be priced: its machine type (or platform) is sold there and, when
+    /// the machine bundles no GPU but the node attaches one, the GPU is sold there too. Sorted.
     public func regions(for node: NodeSpec) throws(CostModelError) -> [String] {
-        let machines = try regions(provider: node.provider, kind: SKUKind.pricing(node), sku: node.machineType)
+        let machines = try regions(provider: node.provider, kind: machineKind(of: node), sku: node.machineType)
         guard node.gpuCount > 0, let gpu = node.gpuModel else { return machines }
         let bundled = try distinct(
-            "region", where: "provider = ?1 AND sku_kind = 'machine' AND sku = ?2 AND gpu_count > 0",
+            "region",
+            where: "provider = ?1 AND sku_kind IN ('machine', 'platform') AND sku = ?2 AND gpu_count > 0",
             [.text(node.provider), .text(node.machineType)])
         let gpuCondition = "provider = ?1 AND sku_kind = 'gpu' AND (gpu_model = ?2 COLLATE NOCASE OR sku = ?2 "
             + "COLLATE NOCASE)"

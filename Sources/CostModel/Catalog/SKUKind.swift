@@ -1,5 +1,3 @@
-import Simulator
-
 /// What a catalog row sells.
 public enum SKUKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A whole VM. GPU-bearing machine types (GCP G2/A2/A3, AWS g4dn/g5/g6/p4d, Azure NC…)
@@ -10,14 +8,13 @@ public enum SKUKind: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case gpu
     /// A per-cluster-hour charge, such as the GKE or EKS cluster management fee.
     case fee
-    /// One instance of a managed serverless GPU platform per hour (Cloud Run, Modal, RunPod, …),
-    /// with the vCPU and memory its GPU requires; SKUs are `platform/gpu`, e.g. `cloud-run/nvidia-l4`.
-    /// Priced like a machine row for a node whose machine type is the SKU.
+    /// One instance of a managed serverless GPU platform per hour, including the vCPU and memory
+    /// its GPU requires (Cloud Run `cloud-run/nvidia-l4`, Modal `modal/nvidia-t4`, …). A node
+    /// names it as its machine type and is priced like a ``machine`` row with bundled GPUs.
     case platform
 
     public var description: String { rawValue }
 
-    /// The kind of row that prices `node` as a whole: a platform row when its machine type is a
-    /// platform SKU (`platform/gpu`, the only SKUs with a slash), else a machine row.
-    static func pricing(_ node: NodeSpec) -> SKUKind { node.machineType.contains("/") ? .platform : .machine }
+    /// `machine, gpu, fee, platform`, for messages.
+    public static var allNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

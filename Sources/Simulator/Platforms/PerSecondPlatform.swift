@@ -27,5 +27,9 @@ public enum PerSecondPlatform {
             modelLoad: ServerlessSettings.articleModelLoad, requestTimeoutSeconds: 600),
         limits: ServerlessLimits(
             maxRequestTimeoutSeconds: 7 * 86_400, maxConcurrency: SimulationLimits.maxWorkerSlots,
-            maxIdleTimeoutSeconds: nil))
+            maxIdleTimeoutSeconds: nil),
+        skuNames: [
+            "A4000": "runpod/nvidia-rtx-a4000", "A5000": "runpod/nvidia-rtx-a5000", "A6000": "runpod/nvidia-rtx-a6000",
+            "A100": "runpod/nvidia-a100-80gb",
+        ])
 }

@@ -9,6 +9,9 @@ public struct DeploymentOption: Sendable, Hashable {
     public var alwaysOnNodes: [NodeGroup]
     /// The option runs in a managed Kubernetes cluster (GKE/EKS/AKS), which has a management fee.
     public var managedCluster: Bool
+    /// How fast the option's GPU serves the inference model (service times are divided by its
+    /// factor); the scenario reader resolves it from the option's GPU and `inference.gpuSpeed`.
+    public var gpuSpeed = GPUSpeed.reference
 
     public enum Kind: Sendable, Hashable {
         /// Always-on GPU VMs; nothing scales.
@@ -47,6 +50,7 @@ public struct DeploymentOption: Sendable, Hashable {
         case .autoscaled(let autoscaled): try autoscaled.validate()
         case .serverless(let serverless): try serverless.validate()
         }
+        do { try gpuSpeed.validate() } catch { throw .invalidParameter("option '\(name)': \(error.message)") }
         for group in alwaysOnNodes where group.count < 0 || group.count > SimulationLimits.maxNodes {
             throw .invalidParameter("node group '\(group.pool)' must have 0…\(SimulationLimits.maxNodes) nodes, got \(group.count)")
         }

@@ -17,17 +17,28 @@ public struct InferenceModel: Sendable, Hashable {
     /// Multiplicative noise on each service time (mean 1 keeps the mean service time); draws
     /// below zero count as zero.
     public var noise: Distribution
+    /// The published model these service times describe (``tacotron2WaveGlow``), if any: it selects
+    /// costsim's sourced speeds of other GPUs. `nil`: the scenario's own model, no sourced speeds.
+    public var model: String?
+    /// The GPU these service times were measured on and the speed of other GPUs relative to it.
+    public var gpuSpeeds: GPUSpeedTable
 
     public init(
         workUnit: WorkUnit = .audioSeconds, overheadSeconds: Double = 0, secondsPerWorkUnit: Double = 0.45,
-        secondsPerOutputToken: Double = 0, noise: Distribution = .normal(mean: 1, standardDeviation: 0.04)
+        secondsPerOutputToken: Double = 0, noise: Distribution = .normal(mean: 1, standardDeviation: 0.04),
+        model: String? = InferenceModel.tacotron2WaveGlow, gpuSpeeds: GPUSpeedTable = GPUSpeedTable()
     ) {
         self.workUnit = workUnit
         self.overheadSeconds = overheadSeconds
         self.secondsPerWorkUnit = secondsPerWorkUnit
         self.secondsPerOutputToken = secondsPerOutputToken
         self.noise = noise
+        self.model = model
+        self.gpuSpeeds = gpuSpeeds
     }
+
+    /// The name (`inference.model`) of the default model: Tacotron 2 + WaveGlow, FP16, batch 1.
+    public static let tacotron2WaveGlow = "tacotron2-waveglow"
 
     /// Tacotron 2 + WaveGlow, FP16, batch 1, on a T4 (NVIDIA DeepLearningExamples).
     public static let t4Tacotron2WaveGlow = InferenceModel()

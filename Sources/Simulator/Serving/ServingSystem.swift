@@ -44,6 +44,8 @@ struct ServingSystem: EventHandler {
     let scenario: Scenario
     /// The simulated option's name, for errors.
     var optionName = ""
+    /// The simulated option's GPU speed: every service time is divided by its factor.
+    var gpuSpeed = GPUSpeed.reference
     /// The run stops with ``SimulationError/overloaded(option:timeSeconds:requestsInSystem:)`` beyond this.
     var maxRequestsInSystem = SimulationLimits.maxRequestsInSystem
     let horizonSeconds: Double?
@@ -328,7 +330,10 @@ struct ServingSystem: EventHandler {
             statistics.waitedForColdStart += 1
             statistics.coldStartWait.record(coldWait)
         }
-        let service = scenario.inference.serviceSeconds(for: broker.messages[index].record, using: &serviceNoise)
+        // A measured service time is the trace's own (taken on its GPU); a modelled one follows the option's GPU.
+        let record = broker.messages[index].record
+        let modelled = scenario.inference.serviceSeconds(for: record, using: &serviceNoise)
+        let service = record.serviceSeconds == nil ? gpuSpeed.serviceSeconds(modelled) : modelled
         let token = broker.nextServiceToken()
         broker.messages[index].serviceStartSeconds = now
         broker.messages[index].serviceSeconds = service

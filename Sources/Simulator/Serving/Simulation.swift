@@ -38,6 +38,7 @@ public enum Simulation {
             keepRecords: keepRequestRecords, keepDecisions: keepDecisions)
         system.skipQuietTicks = skipQuietTicks
         system.optionName = option.name
+        system.gpuSpeed = option.gpuSpeed
         system.maxRequestsInSystem = maxRequestsInSystem
         var engine = Engine<ServingSystem.Event>()
 

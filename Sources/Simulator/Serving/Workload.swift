@@ -26,6 +26,13 @@ public enum Workload: Sendable, Hashable {
         }
     }
 
+    /// A trace file whose service times are its measured ones (`serviceTimeColumn`): the inference
+    /// model, and the options' GPU speeds, do not apply to them.
+    public var hasMeasuredServiceTimes: Bool {
+        if case .traceFile(_, let format) = self { return format.serviceTimeColumn != nil }
+        return false
+    }
+
     /// The observation period the workload defines, if it defines one (generated days, the
     /// windows of a rate trace).
     public var naturalHorizonSeconds: Double? {

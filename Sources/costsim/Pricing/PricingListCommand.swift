@@ -15,7 +15,7 @@ struct PricingListCommand: AsyncParsableCommand {
 
     @OptionGroup var pricing: PricingOptions
 
-    @Option(name: .long, help: "Only this provider: gcp, aws or azure.")
+    @Option(name: .long, help: "Only this provider: \(CloudProvider.allNames).")
     var provider: String?
 
     @Option(name: .long, help: "Only this region (fees are in region 'global').")
@@ -24,7 +24,7 @@ struct PricingListCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only rows with this GPU model (bundled or add-on), e.g. T4.")
     var gpu: String?
 
-    @Option(name: .long, help: "Only this SKU kind: machine, gpu or fee.")
+    @Option(name: .long, help: "Only this SKU kind: \(SKUKind.allNames).")
     var kind: String?
 
     @Option(name: .long, help: ResultFormat.help)
@@ -36,12 +36,12 @@ struct PricingListCommand: AsyncParsableCommand {
         var kindFilter: SKUKind?
         if let kind {
             guard let parsed = SKUKind(rawValue: kind) else {
-                throw ValidationError("--kind must be machine, gpu or fee, not '\(kind)'.")
+                throw ValidationError("--kind must be one of \(SKUKind.allNames), not '\(kind)'.")
             }
             kindFilter = parsed
         }
         if let provider, CloudProvider(rawValue: provider.lowercased()) == nil {
-            throw CLIError("unknown provider '\(provider)'; expected gcp, aws or azure.")
+            throw CLIError("unknown provider '\(provider)'; expected one of \(CloudProvider.allNames).")
         }
         let outputFile = try output.check(inputs: pricing.inputFiles)
         let catalog = try pricing.openCatalog()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CostModel
 import Scenarios
+import Sweeps
 
 /// `--pricing`, `--price-snapshot`, `--price-date`: which price catalog and which of its dated
 /// price lists a command uses. Shared by `pricing list/show/export`, `article` and (to wire in)
@@ -80,6 +81,11 @@ struct PricingOptions: ParsableArguments {
             offerings: { settings, provider, region in
                 catalog.karpenterOfferingsResult(settings, provider: provider, region: region, snapshot: snapshot)
             })
+    }
+
+    /// Names each scenario option's GPU from the chosen catalog and checks GPU names against it.
+    func gpuLookup() throws -> GPULookup {
+        try GPULookup(catalog: try openCatalog())
     }
 
     /// A calculator over the chosen catalog and snapshot.

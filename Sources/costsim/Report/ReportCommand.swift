@@ -68,7 +68,8 @@ struct ReportCommand: AsyncParsableCommand {
         try AtomicFile.refuseSameFile(
             outputs: [("--output", path), ("--html", html)],
             inputs: self.scenario.inputFiles + pricing.inputFiles)
-        let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load(regions: pricing.regionCheck())))
+        let loaded = try self.scenario.load(regions: pricing.regionCheck(), gpus: pricing.gpuLookup())
+        let scenario = try objectives.apply(to: baseline.apply(to: loaded))
         if let pngDirectory { try ReportWriter.checkPNGNames(of: scenario, in: pngDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRun.run(scenario, calculator: calculator)

@@ -125,6 +125,9 @@ struct ReportWriter {
                 AssumptionRow(
                     item: "Option \(outcome.option.name)", value: Self.describe(outcome.option),
                     source: "scenario \(scenario.name); defaults in docs/model.md"))
+            if !scenario.workload.hasMeasuredServiceTimes {
+                rows.append(Self.gpuSpeedAssumption(outcome.option, in: scenario))
+            }
             if let row = Self.coldStartCalibration(outcome.option) { rows.append(row) }
         }
         rows += try priceRows()
@@ -251,6 +254,36 @@ struct ReportWriter {
             return "\(serverless.platform.rawValue) \(serverless.gpu), instances \(settings.minInstances)–"
                 + "\(settings.maxInstances), idle timeout \(Format.duration(settings.idleTimeoutSeconds)), "
                 + "startup ≈ \(Format.duration(startup))"
+        }
+    }
+
+    /// The speed of the option's GPU relative to the GPU the service times were measured on, and
+    /// where it comes from: the scenario, a published benchmark, or the assumption of equal speed.
+    static func gpuSpeedAssumption(_ option: DeploymentOption, in scenario: Scenario) -> AssumptionRow {
+        let speed = option.gpuSpeed
+        let reference = scenario.inference.gpuSpeeds.referenceGPU
+        let gpu = speed.gpu ?? "an unknown GPU"
+        let item = "GPU speed of \(option.name)"
+        let factor = "\(Format.fixed(speed.factor, decimals: 2)) × \(reference) on \(gpu): service times ÷ "
+            + Format.fixed(speed.factor, decimals: 2)
+        switch speed.source {
+        case .reference:
+            let defaultReference = GPUSpeedTable().referenceGPU
+            return AssumptionRow(
+                item: item, value: "1: \(gpu) is the GPU the service times were measured on",
+                source: reference == defaultReference
+                    ? "inference.referenceGPU (default \(defaultReference))"
+                    : "scenario \(scenario.name), inference.referenceGPU")
+        case .scenario:
+            return AssumptionRow(
+                item: item, value: factor, source: "scenario \(scenario.name), inference.gpuSpeed.\(gpu)")
+        case .published(let source):
+            return AssumptionRow(
+                item: item, value: factor, source: "\(source), for inference.model \(scenario.inference.model ?? "")")
+        case .assumedEqual:
+            return AssumptionRow(
+                item: item, value: "1, assumed: no speed known for \(gpu), service times are \(reference)'s",
+                source: "assumption (set inference.gpuSpeed.\(speed.gpu ?? "GPU"); docs/model.md)")
         }
     }
 

@@ -71,7 +71,8 @@ struct RunCommand: AsyncParsableCommand {
         let reportPage = try reportHTML.flatMap { path in
             reportDirectory?.missing.isEmpty == true ? try OutputFile(checking: path, option: "--report") : nil
         }
-        let scenario = try objectives.apply(to: baseline.apply(to: self.scenario.load(regions: pricing.regionCheck())))
+        let loaded = try self.scenario.load(regions: pricing.regionCheck(), gpus: pricing.gpuLookup())
+        let scenario = try objectives.apply(to: baseline.apply(to: loaded))
         if let reportDirectory { try ReportWriter.checkPNGNames(of: scenario, in: reportDirectory) }
         let calculator = try pricing.calculator(rules: billing.rules)
         let outcomes = try await ScenarioRun.run(scenario, calculator: calculator, keepDecisions: explain.isEnabled)

@@ -7,12 +7,13 @@ import Sweeps
 /// Finds the scenario to run and applies command-line overrides (Analysis' ``ScenarioRun`` runs it).
 struct ScenarioRunner {
     static func loadScenario(
-        path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?, regions: RegionCheck
+        path: String?, trace: String?, tracePreset preset: TracePreset?, seed: UInt64?, regions: RegionCheck,
+        gpus: GPULookup
     ) throws -> Scenario {
         let file =
             try path.map { try BundledScenarios.path(for: $0, flag: "--scenario") }
             ?? BundledScenarios.materializedPath(of: BundledScenarios.defaultScenario)
-        var scenario = try ScenarioLoader.load(path: file, regions: regions)
+        var scenario = try ScenarioLoader.load(path: file, regions: regions, gpus: gpus)
         if let trace {
             guard FileManager.default.fileExists(atPath: trace) else {
                 throw CLIError("\(trace): trace file not found")

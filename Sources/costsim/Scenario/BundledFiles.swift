@@ -8851,6 +8851,8 @@ workload:
       lognormal: {mean: 15s, p95: 45s}
 
 inference:
+  model: tacotron2-waveglow        # selects the published speeds of other GPUs (docs/model.md, "GPU speed")
+  referenceGPU: T4                 # the service times below were measured on a T4
   workUnit: audio-seconds
   secondsPerWorkUnit: 0.45         # Tacotron 2 + WaveGlow FP16 on a T4: 3.16 s for 7.00 s of audio (NVIDIA DeepLearningExamples)
   overhead: 0s
@@ -8945,6 +8947,62 @@ spec:
       queueName: tasks_queue
 
 """#),
+        ("article-serverless.yaml", #"""
+# The article's workload (article-gke-t4.yaml) served four ways: the dedicated T4 VM, KEDA scale-to-zero
+# on GKE, Cloud Run with an L4 and Modal with a T4 (per-second serverless). The platforms' models,
+# defaults and sources: docs/serverless.md. Service times are the T4's everywhere: the L4's speed for
+# the article's model is not published (inference.gpuSpeed.L4 sets one).
+name: article-serverless
+seed: 42
+horizon: 30d
+
+cloud:
+  provider: gcp
+  region: us-central1
+
+workload:
+  generate:
+    speechMinutesPerDay: 300
+    days: 30
+    profile: {businessHours: {startHour: 9, endHour: 17, offHoursShare: 0.1}}
+    requestSize: {lognormal: {mean: 15s, p95: 45s}}
+
+inference:
+  workUnit: audio-seconds
+  secondsPerWorkUnit: 0.45
+  noise: {normal: {mean: 1, sd: 0.04}}
+
+workers: {concurrency: 1, prefetch: 1}
+client: {timeout: 60s}
+
+options:
+  - name: dedicated
+    dedicated:
+      node: {machineType: n1-highmem-4, gpu: T4}
+
+  - name: scale-to-zero
+    systemNodes:
+      - {pool: default-pool, count: 2, node: {machineType: e2-medium}}
+    managedCluster: true
+    autoscaled:
+      keda: {pollingInterval: 10s, cooldownPeriod: 60s, maxReplicaCount: 5, trigger: {value: 20, protocol: amqp}}
+      nodePool:
+        node: {machineType: n1-highmem-4, gpu: T4, spot: true}
+        min: 0
+        max: 3
+
+  - name: cloud-run                # Cloud Run's defaults: idle instances kept up to 15 min, 5-s instance start
+    serverless:
+      platform: cloud-run
+      gpu: L4
+      maxInstances: 3              # below a project's usual L4 quota per region
+
+  - name: modal                    # per-second: billed from container start until 60 s after its last request
+    serverless:
+      platform: modal
+      gpu: T4
+
+"""#),
         ("azure-llm-code.yaml", #"""
 # A real public trace: one hour of Azure's code-completion LLM service (Azure LLM inference
 # trace 2023, CC BY 4.0, Patel et al., "Splitwise", ISCA 2024), replayed unchanged from
@@ -8965,6 +9023,7 @@ workload:
     preset: azure-llm              # TIMESTAMP (wall clock), ContextTokens, GeneratedTokens
 
 inference:
+  referenceGPU: L4                 # the assumed rates below are an L4's
   workUnit: tokens
   overhead: 30ms                   # assumption (see above)
   secondsPerWorkUnit: 0.0001       # assumption: prefill per context token
@@ -9105,8 +9164,9 @@ parameters:
         ("grid-gpu.yaml", #"""
 # costsim sweep --grid scenarios/grid-gpu.yaml
 # Which GPU and capacity type for the scale-to-zero pool, and how many nodes at most.
-# The gpu parameter changes the machine and its price, not the service time: see docs/sweeps.md
-# ("gpu") for the machine mapping and how to pair a GPU with its speed in a configuration list.
+# The gpu parameter changes the machine and its price; service times follow the GPU's speed where one
+# is known (the A100's is published for the article's model; the L4 keeps the T4's, with a warning):
+# see docs/sweeps.md ("gpu") for the machine mapping and docs/model.md ("GPU speed").
 option: scale-to-zero
 parameters:
   gpu: [T4, L4, A100]
@@ -9128,13 +9188,14 @@ parameters:
 """#),
         ("grid-list.yaml", #"""
 # costsim sweep --grid scenarios/grid-list.yaml
-# An explicit list: each entry is one configuration (here a GPU paired with an assumed speed).
-# The speeds are illustrative assumptions, not measurements: replace them with your own.
+# An explicit list: each entry is one configuration (here a GPU, with a speed where none is published).
+# The L4 speed is an illustrative assumption, not a measurement: replace it with your own. The A100
+# (a2-highgpu-1g, A100-40GB) uses the published speed of the article's model (docs/model.md).
 option: scale-to-zero
 configurations:
   - {gpu: T4}
-  - {gpu: L4, inference.secondsPerWorkUnit: 0.25}
-  - {gpu: A100, inference.secondsPerWorkUnit: 0.12}
+  - {gpu: L4, inference.gpuSpeed.L4: 1.8}
+  - {gpu: A100}
   - {gpu: T4, keda.minReplicaCount: 1}
 
 """#),

@@ -56,12 +56,13 @@ struct ScenarioOptions: ParsableArguments {
     /// one cold start, one billing minimum (a 5-s horizon priced a dedicated T4 at $5,139/month).
     static let shortestRepresentativeHorizonSeconds = 86_400.0
 
-    /// Loads the scenario, checking its regions with `regions`, and applies the overrides; manifest
-    /// warnings go to standard error, and so does a warning about an observation too short for
-    /// monthly figures unless `projectsToMonth` is false (`validate` compares days, not months).
-    func load(regions: RegionCheck, projectsToMonth: Bool = true) throws -> Scenario {
+    /// Loads the scenario, checking its regions with `regions` and naming its GPUs with `gpus`, and
+    /// applies the overrides; manifest warnings go to standard error, and so do options on a GPU
+    /// without a known speed and an observation too short for monthly figures unless
+    /// `projectsToMonth` is false (`validate` compares days, not months).
+    func load(regions: RegionCheck, gpus: GPULookup, projectsToMonth: Bool = true) throws -> Scenario {
         var scenario = try ScenarioRunner.loadScenario(
-            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions)
+            path: self.scenario, trace: trace, tracePreset: tracePreset, seed: seed, regions: regions, gpus: gpus)
         if !traceColumns.isEmpty {
             guard case .traceFile(let path, let format) = scenario.workload else {
                 throw CLIError(
@@ -92,6 +93,7 @@ struct ScenarioOptions: ParsableArguments {
             let index = try autoscaledOption(in: scenario, flag: "--nodepool", file: nodepool)
             try Self.provision(&scenario, index: index, with: pool, file: nodepool, regions: regions)
         }
+        Self.warnAboutGPUSpeeds(scenario)
         if projectsToMonth { try Self.warnIfTooShortForAMonth(scenario) }
         return scenario
     }
@@ -126,6 +128,13 @@ struct ScenarioOptions: ParsableArguments {
 
     static func warn(_ warnings: [ManifestWarning]) {
         for warning in warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+    }
+
+    /// Warns about each option whose GPU has no known speed (its service times are the reference GPU's).
+    static func warnAboutGPUSpeeds(_ scenario: Scenario) {
+        for warning in GPUSpeedResolver.warnings(for: scenario) {
+            FileHandle.standardError.write(Data("costsim: warning: \(warning)\n".utf8))
+        }
     }
 
     /// Warns when the run observes less than ``shortestRepresentativeHorizonSeconds``.

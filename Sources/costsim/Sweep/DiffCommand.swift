@@ -63,10 +63,11 @@ struct DiffCommand: AsyncParsableCommand {
         return text.split(separator: "\n").contains { $0.hasPrefix("apiVersion:") || $0.hasPrefix("kind:") }
     }
 
-    func load(_ path: String, base: Scenario?, regions: RegionCheck) throws -> Scenario {
+    func load(_ path: String, base: Scenario?, regions: RegionCheck, gpus: GPULookup) throws -> Scenario {
         guard try Self.isManifest(path) else {
-            var loaded = try ScenarioLoader.load(path: path, regions: regions)
+            var loaded = try ScenarioLoader.load(path: path, regions: regions, gpus: gpus)
             if let seed = scenario.seed { loaded.seed = seed }
+            ScenarioOptions.warnAboutGPUSpeeds(loaded)
             return loaded
         }
         guard var result = base else { throw CLIError("internal: no base scenario") }
@@ -97,10 +98,10 @@ struct DiffCommand: AsyncParsableCommand {
         guard oldIsManifest == newIsManifest else {
             throw CLIError("compare two manifests or two scenarios, not one of each")
         }
-        let regions = try pricing.regionCheck()
-        let base = oldIsManifest ? try scenario.load(regions: regions) : nil
-        let oldScenario = try load(old, base: base, regions: regions)
-        let newScenario = try load(new, base: base, regions: regions)
+        let regions = try pricing.regionCheck(), gpus = try pricing.gpuLookup()
+        let base = oldIsManifest ? try scenario.load(regions: regions, gpus: gpus) : nil
+        let oldScenario = try load(old, base: base, regions: regions, gpus: gpus)
+        let newScenario = try load(new, base: base, regions: regions, gpus: gpus)
         let replications = self.replications ?? max(5, oldScenario.replications)
         let calculator = try pricing.calculator(rules: billing.rules)
         let diff = try await ScenarioDiff.compare(

@@ -39,7 +39,7 @@ struct SweepInputs: ParsableArguments {
     /// Loads scenario and grid and builds the sweep.
     func makeSweep() throws -> Sweep {
         guard let gridPath = grid else { throw CLIError("--grid FILE is required (see docs/sweeps.md for the format)") }
-        let scenario = try self.scenario.load(regions: pricing.regionCheck())
+        let scenario = try self.scenario.load(regions: pricing.regionCheck(), gpus: pricing.gpuLookup())
         let grid = try Grid.load(path: try BundledScenarios.path(for: gridPath, flag: "--grid"))
         let calculator = try pricing.calculator(rules: billing.rules)
         return try Sweep(
@@ -52,6 +52,9 @@ enum SweepExecution {
     /// Runs `sweep`; on Ctrl-C stops starting runs and returns what finished (`complete == false`).
     static func run(_ sweep: Sweep, jobs: Int, shard: Shard) async throws -> SweepResults {
         try sweep.validate(shard: shard)
+        for warning in try sweep.gpuSpeedWarnings(shard: shard) {
+            FileHandle.standardError.write(Data("costsim: warning: in the sweep, \(warning)\n".utf8))
+        }
         let stop = StopFlag()
         // The previous disposition comes back afterwards (TemporaryFiles' handler, if files are registered).
         var previous = sigaction()

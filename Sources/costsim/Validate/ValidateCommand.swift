@@ -102,7 +102,8 @@ struct ValidateCommand: AsyncParsableCommand {
         } catch let error as CalibrationError {
             throw CLIError(error.description)
         }
-        var scenario = try self.scenario.load(regions: pricing.regionCheck(), projectsToMonth: false)
+        var scenario = try self.scenario.load(
+            regions: pricing.regionCheck(), gpus: pricing.gpuLookup(), projectsToMonth: false)
         let chosen = try chooseOption(of: scenario)
         scenario.options = [chosen]
         scenario.replications = 1

@@ -5,18 +5,12 @@ import Testing
 /// poll pinned at 0), the HTTP rule aims at 10 requests per replica, the HPA's 300-s scale-down
 /// stabilization, and scale to zero after the 300-s cooldown.
 @Suite struct ContainerAppsTimelineTests {
-    /// Start-up 1 + 4 + 10 = 15 s, one request at a time per replica.
-    static func option(minInstances: Int = 0) -> DeploymentOption {
-        let settings = ServerlessSettings(
-            concurrency: 1, minInstances: minInstances, maxInstances: 10, idleTimeoutSeconds: 300,
-            instanceStart: .constant(1), containerStart: .constant(4), modelLoad: .constant(10),
-            requestTimeoutSeconds: 240, pollingIntervalSeconds: 30, concurrentRequests: 10, pollingPhaseSeconds: 0)
-        return DeploymentOption(
-            name: "aca", kind: .serverless(ServerlessDeployment(
-                platform: .containerApps, region: "swedencentral", settings: settings)))
+    /// Container Apps' defaults (polling 30 s, 10 requests per replica, cooldown 300 s, at most 10)
+    /// with a 15-s start-up.
+    static func option() -> DeploymentOption {
+        ServerlessTimelineTests.withDefaults(.containerApps, region: "swedencentral")
     }
 
-    /// Runs `records` (sizes are service seconds) with a 600-s client timeout.
     static func run(_ records: [TraceRecord]) throws -> SimulationResult {
         try ScaleToZeroTimelineTests.run(records, option: Self.option(), timeout: 600)
     }

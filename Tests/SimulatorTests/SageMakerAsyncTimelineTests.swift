@@ -5,15 +5,10 @@ import Testing
 /// datapoints from t = 0, the HasBacklogWithoutCapacity alarm after 2 datapoints, target tracking
 /// on 5 requests per instance (high alarm 3 datapoints, low alarm 15), at most 3 instances.
 @Suite struct SageMakerAsyncTimelineTests {
-    /// Start-up 1 + 4 + 10 = 15 s, one request at a time per instance.
+    /// SageMaker's defaults (polling 60 s, target 5, 2 evaluations, 15 low datapoints, at most 3
+    /// instances) with a 15-s start-up.
     static func option() -> DeploymentOption {
-        let settings = ServerlessSettings(
-            concurrency: 1, maxInstances: 3, idleTimeoutSeconds: 900, instanceStart: .constant(1),
-            containerStart: .constant(4), modelLoad: .constant(10), requestTimeoutSeconds: 900,
-            pollingIntervalSeconds: 60, concurrentRequests: 5, pollingPhaseSeconds: 0, alarmEvaluations: 2)
-        return DeploymentOption(
-            name: "sagemaker", kind: .serverless(ServerlessDeployment(
-                platform: .sagemakerAsync, region: "us-east-1", settings: settings)))
+        ServerlessTimelineTests.withDefaults(.sagemakerAsync, region: "us-east-1")
     }
 
     static func run(_ records: [TraceRecord]) throws -> SimulationResult {

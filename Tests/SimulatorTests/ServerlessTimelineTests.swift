@@ -18,6 +18,20 @@ import Testing
             name: platform.rawValue, kind: .serverless(ServerlessDeployment(platform: platform, settings: settings)))
     }
 
+    /// `platform` with its own defaults but a fixed start-up of 1 + 4 + 10 = 15 s, one request at a
+    /// time per instance, and (for a polling platform) the first poll at 0.
+    static func withDefaults(_ platform: ServerlessPlatform, region: String) -> DeploymentOption {
+        var settings = platform.profile.defaults
+        settings.concurrency = 1
+        settings.instanceStart = .constant(1)
+        settings.containerStart = .constant(4)
+        settings.modelLoad = .constant(10)
+        if platform.profile.limits.polls { settings.pollingPhaseSeconds = 0 }
+        return DeploymentOption(
+            name: platform.rawValue,
+            kind: .serverless(ServerlessDeployment(platform: platform, region: region, settings: settings)))
+    }
+
     /// Runs `records` with workload sizes as service seconds, keeping records and decisions.
     static func run(_ records: [TraceRecord], option: DeploymentOption) throws -> SimulationResult {
         try ScaleToZeroTimelineTests.run(records, option: option)

@@ -100,8 +100,8 @@ public struct ServerlessSettings: Sendable, Hashable {
             throw .invalidParameter("serverless.alarmEvaluations applies to sagemaker-async only")
         }
         if limits.scaler == .cloudWatchAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
-            throw .invalidParameter(
-                "serverless.alarmEvaluations must be within 1 … 100, got \(alarmEvaluations.map(String.init) ?? "none")")
+            let given = alarmEvaluations.map(String.init) ?? "none"
+            throw .invalidParameter("serverless.alarmEvaluations must be within 1 … 100, got \(given)")
         }
         guard limits.polls else {
             if pollingIntervalSeconds != nil || concurrentRequests != nil {

@@ -39,6 +39,14 @@ public struct Findings: Sendable {
                         + "the article leaves it out.")
             }
         }
+        for outcome in outcomes {
+            guard case .serverless(let serverless) = outcome.option.kind, outcome.first.horizonSeconds > 0 else {
+                continue
+            }
+            sentences.append(platformUsage(outcome, serverless))
+            if let cost = cost(outcome, isArticle: false) { sentences.append(cost) }
+            if outcome.coldStartShare > 0 { sentences.append(waiting(outcome, isArticle: false)) }
+        }
         sentences += provisionerComparisons()
         for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
         return sentences
@@ -91,6 +99,28 @@ public struct Findings: Sendable {
             + "the cluster autoscaler after \(NumberFormat.duration(peer.clusterAutoscaler.scaleDownUnneededSeconds)): "
             + "fewer idle hours, but a request after a quiet spell waits for a new node instead of a warm one "
             + "(a longer consolidateAfter trades one for the other; costsim sweep karpenter.consolidateAfter)."
+    }
+
+    /// Where a serverless option's billed instance hours went, a day, and which of them decides
+    /// its cost: idle billing (the idle window or cooldown), cold starts, or the hourly price.
+    private func platformUsage(_ outcome: OptionOutcome, _ serverless: ServerlessDeployment) -> String {
+        let days = outcome.first.horizonSeconds / 86_400
+        let seconds = outcome.gpuNodeSeconds
+        let idle = seconds[.idle] + seconds[.cooldownTail] + seconds[.scaleDownTail]
+        let (serving, starting) = (seconds[.serving], seconds[.coldStart])
+        let usage =
+            "\(outcome.option.name) (\(serverless.platform.rawValue), \(serverless.gpu)): instances were billed "
+            + "\(Self.hours(seconds.total / 3600 / days)) h a day — \(Self.hours(serving / 3600 / days)) h serving, "
+            + "\(Self.hours(starting / 3600 / days)) h starting and \(Self.hours(idle / 3600 / days)) h idle"
+        let window = NumberFormat.duration(serverless.settings.idleTimeoutSeconds)
+        if idle > serving + starting {
+            return usage + "; idle billing decides its cost: an idle instance stays \(window) after its last "
+                + "request (serverless.idleTimeout)."
+        }
+        if starting > serving {
+            return usage + "; start-ups decide its cost: each scale-up bills the instance while it starts."
+        }
+        return usage + "; it bills little beyond serving, so its price per hour decides its cost."
     }
 
     private static func hours(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1) }

@@ -81,6 +81,7 @@ public struct SimulatedCluster: Sendable {
             gpuNode = autoscaled.node
             registration = autoscaled.coldStart.vmBoot.mean
             deletion = autoscaled.vmDeletionSeconds
+        case .serverless(let serverless): gpuNode = serverless.instance
         }
         registrationSeconds = registration
         gpusPerNode = max(1, gpuNode.gpuCount)

@@ -24,6 +24,7 @@ public struct GPUSpeedResolver: Sendable {
         switch option.kind {
         case .dedicated(let dedicated): gpu(of: dedicated.node)
         case .autoscaled(let deployment): gpu(of: deployment.node)
+        case .serverless(let serverless): gpu(of: serverless.instance)
         }
     }
 

@@ -297,7 +297,7 @@ struct ScenarioReader {
     func option(_ node: ConfigNode, cloud: Cloud) throws(ScenarioFileError) -> DeploymentOption {
         let map = try node.mapping()
         let name = try map.required("name").string()
-        let (kind, body) = try map.exactlyOne(of: ["dedicated", "autoscaled"])
+        let (kind, body) = try map.exactlyOne(of: ["dedicated", "autoscaled", "serverless"])
         var alwaysOn: [NodeGroup] = []
         if let groups = map.optional("systemNodes") {
             for group in try groups.sequence() {
@@ -312,6 +312,12 @@ struct ScenarioReader {
         let managed = try map.optional("managedCluster")?.bool() ?? !alwaysOn.isEmpty
         try map.finish()
         switch kind {
+        case "serverless":
+            let serverless = try body.serverlessDeployment(
+                cloudProvider: cloud.provider, region: cloud.region, regionNode: cloud.regionNode,
+                baseDirectory: baseDirectory, regions: regions)
+            return DeploymentOption(
+                name: name, kind: .serverless(serverless), alwaysOnNodes: alwaysOn, managedCluster: managed)
         case "autoscaled":
             return DeploymentOption(
                 name: name, kind: .autoscaled(try autoscaled(body, cloud: cloud)), alwaysOnNodes: alwaysOn,

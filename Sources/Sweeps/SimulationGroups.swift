@@ -56,6 +56,7 @@ struct SimulationGroups {
         switch option.kind {
         case .dedicated(let dedicated): nodes.append(dedicated.node)
         case .autoscaled(let deployment): nodes.append(deployment.node)
+        case .serverless(let serverless): nodes.append(serverless.instance)
         }
         return nodes
     }
@@ -87,6 +88,9 @@ struct SimulationGroups {
             case .autoscaled(var deployment):
                 deployment.node = Self.unnamed(deployment.node)
                 option.kind = .autoscaled(deployment)
+            case .serverless(var serverless):
+                serverless.region = ""   // the instance's price row is the cost model's; its GPU stays
+                option.kind = .serverless(serverless)
             }
             self.scenario = scenario
             self.option = option

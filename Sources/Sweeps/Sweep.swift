@@ -144,6 +144,7 @@ public struct Sweep: Sendable {
             switch option.kind {
             case .dedicated(let dedicated): nodes.append(dedicated.node)
             case .autoscaled(let deployment): nodes.append(deployment.node)
+            case .serverless(let serverless): nodes.append(serverless.instance)
             }
             for node in nodes where priced.insert(node).inserted {
                 do {

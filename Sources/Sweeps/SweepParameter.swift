@@ -19,6 +19,24 @@ public enum SweepParameter: Sendable, Hashable {
     case karpenterConsolidationPolicy, karpenterConsolidateAfter, karpenterExpireAfter
     case karpenterTerminationGracePeriod, karpenterCapacityTypes, karpenterInstanceFamilies, karpenterInstanceTypes
     case karpenterLimitsNodes, karpenterLimitsGPUs
+    // A serverless option's settings, named `serverless.<key>` and read, bounded and applied by
+    // ``ServerlessField`` (``serverlessCases``).
+    case serverlessGPU, serverlessRegion, serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
+    case serverlessIdleTimeout, serverlessInstanceStart, serverlessContainerStart, serverlessModelLoad
+    case serverlessRequestTimeout, serverlessPollingInterval, serverlessConcurrentRequests, serverlessAlarmEvaluations
+
+    /// The serverless parameters and the fields they set (whose ``Scenarios/ServerlessField/sweepName`` is their name).
+    private static let serverlessCases: [(parameter: SweepParameter, field: ServerlessField)] = [
+        (.serverlessGPU, .gpu), (.serverlessRegion, .region), (.serverlessConcurrency, .concurrency),
+        (.serverlessMinInstances, .minInstances), (.serverlessMaxInstances, .maxInstances),
+        (.serverlessIdleTimeout, .idleTimeout), (.serverlessInstanceStart, .instanceStart),
+        (.serverlessContainerStart, .containerStart), (.serverlessModelLoad, .modelLoad),
+        (.serverlessRequestTimeout, .requestTimeout), (.serverlessPollingInterval, .pollingInterval),
+        (.serverlessConcurrentRequests, .concurrentRequests), (.serverlessAlarmEvaluations, .alarmEvaluations),
+    ]
+
+    /// The serverless setting this parameter sets, if it is one.
+    var serverlessField: ServerlessField? { Self.serverlessCases.first { $0.parameter == self }?.field }
 
     /// The parameters with fixed names, and their names in grid files.
     private static let named: [(parameter: SweepParameter, name: String)] = [
@@ -41,7 +59,7 @@ public enum SweepParameter: Sendable, Hashable {
         (.karpenterInstanceFamilies, "karpenter.instanceFamilies"),
         (.karpenterInstanceTypes, "karpenter.instanceTypes"), (.karpenterLimitsNodes, "karpenter.limits.nodes"),
         (.karpenterLimitsGPUs, "karpenter.limits.gpus"),
-    ]
+    ] + serverlessCases.map { ($0.parameter, $0.field.sweepName) }
 
     /// The prefix of `inference.gpuSpeed.GPU`.
     static let gpuSpeedPrefix = "inference.gpuSpeed."
@@ -66,7 +84,7 @@ public enum SweepParameter: Sendable, Hashable {
     /// Changes the GPU the swept option runs on, or the GPU speeds: its service-time speed is resolved again.
     var changesGPUSpeed: Bool {
         switch self {
-        case .gpu, .nodeMachineType, .providerRegion, .inferenceGPUSpeed: true
+        case .gpu, .nodeMachineType, .providerRegion, .inferenceGPUSpeed, .serverlessGPU: true
         default: false
         }
     }
@@ -80,6 +98,13 @@ public enum SweepParameter: Sendable, Hashable {
     }
 
     public var valueKind: ValueKind {
+        if let field = serverlessField {
+            switch field.rule {
+            case .duration?: return .seconds
+            case .count?: return .count
+            default: return .text
+            }
+        }
         if let field = karpenterField {
             switch field {
             case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
@@ -119,6 +144,7 @@ public enum SweepParameter: Sendable, Hashable {
     /// How a numeric parameter's values are read and bounded: the rule of the scenario field it
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
+        if let field = serverlessField { return field.rule }
         switch karpenterField {
         case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
             return .duration
@@ -291,9 +317,27 @@ extension ParameterSetting {
             case .autoscaled(var deployment):
                 try change(&deployment.node)
                 option.kind = .autoscaled(deployment)
+            case .serverless(let serverless):
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue) changes a Kubernetes node; '\(name)' runs on "
+                        + "\(serverless.platform.rawValue) (sweep serverless.gpu instead)")
             }
         }
 
+        if let field = parameter.serverlessField {
+            guard case .serverless(var deployment) = option.kind else {
+                throw .invalidConfiguration("\(parameter.rawValue) needs a serverless option; '\(name)' is not one")
+            }
+            field.apply(field.value(number: number(), text: text()), to: &deployment)
+            do {
+                try deployment.validate()
+            } catch {
+                throw .invalidConfiguration("\(parameter.rawValue) \(value): \(error.message)")
+            }
+            option.kind = .serverless(deployment)
+            scenario.options[optionIndex] = option
+            return
+        }
         if let field = parameter.karpenterField {
             let setting = try field.value(from: value)
             if let problem = field.problem(with: setting) {
@@ -396,7 +440,7 @@ extension ParameterSetting {
             table.speeds = table.speeds.filter { $0.key.lowercased() != gpu.lowercased() }
             table.speeds[gpu] = number()
             scenario.inference.gpuSpeeds = table
-        default: break   // karpenter.* (above)
+        default: break   // karpenter.* and serverless.* (above)
         }
         scenario.options[optionIndex] = option
     }

@@ -67,7 +67,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--explain-actor", "Keda2"], "--explain-actor: unknown actor 'Keda2'; use one of KEDA, HPA, CA, KPA, Karpenter, cloud"),
+        (["--explain-actor", "Keda2"],
+         "--explain-actor: unknown actor 'Keda2'; use one of KEDA, HPA, CA, KPA, Karpenter, cloud, platform"),
         (["--explain-from", "ten minutes"], "--explain-from: 'ten minutes' is not a duration"),
         (["--explain-from", "1h", "--explain-to", "30m"], "--explain-from must be before --explain-to"),
     ])

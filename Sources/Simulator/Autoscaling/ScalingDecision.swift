@@ -8,6 +8,8 @@ public struct ScalingDecision: Sendable, Hashable {
         case knative = "KPA"
         case karpenter = "Karpenter"
         case cloud = "cloud"
+        /// A serverless platform's own scaler.
+        case platform = "platform"
     }
 
     public var timeSeconds: Double

@@ -13,7 +13,7 @@
 /// them (common random numbers).
 struct ControllerPhases {
     /// Per ``ControllerSlot``: its phase as a fraction of its period, in [0, 1).
-    private var fractions = InlineArray<4, Double>(repeating: 0)
+    private var fractions = InlineArray<5, Double>(repeating: 0)
 
     init(seed: UInt64, replication: Int) {
         var random = RandomStream.controllerPhases.generator(seed: seed, replication: replication)

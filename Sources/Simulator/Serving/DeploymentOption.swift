@@ -18,6 +18,8 @@ public struct DeploymentOption: Sendable, Hashable {
         case dedicated(DedicatedDeployment)
         /// GPU worker pods scaled by KEDA + HPA or Knative, on a node pool scaled by the cluster autoscaler.
         case autoscaled(AutoscaledDeployment)
+        /// Instances of a managed serverless GPU platform (Cloud Run, Modal, RunPod), scaled by the platform.
+        case serverless(ServerlessDeployment)
     }
 
     public init(name: String, kind: Kind, alwaysOnNodes: [NodeGroup] = [], managedCluster: Bool = false) {
@@ -46,6 +48,7 @@ public struct DeploymentOption: Sendable, Hashable {
         switch kind {
         case .dedicated(let dedicated): try dedicated.validate()
         case .autoscaled(let autoscaled): try autoscaled.validate()
+        case .serverless(let serverless): try serverless.validate()
         }
         do { try gpuSpeed.validate() } catch { throw .invalidParameter("option '\(name)': \(error.message)") }
         for group in alwaysOnNodes where group.count < 0 || group.count > SimulationLimits.maxNodes {

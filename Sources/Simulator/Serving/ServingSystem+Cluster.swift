@@ -166,6 +166,7 @@ extension ServingSystem {
     mutating func podStarted(_ pod: Int32, engine: inout Engine<Event>) {
         guard cluster.pods[Int(pod)].state == .starting else { return }
         markPodReady(pod, engine: &engine)
+        if let platform { platform.instanceReady(pod: pod, in: &self, engine: &engine) }
     }
 
     mutating func markPodReady(_ pod: Int32, engine: inout Engine<Event>) {
@@ -266,7 +267,7 @@ extension ServingSystem {
 
     /// No work left and the cluster back at its floor: a run without a horizon can end.
     var clusterAtRest: Bool {
-        guard let deployment = autoscaled else { return true }
+        guard let deployment = autoscaled else { return platform?.isAtRest ?? true }
         let floor = deployment.replicaFloor
         let floorNodes = Swift.max(deployment.minNodes, (floor + deployment.podsPerNode - 1) / deployment.podsPerNode)
         return cluster.isAtRest(floor: floor, floorNodes: floorNodes)

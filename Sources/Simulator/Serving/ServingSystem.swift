@@ -34,6 +34,8 @@ struct ServingSystem: EventHandler {
         /// A time the node provisioner asked to be woken at (``NodeProvisioner/alarm(_:in:engine:)``),
         /// ranked with its ticks; it ignores generations it no longer holds.
         case provisionerAlarm(generation: UInt32)
+        /// A serverless instance's idle timeout may have ended (``PlatformScaler``).
+        case instanceIdleDeadline(node: Int32)
         /// The run has waited long enough for requests that may never finish.
         case drainDeadlineReached
     }
@@ -49,6 +51,8 @@ struct ServingSystem: EventHandler {
     let horizonSeconds: Double?
     let keepRecords: Bool
     let keepDecisions: Bool
+    /// Requests one worker runs at once: the scenario's, or a serverless platform's per instance.
+    var workerConcurrency: Int
 
     // Inputs
     var trace: any TraceSource
@@ -73,11 +77,13 @@ struct ServingSystem: EventHandler {
     // every timer update showed in profiles (4 % of a scale-to-zero run).
     var podAutoscaler: (any PodAutoscaler)?
     var provisioner: (any NodeProvisioner)?
-    var controllers = InlineArray<4, (any Controller)?>(repeating: nil)
+    /// The scaler of a serverless option's instances (``ServingSystem+Instances``).
+    var platform: (any PlatformScaler)?
+    var controllers = InlineArray<5, (any Controller)?>(repeating: nil)
     /// The same controllers as reached on every tick and event (``UnownedController``).
-    var unownedControllers = InlineArray<4, UnownedController?>(repeating: nil)
-    var timers = InlineArray<4, ControllerTimer?>(repeating: nil)
-    var parkedInputs = InlineArray<4, ControllerInputs>(repeating: ControllerInputs())
+    var unownedControllers = InlineArray<5, UnownedController?>(repeating: nil)
+    var timers = InlineArray<5, ControllerTimer?>(repeating: nil)
+    var parkedInputs = InlineArray<5, ControllerInputs>(repeating: ControllerInputs())
     var parkedCount = 0
     /// Skip ticks that provably change nothing (off only to test that skipping changes no result).
     var skipQuietTicks = true
@@ -110,6 +116,7 @@ struct ServingSystem: EventHandler {
         self.trace = trace
         self.keepRecords = keepRecords
         self.keepDecisions = keepDecisions
+        self.workerConcurrency = scenario.workers.concurrency
         self.serviceNoise = RandomStream.serviceNoise.generator(seed: seed, replication: replication)
         self.coldStartRandom = RandomStream.coldStart.generator(seed: seed, replication: replication)
         self.preemptionRandom = RandomStream.preemption.generator(seed: seed, replication: replication)
@@ -136,6 +143,7 @@ struct ServingSystem: EventHandler {
         case .preemptionNotice(let node): preemptionNotice(node, engine: &engine)
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
+        case .instanceIdleDeadline(let node): platform?.idleDeadline(node: node, in: &self, engine: &engine)
         case .controllerTick(let slot, let generation):
             // A tick that changed nothing another controller reads leaves nothing to wake or draw.
             guard tick(slot, generation: generation, engine: &engine) else {
@@ -222,6 +230,7 @@ struct ServingSystem: EventHandler {
         if cluster.specReplicas == 0, let podAutoscaler {
             podAutoscaler.requestArrivedAtZero(in: &self, engine: &engine)
         }
+        if let platform { platform.requestArrived(in: &self, engine: &engine) }
         scheduleNextArrival(engine: &engine)
     }
 
@@ -266,6 +275,7 @@ struct ServingSystem: EventHandler {
             if let next = cluster.pods[index].buffered.popFirst() { startService(next, on: podIndex, engine: &engine) }
         }
         dispatch(engine: &engine)
+        if let platform { platform.requestFinished(pod: podIndex, in: &self, engine: &engine) }
     }
 
     // MARK: Broker
@@ -280,7 +290,7 @@ struct ServingSystem: EventHandler {
             broker.unacknowledged += 1
             cluster.pods[index].credit -= 1
             if cluster.pods[index].credit > 0 { broker.consumersWithCredit.append(podIndex) }
-            if cluster.pods[index].inService.count < scenario.workers.concurrency {
+            if cluster.pods[index].inService.count < workerConcurrency {
                 startService(slot, on: podIndex, engine: &engine)
             } else {
                 cluster.pods[index].buffered.append(slot)

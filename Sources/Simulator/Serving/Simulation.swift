@@ -30,6 +30,8 @@ public enum Simulation {
     ) throws -> SimulationResult {
         try scenario.validate()
         try option.validate()
+        var scenario = scenario
+        if case .serverless(let serverless) = option.kind { scenario = serverless.limitingTimeout(of: scenario) }
         let source = try scenario.workload.makeSource(seed: scenario.seed, replication: replication)
         var system = ServingSystem(
             scenario: scenario, trace: source, seed: scenario.seed, replication: replication,
@@ -53,6 +55,8 @@ public enum Simulation {
             }
         case .autoscaled(let autoscaled):
             system.configureAutoscaling(autoscaled, engine: &engine)
+        case .serverless(let serverless):
+            system.configurePlatform(serverless, engine: &engine)
         }
 
         for (time, event) in events { engine.schedule(event, at: time) }

@@ -247,6 +247,13 @@ struct ReportWriter {
             }
             text += "cold start ≈ \(Format.duration(deployment.coldStart.meanSeconds))"
             return text
+        case .serverless(let serverless):
+            let settings = serverless.settings
+            let startup =
+                settings.instanceStart.mean + settings.containerStart.mean + settings.modelLoad.mean
+            return "\(serverless.platform.rawValue) \(serverless.gpu), instances \(settings.minInstances)–"
+                + "\(settings.maxInstances), idle timeout \(Format.duration(settings.idleTimeoutSeconds)), "
+                + "startup ≈ \(Format.duration(startup))"
         }
     }
 

@@ -8947,6 +8947,62 @@ spec:
       queueName: tasks_queue
 
 """#),
+        ("article-serverless.yaml", #"""
+# The article's workload (article-gke-t4.yaml) served four ways: the dedicated T4 VM, KEDA scale-to-zero
+# on GKE, Cloud Run with an L4 and Modal with a T4 (per-second serverless). The platforms' models,
+# defaults and sources: docs/serverless.md. Service times are the T4's everywhere: the L4's speed for
+# the article's model is not published (inference.gpuSpeed.L4 sets one).
+name: article-serverless
+seed: 42
+horizon: 30d
+
+cloud:
+  provider: gcp
+  region: us-central1
+
+workload:
+  generate:
+    speechMinutesPerDay: 300
+    days: 30
+    profile: {businessHours: {startHour: 9, endHour: 17, offHoursShare: 0.1}}
+    requestSize: {lognormal: {mean: 15s, p95: 45s}}
+
+inference:
+  workUnit: audio-seconds
+  secondsPerWorkUnit: 0.45
+  noise: {normal: {mean: 1, sd: 0.04}}
+
+workers: {concurrency: 1, prefetch: 1}
+client: {timeout: 60s}
+
+options:
+  - name: dedicated
+    dedicated:
+      node: {machineType: n1-highmem-4, gpu: T4}
+
+  - name: scale-to-zero
+    systemNodes:
+      - {pool: default-pool, count: 2, node: {machineType: e2-medium}}
+    managedCluster: true
+    autoscaled:
+      keda: {pollingInterval: 10s, cooldownPeriod: 60s, maxReplicaCount: 5, trigger: {value: 20, protocol: amqp}}
+      nodePool:
+        node: {machineType: n1-highmem-4, gpu: T4, spot: true}
+        min: 0
+        max: 3
+
+  - name: cloud-run                # Cloud Run's defaults: idle instances kept up to 15 min, 5-s instance start
+    serverless:
+      platform: cloud-run
+      gpu: L4
+      maxInstances: 3              # below a project's usual L4 quota per region
+
+  - name: modal                    # per-second: billed from container start until 60 s after its last request
+    serverless:
+      platform: modal
+      gpu: T4
+
+"""#),
         ("azure-llm-code.yaml", #"""
 # A real public trace: one hour of Azure's code-completion LLM service (Azure LLM inference
 # trace 2023, CC BY 4.0, Patel et al., "Splitwise", ISCA 2024), replayed unchanged from

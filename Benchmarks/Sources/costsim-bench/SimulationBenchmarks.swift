@@ -34,7 +34,21 @@ enum SimulationBenchmarks {
         name: "article-30-days",
         summary: "The bundled scenario (article workload, 30 days): each deployment option, best of 10 runs"
     ) {
-        let scenario = try ScenarioLoader.load(path: "../scenarios/article-gke-t4.yaml")
+        try everyOption(of: "../scenarios/article-gke-t4.yaml")
+    }
+
+    /// The bundled EKS scenario (`scenarios/eks-karpenter-t4.yaml`, 30 days): Karpenter beside the
+    /// cluster autoscaler and a dedicated node.
+    static let karpenterMonth = Benchmark(
+        name: "eks-karpenter-30-days",
+        summary: "The bundled EKS scenario (article workload, 30 days, Karpenter): each option, best of 10 runs"
+    ) {
+        try everyOption(of: "../scenarios/eks-karpenter-t4.yaml")
+    }
+
+    /// Each option of the scenario at `path`, best of 10 runs: its events and milliseconds.
+    private static func everyOption(of path: String) throws -> String {
+        let scenario = try ScenarioLoader.load(path: path)
         var lines: [String] = []
         var total = 0.0
         for option in scenario.options {

@@ -3,6 +3,7 @@ let benchmarks = [
     EngineBenchmark.benchmark,
     SimulationBenchmarks.servingMM1,
     SimulationBenchmarks.articleMonth,
+    SimulationBenchmarks.karpenterMonth,
     SimulationBenchmarks.streamingTrace,
     SimulationBenchmarks.yearAt10PerSecond,
     YearFloorBenchmark.benchmark,

@@ -7,7 +7,7 @@ import Simulator
 /// Scenario files write durations as costsim does (`90s`, `10m`, or seconds); manifests as the CRD
 /// does (whole seconds, int32). Cross-field rules (minReplicaCount ≤ maxReplicaCount, idle below
 /// min) are checked by ``Simulator/KEDAConfiguration/validate()`` and the manifest loader.
-/// docs/manifests.md lists the table.
+/// docs/manifests.md lists the table ("Fields shared with scenarios and sweeps").
 package enum KEDAField: String, CaseIterable, Sendable {
     case pollingInterval, cooldownPeriod, initialCooldownPeriod
     case minReplicaCount, maxReplicaCount, idleReplicaCount
@@ -39,9 +39,9 @@ package enum KEDAField: String, CaseIterable, Sendable {
         }
     }
 
-    /// Where a ScaledObject manifest sets the field.
+    /// Where a ScaledObject manifest sets the field (trigger fields: in the rabbitmq trigger).
     package var manifestPath: String {
-        isTriggerField ? "spec.triggers[] (type rabbitmq) metadata." + name : "spec." + name
+        isTriggerField ? "spec.triggers[].metadata." + name : "spec." + name
     }
 
     package var unit: String {
@@ -83,7 +83,7 @@ package enum KEDAField: String, CaseIterable, Sendable {
     /// Where the default and the semantics come from (kedacore/keda).
     package var source: String {
         switch self {
-        case .pollingInterval: "apis/keda/v1alpha1/withtriggers_types.go defaultPollingInterval"
+        case .pollingInterval: "apis/keda/v1alpha1/withtriggers_types.go (defaultPollingInterval)"
         case .cooldownPeriod, .initialCooldownPeriod, .minReplicaCount, .maxReplicaCount, .idleReplicaCount:
             "apis/keda/v1alpha1/scaledobject_types.go"
         case .value, .activationValue, .queueProtocol: "pkg/scalers/rabbitmq_scaler.go"

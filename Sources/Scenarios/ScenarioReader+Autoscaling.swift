@@ -185,31 +185,10 @@ extension ScenarioReader {
             "upstream-defaults": ClusterAutoscalerSettings.upstreamDefaults, "balanced": .upstreamDefaults,
             "gke-optimize-utilization": .gkeOptimizeUtilization,
         ]) ?? .upstreamDefaults
-        settings.scanIntervalSeconds =
-            try map.optional("scanInterval")?.positiveSeconds() ?? settings.scanIntervalSeconds
-        settings.scaleDownUnneededSeconds =
-            try map.optional("scaleDownUnneededTime")?.seconds() ?? settings.scaleDownUnneededSeconds
-        settings.scaleDownUnreadySeconds =
-            try map.optional("scaleDownUnreadyTime")?.seconds() ?? settings.scaleDownUnreadySeconds
-        settings.scaleDownDelayAfterAddSeconds =
-            try map.optional("scaleDownDelayAfterAdd")?.seconds() ?? settings.scaleDownDelayAfterAddSeconds
-        settings.scaleDownDelayAfterDeleteSeconds =
-            try map.optional("scaleDownDelayAfterDelete")?.seconds() ?? settings.scaleDownDelayAfterDeleteSeconds
-        settings.gpuUtilizationThreshold =
-            try map.optional("scaleDownGpuUtilizationThreshold")?.nonNegativeDouble()
-            ?? settings.gpuUtilizationThreshold
-        settings.deleteDelayAfterTaintSeconds =
-            try map.optional("nodeDeleteDelayAfterTaint")?.seconds() ?? settings.deleteDelayAfterTaintSeconds
-        settings.maxEmptyBulkDelete =
-            try map.optional("maxScaleDownParallelism")?.int(atLeast: 1) ?? settings.maxEmptyBulkDelete
-        settings.initialBackoffSeconds =
-            try map.optional("initialNodeGroupBackoff")?.seconds() ?? settings.initialBackoffSeconds
-        settings.maxBackoffSeconds = try map.optional("maxNodeGroupBackoff")?.seconds() ?? settings.maxBackoffSeconds
-        settings.backoffResetTimeoutSeconds =
-            try map.optional("nodeGroupBackoffResetTimeout")?.seconds() ?? settings.backoffResetTimeoutSeconds
-        settings.frequentLoops = try map.optional("frequentLoops")?.bool() ?? settings.frequentLoops
-        settings.gpuPodAgeBufferSeconds =
-            try map.optional("gpuPodAgeBuffer")?.seconds() ?? settings.gpuPodAgeBufferSeconds
+        for field in ClusterAutoscalerField.allCases {
+            guard let value = map.optional(field.key) else { continue }
+            field.apply(try field.parse(value), to: &settings)
+        }
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds
         try map.finish()
         return settings

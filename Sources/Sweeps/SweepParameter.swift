@@ -84,8 +84,14 @@ public enum SweepParameter: Sendable, Hashable {
         KEDAField.allCases.first { $0.sweepName == rawValue }
     }
 
+    /// The cluster-autoscaler field a `ca.*` parameter other than `ca.profile` sets.
+    package var clusterAutoscalerField: ClusterAutoscalerField? {
+        ClusterAutoscalerField.allCases.first { $0.sweepName == rawValue }
+    }
+
     public var valueKind: ValueKind {
         if let field = kedaField { return field.valueKind }
+        if let field = clusterAutoscalerField { return field.rule == .duration ? .seconds : .number }
         if let field = karpenterField {
             switch field {
             case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
@@ -97,7 +103,6 @@ public enum SweepParameter: Sendable, Hashable {
             }
         }
         return switch self {
-        case .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
         case .dedicatedNodes, .nodeMaxNodes: .count
         case .trafficScale, .inferenceSecondsPerWorkUnit, .inferenceGPUSpeed: .number
         case .hpaBehavior: .choice(["none", "default"])
@@ -105,7 +110,7 @@ public enum SweepParameter: Sendable, Hashable {
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
-        default: .text   // keda.*, karpenter.* (above)
+        default: .text   // keda.*, ca.* but ca.profile, karpenter.* (above)
         }
     }
 
@@ -125,6 +130,7 @@ public enum SweepParameter: Sendable, Hashable {
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
         if let field = kedaField { return field.rule(.scenario) }
+        if let field = clusterAutoscalerField { return field.rule }
         switch karpenterField {
         case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
             return .duration
@@ -133,7 +139,6 @@ public enum SweepParameter: Sendable, Hashable {
         case nil: break
         }
         return switch self {
-        case .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
         case .nodeMaxNodes: .nodePoolMax
         case .dedicatedNodes: .dedicatedNodes
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
@@ -322,11 +327,14 @@ extension ParameterSetting {
             scenario.options[optionIndex] = option
             return
         }
+        if let field = parameter.clusterAutoscalerField {
+            let setting = try field.value(from: value)
+            try setAutoscaled { field.apply(setting, to: &$0.clusterAutoscaler) }
+            scenario.options[optionIndex] = option
+            return
+        }
         switch parameter {
         case .hpaBehavior: try setKEDA { $0.hpaBehavior = text() == "default" ? HPABehavior() : nil }
-        case .caScaleDownUnneededTime: try setAutoscaled { $0.clusterAutoscaler.scaleDownUnneededSeconds = number() }
-        case .caScaleDownDelayAfterAdd:
-            try setAutoscaled { $0.clusterAutoscaler.scaleDownDelayAfterAddSeconds = number() }
         case .caProfile:
             try setAutoscaled {
                 $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults
@@ -395,7 +403,7 @@ extension ParameterSetting {
             table.speeds = table.speeds.filter { $0.key.lowercased() != gpu.lowercased() }
             table.speeds[gpu] = number()
             scenario.inference.gpuSpeeds = table
-        default: break   // keda.*, karpenter.* (above)
+        default: break   // keda.*, ca.* but ca.profile, karpenter.* (above)
         }
         scenario.options[optionIndex] = option
     }

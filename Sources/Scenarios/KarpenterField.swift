@@ -25,9 +25,6 @@ package enum KarpenterField: String, CaseIterable, Sendable {
         case budgets([DisruptionBudget])
     }
 
-    /// How durations are written: costsim's scenario syntax or the NodePool CRD's.
-    package enum Syntax: Sendable { case scenario, manifest }
-
     /// The key under `autoscaled.karpenter` (dotted keys are nested mappings).
     package var key: String { rawValue }
     /// The sweep parameter name.
@@ -112,7 +109,7 @@ package enum KarpenterField: String, CaseIterable, Sendable {
     }
 
     /// Reads the field's value; errors name the field.
-    package func parse(_ node: ConfigNode, syntax: Syntax) throws(ScenarioFileError) -> Value {
+    package func parse(_ node: ConfigNode, syntax: FieldSyntax) throws(ScenarioFileError) -> Value {
         let value: Value
         switch self {
         case .batchIdleDuration, .batchMaxDuration, .terminationGracePeriod:
@@ -202,7 +199,7 @@ package enum KarpenterField: String, CaseIterable, Sendable {
 extension ConfigNode {
     /// A Karpenter duration: costsim's syntax in scenarios, the CRD's pattern
     /// `^(([0-9]+(s|m|h))+|Never)$` in manifests (read with ``goDuration()``); `nil` for `Never`.
-    func karpenterDuration(_ syntax: KarpenterField.Syntax, allowsNever: Bool) throws(ScenarioFileError) -> Double? {
+    func karpenterDuration(_ syntax: FieldSyntax, allowsNever: Bool) throws(ScenarioFileError) -> Double? {
         let text = try string().trimmingSpaces()
         if text == "Never" {
             guard allowsNever else { throw error("'Never' is not allowed here; give a duration") }

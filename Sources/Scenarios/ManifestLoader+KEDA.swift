@@ -29,39 +29,28 @@ extension ManifestReader {
         targetRef.finish(log)
 
         var keda = KEDAConfiguration()
-        // int32 fields of the ScaledObject CRD (`scaledobject_types.go`).
-        let int32 = Int(Int32.max)
-        if let node = spec.optional("pollingInterval") {
-            keda.pollingIntervalSeconds = Double(try node.int(in: 1...int32))
+        func read(_ field: KEDAField) throws(ScenarioFileError) -> ConfigNode? {
+            guard let node = spec.optional(field.name) else { return nil }
+            field.apply(try field.parse(node, syntax: .manifest), to: &keda)
+            return node
         }
-        if let node = spec.optional("cooldownPeriod") {
-            keda.cooldownPeriodSeconds = Double(try node.int(in: 0...int32))
-        }
-        if let node = spec.optional("initialCooldownPeriod") {
-            keda.initialCooldownPeriodSeconds = Double(try node.int(in: 0...int32))
-        }
-        let minNode = spec.optional("minReplicaCount")
-        let maxNode = spec.optional("maxReplicaCount")
-        if let minNode { keda.minReplicaCount = try minNode.int(in: 0...SimulationLimits.maxReplicas) }
-        if let maxNode { keda.maxReplicaCount = try maxNode.int(in: 1...SimulationLimits.maxReplicas) }
+        for field in [KEDAField.pollingInterval, .cooldownPeriod, .initialCooldownPeriod] { _ = try read(field) }
+        let minNode = try read(.minReplicaCount)
+        let maxNode = try read(.maxReplicaCount)
         if keda.minReplicaCount > keda.maxReplicaCount {
             let node = minNode ?? maxNode!
             throw node.error(
                 "minReplicaCount (\(keda.minReplicaCount)) must not exceed maxReplicaCount "
                     + "(\(keda.maxReplicaCount)\(maxNode == nil ? ", KEDA's default" : ""))")
         }
-        if let idleNode = spec.optional("idleReplicaCount") {
-            let idle = try idleNode.int(in: 0...Int.max)
-            guard idle < keda.minReplicaCount else {
-                throw idleNode.error(
-                    "idleReplicaCount (\(idle)) must be below minReplicaCount "
-                        + "(\(keda.minReplicaCount)\(minNode == nil ? ", KEDA's default" : ""))")
-            }
-            keda.idleReplicaCount = idle
+        if let idleNode = try read(.idleReplicaCount), let idle = keda.idleReplicaCount, idle >= keda.minReplicaCount {
+            throw idleNode.error(
+                "idleReplicaCount (\(idle)) must be below minReplicaCount "
+                    + "(\(keda.minReplicaCount)\(minNode == nil ? ", KEDA's default" : ""))")
         }
         if let node = spec.optional("fallback") { keda.fallback = try readFallback(node) }
         if let node = spec.optional("advanced") { keda.hpaBehavior = try readAdvanced(node) }
-        keda.trigger = try readTriggers(try spec.required("triggers"))
+        try readTriggers(try spec.required("triggers"), into: &keda)
         spec.finish(log)
         try validated(object) { () throws(ParameterError) in try keda.validate() }
 
@@ -170,7 +159,7 @@ extension ManifestReader {
 
     // MARK: - spec.triggers
 
-    private func readTriggers(_ node: ConfigNode) throws(ScenarioFileError) -> RabbitMQTrigger {
+    private func readTriggers(_ node: ConfigNode, into keda: inout KEDAConfiguration) throws(ScenarioFileError) {
         let triggers = try node.sequence()
         var rabbit: [ConfigNode] = []
         var unsupported: [(node: ConfigNode, type: String)] = []
@@ -194,14 +183,19 @@ extension ManifestReader {
                 "trigger type '\(type)' ignored: costsim scales on the rabbitmq trigger only, whereas KEDA would scale "
                     + "on the highest proposal of all triggers")
         }
-        return try readRabbitMQTrigger(first)
+        try readRabbitMQTrigger(first, into: &keda)
     }
 
-    private func readRabbitMQTrigger(_ node: ConfigNode) throws(ScenarioFileError) -> RabbitMQTrigger {
+    /// The rabbitmq trigger's settings, onto `keda.trigger` (KEDA's defaults until then).
+    private func readRabbitMQTrigger(
+        _ node: ConfigNode, into keda: inout KEDAConfiguration
+    ) throws(ScenarioFileError) {
         let trigger = try node.manifestMapping()
         trigger.ignore("type", "name", "authenticationRef")
-        var result = RabbitMQTrigger()
-        if let cached = trigger.optional("useCachedMetrics") { result.useCachedMetrics = try cached.bool() }
+        func apply(_ field: KEDAField, _ node: ConfigNode) throws(ScenarioFileError) {
+            field.apply(try field.parse(node, syntax: .manifest), to: &keda)
+        }
+        if let cached = trigger.optional("useCachedMetrics") { keda.trigger.useCachedMetrics = try cached.bool() }
         if let metricType = trigger.optional("metricType") {
             let type = try metricType.string()
             guard type == "AverageValue" else {
@@ -214,7 +208,7 @@ extension ManifestReader {
 
         // mode / value / deprecated queueLength (rabbitmq_scaler.go: value 20 only when none is given).
         let modeNode = metadata.optional("mode")
-        let valueNode = metadata.optional("value")
+        let valueNode = metadata.optional(KEDAField.value.name)
         let queueLengthNode = metadata.optional("queueLength")
         if let modeNode {
             let mode = try modeNode.string()
@@ -226,56 +220,56 @@ extension ManifestReader {
             guard modeNode == nil, valueNode == nil else {
                 throw queueLengthNode.error("queueLength is deprecated and cannot be combined with mode and value")
             }
-            result.targetValue = try queueLengthNode.positiveDouble()
+            try apply(.value, queueLengthNode)   // the deprecated name of value
             log.warn(
                 queueLengthNode,
                 "queueLength is deprecated in KEDA; read as mode: QueueLength, value: "
-                    + "\(result.targetValue.formattedForManifest)")
+                    + "\(keda.trigger.targetValue.formattedForManifest)")
         } else if let valueNode {
             guard modeNode != nil else {
                 throw ScenarioFileError(
                     file: file, line: valueNode.line, field: metadata.node.path + ".mode",
                     message: "required when value is set")
             }
-            result.targetValue = try valueNode.positiveDouble()
+            try apply(.value, valueNode)
         } else if modeNode != nil {
             throw ScenarioFileError(
                 file: file, line: metadata.line, field: metadata.node.path + ".value",
                 message: "required when mode is set")
         }
-        if let activation = metadata.optional("activationValue") {
-            result.activationValue = try activation.double(in: 0 ... .infinity)
+        if let activation = metadata.optional(KEDAField.activationValue.name) {
+            try apply(.activationValue, activation)
         }
 
         // protocol: auto (from the host's scheme), amqp or http.
-        let protocolNode = metadata.optional("protocol")
+        let protocolNode = metadata.optional(KEDAField.queueProtocol.name)
         let hostNode = metadata.optional("host")
-        let declared = try protocolNode?.oneOf([
-            "auto": RabbitMQTrigger.QueueProtocol?.none, "amqp": .amqp, "http": .http,
-        ])
-        if let declared = declared ?? nil {
-            result.queueProtocol = declared
+        let declared = try protocolNode.map { node throws(ScenarioFileError) in
+            try KEDAField.queueProtocol.parse(node, syntax: .manifest)
+        }
+        if let declared, declared != .queueProtocol(nil) {
+            KEDAField.queueProtocol.apply(declared, to: &keda)
         } else if let hostNode {
             let host = try hostNode.string()
             let scheme = host.range(of: "://").map { host[..<$0.lowerBound].lowercased() } ?? ""
             switch scheme {
-            case "amqp", "amqps": result.queueProtocol = .amqp
-            case "http", "https": result.queueProtocol = .http
+            case "amqp", "amqps": KEDAField.queueProtocol.apply(.queueProtocol(.amqp), to: &keda)
+            case "http", "https": KEDAField.queueProtocol.apply(.queueProtocol(.http), to: &keda)
             default:
                 throw hostNode.error(
                     "cannot tell the protocol from the host's scheme '\(scheme)' (expected amqp, amqps, http or "
                         + "https); set protocol")
             }
         } else {
-            result.queueProtocol = .amqp
+            KEDAField.queueProtocol.apply(.queueProtocol(.amqp), to: &keda)
             log.warn(
                 metadataNode,
                 "no host and no protocol: the protocol is unknown (host from the environment or a "
                     + "TriggerAuthentication); assuming amqp, which counts ready messages only")
         }
         if let exclude = metadata.optional("excludeUnacknowledged") {
-            result.excludeUnacknowledged = try exclude.bool()
-            if result.excludeUnacknowledged && result.queueProtocol == .amqp {
+            keda.trigger.excludeUnacknowledged = try exclude.bool()
+            if keda.trigger.excludeUnacknowledged && keda.trigger.queueProtocol == .amqp {
                 throw exclude.error("excludeUnacknowledged needs the http protocol (KEDA rejects it with amqp)")
             }
         }
@@ -291,7 +285,6 @@ extension ManifestReader {
             "usernameFromEnv", "passwordFromEnv", "username", "password", "tls", "ca", "cert", "key", "keyPassword")
         metadata.finish(log)
         trigger.finish(log)
-        return result
     }
 
     // MARK: - HPA behavior

@@ -107,22 +107,15 @@ extension ScenarioReader {
         if let preset = map.optional("preset") {
             keda = try preset.oneOf(["article": .article, "keda-defaults": KEDAConfiguration()])
         }
-        keda.pollingIntervalSeconds = try map.optional("pollingInterval")?.seconds() ?? keda.pollingIntervalSeconds
-        keda.cooldownPeriodSeconds = try map.optional("cooldownPeriod")?.seconds() ?? keda.cooldownPeriodSeconds
-        keda.initialCooldownPeriodSeconds =
-            try map.optional("initialCooldownPeriod")?.seconds() ?? keda.initialCooldownPeriodSeconds
-        keda.minReplicaCount = try map.optional("minReplicaCount")?.count(.kedaMinReplicaCount) ?? keda.minReplicaCount
-        keda.maxReplicaCount = try map.optional("maxReplicaCount")?.count(.kedaMaxReplicaCount) ?? keda.maxReplicaCount
-        if let idle = map.optional("idleReplicaCount") {
-            keda.idleReplicaCount = try idle.int(in: 0...SimulationLimits.maxReplicas)
+        for field in KEDAField.allCases where !field.isTriggerField {
+            guard let value = map.optional(field.name) else { continue }
+            field.apply(try field.parse(value, syntax: .scenario), to: &keda)
         }
         if let trigger = map.optional("trigger") {
             let fields = try trigger.mapping()
-            keda.trigger.targetValue = try fields.optional("value")?.number(.triggerValue) ?? keda.trigger.targetValue
-            keda.trigger.activationValue =
-                try fields.optional("activationValue")?.nonNegativeDouble() ?? keda.trigger.activationValue
-            if let protocolNode = fields.optional("protocol") {
-                keda.trigger.queueProtocol = try protocolNode.oneOf(["amqp": .amqp, "http": .http])
+            for field in KEDAField.allCases where field.isTriggerField {
+                guard let value = fields.optional(field.name) else { continue }
+                field.apply(try field.parse(value, syntax: .scenario), to: &keda)
             }
             keda.trigger.excludeUnacknowledged = try fields.optional("excludeUnacknowledged")?.bool() ?? false
             keda.trigger.useCachedMetrics = try fields.optional("useCachedMetrics")?.bool() ?? false
@@ -192,31 +185,10 @@ extension ScenarioReader {
             "upstream-defaults": ClusterAutoscalerSettings.upstreamDefaults, "balanced": .upstreamDefaults,
             "gke-optimize-utilization": .gkeOptimizeUtilization,
         ]) ?? .upstreamDefaults
-        settings.scanIntervalSeconds =
-            try map.optional("scanInterval")?.positiveSeconds() ?? settings.scanIntervalSeconds
-        settings.scaleDownUnneededSeconds =
-            try map.optional("scaleDownUnneededTime")?.seconds() ?? settings.scaleDownUnneededSeconds
-        settings.scaleDownUnreadySeconds =
-            try map.optional("scaleDownUnreadyTime")?.seconds() ?? settings.scaleDownUnreadySeconds
-        settings.scaleDownDelayAfterAddSeconds =
-            try map.optional("scaleDownDelayAfterAdd")?.seconds() ?? settings.scaleDownDelayAfterAddSeconds
-        settings.scaleDownDelayAfterDeleteSeconds =
-            try map.optional("scaleDownDelayAfterDelete")?.seconds() ?? settings.scaleDownDelayAfterDeleteSeconds
-        settings.gpuUtilizationThreshold =
-            try map.optional("scaleDownGpuUtilizationThreshold")?.nonNegativeDouble()
-            ?? settings.gpuUtilizationThreshold
-        settings.deleteDelayAfterTaintSeconds =
-            try map.optional("nodeDeleteDelayAfterTaint")?.seconds() ?? settings.deleteDelayAfterTaintSeconds
-        settings.maxEmptyBulkDelete =
-            try map.optional("maxScaleDownParallelism")?.int(atLeast: 1) ?? settings.maxEmptyBulkDelete
-        settings.initialBackoffSeconds =
-            try map.optional("initialNodeGroupBackoff")?.seconds() ?? settings.initialBackoffSeconds
-        settings.maxBackoffSeconds = try map.optional("maxNodeGroupBackoff")?.seconds() ?? settings.maxBackoffSeconds
-        settings.backoffResetTimeoutSeconds =
-            try map.optional("nodeGroupBackoffResetTimeout")?.seconds() ?? settings.backoffResetTimeoutSeconds
-        settings.frequentLoops = try map.optional("frequentLoops")?.bool() ?? settings.frequentLoops
-        settings.gpuPodAgeBufferSeconds =
-            try map.optional("gpuPodAgeBuffer")?.seconds() ?? settings.gpuPodAgeBufferSeconds
+        for field in ClusterAutoscalerField.allCases {
+            guard let value = map.optional(field.key) else { continue }
+            field.apply(try field.parse(value), to: &settings)
+        }
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds
         try map.finish()
         return settings

@@ -97,6 +97,16 @@ public enum SweepParameter: Sendable, Hashable {
         KarpenterField.allCases.first { $0.sweepName == rawValue }
     }
 
+    /// The KEDA field a `keda.*` parameter sets (its ``Scenarios/KEDAField/sweepName``).
+    package var kedaField: KEDAField? {
+        KEDAField.allCases.first { $0.sweepName == rawValue }
+    }
+
+    /// The cluster-autoscaler field a `ca.*` parameter other than `ca.profile` sets.
+    package var clusterAutoscalerField: ClusterAutoscalerField? {
+        ClusterAutoscalerField.allCases.first { $0.sweepName == rawValue }
+    }
+
     public var valueKind: ValueKind {
         if let field = serverlessField {
             switch field.rule {
@@ -105,6 +115,8 @@ public enum SweepParameter: Sendable, Hashable {
             default: return .text
             }
         }
+        if let field = kedaField { return field.valueKind }
+        if let field = clusterAutoscalerField { return field.rule == .duration ? .seconds : .number }
         if let field = karpenterField {
             switch field {
             case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
@@ -116,16 +128,14 @@ public enum SweepParameter: Sendable, Hashable {
             }
         }
         return switch self {
-        case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .seconds
-        case .kedaMinReplicaCount, .kedaMaxReplicaCount, .dedicatedNodes, .nodeMaxNodes: .count
-        case .kedaValue, .trafficScale, .inferenceSecondsPerWorkUnit, .inferenceGPUSpeed: .number
-        case .kedaProtocol: .choice(["amqp", "http"])
+        case .dedicatedNodes, .nodeMaxNodes: .count
+        case .trafficScale, .inferenceSecondsPerWorkUnit, .inferenceGPUSpeed: .number
         case .hpaBehavior: .choice(["none", "default"])
         case .caProfile: .choice(["upstream-defaults", "optimize-utilization"])
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
-        default: .text   // karpenter.* (above)
+        default: .text   // keda.*, ca.* but ca.profile, karpenter.* (above)
         }
     }
 
@@ -145,6 +155,8 @@ public enum SweepParameter: Sendable, Hashable {
     /// sets (`traffic.scale`, a factor no scenario field holds, is any number above 0).
     var rule: FieldRule? {
         if let field = serverlessField { return field.rule }
+        if let field = kedaField { return field.rule(.scenario) }
+        if let field = clusterAutoscalerField { return field.rule }
         switch karpenterField {
         case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
             return .duration
@@ -153,12 +165,8 @@ public enum SweepParameter: Sendable, Hashable {
         case nil: break
         }
         return switch self {
-        case .kedaPollingInterval, .kedaCooldownPeriod, .caScaleDownUnneededTime, .caScaleDownDelayAfterAdd: .duration
-        case .kedaMinReplicaCount: .kedaMinReplicaCount
-        case .kedaMaxReplicaCount: .kedaMaxReplicaCount
         case .nodeMaxNodes: .nodePoolMax
         case .dedicatedNodes: .dedicatedNodes
-        case .kedaValue: .triggerValue
         case .inferenceSecondsPerWorkUnit: .secondsPerWorkUnit
         case .inferenceGPUSpeed: .gpuSpeed
         case .trafficScale: .positive
@@ -357,21 +365,20 @@ extension ParameterSetting {
             scenario.options[optionIndex] = option
             return
         }
+        if let field = parameter.kedaField {
+            let setting = try field.value(from: value)
+            try setKEDA { field.apply(setting, to: &$0) }
+            scenario.options[optionIndex] = option
+            return
+        }
+        if let field = parameter.clusterAutoscalerField {
+            let setting = try field.value(from: value)
+            try setAutoscaled { field.apply(setting, to: &$0.clusterAutoscaler) }
+            scenario.options[optionIndex] = option
+            return
+        }
         switch parameter {
-        case .kedaPollingInterval: try setKEDA { $0.pollingIntervalSeconds = number() }
-        case .kedaCooldownPeriod: try setKEDA { $0.cooldownPeriodSeconds = number() }
-        case .kedaMinReplicaCount: try setKEDA { $0.minReplicaCount = count() }
-        case .kedaMaxReplicaCount: try setKEDA { $0.maxReplicaCount = count() }
-        case .kedaValue: try setKEDA { $0.trigger.targetValue = number() }
-        case .kedaProtocol:
-            try setKEDA {
-                $0.trigger.queueProtocol = text() == "http" ? .http : .amqp
-                if $0.trigger.queueProtocol == .amqp { $0.trigger.excludeUnacknowledged = false }
-            }
         case .hpaBehavior: try setKEDA { $0.hpaBehavior = text() == "default" ? HPABehavior() : nil }
-        case .caScaleDownUnneededTime: try setAutoscaled { $0.clusterAutoscaler.scaleDownUnneededSeconds = number() }
-        case .caScaleDownDelayAfterAdd:
-            try setAutoscaled { $0.clusterAutoscaler.scaleDownDelayAfterAddSeconds = number() }
         case .caProfile:
             try setAutoscaled {
                 $0.clusterAutoscaler = text() == "optimize-utilization" ? .gkeOptimizeUtilization : .upstreamDefaults
@@ -440,7 +447,7 @@ extension ParameterSetting {
             table.speeds = table.speeds.filter { $0.key.lowercased() != gpu.lowercased() }
             table.speeds[gpu] = number()
             scenario.inference.gpuSpeeds = table
-        default: break   // karpenter.* and serverless.* (above)
+        default: break   // keda.*, ca.* but ca.profile, karpenter.*, serverless.* (above)
         }
         scenario.options[optionIndex] = option
     }

@@ -49,41 +49,20 @@ import Testing
         #expect(settings.allowedDisruptions(for: .empty, initializedNodes: 20, disrupting: 2) == 0)
     }
 
-    @Test func batchWindows() {
-        let settings = KarpenterSettings()
-        // One pending pod: the batch closes 1 s (idle) after it.
-        #expect(settings.batchWindow(triggers: [10]) == (11, 1))
-        // Timeline "a burst of 50 pods": 50 pods pending within 0.2 s form one batch closing at 1.2 s.
-        let burst = (0..<50).map { Double($0) * 0.004 }
-        let window = settings.batchWindow(triggers: burst)
-        #expect(window.taken == 50)
-        #expect(abs(window.closesAt - 1.196) < 1e-9)
-        // Pods every 0.5 s keep the batch open until the 10-s maximum: 20 pods (0 … 9.5 s).
-        let ramp = (0..<60).map { Double($0) * 0.5 }
-        #expect(settings.batchWindow(triggers: ramp) == (10, 20))
-        // A pod exactly at the idle deadline opens the next batch.
-        #expect(settings.batchWindow(triggers: [0, 1, 2]) == (1, 1))
-        #expect(
-            KarpenterSettings(batchIdleSeconds: 2, batchMaxSeconds: 3).batchWindow(triggers: [0, 1, 2, 2.5]) == (3, 4))
-    }
-
     @Test func nominationWindow() {
         #expect(KarpenterSettings().nominationSeconds == 20)
         #expect(KarpenterSettings(batchMaxSeconds: 3).nominationSeconds == 10)
     }
 
-    @Test func capacityTypeChoiceAndFallback() {
+    @Test func allowedCapacityTypes() {
         let spotOrOnDemand = KarpenterSettings(requirements: [
             NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["on-demand", "spot"])
         ])
         #expect(spotOrOnDemand.allowedCapacityTypes == [.spot, .onDemand])
-        #expect(spotOrOnDemand.launchCapacityType(available: [.spot, .onDemand, .reserved]) == .spot)
-        #expect(spotOrOnDemand.launchCapacityType(available: [.onDemand]) == .onDemand)
-        #expect(spotOrOnDemand.launchCapacityType(available: [.reserved]) == nil)
         let spotOnly = KarpenterSettings(requirements: [
             NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .in, values: ["spot"])
         ])
-        #expect(spotOnly.launchCapacityType(available: [.onDemand]) == nil)
+        #expect(spotOnly.allowedCapacityTypes == [.spot])
         #expect(KarpenterSettings().allowedCapacityTypes == [.reserved, .spot, .onDemand])
         let notSpot = KarpenterSettings(requirements: [
             NodeRequirement(key: KarpenterSettings.capacityTypeKey, operator: .notIn, values: ["spot"])

@@ -152,36 +152,11 @@ public struct KarpenterSettings: Sendable, Hashable {
     /// max(2 × batch max, 10 s) (`pkg/controllers/state/statenode.go` `nominationWindow`).
     public var nominationSeconds: Double { max(2 * batchMaxSeconds, 10) }
 
-    /// When a batch of pending pods that opened at `triggers[0]` closes, and how many of the
-    /// (ascending) trigger times it took: each trigger before the deadline resets the idle
-    /// timer; the batch closes at the idle or the max deadline, whichever comes first
-    /// (`pkg/controllers/provisioning/batcher.go` `Wait`). A trigger exactly at a deadline
-    /// falls into the next batch.
-    public func batchWindow(triggers: [Double]) -> (closesAt: Double, taken: Int) {
-        guard let first = triggers.first else { return (0, 0) }
-        let maxDeadline = first + batchMaxSeconds
-        var idleDeadline = first + batchIdleSeconds
-        var taken = 1
-        for time in triggers.dropFirst() {
-            guard time < min(idleDeadline, maxDeadline) else { break }
-            idleDeadline = time + batchIdleSeconds
-            taken += 1
-        }
-        return (min(idleDeadline, maxDeadline), taken)
-    }
-
     /// The capacity types the requirements allow (`karpenter.sh/capacity-type`; without that
     /// requirement every type is allowed), in launch priority.
     public var allowedCapacityTypes: [CapacityType] {
         let rules = requirements.filter { $0.key == Self.capacityTypeKey }
         return CapacityType.allCases.filter { type in rules.allSatisfy { $0.admits(type.rawValue) } }
-    }
-
-    /// The capacity type a launch uses when `available` types have offerings left: the first
-    /// allowed one in launch priority, so spot falls back to on-demand once the spot offerings
-    /// are marked unavailable. `nil`: nothing allowed is available.
-    public func launchCapacityType(available: Set<CapacityType>) -> CapacityType? {
-        allowedCapacityTypes.first(where: available.contains)
     }
 
     /// The `lastPodEventTime` a node stores after a pod event (bound, terminating or terminal)

@@ -127,7 +127,7 @@ final class KarpenterProvisioner: NodeProvisioner {
     }
 
     func podEvent(on node: Int32, at now: Double) {
-        guard node >= 0, Int(node) < claims.count, let claim = claims[Int(node)] else { return }
+        guard let claim = claim(node) else { return }
         claims[Int(node)]!.lastPodEventSeconds = KarpenterSettings.lastPodEventTime(
             stored: claim.lastPodEventSeconds, event: now)
         podEvents &+= 1
@@ -207,7 +207,8 @@ final class KarpenterProvisioner: NodeProvisioner {
             claims[Int(node)]!.nominatedUntilSeconds = now + settings.nominationSeconds
         }
         guard unplaced > 0 else { return }
-        let live = liveNodeCount(in: system) + deletingNodeCount(in: system)
+        // Limits count every node whose instance runs, draining ones included.
+        let live = nodes.reduce(0) { $0 + (system.cluster.nodes[Int($1)].phase != .stopped ? 1 : 0) }
         var room = deployment.maxNodes - live
         if let maxNodes = settings.maxNodes { room = Swift.min(room, maxNodes - live) }
         if let maxGPUs = settings.maxGPUs { room = Swift.min(room, (maxGPUs - live * podsPerNode) / podsPerNode) }
@@ -428,10 +429,6 @@ final class KarpenterProvisioner: NodeProvisioner {
             let phase = system.cluster.nodes[Int(node)].phase
             return count + (phase != .stopped && phase != .deleting ? 1 : 0)
         }
-    }
-
-    private func deletingNodeCount(in system: ServingSystem) -> Int {
-        nodes.reduce(0) { $0 + (system.cluster.nodes[Int($1)].phase == .deleting ? 1 : 0) }
     }
 
     private func log(_ rule: String, node: Int32, removing: Int, in system: inout ServingSystem, at now: Double) {

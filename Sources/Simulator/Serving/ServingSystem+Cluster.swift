@@ -218,13 +218,20 @@ extension ServingSystem {
             terminatePod(pod, gracePeriod: 0, engine: &engine)
         }
         guard cluster.pods[index].state == .terminating else { return }
+        requeueInterruptedWork(of: pod)
+        podGone(pod, engine: &engine)
+        dispatch(engine: &engine)
+    }
+
+    /// The requests in service on `pod` are lost: their service no longer counts and they go back
+    /// to the queue (RabbitMQ redelivers unacknowledged messages).
+    private mutating func requeueInterruptedWork(of pod: Int32) {
+        let index = Int(pod)
         let interrupted = cluster.pods[index].inService
         for slot in interrupted { broker.messages[Int(slot)].serviceToken = 0 }
         cluster.changeBusyWorkers(on: cluster.pods[index].node, by: -interrupted.count, at: lastClock)
         cluster.pods[index].inService.removeAll()
         broker.requeue(interrupted)
-        podGone(pod, engine: &engine)
-        dispatch(engine: &engine)
     }
 
     /// The pod no longer holds its node's GPU.
@@ -243,14 +250,9 @@ extension ServingSystem {
         let index = Int(node)
         guard cluster.nodes[index].phase != .stopped else { return }
         for pod in cluster.nodes[index].pods {
-            let podIndex = Int(pod)
-            let interrupted = cluster.pods[podIndex].inService
-            for slot in interrupted { broker.messages[Int(slot)].serviceToken = 0 }
-            cluster.changeBusyWorkers(on: node, by: -interrupted.count, at: lastClock)
-            cluster.pods[podIndex].inService.removeAll()
-            broker.requeue(interrupted)
-            broker.requeue(cluster.pods[podIndex].buffered)
-            cluster.pods[podIndex].buffered.removeAll()
+            requeueInterruptedWork(of: pod)
+            broker.requeue(cluster.pods[Int(pod)].buffered)
+            cluster.pods[Int(pod)].buffered.removeAll()
             cluster.strand(pod, at: engine.now)
         }
         cluster.stopNode(node, at: engine.now)

@@ -69,6 +69,14 @@ public struct Findings: Sendable {
         return sentences
     }
 
+    /// An option's name with the role it plays, unless the name already says it: "spot (Karpenter)",
+    /// but "karpenter" and "cluster-autoscaler" alone.
+    private static func named(_ outcome: OptionOutcome, _ role: String) -> String {
+        let name = outcome.option.name
+        let words = name.lowercased().map { $0 == "-" || $0 == "_" ? " " : $0 }
+        return String(words).contains(role.lowercased()) ? name : "\(name) (\(role))"
+    }
+
     /// "karpenter against cluster-autoscaler …": idle tails, cold starts, cold-start waits and cost
     /// a day, and why they differ.
     private static func provisioners(
@@ -81,7 +89,7 @@ public struct Findings: Sendable {
         }
         let tails: [NodeState] = [.cooldownTail, .scaleDownTail]
         var sentence =
-            "\(karpenter.option.name) (Karpenter) against \(other.option.name) (cluster autoscaler) on the same "
+            "\(named(karpenter, "Karpenter")) against \(named(other, "cluster autoscaler")) on the same "
             + "traffic: idle tails \(perDay(karpenter, tails)) h against \(perDay(other, tails)) h a day, cold starts "
             + "\(perDay(karpenter, [.coldStart])) h against \(perDay(other, [.coldStart])) h, "
             + "\(NumberFormat.percent(karpenter.coldStartShare)) against \(NumberFormat.percent(other.coldStartShare)) "

@@ -18,7 +18,7 @@ import Testing
         let text = try CLIRunner.run(["run", "--scenario", scenario])
         #expect(text.status == 0, "\(text.standardError)")
         #expect(text.standardOutput.contains(
-            "karpenter (Karpenter) against cluster-autoscaler (cluster autoscaler) on the same traffic: idle tails "))
+            "karpenter against cluster-autoscaler on the same traffic: idle tails "))
         #expect(text.standardOutput.contains(
             "Karpenter removes an empty node 20 s–30 s after it empties (consolidateAfter 0 s, the 10-s disruption "
                 + "loop, a 15-s validation, a 5-s drain), the cluster autoscaler after 10 min"))
@@ -27,6 +27,20 @@ import Testing
         let json = try CLIRunner.run(["run", "--scenario", scenario, "--format", "json"])
         let result = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect(try Self.tailHours(result, "karpenter") < Self.tailHours(result, "cluster-autoscaler") / 2)
+    }
+
+    /// Names that do not say which provisioner an option uses get it in parentheses.
+    @Test func theComparisonNamesTheProvisionerOfOtherwiseNamedOptions() throws {
+        let (directory, scenario) = try NodePoolOptionTests.oneDayScenario()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+            .replacingOccurrences(of: "- name: karpenter ", with: "- name: spot-pool ")
+            .replacingOccurrences(of: "- name: cluster-autoscaler ", with: "- name: managed-group ")
+        try text.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let outcome = try CLIRunner.run(["run", "--scenario", scenario])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains(
+            "spot-pool (Karpenter) against managed-group (cluster autoscaler) on the same traffic: idle tails "))
     }
 
     @Test func explainShowsKarpentersDecisions() throws {

@@ -43,7 +43,7 @@ struct AWSPriceImportTests {
         #expect(
             file.skipped.counts.map(\.reason) == [
                 "operatingSystem is not Linux", "tenancy is not Shared", "capacitystatus is not Used",
-                "preInstalledSw is not NA", "product family is not Compute Instance",
+                "preInstalledSw is not NA", "product family is not Compute Instance or ML Instance",
             ])
         #expect(file.skipped.total == 5)
         // No EKS offer among the files: the documented constant is added.
@@ -80,7 +80,7 @@ struct AWSPriceImportTests {
             Support.row(imported.rows, "global", "eks-control-plane-extended-support")?.pricePerHour
                 == TestSupport.rate("0.6"))
         #expect(imported.rows.allSatisfy { $0.kind == .fee && $0.billingMinimumSeconds == 0 })
-        #expect(imported.files[0].skipped.count("product family is not Compute Instance") == 1)  // Fargate
+        #expect(imported.files[0].skipped.count("product family is not Compute Instance or ML Instance") == 1)  // Fargate
     }
 
     @Test("spot history: each zone's latest price, median over the zones; shapes from the offer file")

@@ -51,9 +51,9 @@ struct PricingImportCommandTests {
             "-o", catalog,
         ])
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(
-            imported.standardOutput.contains("    2  Container Apps vCPU or memory meter of a region without a GPU meter"))
-        #expect(imported.standardOutput.contains("    1  ML Instance without a GPU"))
+        let summary = imported.standardOutput
+        #expect(summary.contains("    2  Container Apps vCPU or memory meter of a region without a GPU meter"))
+        #expect(summary.contains("    1  ML Instance without a GPU"))
         let list = try CLIRunner.run(["pricing", "list", "--pricing", catalog, "--kind", "platform"])
         #expect(list.status == 0, "\(list.standardError)")
         let lines = list.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }

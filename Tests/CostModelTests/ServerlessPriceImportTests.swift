@@ -10,25 +10,20 @@ struct ServerlessPriceImportTests {
     static let containerAppsPages = ["azure-container-apps-page1.json", "azure-container-apps-page2.json"]
 
     /// The four SageMaker instances the fixture keeps, with the shapes and prices it lists.
-    func expectSageMakerRows(_ rows: [PriceRow], format: String) {
-        let url =
-            "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonSageMaker/20261201000000/eu-west-3/index."
-            + format
-        guard let host = Support.row(rows, "eu-west-3", "sagemaker/ml.g4dn.xlarge"),
-            let async = Support.row(rows, "eu-west-3", "sagemaker-async/ml.g6.xlarge"),
-            let async2x = Support.row(rows, "eu-west-3", "sagemaker-async/ml.g4dn.2xlarge"),
-            let fourGPUs = Support.row(rows, "eu-west-3", "sagemaker/ml.g5.12xlarge")
-        else {
-            Issue.record("missing rows: \(rows.map(\.keyDescription))")
-            return
-        }
+    func expectSageMakerRows(_ rows: [PriceRow], format: String) throws {
+        func row(_ sku: String) throws -> PriceRow { try #require(Support.row(rows, "eu-west-3", sku)) }
+        let host = try row("sagemaker/ml.g4dn.xlarge")
+        let async = try row("sagemaker-async/ml.g6.xlarge")
+        let async2x = try row("sagemaker-async/ml.g4dn.2xlarge")
+        let fourGPUs = try row("sagemaker/ml.g5.12xlarge")
         #expect(rows.filter { $0.kind == .platform }.count == 4)
+        let url = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonSageMaker/20261201000000/eu-west-3/"
         #expect(host.kind == .platform && host.provider == .aws && host.capacity == .onDemand)
         #expect(host.pricePerHour == TestSupport.rate("0.8"))
         #expect(host.vcpus == 4 && host.memoryGiB == "16" && host.gpuModel == "T4" && host.gpuCount == 1)
         #expect(host.gpuMemoryGiB == "16")
         #expect(host.billingIncrementSeconds == 1 && host.billingMinimumSeconds == 0)
-        #expect(host.sourceURL == url && host.sourceDate == "2026-12-01")
+        #expect(host.sourceURL == url + "index." + format && host.sourceDate == "2026-12-01")
         #expect(
             host.notes
                 == "Usage type EUW3-Host:ml.g4dn.xlarge, AWS offer SKU SMHOSTG4DNXL0001, "
@@ -40,38 +35,28 @@ struct ServerlessPriceImportTests {
         #expect(fourGPUs.gpuModel == "A10G" && fourGPUs.gpuCount == 4 && fourGPUs.gpuMemoryGiB == "96")
     }
 
-    @Test("SageMaker JSON offer: Host and AsyncInf ML instances with a GPU become platform rows; the rest is counted")
-    func sageMakerJSON() throws {
-        let imported = try Support.read(["aws-sagemaker-eu-west-3.json"])
-        expectSageMakerRows(imported.rows, format: "json")
+    @Test(
+        "SageMaker offer, JSON or CSV: Host and AsyncInf GPU instances are platform rows, the rest counted",
+        arguments: ["json", "csv"])
+    func sageMakerOffer(format: String) throws {
+        let imported = try Support.read(["aws-sagemaker-eu-west-3." + format])
+        try expectSageMakerRows(imported.rows, format: format)
         let file = try #require(imported.files.first)
-        #expect(file.format == .awsOfferJSON && file.fileDate == "2026-12-01")
+        #expect(file.format == (format == "json" ? .awsOfferJSON : .awsOfferCSV) && file.fileDate == "2026-12-01")
+        // The JSON form lists a product without an OnDemand term; the CSV form has a Reserved line instead.
+        let formReason = format == "json" ? "no OnDemand term priced per hour" : "TermType is not OnDemand"
         #expect(
             file.skipped.counts.map(\.reason) == [
                 "ML Instance without a GPU", "ML Instance usage type other than Host or AsyncInf",
                 "ML Instance of a GPU family without a known GPU model",
-                "product family is not Compute Instance or ML Instance", "no OnDemand term priced per hour",
+                "product family is not Compute Instance or ML Instance", formReason,
             ])
         #expect(file.skipped.total == 5)
         // Four platform rows and the documented EKS fee every AWS import without an EKS offer gets.
         #expect(imported.rows.count == 5)
-    }
-
-    @Test("the CSV form of the SageMaker offer gives the same rows")
-    func sageMakerCSV() throws {
-        let imported = try Support.read(["aws-sagemaker-eu-west-3.csv"])
-        expectSageMakerRows(imported.rows, format: "csv")
-        let file = try #require(imported.files.first)
-        #expect(file.format == .awsOfferCSV)
-        #expect(file.skipped.count("TermType is not OnDemand") == 1)
-        #expect(file.skipped.count("ML Instance without a GPU") == 1)
-        #expect(file.skipped.total == 5)
-        let fromJSON = try Support.read(["aws-sagemaker-eu-west-3.json"]).rows.map { row -> PriceRow in
-            var row = row
-            row.sourceURL = row.sourceURL?.replacingOccurrences(of: "index.json", with: "index.csv")
-            return row
+        if format == "csv" {
+            #expect(imported.rows == Support.csvForm(of: try Support.read(["aws-sagemaker-eu-west-3.json"]).rows))
         }
-        #expect(imported.rows == fromJSON)
     }
 
     @Test("Container Apps: GPU, vCPU and memory meters of a region, on different pages, make one replica row per GPU")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds pricing/catalog.csv: the hand-compiled rows of sources/curated.csv, unchanged and first,
 then one row per GPU or system machine type and region from the open datasets in sources/, then
-the serverless platform instances of sources/platforms.csv (hand-transcribed per-second rates)
+the serverless platform instances of sources/platforms.csv (hand-transcribed rates)
 (origins, commits and licences: pricing/README.md).
 
   python3 pricing/build_catalog.py extract-gcp PRICING_YML MACHINETYPEREGION_CSV

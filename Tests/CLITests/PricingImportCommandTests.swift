@@ -41,6 +41,30 @@ struct PricingImportCommandTests {
         #expect(show.standardOutput.contains("snapshot 2026-11-20 (effective 2026-11-20)"))
     }
 
+    @Test("SageMaker and Container Apps imports give platform rows that pricing list --kind platform shows")
+    func serverlessPlatforms() throws {
+        let directory = CLIRunner.temporaryDirectory()
+        let catalog = directory.appendingPathComponent("serverless.sqlite").path
+        let imported = try CLIRunner.run([
+            "pricing", "import", Self.fixture("azure-container-apps-page1.json"),
+            Self.fixture("azure-container-apps-page2.json"), Self.fixture("aws-sagemaker-eu-west-3.json"),
+            "-o", catalog,
+        ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let summary = imported.standardOutput
+        #expect(summary.contains("    2  Container Apps vCPU or memory meter of a region without a GPU meter"))
+        #expect(summary.contains("    1  ML Instance without a GPU"))
+        let list = try CLIRunner.run(["pricing", "list", "--pricing", catalog, "--kind", "platform"])
+        #expect(list.status == 0, "\(list.standardError)")
+        let lines = list.standardOutput.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(
+            lines.contains("2026-12-01 azure eastus platform container-apps/nvidia-t4 on-demand 1.6704 8 56 T4 1s"))
+        #expect(
+            lines.contains("2026-12-01 aws eu-west-3 platform sagemaker-async/ml.g6.xlarge on-demand 1.5 4 16 L4 1s"),
+            "\(list.standardOutput)")
+        #expect(list.standardOutput.contains("6 row(s) from the catalog"), "\(list.standardOutput)")
+    }
+
     @Test("--format forces a format; a wrong one is an error naming the file and nothing is written")
     func forcedFormat() throws {
         let directory = CLIRunner.temporaryDirectory()

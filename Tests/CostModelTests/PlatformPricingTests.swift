@@ -124,6 +124,44 @@ struct PlatformPricingTests {
         #expect(try rate("runpod", "runpod/nvidia-h100", "H100-80GB") == TestSupport.rate("4.176"))
         let platforms = try catalog.rows(matching: PriceFilter(kind: .platform))
         #expect(platforms.allSatisfy { $0.capacity == .onDemand && $0.gpuCount == 1 && $0.billingMinimumSeconds == 0 })
-        #expect(Set(platforms.filter { $0.provider != .gcp }.map(\.region)) == ["global"])
+        #expect(Set(platforms.filter { [.modal, .runpod].contains($0.provider) }.map(\.region)) == ["global"])
+    }
+
+    @Test("bundled SageMaker rows: per instance-hour as transcribed, the EC2 type's shape, in the regions transcribed")
+    func bundledSageMaker() throws {
+        let catalog = try PriceCatalog.bundled()
+        func price(_ sku: String, _ region: String, _ gpu: String) throws -> NodePrice {
+            var node = Self.node(sku, provider: "aws", region: region)
+            node.gpuModel = gpu
+            return try catalog.nodePrice(for: node)
+        }
+        let async = try price("sagemaker-async/ml.g6.xlarge", "eu-west-3", "L4")
+        #expect(async.hourlyRate == TestSupport.rate("1.4302"))
+        #expect(async.machine.vcpus == 4 && async.machine.memoryGiB == "16" && async.machine.gpuMemoryGiB == "24")
+        #expect(async.machine.billingIncrementSeconds == 1 && async.machine.billingMinimumSeconds == 0)
+        #expect(try price("sagemaker/ml.g4dn.xlarge", "us-east-1", "T4").hourlyRate == TestSupport.rate("0.7364"))
+        #expect(try price("sagemaker-async/ml.g6e.2xlarge", "us-east-1", "L40S").machine.memoryGiB == "64")
+        // The transcription says eu-west-3 has no asynchronous ml.g4dn.xlarge: no row, and no row derived.
+        #expect(throws: CostModelError.self) { try price("sagemaker-async/ml.g4dn.xlarge", "eu-west-3", "T4") }
+        var node = Self.node("sagemaker-async/ml.g6.xlarge", provider: "aws", region: "eu-west-3")
+        node.gpuModel = "L4"
+        #expect(try catalog.regions(for: node) == ["ap-northeast-1", "eu-west-3"])
+    }
+
+    @Test("bundled Container Apps rows: GPU + the profile's vCPU and memory per second, times 3600, in eastus")
+    func bundledContainerApps() throws {
+        let catalog = try PriceCatalog.bundled()
+        var t4 = Self.node("container-apps/nvidia-t4", provider: "azure", region: "eastus")
+        t4.gpuModel = "T4"
+        // 3600 × (0.000073 GPU + 8 × 0.000024 vCPU + 56 × 0.000003 GiB) = 3600 × 0.000433
+        #expect(try catalog.nodePrice(for: t4).hourlyRate == TestSupport.rate("1.5588"))
+        var a100 = Self.node("container-apps/nvidia-a100", provider: "azure", region: "eastus")
+        a100.gpuModel = "A100-80GB"
+        // 3600 × (0.000529 + 24 × 0.000024 + 220 × 0.000003) = 3600 × 0.001765
+        let price = try catalog.nodePrice(for: a100)
+        #expect(price.hourlyRate == TestSupport.rate("6.354"))
+        #expect(price.machine.vcpus == 24 && price.machine.memoryGiB == "220")
+        #expect(price.machine.billingIncrementSeconds == 1 && price.machine.billingMinimumSeconds == 0)
+        #expect(try catalog.regions(for: t4) == ["eastus"])
     }
 }

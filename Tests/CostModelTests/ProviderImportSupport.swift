@@ -18,6 +18,16 @@ enum ProviderImportSupport {
         rows.first { $0.region == region && $0.sku == sku && $0.capacity == capacity }
     }
 
+    /// Rows imported from an AWS offer file's JSON form as its CSV form gives them: the same but
+    /// for the offer file URL (`index.csv`).
+    static func csvForm(of rows: [PriceRow]) -> [PriceRow] {
+        rows.map { row in
+            var row = row
+            row.sourceURL = row.sourceURL?.replacingOccurrences(of: "index.json", with: "index.csv")
+            return row
+        }
+    }
+
     /// A copy of fixture `name` in a temporary directory with `old` replaced by `new` (once,
     /// which must be found), and the 1-based line where the replacement is.
     static func mutated(_ name: String, replacing old: String, with new: String) throws -> (path: String, line: Int) {

@@ -12,9 +12,10 @@ struct PricingImportCommand: AsyncParsableCommand {
         discussion: """
             Each file's format is recognised from its content (or forced with --format): costsim's CSV \
             (the columns of pricing/catalog.csv, see pricing/README.md), an AWS Price List offer file for \
-            AmazonEC2 or AmazonEKS (index.json or index.csv), `aws ec2 describe-spot-price-history --output json`, \
-            pages of GCP's Cloud Billing Catalog SKU list, or pages of the Azure Retail Prices API \
-            (give every page, in order). docs/pricing.md says how to download each.
+            AmazonEC2, AmazonEKS or AmazonSageMaker (index.json or index.csv), \
+            `aws ec2 describe-spot-price-history --output json`, pages of GCP's Cloud Billing Catalog SKU list, \
+            or pages of the Azure Retail Prices API (Virtual Machines, Azure Kubernetes Service, Azure Container \
+            Apps; give every page, in order). docs/pricing.md says how to download each.
 
             Rows from the providers' files form one snapshot named --snapshot (default: its effective date); \
             the effective date is --effective-date or the latest date the files state. A costsim CSV without \

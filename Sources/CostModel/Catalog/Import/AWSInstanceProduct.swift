@@ -1,12 +1,14 @@
 import Simulator
 
-/// One product of an AWS Price List offer file (AmazonEC2 or AmazonEKS), from its JSON
-/// `attributes` or the matching CSV columns, and what catalog row it can become.
+/// One product of an AWS Price List offer file (AmazonEC2, AmazonEKS or AmazonSageMaker), from
+/// its JSON `attributes` or the matching CSV columns, and what catalog row it can become.
 ///
 /// Kept: EC2 `Compute Instance` products that are Linux, Shared tenancy, capacity status
 /// `Used` (not a reservation or a dedicated host), no pre-installed software (`NA`) and, when
-/// the file has the attribute, market option `OnDemand`; and the EKS per-cluster hour fees.
-/// Everything else is counted as left out, by the first attribute that rules it out.
+/// the file has the attribute, market option `OnDemand`; the EKS per-cluster hour fees; and
+/// SageMaker `ML Instance` products of real-time hosting or asynchronous inference with a GPU
+/// (``sageMakerUse()``). Everything else is counted as left out, by the first attribute that
+/// rules it out.
 struct AWSInstanceProduct {
     var sku: String
     var productFamily: String?
@@ -18,13 +20,21 @@ struct AWSInstanceProduct {
         "instanceType": "Instance Type", "vcpu": "vCPU", "memory": "Memory", "gpu": "GPU",
         "operatingSystem": "Operating System", "tenancy": "Tenancy", "capacitystatus": "CapacityStatus",
         "preInstalledSw": "Pre Installed S/W", "regionCode": "Region Code", "marketoption": "MarketOption",
-        "usagetype": "usageType", "servicecode": "serviceCode",
+        "usagetype": "usageType", "servicecode": "serviceCode", "vCpu": "vCPU",
     ]
 
     /// What the product is for the catalog.
     enum Use {
         case machine(region: String, instanceType: String, shape: Shape)
         case fee(region: String, name: String)
+        /// A SageMaker instance (`sku` `sagemaker/ml.g4dn.xlarge`) of the EC2 type `instanceType`.
+        case platform(region: String, sku: String, instanceType: String, usageType: String, shape: Shape)
+
+        var region: String {
+            switch self {
+            case .machine(let region, _, _), .fee(let region, _), .platform(let region, _, _, _, _): region
+            }
+        }
     }
 
     /// A machine's shape, bounded by ``CatalogLimits``.
@@ -48,8 +58,9 @@ struct AWSInstanceProduct {
             }
             return .failure(.skip("EKS usage type other than the per-cluster hour"))
         }
+        if productFamily == "ML Instance" { return sageMakerUse() }
         guard productFamily == "Compute Instance" || productFamily == "Compute Instance (bare metal)" else {
-            return .failure(.skip("product family is not Compute Instance"))
+            return .failure(.skip("product family is not Compute Instance or ML Instance"))
         }
         for (name, wanted) in [
             ("operatingSystem", "Linux"), ("tenancy", "Shared"), ("capacitystatus", "Used"),
@@ -66,11 +77,20 @@ struct AWSInstanceProduct {
         guard let instanceType = attribute("instanceType"), !instanceType.isEmpty else {
             return .failure(.skip("no instanceType attribute"))
         }
+        switch shape(vcpuAttribute: "vcpu") {
+        case .success(let shape): return .success(.machine(region: region, instanceType: instanceType, shape: shape))
+        case .failure(let refusal): return .failure(refusal)
+        }
+    }
+
+    /// The shape the attributes give (`vcpuAttribute`: `vcpu` in EC2's files, `vCpu` in
+    /// SageMaker's), each number bounded; "NA" or absent leaves it unknown (GPUs: 0).
+    func shape(vcpuAttribute: String) -> Result<Shape, Refusal> {
         var shape = Shape(vcpus: nil, memoryGiB: nil, gpuCount: 0)
-        if let text = attribute("vcpu"), text != "NA", !text.isEmpty {
+        if let text = attribute(vcpuAttribute), text != "NA", !text.isEmpty {
             guard let value = Int64(text), CatalogLimits.vcpus.contains(value) else {
-                return .failure(
-                    .field("vcpu", "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.vcpus)"))
+                let problem = "\(TraceLimits.quote(text)) is not a whole number within \(CatalogLimits.vcpus)"
+                return .failure(.field(vcpuAttribute, problem))
             }
             shape.vcpus = Int(value)
         }
@@ -89,7 +109,7 @@ struct AWSInstanceProduct {
             }
             shape.gpuCount = Int(value)
         }
-        return .success(.machine(region: region, instanceType: instanceType, shape: shape))
+        return .success(shape)
     }
 
     /// Why a product gives no row: left out (counted) or malformed (an error naming the field).
@@ -107,14 +127,12 @@ struct AWSInstanceProduct {
         case .skip(let reason):
             rows.skipped.add(reason)
         case .price(let price, let note):
-            let region =
-                switch use {
-                case .machine(let region, _, _), .fee(let region, _): region
-                }
+            var notes = "AWS offer SKU \(sku), \(note)"
+            if case .platform(_, _, _, let usageType, _) = use { notes = "Usage type \(usageType), " + notes }
             rows.add(
                 row(
-                    use, price: price, sourceURL: offerURL(url.offer, url.version, region, url.format),
-                    notes: "AWS offer SKU \(sku), \(note)"))
+                    use, price: price, sourceURL: offerURL(url.offer, url.version, use.region, url.format),
+                    notes: notes))
         }
     }
 
@@ -129,15 +147,26 @@ struct AWSInstanceProduct {
             var row = PriceRow.imported(
                 provider: .aws, region: region, kind: .machine, sku: instanceType, capacity: .onDemand,
                 pricePerHour: price, sourceURL: sourceURL, notes: notes)
-            row.vcpus = shape.vcpus
-            row.memoryGiB = shape.memoryGiB
-            row.gpuCount = shape.gpuCount
-            if shape.gpuCount > 0, let gpu = AWSGPUFamilies.gpu(forInstanceType: instanceType) {
-                row.gpuModel = gpu.model
-                row.gpuMemoryGiB = String(gpu.memoryGiB * shape.gpuCount)
-            }
-            return row
+            return shaped(row, instanceType: instanceType, shape: shape)
+        case .platform(let region, let sku, let instanceType, _, let shape):
+            let row = PriceRow.imported(
+                provider: .aws, region: region, kind: .platform, sku: sku, capacity: .onDemand,
+                pricePerHour: price, sourceURL: sourceURL, notes: notes)
+            return shaped(row, instanceType: instanceType, shape: shape)
         }
+    }
+
+    /// `row` with `shape` and the GPU model of `instanceType`'s family.
+    private static func shaped(_ row: PriceRow, instanceType: String, shape: Shape) -> PriceRow {
+        var row = row
+        row.vcpus = shape.vcpus
+        row.memoryGiB = shape.memoryGiB
+        row.gpuCount = shape.gpuCount
+        if shape.gpuCount > 0, let gpu = AWSGPUFamilies.gpu(forInstanceType: instanceType) {
+            row.gpuModel = gpu.model
+            row.gpuMemoryGiB = String(gpu.memoryGiB * shape.gpuCount)
+        }
+        return row
     }
 }
 

@@ -14,7 +14,9 @@ import Simulator
 /// Kept: `type` Consumption, `unitOfMeasure` "1 Hour", USD; Virtual Machines that are not
 /// Windows (`productName`) and not "Low Priority" (`meterName`), on-demand or, when `meterName`
 /// ends in "Spot", spot; AKS's "Standard Uptime SLA" (Standard tier) and "Standard Long Term
-/// Support" (Premium tier) meters as the `aks-standard-tier` and `aks-premium-tier` fees.
+/// Support" (Premium tier) meters as the `aks-standard-tier` and `aks-premium-tier` fees; and
+/// Azure Container Apps' per-second GPU, vCPU and memory meters, combined per region into
+/// serverless GPU replica rows (``ContainerAppsMeters``).
 /// When a meter is listed more than once, the latest `effectiveStartDate` wins.
 ///
 /// Pages are the files given, in order, possibly of several lists (e.g. one query for VMs, one
@@ -26,6 +28,7 @@ enum AzureRetailPrices {
         var rows = ImportedRows()
         var kept: [String: (stamp: (key: String, day: String), row: PriceRow)] = [:]
         var order: [String] = []
+        var containerApps = ContainerAppsMeters()
         var itemsBefore = 0
         var pendingLink: (path: String, line: Int, skip: Int)?
         for path in paths {
@@ -50,10 +53,14 @@ enum AzureRetailPrices {
                         items += 1
                         var record = try reader.readRecord(path: field)
                         let armSkuName = try record.string("armSkuName")
-                        if let armSkuName {
+                        if let armSkuName, !armSkuName.isEmpty {
                             record.sku = armSkuName
                         } else {
                             record.sku = try record.string("meterName")
+                        }
+                        if try record.string("serviceName") == ContainerAppsMeters.serviceName {
+                            try containerApps.add(record, tally: &rows.skipped)
+                            continue
                         }
                         guard let (row, stamp) = try item(record, tally: &rows.skipped) else { continue }
                         let rowKey = "\(row.region)/\(row.kind)/\(row.sku)/\(row.capacity)"
@@ -102,8 +109,8 @@ enum AzureRetailPrices {
                 message:
                     "the last page given links to another page ($skip=\(pending.skip)): download and import every page")
         }
-        for key in order {
-            let (stamp, row) = kept[key]!
+        let replicas = try containerApps.rows(tally: &rows.skipped)
+        for (stamp, row) in order.map({ kept[$0]! }) + replicas.map({ ($0.stamp, $0.row) }) {
             rows.saw(timestamp: stamp)
             var dated = row
             dated.sourceDate = stamp.day
@@ -132,6 +139,24 @@ enum AzureRetailPrices {
         return nil
     }
 
+    /// An item's `retailPrice`, exact and bounded (per its `unitOfMeasure`), and its `effectiveStartDate`.
+    static func priceAndDate(
+        _ record: JSONRecord
+    ) throws(CatalogImportError) -> (price: HourlyRate, stamp: (key: String, day: String)) {
+        let dateText = try record.requiredString("effectiveStartDate")
+        guard let stamp = ImportedAmount.timestamp(dateText) else {
+            throw record.error(
+                record.field("effectiveStartDate"), "\(TraceLimits.quote(dateText)) is not an RFC 3339 UTC time")
+        }
+        guard let priceText = try record.number("retailPrice") else {
+            throw record.error(record.field("retailPrice"), "is missing")
+        }
+        switch ImportedAmount.rate(priceText) {
+        case .success(let price): return (price, stamp)
+        case .failure(let problem): throw record.error(record.field("retailPrice"), problem.message)
+        }
+    }
+
     /// The row an item gives with its `effectiveStartDate`, or `nil` (counted) if costsim does not use it.
     static func item(
         _ record: JSONRecord, tally: inout SkipTally
@@ -139,7 +164,7 @@ enum AzureRetailPrices {
         let service = try record.string("serviceName") ?? ""
         let meter = try record.string("meterName") ?? ""
         guard service == "Virtual Machines" || service == "Azure Kubernetes Service" else {
-            tally.add("serviceName is not Virtual Machines or Azure Kubernetes Service")
+            tally.add("serviceName is not Virtual Machines, Azure Kubernetes Service or Azure Container Apps")
             return nil
         }
         guard try record.string("type") == "Consumption" else {
@@ -155,19 +180,7 @@ enum AzureRetailPrices {
             return nil
         }
         let region = try record.requiredString("armRegionName")
-        let dateText = try record.requiredString("effectiveStartDate")
-        guard let stamp = ImportedAmount.timestamp(dateText) else {
-            throw record.error(
-                record.field("effectiveStartDate"), "\(TraceLimits.quote(dateText)) is not an RFC 3339 UTC time")
-        }
-        guard let priceText = try record.number("retailPrice") else {
-            throw record.error(record.field("retailPrice"), "is missing")
-        }
-        let price: HourlyRate
-        switch ImportedAmount.rate(priceText) {
-        case .success(let value): price = value
-        case .failure(let problem): throw record.error(record.field("retailPrice"), problem.message)
-        }
+        let (price, stamp) = try priceAndDate(record)
         let url =
             "https://prices.azure.com/api/retail/prices?$filter=meterId eq '\(try record.string("meterId") ?? "")'"
         if service == "Azure Kubernetes Service" {

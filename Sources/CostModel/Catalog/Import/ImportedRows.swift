@@ -52,13 +52,15 @@ struct ImportedRows {
 
 extension PriceRow {
     /// A row of an import, its snapshot and effective date still to be set by the importer.
+    /// Billing as the bundled catalog's: fees and serverless platforms per second with no
+    /// minimum, Azure VMs per second with 300 s, other VMs per second with 60 s.
     static func imported(
         provider: CloudProvider, region: String, kind: SKUKind, sku: String, capacity: CapacityType,
         pricePerHour: HourlyRate, sourceURL: String, notes: String
     ) -> PriceRow {
         let billing: (increment: Int64, minimum: Int64) =
             switch (provider, kind) {
-            case (_, .fee): (1, 0)
+            case (_, .fee), (_, .platform): (1, 0)
             case (.azure, _): (1, 300)
             default: (1, 60)
             }

@@ -122,9 +122,24 @@ struct PlatformPricingTests {
         #expect(try rate("modal", "modal/nvidia-t4", "T4") == TestSupport.rate("0.5904"))   // 0.000164 × 3600
         #expect(try rate("runpod", "runpod/nvidia-l4", "L4") == TestSupport.rate("0.684"))   // 0.00019 × 3600
         #expect(try rate("runpod", "runpod/nvidia-h100", "H100-80GB") == TestSupport.rate("4.176"))
+        #expect(try rate("modal", "modal/nvidia-a100", "A100-40GB") == TestSupport.rate("2.0988"))  // 0.000583 × 3600
+        #expect(try rate("modal", "modal/nvidia-h100", "H100-80GB") == TestSupport.rate("3.9492"))  // 0.001097 × 3600
         let platforms = try catalog.rows(matching: PriceFilter(kind: .platform))
         #expect(platforms.allSatisfy { $0.capacity == .onDemand && $0.gpuCount == 1 && $0.billingMinimumSeconds == 0 })
         #expect(Set(platforms.filter { [.modal, .runpod].contains($0.provider) }.map(\.region)) == ["global"])
+    }
+
+    @Test("every GPU Modal and RunPod offer an option has a bundled row, with the GPU count of one")
+    func bundledPerSecondGPUs() throws {
+        let catalog = try PriceCatalog.bundled()
+        for platform in [ServerlessPlatform.modal, .runpod] {
+            let profile = platform.profile
+            for gpu in profile.gpus {
+                let rows = try catalog.rows(matching: PriceFilter(
+                    provider: profile.provider, region: profile.fixedRegion, kind: .platform, sku: profile.sku(gpu: gpu)))
+                #expect(rows.count == 1, "\(platform.rawValue) \(gpu): \(profile.sku(gpu: gpu))")
+            }
+        }
     }
 
     @Test("bundled SageMaker rows: per instance-hour as transcribed, the EC2 type's shape, in the regions transcribed")

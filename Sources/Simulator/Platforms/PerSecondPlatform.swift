@@ -8,7 +8,7 @@ public enum PerSecondPlatform {
     /// container start about 1 s before the model's own load; no maximum unless `max_containers`.
     public static let modal = PlatformProfile(
         provider: "modal", fixedRegion: "global", skuPrefix: "modal",
-        gpus: ["T4", "L4", "A10G", "L40S", "A100", "H100"], defaultGPU: "T4",
+        gpus: ["T4", "L4", "A10G", "L40S", "A100", "A100-80GB", "H100", "H200", "B200"], defaultGPU: "T4",
         defaults: ServerlessSettings(
             maxInstances: 100, idleTimeoutSeconds: 60, instanceStart: .constant(1), containerStart: .constant(0),
             modelLoad: ServerlessSettings.articleModelLoad, requestTimeoutSeconds: 300),

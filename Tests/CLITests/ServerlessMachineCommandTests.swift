@@ -28,23 +28,16 @@ import Testing
     /// A scratch directory with the fixture catalog imported and `text` as `s.yaml`.
     static func setUp(_ text: String = scenario) throws -> (directory: URL, scenario: String, catalog: String) {
         let directory = CLIRunner.temporaryDirectory()
-        let catalog = directory.appendingPathComponent("catalog.sqlite").path
-        let imported = try CLIRunner.run([
-            "pricing", "import", CLIRunner.fixture("serverless/platform-catalog.csv"), "--output", catalog,
-        ])
-        #expect(imported.status == 0, "\(imported.standardError)")
+        let catalog = try ServerlessCommandTests.importCatalog(into: directory)
         let path = directory.appendingPathComponent("s.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (directory, path, catalog)
     }
 
-    @Test func eachOptionIsPricedFromItsRowAndServesAtItsRowsGPUSpeed() throws {
+    @Test func eachOptionIsPricedFromItsRowServesAtItsGPUSpeedAndIsNamedInTheReport() throws {
         let (directory, scenario, catalog) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--pricing", catalog, "--format", "json"])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
-        let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
-        let options = document?["options"] as? [[String: Any]] ?? []
+        let options = try ServerlessCommandTests.runOptions(scenario, catalog: catalog)
         func cost(_ name: String) -> String? {
             options.first { $0["name"] as? String == name }?["monthlyCost"] as? String
         }
@@ -58,6 +51,11 @@ import Testing
         }
         let t4 = try #require(meanService("t4")), l4 = try #require(meanService("l4"))
         #expect(abs(l4 - t4 / 2) <= 1e-9 * t4)
+        // The report's option descriptions name the chosen row.
+        let page = try ServerlessCommandTests.reportPage(scenario, catalog: catalog, in: directory)
+        #expect(page.contains("sagemaker-async T4 (ml.g4dn.2xlarge), instances 1–1"))
+        #expect(page.contains("cloud-run L4 without zonal redundancy, instances 1–1"))
+        #expect(page.contains("cloud-run L4, instances 1–1"))
     }
 
     @Test func anInstanceTypeMissingInTheRegionNamesTheFieldAndTheAlternatives() throws {

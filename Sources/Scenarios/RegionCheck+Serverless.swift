@@ -43,7 +43,7 @@ extension RegionCheck {
     }
 
     /// Why `wanted` has no row: the regions that have its SKU and the one-GPU machines its region
-    /// has, led by the field that chose the SKU (none when it is the platform's default machine).
+    /// has, led by the field that chose the SKU (none when the region is to blame).
     private static func missingRow(
         _ wanted: NodeSpec, of deployment: ServerlessDeployment, among machines: [NodeSpec]
     ) -> String {
@@ -52,6 +52,8 @@ extension RegionCheck {
                 "serverless.instanceType \(instanceType): "
             } else if deployment.zonalRedundancy == false {
                 "serverless.zonalRedundancy false: "
+            } else if deployment.platform.profile.fixedRegion != nil {
+                "serverless.gpu \(deployment.gpu): "   // one price list everywhere: no region to change
             } else {
                 ""
             }

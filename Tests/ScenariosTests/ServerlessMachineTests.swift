@@ -93,6 +93,10 @@ import Testing
             "the price catalog has no sagemaker-async/ml.g9.xlarge in us-east-1 (in no region); sagemaker-async "
                 + "machines with one GPU in us-east-1: ml.g4dn.2xlarge (T4), ml.g4dn.xlarge (T4), ml.g6.xlarge (L4), "
                 + "ml.p3.2xlarge (V100)"))
+        // A platform with one price list everywhere: the GPU is to blame.
+        #expect(Self.error("platform: modal\ngpu: L4")
+            == "s.yaml:7: field 'options[0].serverless.gpu': serverless.gpu L4: the price catalog has no "
+                + "modal/nvidia-l4 in global (in no region); modal machines with one GPU in global: none")
         // The platform's own machine missing: the region is to blame.
         #expect(Self.error("platform: sagemaker-async", cloud: "{provider: aws, region: eu-west-3}")
             == "s.yaml:1: field 'cloud.region': the price catalog has no sagemaker-async/ml.g4dn.xlarge in "

@@ -4,13 +4,14 @@ import Simulator
 /// (`serverless.<key>`) can set: key, unit, range, each platform's default and its source, and the
 /// one place a value is parsed, bounded and applied. docs/serverless.md lists the table.
 package enum ServerlessField: String, CaseIterable, Sendable {
-    case gpu, region, concurrency, minInstances, maxInstances, idleTimeout
+    case gpu, instanceType, zonalRedundancy, region, concurrency, minInstances, maxInstances, idleTimeout
     case instanceStart, containerStart, modelLoad, requestTimeout, pollingInterval, concurrentRequests
     case alarmEvaluations
 
     /// A field's value, before it is applied to a ``Simulator/ServerlessDeployment``.
     package enum Value: Sendable, Hashable {
         case text(String)
+        case flag(Bool)
         case count(Int)
         case seconds(Double)
         case distribution(Distribution)
@@ -31,7 +32,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// ``Simulator/ServerlessDeployment/validate()``); `nil` for names.
     package var rule: FieldRule? {
         switch self {
-        case .gpu, .region: nil
+        case .gpu, .instanceType, .zonalRedundancy, .region: nil
         case .concurrency, .concurrentRequests: .count(1...SimulationLimits.maxWorkerSlots)
         case .minInstances: .count(0...SimulationLimits.maxNodes)
         case .maxInstances: .count(1...SimulationLimits.maxNodes)
@@ -43,6 +44,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     package var unit: String {
         switch self {
         case .gpu: "GPU model"
+        case .instanceType: "instance type"
+        case .zonalRedundancy: "true or false"
         case .region: "region"
         case .concurrency, .concurrentRequests: "requests"
         case .alarmEvaluations: "datapoints"
@@ -57,6 +60,10 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         let profile = platform.profile
         switch self {
         case .gpu: return profile.gpus.joined(separator: ", ")
+        case .instanceType:
+            guard profile.takesInstanceType else { return Self.notUsed }
+            return "the catalog's \(profile.skuPrefix)/ml.* rows with one GPU"
+        case .zonalRedundancy: return profile.noZonalRedundancySuffix == nil ? Self.notUsed : "true, false"
         case .region:
             return profile.fixedRegion.map { "\($0) (one price everywhere)" }
                 ?? "the catalog's \(profile.provider) regions"
@@ -84,6 +91,12 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         let settings = profile.defaults
         switch self {
         case .gpu: return profile.defaultGPU
+        case .instanceType:
+            guard profile.takesInstanceType else { return Self.notUsed }
+            return "the GPU's: " + profile.gpus.map { gpu in
+                "\(profile.sku(gpu: gpu).dropFirst(profile.skuPrefix.count + 1)) (\(gpu))"
+            }.joined(separator: ", ")
+        case .zonalRedundancy: return profile.noZonalRedundancySuffix == nil ? Self.notUsed : "true"
         case .region: return profile.fixedRegion ?? "cloud.region"
         case .concurrency: return "workers.concurrency"
         case .minInstances: return String(settings.minInstances)
@@ -110,7 +123,14 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             "[OBS] public CDK/Terraform alarms on HasBacklogWithoutCapacity: 1–2 one-minute periods"
         case (.idleTimeout, .sagemakerAsync):
             "[OBS] target tracking's low alarm: 15 one-minute datapoints (scale-in to 0 about 15 min after idle)"
-        case (.gpu, .sagemakerAsync): "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6 instances)"
+        case (.gpu, .sagemakerAsync):
+            "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6, ml.g6e instances)"
+        case (.instanceType, .sagemakerAsync):
+            "[DOC] async-inference-create-endpoint.html (the variant's InstanceType); its GPU: the price row's"
+        case (.instanceType, _): "—"
+        case (.zonalRedundancy, .cloudRun):
+            "[DOC] cloud.google.com/run/docs/configuring/services/gpu-zonal-redundancy (on by default)"
+        case (.zonalRedundancy, _): "—"
         case (.region, .sagemakerAsync): "the catalog's aws regions with the instance type"
         case (.maxInstances, .sagemakerAsync): "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
         case (.requestTimeout, .sagemakerAsync):
@@ -156,10 +176,12 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// Reads the field's value from a scenario or grid file; errors name the field.
     package func parse(_ node: ConfigNode, baseDirectory: String) throws(ScenarioFileError) -> Value {
         switch self {
-        case .gpu, .region:
+        case .gpu, .instanceType, .region:
             let text = try node.string().trimmingSpaces()
             guard !text.isEmpty else { throw node.error("serverless.\(key) must not be empty") }
             return .text(text)
+        case .zonalRedundancy:
+            return .flag(try node.bool())
         case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
             return .count(try node.count(rule!))
         case .pollingInterval:
@@ -178,7 +200,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// The value a sweep gives: a number (seconds for durations, a constant phase) or a name.
     package func value(number: Double?, text: String) -> Value {
         switch self {
-        case .gpu, .region: .text(text)
+        case .gpu, .instanceType, .region: .text(text)
+        case .zonalRedundancy: .flag(text == "true")
         case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
             .count(Int(exactly: number ?? .nan) ?? 0)
         case .idleTimeout, .requestTimeout, .pollingInterval: .seconds(number ?? .nan)
@@ -190,6 +213,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     package func apply(_ value: Value, to deployment: inout ServerlessDeployment) {
         switch (self, value) {
         case (.gpu, .text(let name)): deployment.gpu = deployment.platform.profile.gpu(named: name) ?? name
+        case (.instanceType, .text(let type)): deployment.instanceType = type
+        case (.zonalRedundancy, .flag(let on)): deployment.zonalRedundancy = on
         case (.region, .text(let region)): deployment.region = region
         case (.concurrency, .count(let count)): deployment.settings.concurrency = count
         case (.minInstances, .count(let count)): deployment.settings.minInstances = count
@@ -228,7 +253,8 @@ extension ConfigNode {
     /// Reads a `serverless:` option: `platform` and the rows of ``ServerlessField`` on top of the
     /// platform's defaults; unknown keys are errors. `region` is the scenario's region, in
     /// `cloudProvider` (a platform priced per region uses it unless `serverless.region` is set);
-    /// `regions` checks the instance's price row region against the catalog.
+    /// `regions` checks the instance's price row against the catalog and gives a named instance
+    /// type its row's GPU (``RegionCheck/serverlessMachine(_:gpuGiven:)``).
     package func serverlessDeployment(
         cloudProvider: String, region: String, regionNode: ConfigNode?, baseDirectory: String, regions: RegionCheck?
     ) throws(ScenarioFileError) -> ServerlessDeployment {
@@ -242,11 +268,23 @@ extension ConfigNode {
             field.apply(try field.parse(node, baseDirectory: baseDirectory), to: &deployment)
         }
         try map.finish()
+        /// The error at the field `message` starts with (`serverless.gpu …`), if it names one.
+        func fieldError(_ message: String) -> ScenarioFileError? {
+            ServerlessField.allCases.first { message.hasPrefix("serverless.\($0.key)") }
+                .map { (nodes[$0] ?? self).error(message) }
+        }
+        /// The error at the region the instance is priced in: `serverless.region` or `cloud.region`.
+        func regionError(_ message: String) -> ScenarioFileError {
+            guard let blamed = nodes[.region] ?? regionNode else {
+                return ScenarioFileError(
+                    file: file, field: "cloud.region", message: message + " (the default region; set cloud.region)")
+            }
+            return blamed.error(message)
+        }
         do {
             try deployment.validate()
         } catch {
-            let blamed = ServerlessField.allCases.first { error.message.hasPrefix("serverless.\($0.key)") }
-            throw (blamed.flatMap { nodes[$0] } ?? self).error(error.message)
+            throw fieldError(error.message) ?? self.error(error.message)
         }
         let provider = deployment.platform.profile.provider
         if deployment.platform.profile.fixedRegion == nil, nodes[.region] == nil, provider != cloudProvider {
@@ -254,14 +292,12 @@ extension ConfigNode {
                 "\(deployment.platform.rawValue) runs on \(provider), not on the scenario's cloud \(cloudProvider): "
                     + "set serverless.region")
         }
-        if let problem = regions?.problem(deployment.instance) {
-            let blamed = nodes[.region] ?? regionNode
-            guard let blamed else {
-                throw ScenarioFileError(
-                    file: file, field: "cloud.region", message: problem + " (the default region; set cloud.region)")
-            }
-            throw blamed.error(problem)
+        guard let regions else { return deployment }
+        if let problem = regions.problem(deployment.instance) { throw regionError(problem) }
+        do {
+            return try regions.serverlessMachine(deployment, gpuGiven: nodes[.gpu] != nil)
+        } catch {
+            throw fieldError(error.message) ?? regionError(error.message)
         }
-        return deployment
     }
 }

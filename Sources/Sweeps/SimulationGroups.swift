@@ -5,9 +5,10 @@ import Simulator
 ///
 /// The simulator carries a node's provider, region, machine type and GPU model only as names for
 /// the cost model (``NodeSpec``); it reads the GPU count and the spot flag. Configurations that
-/// differ only in those names — a `provider/region`, `node.machineType` or `gpu` axis — replay
-/// the same events, and each is priced from the shared result relabelled with its own nodes. Only
-/// the factor of the option's GPU speed is read, not which GPU or table it came from.
+/// differ only in those names — a `provider/region`, `node.machineType` or `gpu` axis, a serverless
+/// `region`, `instanceType` or `zonalRedundancy` axis on one GPU — replay the same events, and
+/// each is priced from the shared result relabelled with its own nodes. Only the factor of the
+/// option's GPU speed is read, not which GPU or table it came from.
 /// A grid of 3 regions × 100 settings simulates 100 configurations, not 300.
 struct SimulationGroups {
     /// The groups in order of their first configuration; each lists its configurations, the
@@ -89,7 +90,10 @@ struct SimulationGroups {
                 deployment.node = Self.unnamed(deployment.node)
                 option.kind = .autoscaled(deployment)
             case .serverless(var serverless):
-                serverless.region = ""   // the instance's price row is the cost model's; its GPU stays
+                // The instance's price row is the cost model's; its GPU stays.
+                serverless.region = ""
+                serverless.instanceType = nil
+                serverless.zonalRedundancy = nil
                 option.kind = .serverless(serverless)
             }
             self.scenario = scenario

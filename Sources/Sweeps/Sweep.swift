@@ -93,6 +93,11 @@ public struct Sweep: Sendable {
             // Offerings first: a new instance family can bring another GPU, and with it another speed.
             let newOfferings = settings.contains(where: \.parameter.changesKarpenterOfferings)
             if newOfferings { try resolveOfferings(&configured) }
+            // A named instance type brings the GPU of its price row.
+            if settings.contains(where: \.parameter.changesServerlessMachine) {
+                try resolveServerlessMachine(
+                    &configured, gpuSwept: settings.contains { $0.parameter == .serverlessGPU })
+            }
             if newOfferings || settings.contains(where: \.parameter.changesGPUSpeed) {
                 configured.options[optionIndex] = gpuSpeeds.resolved(
                     configured.options[optionIndex], for: configured.inference)
@@ -118,6 +123,16 @@ public struct Sweep: Sendable {
         deployment.node = karpenter.offerings[0]
         deployment.karpenter = karpenter
         configured.options[optionIndex].kind = .autoscaled(deployment)
+    }
+
+    /// Checks the swept serverless option's instance against the catalog's platform rows again and
+    /// gives a named instance type its row's GPU; `gpuSwept`: the configuration also sets
+    /// `serverless.gpu`, which must then agree with the instance type.
+    private func resolveServerlessMachine(_ configured: inout Scenario, gpuSwept: Bool) throws(ParameterError) {
+        guard case .serverless(let deployment) = configured.options[optionIndex].kind else { return }
+        let machine = try RegionCheck(catalog: calculator.catalog, snapshot: calculator.snapshot)
+            .serverlessMachine(deployment, gpuGiven: gpuSwept)
+        configured.options[optionIndex].kind = .serverless(machine)
     }
 
     /// One warning per GPU without a known speed that a configuration of `shard` runs the swept

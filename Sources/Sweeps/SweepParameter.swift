@@ -21,13 +21,16 @@ public enum SweepParameter: Sendable, Hashable {
     case karpenterLimitsNodes, karpenterLimitsGPUs
     // A serverless option's settings, named `serverless.<key>` and read, bounded and applied by
     // ``ServerlessField`` (``serverlessCases``).
-    case serverlessGPU, serverlessRegion, serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
+    case serverlessGPU, serverlessInstanceType, serverlessZonalRedundancy, serverlessRegion
+    case serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
     case serverlessIdleTimeout, serverlessInstanceStart, serverlessContainerStart, serverlessModelLoad
     case serverlessRequestTimeout, serverlessPollingInterval, serverlessConcurrentRequests, serverlessAlarmEvaluations
 
     /// The serverless parameters and the fields they set (whose ``Scenarios/ServerlessField/sweepName`` is their name).
     private static let serverlessCases: [(parameter: SweepParameter, field: ServerlessField)] = [
-        (.serverlessGPU, .gpu), (.serverlessRegion, .region), (.serverlessConcurrency, .concurrency),
+        (.serverlessGPU, .gpu), (.serverlessInstanceType, .instanceType),
+        (.serverlessZonalRedundancy, .zonalRedundancy), (.serverlessRegion, .region),
+        (.serverlessConcurrency, .concurrency),
         (.serverlessMinInstances, .minInstances), (.serverlessMaxInstances, .maxInstances),
         (.serverlessIdleTimeout, .idleTimeout), (.serverlessInstanceStart, .instanceStart),
         (.serverlessContainerStart, .containerStart), (.serverlessModelLoad, .modelLoad),
@@ -84,7 +87,16 @@ public enum SweepParameter: Sendable, Hashable {
     /// Changes the GPU the swept option runs on, or the GPU speeds: its service-time speed is resolved again.
     var changesGPUSpeed: Bool {
         switch self {
-        case .gpu, .nodeMachineType, .providerRegion, .inferenceGPUSpeed, .serverlessGPU: true
+        case .gpu, .nodeMachineType, .providerRegion, .inferenceGPUSpeed, .serverlessGPU, .serverlessInstanceType: true
+        default: false
+        }
+    }
+
+    /// Changes which price row a serverless option's instance is, so the sweep checks it against
+    /// the catalog again (``Scenarios/RegionCheck/serverlessMachine(_:gpuGiven:)``).
+    var changesServerlessMachine: Bool {
+        switch self {
+        case .serverlessGPU, .serverlessInstanceType, .serverlessZonalRedundancy, .serverlessRegion: true
         default: false
         }
     }
@@ -109,6 +121,7 @@ public enum SweepParameter: Sendable, Hashable {
 
     public var valueKind: ValueKind {
         if let field = serverlessField {
+            if field == .zonalRedundancy { return .bool }
             switch field.rule {
             case .duration?: return .seconds
             case .count?: return .count

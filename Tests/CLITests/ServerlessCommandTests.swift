@@ -8,11 +8,7 @@ import Testing
     /// A scratch directory with the fixture catalog imported and a one-day copy of the scenario.
     static func setUp() throws -> (directory: URL, scenario: String, catalog: String) {
         let directory = CLIRunner.temporaryDirectory()
-        let catalog = directory.appendingPathComponent("catalog.sqlite").path
-        let imported = try CLIRunner.run([
-            "pricing", "import", CLIRunner.fixture("serverless/platform-catalog.csv"), "--output", catalog,
-        ])
-        #expect(imported.status == 0, "\(imported.standardError)")
+        let catalog = try importCatalog(into: directory)
         let text = try String(contentsOfFile: CLIRunner.fixture("serverless/article-serverless.yaml"), encoding: .utf8)
         let scenario = directory.appendingPathComponent("serverless.yaml")
         try text.replacingOccurrences(of: "horizon: 7d", with: "horizon: 1d")
@@ -21,13 +17,36 @@ import Testing
         return (directory, scenario.path, catalog)
     }
 
-    @Test func runComparesThePlatformsWithTheClusterOptions() throws {
-        let (directory, scenario, catalog) = try Self.setUp()
-        defer { try? FileManager.default.removeItem(at: directory) }
+    /// The fixture catalog imported into `directory`; its path.
+    static func importCatalog(into directory: URL) throws -> String {
+        let catalog = directory.appendingPathComponent("catalog.sqlite").path
+        let imported = try CLIRunner.run([
+            "pricing", "import", CLIRunner.fixture("serverless/platform-catalog.csv"), "--output", catalog,
+        ])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        return catalog
+    }
+
+    /// The `options` of `costsim run --format json` on `scenario`.
+    static func runOptions(_ scenario: String, catalog: String) throws -> [[String: Any]] {
         let outcome = try CLIRunner.run(["run", "--scenario", scenario, "--pricing", catalog, "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
-        let options = document?["options"] as? [[String: Any]] ?? []
+        return document?["options"] as? [[String: Any]] ?? []
+    }
+
+    /// The HTML page `costsim report` writes for `scenario` into `directory`.
+    static func reportPage(_ scenario: String, catalog: String, in directory: URL) throws -> String {
+        let html = directory.appendingPathComponent("report.html").path
+        let outcome = try CLIRunner.run(["report", "--scenario", scenario, "--pricing", catalog, "--html", html])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return try String(contentsOfFile: html, encoding: .utf8)
+    }
+
+    @Test func runComparesThePlatformsWithTheClusterOptions() throws {
+        let (directory, scenario, catalog) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let options = try Self.runOptions(scenario, catalog: catalog)
         #expect(options.compactMap { $0["name"] as? String }
             == ["dedicated", "scale-to-zero", "cloud-run", "modal", "container-apps"])
         let text = try CLIRunner.run(["run", "--scenario", scenario, "--pricing", catalog])
@@ -42,10 +61,7 @@ import Testing
     @Test func reportDescribesThePlatformOption() throws {
         let (directory, scenario, catalog) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let html = directory.appendingPathComponent("report.html").path
-        let outcome = try CLIRunner.run(["report", "--scenario", scenario, "--pricing", catalog, "--html", html])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
-        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let page = try Self.reportPage(scenario, catalog: catalog, in: directory)
         #expect(page.contains("cloud-run L4, instances 0–3, idle timeout 15 min"))
         #expect(page.contains("cloud-run/nvidia-l4"))
     }

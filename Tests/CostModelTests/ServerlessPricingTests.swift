@@ -41,7 +41,7 @@ import Simulator
         let cloudRun = ServerlessDeployment(platform: .cloudRun).instance
         let price = try catalog.nodePrice(for: cloudRun)
         #expect(price.machine.kind == .platform)
-        #expect(price.hourlyRate == TestSupport.rate("1.0464"))
+        #expect(price.hourlyRate == TestSupport.rate("1.42164"))   // with zonal redundancy
         #expect(price.isGPUNode)
         var elsewhere = cloudRun
         elsewhere.region = "europe-west4"

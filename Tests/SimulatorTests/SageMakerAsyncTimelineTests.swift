@@ -27,7 +27,7 @@ import Testing
         let instance = try #require(result.gpuNodeRunsToEnd.first)
         #expect(result.gpuNodeRunsToEnd.count == 1)
         #expect(instance.machine == NodeSpec(
-            provider: "aws", region: "us-east-1", machineType: "sagemaker/ml.g4dn.xlarge", gpuModel: "T4",
+            provider: "aws", region: "us-east-1", machineType: "sagemaker-async/ml.g4dn.xlarge", gpuModel: "T4",
             gpuCount: 1))
         #expect(instance.startSeconds == 120)
         #expect(instance.endSeconds == 1020)
@@ -66,6 +66,6 @@ import Testing
             try zero.validate()
         }
         #expect(ServerlessDeployment(platform: .sagemakerAsync, gpu: "L4").instance.machineType
-            == "sagemaker/ml.g6.xlarge")
+            == "sagemaker-async/ml.g6.xlarge")
     }
 }

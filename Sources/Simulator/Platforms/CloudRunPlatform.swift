@@ -5,7 +5,9 @@
 /// (not configurable: sweep `idleTimeout` to see what it costs). Requests time out after 5 minutes
 /// by default, 60 at most. Startup: the instance with its drivers in about 5 s, then image
 /// streaming and the serving engine (about 6–17 s measured), then the model. Price rows: provider
-/// `gcp`, the scenario's region, SKU `cloud-run/nvidia-l4` (GPU + 4 vCPU + 16 GiB per hour).
+/// `gcp`, the scenario's region, SKU `cloud-run/nvidia-l4` (GPU + 4 vCPU + 16 GiB per hour, with
+/// zonal redundancy, Cloud Run's default) or, with `zonalRedundancy: false`,
+/// `cloud-run/nvidia-l4-no-zonal-redundancy` (best-effort capacity after a zonal outage, a lower rate).
 public enum CloudRunPlatform {
     public static let profile = PlatformProfile(
         provider: "gcp", fixedRegion: nil, skuPrefix: "cloud-run", gpus: ["L4"], defaultGPU: "L4",
@@ -13,5 +15,6 @@ public enum CloudRunPlatform {
             maxInstances: 100, idleTimeoutSeconds: 900, instanceStart: .constant(5),
             containerStart: .uniform(lower: 6, upper: 17), modelLoad: ServerlessSettings.articleModelLoad,
             requestTimeoutSeconds: 300),
-        limits: ServerlessLimits(maxRequestTimeoutSeconds: 3600, maxConcurrency: 1000, maxIdleTimeoutSeconds: nil))
+        limits: ServerlessLimits(maxRequestTimeoutSeconds: 3600, maxConcurrency: 1000, maxIdleTimeoutSeconds: nil),
+        noZonalRedundancySuffix: "-no-zonal-redundancy")
 }

@@ -5,10 +5,12 @@
 /// `HasBacklogWithoutCapacity` leaves zero, target tracking on `ApproximateBacklogSizePerInstance`
 /// (5 in AWS's example) scales out and, after 15 low datapoints, in. Instances are billed per
 /// second while they exist. Price rows: provider `aws`, the scenario's region, SKU
-/// `sagemaker/ml.g4dn.xlarge` (T4), `sagemaker/ml.g5.xlarge` (A10G), `sagemaker/ml.g6.xlarge` (L4).
+/// `sagemaker-async/<ml instance type>`: by default `ml.g4dn.xlarge` (T4), `ml.g5.xlarge` (A10G),
+/// `ml.g6.xlarge` (L4) or `ml.g6e.xlarge` (L40S); `serverless.instanceType` names another one-GPU type.
 public enum SageMakerAsyncPlatform {
     public static let profile = PlatformProfile(
-        provider: "aws", fixedRegion: nil, skuPrefix: "sagemaker", gpus: ["T4", "A10G", "L4"], defaultGPU: "T4",
+        provider: "aws", fixedRegion: nil, skuPrefix: "sagemaker-async", gpus: ["T4", "A10G", "L4", "L40S"],
+        defaultGPU: "T4",
         defaults: ServerlessSettings(
             maxInstances: 3, idleTimeoutSeconds: 900, instanceStart: .constant(60),
             containerStart: .uniform(lower: 160, upper: 280), modelLoad: ServerlessSettings.articleModelLoad,
@@ -16,5 +18,9 @@ public enum SageMakerAsyncPlatform {
         limits: ServerlessLimits(
             maxRequestTimeoutSeconds: 3600, maxConcurrency: SimulationLimits.maxWorkerSlots, maxIdleTimeoutSeconds: nil,
             scaler: .cloudWatchAlarms),
-        skuNames: ["T4": "sagemaker/ml.g4dn.xlarge", "A10G": "sagemaker/ml.g5.xlarge", "L4": "sagemaker/ml.g6.xlarge"])
+        skuNames: [
+            "T4": "sagemaker-async/ml.g4dn.xlarge", "A10G": "sagemaker-async/ml.g5.xlarge",
+            "L4": "sagemaker-async/ml.g6.xlarge", "L40S": "sagemaker-async/ml.g6e.xlarge",
+        ],
+        takesInstanceType: true)
 }

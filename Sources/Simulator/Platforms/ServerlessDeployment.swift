@@ -10,26 +10,36 @@ public struct ServerlessDeployment: Sendable, Hashable {
     /// The region of a platform priced per region (Cloud Run); ignored by platforms with one
     /// global price (Modal, RunPod).
     public var region: String
+    /// The machine the option names on a platform that takes one (SageMaker: `ml.g4dn.2xlarge`);
+    /// `nil`: the platform's machine for ``gpu``. ``gpu`` must be the GPU that machine carries
+    /// (the scenario reader sets it from the machine's price row).
+    public var instanceType: String?
+    /// Cloud Run: `false` runs on instances without zonal redundancy (another price row);
+    /// `nil`: the platform's default (with it).
+    public var zonalRedundancy: Bool?
     public var settings: ServerlessSettings
 
     /// `platform` with its default GPU and settings unless given.
     public init(
         platform: ServerlessPlatform, gpu: String? = nil, region: String = "us-central1",
-        settings: ServerlessSettings? = nil
+        instanceType: String? = nil, zonalRedundancy: Bool? = nil, settings: ServerlessSettings? = nil
     ) {
         self.platform = platform
         self.gpu = gpu ?? platform.profile.defaultGPU
         self.region = region
+        self.instanceType = instanceType
+        self.zonalRedundancy = zonalRedundancy
         self.settings = settings ?? platform.profile.defaults
     }
 
-    /// What one instance is, as the cost model prices it: the platform's SKU for the GPU in its
-    /// provider and region (e.g. `gcp`, `us-central1`, `cloud-run/nvidia-l4`).
+    /// What one instance is, as the cost model prices it: the platform's SKU for the GPU (or the
+    /// named machine) in its provider and region (e.g. `gcp`, `us-central1`, `cloud-run/nvidia-l4`).
     public var instance: NodeSpec {
         let profile = platform.profile
+        let sku = profile.sku(gpu: gpu, instanceType: instanceType, zonalRedundancy: zonalRedundancy ?? true)
         return NodeSpec(
-            provider: profile.provider, region: profile.fixedRegion ?? region, machineType: profile.sku(gpu: gpu),
-            gpuModel: gpu, gpuCount: 1)
+            provider: profile.provider, region: profile.fixedRegion ?? region, machineType: sku, gpuModel: gpu,
+            gpuCount: 1)
     }
 
     /// `scenario` with the client's timeout cut to the platform's request timeout: a request the
@@ -47,6 +57,27 @@ public struct ServerlessDeployment: Sendable, Hashable {
                 "serverless.gpu '\(gpu)' is not offered by \(platform.rawValue) (offered: "
                     + "\(profile.gpus.joined(separator: ", ")))")
         }
+        if let instanceType {
+            guard profile.takesInstanceType else {
+                throw .invalidParameter(
+                    "serverless.instanceType applies to \(Self.platforms(\.takesInstanceType)) only; "
+                        + "\(platform.rawValue)'s instance is its GPU's (set serverless.gpu)")
+            }
+            guard instanceType.hasPrefix("ml."), !instanceType.contains("/") else {
+                throw .invalidParameter(
+                    "serverless.instanceType '\(instanceType)' is not a SageMaker instance type (ml.g4dn.xlarge, …)")
+            }
+        }
+        if zonalRedundancy != nil, profile.noZonalRedundancySuffix == nil {
+            throw .invalidParameter(
+                "serverless.zonalRedundancy applies to \(Self.platforms { $0.noZonalRedundancySuffix != nil }) "
+                    + "only; \(platform.rawValue) has no such choice")
+        }
         try settings.validate(limits: profile.limits)
+    }
+
+    /// The names of the platforms whose profile has `property`, e.g. `cloud-run`.
+    private static func platforms(_ property: (PlatformProfile) -> Bool) -> String {
+        ServerlessPlatform.allCases.filter { property($0.profile) }.map(\.rawValue).joined(separator: ", ")
     }
 }

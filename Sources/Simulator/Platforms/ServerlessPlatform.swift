@@ -44,9 +44,22 @@ public struct PlatformProfile: Sendable, Hashable {
     public var limits: ServerlessLimits
     /// SKUs that do not follow `prefix/nvidia-gpu` (SageMaker's `ml.*` instance types), by GPU.
     public var skuNames: [String: String] = [:]
+    /// An option may name its machine (`serverless.instanceType`, SageMaker's `ml.*` types): its
+    /// SKU is then `prefix/type` and its GPU the one that price row carries.
+    public var takesInstanceType = false
+    /// The SKU suffix of an instance without zonal redundancy (Cloud Run's `-no-zonal-redundancy`:
+    /// best-effort capacity, a lower rate); `nil`: the platform offers no such choice.
+    public var noZonalRedundancySuffix: String? = nil
 
-    /// The price SKU of an instance with `gpu`, e.g. `cloud-run/nvidia-l4`.
-    public func sku(gpu: String) -> String { skuNames[gpu] ?? "\(skuPrefix)/nvidia-\(gpu.lowercased())" }
+    /// The price SKU of an instance with `gpu`, e.g. `cloud-run/nvidia-l4`: `prefix/instanceType`
+    /// when the option names its machine, the GPU's SKU with ``noZonalRedundancySuffix`` when it
+    /// turns zonal redundancy off.
+    public func sku(gpu: String, instanceType: String? = nil, zonalRedundancy: Bool = true) -> String {
+        if let instanceType { return "\(skuPrefix)/\(instanceType)" }
+        let sku = skuNames[gpu] ?? "\(skuPrefix)/nvidia-\(gpu.lowercased())"
+        guard !zonalRedundancy, let suffix = noZonalRedundancySuffix else { return sku }
+        return sku + suffix
+    }
 
     /// The GPU model among ``gpus`` named `name` (any case), or nil.
     public func gpu(named name: String) -> String? {

@@ -65,22 +65,11 @@ struct PricingOptions: ParsableArguments {
     }
 
     /// Checks a scenario's regions against the chosen catalog while it is read (an unknown region
-    /// is an error at `cloud.region` listing the regions that price the node), and resolves
-    /// Karpenter's offerings from the chosen snapshot's prices.
+    /// is an error at `cloud.region` listing the regions that price the node), resolves
+    /// Karpenter's offerings from the chosen snapshot's prices and serverless machines from the
+    /// catalog's platform rows.
     func regionCheck() throws -> RegionCheck {
-        let catalog = try openCatalog()
-        let snapshot = self.snapshot
-        return RegionCheck(
-            { node in
-                do throws(CostModelError) {
-                    return try catalog.regionError(for: node)?.description
-                } catch {
-                    return error.description
-                }
-            },
-            offerings: { settings, provider, region in
-                catalog.karpenterOfferingsResult(settings, provider: provider, region: region, snapshot: snapshot)
-            })
+        RegionCheck(catalog: try openCatalog(), snapshot: snapshot)
     }
 
     /// Names each scenario option's GPU from the chosen catalog and checks GPU names against it.

@@ -177,7 +177,9 @@ public struct Findings: Sendable {
         return "\(NumberFormat.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no "
             + "GPU worker was ready and waited a median \(NumberFormat.duration(wait.p50Seconds)) "
             + "(p95 \(NumberFormat.duration(wait.p95Seconds))) for a cold start; "
-            + "\(NumberFormat.percent(outcome.timeoutShare)) of all requests timed out"
+            + "\(NumberFormat.percent(outcome.timeoutShare)) of all requests "
+            + (outcome.rejected > 0
+                ? "timed out or were rejected (\(NumberFormat.percent(outcome.rejectedShare)) rejected)" : "timed out")
             + (isArticle ? " — a cost the article's table does not show." : ".")
     }
 

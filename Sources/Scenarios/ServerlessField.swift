@@ -6,7 +6,7 @@ import Simulator
 package enum ServerlessField: String, CaseIterable, Sendable {
     case gpu, region, concurrency, minInstances, maxInstances, idleTimeout
     case instanceStart, containerStart, modelLoad, requestTimeout, pollingInterval, concurrentRequests
-    case alarmEvaluations
+    case alarmEvaluations, pendingTimeout
 
     /// A field's value, before it is applied to a ``Simulator/ServerlessDeployment``.
     package enum Value: Sendable, Hashable {
@@ -35,7 +35,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .concurrency, .concurrentRequests: .count(1...SimulationLimits.maxWorkerSlots)
         case .minInstances: .count(0...SimulationLimits.maxNodes)
         case .maxInstances: .count(1...SimulationLimits.maxNodes)
-        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval: .duration
+        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval,
+            .pendingTimeout: .duration
         case .alarmEvaluations: .count(1...100)
         }
     }
@@ -47,7 +48,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .concurrency, .concurrentRequests: "requests"
         case .alarmEvaluations: "datapoints"
         case .minInstances, .maxInstances: "instances"
-        case .idleTimeout, .requestTimeout, .pollingInterval: "duration"
+        case .idleTimeout, .requestTimeout, .pollingInterval, .pendingTimeout: "duration"
         case .instanceStart, .containerStart, .modelLoad: "duration or distribution"
         }
     }
@@ -71,6 +72,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .concurrentRequests:
             return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
         case .alarmEvaluations: return profile.limits.scaler == .cloudWatchAlarms ? "1 … 100" : Self.notUsed
+        case .pendingTimeout:
+            return profile.limits.maxPendingTimeoutSeconds.map { "> 0 s … \(Self.duration($0))" } ?? Self.notUsed
         }
     }
 
@@ -96,6 +99,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .pollingInterval: return settings.pollingIntervalSeconds.map { Self.duration($0) } ?? Self.notUsed
         case .concurrentRequests: return settings.concurrentRequests.map(String.init) ?? Self.notUsed
         case .alarmEvaluations: return settings.alarmEvaluations.map(String.init) ?? Self.notUsed
+        case .pendingTimeout: return settings.pendingTimeoutSeconds.map { Self.duration($0) } ?? Self.notUsed
         }
     }
 
@@ -118,6 +122,9 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.instanceStart, .sagemakerAsync): "[OBS] 2–3 min from backlog to instance, the alarm's minutes apart"
         case (.containerStart, .sagemakerAsync): "[OBS] 3–5 min container pull and model load, the model load apart"
         case (.alarmEvaluations, _): "—"
+        case (.pendingTimeout, .cloudRun):
+            "[DOC] cloud.google.com/run/docs/about-instance-autoscaling (at max instances: queued up to 10 s, then 429)"
+        case (.pendingTimeout, _): "—"
         case (.pollingInterval, .containerApps), (.concurrentRequests, .containerApps),
             (.maxInstances, .containerApps), (.idleTimeout, .containerApps):
             "[DOC] MicrosoftDocs/azure-docs articles/container-apps/scale-app.md (pollingInterval, cooldownPeriod)"
@@ -166,7 +173,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             return .seconds(try node.positiveSeconds())
         case .idleTimeout:
             return .seconds(try node.seconds())
-        case .requestTimeout:
+        case .requestTimeout, .pendingTimeout:
             return .seconds(try node.positiveSeconds())
         case .instanceStart, .containerStart, .modelLoad:
             let distribution = try node.distribution(baseDirectory: baseDirectory)
@@ -181,7 +188,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .gpu, .region: .text(text)
         case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
             .count(Int(exactly: number ?? .nan) ?? 0)
-        case .idleTimeout, .requestTimeout, .pollingInterval: .seconds(number ?? .nan)
+        case .idleTimeout, .requestTimeout, .pollingInterval, .pendingTimeout: .seconds(number ?? .nan)
         case .instanceStart, .containerStart, .modelLoad: .distribution(.constant(number ?? .nan))
         }
     }
@@ -202,6 +209,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.pollingInterval, .seconds(let seconds)): deployment.settings.pollingIntervalSeconds = seconds
         case (.concurrentRequests, .count(let count)): deployment.settings.concurrentRequests = count
         case (.alarmEvaluations, .count(let count)): deployment.settings.alarmEvaluations = count
+        case (.pendingTimeout, .seconds(let seconds)): deployment.settings.pendingTimeoutSeconds = seconds
         default: preconditionFailure("\(value) is not a value of serverless.\(key)")
         }
     }

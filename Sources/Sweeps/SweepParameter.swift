@@ -24,6 +24,7 @@ public enum SweepParameter: Sendable, Hashable {
     case serverlessGPU, serverlessRegion, serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
     case serverlessIdleTimeout, serverlessInstanceStart, serverlessContainerStart, serverlessModelLoad
     case serverlessRequestTimeout, serverlessPollingInterval, serverlessConcurrentRequests, serverlessAlarmEvaluations
+    case serverlessPendingTimeout
 
     /// The serverless parameters and the fields they set (whose ``Scenarios/ServerlessField/sweepName`` is their name).
     private static let serverlessCases: [(parameter: SweepParameter, field: ServerlessField)] = [
@@ -33,6 +34,7 @@ public enum SweepParameter: Sendable, Hashable {
         (.serverlessContainerStart, .containerStart), (.serverlessModelLoad, .modelLoad),
         (.serverlessRequestTimeout, .requestTimeout), (.serverlessPollingInterval, .pollingInterval),
         (.serverlessConcurrentRequests, .concurrentRequests), (.serverlessAlarmEvaluations, .alarmEvaluations),
+        (.serverlessPendingTimeout, .pendingTimeout),
     ]
 
     /// The serverless setting this parameter sets, if it is one.

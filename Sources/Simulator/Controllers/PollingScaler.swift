@@ -31,7 +31,9 @@ final class PollingScaler: PlatformScaler, Controller {
             engine: &engine)
     }
 
-    func requestArrived(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
+    func requestArrived(
+        in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>
+    ) -> PlatformAdmission { .wait }
     func instanceReady(pod: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
     func requestFinished(pod: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
     func idleDeadline(node: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}

@@ -64,6 +64,9 @@ public struct ServerlessLimits: Sendable, Hashable {
     public var maxIdleTimeoutSeconds: Double?
     /// How the platform decides its instance count.
     public var scaler = ScalerKind.requestDriven
+    /// The longest pending wait at the maximum (``ServerlessSettings/pendingTimeoutSeconds``) it
+    /// accepts; nil: the platform does not refuse requests at its maximum.
+    public var maxPendingTimeoutSeconds: Double?
 
     /// The platform's scaler polls a metric (``ServerlessSettings/pollingIntervalSeconds``)
     /// instead of reacting to each request.

@@ -28,6 +28,9 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// A polling platform's first poll after the run starts; nil: drawn per replication, as for
     /// KEDA (``ControllerPhases``).
     public var pollingPhaseSeconds: Double?
+    /// A request that finds every slot taken at `maxInstances` is refused (HTTP 429) unless it
+    /// starts within this many seconds of its arrival (Cloud Run); nil: it waits.
+    public var pendingTimeoutSeconds: Double?
     /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog and no instance
     /// before the `HasBacklogWithoutCapacity` alarm adds one; nil elsewhere.
     public var alarmEvaluations: Int?
@@ -36,7 +39,7 @@ public struct ServerlessSettings: Sendable, Hashable {
         concurrency: Int? = nil, minInstances: Int = 0, maxInstances: Int, idleTimeoutSeconds: Double,
         instanceStart: Distribution, containerStart: Distribution, modelLoad: Distribution,
         requestTimeoutSeconds: Double, pollingIntervalSeconds: Double? = nil, concurrentRequests: Int? = nil,
-        pollingPhaseSeconds: Double? = nil, alarmEvaluations: Int? = nil
+        pollingPhaseSeconds: Double? = nil, alarmEvaluations: Int? = nil, pendingTimeoutSeconds: Double? = nil
     ) {
         self.concurrency = concurrency
         self.minInstances = minInstances
@@ -50,6 +53,7 @@ public struct ServerlessSettings: Sendable, Hashable {
         self.concurrentRequests = concurrentRequests
         self.pollingPhaseSeconds = pollingPhaseSeconds
         self.alarmEvaluations = alarmEvaluations
+        self.pendingTimeoutSeconds = pendingTimeoutSeconds
     }
 
     /// The model load of the article's model, as the Kubernetes options use it
@@ -86,10 +90,24 @@ public struct ServerlessSettings: Sendable, Hashable {
                     + " (excluding 0), got \(KEDAScaler.format(requestTimeoutSeconds)) s")
         }
         try validatePolling(limits: limits)
+        try validatePendingTimeout(limits: limits)
         for (name, phase) in [
             ("instanceStart", instanceStart), ("containerStart", containerStart), ("modelLoad", modelLoad),
         ] {
             do { try phase.validate() } catch { throw .invalidParameter("serverless.\(name): \(error.message)") }
+        }
+    }
+
+    /// A pending timeout belongs to a platform that refuses requests at its maximum (Cloud Run).
+    private func validatePendingTimeout(limits: ServerlessLimits) throws(ParameterError) {
+        guard let pending = pendingTimeoutSeconds else { return }
+        guard let longest = limits.maxPendingTimeoutSeconds else {
+            throw .invalidParameter("serverless.pendingTimeout applies to cloud-run only")
+        }
+        guard pending > 0, pending <= longest else {
+            throw .invalidParameter(
+                "serverless.pendingTimeout must be within 0 … \(KEDAScaler.format(longest)) s (excluding 0), got "
+                    + "\(KEDAScaler.format(pending)) s")
         }
     }
 

@@ -71,7 +71,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .pollingInterval: return profile.limits.polls ? "> 0 s" : Self.notUsed
         case .concurrentRequests:
             return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
-        case .alarmEvaluations: return profile.limits.scaler == .cloudWatchAlarms ? "1 … 100" : Self.notUsed
+        case .alarmEvaluations: return profile.limits.usesAlarms ? "1 … 100" : Self.notUsed
         case .pendingTimeout:
             return profile.limits.maxPendingTimeoutSeconds.map { "> 0 s … \(Self.duration($0))" } ?? Self.notUsed
         }
@@ -107,16 +107,32 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// source, [OBS] a third-party measurement, [EST] costsim's estimate).
     package func source(for platform: ServerlessPlatform) -> String {
         switch (self, platform) {
+        case (.concurrentRequests, .sagemakerRealtime):
+            "[DOC] docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html "
+                + "(InvocationsPerCopy, TargetValue 1)"
+        case (.pollingInterval, .sagemakerRealtime):
+            "[DOC] endpoint-auto-scaling-zero-instances.html (NoCapacityInvocationFailures alarm, period 60 s)"
+        case (.alarmEvaluations, .sagemakerRealtime):
+            "[DOC] endpoint-auto-scaling-zero-instances.html (evaluation periods 1, datapoints to alarm 1)"
+        case (.requestTimeout, .sagemakerRealtime):
+            "[DOC] SageMaker API InvokeEndpoint: containers must respond within 60 s"
+        case (.instanceStart, .sagemakerRealtime):
+            "[OBS] AWS ML blog on scale down to zero: about 1.75 min to provision the instance"
+        case (.containerStart, .sagemakerRealtime):
+            "[EST] the AWS blog's 2.28 min to load its example model, the model load apart: 2 min"
         case (.concurrentRequests, .sagemakerAsync):
             "[DOC] docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html (TargetValue 5)"
         case (.pollingInterval, .sagemakerAsync): "[DOC] CloudWatch one-minute metrics of the endpoint (AWS/SageMaker)"
         case (.alarmEvaluations, .sagemakerAsync):
             "[OBS] public CDK/Terraform alarms on HasBacklogWithoutCapacity: 1–2 one-minute periods"
-        case (.idleTimeout, .sagemakerAsync):
+        case (.idleTimeout, .sagemakerAsync), (.idleTimeout, .sagemakerRealtime):
             "[OBS] target tracking's low alarm: 15 one-minute datapoints (scale-in to 0 about 15 min after idle)"
-        case (.gpu, .sagemakerAsync): "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6 instances)"
-        case (.region, .sagemakerAsync): "the catalog's aws regions with the instance type"
-        case (.maxInstances, .sagemakerAsync): "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
+        case (.gpu, .sagemakerAsync), (.gpu, .sagemakerRealtime):
+            "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6 instances)"
+        case (.region, .sagemakerAsync), (.region, .sagemakerRealtime):
+            "the catalog's aws regions with the instance type"
+        case (.maxInstances, .sagemakerAsync), (.maxInstances, .sagemakerRealtime):
+            "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
         case (.requestTimeout, .sagemakerAsync):
             "[DOC] async-inference-create-endpoint.html InvocationTimeoutSeconds (900 s, at most 3600 s)"
         case (.instanceStart, .sagemakerAsync): "[OBS] 2–3 min from backlog to instance, the alarm's minutes apart"

@@ -31,8 +31,8 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// A request that finds every slot taken at `maxInstances` is refused (HTTP 429) unless it
     /// starts within this many seconds of its arrival (Cloud Run); nil: it waits.
     public var pendingTimeoutSeconds: Double?
-    /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog and no instance
-    /// before the `HasBacklogWithoutCapacity` alarm adds one; nil elsewhere.
+    /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog (asynchronous) or
+    /// a failed invocation (real-time) and no instance before the step alarm adds one; nil elsewhere.
     public var alarmEvaluations: Int?
 
     public init(
@@ -114,10 +114,11 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// A polling platform needs its period and scale rule, an alarm-driven one its evaluations;
     /// the others take none of them.
     private func validatePolling(limits: ServerlessLimits) throws(ParameterError) {
-        if alarmEvaluations != nil, limits.scaler != .cloudWatchAlarms {
-            throw .invalidParameter("serverless.alarmEvaluations applies to sagemaker-async only")
+        if alarmEvaluations != nil, !limits.usesAlarms {
+            throw .invalidParameter(
+                "serverless.alarmEvaluations applies to sagemaker-async and sagemaker-realtime only")
         }
-        if limits.scaler == .cloudWatchAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
+        if limits.usesAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
             let given = alarmEvaluations.map(String.init) ?? "none"
             throw .invalidParameter("serverless.alarmEvaluations must be within 1 … 100, got \(given)")
         }
@@ -125,8 +126,8 @@ public struct ServerlessSettings: Sendable, Hashable {
             if pollingIntervalSeconds != nil || concurrentRequests != nil {
                 let key = pollingIntervalSeconds != nil ? "pollingInterval" : "concurrentRequests"
                 throw .invalidParameter(
-                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async); this one "
-                        + "scales on each request")
+                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async, "
+                        + "sagemaker-realtime); this one scales on each request")
             }
             return
         }

@@ -215,8 +215,9 @@ public struct Findings: Sendable {
                 + "keeps one ready)"
         }
         if let pending = settings.pendingTimeoutSeconds {
-            sentence += ": at serverless.maxInstances (\(settings.maxInstances)) \(serverless.platform.rawValue) refuses "
-                + "a request that finds no free slot within \(NumberFormat.duration(pending))"
+            let platform = serverless.platform.rawValue
+            sentence += ": at serverless.maxInstances (\(settings.maxInstances)) \(platform) refuses a request that "
+                + "finds no free slot within \(NumberFormat.duration(pending))"
         }
         return sentence + "."
     }

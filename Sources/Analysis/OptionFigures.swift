@@ -72,6 +72,7 @@ public struct OptionFigures: Sendable, Hashable {
 
     /// The rejected part of the failed share, " (3.1% rejected)", or nothing when none was.
     public var rejectedNote: String { rejected > 0 ? " (\(NumberFormat.percent(rejectedShare)) rejected)" : "" }
+
     /// Share of requests that waited for a cold start (0 when none arrived).
     public var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 

@@ -8,10 +8,9 @@ import Testing
     /// Cloud Run, one request at a time on at most one instance, start-up 1 + 4 + 10 = 15 s,
     /// idle timeout 60 s, request timeout 300 s, pending timeout 10 s.
     static func option(minInstances: Int = 0) -> DeploymentOption {
-        guard case .serverless(var deployment) = ServerlessTimelineTests.option(
-            .cloudRun, minInstances: minInstances, maxInstances: 1).kind else { preconditionFailure("serverless") }
-        deployment.settings.pendingTimeoutSeconds = 10
-        return DeploymentOption(name: "cloud-run", kind: .serverless(deployment))
+        ServerlessTimelineTests.changing(
+            ServerlessTimelineTests.option(.cloudRun, minInstances: minInstances, maxInstances: 1)
+        ) { $0.pendingTimeoutSeconds = 10 }
     }
 
     @Test func aBurstFromZeroServesTheFirstAndRejectsTheOthersAfterTenSeconds() throws {
@@ -56,10 +55,7 @@ import Testing
     @Test func withoutAPendingTimeoutTheBurstWaits() throws {
         // The same burst with the pending timeout unset: all three are served one after the other
         // on the one instance, 15–25, 25–35, 35–45.
-        var option = Self.option()
-        guard case .serverless(var deployment) = option.kind else { preconditionFailure("serverless") }
-        deployment.settings.pendingTimeoutSeconds = nil
-        option.kind = .serverless(deployment)
+        let option = ServerlessTimelineTests.changing(Self.option()) { $0.pendingTimeoutSeconds = nil }
         let burst = (0..<3).map { _ in TraceRecord(arrivalSeconds: 0, workSize: 10) }
         let result = try ServerlessTimelineTests.run(burst, option: option)
         #expect(result.requestRecords.map(\.completionSeconds) == [25, 35, 45])

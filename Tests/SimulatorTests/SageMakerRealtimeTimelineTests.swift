@@ -69,10 +69,8 @@ import Testing
     @Test func anAlwaysWarmEndpointQueuesInsteadOfRejecting() throws {
         // minInstances 1: the instance is ready from 0, so the burst of three waits for it and is
         // served 0–10, 10–20, 20–30; nothing is rejected.
-        var option = ServerlessTimelineTests.withDefaults(.sagemakerRealtime, region: "us-east-1")
-        guard case .serverless(var deployment) = option.kind else { preconditionFailure("serverless") }
-        deployment.settings.minInstances = 1
-        option.kind = .serverless(deployment)
+        let option = ServerlessTimelineTests.changing(
+            ServerlessTimelineTests.withDefaults(.sagemakerRealtime, region: "us-east-1")) { $0.minInstances = 1 }
         let burst = (0..<3).map { _ in TraceRecord(arrivalSeconds: 0, workSize: 10) }
         let result = try ScaleToZeroTimelineTests.run(burst, option: option)
         #expect(result.requestRecords.map(\.completionSeconds) == [10, 20, 30])
@@ -81,14 +79,8 @@ import Testing
 
     @Test func settingsFollowTheRealTimeLimits() {
         func message(_ change: (inout ServerlessDeployment) -> Void) -> String {
-            var deployment = ServerlessDeployment(platform: .sagemakerRealtime, region: "us-east-1")
-            change(&deployment)
-            do {
-                try deployment.validate()
-                return ""
-            } catch {
-                return error.message
-            }
+            ServerlessTimelineTests.validationMessage(
+                ServerlessDeployment(platform: .sagemakerRealtime, region: "us-east-1"), change)
         }
         #expect(message { _ in } == "")
         #expect(message { $0.settings.requestTimeoutSeconds = 61 }

@@ -46,6 +46,7 @@ public struct Findings: Sendable {
             sentences.append(platformUsage(outcome, serverless))
             if let cost = cost(outcome, isArticle: false) { sentences.append(cost) }
             if outcome.coldStartShare > 0 { sentences.append(waiting(outcome, isArticle: false)) }
+            if outcome.rejected > 0 { sentences.append(rejections(outcome, serverless)) }
         }
         sentences += provisionerComparisons()
         for outcome in outcomes where outcome.unanswered > 0 { sentences.append(unanswered(outcome)) }
@@ -177,7 +178,9 @@ public struct Findings: Sendable {
         return "\(NumberFormat.percent(outcome.coldStartShare)) of requests in \(outcome.option.name) arrived while no "
             + "GPU worker was ready and waited a median \(NumberFormat.duration(wait.p50Seconds)) "
             + "(p95 \(NumberFormat.duration(wait.p95Seconds))) for a cold start; "
-            + "\(NumberFormat.percent(outcome.timeoutShare)) of all requests timed out"
+            + "\(NumberFormat.percent(outcome.timeoutShare)) of all requests "
+            + (outcome.rejected > 0
+                ? "timed out or were rejected (\(NumberFormat.percent(outcome.rejectedShare)) rejected)" : "timed out")
             + (isArticle ? " — a cost the article's table does not show." : ".")
     }
 
@@ -197,6 +200,26 @@ public struct Findings: Sendable {
                 + "idle (kedacore/keda#356; with protocol: http it counts unacknowledged messages too)"
         }
         return flapping + "; a longer cooldownPeriod trades GPU idle time for fewer cold starts (costsim sweep)."
+    }
+
+    /// How many requests the platform rejected, and why: no instance ready (SageMaker real-time)
+    /// or no slot at the maximum within the pending wait (Cloud Run).
+    private func rejections(_ outcome: OptionOutcome, _ serverless: ServerlessDeployment) -> String {
+        let settings = serverless.settings
+        var sentence =
+            "\(NumberFormat.percent(outcome.rejectedShare)) of requests to \(outcome.option.name) "
+            + "(\(NumberFormat.count(outcome.rejected))) were rejected with an error and count as failed"
+        if serverless.platform.profile.limits.rejectsWithoutReadyInstance {
+            sentence += ": \(serverless.platform.rawValue) refuses every request while no instance is ready, and "
+                + "leaving zero takes the alarm's datapoint and the instance's start-up (serverless.minInstances: 1 "
+                + "keeps one ready)"
+        }
+        if let pending = settings.pendingTimeoutSeconds {
+            let platform = serverless.platform.rawValue
+            sentence += ": at serverless.maxInstances (\(settings.maxInstances)) \(platform) refuses a request that "
+                + "finds no free slot within \(NumberFormat.duration(pending))"
+        }
+        return sentence + "."
     }
 
     /// Requests still unanswered when the run stopped.

@@ -12,7 +12,10 @@ public struct OptionFigures: Sendable, Hashable {
     /// Wait for a cold start, seconds, over the requests that had one.
     public var coldStartWait: LatencySummary
     public var arrived: Int
+    /// Requests that timed out or were rejected: the failed ones.
     public var timedOut: Int
+    /// Requests the platform rejected with an error (counted in ``timedOut`` too).
+    public var rejected = 0
     public var waitedForColdStart: Int
     public var clientTimeoutSeconds: Double
     /// Simulated period, seconds.
@@ -25,6 +28,7 @@ public struct OptionFigures: Sendable, Hashable {
         coldStartWait = outcome.coldStartWait.summary
         arrived = outcome.arrived
         timedOut = outcome.timedOut
+        rejected = outcome.rejected
         waitedForColdStart = outcome.waitedForColdStart
     }
 
@@ -51,13 +55,24 @@ public struct OptionFigures: Sendable, Hashable {
         coldStartWait = result.requests.coldStartWait.summary
         arrived = result.requests.arrived
         timedOut = result.requests.timedOut
+        rejected = result.requests.rejected
         waitedForColdStart = result.requests.waitedForColdStart
         clientTimeoutSeconds = result.clientTimeoutSeconds
         horizonSeconds = result.horizonSeconds
     }
 
-    /// Share of requests that timed out (0 when none arrived).
+    /// Share of requests that timed out or were rejected (0 when none arrived).
     public var timedOutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    /// Share of requests the platform rejected (0 when none arrived).
+    public var rejectedShare: Double { arrived == 0 ? 0 : Double(rejected) / Double(arrived) }
+
+    /// What the timed-out share counts: "timed out", or "timed out or rejected" when the platform
+    /// rejected requests.
+    public var failedLabel: String { rejected > 0 ? "timed out or rejected" : "timed out" }
+
+    /// The rejected part of the failed share, " (3.1% rejected)", or nothing when none was.
+    public var rejectedNote: String { rejected > 0 ? " (\(NumberFormat.percent(rejectedShare)) rejected)" : "" }
+
     /// Share of requests that waited for a cold start (0 when none arrived).
     public var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 
@@ -85,11 +100,11 @@ public struct OptionFigures: Sendable, Hashable {
     /// A response-time percentile; "≥ 60 s" when it sits at the client timeout because requests
     /// timed out (the real value is unknown: the client stopped waiting).
     public func responseText(_ seconds: Double) -> String {
-        ResponseText.format(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > 0)
+        ResponseText.format(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > rejected)
     }
 
     /// True if `seconds` is the timeout cap rather than a measured response time.
     public func isCapped(_ seconds: Double) -> Bool {
-        ResponseText.isCapped(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > 0)
+        ResponseText.isCapped(seconds, timeoutSeconds: clientTimeoutSeconds, anyTimedOut: timedOut > rejected)
     }
 }

@@ -24,7 +24,10 @@ public struct OptionOutcome: Sendable {
     public private(set) var service = LatencyDistribution()
     public private(set) var arrived = 0
     public private(set) var served = 0
+    /// Requests that timed out or were rejected (failed).
     public private(set) var timedOut = 0
+    /// Requests the platform rejected (counted in ``timedOut`` too).
+    public private(set) var rejected = 0
     public private(set) var waitedForColdStart = 0
     /// Requests still waiting or in service when the runs stopped (counted as timed out too).
     public private(set) var unanswered = 0
@@ -58,6 +61,7 @@ public struct OptionOutcome: Sendable {
         arrived += result.requests.arrived
         served += result.requests.served
         timedOut += result.requests.timedOut
+        rejected += result.requests.rejected
         waitedForColdStart += result.requests.waitedForColdStart
         unanswered += result.requests.unanswered
         gpuNodesCreatedTotal += result.gpuNodesCreated
@@ -72,5 +76,6 @@ public struct OptionOutcome: Sendable {
     public var gpuNodesCreated: Double { Double(gpuNodesCreatedTotal) / Double(max(1, replications)) }
     public var activationsFromZero: Double { Double(activationsFromZeroTotal) / Double(max(1, replications)) }
     public var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    public var rejectedShare: Double { arrived == 0 ? 0 : Double(rejected) / Double(arrived) }
     public var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 }

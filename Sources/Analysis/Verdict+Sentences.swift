@@ -58,7 +58,9 @@ extension Verdict {
     static func phrase(_ breach: Breach, _ figures: OptionFigures) -> String {
         let objective = "(objective \(breach.objective.bound))"
         switch breach.objective.metric {
-        case .timedOut: return "\(NumberFormat.percent(breach.value)) of requests time out \(objective)"
+        case .timedOut:
+            return "\(NumberFormat.percent(breach.value)) of requests "
+                + (figures.rejected > 0 ? "time out or are rejected\(figures.rejectedNote) " : "time out ") + objective
         case .coldStartHit:
             return "\(NumberFormat.percent(breach.value)) of requests wait for a cold start \(objective)"
         case .p50, .p95, .p99:

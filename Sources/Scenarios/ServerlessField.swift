@@ -6,7 +6,7 @@ import Simulator
 package enum ServerlessField: String, CaseIterable, Sendable {
     case gpu, instanceType, zonalRedundancy, region, concurrency, minInstances, maxInstances, idleTimeout
     case instanceStart, containerStart, modelLoad, requestTimeout, pollingInterval, concurrentRequests
-    case alarmEvaluations
+    case alarmEvaluations, pendingTimeout
 
     /// A field's value, before it is applied to a ``Simulator/ServerlessDeployment``.
     package enum Value: Sendable, Hashable {
@@ -36,7 +36,8 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .concurrency, .concurrentRequests: .count(1...SimulationLimits.maxWorkerSlots)
         case .minInstances: .count(0...SimulationLimits.maxNodes)
         case .maxInstances: .count(1...SimulationLimits.maxNodes)
-        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval: .duration
+        case .idleTimeout, .instanceStart, .containerStart, .modelLoad, .requestTimeout, .pollingInterval,
+            .pendingTimeout: .duration
         case .alarmEvaluations: .count(1...100)
         }
     }
@@ -50,7 +51,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .concurrency, .concurrentRequests: "requests"
         case .alarmEvaluations: "datapoints"
         case .minInstances, .maxInstances: "instances"
-        case .idleTimeout, .requestTimeout, .pollingInterval: "duration"
+        case .idleTimeout, .requestTimeout, .pollingInterval, .pendingTimeout: "duration"
         case .instanceStart, .containerStart, .modelLoad: "duration or distribution"
         }
     }
@@ -77,7 +78,9 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .pollingInterval: return profile.limits.polls ? "> 0 s" : Self.notUsed
         case .concurrentRequests:
             return profile.limits.polls ? "1 … \(SimulationLimits.maxWorkerSlots)" : Self.notUsed
-        case .alarmEvaluations: return profile.limits.scaler == .cloudWatchAlarms ? "1 … 100" : Self.notUsed
+        case .alarmEvaluations: return profile.limits.usesAlarms ? "1 … 100" : Self.notUsed
+        case .pendingTimeout:
+            return profile.limits.maxPendingTimeoutSeconds.map { "> 0 s … \(Self.duration($0))" } ?? Self.notUsed
         }
     }
 
@@ -109,6 +112,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .pollingInterval: return settings.pollingIntervalSeconds.map { Self.duration($0) } ?? Self.notUsed
         case .concurrentRequests: return settings.concurrentRequests.map(String.init) ?? Self.notUsed
         case .alarmEvaluations: return settings.alarmEvaluations.map(String.init) ?? Self.notUsed
+        case .pendingTimeout: return settings.pendingTimeoutSeconds.map { Self.duration($0) } ?? Self.notUsed
         }
     }
 
@@ -116,28 +120,48 @@ package enum ServerlessField: String, CaseIterable, Sendable {
     /// source, [OBS] a third-party measurement, [EST] costsim's estimate).
     package func source(for platform: ServerlessPlatform) -> String {
         switch (self, platform) {
+        case (.concurrentRequests, .sagemakerRealtime):
+            "[DOC] docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html "
+                + "(InvocationsPerCopy, TargetValue 1)"
+        case (.pollingInterval, .sagemakerRealtime):
+            "[DOC] endpoint-auto-scaling-zero-instances.html (NoCapacityInvocationFailures alarm, period 60 s)"
+        case (.alarmEvaluations, .sagemakerRealtime):
+            "[DOC] endpoint-auto-scaling-zero-instances.html (evaluation periods 1, datapoints to alarm 1)"
+        case (.requestTimeout, .sagemakerRealtime):
+            "[DOC] SageMaker API InvokeEndpoint: containers must respond within 60 s"
+        case (.instanceStart, .sagemakerRealtime):
+            "[OBS] AWS ML blog on scale down to zero: about 1.75 min to provision the instance"
+        case (.containerStart, .sagemakerRealtime):
+            "[EST] the AWS blog's 2.28 min to load its example model, the model load apart: 2 min"
         case (.concurrentRequests, .sagemakerAsync):
             "[DOC] docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html (TargetValue 5)"
         case (.pollingInterval, .sagemakerAsync): "[DOC] CloudWatch one-minute metrics of the endpoint (AWS/SageMaker)"
         case (.alarmEvaluations, .sagemakerAsync):
             "[OBS] public CDK/Terraform alarms on HasBacklogWithoutCapacity: 1–2 one-minute periods"
-        case (.idleTimeout, .sagemakerAsync):
+        case (.idleTimeout, .sagemakerAsync), (.idleTimeout, .sagemakerRealtime):
             "[OBS] target tracking's low alarm: 15 one-minute datapoints (scale-in to 0 about 15 min after idle)"
-        case (.gpu, .sagemakerAsync):
+        case (.gpu, .sagemakerAsync), (.gpu, .sagemakerRealtime):
             "[DOC] aws.amazon.com/sagemaker/pricing (ml.g4dn, ml.g5, ml.g6, ml.g6e instances)"
         case (.instanceType, .sagemakerAsync):
             "[DOC] async-inference-create-endpoint.html (the variant's InstanceType); its GPU: the price row's"
+        case (.instanceType, .sagemakerRealtime):
+            "[DOC] endpoint-auto-scaling-zero-instances.html (the variant's InstanceType); its GPU: the price row's"
         case (.instanceType, _): "—"
         case (.zonalRedundancy, .cloudRun):
             "[DOC] cloud.google.com/run/docs/configuring/services/gpu-zonal-redundancy (on by default)"
         case (.zonalRedundancy, _): "—"
-        case (.region, .sagemakerAsync): "the catalog's aws regions with the instance type"
-        case (.maxInstances, .sagemakerAsync): "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
+        case (.region, .sagemakerAsync), (.region, .sagemakerRealtime):
+            "the catalog's aws regions with the instance type"
+        case (.maxInstances, .sagemakerAsync), (.maxInstances, .sagemakerRealtime):
+            "[EST] the scalable target's MaxCapacity is yours to set; 3 here"
         case (.requestTimeout, .sagemakerAsync):
             "[DOC] async-inference-create-endpoint.html InvocationTimeoutSeconds (900 s, at most 3600 s)"
         case (.instanceStart, .sagemakerAsync): "[OBS] 2–3 min from backlog to instance, the alarm's minutes apart"
         case (.containerStart, .sagemakerAsync): "[OBS] 3–5 min container pull and model load, the model load apart"
         case (.alarmEvaluations, _): "—"
+        case (.pendingTimeout, .cloudRun):
+            "[DOC] cloud.google.com/run/docs/about-instance-autoscaling (at max instances: queued up to 10 s, then 429)"
+        case (.pendingTimeout, _): "—"
         case (.pollingInterval, .containerApps), (.concurrentRequests, .containerApps),
             (.maxInstances, .containerApps), (.idleTimeout, .containerApps):
             "[DOC] MicrosoftDocs/azure-docs articles/container-apps/scale-app.md (pollingInterval, cooldownPeriod)"
@@ -188,7 +212,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
             return .seconds(try node.positiveSeconds())
         case .idleTimeout:
             return .seconds(try node.seconds())
-        case .requestTimeout:
+        case .requestTimeout, .pendingTimeout:
             return .seconds(try node.positiveSeconds())
         case .instanceStart, .containerStart, .modelLoad:
             let distribution = try node.distribution(baseDirectory: baseDirectory)
@@ -204,7 +228,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case .zonalRedundancy: .flag(text == "true")
         case .concurrency, .minInstances, .maxInstances, .concurrentRequests, .alarmEvaluations:
             .count(Int(exactly: number ?? .nan) ?? 0)
-        case .idleTimeout, .requestTimeout, .pollingInterval: .seconds(number ?? .nan)
+        case .idleTimeout, .requestTimeout, .pollingInterval, .pendingTimeout: .seconds(number ?? .nan)
         case .instanceStart, .containerStart, .modelLoad: .distribution(.constant(number ?? .nan))
         }
     }
@@ -227,6 +251,7 @@ package enum ServerlessField: String, CaseIterable, Sendable {
         case (.pollingInterval, .seconds(let seconds)): deployment.settings.pollingIntervalSeconds = seconds
         case (.concurrentRequests, .count(let count)): deployment.settings.concurrentRequests = count
         case (.alarmEvaluations, .count(let count)): deployment.settings.alarmEvaluations = count
+        case (.pendingTimeout, .seconds(let seconds)): deployment.settings.pendingTimeoutSeconds = seconds
         default: preconditionFailure("\(value) is not a value of serverless.\(key)")
         }
     }

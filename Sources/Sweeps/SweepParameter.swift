@@ -25,6 +25,7 @@ public enum SweepParameter: Sendable, Hashable {
     case serverlessConcurrency, serverlessMinInstances, serverlessMaxInstances
     case serverlessIdleTimeout, serverlessInstanceStart, serverlessContainerStart, serverlessModelLoad
     case serverlessRequestTimeout, serverlessPollingInterval, serverlessConcurrentRequests, serverlessAlarmEvaluations
+    case serverlessPendingTimeout
 
     /// The serverless parameters and the fields they set (whose ``Scenarios/ServerlessField/sweepName`` is their name).
     private static let serverlessCases: [(parameter: SweepParameter, field: ServerlessField)] = [
@@ -36,6 +37,7 @@ public enum SweepParameter: Sendable, Hashable {
         (.serverlessContainerStart, .containerStart), (.serverlessModelLoad, .modelLoad),
         (.serverlessRequestTimeout, .requestTimeout), (.serverlessPollingInterval, .pollingInterval),
         (.serverlessConcurrentRequests, .concurrentRequests), (.serverlessAlarmEvaluations, .alarmEvaluations),
+        (.serverlessPendingTimeout, .pendingTimeout),
     ]
 
     /// The serverless setting this parameter sets, if it is one.

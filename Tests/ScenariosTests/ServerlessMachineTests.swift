@@ -121,7 +121,7 @@ import Testing
                 + "a SageMaker instance type (ml.g4dn.xlarge, …)")
         #expect(Self.error("platform: cloud-run\ninstanceType: ml.g4dn.xlarge", cloud: Self.gcp)
             == "s.yaml:7: field 'options[0].serverless.instanceType': serverless.instanceType applies to "
-                + "sagemaker-async only; cloud-run's instance is its GPU's (set serverless.gpu)")
+                + "sagemaker-async, sagemaker-realtime only; cloud-run's instance is its GPU's (set serverless.gpu)")
     }
 
     @Test func withoutZonalRedundancyCloudRunIsPricedFromTheOtherRow() throws {

@@ -94,7 +94,7 @@ import Testing
                 + "0 … 1200 s, got 1800 s")
         #expect(Self.error("platform: lambda").hasPrefix(
             "s.yaml:6: field 'options[0].serverless.platform': 'lambda' is not one of: cloud-run, container-apps, "
-                + "modal, runpod, sagemaker-async"))
+                + "modal, runpod, sagemaker-async, sagemaker-realtime"))
         #expect(Self.error("platform: modal\nidle: 5s").contains("idle"))
         #expect(Self.error("platform: cloud-run", cloud: "{provider: aws, region: us-east-1}")
             .hasSuffix("cloud-run runs on gcp, not on the scenario's cloud aws: set serverless.region"))

@@ -69,8 +69,8 @@ import Testing
             }
         }
         #expect(message(.modal) { $0.pollingIntervalSeconds = 30 }
-            == "serverless.pollingInterval applies to a polling platform (container-apps, sagemaker-async); this one "
-                + "scales on each request")
+            == "serverless.pollingInterval applies to a polling platform (container-apps, sagemaker-async, "
+                + "sagemaker-realtime); this one scales on each request")
         #expect(message(.containerApps) { $0.concurrentRequests = 0 }
             == "serverless.concurrentRequests must be within 1 … 10000, got 0")
         #expect(message(.containerApps) { $0.requestTimeoutSeconds = 300 }.hasPrefix("serverless.requestTimeout"))

@@ -57,7 +57,8 @@ import Testing
     @Test func alarmSettingsBelongToSageMaker() {
         var modal = ServerlessDeployment(platform: .modal)
         modal.settings.alarmEvaluations = 2
-        #expect(throws: ParameterError("serverless.alarmEvaluations applies to sagemaker-async only")) {
+        let message = "serverless.alarmEvaluations applies to sagemaker-async and sagemaker-realtime only"
+        #expect(throws: ParameterError(message)) {
             try modal.validate()
         }
         var zero = ServerlessDeployment(platform: .sagemakerAsync)

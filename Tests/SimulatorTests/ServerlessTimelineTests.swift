@@ -32,6 +32,31 @@ import Testing
             kind: .serverless(ServerlessDeployment(platform: platform, region: region, settings: settings)))
     }
 
+    /// `option` (a serverless one) with its settings changed by `change`.
+    static func changing(
+        _ option: DeploymentOption, _ change: (inout ServerlessSettings) -> Void
+    ) -> DeploymentOption {
+        guard case .serverless(var deployment) = option.kind else { preconditionFailure("a serverless option") }
+        change(&deployment.settings)
+        var changed = option
+        changed.kind = .serverless(deployment)
+        return changed
+    }
+
+    /// The error `deployment` changed by `change` fails validation with; "" if it passes.
+    static func validationMessage(
+        _ deployment: ServerlessDeployment, _ change: (inout ServerlessDeployment) -> Void
+    ) -> String {
+        var changed = deployment
+        change(&changed)
+        do {
+            try changed.validate()
+            return ""
+        } catch {
+            return error.message
+        }
+    }
+
     /// Runs `records` with workload sizes as service seconds, keeping records and decisions.
     static func run(_ records: [TraceRecord], option: DeploymentOption) throws -> SimulationResult {
         try ScaleToZeroTimelineTests.run(records, option: option)
@@ -139,14 +164,7 @@ import Testing
 
     @Test func badSettingsNameTheField() {
         func message(_ change: (inout ServerlessDeployment) -> Void) -> String {
-            var deployment = ServerlessDeployment(platform: .cloudRun)
-            change(&deployment)
-            do {
-                try deployment.validate()
-                return ""
-            } catch {
-                return error.message
-            }
+            Self.validationMessage(ServerlessDeployment(platform: .cloudRun), change)
         }
         #expect(message { $0.gpu = "T4" } == "serverless.gpu 'T4' is not offered by cloud-run (offered: L4)")
         #expect(message { $0.settings.concurrency = 0 } == "serverless.concurrency must be within 1 … 1000, got 0")

@@ -148,14 +148,21 @@ public struct LatencyCDFChart: Chart {
         let twins = self.twins
         let legend = legendEntries(twins: twins)
         let timedOut = curves.filter { $0.timedOut > 0 }
-        let footnote: String? =
+        let rejected = curves.filter { $0.rejected > 0 }
+        let notes = [
             timedOut.isEmpty
-            ? nil
-            : "Timed out (no answer within the client timeout): "
-                + timedOut.map {
-                    "\($0.name) \(NumberFormat.count($0.timedOut)) of \(NumberFormat.count($0.count)) "
-                        + "(\(NumberFormat.percent($0.timedOutShare)))"
-                }.joined(separator: "; ") + "."
+                ? nil
+                : "Timed out (no answer within the client timeout): "
+                    + timedOut.map {
+                        "\($0.name) \(NumberFormat.count($0.timedOut)) of \(NumberFormat.count($0.count)) "
+                            + "(\(NumberFormat.percent($0.timedOutShare)))"
+                    }.joined(separator: "; ") + ".",
+            rejected.isEmpty
+                ? nil
+                : "Rejected by the platform with an error (not in the curves): "
+                    + rejected.map { "\($0.name) \(NumberFormat.count($0.rejected))" }.joined(separator: "; ") + ".",
+        ].compactMap { $0 }
+        let footnote: String? = notes.isEmpty ? nil : notes.joined(separator: " ")
         let body = ChartChrome(title: title, subtitle: subtitle, legend: legend, footnote: footnote).draw(
             on: canvas, in: frame)
         let range = secondsRange

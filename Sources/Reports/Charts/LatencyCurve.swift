@@ -24,10 +24,12 @@ public struct LatencyCurve: Sendable, Hashable {
     public var count: Int
     /// Requests that timed out (counted at the client timeout).
     public var timedOut: Int
+    /// Requests the platform rejected: not in the distribution (a rejection is no answer).
+    public var rejected: Int
 
     public init(
         name: String, points: [Point], p50Seconds: Double, p95Seconds: Double, p99Seconds: Double, count: Int,
-        timedOut: Int = 0
+        timedOut: Int = 0, rejected: Int = 0
     ) {
         self.name = name
         self.points = points.filter { $0.seconds.isFinite && $0.fraction.isFinite }.sorted { $0.seconds < $1.seconds }
@@ -36,9 +38,11 @@ public struct LatencyCurve: Sendable, Hashable {
         self.p99Seconds = p99Seconds
         self.count = count
         self.timedOut = timedOut
+        self.rejected = rejected
     }
 
-    /// The client-observed response time of `result` (timed-out requests count at the timeout).
+    /// The client-observed response time of `result` (timed-out requests count at the timeout,
+    /// rejected ones not at all).
     public init(result: SimulationResult) {
         let distribution = result.requests.response
         let summary = distribution.summary
@@ -46,7 +50,8 @@ public struct LatencyCurve: Sendable, Hashable {
             name: result.option.name,
             points: distribution.cumulativePoints().map { Point(seconds: $0.seconds, fraction: $0.fraction) },
             p50Seconds: summary.p50Seconds, p95Seconds: summary.p95Seconds, p99Seconds: summary.p99Seconds,
-            count: summary.count, timedOut: result.requests.timedOut)
+            count: summary.count, timedOut: result.requests.timedOut - result.requests.rejected,
+            rejected: result.requests.rejected)
     }
 
     /// The marked percentiles as (label, percentile 0–1, seconds).

@@ -55,11 +55,19 @@ public struct ReportSummary: Sendable {
                         : "; half get theirs within \(NumberFormat.duration(option.response.p50Seconds))."))
         }
         for option in served {
-            if option.timedOut > 0 {
+            if option.rejected > 0 {
                 sentences.append(
-                    "With \(option.name), \(NumberFormat.count(option.timedOut)) of "
+                    "With \(option.name), the platform rejected \(NumberFormat.count(option.rejected)) of "
                         + "\(NumberFormat.count(option.arrived)) requests "
-                        + "(\(NumberFormat.percent(option.timedOutShare))) gave up at the "
+                        + "(\(NumberFormat.percent(option.rejectedShare))) with an error; they count as failed, like "
+                        + "a timeout.")
+            }
+            if option.timedOut > option.rejected {
+                let timedOut = option.timedOut - option.rejected
+                sentences.append(
+                    "With \(option.name), \(NumberFormat.count(timedOut)) of "
+                        + "\(NumberFormat.count(option.arrived)) requests "
+                        + "(\(NumberFormat.percent(Double(timedOut) / Double(option.arrived)))) gave up at the "
                         + "\(NumberFormat.duration(option.clientTimeoutSeconds)) client timeout."
                 )
             }
@@ -119,7 +127,8 @@ public struct ReportSummary: Sendable {
                 KeyFigure(
                     value: figures.responseText(figures.response.p95Seconds),
                     caption: "95% of \(figures.name)'s requests answered within; "
-                        + "\(NumberFormat.percent(figures.timedOutShare)) timed out"))
+                        + "\(NumberFormat.percent(figures.timedOutShare)) \(figures.failedLabel)"
+                        + figures.rejectedNote))
         }
         return Array(tiles.prefix(3))
     }
@@ -128,7 +137,8 @@ public struct ReportSummary: Sendable {
     public var tableHeader: [String] {
         let baseline = verdict.baseline?.figures.name ?? "baseline"
         return [
-            "Option", "Cost per month", "vs \(baseline)", "Response p50", "p95", "p99", "Timed out",
+            "Option", "Cost per month", "vs \(baseline)", "Response p50", "p95", "p99",
+            verdict.assessments.contains { $0.figures.rejected > 0 } ? "Timed out or rejected" : "Timed out",
             "Waited for a cold start", "Objectives",
         ]
     }
@@ -155,7 +165,10 @@ public struct ReportSummary: Sendable {
                 served ? f.responseText(f.response.p50Seconds) : "–",
                 served ? f.responseText(f.response.p95Seconds) : "–",
                 served ? f.responseText(f.response.p99Seconds) : "–",
-                served ? "\(NumberFormat.percent(f.timedOutShare)) (\(NumberFormat.count(f.timedOut)))" : "–",
+                served
+                    ? "\(NumberFormat.percent(f.timedOutShare)) (\(NumberFormat.count(f.timedOut))"
+                        + (f.rejected > 0 ? ", \(NumberFormat.count(f.rejected)) rejected)" : ")")
+                    : "–",
                 served
                     ? "\(NumberFormat.percent(f.coldStartShare)) (\(NumberFormat.count(f.waitedForColdStart)))" : "–",
                 assessment.meetsObjectives

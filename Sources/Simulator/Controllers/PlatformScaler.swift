@@ -8,8 +8,9 @@ protocol PlatformScaler: AnyObject {
     /// Starts the always-warm instances, at the start of the run.
     func start(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)
 
-    /// A request arrived (it is in the broker's queue or already delivered).
-    func requestArrived(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)
+    /// A request arrived (it is in the broker's queue or already delivered); returns what happens
+    /// to it if it still waits (``PlatformAdmission``).
+    func requestArrived(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) -> PlatformAdmission
 
     /// The instance running `pod` became ready (it has taken what waited for it).
     func instanceReady(pod: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>)

@@ -1,4 +1,4 @@
-/// The scaler of a polling platform (Azure Container Apps, SageMaker asynchronous inference): a
+/// The scaler of a polling platform (Azure Container Apps, SageMaker inference): a
 /// controller in the ``ControllerSlot/platform`` slot that polls the requests in the system every
 /// polling interval and sets the instance count by its ``PollingRules``. Scale-in removes
 /// instances that are starting or idle, newest first; a busy instance stays until a later poll
@@ -10,8 +10,11 @@ final class PollingScaler: PlatformScaler, Controller {
     /// The live instances, in creation order: node and worker pod.
     @exclusivity(unchecked) private var instances: [(node: Int32, pod: Int32)] = []
 
+    private let rejectsWithoutReadyInstance: Bool
+
     init(deployment: ServerlessDeployment, rules: any PollingRules) {
         self.deployment = deployment
+        rejectsWithoutReadyInstance = deployment.platform.profile.limits.rejectsWithoutReadyInstance
         self.pool = deployment.platform.rawValue
         self.rules = rules
     }
@@ -31,7 +34,13 @@ final class PollingScaler: PlatformScaler, Controller {
             engine: &engine)
     }
 
-    func requestArrived(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
+    /// A platform without a queue of its own (SageMaker real-time) rejects a request while no
+    /// instance is ready; the others keep it waiting.
+    func requestArrived(
+        in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>
+    ) -> PlatformAdmission {
+        rejectsWithoutReadyInstance && system.cluster.readyPodCount == 0 ? .reject : .wait
+    }
     func instanceReady(pod: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
     func requestFinished(pod: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
     func idleDeadline(node: Int32, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {}
@@ -48,7 +57,9 @@ final class PollingScaler: PlatformScaler, Controller {
         let now = engine.now
         let requests = system.broker.inSystem
         let before = instances.count
-        let target = rules.poll(at: now, requests: requests, instances: before)
+        let reading = PollReading(
+            inSystem: requests, arrived: system.statistics.arrived, rejected: system.statistics.rejected)
+        let target = rules.poll(at: now, reading: reading, instances: before)
         if target > before {
             if before == 0 { system.activationsFromZero += 1 }
             let settings = deployment.settings

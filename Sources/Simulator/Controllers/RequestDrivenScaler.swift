@@ -1,6 +1,8 @@
 /// The scaler of a request-driven platform (Modal, RunPod, Cloud Run): it starts instances on a
 /// request's arrival (``RequestDrivenScaling``) and removes an idle one when its idle timeout
-/// ends. Instances are nodes of the cluster holding one worker pod each.
+/// ends. Instances are nodes of the cluster holding one worker pod each. With a pending timeout
+/// (Cloud Run), a request that finds every slot taken at the maximum — instances starting
+/// included — is refused unless it starts within that wait.
 final class RequestDrivenScaler: PlatformScaler {
     private let deployment: ServerlessDeployment
     private let scaling: RequestDrivenScaling
@@ -31,9 +33,18 @@ final class RequestDrivenScaler: PlatformScaler {
         }
     }
 
-    func requestArrived(in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {
+    func requestArrived(
+        in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>
+    ) -> PlatformAdmission {
         let count = scaling.instancesToStart(requestsInSystem: system.broker.inSystem, instances: pods.count)
-        guard count > 0 else { return }
+        if count > 0 { start(count, in: &system, engine: &engine) }
+        guard let pending = deployment.settings.pendingTimeoutSeconds,
+              scaling.isFull(requestsInSystem: system.broker.inSystem, instances: pods.count) else { return .wait }
+        return .rejectUnlessStarted(withinSeconds: pending)
+    }
+
+    /// Starts `count` instances now.
+    private func start(_ count: Int, in system: inout ServingSystem, engine: inout Engine<ServingSystem.Event>) {
         if pods.isEmpty { system.activationsFromZero += 1 }
         if system.keepDecisions {
             system.log(

@@ -15,6 +15,9 @@ struct AlarmScaling: PollingRules {
     var scaleOutEvaluations: Int
     var lowDatapoints: Int
     var highDatapoints = 3
+    /// The step alarm's metric and the tracked metric, for the decision log.
+    var stepAlarm = "HasBacklogWithoutCapacity"
+    var trackedMetric = "backlog per instance"
     private var withoutCapacity = 0
     private var high = 0
     private var low = 0
@@ -28,7 +31,13 @@ struct AlarmScaling: PollingRules {
         self.lowDatapoints = lowDatapoints
     }
 
-    mutating func poll(at now: Double, requests: Int, instances: Int) -> Int {
+    mutating func poll(at now: Double, reading: PollReading, instances: Int) -> Int {
+        evaluate(at: now, datapoint: reading.inSystem, instances: instances)
+    }
+
+    /// The instance count after a datapoint of `datapoint` (the metric summed over the
+    /// instances) with `instances` live ones.
+    mutating func evaluate(at now: Double, datapoint requests: Int, instances: Int) -> Int {
         guard instances > 0 else {
             (high, low) = (0, 0)
             withoutCapacity = requests > 0 ? withoutCapacity + 1 : 0
@@ -49,9 +58,9 @@ struct AlarmScaling: PollingRules {
     }
 
     func rule(from before: Int, to after: Int) -> String {
-        if before == 0 { return "HasBacklogWithoutCapacity alarm (\(scaleOutEvaluations) datapoints): step +1" }
+        if before == 0 { return "\(stepAlarm) alarm (\(scaleOutEvaluations) datapoints): step +1" }
         return after > before
-            ? "target tracking high alarm (backlog per instance > \(targetBacklogPerInstance))"
+            ? "target tracking high alarm (\(trackedMetric) > \(targetBacklogPerInstance))"
             : "target tracking low alarm (\(lowDatapoints) datapoints < 90 % of \(targetBacklogPerInstance))"
     }
 }

@@ -27,7 +27,8 @@ struct PollingScaling: PollingRules {
         self.cooldownSeconds = cooldownSeconds
     }
 
-    mutating func poll(at now: Double, requests: Int, instances: Int) -> Int {
+    mutating func poll(at now: Double, reading: PollReading, instances: Int) -> Int {
+        let requests = reading.inSystem
         if requests > 0 { lastActiveSeconds = now }
         recommendations.append((now, recommendation(requests: requests)))
         while let first = recommendations.first, first.seconds <= now - stabilizationSeconds {

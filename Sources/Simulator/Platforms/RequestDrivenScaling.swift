@@ -19,6 +19,10 @@ struct RequestDrivenScaling: Sendable, Hashable {
         return Swift.max(0, target - instances)
     }
 
+    /// Whether `instances` instances, starting or serving, have no slot left for the last of
+    /// `requestsInSystem` requests (they are at `maxInstances`, or they would have started one).
+    func isFull(requestsInSystem: Int, instances: Int) -> Bool { requestsInSystem > instances * concurrency }
+
     /// When an instance idle since `idleSince` may be removed.
     func removalSeconds(idleSince: Double) -> Double { idleSince + idleTimeoutSeconds }
 

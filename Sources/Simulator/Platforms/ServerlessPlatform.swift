@@ -3,14 +3,16 @@
 ///
 /// The platforms' facts (GPUs, defaults, price SKUs) are in one file each: ``PerSecondPlatform``
 /// (Modal, RunPod Serverless), ``CloudRunPlatform`` (Google Cloud Run with GPUs),
-/// ``ContainerAppsPlatform`` (Azure Container Apps serverless GPUs) and ``SageMakerAsyncPlatform``
-/// (SageMaker asynchronous inference).
+/// ``ContainerAppsPlatform`` (Azure Container Apps serverless GPUs), ``SageMakerAsyncPlatform``
+/// (SageMaker asynchronous inference) and ``SageMakerRealtimePlatform`` (SageMaker real-time
+/// inference components).
 public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
     case modal
     case runpod
     case cloudRun = "cloud-run"
     case containerApps = "container-apps"
     case sagemakerAsync = "sagemaker-async"
+    case sagemakerRealtime = "sagemaker-realtime"
 
     /// What the platform is, its GPUs and its defaults.
     public var profile: PlatformProfile {
@@ -20,6 +22,7 @@ public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
         case .cloudRun: CloudRunPlatform.profile
         case .containerApps: ContainerAppsPlatform.profile
         case .sagemakerAsync: SageMakerAsyncPlatform.profile
+        case .sagemakerRealtime: SageMakerRealtimePlatform.profile
         }
     }
 }
@@ -77,10 +80,19 @@ public struct ServerlessLimits: Sendable, Hashable {
     public var maxIdleTimeoutSeconds: Double?
     /// How the platform decides its instance count.
     public var scaler = ScalerKind.requestDriven
+    /// The longest pending wait at the maximum (``ServerlessSettings/pendingTimeoutSeconds``) it
+    /// accepts; nil: the platform does not refuse requests at its maximum.
+    public var maxPendingTimeoutSeconds: Double?
+    /// A request that arrives while no instance is ready is rejected at once (SageMaker
+    /// real-time: no queue outside the instances).
+    public var rejectsWithoutReadyInstance = false
 
     /// The platform's scaler polls a metric (``ServerlessSettings/pollingIntervalSeconds``)
     /// instead of reacting to each request.
     public var polls: Bool { scaler != .requestDriven }
+
+    /// The platform's scaler is CloudWatch alarms (``ServerlessSettings/alarmEvaluations``).
+    public var usesAlarms: Bool { scaler == .cloudWatchAlarms || scaler == .noCapacityAlarms }
 
     /// How a platform decides its instance count.
     public enum ScalerKind: Sendable, Hashable {
@@ -88,7 +100,10 @@ public struct ServerlessLimits: Sendable, Hashable {
         case requestDriven
         /// KEDA scale rules polled with the HPA behind them (Azure Container Apps).
         case kedaRules
-        /// CloudWatch alarms on one-minute datapoints (SageMaker asynchronous inference).
+        /// CloudWatch alarms on one-minute datapoints of the backlog (SageMaker asynchronous inference).
         case cloudWatchAlarms
+        /// CloudWatch alarms on one-minute counts of failed invocations and of invocations per
+        /// copy (SageMaker real-time inference components).
+        case noCapacityAlarms
     }
 }

@@ -28,15 +28,18 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// A polling platform's first poll after the run starts; nil: drawn per replication, as for
     /// KEDA (``ControllerPhases``).
     public var pollingPhaseSeconds: Double?
-    /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog and no instance
-    /// before the `HasBacklogWithoutCapacity` alarm adds one; nil elsewhere.
+    /// A request that finds every slot taken at `maxInstances` is refused (HTTP 429) unless it
+    /// starts within this many seconds of its arrival (Cloud Run); nil: it waits.
+    public var pendingTimeoutSeconds: Double?
+    /// An alarm-driven platform (SageMaker): datapoints in a row with a backlog (asynchronous) or
+    /// a failed invocation (real-time) and no instance before the step alarm adds one; nil elsewhere.
     public var alarmEvaluations: Int?
 
     public init(
         concurrency: Int? = nil, minInstances: Int = 0, maxInstances: Int, idleTimeoutSeconds: Double,
         instanceStart: Distribution, containerStart: Distribution, modelLoad: Distribution,
         requestTimeoutSeconds: Double, pollingIntervalSeconds: Double? = nil, concurrentRequests: Int? = nil,
-        pollingPhaseSeconds: Double? = nil, alarmEvaluations: Int? = nil
+        pollingPhaseSeconds: Double? = nil, alarmEvaluations: Int? = nil, pendingTimeoutSeconds: Double? = nil
     ) {
         self.concurrency = concurrency
         self.minInstances = minInstances
@@ -50,6 +53,7 @@ public struct ServerlessSettings: Sendable, Hashable {
         self.concurrentRequests = concurrentRequests
         self.pollingPhaseSeconds = pollingPhaseSeconds
         self.alarmEvaluations = alarmEvaluations
+        self.pendingTimeoutSeconds = pendingTimeoutSeconds
     }
 
     /// The model load of the article's model, as the Kubernetes options use it
@@ -86,6 +90,7 @@ public struct ServerlessSettings: Sendable, Hashable {
                     + " (excluding 0), got \(KEDAScaler.format(requestTimeoutSeconds)) s")
         }
         try validatePolling(limits: limits)
+        try validatePendingTimeout(limits: limits)
         for (name, phase) in [
             ("instanceStart", instanceStart), ("containerStart", containerStart), ("modelLoad", modelLoad),
         ] {
@@ -93,13 +98,27 @@ public struct ServerlessSettings: Sendable, Hashable {
         }
     }
 
+    /// A pending timeout belongs to a platform that refuses requests at its maximum (Cloud Run).
+    private func validatePendingTimeout(limits: ServerlessLimits) throws(ParameterError) {
+        guard let pending = pendingTimeoutSeconds else { return }
+        guard let longest = limits.maxPendingTimeoutSeconds else {
+            throw .invalidParameter("serverless.pendingTimeout applies to cloud-run only")
+        }
+        guard pending > 0, pending <= longest else {
+            throw .invalidParameter(
+                "serverless.pendingTimeout must be within 0 … \(KEDAScaler.format(longest)) s (excluding 0), got "
+                    + "\(KEDAScaler.format(pending)) s")
+        }
+    }
+
     /// A polling platform needs its period and scale rule, an alarm-driven one its evaluations;
     /// the others take none of them.
     private func validatePolling(limits: ServerlessLimits) throws(ParameterError) {
-        if alarmEvaluations != nil, limits.scaler != .cloudWatchAlarms {
-            throw .invalidParameter("serverless.alarmEvaluations applies to sagemaker-async only")
+        if alarmEvaluations != nil, !limits.usesAlarms {
+            throw .invalidParameter(
+                "serverless.alarmEvaluations applies to sagemaker-async and sagemaker-realtime only")
         }
-        if limits.scaler == .cloudWatchAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
+        if limits.usesAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
             let given = alarmEvaluations.map(String.init) ?? "none"
             throw .invalidParameter("serverless.alarmEvaluations must be within 1 … 100, got \(given)")
         }
@@ -107,8 +126,8 @@ public struct ServerlessSettings: Sendable, Hashable {
             if pollingIntervalSeconds != nil || concurrentRequests != nil {
                 let key = pollingIntervalSeconds != nil ? "pollingInterval" : "concurrentRequests"
                 throw .invalidParameter(
-                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async); this one "
-                        + "scales on each request")
+                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async, "
+                        + "sagemaker-realtime); this one scales on each request")
             }
             return
         }

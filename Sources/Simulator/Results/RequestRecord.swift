@@ -10,14 +10,17 @@ public struct RequestRecord: Sendable, Hashable {
     public var coldStartWaitSeconds: Double
     /// GPU service time.
     public var serviceSeconds: Double
-    /// When the reply was published, or `nil` if the message expired unserved.
+    /// When the reply was published, or `nil` if the message expired unserved or was rejected.
     public var completionSeconds: Double?
-    /// The client gave up before the reply (the request counts as failed).
+    /// The client gave up before the reply, or the platform rejected it (the request counts as failed).
     public var timedOut: Bool
+    /// The platform answered with an error instead of serving it (``timedOut`` too); the wait
+    /// fields then run until the rejection.
+    public var rejected: Bool
 
     public init(
         arrivalSeconds: Double, workSize: Double, queueWaitSeconds: Double, coldStartWaitSeconds: Double,
-        serviceSeconds: Double, completionSeconds: Double?, timedOut: Bool
+        serviceSeconds: Double, completionSeconds: Double?, timedOut: Bool, rejected: Bool = false
     ) {
         self.arrivalSeconds = arrivalSeconds
         self.workSize = workSize
@@ -26,5 +29,6 @@ public struct RequestRecord: Sendable, Hashable {
         self.serviceSeconds = serviceSeconds
         self.completionSeconds = completionSeconds
         self.timedOut = timedOut
+        self.rejected = rejected
     }
 }

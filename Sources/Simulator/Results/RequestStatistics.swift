@@ -9,17 +9,21 @@ public struct RequestStatistics: Sendable {
     public internal(set) var arrived = 0
     /// Requests whose reply was published (in time or late).
     public internal(set) var served = 0
-    /// Requests whose client gave up first (served late, or expired unserved).
+    /// Requests that failed: the client gave up first (served late, or expired unserved), or the
+    /// platform rejected them (``rejected``).
     public internal(set) var timedOut = 0
     /// Timed-out requests that were removed from the queue unserved (message TTL).
     public internal(set) var expiredUnserved = 0
     /// Requests still unanswered when the run ended (counted as timed out too): the run stops at
     /// most an hour (or one client timeout) after the last arrival.
     public internal(set) var unanswered = 0
+    /// Requests the platform refused with an error instead of serving them (counted as timed out
+    /// too): they are in no latency distribution, a rejection being no answer.
+    public internal(set) var rejected = 0
     /// Requests that waited for at least part of a cold start.
     public internal(set) var waitedForColdStart = 0
 
-    /// Client-observed response time (capped at the timeout), every finished request.
+    /// Client-observed response time (capped at the timeout), every finished request but the rejected.
     public internal(set) var response = LatencyDistribution()
     /// Arrival to reply, served requests only.
     public internal(set) var sojourn = LatencyDistribution()
@@ -37,8 +41,10 @@ public struct RequestStatistics: Sendable {
 
     public init() {}
 
-    /// Share of arrived requests that timed out (0–1).
+    /// Share of arrived requests that timed out or were rejected (0–1).
     public var timeoutShare: Double { arrived == 0 ? 0 : Double(timedOut) / Double(arrived) }
+    /// Share of arrived requests that the platform rejected (0–1).
+    public var rejectedShare: Double { arrived == 0 ? 0 : Double(rejected) / Double(arrived) }
     /// Share of arrived requests that waited for a cold start (0–1).
     public var coldStartShare: Double { arrived == 0 ? 0 : Double(waitedForColdStart) / Double(arrived) }
 }

@@ -18,6 +18,8 @@ struct Broker {
         var coldStartWaitSeconds = 0.0
         /// Identifies the service attempt in flight (0: none); a killed attempt's completion is ignored.
         var serviceToken: UInt32 = 0
+        /// When the platform refuses it unless it has started (``PlatformAdmission``); infinite: never.
+        var pendingDeadlineSeconds = Double.infinity
     }
 
     /// Messages by slot; a slot is reused once its message is gone.

@@ -36,6 +36,8 @@ struct ServingSystem: EventHandler {
         case provisionerAlarm(generation: UInt32)
         /// A serverless instance's idle timeout may have ended (``PlatformScaler``).
         case instanceIdleDeadline(node: Int32)
+        /// The platform's pending wait for the request in slot `request` ended (``PlatformAdmission``).
+        case pendingDeadline(request: Int32)
         /// The run has waited long enough for requests that may never finish.
         case drainDeadlineReached
     }
@@ -144,6 +146,7 @@ struct ServingSystem: EventHandler {
         case .podStarted(let pod): podStarted(pod, engine: &engine)
         case .podGraceExpired(let pod): podGraceExpired(pod, engine: &engine)
         case .instanceIdleDeadline(let node): platform?.idleDeadline(node: node, in: &self, engine: &engine)
+        case .pendingDeadline(let request): pendingDeadline(request, engine: &engine)
         case .controllerTick(let slot, let generation):
             // A tick that changed nothing another controller reads leaves nothing to wake or draw.
             guard tick(slot, generation: generation, engine: &engine) else {
@@ -230,7 +233,7 @@ struct ServingSystem: EventHandler {
         if cluster.specReplicas == 0, let podAutoscaler {
             podAutoscaler.requestArrivedAtZero(in: &self, engine: &engine)
         }
-        if let platform { platform.requestArrived(in: &self, engine: &engine) }
+        if let platform { admit(slot, platform.requestArrived(in: &self, engine: &engine), engine: &engine) }
         scheduleNextArrival(engine: &engine)
     }
 
@@ -339,6 +342,7 @@ struct ServingSystem: EventHandler {
         broker.messages[index].serviceSeconds = service
         broker.messages[index].coldStartWaitSeconds = coldWait
         broker.messages[index].serviceToken = token
+        broker.messages[index].pendingDeadlineSeconds = .infinity
         cluster.pods[Int(podIndex)].inService.append(slot)
         cluster.changeBusyWorkers(on: cluster.pods[Int(podIndex)].node, by: 1, at: lastClock)
         engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: token), after: service)

@@ -47,7 +47,8 @@ struct RunOutput {
         var summary = TextTable([
             ("option", .left), ("$/month", .right), ("cost vs \(baseline?.option.name ?? "-")", .right),
             ("requests", .right),
-            ("timed out", .right), ("cold-start hit", .right), ("p50", .right), ("p95", .right), ("p99", .right),
+            (outcomes.contains { $0.rejected > 0 } ? "timed out or rejected" : "timed out", .right),
+            ("cold-start hit", .right), ("p50", .right), ("p95", .right), ("p99", .right),
             ("max", .right),
             ("objectives", .left),
         ])
@@ -57,7 +58,8 @@ struct RunOutput {
             summary.add([
                 outcome.option.name, monthly?.formatted ?? "-", Self.ratio(baseline: baselineCost, option: monthly),
                 Format.count(outcome.arrived),
-                "\(Format.count(outcome.timedOut)) (\(Format.percent(outcome.timeoutShare)))",
+                "\(Format.count(outcome.timedOut)) (\(Format.percent(outcome.timeoutShare))"
+                    + (outcome.rejected > 0 ? ", \(Format.count(outcome.rejected)) rejected)" : ")"),
                 Format.percent(outcome.coldStartShare),
                 Format.duration(response.p50Seconds), Format.duration(response.p95Seconds),
                 Format.duration(response.p99Seconds), Format.duration(response.maxSeconds),
@@ -219,6 +221,8 @@ struct RunOutput {
         var name: String
         var requests: Requests
         var timeoutShare, coldStartShare: Double
+        /// Present only when the platform rejected requests.
+        var rejectedShare: Double?
         var responseSeconds: Latency
         var waitSeconds: Latency
         var coldStartWaitSeconds: Latency
@@ -235,6 +239,8 @@ struct RunOutput {
     /// Counts summed over the replications.
     struct Requests: Encodable {
         var arrived, served, timedOut, waitedForColdStart: Int
+        /// Present only when the platform rejected requests (counted in `timedOut` too).
+        var rejected: Int?
     }
 
     struct Latency: Encodable {
@@ -296,8 +302,10 @@ struct RunOutput {
                     name: outcome.option.name,
                     requests: Requests(
                         arrived: outcome.arrived, served: outcome.served, timedOut: outcome.timedOut,
-                        waitedForColdStart: outcome.waitedForColdStart),
+                        waitedForColdStart: outcome.waitedForColdStart,
+                        rejected: outcome.rejected > 0 ? outcome.rejected : nil),
                     timeoutShare: outcome.timeoutShare, coldStartShare: outcome.coldStartShare,
+                    rejectedShare: outcome.rejected > 0 ? outcome.rejectedShare : nil,
                     responseSeconds: Latency(outcome.response.summary), waitSeconds: Latency(outcome.wait.summary),
                     coldStartWaitSeconds: Latency(outcome.coldStartWait.summary),
                     serviceSeconds: Latency(outcome.service.summary),

@@ -118,7 +118,7 @@ public struct Findings: Sendable {
         let idle = seconds[.idle] + seconds[.cooldownTail] + seconds[.scaleDownTail]
         let (serving, starting) = (seconds[.serving], seconds[.coldStart])
         let usage =
-            "\(outcome.option.name) (\(serverless.platform.rawValue), \(serverless.gpu)): instances were billed "
+            "\(outcome.option.name) (\(serverless.summary)): instances were billed "
             + "\(Self.hours(seconds.total / 3600 / days)) h a day — \(Self.hours(serving / 3600 / days)) h serving, "
             + "\(Self.hours(starting / 3600 / days)) h starting and \(Self.hours(idle / 3600 / days)) h idle"
         let window = NumberFormat.duration(serverless.settings.idleTimeoutSeconds)

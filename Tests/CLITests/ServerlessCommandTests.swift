@@ -56,6 +56,32 @@ import Testing
         // Light traffic against a 15-minute idle retention: Cloud Run's idle hours decide its cost.
         #expect(text.standardOutput.contains(
             "idle billing decides its cost: an idle instance stays 15 min after its last request"))
+        #expect(text.standardOutput.contains("- cloud-run (cloud-run L4): instances were billed "))
+    }
+
+    /// The bundled comparison runs on the bundled catalog alone: each platform's monthly cost is its
+    /// billed instance-hours at its bundled rate (scaled from 30 days to 730 h), give or take the
+    /// per-second rounding of each instance's life.
+    @Test func theBundledScenarioPricesEveryPlatformFromTheBundledCatalog() throws {
+        let path = CLIRunner.repositoryRoot.appendingPathComponent("scenarios/article-serverless.yaml").path
+        let outcome = try CLIRunner.run(["run", "--scenario", path, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let document = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        let options = try #require(document?["options"] as? [[String: Any]])
+        let rates: [String: Double] = [   // $/h of the bundled rows the scenario's options use
+            "cloud-run": 1.42164, "modal": 0.5904, "container-apps": 1.5588, "sagemaker-async": 1.099,
+            "sagemaker-realtime": 0.7364,
+        ]
+        for (name, rate) in rates {
+            let option = try #require(options.first { $0["name"] as? String == name }, "\(name)")
+            let hours = try #require((option["gpuNodeHours"] as? [String: Double])?["total"])
+            let started = try #require(option["gpuNodesStarted"] as? Double)
+            let text = try #require(option["monthlyCost"] as? String)   // exact decimal text
+            let cost = try #require(Double(text))
+            let expected = hours * rate * 730 / 720
+            #expect(cost >= expected - 0.01 && cost <= expected + started * rate / 3600 * 730 / 720 + 0.01,
+                    "\(name): \(cost) against \(expected)")
+        }
     }
 
     @Test func reportDescribesThePlatformOption() throws {

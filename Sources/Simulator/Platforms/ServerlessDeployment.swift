@@ -42,6 +42,13 @@ public struct ServerlessDeployment: Sendable, Hashable {
             gpuCount: 1)
     }
 
+    /// The platform, the GPU and the machine when the option chose one, for people to read:
+    /// `sagemaker-async T4 (ml.g4dn.2xlarge)`, `cloud-run L4 without zonal redundancy`, `modal T4`.
+    public var summary: String {
+        let machine = instanceType.map { " (\($0))" } ?? (zonalRedundancy == false ? " without zonal redundancy" : "")
+        return "\(platform.rawValue) \(gpu)\(machine)"
+    }
+
     /// `scenario` with the client's timeout cut to the platform's request timeout: a request the
     /// platform ends unanswered counts as timed out.
     public func limitingTimeout(of scenario: Scenario) -> Scenario {

@@ -251,10 +251,7 @@ struct ReportWriter {
             let settings = serverless.settings
             let startup =
                 settings.instanceStart.mean + settings.containerStart.mean + settings.modelLoad.mean
-            let machine =
-                serverless.instanceType.map { " (\($0))" }
-                ?? (serverless.zonalRedundancy == false ? " without zonal redundancy" : "")
-            return "\(serverless.platform.rawValue) \(serverless.gpu)\(machine), instances \(settings.minInstances)–"
+            return "\(serverless.summary), instances \(settings.minInstances)–"
                 + "\(settings.maxInstances), idle timeout \(Format.duration(settings.idleTimeoutSeconds)), "
                 + "startup ≈ \(Format.duration(startup))"
         }

@@ -18,8 +18,6 @@ struct Broker {
         var coldStartWaitSeconds = 0.0
         /// Identifies the service attempt in flight (0: none); a killed attempt's completion is ignored.
         var serviceToken: UInt32 = 0
-        /// When the platform refuses it unless it has started (``PlatformAdmission``); infinite: never.
-        var pendingDeadlineSeconds = Double.infinity
     }
 
     /// Messages by slot; a slot is reused once its message is gone.
@@ -35,6 +33,9 @@ struct Broker {
     var inSystem = 0
     /// Service attempts started so far: the next attempt's token.
     private(set) var serviceStarts: UInt32 = 0
+    /// When a waiting message is refused unless it has started (``PlatformAdmission``), by slot.
+    /// Kept apart from ``Message``: only a platform with a pending wait (Cloud Run) sets one.
+    private(set) var pendingDeadlines: [Int32: Double] = [:]
 
     /// Admits `message` (its slot joins nothing yet); returns its slot.
     mutating func admit(_ message: Message) -> Int32 {
@@ -51,6 +52,15 @@ struct Broker {
     mutating func remove(_ slot: Int32) {
         freeSlots.append(slot)
         inSystem -= 1
+        clearPendingDeadline(slot)
+    }
+
+    /// The message in `slot` is refused at `seconds` unless it has started by then.
+    mutating func setPendingDeadline(_ slot: Int32, at seconds: Double) { pendingDeadlines[slot] = seconds }
+
+    /// The message in `slot` started (or left): no pending deadline applies to it any more.
+    mutating func clearPendingDeadline(_ slot: Int32) {
+        if !pendingDeadlines.isEmpty { pendingDeadlines[slot] = nil }
     }
 
     /// A new token for a service attempt.

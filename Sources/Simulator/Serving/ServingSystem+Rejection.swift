@@ -13,7 +13,7 @@ extension ServingSystem {
             reject(slot, at: engine.now)
         case .rejectUnlessStarted(let seconds):
             let deadline = engine.now + Swift.max(0, seconds)
-            broker.messages[Int(slot)].pendingDeadlineSeconds = deadline
+            broker.setPendingDeadline(slot, at: deadline)
             engine.schedule(.pendingDeadline(request: slot), at: deadline)
         }
     }
@@ -21,7 +21,7 @@ extension ServingSystem {
     /// The pending wait of the request in `slot` ended: refused unless it has started (a slot
     /// since reused by a request without that deadline, or one no longer waiting, is left alone).
     mutating func pendingDeadline(_ slot: Int32, engine: inout Engine<Event>) {
-        guard broker.messages[Int(slot)].pendingDeadlineSeconds <= engine.now,
+        guard let deadline = broker.pendingDeadlines[slot], deadline <= engine.now,
               let position = broker.readyQueue.firstIndex(of: slot) else { return }
         broker.readyQueue.remove(at: position)
         reject(slot, at: engine.now)

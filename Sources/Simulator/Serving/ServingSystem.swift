@@ -342,7 +342,7 @@ struct ServingSystem: EventHandler {
         broker.messages[index].serviceSeconds = service
         broker.messages[index].coldStartWaitSeconds = coldWait
         broker.messages[index].serviceToken = token
-        broker.messages[index].pendingDeadlineSeconds = .infinity
+        broker.clearPendingDeadline(slot)
         cluster.pods[Int(podIndex)].inService.append(slot)
         cluster.changeBusyWorkers(on: cluster.pods[Int(podIndex)].node, by: 1, at: lastClock)
         engine.schedule(.serviceCompleted(pod: podIndex, request: slot, token: token), after: service)

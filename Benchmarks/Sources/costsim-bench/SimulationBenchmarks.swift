@@ -46,6 +46,16 @@ enum SimulationBenchmarks {
         try everyOption(of: "../scenarios/eks-karpenter-t4.yaml")
     }
 
+    /// The bundled serverless comparison (`scenarios/article-serverless.yaml`, 30 days): the five
+    /// platforms' scalers beside a dedicated VM and KEDA scale-to-zero.
+    static let serverlessMonth = Benchmark(
+        name: "article-serverless-30-days",
+        summary:
+            "The bundled serverless scenario (article workload, 30 days, 5 platforms): each option, best of 10 runs"
+    ) {
+        try everyOption(of: "../scenarios/article-serverless.yaml")
+    }
+
     /// Each option of the scenario at `path`, best of 10 runs: its events and milliseconds.
     private static func everyOption(of path: String) throws -> String {
         let scenario = try ScenarioLoader.load(path: path)

@@ -4,6 +4,7 @@ let benchmarks = [
     SimulationBenchmarks.servingMM1,
     SimulationBenchmarks.articleMonth,
     SimulationBenchmarks.karpenterMonth,
+    SimulationBenchmarks.serverlessMonth,
     SimulationBenchmarks.streamingTrace,
     SimulationBenchmarks.yearAt10PerSecond,
     YearFloorBenchmark.benchmark,

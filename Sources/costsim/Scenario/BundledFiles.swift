@@ -8948,10 +8948,13 @@ spec:
 
 """#),
         ("article-serverless.yaml", #"""
-# The article's workload (article-gke-t4.yaml) served four ways: the dedicated T4 VM, KEDA scale-to-zero
-# on GKE, Cloud Run with an L4 and Modal with a T4 (per-second serverless). The platforms' models,
-# defaults and sources: docs/serverless.md. Service times are the T4's everywhere: the L4's speed for
-# the article's model is not published (inference.gpuSpeed.L4 sets one).
+# The article's workload (article-gke-t4.yaml) served seven ways: the dedicated T4 VM, KEDA scale-to-zero
+# on GKE, and five managed serverless GPU platforms: Cloud Run with an L4, Modal with a T4 (per-second),
+# Azure Container Apps with a T4, and SageMaker with a T4, asynchronous and real-time. The platforms'
+# models, defaults, sources and prices: docs/serverless.md. Each platform runs where the bundled catalog
+# prices it (Container Apps: eastus; SageMaker asynchronous: eu-west-3, which offers no ml.g4dn.xlarge for
+# it; SageMaker real-time: us-east-1). Service times are the T4's everywhere: the L4's speed for the
+# article's model is not published (inference.gpuSpeed.L4 sets one).
 name: article-serverless
 seed: 42
 horizon: 30d
@@ -9001,6 +9004,24 @@ options:
     serverless:
       platform: modal
       gpu: T4
+
+  - name: container-apps           # KEDA HTTP rule polled every 30 s, 300-s cooldown to zero; GPU-seconds billed
+    serverless:
+      platform: container-apps
+      gpu: T4
+      region: eastus
+
+  - name: sagemaker-async          # queued requests; CloudWatch alarms on one-minute datapoints leave zero
+    serverless:
+      platform: sagemaker-async
+      instanceType: ml.g4dn.2xlarge
+      region: eu-west-3
+
+  - name: sagemaker-realtime       # inference components scaled to zero: requests fail until an instance is up
+    serverless:
+      platform: sagemaker-realtime
+      gpu: T4
+      region: us-east-1
 
 """#),
         ("azure-llm-code.yaml", #"""

@@ -20,6 +20,14 @@ public struct Verdict: Sendable {
         public var figures: OptionFigures
         public var breaches: [Breach]
         public var meetsObjectives: Bool { breaches.isEmpty }
+
+        /// "✓", or "✗ " and the metrics missed ("timed out or rejected" when the platform rejected).
+        public var mark: String {
+            guard !meetsObjectives else { return "✓" }
+            return "✗ " + breaches.map { breach in
+                breach.objective.metric == .timedOut ? figures.failedLabel : breach.objective.metric.label
+            }.joined(separator: ", ")
+        }
     }
 
     /// The objectives judged against (the default's when none were given).

@@ -44,6 +44,19 @@ struct VerdictTests {
         #expect(verdict.objectivesNote == "Objectives: timed out ≤ 1%.")
     }
 
+    @Test("an option whose platform rejected requests breaches 'timed out or rejected', and says how many")
+    func rejections() throws {
+        var realtime = Self.option("realtime", dollars: 300, timedOut: 30)
+        realtime.rejected = 27
+        let verdict = Verdict(
+            figures: [Self.option("dedicated", dollars: 428.22, timedOut: 8), realtime],
+            objectives: [Objective(metric: .timedOut, threshold: 0.01), Objective(metric: .p95, threshold: 5)],
+            baselineName: "dedicated")
+        #expect(verdict.assessments.map(\.mark) == ["✗ p95", "✗ timed out or rejected, p95"])
+        #expect(verdict.breachSentences.last?.contains(
+            "3% of requests time out or are rejected (2.7% rejected) (objective ≤ 1%)") == true)
+    }
+
     @Test("a latency breach at the timeout cap says so")
     func cappedLatency() throws {
         let verdict = Verdict(

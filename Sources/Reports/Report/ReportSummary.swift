@@ -171,9 +171,7 @@ public struct ReportSummary: Sendable {
                     : "–",
                 served
                     ? "\(NumberFormat.percent(f.coldStartShare)) (\(NumberFormat.count(f.waitedForColdStart)))" : "–",
-                assessment.meetsObjectives
-                    ? "✓ all met"
-                    : "✗ " + assessment.breaches.map(\.objective.metric.label).joined(separator: ", "),
+                assessment.meetsObjectives ? "✓ all met" : assessment.mark,
             ]
         }
     }

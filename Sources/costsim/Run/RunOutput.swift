@@ -63,8 +63,7 @@ struct RunOutput {
                 Format.percent(outcome.coldStartShare),
                 Format.duration(response.p50Seconds), Format.duration(response.p95Seconds),
                 Format.duration(response.p99Seconds), Format.duration(response.maxSeconds),
-                assessment.meetsObjectives
-                    ? "✓" : "✗ " + assessment.breaches.map(\.objective.metric.label).joined(separator: ", "),
+                assessment.mark,
             ])
         }
         text += "Monthly cost and the response time clients see (capped at the timeout)\n" + summary.render() + "\n\n"

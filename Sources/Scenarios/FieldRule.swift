@@ -7,6 +7,8 @@ import Simulator
 package enum FieldRule: Sendable, Hashable {
     /// A duration in seconds, 0 … 100 years (``ConfigNode/seconds()``).
     case duration
+    /// A duration in seconds, above 0 … 100 years (``ConfigNode/positiveSeconds()``).
+    case positiveDuration
     /// A whole number within the range.
     case count(ClosedRange<Int>)
     /// A finite number above 0.
@@ -38,6 +40,9 @@ package enum FieldRule: Sendable, Hashable {
             guard value.isFinite, value >= 0 else { return "'\(Self.format(value))' is not a duration" }
             return value <= SimulationLimits.maxDurationSeconds
                 ? nil : "'\(Self.format(value))s' is more than 100 years"
+        case .positiveDuration:
+            if let problem = FieldRule.duration.problem(with: value) { return problem }
+            return value > 0 ? nil : "must be longer than 0 s"
         case .count(let range):
             guard value.isFinite, value == value.rounded() else {
                 return "'\(Self.format(value))' is not a whole number"
@@ -59,6 +64,9 @@ package enum FieldRule: Sendable, Hashable {
         }
     }
 
+    /// Whether the rule reads a duration (a grid's range step is then a duration too).
+    package var isDuration: Bool { self == .duration || self == .positiveDuration }
+
     /// `value` as a reader would have written it: whole numbers without a fraction.
     package static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -73,6 +81,7 @@ extension ConfigNode {
     package func number(_ rule: FieldRule) throws(ScenarioFileError) -> Double {
         switch rule {
         case .duration: return try seconds()
+        case .positiveDuration: return try positiveSeconds()
         case .count(let range): return Double(try int(in: range))
         case .positive: return try positiveDouble()
         case .nonNegative: return try nonNegativeDouble()

@@ -293,47 +293,31 @@ extension ManifestReader {
     func readHPABehavior(_ node: ConfigNode) throws(ScenarioFileError) -> HPABehavior {
         let mapping = try node.manifestMapping()
         var behavior = HPABehavior()
-        if let up = mapping.optional("scaleUp") { behavior.scaleUp = try readRules(up, defaults: .defaultScaleUp) }
-        if let down = mapping.optional("scaleDown") {
-            behavior.scaleDown = try readRules(down, defaults: .defaultScaleDown)
+        for direction in HPAField.Direction.allCases {
+            guard let rules = mapping.optional(direction.rawValue) else { continue }
+            try readRules(rules, direction: direction, into: &behavior)
         }
         mapping.finish(log)
         return behavior
     }
 
     private func readRules(
-        _ node: ConfigNode, defaults: HPABehavior.Rules
-    ) throws(ScenarioFileError) -> HPABehavior.Rules {
+        _ node: ConfigNode, direction: HPAField.Direction, into behavior: inout HPABehavior
+    ) throws(ScenarioFileError) {
         let mapping = try node.manifestMapping()
-        var rules = defaults
-        if let window = mapping.optional("stabilizationWindowSeconds") {
-            rules.stabilizationWindowSeconds = Double(try window.int(in: 0...3600))
-        }
-        if let policiesNode = mapping.optional("policies") {
-            var policies: [HPABehavior.Policy] = []
-            for policyNode in try policiesNode.sequence() {
-                let policy = try policyNode.manifestMapping()
-                let kind = try policy.required("type").oneOf([
-                    "Pods": HPABehavior.Policy.Kind.pods, "Percent": .percent,
-                ])
-                let value = try policy.required("value").int(in: 1...Int.max)
-                let period = try policy.required("periodSeconds").int(in: 1...1800)
-                policy.finish(log)
-                policies.append(HPABehavior.Policy(kind: kind, value: value, periodSeconds: Double(period)))
-            }
-            if !policies.isEmpty { rules.policies = policies }
-        }
-        if let select = mapping.optional("selectPolicy") {
-            rules.selectPolicy = try select.oneOf([
-                "Max": HPABehavior.SelectPolicy.max, "Min": .min, "Disabled": .disabled,
-            ])
+        // The window, the policies, then the select policy: the first bad one is the error reported.
+        let fields: [HPAField] = direction == .scaleUp
+            ? [.scaleUpStabilizationWindow, .scaleUpPolicies, .scaleUpSelectPolicy]
+            : [.scaleDownStabilizationWindow, .scaleDownPolicies, .scaleDownSelectPolicy]
+        for field in fields {
+            guard let value = mapping.optional(field.manifestName) else { continue }
+            field.apply(try field.parse(value, syntax: .manifest, log: log), to: &behavior)
         }
         if let tolerance = mapping.optional("tolerance") {
             log.warn(
                 tolerance, "per-direction tolerance is not modelled; costsim uses the controller-wide tolerance (0.1)")
         }
         mapping.finish(log)
-        return rules
     }
 
     // MARK: - Deployment and HorizontalPodAutoscaler documents

@@ -138,42 +138,26 @@ extension ScenarioReader {
     func hpaBehavior(_ node: ConfigNode) throws(ScenarioFileError) -> HPABehavior {
         let map = try node.mapping()
         var behavior = HPABehavior()
-        if let up = map.optional("scaleUp") { behavior.scaleUp = try hpaRules(up, defaults: .defaultScaleUp) }
-        if let down = map.optional("scaleDown") { behavior.scaleDown = try hpaRules(down, defaults: .defaultScaleDown) }
+        for direction in HPAField.Direction.allCases {
+            guard let rules = map.optional(direction.rawValue) else { continue }
+            let fields = try rules.mapping()
+            for field in HPAField.allCases where field.direction == direction {
+                guard let value = fields.optional(field.name) else { continue }
+                field.apply(try field.parse(value, syntax: .scenario), to: &behavior)
+            }
+            try fields.finish()
+        }
         try map.finish()
         return behavior
-    }
-
-    func hpaRules(_ node: ConfigNode, defaults: HPABehavior.Rules) throws(ScenarioFileError) -> HPABehavior.Rules {
-        let map = try node.mapping()
-        var rules = defaults
-        rules.stabilizationWindowSeconds =
-            try map.optional("stabilizationWindow")?.seconds() ?? rules.stabilizationWindowSeconds
-        if let select = map.optional("selectPolicy") {
-            rules.selectPolicy = try select.oneOf(["Max": .max, "Min": .min, "Disabled": .disabled])
-        }
-        if let policies = map.optional("policies") {
-            rules.policies = try policies.sequence().map { item throws(ScenarioFileError) in
-                let fields = try item.mapping()
-                let policy = HPABehavior.Policy(
-                    kind: try fields.required("type").oneOf(["Pods": .pods, "Percent": .percent]),
-                    value: try fields.required("value").int(atLeast: 1),
-                    periodSeconds: try fields.required("period").positiveSeconds())
-                try fields.finish()
-                return policy
-            }
-        }
-        try map.finish()
-        return rules
     }
 
     func hpaSettings(_ node: ConfigNode) throws(ScenarioFileError) -> HPASettings {
         let map = try node.mapping()
         var settings = HPASettings()
-        settings.syncPeriodSeconds = try map.optional("syncPeriod")?.positiveSeconds() ?? settings.syncPeriodSeconds
-        settings.tolerance = try map.optional("tolerance")?.nonNegativeDouble() ?? settings.tolerance
-        settings.downscaleStabilizationSeconds =
-            try map.optional("downscaleStabilization")?.seconds() ?? settings.downscaleStabilizationSeconds
+        for field in HPAField.allCases where field.direction == nil {
+            guard let value = map.optional(field.name) else { continue }
+            field.apply(try field.parse(value, syntax: .scenario), to: &settings)
+        }
         settings.phaseSeconds = try map.optional("phase")?.seconds() ?? settings.phaseSeconds
         try map.finish()
         return settings

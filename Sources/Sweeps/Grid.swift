@@ -115,7 +115,7 @@ public struct Grid: Sendable, Hashable {
             let from = try map.required("from").number(rule)
             let to = try map.required("to").number(rule)
             let stepNode = try map.required("step")
-            let step = rule == .duration ? try stepNode.positiveSeconds() : try stepNode.positiveDouble()
+            let step = rule.isDuration ? try stepNode.positiveSeconds() : try stepNode.positiveDouble()
             try map.finish()
             guard to >= from else {
                 throw node.error(

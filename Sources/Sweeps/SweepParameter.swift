@@ -9,6 +9,8 @@ import Simulator
 public enum SweepParameter: Sendable, Hashable {
     case kedaPollingInterval, kedaCooldownPeriod, kedaMinReplicaCount, kedaMaxReplicaCount, kedaValue, kedaProtocol
     case hpaBehavior
+    // The HPA controller's flags, named `hpa.<key>` and read, bounded and applied by ``HPAField``.
+    case hpaSyncPeriod, hpaTolerance, hpaDownscaleStabilization
     case caScaleDownUnneededTime, caScaleDownDelayAfterAdd, caProfile
     case nodeMaxNodes, gpu, nodeMachineType, nodeSpot, providerRegion
     case trafficScale, dedicatedNodes, inferenceSecondsPerWorkUnit
@@ -48,6 +50,8 @@ public enum SweepParameter: Sendable, Hashable {
         (.kedaPollingInterval, "keda.pollingInterval"), (.kedaCooldownPeriod, "keda.cooldownPeriod"),
         (.kedaMinReplicaCount, "keda.minReplicaCount"), (.kedaMaxReplicaCount, "keda.maxReplicaCount"),
         (.kedaValue, "keda.value"), (.kedaProtocol, "keda.protocol"), (.hpaBehavior, "hpa.behavior"),
+        (.hpaSyncPeriod, "hpa.syncPeriod"), (.hpaTolerance, "hpa.tolerance"),
+        (.hpaDownscaleStabilization, "hpa.downscaleStabilization"),
         (.caScaleDownUnneededTime, "ca.scaleDownUnneededTime"),
         (.caScaleDownDelayAfterAdd, "ca.scaleDownDelayAfterAdd"),
         (.caProfile, "ca.profile"), (.nodeMaxNodes, "node.maxNodes"), (.gpu, "gpu"),
@@ -116,6 +120,11 @@ public enum SweepParameter: Sendable, Hashable {
         KEDAField.allCases.first { $0.sweepName == rawValue }
     }
 
+    /// The HPA field an `hpa.*` parameter other than `hpa.behavior` sets (its ``Scenarios/HPAField/sweepName``).
+    package var hpaField: HPAField? {
+        HPAField.allCases.first { $0.sweepName == rawValue }
+    }
+
     /// The cluster-autoscaler field a `ca.*` parameter other than `ca.profile` sets.
     package var clusterAutoscalerField: ClusterAutoscalerField? {
         ClusterAutoscalerField.allCases.first { $0.sweepName == rawValue }
@@ -131,6 +140,7 @@ public enum SweepParameter: Sendable, Hashable {
             }
         }
         if let field = kedaField { return field.valueKind }
+        if let field = hpaField { return field.valueKind }
         if let field = clusterAutoscalerField { return field.rule == .duration ? .seconds : .number }
         if let field = karpenterField {
             switch field {
@@ -150,7 +160,7 @@ public enum SweepParameter: Sendable, Hashable {
         case .gpu: .choice(GPUCatalog.models)
         case .nodeSpot: .bool
         case .nodeMachineType, .providerRegion: .text
-        default: .text   // keda.*, ca.* but ca.profile, karpenter.* (above)
+        default: .text   // keda.*, hpa.* but hpa.behavior, ca.* but ca.profile, karpenter.* (above)
         }
     }
 
@@ -171,6 +181,7 @@ public enum SweepParameter: Sendable, Hashable {
     var rule: FieldRule? {
         if let field = serverlessField { return field.rule }
         if let field = kedaField { return field.rule(.scenario) }
+        if let field = hpaField { return field.rule(.scenario) }
         if let field = clusterAutoscalerField { return field.rule }
         switch karpenterField {
         case .batchIdleDuration, .batchMaxDuration, .consolidateAfter, .expireAfter, .terminationGracePeriod:
@@ -386,6 +397,13 @@ extension ParameterSetting {
             scenario.options[optionIndex] = option
             return
         }
+        if let field = parameter.hpaField {
+            let setting = try field.value(from: value)
+            _ = try keda()   // the HPA scales KEDA options only
+            try setAutoscaled { field.apply(setting, to: &$0.hpa) }
+            scenario.options[optionIndex] = option
+            return
+        }
         if let field = parameter.clusterAutoscalerField {
             let setting = try field.value(from: value)
             try setAutoscaled { field.apply(setting, to: &$0.clusterAutoscaler) }
@@ -462,7 +480,7 @@ extension ParameterSetting {
             table.speeds = table.speeds.filter { $0.key.lowercased() != gpu.lowercased() }
             table.speeds[gpu] = number()
             scenario.inference.gpuSpeeds = table
-        default: break   // keda.*, ca.* but ca.profile, karpenter.*, serverless.* (above)
+        default: break   // keda.*, hpa.* but hpa.behavior, ca.* but ca.profile, karpenter.*, serverless.* (above)
         }
         scenario.options[optionIndex] = option
     }

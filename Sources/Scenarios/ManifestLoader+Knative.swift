@@ -15,6 +15,10 @@ extension ManifestReader {
         "targetBurstCapacity": "target-burst-capacity", "activationScale": "activation-scale",
     ]
 
+    /// The table's fields by the annotation that sets them.
+    private static let knativeFields: [String: KnativeField] = Dictionary(
+        uniqueKeysWithValues: KnativeField.allCases.compactMap { field in field.annotation.map { ($0, field) } })
+
     func readKnativeFile(_ object: ManifestObject, others: [ManifestObject]) throws(ScenarioFileError) -> LoadedManifest
     {
         let (root, metadata) = try topLevel(object)
@@ -49,6 +53,17 @@ extension ManifestReader {
                     throw node.error("'\(raw)' repeats \(earlier.path); give it once")
                 }
                 seen[name] = node
+                if let field = Self.knativeFields[name] {
+                    field.apply(try field.parse(node, syntax: .manifest), to: &knative)
+                    if field == .minScale { minScaleNode = node }
+                    if field == .initialScale, knative.initialScale == 0 {
+                        log.warn(
+                            node,
+                            "initial-scale 0 needs allow-zero-initial-scale: true in config-autoscaler (not read; "
+                                + "assumed set)")
+                    }
+                    continue
+                }
                 switch name {
                 case "class":
                     let value = try node.string()
@@ -64,31 +79,6 @@ extension ManifestReader {
                     }
                 case "target":
                     target = (try node.double(in: 0.01 ... .infinity), node)
-                case "target-utilization-percentage":
-                    knative.targetUtilization = try node.double(in: 1...100) / 100
-                case "window":
-                    let seconds = try node.goDuration()
-                    guard seconds >= 6, seconds <= 3600 else { throw node.error("must be within 6s … 1h") }
-                    knative.stableWindowSeconds = seconds
-                case "panic-window-percentage":
-                    knative.panicWindowPercentage = try node.double(in: 1...100)
-                case "panic-threshold-percentage":
-                    knative.panicThresholdPercentage = try node.double(in: 110...1000)
-                case "scale-to-zero-pod-retention-period":
-                    knative.podRetentionSeconds = try node.goDuration()
-                case "initial-scale":
-                    knative.initialScale = try node.int(in: 0...SimulationLimits.maxReplicas)
-                    if knative.initialScale == 0 {
-                        log.warn(
-                            node,
-                            "initial-scale 0 needs allow-zero-initial-scale: true in config-autoscaler (not read; "
-                                + "assumed set)")
-                    }
-                case "min-scale":
-                    knative.minScale = try node.int(in: 0...SimulationLimits.maxReplicas)
-                    minScaleNode = node
-                case "max-scale":
-                    knative.maxScale = try node.int(in: 0...SimulationLimits.maxReplicas)
                 case "scale-down-delay":
                     if try node.goDuration() > 0 {
                         log.warn(
@@ -102,12 +92,6 @@ extension ManifestReader {
                             "activation-scale is not supported by costsim's KPA model; activating to the "
                                 + "decider's count")
                     }
-                case "target-burst-capacity":
-                    let value = try node.double(in: -1...1e9)
-                    guard value == -1 || value >= 0 else {
-                        throw node.error("must be -1 (activator always in the path) or >= 0")
-                    }
-                    knative.targetBurstCapacity = value
                 default:
                     log.warn(node, "unknown Knative autoscaling annotation, ignored")
                 }
@@ -118,9 +102,12 @@ extension ManifestReader {
             throw minScaleNode.error("min-scale (\(knative.minScale)) must not exceed max-scale (\(knative.maxScale))")
         }
 
-        var containerConcurrency = 0  // Knative's default: unlimited
+        knative.containerConcurrency = 0  // Knative's default: unlimited
         if let podSpec = try template.optional("spec")?.manifestMapping() {
-            if let node = podSpec.optional("containerConcurrency") { containerConcurrency = try node.int(in: 0...1000) }
+            if let node = podSpec.optional(KnativeField.containerConcurrency.key) {
+                KnativeField.containerConcurrency.apply(
+                    try KnativeField.containerConcurrency.parse(node, syntax: .manifest), to: &knative)
+            }
             if let timeout = podSpec.optional("timeoutSeconds") {
                 log.warn(
                     timeout, "the revision's request timeout is not read; costsim uses the scenario's client timeout")
@@ -129,7 +116,7 @@ extension ManifestReader {
         }
         // Target per pod (knative resources/target.go): the `target` annotation, capped by a
         // non-zero containerConcurrency; else containerConcurrency; else the default 100.
-        knative.containerConcurrency = containerConcurrency
+        let containerConcurrency = knative.containerConcurrency
         if let target {
             if containerConcurrency == 0 || target.value < Double(containerConcurrency) {
                 // KnativeConfiguration uses containerConcurrency only for the target; express a

@@ -233,25 +233,10 @@ extension ScenarioReader {
     func knative(_ node: ConfigNode) throws(ScenarioFileError) -> KnativeConfiguration {
         let map = try node.mapping()
         var knative = KnativeConfiguration()
-        knative.containerConcurrency =
-            try map.optional("containerConcurrency")?.int(atLeast: 0) ?? knative.containerConcurrency
-        knative.targetUtilization = try map.optional("targetUtilization")?.positiveDouble() ?? knative.targetUtilization
-        knative.stableWindowSeconds = try map.optional("stableWindow")?.positiveSeconds() ?? knative.stableWindowSeconds
-        knative.panicWindowPercentage =
-            try map.optional("panicWindowPercentage")?.positiveDouble() ?? knative.panicWindowPercentage
-        knative.panicThresholdPercentage =
-            try map.optional("panicThresholdPercentage")?.positiveDouble() ?? knative.panicThresholdPercentage
-        knative.maxScaleUpRate = try map.optional("maxScaleUpRate")?.positiveDouble() ?? knative.maxScaleUpRate
-        knative.maxScaleDownRate = try map.optional("maxScaleDownRate")?.positiveDouble() ?? knative.maxScaleDownRate
-        knative.scaleToZeroGracePeriodSeconds =
-            try map.optional("scaleToZeroGracePeriod")?.seconds() ?? knative.scaleToZeroGracePeriodSeconds
-        knative.podRetentionSeconds =
-            try map.optional("scaleToZeroPodRetentionPeriod")?.seconds() ?? knative.podRetentionSeconds
-        knative.initialScale =
-            try map.optional("initialScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.initialScale
-        knative.minScale = try map.optional("minScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.minScale
-        knative.maxScale = try map.optional("maxScale")?.int(in: 0...SimulationLimits.maxReplicas) ?? knative.maxScale
-        knative.targetBurstCapacity = try map.optional("targetBurstCapacity")?.double() ?? knative.targetBurstCapacity
+        for field in KnativeField.allCases {
+            guard let value = map.optional(field.key) else { continue }
+            field.apply(try field.parse(value, syntax: .scenario), to: &knative)
+        }
         knative.phaseSeconds = try map.optional("phase")?.seconds() ?? knative.phaseSeconds
         try map.finish()
         do { try knative.validate() } catch { throw node.error(error.message) }

@@ -31,13 +31,8 @@ package enum KEDAField: String, CaseIterable, Sendable {
     /// Set in the trigger (scenario `trigger`, manifest `spec.triggers[].metadata`).
     package var isTriggerField: Bool { rawValue.hasPrefix("trigger.") }
 
-    /// The sweep parameter name (`nil`: not a sweep parameter).
-    package var sweepName: String? {
-        switch self {
-        case .initialCooldownPeriod, .idleReplicaCount, .activationValue: nil
-        default: "keda." + name
-        }
-    }
+    /// The sweep parameter name.
+    package var sweepName: String { "keda." + name }
 
     /// Where a ScaledObject manifest sets the field (trigger fields: in the rabbitmq trigger).
     package var manifestPath: String {

@@ -27,6 +27,6 @@ extension KEDAField {
             return .queueProtocol(queueProtocol)
         default: break
         }
-        throw .invalidConfiguration("\(sweepName ?? rawValue) \(parameter): not a value of \(rawValue) (\(range))")
+        throw .invalidConfiguration("\(sweepName) \(parameter): not a value of \(rawValue) (\(range))")
     }
 }

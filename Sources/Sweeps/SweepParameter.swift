@@ -8,6 +8,7 @@ import Simulator
 /// inference model, whose GPU speeds the swept option's service times follow.
 public enum SweepParameter: Sendable, Hashable {
     case kedaPollingInterval, kedaCooldownPeriod, kedaMinReplicaCount, kedaMaxReplicaCount, kedaValue, kedaProtocol
+    case kedaInitialCooldownPeriod, kedaIdleReplicaCount, kedaActivationValue
     case hpaBehavior
     // The HPA controller's flags, named `hpa.<key>` and read, bounded and applied by ``HPAField``.
     case hpaSyncPeriod, hpaTolerance, hpaDownscaleStabilization
@@ -49,7 +50,9 @@ public enum SweepParameter: Sendable, Hashable {
     private static let named: [(parameter: SweepParameter, name: String)] = [
         (.kedaPollingInterval, "keda.pollingInterval"), (.kedaCooldownPeriod, "keda.cooldownPeriod"),
         (.kedaMinReplicaCount, "keda.minReplicaCount"), (.kedaMaxReplicaCount, "keda.maxReplicaCount"),
-        (.kedaValue, "keda.value"), (.kedaProtocol, "keda.protocol"), (.hpaBehavior, "hpa.behavior"),
+        (.kedaValue, "keda.value"), (.kedaProtocol, "keda.protocol"),
+        (.kedaInitialCooldownPeriod, "keda.initialCooldownPeriod"), (.kedaIdleReplicaCount, "keda.idleReplicaCount"),
+        (.kedaActivationValue, "keda.activationValue"), (.hpaBehavior, "hpa.behavior"),
         (.hpaSyncPeriod, "hpa.syncPeriod"), (.hpaTolerance, "hpa.tolerance"),
         (.hpaDownscaleStabilization, "hpa.downscaleStabilization"),
         (.caScaleDownUnneededTime, "ca.scaleDownUnneededTime"),

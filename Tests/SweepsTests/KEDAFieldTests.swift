@@ -18,7 +18,7 @@ import Yams
         let docs = try String(contentsOf: root.appendingPathComponent("docs/manifests.md"), encoding: .utf8)
         for field in KEDAField.allCases {
             #expect(!field.unit.isEmpty && !field.range.isEmpty && !field.defaultText.isEmpty && !field.source.isEmpty)
-            let sweep = field.sweepName.map { "`\($0)`" } ?? "—"
+            let sweep = "`\(field.sweepName)`"
             let row = "| `\(field.key)` | `\(field.manifestPath)` | \(field.unit) | \(field.range) | "
                 + "\(field.defaultText) | \(sweep) | \(field.source) |"
             #expect(docs.contains(row), "docs/manifests.md lacks \(row)")
@@ -29,12 +29,12 @@ import Yams
     /// Each `keda.*` parameter is set by exactly one row, and each row's sweep name is a parameter.
     @Test func everyKEDASweepParameterIsOneRow() {
         let names = SweepParameter.names.filter { $0.hasPrefix("keda.") }
-        #expect(names.count == 6)
+        #expect(names.count == KEDAField.allCases.count)
         for name in names {
             #expect(KEDAField.allCases.filter { $0.sweepName == name }.count == 1, "\(name)")
             #expect(SweepParameter(rawValue: name)?.kedaField?.sweepName == name)
         }
-        #expect(Set(KEDAField.allCases.compactMap(\.sweepName)) == Set(names))
+        #expect(Set(KEDAField.allCases.map(\.sweepName)) == Set(names))
     }
 
     /// The default a row states, read as a scenario writes it, is KEDAConfiguration's default.
@@ -106,5 +106,48 @@ import Yams
             try ParameterSetting(.kedaProtocol, .text("https")).apply(to: &scenario, optionIndex: 1)
         }
         #expect(error.description.contains("keda.protocol https: not a value of trigger.protocol"))
+    }
+}
+
+/// The KEDA fields a scenario may leave unset are sweep parameters too, read, bounded and applied
+/// by their rows; an idle count a configuration's minReplicaCount does not allow is refused
+/// before anything runs.
+@Suite struct KEDAOptionalSweepFieldTests {
+    @Test func initialCooldownIdleCountAndActivationValueAreSwept() throws {
+        var scenario = Fixtures.scenario()
+        for setting in [
+            ParameterSetting(.kedaMinReplicaCount, .number(2)), ParameterSetting(.kedaIdleReplicaCount, .number(1)),
+            ParameterSetting(.kedaInitialCooldownPeriod, .number(120)),
+            ParameterSetting(.kedaActivationValue, .number(2.5)),
+        ] {
+            try setting.apply(to: &scenario, optionIndex: 1)
+        }
+        guard case .autoscaled(let deployment) = scenario.options[1].kind,
+            case .keda(let keda) = deployment.autoscaler
+        else { Issue.record("the fixture's option 1 is a KEDA option"); return }
+        #expect(keda.minReplicaCount == 2 && keda.idleReplicaCount == 1)
+        #expect(keda.initialCooldownPeriodSeconds == 120 && keda.trigger.activationValue == 2.5)
+        let label = ParameterSetting(.kedaInitialCooldownPeriod, .number(120)).description
+        #expect(label == "keda.initialCooldownPeriod=120s")
+
+        let negative = try #require(throws: SweepError.self) {
+            try ParameterSetting(.kedaActivationValue, .number(-1)).apply(to: &scenario, optionIndex: 1)
+        }
+        #expect(negative.description.contains("keda.activationValue -1: must be >= 0, got -1"))
+        let fraction = try #require(throws: ScenarioFileError.self) {
+            try Grid.parse(yaml: "parameters:\n  keda.idleReplicaCount: [0.5]\n", file: "g.yaml")
+        }
+        #expect(fraction.message == "'0.5' is not a whole number")
+
+        // The fixture's minReplicaCount is 0: no idle count is below it.
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  keda.idleReplicaCount: [0]\n"
+                + "  keda.initialCooldownPeriod: {from: 0s, to: 1m, step: 30s}\n",
+            file: "g.yaml")
+        #expect(grid.configurations.count == 3)
+        let sweep = try Sweep(
+            scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
+        let invalid = try #require(throws: SweepError.self) { try sweep.validate() }
+        #expect(invalid.description.contains("idleReplicaCount must be >= 0 and below minReplicaCount"))
     }
 }

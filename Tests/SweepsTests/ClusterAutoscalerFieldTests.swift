@@ -1,21 +1,15 @@
-import Foundation
 import Scenarios
 import Simulator
 import Testing
-import Yams
 @testable import Sweeps
 
 /// The cluster-autoscaler field table: every row complete and listed in the docs, every `ca.*`
 /// sweep parameter but the profile one row, and its stated defaults the upstream defaults.
 @Suite struct ClusterAutoscalerFieldTests {
-    static func node(_ text: String) throws -> ConfigNode {
-        ConfigNode(node: try #require(try Yams.compose(yaml: text)), file: "f.yaml", path: "f")
-    }
+    static func node(_ text: String) throws -> ConfigNode { try FieldTables.node(text) }
 
     @Test func everyRowIsCompleteAndListedInTheDocs() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+        let docs = try FieldTables.doc("scenario-format.md")
         for field in ClusterAutoscalerField.allCases {
             #expect(!field.unit.isEmpty && !field.range.isEmpty && !field.defaultText.isEmpty && !field.source.isEmpty)
             let flag = field.flag.map { "`\($0)`" } ?? "—"

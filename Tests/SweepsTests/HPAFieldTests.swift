@@ -1,7 +1,5 @@
-import Foundation
 import Simulator
 import Testing
-import Yams
 @testable import Scenarios
 @testable import Sweeps
 
@@ -9,14 +7,10 @@ import Yams
 /// but `hpa.behavior` one row, its stated defaults HPASettings' and the API server's behavior
 /// defaults, and each syntax read its own way.
 @Suite struct HPAFieldTests {
-    static func node(_ text: String) throws -> ConfigNode {
-        ConfigNode(node: try #require(try Yams.compose(yaml: text)), file: "f.yaml", path: "f")
-    }
+    static func node(_ text: String) throws -> ConfigNode { try FieldTables.node(text) }
 
     @Test func everyRowIsCompleteAndListedInTheDocs() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+        let docs = try FieldTables.doc("scenario-format.md")
         for field in HPAField.allCases {
             #expect(!field.unit.isEmpty && !field.range.isEmpty && !field.defaultText.isEmpty && !field.source.isEmpty)
             #expect((field.flag == nil) != (field.manifestPath == nil), "\(field): a flag or a manifest field")

@@ -1,21 +1,15 @@
-import Foundation
 import Scenarios
 import Simulator
 import Testing
-import Yams
 @testable import Sweeps
 
 /// The KEDA field table: every row complete and listed in the docs, every `keda.*` sweep parameter
 /// one row, its stated defaults KEDAConfiguration's, and each syntax read its own way.
 @Suite struct KEDAFieldTests {
-    static func node(_ text: String) throws -> ConfigNode {
-        ConfigNode(node: try #require(try Yams.compose(yaml: text)), file: "f.yaml", path: "f")
-    }
+    static func node(_ text: String) throws -> ConfigNode { try FieldTables.node(text) }
 
     @Test func everyRowIsCompleteAndListedInTheDocs() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/manifests.md"), encoding: .utf8)
+        let docs = try FieldTables.doc("manifests.md")
         for field in KEDAField.allCases {
             #expect(!field.unit.isEmpty && !field.range.isEmpty && !field.defaultText.isEmpty && !field.source.isEmpty)
             let sweep = "`\(field.sweepName)`"

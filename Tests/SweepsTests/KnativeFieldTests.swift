@@ -1,21 +1,16 @@
 import Foundation
 import Simulator
 import Testing
-import Yams
 @testable import Scenarios
 
 /// The Knative field table: every row complete and listed in the docs, its stated defaults
 /// KnativeConfiguration's, each syntax read its own way, and the scenario reader and the manifest
 /// loader both going through it.
 @Suite struct KnativeFieldTests {
-    static func node(_ text: String) throws -> ConfigNode {
-        ConfigNode(node: try #require(try Yams.compose(yaml: text)), file: "f.yaml", path: "f")
-    }
+    static func node(_ text: String) throws -> ConfigNode { try FieldTables.node(text) }
 
     @Test func everyRowIsCompleteAndListedInTheDocs() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let docs = try String(contentsOf: root.appendingPathComponent("docs/manifests.md"), encoding: .utf8)
+        let docs = try FieldTables.doc("manifests.md")
         for field in KnativeField.allCases {
             #expect(!field.unit.isEmpty && !field.range.isEmpty && !field.defaultText.isEmpty && !field.source.isEmpty)
             #expect(field.manifestPath != nil || field.configMapKey != nil, "\(field) is set somewhere in Knative")

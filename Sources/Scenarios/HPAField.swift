@@ -1,11 +1,12 @@
 import Simulator
 
 /// The table of HorizontalPodAutoscaler settings: the controller-wide flags a scenario sets in
-/// `autoscaled.hpa.<key>` (and a sweep in ``sweepName``, `hpa.<key>`), and the per-direction
-/// `behavior` a scenario sets in `autoscaled.keda.hpaBehavior` and a manifest in a ScaledObject's
+/// `autoscaled.hpa.<key>`, and the per-direction `behavior` a scenario sets in
+/// `autoscaled.keda.hpaBehavior` and a manifest in a ScaledObject's
 /// `spec.advanced.horizontalPodAutoscalerConfig.behavior` or an HPA's `spec.behavior`
-/// (``manifestPath``): key, flag, unit, range, default and source of each field, and the one place
-/// it is parsed and applied. `phase` and the `hpa.behavior` sweep choice are not fields of the HPA.
+/// (``manifestPath``); a sweep sets the numeric ones (``sweepName``, `hpa.<key>`): key, flag, unit,
+/// range, default and source of each field, and the one place it is parsed and applied. `phase`
+/// and the `hpa.behavior` sweep choice are not fields of the HPA.
 /// docs/scenario-format.md lists the table ("HPA").
 package enum HPAField: String, CaseIterable, Sendable {
     case syncPeriod, tolerance, downscaleStabilization
@@ -46,8 +47,8 @@ package enum HPAField: String, CaseIterable, Sendable {
     /// The scenario key below `autoscaled`.
     package var key: String { direction == nil ? "hpa." + rawValue : "keda.hpaBehavior." + rawValue }
 
-    /// The sweep parameter name (`nil`: not a sweep parameter).
-    package var sweepName: String? { direction == nil ? "hpa." + rawValue : nil }
+    /// The sweep parameter name of a numeric field (`nil`: not a sweep parameter).
+    package var sweepName: String? { rule(.scenario) == nil ? nil : "hpa." + rawValue }
 
     /// The kube-controller-manager flag (`nil`: a field of the HPA object).
     package var flag: String? {

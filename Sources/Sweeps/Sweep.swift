@@ -83,11 +83,11 @@ public struct Sweep: Sendable {
     /// The scenario with configuration `index` applied, and its swept option.
     public func configured(_ index: Int) throws(SweepError) -> (Scenario, DeploymentOption) {
         var configured = scenario
-        // Presets first, so `ca.profile` never undoes an explicit `ca.*` setting of the same configuration.
         let settings = grid.configurations[index]
-        for setting in settings.filter({ $0.parameter == .caProfile }) + settings.filter({ $0.parameter != .caProfile })
-        {
-            try setting.apply(to: &configured, optionIndex: optionIndex)
+        for rank in 0...2 {
+            for setting in settings where setting.parameter.applicationRank == rank {
+                try setting.apply(to: &configured, optionIndex: optionIndex)
+            }
         }
         do {
             // Offerings first: a new instance family can bring another GPU, and with it another speed.

@@ -10,8 +10,9 @@ public enum SweepParameter: Sendable, Hashable {
     case kedaPollingInterval, kedaCooldownPeriod, kedaMinReplicaCount, kedaMaxReplicaCount, kedaValue, kedaProtocol
     case kedaInitialCooldownPeriod, kedaIdleReplicaCount, kedaActivationValue
     case hpaBehavior
-    // The HPA controller's flags, named `hpa.<key>` and read, bounded and applied by ``HPAField``.
+    // The HPA's numeric settings, named `hpa.<key>` and read, bounded and applied by ``HPAField``.
     case hpaSyncPeriod, hpaTolerance, hpaDownscaleStabilization
+    case hpaScaleUpStabilizationWindow, hpaScaleDownStabilizationWindow
     case caScaleDownUnneededTime, caScaleDownDelayAfterAdd, caProfile
     case nodeMaxNodes, gpu, nodeMachineType, nodeSpot, providerRegion
     case trafficScale, dedicatedNodes, inferenceSecondsPerWorkUnit
@@ -55,6 +56,8 @@ public enum SweepParameter: Sendable, Hashable {
         (.kedaActivationValue, "keda.activationValue"), (.hpaBehavior, "hpa.behavior"),
         (.hpaSyncPeriod, "hpa.syncPeriod"), (.hpaTolerance, "hpa.tolerance"),
         (.hpaDownscaleStabilization, "hpa.downscaleStabilization"),
+        (.hpaScaleUpStabilizationWindow, "hpa.scaleUp.stabilizationWindow"),
+        (.hpaScaleDownStabilizationWindow, "hpa.scaleDown.stabilizationWindow"),
         (.caScaleDownUnneededTime, "ca.scaleDownUnneededTime"),
         (.caScaleDownDelayAfterAdd, "ca.scaleDownDelayAfterAdd"),
         (.caProfile, "ca.profile"), (.nodeMaxNodes, "node.maxNodes"), (.gpu, "gpu"),
@@ -92,6 +95,10 @@ public enum SweepParameter: Sendable, Hashable {
         guard let found = Self.named.first(where: { $0.name == rawValue }) else { return nil }
         self = found.parameter
     }
+
+    /// When a configuration applies the parameter: the preset `ca.profile` first, so it never undoes an
+    /// explicit `ca.*` setting; an HPA behavior's windows last, on the behavior `hpa.behavior` may have set.
+    var applicationRank: Int { self == .caProfile ? 0 : hpaField?.direction != nil ? 2 : 1 }
 
     /// Changes the GPU the swept option runs on, or the GPU speeds: its service-time speed is resolved again.
     var changesGPUSpeed: Bool {
@@ -402,8 +409,19 @@ extension ParameterSetting {
         }
         if let field = parameter.hpaField {
             let setting = try field.value(from: value)
-            _ = try keda()   // the HPA scales KEDA options only
-            try setAutoscaled { field.apply(setting, to: &$0.hpa) }
+            guard field.direction != nil else {
+                _ = try keda()   // the HPA scales KEDA options only
+                try setAutoscaled { field.apply(setting, to: &$0.hpa) }
+                scenario.options[optionIndex] = option
+                return
+            }
+            guard var behavior = try keda().1.hpaBehavior else {
+                throw .invalidConfiguration(
+                    "\(parameter.rawValue) needs an HPA behavior; '\(name)' has none (the HPA's legacy path): set "
+                        + "keda.hpaBehavior in the scenario or sweep hpa.behavior: [default]")
+            }
+            field.apply(setting, to: &behavior)
+            try setKEDA { $0.hpaBehavior = behavior }
             scenario.options[optionIndex] = option
             return
         }

@@ -26,7 +26,10 @@ import Testing
 
     @Test func everyHPASweepParameterButTheBehaviorChoiceIsOneRow() {
         let names = SweepParameter.names.filter { $0.hasPrefix("hpa.") && $0 != "hpa.behavior" }
-        #expect(names == ["hpa.syncPeriod", "hpa.tolerance", "hpa.downscaleStabilization"])
+        #expect(names == [
+            "hpa.syncPeriod", "hpa.tolerance", "hpa.downscaleStabilization", "hpa.scaleUp.stabilizationWindow",
+            "hpa.scaleDown.stabilizationWindow",
+        ])
         for name in names {
             #expect(HPAField.allCases.filter { $0.sweepName == name }.count == 1, "\(name)")
             #expect(SweepParameter(rawValue: name)?.hpaField?.sweepName == name)
@@ -127,6 +130,27 @@ import Testing
         #expect(dedicated.description.contains("hpa.tolerance needs an autoscaled option"))
         #expect(ParameterSetting(.hpaSyncPeriod, .number(30)).description == "hpa.syncPeriod=30s")
         #expect(ParameterSetting(.hpaTolerance, .number(0.25)).description == "hpa.tolerance=0.25")
+    }
+
+    /// A behavior window is swept on the option's behavior, after `hpa.behavior` of the same
+    /// configuration has set one, whatever the order of the grid's axes; without one it is an error.
+    @Test func behaviorWindowsNeedABehavior() throws {
+        let grid = try Grid.parse(
+            yaml: "parameters:\n  hpa.scaleDown.stabilizationWindow: [1m]\n  hpa.behavior: [default, none]\n",
+            file: "g.yaml")
+        let sweep = try Sweep(
+            scenario: Fixtures.scenario(), grid: grid, replications: 1, calculator: Fixtures.calculator())
+        let (_, option) = try sweep.configured(0)
+        guard case .autoscaled(let deployment) = option.kind, case .keda(let keda) = deployment.autoscaler else {
+            Issue.record("the swept option is a KEDA option")
+            return
+        }
+        var expected = HPABehavior()
+        expected.scaleDown.stabilizationWindowSeconds = 60
+        #expect(keda.hpaBehavior == expected)
+        let none = try #require(throws: SweepError.self) { try sweep.configured(1) }
+        let message = "hpa.scaleDown.stabilizationWindow needs an HPA behavior; 'scale-to-zero' has none"
+        #expect(none.description.contains(message + " (the HPA's legacy path)"), "\(none)")
     }
 
     @Test func gridsReadTheParametersAsTheScenarioDoes() throws {

@@ -21,7 +21,7 @@ package final class CSVFileRecords {
             do throws(CSVParser.SyntaxError) {
                 return try parser.read(line: line, number: lines.lineNumber)
             } catch {
-                throw InputError(file: path, line: error.line, message: error.message)
+                throw located(error)
             }
         }) {
             if let record { return record }
@@ -29,8 +29,12 @@ package final class CSVFileRecords {
         do throws(CSVParser.SyntaxError) {
             try parser.finish()
         } catch {
-            throw InputError(file: path, line: error.line, message: error.message)
+            throw located(error)
         }
         return nil
+    }
+
+    private func located(_ error: CSVParser.SyntaxError) -> InputError {
+        InputError(file: path, line: error.line, message: error.message)
     }
 }

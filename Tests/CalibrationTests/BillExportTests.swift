@@ -132,10 +132,10 @@ import Testing
     /// Writes the multi-line CUR fixture, changed by `edit`, to a temporary bill and returns its error.
     static func errorOfMultilineBill(_ edit: (String) -> String) throws -> (file: String, message: String?) {
         let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bill.csv").path
         let text = try String(contentsOfFile: path("aws-cur2-multiline.csv"), encoding: .utf8)
         try edit(text).write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: directory) }
         do {
             _ = try BillExport.read(file: file)
             return (file, nil)

@@ -12,9 +12,9 @@ package struct CSVParser {
     }
 
     /// A syntax error: where and what (the message names the field by its 1-based position).
-    package struct SyntaxError: Error, Equatable {
-        package var line: Int
-        package var message: String
+    struct SyntaxError: Error, Equatable {
+        var line: Int
+        var message: String
     }
 
     /// How large a record may be, and what the file should be (for the errors).
@@ -32,8 +32,8 @@ package struct CSVParser {
             self.kind = kind
         }
 
-        /// A price catalog has 20 columns; its longest field, a source URL or a note, is a few
-        /// hundred bytes. An AWS offer file has about 90 columns.
+        /// Price files (the catalog and AWS offer files): a catalog has 20 columns, and its longest
+        /// field, a source URL or a note, is a few hundred bytes.
         package static let priceFile = Limits(fields: 1_000, fieldBytes: 64 * 1024, kind: "a price CSV")
     }
 
@@ -47,7 +47,7 @@ package struct CSVParser {
     private var afterClosingQuote = false
     private var atFirstLine = true
 
-    package init(limits: Limits = .priceFile) {
+    init(limits: Limits = .priceFile) {
         self.limits = limits
     }
 

@@ -22,10 +22,14 @@ public struct BillExport: Sendable {
     /// The longest interval a line may cover: a month (AWS monthly granularity).
     public static let maxInterval = 31 * 86_400.0
 
-    /// Reads `file`.
+    /// How large a bill's records may be: a bill has at most a few hundred columns, and its longest
+    /// cells (tag maps, `AdditionalInfo` JSON) tens of KiB.
+    static let csvLimits = CSVParser.Limits(fields: 4_096, fieldBytes: 1 << 20, kind: "a billing export")
+
+    /// Reads `file`, streaming it record by record (quoted fields may span lines).
     public static func read(file: String) throws(CalibrationError) -> BillExport {
         do {
-            return try parse(CSVRows(path: file))
+            return try parse(CSVFileRecords(path: file, limits: csvLimits))
         } catch let error as CalibrationError {
             throw error
         } catch let error as InputError {
@@ -35,20 +39,31 @@ public struct BillExport: Sendable {
         }
     }
 
-    private static func parse(_ csv: CSVRows) throws -> BillExport {
-        guard let provider = BillProvider.detect(csv.header) else {
+    private static func parse(_ csv: CSVFileRecords) throws -> BillExport {
+        guard let headerRecord = try csv.next() else {
+            throw InputError(file: csv.path, message: "file is empty (no header line)")
+        }
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: [" "]) }
+        guard let provider = BillProvider.detect(header) else {
             throw InputError(
-                file: csv.path, line: 1,
+                file: csv.path, line: headerRecord.line,
                 message: "not a GCP, AWS or Azure billing export: the header has none of sku.description (GCP), "
                     + "line_item_usage_start_date or lineItem/UsageStartDate (AWS), MeterCategory (Azure)")
         }
-        let line = BillLine(csv: csv, provider: provider)
+        let line = BillLine(path: csv.path, header: header, provider: provider)
         var rows: [BillRow] = []
         var poolRows: [BillRow] = []
         var spanStart = Double.infinity, spanEnd = -Double.infinity
         var currency: String?
-        while let fields = try csv.next() {
-            let parsed = try line.read(fields, line: csv.lineNumber)
+        while let record = try csv.next() {
+            let fields = record.fields
+            guard fields.count == header.count else {
+                if fields.count == 1, fields[0].allSatisfy({ $0 == " " }) { continue }   // a line of spaces
+                throw InputError(
+                    file: csv.path, line: record.line,
+                    message: "row has \(fields.count) fields, the header has \(header.count)")
+            }
+            let parsed = try line.read(fields, line: record.line)
             spanStart = min(spanStart, parsed.start)
             spanEnd = max(spanEnd, parsed.end)
             if currency == nil, let code = parsed.currency, !code.isEmpty { currency = code }

@@ -9,11 +9,12 @@ struct BillLine {
     let provider: BillProvider
     private let index: [String: Int]
 
-    init(csv: CSVRows, provider: BillProvider) {
-        path = csv.path
+    /// Reads the lines of `path`, whose columns are `header`.
+    init(path: String, header: [String], provider: BillProvider) {
+        self.path = path
         self.provider = provider
         var index: [String: Int] = [:]
-        for (position, name) in csv.header.enumerated() where index[name] == nil { index[name] = position }
+        for (position, name) in header.enumerated() where index[name] == nil { index[name] = position }
         self.index = index
     }
 

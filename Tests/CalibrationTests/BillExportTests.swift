@@ -114,6 +114,66 @@ import Testing
         }
     }
 
+    /// CUR 2.0 lines whose description and `resource_tags` JSON hold line breaks: a record is read
+    /// whole, and each line is named by the line it starts on.
+    @Test func readsQuotedFieldsThatSpanLines() throws {
+        let bill = try BillExport.read(file: Self.path("aws-cur2-multiline.csv"))
+        #expect(bill.provider == .aws)
+        #expect(bill.rows.map(\.line) == [2, 6, 10])
+        #expect(bill.rows.map(\.hours) == [0.5, 1, 1])
+        #expect(bill.rows.map(\.spot) == [false, true, false])
+        #expect(bill.rows.map(\.pool) == ["gpu-t4", "gpu-t4", "gpu-t4"])
+        #expect(bill.rows.map(\.cost) == [Self.dollars("0.263"), Self.dollars("0.2104"), Self.dollars("0.526")])
+        // 2026-11-02T10:00:00Z to 13:00:00Z
+        #expect(bill.spanStart == 1_793_613_600)
+        #expect(bill.spanEnd == 1_793_624_400)
+    }
+
+    /// Writes the multi-line CUR fixture, changed by `edit`, to a temporary bill and returns its error.
+    static func errorOfMultilineBill(_ edit: (String) -> String) throws -> (file: String, message: String?) {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bill.csv").path
+        let text = try String(contentsOfFile: path("aws-cur2-multiline.csv"), encoding: .utf8)
+        try edit(text).write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try BillExport.read(file: file)
+            return (file, nil)
+        } catch {
+            return (file, error.description)
+        }
+    }
+
+    /// After records that span lines, an error names the line in the file, not the record's rank.
+    @Test func namesTheFileLineAfterMultilineRecords() throws {
+        let bad = try Self.errorOfMultilineBill {
+            $0.replacingOccurrences(of: "i-0aaa,1.0,USD,0.526", with: "i-0aaa,-1,USD,0.526")
+        }
+        #expect(bad.message
+            == "\(bad.file):10: field 'line_item_usage_amount': \"-1\" is not a number within 0...10000000")
+        let short = try Self.errorOfMultilineBill { $0 + "id6,Usage,2026-11-02T13:00:00Z\n" }
+        #expect(short.message == "\(short.file):11: row has 3 fields, the header has 15")
+    }
+
+    /// A quote left open reads to the end of the file and is named by the line it opens on.
+    @Test func namesAQuoteThatIsNeverClosed() throws {
+        let bad = try Self.errorOfMultilineBill { $0 + "id6,Usage,\"2026-11-02T13:00:00Z,AmazonEC2\n\nid7,Tax\n" }
+        #expect(bad.message == "\(bad.file):11: field 3: a quoted field is never closed")
+    }
+
+    /// A field over 1 MiB (here a quote left open over many lines) and a row of more than 4,096
+    /// fields are refused at their line, in bounded memory.
+    @Test func refusesRecordsBeyondTheLimits() throws {
+        let note = String(repeating: "a line of a description that never ends\n", count: 30_000)   // 1.2 MB
+        let long = try Self.errorOfMultilineBill { $0 + "id6,\"" + note }
+        // Line 11 holds the field's first 39 bytes and each later line adds 40 (a line break and 39
+        // characters): 39 + 40 × 26,214 is the first sum above 1,048,576.
+        #expect(long.message
+            == "\(long.file):\(11 + 26_214): field 2 is longer than 1024 KiB; is this a billing export?")
+        let wide = try Self.errorOfMultilineBill { $0 + String(repeating: ",", count: 5_000) + "\n" }
+        #expect(wide.message == "\(wide.file):11: more than 4096 fields; is this a billing export?")
+    }
+
     /// Each line is within ±1e9, but their sum would overflow Money (±9.2e9 USD): refused, not trapped.
     @Test func refusesCostsThatAddUpBeyondMoneysRange() throws {
         let directory = try Fixtures.temporaryDirectory()

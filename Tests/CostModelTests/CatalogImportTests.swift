@@ -127,7 +127,7 @@ struct CatalogImportTests {
         #expect(found.contains { $0.message.hasPrefix("no price column") })
         #expect(found.contains { $0.field == "snapshot" })
         #expect(issues("").first?.message == "the file is empty (expected a header line)")
-        #expect(issues(Self.header + "\n\"unclosed,2026").first?.message == "a quoted field is never closed")
+        #expect(issues(Self.header + "\n\"unclosed,2026").first?.message == "field 1: a quoted field is never closed")
     }
 
     @Test("pricing-facts.csv imports as a snapshot when the snapshot and date are given")

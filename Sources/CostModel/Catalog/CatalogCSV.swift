@@ -55,8 +55,10 @@ public enum CatalogCSV {
     /// Reads the CSV file at `path` line by line (``Simulator/LineReader``: a regular UTF-8
     /// file, lines of at most 64 MiB) and validates it as ``parse(_:defaults:path:)`` does.
     public static func parse(file path: String, defaults: Defaults) throws(CatalogImportError) -> [PriceRow] {
-        let records = try CSVFileRecords(path: path)
-        return try parse(defaults: defaults, path: path) { () throws(CatalogImportError) in try records.next() }
+        let records = try CSVFileRecords.importing(path)
+        return try parse(defaults: defaults, path: path) { () throws(CatalogImportError) in
+            try records.nextImported()
+        }
     }
 
     /// Validates the records `next` returns in file order (the header first).

@@ -7,7 +7,7 @@ extension LineReader {
         do {
             return try LineReader(path: path)
         } catch {
-            throw .fileUnreadable(path: path, reason: error.message)
+            throw CatalogImportError(reading: error)
         }
     }
 }

@@ -20,10 +20,10 @@ enum AWSOfferCSV {
     static let requiredColumns = ["SKU", "RateCode", "TermType", "Unit", "PricePerUnit", "Currency", "Product Family"]
 
     static func read(path: String) throws(CatalogImportError) -> ImportedPriceFile {
-        let records = try CSVFileRecords(path: path)
+        let records = try CSVFileRecords.importing(path)
         var metadata: [String: (value: String, line: Int)] = [:]
         var header: CSVParser.Record?
-        while header == nil, let record = try records.next() {
+        while header == nil, let record = try records.nextImported() {
             if record.fields.first == "SKU" {
                 header = record
             } else if record.fields.count == 2, metadata.count < 20 {
@@ -54,7 +54,7 @@ enum AWSOfferCSV {
         let offer = metadata["OfferCode"]?.value ?? "AmazonEC2"
         let version = metadata["Version"]?.value ?? "current"
         let attributeColumns = AWSInstanceProduct.csvColumns.compactMapValues { column[$0] }
-        while let record = try records.next() {
+        while let record = try records.nextImported() {
             let fields = record.fields
             guard fields.count == header.fields.count else {
                 throw .at(

@@ -135,9 +135,10 @@ struct PlatformPricingTests {
         for platform in [ServerlessPlatform.modal, .runpod] {
             let profile = platform.profile
             for gpu in profile.gpus {
+                let sku = profile.sku(gpu: gpu)
                 let rows = try catalog.rows(matching: PriceFilter(
-                    provider: profile.provider, region: profile.fixedRegion, kind: .platform, sku: profile.sku(gpu: gpu)))
-                #expect(rows.count == 1, "\(platform.rawValue) \(gpu): \(profile.sku(gpu: gpu))")
+                    provider: profile.provider, region: profile.fixedRegion, kind: .platform, sku: sku))
+                #expect(rows.count == 1, "\(platform.rawValue) \(gpu): \(sku)")
             }
         }
     }

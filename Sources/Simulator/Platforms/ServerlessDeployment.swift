@@ -85,6 +85,6 @@ public struct ServerlessDeployment: Sendable, Hashable {
 
     /// The names of the platforms whose profile has `property`, e.g. `cloud-run`.
     private static func platforms(_ property: (PlatformProfile) -> Bool) -> String {
-        ServerlessPlatform.allCases.filter { property($0.profile) }.map(\.rawValue).joined(separator: ", ")
+        ServerlessPlatform.names(where: property).joined(separator: ", ")
     }
 }

@@ -25,6 +25,12 @@ public enum ServerlessPlatform: String, Sendable, Hashable, CaseIterable {
         case .sagemakerRealtime: SageMakerRealtimePlatform.profile
         }
     }
+
+    /// The names of the platforms whose profile has `property` (`cloud-run`, …), in declaration
+    /// order: what a message says a setting applies to.
+    static func names(where property: (PlatformProfile) -> Bool) -> [String] {
+        allCases.filter { property($0.profile) }.map(\.rawValue)
+    }
 }
 
 /// One platform's facts: the provider and regions its catalog rows use, the GPUs it offers, its

@@ -102,7 +102,8 @@ public struct ServerlessSettings: Sendable, Hashable {
     private func validatePendingTimeout(limits: ServerlessLimits) throws(ParameterError) {
         guard let pending = pendingTimeoutSeconds else { return }
         guard let longest = limits.maxPendingTimeoutSeconds else {
-            throw .invalidParameter("serverless.pendingTimeout applies to cloud-run only")
+            let platforms = ServerlessPlatform.names { $0.limits.maxPendingTimeoutSeconds != nil }
+            throw .invalidParameter("serverless.pendingTimeout applies to \(platforms.joined(separator: ", ")) only")
         }
         guard pending > 0, pending <= longest else {
             throw .invalidParameter(
@@ -115,8 +116,9 @@ public struct ServerlessSettings: Sendable, Hashable {
     /// the others take none of them.
     private func validatePolling(limits: ServerlessLimits) throws(ParameterError) {
         if alarmEvaluations != nil, !limits.usesAlarms {
+            let platforms = ServerlessPlatform.names { $0.limits.usesAlarms }
             throw .invalidParameter(
-                "serverless.alarmEvaluations applies to sagemaker-async and sagemaker-realtime only")
+                "serverless.alarmEvaluations applies to \(platforms.joined(separator: " and ")) only")
         }
         if limits.usesAlarms, !(1...100).contains(alarmEvaluations ?? 0) {
             let given = alarmEvaluations.map(String.init) ?? "none"
@@ -126,8 +128,9 @@ public struct ServerlessSettings: Sendable, Hashable {
             if pollingIntervalSeconds != nil || concurrentRequests != nil {
                 let key = pollingIntervalSeconds != nil ? "pollingInterval" : "concurrentRequests"
                 throw .invalidParameter(
-                    "serverless.\(key) applies to a polling platform (container-apps, sagemaker-async, "
-                        + "sagemaker-realtime); this one scales on each request")
+                    "serverless.\(key) applies to a polling platform ("
+                        + ServerlessPlatform.names { $0.limits.polls }.joined(separator: ", ")
+                        + "); this one scales on each request")
             }
             return
         }
